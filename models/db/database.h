@@ -1,0 +1,55 @@
+#pragma once
+
+#include "models/db/databaseurl.h"
+#include "models/db/dberror.h"
+#include "models/db/dialect.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+class QThread;
+
+/*!
+ * One Till database: where it is, which dialect it speaks, and one connection per
+ * thread that uses it (a QSqlDatabase belongs to the thread that opened it). The
+ * connection of the calling thread is opened on first use and set up by the dialect.
+ */
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    //! Opens the connection of the calling thread; the error says why it cannot be had.
+    static DbResult<std::unique_ptr<Database>> open(const DatabaseUrl &url);
+
+    const DatabaseUrl &url() const { return m_url; }
+    const Dialect &dialect() const { return m_dialect; }
+
+    /*!
+     * The calling thread's connection, opened if needed. An invalid or closed connection
+     * comes back when it cannot be opened; statements then fail with ConnectionFailed.
+     */
+    QSqlDatabase connection() const;
+    //! Closes and forgets the calling thread's connection (a worker thread calls this last).
+    void closeThreadConnection() const;
+
+    //! "SQLite /path/till.db" or "PostgreSQL till@db.shop.lan:5432/till", for the status bar.
+    QString description() const;
+
+private:
+    explicit Database(const DatabaseUrl &url);
+    DbStatus openConnection(QSqlDatabase &db) const;
+    QString connectionNameForThread(const QThread *thread) const;
+
+    DatabaseUrl m_url;
+    Dialect m_dialect;
+    QString m_namePrefix;
+    mutable QMutex m_mutex;
+    mutable QHash<const QThread *, QString> m_connections;
+};

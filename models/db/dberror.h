@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+class QSqlError;
+
+/*!
+ * What went wrong in the data layer, typed so the UI can pick the sentence for the
+ * cashier, with the driver's technical text kept for the details pane and the log.
+ * The data layer reports; it never shows anything.
+ */
+struct DbError
+{
+    enum class Kind {
+        ConnectionFailed, //!< cannot open, or the connection dropped
+        Constraint,       //!< a unique, check or foreign key constraint refused the change
+        Conflict,         //!< a concurrent change won (serialization, lock)
+        NotFound,
+        SchemaTooNew,     //!< the database was migrated by a newer Till
+        Migration,
+        Invalid,          //!< the caller asked for something that cannot be done
+        Statement,        //!< any other failure of a statement
+    };
+
+    Kind kind = Kind::Statement;
+    QString details; //!< driver text and statement, for logs and "Show details"
+
+    static DbError fromSql(const QSqlError &error, const QString &statement = {});
+};
+
+/*!
+ * A value or a DbError. Small on purpose: the subset of std::expected (C++23) that we use.
+ */
+template<typename T>
+class [[nodiscard]] DbResult
+{
+public:
+    DbResult(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
+    DbResult(DbError error) : m_data(std::in_place_index<1>, std::move(error)) {}
+
+    bool ok() const { return m_data.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    T &value() { return std::get<0>(m_data); }
+    const T &value() const { return std::get<0>(m_data); }
+    T &operator*() { return value(); }
+    const T &operator*() const { return value(); }
+    T *operator->() { return &value(); }
+    const T *operator->() const { return &value(); }
+    const DbError &error() const { return std::get<1>(m_data); }
+
+private:
+    std::variant<T, DbError> m_data;
+};
+
+//! For operations that return nothing but may fail.
+struct Done
+{
+};
+using DbStatus = DbResult<Done>;

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "models/db/databaseurl.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QSqlError;
+class QVariant;
+
+/*!
+ * Every difference between SQLite and PostgreSQL that Till's SQL meets lives here and
+ * nowhere else. Repositories write one statement for both engines and ask the dialect
+ * for the few fragments that differ.
+ */
+class Dialect
+{
+public:
+    using Engine = DatabaseUrl::Engine;
+
+    explicit Dialect(Engine engine) : m_engine(engine) {}
+
+    Engine engine() const { return m_engine; }
+    bool isPostgres() const { return m_engine == Engine::PostgreSQL; }
+    QString driverName() const;
+
+    /*!
+     * Expands the type templates a migration uses so that one file serves both engines:
+     * {{id}} a generated primary key, {{timestamp}} a UTC instant, {{now}} the current
+     * instant as a column default, {{blob}} binary data.
+     */
+    QString expandTemplates(QString sql) const;
+
+    //! Statements run on every new connection (SQLite pragmas, PostgreSQL search path).
+    QStringList sessionSetup(const QString &schema) const;
+
+    //! Taken inside the migration transaction so that two lanes never migrate at once.
+    QString migrationLockStatement() const;
+
+    enum class ColumnType { Integer, Text, Timestamp, Boolean };
+    struct JsonColumn
+    {
+        QString name;
+        ColumnType type;
+    };
+    /*!
+     * A row source that unpacks one bound JSON array of objects into typed columns, so a
+     * statement that writes N rows has the same text for every N and stays prepared:
+     *   INSERT INTO t (a, b) SELECT a, b FROM <jsonRows(u"rows", {...})> AS r
+     * The fragment is parenthesised; bind the array's text to :param.
+     */
+    QString jsonRows(const QString &param, const QList<JsonColumn> &columns) const;
+
+    /*!
+     * Instants are stored in UTC. SQLite keeps them as ISO text that sorts like time
+     * ("2026-11-22T14:03:07.250Z"), PostgreSQL as timestamptz; this is the text to bind.
+     */
+    static QString timestampText(const QDateTime &instant);
+    //! Reads what either engine returns for a timestamp column as a UTC QDateTime.
+    static QDateTime toDateTime(const QVariant &value);
+
+    //! True when the error means the connection is gone (the statement may be retried).
+    bool isConnectionLost(const QSqlError &error) const;
+
+private:
+    Engine m_engine;
+};

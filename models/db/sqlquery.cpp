@@ -1,0 +1,81 @@
+#include "models/db/sqlquery.h"
+
+#include "models/db/database.h"
+#include "models/db/queryprofiler.h"
+
+#include <QElapsedTimer>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+SqlQuery::SqlQuery(const Database &db, const QString &sql)
+    : m_db(db)
+    , m_sql(sql)
+    , m_query(db.connection())
+{
+    m_query.setForwardOnly(true);
+    QueryProfiler::instance().recordPrepare();
+    m_prepared = m_query.prepare(sql);
+    if (!m_prepared) {
+        fail(m_query.lastError());
+    }
+}
+
+SqlQuery &SqlQuery::bind(const QString &name, const QVariant &value)
+{
+    m_query.bindValue(u':' + name, value);
+    return *this;
+}
+
+bool SqlQuery::exec()
+{
+    if (!m_prepared) {
+        // The statement never reached the server in a runnable form; count it all the same,
+        // so a budget notices the attempt.
+        QueryProfiler::instance().record(m_sql, 0, false);
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = m_query.exec();
+    QueryProfiler::instance().record(m_sql, timer.nsecsElapsed(), ok);
+    if (!ok) {
+        return fail(m_query.lastError());
+    }
+    m_failed = false;
+    return true;
+}
+
+bool SqlQuery::execOne()
+{
+    return exec() && m_query.next();
+}
+
+bool SqlQuery::fail(const QSqlError &error)
+{
+    m_failed = true;
+    m_error = DbError::fromSql(error, m_sql);
+    if (m_db.dialect().isConnectionLost(error)) {
+        m_error.kind = DbError::Kind::ConnectionFailed;
+    }
+    qCWarning(lcSql).noquote() << "statement failed:" << m_error.details;
+    return false;
+}
+
+DbStatus SqlQuery::run(const Database &db, const QString &sql)
+{
+    QSqlQuery query(db.connection());
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = query.exec(sql);
+    QueryProfiler::instance().record(sql, timer.nsecsElapsed(), ok);
+    if (!ok) {
+        DbError error = DbError::fromSql(query.lastError(), sql);
+        if (db.dialect().isConnectionLost(query.lastError())) {
+            error.kind = DbError::Kind::ConnectionFailed;
+        }
+        qCWarning(lcSql).noquote() << "statement failed:" << error.details;
+        return error;
+    }
+    return Done{};
+}

@@ -1,0 +1,74 @@
+#include "models/db/transaction.h"
+
+#include "models/db/database.h"
+#include "models/db/queryprofiler.h"
+
+#include <QElapsedTimer>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+Transaction::Transaction(const Database &db)
+    : m_db(db)
+{
+}
+
+Transaction::~Transaction()
+{
+    if (m_active) {
+        rollback();
+    }
+}
+
+DbStatus Transaction::begin()
+{
+    QSqlDatabase connection = m_db.connection();
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = connection.transaction();
+    QueryProfiler::instance().record(u"BEGIN"_s, timer.nsecsElapsed(), ok);
+    if (!ok) {
+        DbError error = DbError::fromSql(connection.lastError(), u"BEGIN"_s);
+        if (!connection.isOpen() || m_db.dialect().isConnectionLost(connection.lastError())) {
+            error.kind = DbError::Kind::ConnectionFailed;
+        }
+        return error;
+    }
+    m_active = true;
+    return Done{};
+}
+
+DbStatus Transaction::commit()
+{
+    if (!m_active) {
+        return DbError{DbError::Kind::Invalid, u"commit without a transaction"_s};
+    }
+    QSqlDatabase connection = m_db.connection();
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = connection.commit();
+    QueryProfiler::instance().record(u"COMMIT"_s, timer.nsecsElapsed(), ok);
+    if (!ok) {
+        DbError error = DbError::fromSql(connection.lastError(), u"COMMIT"_s);
+        if (m_db.dialect().isConnectionLost(connection.lastError())) {
+            error.kind = DbError::Kind::ConnectionFailed;
+        }
+        rollback();
+        return error;
+    }
+    m_active = false;
+    return Done{};
+}
+
+void Transaction::rollback()
+{
+    if (!m_active) {
+        return;
+    }
+    m_active = false;
+    QSqlDatabase connection = m_db.connection();
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = connection.rollback();
+    QueryProfiler::instance().record(u"ROLLBACK"_s, timer.nsecsElapsed(), ok);
+}

@@ -1,0 +1,120 @@
+#include "models/db/userrepository.h"
+
+#include "models/db/database.h"
+#include "models/db/sqlquery.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kSelectUser = u"SELECT id, login, name, role, active, pin_hash, pin_salt, "
+                            "pin_iterations, failed_attempts, locked_until FROM users "_s;
+
+UserCredentials readCredentials(const SqlQuery &q)
+{
+    UserCredentials c;
+    c.user.id = q.int64(0);
+    c.user.login = q.text(1);
+    c.user.name = q.text(2);
+    c.user.role = Roles::fromKey(q.text(3)).value_or(Role::Cashier);
+    c.user.active = q.value(4).toBool();
+    c.pin = {q.text(5), q.text(6), static_cast<int>(q.int64(7))};
+    c.failedAttempts = static_cast<int>(q.int64(8));
+    c.lockedUntil = Dialect::toDateTime(q.value(9));
+    return c;
+}
+} // namespace
+
+DbResult<std::optional<UserCredentials>> UserRepository::findByLogin(const QString &login) const
+{
+    SqlQuery q(m_db, kSelectUser + u"WHERE login = :login"_s);
+    q.bind(u"login"_s, login.trimmed().toLower());
+    if (!q.exec()) {
+        return q.error();
+    }
+    if (!q.next()) {
+        return std::optional<UserCredentials>();
+    }
+    return std::optional<UserCredentials>(readCredentials(q));
+}
+
+DbResult<QList<User>> UserRepository::all() const
+{
+    SqlQuery q(m_db, kSelectUser + u"ORDER BY name"_s);
+    if (!q.exec()) {
+        return q.error();
+    }
+    QList<User> users;
+    while (q.next()) {
+        users.append(readCredentials(q).user);
+    }
+    return users;
+}
+
+DbResult<qint64> UserRepository::insert(const User &user, const PinHasher::Hashed &pin) const
+{
+    SqlQuery q(m_db, u"INSERT INTO users (login, name, role, pin_hash, pin_salt, pin_iterations, "
+                     "active) VALUES (:login, :name, :role, :hash, :salt, :iterations, :active) "
+                     "RETURNING id"_s);
+    q.bind(u"login"_s, user.login.trimmed().toLower())
+        .bind(u"name"_s, user.name)
+        .bind(u"role"_s, Roles::key(user.role))
+        .bind(u"hash"_s, pin.hash)
+        .bind(u"salt"_s, pin.salt)
+        .bind(u"iterations"_s, pin.iterations)
+        .bind(u"active"_s, user.active);
+    if (!q.execOne()) {
+        return q.error();
+    }
+    return q.int64(0);
+}
+
+DbStatus UserRepository::updatePin(qint64 userId, const PinHasher::Hashed &pin) const
+{
+    SqlQuery q(m_db, u"UPDATE users SET pin_hash = :hash, pin_salt = :salt, "
+                     "pin_iterations = :iterations WHERE id = :id"_s);
+    q.bind(u"hash"_s, pin.hash)
+        .bind(u"salt"_s, pin.salt)
+        .bind(u"iterations"_s, pin.iterations)
+        .bind(u"id"_s, userId);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return Done{};
+}
+
+DbResult<int> UserRepository::recordFailedAttempt(qint64 userId, int lockAfter,
+                                                  const QDateTime &lockUntil) const
+{
+    // One statement: the count and the lock move together even with two lanes at once.
+    SqlQuery q(m_db, u"UPDATE users SET failed_attempts = failed_attempts + 1, "
+                     "locked_until = CASE WHEN failed_attempts + 1 >= :lock_after "
+                     "THEN :until ELSE locked_until END "
+                     "WHERE id = :id RETURNING failed_attempts"_s);
+    q.bind(u"lock_after"_s, lockAfter)
+        .bind(u"until"_s, Dialect::timestampText(lockUntil))
+        .bind(u"id"_s, userId);
+    if (!q.execOne()) {
+        return q.error();
+    }
+    return static_cast<int>(q.int64(0));
+}
+
+DbStatus UserRepository::clearFailedAttempts(qint64 userId) const
+{
+    SqlQuery q(m_db, u"UPDATE users SET failed_attempts = 0, locked_until = NULL "
+                     "WHERE id = :id"_s);
+    q.bind(u"id"_s, userId);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return Done{};
+}
+
+DbResult<qint64> UserRepository::count() const
+{
+    SqlQuery q(m_db, u"SELECT COUNT(*) FROM users"_s);
+    if (!q.execOne()) {
+        return q.error();
+    }
+    return q.int64(0);
+}
