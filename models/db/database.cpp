@@ -89,7 +89,7 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
     for (const QString &statement : m_dialect.sessionSetup(m_url.schema)) {
         QSqlQuery query(db);
         if (!query.exec(statement)) {
-            DbError error = DbError::fromSql(query.lastError(), statement);
+            DbError error = m_dialect.toDbError(query.lastError(), statement);
             error.kind = DbError::Kind::ConnectionFailed;
             db.close();
             return error;
@@ -156,30 +156,4 @@ QString Database::description() const
         text += u" (%1)"_s.arg(m_url.schema);
     }
     return text;
-}
-
-DbError DbError::fromSql(const QSqlError &error, const QString &statement)
-{
-    DbError result;
-    const QString code = error.nativeErrorCode();
-    if (error.type() == QSqlError::ConnectionError) {
-        result.kind = Kind::ConnectionFailed;
-    } else if (code.startsWith(u"23"_s) || code == u"19"_s || code.startsWith(u"19"_s)
-               || error.databaseText().contains(u"constraint failed"_s)) {
-        // PostgreSQL SQLSTATE class 23 (integrity), SQLite SQLITE_CONSTRAINT (19).
-        result.kind = Kind::Constraint;
-    } else if (code == u"40001"_s || code == u"40P01"_s || code == u"55P03"_s || code == u"5"_s
-               || code == u"6"_s) {
-        result.kind = Kind::Conflict;
-    } else if (code.startsWith(u"08"_s) || code.startsWith(u"57P"_s)) {
-        result.kind = Kind::ConnectionFailed;
-    }
-    result.details = error.text();
-    if (!code.isEmpty()) {
-        result.details += u" [%1]"_s.arg(code);
-    }
-    if (!statement.isEmpty()) {
-        result.details += u"\n"_s + statement.simplified();
-    }
-    return result;
 }

@@ -13,6 +13,9 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
         }
         return std::nullopt;
     };
+    if (text.trimmed().isEmpty()) {
+        return fail(u"no database URL given"_s);
+    }
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (!url.isValid()) {
         return fail(url.errorString());

@@ -5,8 +5,6 @@
 #include <utility>
 #include <variant>
 
-class QSqlError;
-
 /*!
  * What went wrong in the data layer, typed so the UI can pick the sentence for the
  * cashier, with the driver's technical text kept for the details pane and the log.
@@ -27,8 +25,6 @@ struct DbError
 
     Kind kind = Kind::Statement;
     QString details; //!< driver text and statement, for logs and "Show details"
-
-    static DbError fromSql(const QSqlError &error, const QString &statement = {});
 };
 
 /*!

@@ -105,10 +105,12 @@ QDateTime Dialect::toDateTime(const QVariant &value)
 
 bool Dialect::isConnectionLost(const QSqlError &error) const
 {
-    if (error.type() == QSqlError::ConnectionError) {
-        return true;
-    }
+    // QSQLITE files a failed step under ConnectionError too, so the type alone is only
+    // trusted for PostgreSQL; an SQLite file has no connection to lose.
     if (isPostgres()) {
+        if (error.type() == QSqlError::ConnectionError) {
+            return true;
+        }
         // SQLSTATE class 08: connection exception; 57P01..03: the server is going away.
         const QString state = error.nativeErrorCode();
         return state.startsWith(u"08"_s) || state.startsWith(u"57P"_s)
@@ -116,4 +118,41 @@ bool Dialect::isConnectionLost(const QSqlError &error) const
             || error.databaseText().contains(u"no connection to the server"_s);
     }
     return false;
+}
+
+DbError Dialect::toDbError(const QSqlError &error, const QString &statement) const
+{
+    DbError result;
+    const QString code = error.nativeErrorCode();
+    if (isConnectionLost(error)) {
+        result.kind = DbError::Kind::ConnectionFailed;
+    } else if (isPostgres()) {
+        // SQLSTATE: class 23 integrity constraint; serialization failure, deadlock, lock.
+        if (code.startsWith(u"23"_s)) {
+            result.kind = DbError::Kind::Constraint;
+        } else if (code == u"40001"_s || code == u"40P01"_s || code == u"55P03"_s) {
+            result.kind = DbError::Kind::Conflict;
+        }
+    } else {
+        // SQLite reports extended result codes; the primary code is the low byte.
+        switch (code.toInt() & 0xff) {
+        case 19: // SQLITE_CONSTRAINT
+            result.kind = DbError::Kind::Constraint;
+            break;
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+            result.kind = DbError::Kind::Conflict;
+            break;
+        default:
+            break;
+        }
+    }
+    result.details = error.text();
+    if (!code.isEmpty()) {
+        result.details += u" [%1]"_s.arg(code);
+    }
+    if (!statement.isEmpty()) {
+        result.details += u"\n"_s + statement.simplified();
+    }
+    return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/databaseurl.h"
+#include "models/db/dberror.h"
 
 #include <QDateTime>
 #include <QList>
@@ -63,6 +64,8 @@ public:
 
     //! True when the error means the connection is gone (the statement may be retried).
     bool isConnectionLost(const QSqlError &error) const;
+    //! Sorts a driver error into a DbError kind by the engine's own codes.
+    DbError toDbError(const QSqlError &error, const QString &statement = {}) const;
 
 private:
     Engine m_engine;

@@ -54,10 +54,7 @@ bool SqlQuery::execOne()
 bool SqlQuery::fail(const QSqlError &error)
 {
     m_failed = true;
-    m_error = DbError::fromSql(error, m_sql);
-    if (m_db.dialect().isConnectionLost(error)) {
-        m_error.kind = DbError::Kind::ConnectionFailed;
-    }
+    m_error = m_db.dialect().toDbError(error, m_sql);
     qCWarning(lcSql).noquote() << "statement failed:" << m_error.details;
     return false;
 }
@@ -70,10 +67,7 @@ DbStatus SqlQuery::run(const Database &db, const QString &sql)
     const bool ok = query.exec(sql);
     QueryProfiler::instance().record(sql, timer.nsecsElapsed(), ok);
     if (!ok) {
-        DbError error = DbError::fromSql(query.lastError(), sql);
-        if (db.dialect().isConnectionLost(query.lastError())) {
-            error.kind = DbError::Kind::ConnectionFailed;
-        }
+        const DbError error = db.dialect().toDbError(query.lastError(), sql);
         qCWarning(lcSql).noquote() << "statement failed:" << error.details;
         return error;
     }

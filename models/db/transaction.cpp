@@ -28,8 +28,8 @@ DbStatus Transaction::begin()
     const bool ok = connection.transaction();
     QueryProfiler::instance().record(u"BEGIN"_s, timer.nsecsElapsed(), ok);
     if (!ok) {
-        DbError error = DbError::fromSql(connection.lastError(), u"BEGIN"_s);
-        if (!connection.isOpen() || m_db.dialect().isConnectionLost(connection.lastError())) {
+        DbError error = m_db.dialect().toDbError(connection.lastError(), u"BEGIN"_s);
+        if (!connection.isOpen()) {
             error.kind = DbError::Kind::ConnectionFailed;
         }
         return error;
@@ -49,10 +49,7 @@ DbStatus Transaction::commit()
     const bool ok = connection.commit();
     QueryProfiler::instance().record(u"COMMIT"_s, timer.nsecsElapsed(), ok);
     if (!ok) {
-        DbError error = DbError::fromSql(connection.lastError(), u"COMMIT"_s);
-        if (m_db.dialect().isConnectionLost(connection.lastError())) {
-            error.kind = DbError::Kind::ConnectionFailed;
-        }
+        const DbError error = m_db.dialect().toDbError(connection.lastError(), u"COMMIT"_s);
         rollback();
         return error;
     }

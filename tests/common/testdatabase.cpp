@@ -34,7 +34,10 @@ QSqlDatabase adminConnection()
     db.setDatabaseName(url->database);
     db.setUserName(url->user);
     db.setPassword(url->password);
-    db.open();
+    if (db.open()) {
+        // Dropping a schema lists every table as a NOTICE otherwise.
+        QSqlQuery(db).exec(u"SET client_min_messages TO warning"_s);
+    }
     return db;
 }
 } // namespace

@@ -1,0 +1,165 @@
+#include "models/db/migrator.h"
+#include "models/db/sqlquery.h"
+#include "tests/common/testdatabase.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestMigrator : public QObject
+{
+    Q_OBJECT
+
+private:
+    static qint64 scalar(Database &db, const QString &sql)
+    {
+        SqlQuery q(db, sql);
+        return q.execOne() ? q.int64(0) : -1;
+    }
+    static bool tableExists(Database &db, const QString &table)
+    {
+        // A SELECT that fails names a missing table on both engines.
+        SqlQuery q(db, u"SELECT COUNT(*) FROM %1"_s.arg(table));
+        return q.exec();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
+
+    void splitsStatementsAtLineEndSemicolons()
+    {
+        const QStringList statements = Migrator::splitStatements(
+            u"-- a comment; with a semicolon;\nCREATE TABLE a (x INTEGER);\n\n"
+            "INSERT INTO a VALUES (1); INSERT INTO a VALUES (2);\n"
+            "CREATE TABLE b (\n  y TEXT DEFAULT 'a;b'\n);\nSELECT 1"_s);
+        QCOMPARE(statements.size(), 4);
+        QCOMPARE(statements.at(0), u"CREATE TABLE a (x INTEGER)"_s);
+        // A ';' inside a line stays in the statement: one line, one statement.
+        QCOMPARE(statements.at(1), u"INSERT INTO a VALUES (1); INSERT INTO a VALUES (2)"_s);
+        QCOMPARE(statements.at(2), u"CREATE TABLE b (\n  y TEXT DEFAULT 'a;b'\n)"_s);
+        QCOMPARE(statements.at(3), u"SELECT 1"_s);
+    }
+
+    void freshDatabaseGetsTheWholeSchema()
+    {
+        // Given an empty database
+        auto scratch = TestDatabase::create(TestDatabase::Schema::Empty);
+        QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+        Migrator migrator(scratch->db());
+        QCOMPARE(*migrator.currentVersion(), 0);
+
+        // When it is migrated
+        const auto outcome = migrator.migrate();
+
+        // Then every table of the product exists and the version is the latest
+        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().details));
+        QCOMPARE(*outcome, Migrator::Outcome::Migrated);
+        QCOMPARE(*migrator.currentVersion(), migrator.latestVersion());
+        QVERIFY(migrator.latestVersion() >= 1);
+        for (const QString &table :
+             {u"users"_s, u"categories"_s, u"tax_rates"_s, u"products"_s, u"product_units"_s,
+              u"bills"_s, u"bill_items"_s, u"payments"_s, u"refunds"_s, u"refund_items"_s,
+              u"stock_movements"_s, u"shifts"_s, u"parked_carts"_s, u"audit_log"_s,
+              u"settings"_s, u"lanes"_s, u"z_reports"_s, u"cash_movements"_s,
+              u"stock_documents"_s, u"quick_keys"_s}) {
+            QVERIFY2(tableExists(scratch->db(), table), qPrintable(table));
+        }
+    }
+
+    void rerunIsANoOp()
+    {
+        auto scratch = TestDatabase::create();
+        QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+        const qint64 rows = scalar(scratch->db(), u"SELECT COUNT(*) FROM schema_migrations"_s);
+
+        const auto outcome = Migrator(scratch->db()).migrate();
+
+        QVERIFY(outcome);
+        QCOMPARE(*outcome, Migrator::Outcome::UpToDate);
+        QCOMPARE(scalar(scratch->db(), u"SELECT COUNT(*) FROM schema_migrations"_s), rows);
+    }
+
+    void failingMigrationLeavesThePreviousVersion()
+    {
+        // Given a database at version 1 and a broken version 2 whose first statement works
+        auto scratch = TestDatabase::create(TestDatabase::Schema::Empty);
+        QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+        QList<Migration> migrations{
+            {1, u"one"_s, u"CREATE TABLE one (id {{id}});"_s},
+            {2, u"two"_s, u"CREATE TABLE two (id {{id}});\nINSERT INTO one (id) VALUES (1);\n"
+                          "INSERT INTO no_such_table VALUES (1);"_s},
+            {3, u"three"_s, u"CREATE TABLE three (id {{id}});"_s},
+        };
+        QVERIFY(Migrator(scratch->db(), migrations.mid(0, 1)).migrate());
+
+        // When all three are applied
+        const auto outcome = Migrator(scratch->db(), migrations).migrate();
+
+        // Then version 2 failed whole: no table two, no row in one, version still 1
+        QVERIFY(!outcome);
+        QCOMPARE(outcome.error().kind, DbError::Kind::Migration);
+        QVERIFY(outcome.error().details.contains(u"two"_s));
+        QCOMPARE(*Migrator(scratch->db(), migrations).currentVersion(), 1);
+        QVERIFY(!tableExists(scratch->db(), u"two"_s));
+        QVERIFY(!tableExists(scratch->db(), u"three"_s));
+        QCOMPARE(scalar(scratch->db(), u"SELECT COUNT(*) FROM one"_s), 0);
+    }
+
+    void newerDatabaseIsRefusedUntouched()
+    {
+        auto scratch = TestDatabase::create();
+        QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+        SqlQuery future(scratch->db(), u"INSERT INTO schema_migrations (version, name, applied_at) "
+                                       "VALUES (9999, 'from the future', 'x')"_s);
+        QVERIFY(future.exec());
+
+        const auto outcome = Migrator(scratch->db()).migrate();
+
+        QVERIFY(!outcome);
+        QCOMPARE(outcome.error().kind, DbError::Kind::SchemaTooNew);
+        QCOMPARE(*Migrator(scratch->db()).currentVersion(), 9999);
+    }
+
+    void schemaEnforcesItsInvariants()
+    {
+        auto scratch = TestDatabase::create();
+        QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+        Database &db = scratch->db();
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO tax_rates (id, name, rate_bp) VALUES (1, 'std', 1900)"_s));
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO products (id, sku, name, tax_rate_id, base_unit) "
+                                  "VALUES (1, 'A', 'Apple', 1, 'piece')"_s));
+        // A conversion rate below 1 is refused.
+        auto bad = SqlQuery::run(db, u"INSERT INTO product_units (product_id, name, base_per_unit, "
+                                     "price_minor) VALUES (1, 'none', 0, 10)"_s);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().kind, DbError::Kind::Constraint);
+        // Duplicate SKU and duplicate barcode are refused.
+        QVERIFY(!SqlQuery::run(db, u"INSERT INTO products (sku, name, tax_rate_id, base_unit) "
+                                   "VALUES ('A', 'Again', 1, 'piece')"_s));
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO product_units (id, product_id, name, base_per_unit, "
+                                  "price_minor, barcode) VALUES (1, 1, 'Piece', 1, 50, '123')"_s));
+        QVERIFY(!SqlQuery::run(db, u"INSERT INTO product_units (product_id, name, base_per_unit, "
+                                   "price_minor, barcode) VALUES (1, 'Box', 12, 500, '123')"_s));
+        // More refunded than sold is refused by the database itself.
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO lanes (name) VALUES ('1')"_s));
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO users (id, login, name, role, pin_hash, pin_salt, "
+                                  "pin_iterations) VALUES (1, 'a', 'A', 'cashier', 'h', 's', 1)"_s));
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO bills (id, uuid, number, lane, cashier_id, created_at, "
+                                  "subtotal_minor, tax_minor, total_minor) "
+                                  "VALUES (1, 'u1', 1, '1', 1, '2026-01-01T00:00:00.000Z', 50, 8, 50)"_s));
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO bill_items (id, bill_id, line_no, product_id, unit_id, "
+                                  "quantity, base_quantity, unit_price_minor, tax_rate_bp, tax_minor, "
+                                  "total_minor) VALUES (1, 1, 1, 1, 1, 2, 2, 25, 1900, 8, 50)"_s));
+        QVERIFY(SqlQuery::run(db, u"UPDATE bill_items SET refunded_base_quantity = 2 WHERE id = 1"_s));
+        auto over = SqlQuery::run(db, u"UPDATE bill_items SET refunded_base_quantity = 3 WHERE id = 1"_s);
+        QVERIFY(!over);
+        QCOMPARE(over.error().kind, DbError::Kind::Constraint);
+        // A second bill with the same client-made uuid is refused.
+        QVERIFY(!SqlQuery::run(db, u"INSERT INTO bills (uuid, number, lane, cashier_id, created_at, "
+                                   "subtotal_minor, tax_minor, total_minor) "
+                                   "VALUES ('u1', 2, '1', 1, '2026-01-01T00:00:00.000Z', 0, 0, 0)"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrator)
+#include "tst_migrator.moc"

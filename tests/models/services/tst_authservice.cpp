@@ -1,0 +1,148 @@
+#include "models/db/sqlquery.h"
+#include "models/db/userrepository.h"
+#include "models/services/authservice.h"
+#include "tests/common/testdatabase.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestAuthService : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_scratch;
+    qint64 m_annaId = 0;
+
+    // Few iterations keep the suite fast; the production count is checked separately.
+    static constexpr int kTestIterations = 1000;
+
+    qint64 auditCount(const QString &action)
+    {
+        SqlQuery q(m_scratch->db(), u"SELECT COUNT(*) FROM audit_log WHERE action = :a"_s);
+        q.bind(u"a"_s, action);
+        return q.execOne() ? q.int64(0) : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
+
+    void init()
+    {
+        m_scratch = TestDatabase::create();
+        QVERIFY2(m_scratch, qPrintable(TestDatabase::lastError()));
+        UserRepository users(m_scratch->db());
+        auto id = users.insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
+                               PinHasher::hash(u"4711"_s, kTestIterations));
+        QVERIFY(id);
+        m_annaId = *id;
+        QVERIFY(users.insert({0, u"otto"_s, u"Otto Former"_s, Role::Cashier, false},
+                             PinHasher::hash(u"1234"_s, kTestIterations)));
+    }
+
+    void pinHashesAreSaltedAndVerify()
+    {
+        const auto a = PinHasher::hash(u"4711"_s, kTestIterations);
+        const auto b = PinHasher::hash(u"4711"_s, kTestIterations);
+        QVERIFY(a.salt != b.salt);
+        QVERIFY(a.hash != b.hash);
+        QVERIFY(PinHasher::verify(u"4711"_s, a));
+        QVERIFY(!PinHasher::verify(u"4712"_s, a));
+        QVERIFY(!PinHasher::verify(u""_s, a));
+        QCOMPARE(QByteArray::fromBase64(a.hash.toLatin1()).size(), 32);
+        QVERIFY(PinHasher::kIterations >= 100000);
+    }
+
+    void rightPinSignsIn()
+    {
+        AuthService auth(m_scratch->db(), u"1"_s);
+        const auto result = auth.signIn(u"  Anna "_s, u"4711"_s);
+        QVERIFY(result.ok());
+        QCOMPARE(result.user->id, m_annaId);
+        QCOMPARE(result.user->name, u"Anna Berger"_s);
+        QCOMPARE(result.user->role, Role::Cashier);
+        QCOMPARE(auditCount(u"sign_in"_s), 1);
+    }
+
+    void wrongPinIsRefusedAndCounted()
+    {
+        AuthService auth(m_scratch->db(), u"1"_s);
+        const auto result = auth.signIn(u"anna"_s, u"0000"_s);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure, AuthService::Failure::WrongCredentials);
+        auto stored = UserRepository(m_scratch->db()).findByLogin(u"anna"_s);
+        QCOMPARE((*stored)->failedAttempts, 1);
+        QCOMPARE(auditCount(u"sign_in_failed"_s), 1);
+        QVERIFY(!AuthService::message(result).isEmpty());
+    }
+
+    void unknownUserGetsTheSameAnswer()
+    {
+        AuthService auth(m_scratch->db(), u"1"_s);
+        const auto unknown = auth.signIn(u"nobody"_s, u"4711"_s);
+        const auto wrongPin = auth.signIn(u"anna"_s, u"9999"_s);
+        QCOMPARE(unknown.failure, AuthService::Failure::WrongCredentials);
+        QCOMPARE(AuthService::message(unknown), AuthService::message(wrongPin));
+    }
+
+    void fiveWrongPinsLockTheUser()
+    {
+        AuthService auth(m_scratch->db(), u"1"_s, {5, 300});
+        AuthService::SignInResult result;
+        for (int i = 0; i < 5; ++i) {
+            result = auth.signIn(u"anna"_s, u"0000"_s);
+        }
+        QCOMPARE(result.failure, AuthService::Failure::Locked);
+        QVERIFY(result.lockedUntil > QDateTime::currentDateTimeUtc().addSecs(200));
+        // The right PIN does not help while locked, and the lock survives a new service.
+        AuthService restarted(m_scratch->db(), u"1"_s, {5, 300});
+        const auto locked = restarted.signIn(u"anna"_s, u"4711"_s);
+        QCOMPARE(locked.failure, AuthService::Failure::Locked);
+        QCOMPARE(auditCount(u"user_locked"_s), 1);
+    }
+
+    void successClearsTheCount()
+    {
+        AuthService auth(m_scratch->db(), u"1"_s);
+        QVERIFY(!auth.signIn(u"anna"_s, u"0000"_s).ok());
+        QVERIFY(auth.signIn(u"anna"_s, u"4711"_s).ok());
+        auto stored = UserRepository(m_scratch->db()).findByLogin(u"anna"_s);
+        QCOMPARE((*stored)->failedAttempts, 0);
+    }
+
+    void deactivatedUserCannotSignIn()
+    {
+        AuthService auth(m_scratch->db(), u"1"_s);
+        const auto result = auth.signIn(u"otto"_s, u"1234"_s);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure, AuthService::Failure::Deactivated);
+    }
+
+    void pinRules_data()
+    {
+        QTest::addColumn<QString>("pin");
+        QTest::addColumn<int>("role");
+        QTest::addColumn<bool>("acceptable");
+        QTest::newRow("4 digits") << u"1234"_s << int(Role::Cashier) << true;
+        QTest::newRow("8 digits") << u"12345678"_s << int(Role::Manager) << true;
+        QTest::newRow("3 digits") << u"123"_s << int(Role::Cashier) << false;
+        QTest::newRow("9 digits") << u"123456789"_s << int(Role::Cashier) << false;
+        QTest::newRow("letters") << u"12a4"_s << int(Role::Cashier) << false;
+        QTest::newRow("admin passphrase") << u"correct horse"_s << int(Role::Admin) << true;
+        QTest::newRow("cashier passphrase") << u"correct horse"_s << int(Role::Cashier) << false;
+        QTest::newRow("admin short word") << u"secret"_s << int(Role::Admin) << false;
+    }
+    void pinRules()
+    {
+        QFETCH(QString, pin);
+        QFETCH(int, role);
+        QFETCH(bool, acceptable);
+        QCOMPARE(AuthService::isAcceptablePin(pin, static_cast<Role>(role)), acceptable);
+    }
+
+    void cleanup() { m_scratch.reset(); }
+};
+
+QTEST_GUILESS_MAIN(TestAuthService)
+#include "tst_authservice.moc"
