@@ -6,8 +6,6 @@
 
 #include <limits>
 
-using namespace Qt::StringLiterals;
-
 namespace {
 
 // The product of two qint64 needs up to 127 bits; GCC and Clang provide the type, and
@@ -277,7 +275,8 @@ std::optional<Money> Money::fromString(QStringView text, const QLocale &locale, 
     }
     QString wholeDigits = number->whole;
     wholeDigits.remove(u',');
-    if ((wholeDigits.isEmpty() && number->fraction.isEmpty()) || number->fraction.size() > places) {
+    const bool noDigits = wholeDigits.isEmpty() && number->fraction.isEmpty();
+    if (noDigits || number->fraction.size() > places) {
         return std::nullopt;
     }
 
@@ -294,14 +293,14 @@ std::optional<Money> Money::fromString(QStringView text, const QLocale &locale, 
         options.setFlag(QLocale::OmitGroupSeparator, false);
         grouped.setNumberOptions(options);
         const std::optional<TypedNumber> expected
-                = readNumber(grouped.toString(qulonglong(*whole)), grouped);
+            = readNumber(grouped.toString(qulonglong(*whole)), grouped);
         if (!expected || expected->whole != number->whole) {
             return std::nullopt;
         }
     }
 
-    const QString minorDigits = wholeDigits + number->fraction
-            + QString(places - number->fraction.size(), u'0');
+    const QString minorDigits
+        = wholeDigits + number->fraction + QString(places - number->fraction.size(), u'0');
     const std::optional<quint64> amount = digitsValue(minorDigits, limit);
     if (!amount) {
         return std::nullopt;
