@@ -67,8 +67,12 @@ public:
                                            int decimals = 2);
 
     friend constexpr bool operator==(Money a, Money b) = default;
+    //! Invalid amounts order before every valid one, so they never pose as zero.
     friend constexpr std::strong_ordering operator<=>(Money a, Money b)
     {
+        if (a.m_valid != b.m_valid) {
+            return a.m_valid ? std::strong_ordering::greater : std::strong_ordering::less;
+        }
         return a.m_minor <=> b.m_minor;
     }
 

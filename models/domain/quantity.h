@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 /*!
  * Stock and sold quantities are whole numbers of a product's base unit (pieces, grams,
  * millilitres). A product is also sold in packs, each holding a fixed number of base
