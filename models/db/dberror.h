@@ -28,14 +28,14 @@ struct DbError
 };
 
 /*!
- * A value or a DbError. Small on purpose: the subset of std::expected (C++23) that we use.
+ * A value or an error. Small on purpose: the subset of std::expected (C++23) that we use.
  */
-template<typename T>
-class [[nodiscard]] DbResult
+template<typename T, typename E>
+class [[nodiscard]] Result
 {
 public:
-    DbResult(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    DbResult(DbError error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
+    Result(E error) : m_data(std::in_place_index<1>, std::move(error)) {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -45,11 +45,14 @@ public:
     const T &operator*() const { return value(); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
-    const DbError &error() const { return std::get<1>(m_data); }
+    const E &error() const { return std::get<1>(m_data); }
 
 private:
-    std::variant<T, DbError> m_data;
+    std::variant<T, E> m_data;
 };
+
+template<typename T>
+using DbResult = Result<T, DbError>;
 
 //! For operations that return nothing but may fail.
 struct Done

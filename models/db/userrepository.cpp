@@ -37,6 +37,53 @@ DbResult<std::optional<UserCredentials>> UserRepository::findByLogin(const QStri
     return std::optional<UserCredentials>(readCredentials(q));
 }
 
+DbResult<std::optional<UserCredentials>> UserRepository::findById(qint64 id) const
+{
+    SqlQuery q(m_db, kSelectUser + u"WHERE id = :id"_s);
+    q.bind(u"id"_s, id);
+    if (!q.exec()) {
+        return q.error();
+    }
+    if (!q.next()) {
+        return std::optional<UserCredentials>();
+    }
+    return std::optional<UserCredentials>(readCredentials(q));
+}
+
+DbResult<int> UserRepository::updateProfile(qint64 userId, const QString &name, Role role) const
+{
+    // Demoting the last active admin is refused in the same statement.
+    SqlQuery q(m_db, u"UPDATE users SET name = :name, role = :role WHERE id = :id AND "
+                     "(:role = 'admin' OR role <> 'admin' OR active = FALSE OR "
+                     "(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.active = TRUE) > 1)"_s);
+    q.bind(u"name"_s, name).bind(u"role"_s, Roles::key(role)).bind(u"id"_s, userId);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return q.numRowsAffected();
+}
+
+DbResult<int> UserRepository::setActive(qint64 userId, bool active) const
+{
+    SqlQuery q(m_db, u"UPDATE users SET active = :active WHERE id = :id AND "
+                     "(:active = TRUE OR role <> 'admin' OR "
+                     "(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.active = TRUE) > 1)"_s);
+    q.bind(u"active"_s, active).bind(u"id"_s, userId);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return q.numRowsAffected();
+}
+
+DbResult<qint64> UserRepository::activeAdminCount() const
+{
+    SqlQuery q(m_db, u"SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = TRUE"_s);
+    if (!q.execOne()) {
+        return q.error();
+    }
+    return q.int64(0);
+}
+
 DbResult<QList<User>> UserRepository::all() const
 {
     SqlQuery q(m_db, kSelectUser + u"ORDER BY name"_s);
@@ -70,8 +117,10 @@ DbResult<qint64> UserRepository::insert(const User &user, const PinHasher::Hashe
 
 DbStatus UserRepository::updatePin(qint64 userId, const PinHasher::Hashed &pin) const
 {
+    // A new PIN also lifts a lock: that is what a manager's PIN reset is for.
     SqlQuery q(m_db, u"UPDATE users SET pin_hash = :hash, pin_salt = :salt, "
-                     "pin_iterations = :iterations WHERE id = :id"_s);
+                     "pin_iterations = :iterations, failed_attempts = 0, locked_until = NULL "
+                     "WHERE id = :id"_s);
     q.bind(u"hash"_s, pin.hash)
         .bind(u"salt"_s, pin.salt)
         .bind(u"iterations"_s, pin.iterations)
@@ -83,14 +132,20 @@ DbStatus UserRepository::updatePin(qint64 userId, const PinHasher::Hashed &pin) 
 }
 
 DbResult<int> UserRepository::recordFailedAttempt(qint64 userId, int lockAfter,
-                                                  const QDateTime &lockUntil) const
+                                                  const QDateTime &now, const QDateTime &lockUntil) const
 {
     // One statement: the count and the lock move together even with two lanes at once.
-    SqlQuery q(m_db, u"UPDATE users SET failed_attempts = failed_attempts + 1, "
-                     "locked_until = CASE WHEN failed_attempts + 1 >= :lock_after "
-                     "THEN :until ELSE locked_until END "
+    // A lock that has run out starts the count again.
+    SqlQuery q(m_db, u"UPDATE users SET "
+                     "failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now "
+                     "  THEN 1 ELSE failed_attempts + 1 END, "
+                     "locked_until = CASE "
+                     "  WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL "
+                     "  WHEN failed_attempts + 1 >= :lock_after THEN :until "
+                     "  ELSE locked_until END "
                      "WHERE id = :id RETURNING failed_attempts"_s);
     q.bind(u"lock_after"_s, lockAfter)
+        .bind(u"now"_s, Dialect::timestampText(now))
         .bind(u"until"_s, Dialect::timestampText(lockUntil))
         .bind(u"id"_s, userId);
     if (!q.execOne()) {

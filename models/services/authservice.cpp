@@ -2,6 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/queryprofiler.h"
+#include "models/db/settingsrepository.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -17,9 +18,31 @@ AuthService::AuthService(const Database &db, QString lane, Policy policy)
 {
 }
 
+AuthService::Policy AuthService::Policy::fromSettings(const Database &db)
+{
+    Policy policy;
+    const SettingsRepository settings(db);
+    if (const auto attempts = settings.value(kMaxAttemptsKey); attempts && attempts->toInt() > 0) {
+        policy.maxAttempts = attempts->toInt();
+    }
+    if (const auto seconds = settings.value(kLockSecondsKey); seconds && seconds->toInt() > 0) {
+        policy.lockSeconds = seconds->toInt();
+    }
+    return policy;
+}
+
 AuthService::SignInResult AuthService::signIn(const QString &login, const QString &pin)
 {
     ProfileScope scope(u"auth.sign_in"_s);
+    SignInResult result = verify(login, pin);
+    if (result.ok()) {
+        (void)m_audit.record({result.user->id, 0, m_lane, u"sign_in"_s, {}});
+    }
+    return result;
+}
+
+AuthService::SignInResult AuthService::verify(const QString &login, const QString &pin)
+{
     SignInResult result;
     const auto found = m_users.findByLogin(login);
     if (!found) {
@@ -36,7 +59,7 @@ AuthService::SignInResult AuthService::signIn(const QString &login, const QStrin
         return result;
     }
     const UserCredentials &stored = **found;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock();
     if (stored.lockedUntil.isValid() && stored.lockedUntil > now) {
         result.failure = Failure::Locked;
         result.lockedUntil = stored.lockedUntil;
@@ -44,7 +67,7 @@ AuthService::SignInResult AuthService::signIn(const QString &login, const QStrin
     }
     if (!PinHasher::verify(pin, stored.pin)) {
         const QDateTime lockUntil = now.addSecs(m_policy.lockSeconds);
-        const auto attempts = m_users.recordFailedAttempt(stored.user.id, m_policy.maxAttempts,
+        const auto attempts = m_users.recordFailedAttempt(stored.user.id, m_policy.maxAttempts, now,
                                                           lockUntil);
         (void)m_audit.record({stored.user.id, 0, m_lane, u"sign_in_failed"_s, {}});
         if (attempts && *attempts >= m_policy.maxAttempts) {
@@ -67,7 +90,6 @@ AuthService::SignInResult AuthService::signIn(const QString &login, const QStrin
     if (stored.pin.iterations < PinHasher::kIterations) {
         (void)m_users.updatePin(stored.user.id, PinHasher::hash(pin));
     }
-    (void)m_audit.record({stored.user.id, 0, m_lane, u"sign_in"_s, {}});
     result.user = stored.user;
     return result;
 }
@@ -81,6 +103,14 @@ bool AuthService::isAcceptablePin(const QString &pin, Role role)
     return role == Role::Admin && pin.size() >= 8 && pin.size() <= 128;
 }
 
+QString AuthService::pinRule(Role role)
+{
+    return role == Role::Admin
+               ? tr("A PIN has 4 to 8 digits; an administrator may instead use a passphrase of "
+                    "at least 8 characters.")
+               : tr("A PIN has 4 to 8 digits.");
+}
+
 QString AuthService::message(const SignInResult &result)
 {
     switch (result.failure) {
@@ -92,7 +122,7 @@ QString AuthService::message(const SignInResult &result)
     case Failure::Deactivated:
         return tr("This user has been deactivated. Please ask a manager.");
     case Failure::InvalidPin:
-        return tr("A PIN has 4 to 8 digits.");
+        return pinRule(Role::Cashier);
     case Failure::Unavailable:
         return tr("The database cannot be reached, so nobody can sign in right now.");
     }

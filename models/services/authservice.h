@@ -3,6 +3,7 @@
 #include "models/db/auditrepository.h"
 #include "models/db/userrepository.h"
 #include "models/domain/user.h"
+#include "models/services/clock.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -26,7 +27,11 @@ public:
     {
         int maxAttempts = 5;
         int lockSeconds = 5 * 60;
+        //! The store's policy from the settings table (auth.max_attempts, auth.lock_seconds).
+        static Policy fromSettings(const Database &db);
     };
+    static inline const QString kMaxAttemptsKey = QStringLiteral("auth.max_attempts");
+    static inline const QString kLockSecondsKey = QStringLiteral("auth.lock_seconds");
 
     enum class Failure { WrongCredentials, Locked, Deactivated, InvalidPin, Unavailable };
 
@@ -42,10 +47,21 @@ public:
     AuthService(const Database &db, QString lane, Policy policy);
     explicit AuthService(const Database &db, QString lane = {}) : AuthService(db, std::move(lane), Policy{}) {}
 
+    //! Checks the PIN and records the sign-in in the audit log.
     SignInResult signIn(const QString &login, const QString &pin);
+    /*!
+     * Checks the PIN as signIn() does, counting wrong PINs and locks alike, but records
+     * nothing on success: a manager's approval is recorded by whoever asked for it.
+     */
+    SignInResult verify(const QString &login, const QString &pin);
+
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    const QString &lane() const { return m_lane; }
 
     //! 4 to 8 digits for everybody; administrators may use a longer passphrase.
     static bool isAcceptablePin(const QString &pin, Role role);
+    //! The rule isAcceptablePin() applies, as a sentence for the role.
+    static QString pinRule(Role role);
     //! The sentence to show for a failed sign-in, in the user's language.
     static QString message(const SignInResult &result);
 
@@ -53,6 +69,7 @@ private:
     const Database &m_db;
     QString m_lane;
     Policy m_policy;
+    Clock m_clock = systemClock();
     UserRepository m_users;
     AuditRepository m_audit;
 };

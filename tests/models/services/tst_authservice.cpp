@@ -102,6 +102,48 @@ private Q_SLOTS:
         QCOMPARE(auditCount(u"user_locked"_s), 1);
     }
 
+    void lockExpiresAfterItsTime()
+    {
+        // Given a clock the test moves, and a policy from the store's settings
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(SqlQuery::run(m_scratch->db(), u"INSERT INTO settings (key, value) VALUES "
+                                               "('auth.max_attempts', '3'), ('auth.lock_seconds', '120')"_s));
+        const auto policy = AuthService::Policy::fromSettings(m_scratch->db());
+        QCOMPARE(policy.maxAttempts, 3);
+        QCOMPARE(policy.lockSeconds, 120);
+        AuthService auth(m_scratch->db(), u"1"_s, policy);
+        auth.setClock([&now] { return now; });
+
+        // When three wrong PINs lock the user
+        for (int i = 0; i < 3; ++i) {
+            (void)auth.signIn(u"anna"_s, u"0000"_s);
+        }
+        QCOMPARE(auth.signIn(u"anna"_s, u"4711"_s).failure, AuthService::Failure::Locked);
+
+        // Then the lock holds for its time and lifts after it
+        now = now.addSecs(119);
+        QCOMPARE(auth.signIn(u"anna"_s, u"4711"_s).failure, AuthService::Failure::Locked);
+        now = now.addSecs(2);
+        QVERIFY(auth.signIn(u"anna"_s, u"4711"_s).ok());
+        // and the count starts again from zero.
+        QVERIFY(!auth.signIn(u"anna"_s, u"0000"_s).ok());
+        QCOMPARE((*UserRepository(m_scratch->db()).findByLogin(u"anna"_s))->failedAttempts, 1);
+    }
+
+    void wrongPinAfterAnExpiredLockCountsAfresh()
+    {
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        AuthService auth(m_scratch->db(), u"1"_s, {3, 60});
+        auth.setClock([&now] { return now; });
+        for (int i = 0; i < 3; ++i) {
+            (void)auth.signIn(u"anna"_s, u"0000"_s);
+        }
+        now = now.addSecs(61);
+        // One more wrong PIN after the lock ran out is the first of three again, not a new lock.
+        QCOMPARE(auth.signIn(u"anna"_s, u"0000"_s).failure, AuthService::Failure::WrongCredentials);
+        QVERIFY(auth.signIn(u"anna"_s, u"4711"_s).ok());
+    }
+
     void successClearsTheCount()
     {
         AuthService auth(m_scratch->db(), u"1"_s);
