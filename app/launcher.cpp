@@ -1,0 +1,76 @@
+#include "app/launcher.h"
+
+#include "app/startup.h"
+#include "models/services/authservice.h"
+#include "models/services/session.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QProgressDialog>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+Launcher::Launcher(CommandLine::Options options)
+    : m_options(std::move(options))
+{
+}
+
+int Launcher::run()
+{
+    Startup startup(m_options.database);
+    if (const auto problem = prepare(startup)) {
+        return report(*problem);
+    }
+
+    AuthService auth(startup.database(), m_options.lane);
+    Session session(m_options.lane);
+    MainWindow window(startup.database(), auth, session, startup.storeName());
+    window.show();
+    return QApplication::exec();
+}
+
+std::optional<StartupProblem> Launcher::prepare(Startup &startup)
+{
+    if (auto problem = startup.openDatabase()) {
+        return problem;
+    }
+    if (auto problem = startup.migrate()) {
+        return problem;
+    }
+    if (m_options.demo) {
+        // Created when the fill starts: a database that has data gets no dialog at all.
+        std::unique_ptr<QProgressDialog> dialog;
+        const auto progress = [&dialog](int done, int total) {
+            if (!dialog) {
+                dialog = std::make_unique<QProgressDialog>(tr("Filling the demo store…"),
+                                                           QString(), 0, 0);
+                dialog->setWindowTitle(tr("Till"));
+                dialog->setWindowModality(Qt::ApplicationModal);
+                dialog->setMinimumDuration(0);
+                dialog->setAutoClose(false);
+                dialog->show();
+            }
+            dialog->setMaximum(total);
+            dialog->setValue(done);
+            QCoreApplication::processEvents();
+        };
+        if (auto problem = startup.fillDemo(m_options.lane, progress)) {
+            return problem;
+        }
+    }
+    return startup.checkUsers(m_options.demo);
+}
+
+int Launcher::report(const StartupProblem &problem)
+{
+    QMessageBox box(QMessageBox::Critical, tr("Till cannot start"), problem.text,
+                    QMessageBox::Close);
+    if (!problem.details.isEmpty()) {
+        box.setDetailedText(problem.details);
+    }
+    box.exec();
+    return 1;
+}

@@ -1,0 +1,69 @@
+#include "app/appearance.h"
+#include "app/commandline.h"
+#include "app/launcher.h"
+#include "app/translators.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+//! --help and --version only print, so they must work without a display.
+bool printsOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "-?", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], option) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const bool textOnly = printsOnly(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = textOnly
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(u"Till"_s);
+    QCoreApplication::setApplicationName(u"Till"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TILL_VERSION));
+    installTranslators(*app);
+
+    QSettings settings;
+    const CommandLine::Options options = CommandLine::parse(
+        QCoreApplication::arguments(), CommandLine::Defaults::fromSettings(settings));
+    switch (options.action) {
+    case CommandLine::Action::ShowHelp:
+        std::fputs(qPrintable(options.helpText), stdout);
+        return 0;
+    case CommandLine::Action::ShowVersion:
+        std::fputs(qPrintable(options.versionText + u'\n'), stdout);
+        return 0;
+    case CommandLine::Action::Fail:
+        std::fputs(qPrintable(options.errorText + u'\n'), stderr);
+        if (!textOnly) {
+            // Started from a launcher, nobody reads stderr (a bad URL in the settings).
+            QMessageBox::critical(nullptr, Launcher::tr("Till cannot start"), options.errorText);
+        }
+        return 1;
+    case CommandLine::Action::Run:
+        break;
+    }
+    if (options.laneGiven) {
+        settings.setValue(CommandLine::kLaneKey, options.lane);
+    }
+
+    auto *gui = qobject_cast<QApplication *>(app.get());
+    applyCounterAppearance(*gui);
+    return Launcher(options).run();
+}

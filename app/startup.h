@@ -1,0 +1,50 @@
+#pragma once
+
+#include "app/startupproblem.h"
+#include "models/db/databaseurl.h"
+#include "models/services/demostore.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+#include <optional>
+
+class Database;
+
+/*!
+ * Gets the database ready for the main window, one step at a time: open it, bring its
+ * schema up to date, fill the demo store when asked, and make sure somebody can sign in.
+ * Each step succeeds or returns the problem to show; it never shows anything itself, so
+ * the steps can be tested and the caller picks how to report.
+ */
+class Startup
+{
+    Q_DECLARE_TR_FUNCTIONS(Startup)
+
+public:
+    explicit Startup(DatabaseUrl url);
+    ~Startup();
+
+    std::optional<StartupProblem> openDatabase();
+    //! Nothing is changed when the database belongs to a newer Till or a migration fails.
+    std::optional<StartupProblem> migrate();
+    /*!
+     * Fills the demo store when the database is empty; a database with data is left as it
+     * is. progress(0, 0) comes first, when the fill is about to start.
+     */
+    std::optional<StartupProblem> fillDemo(const QString &lane,
+                                           const DemoStore::Progress &progress = {});
+    //! A problem when nobody could sign in (no users yet).
+    std::optional<StartupProblem> checkUsers(bool demoRequested) const;
+    //! The store's name from the store settings; empty when it has none.
+    QString storeName() const;
+
+    bool hasFilledDemo() const { return m_filledDemo; }
+    //! Valid after openDatabase() succeeded.
+    Database &database() { return *m_db; }
+
+private:
+    DatabaseUrl m_url;
+    std::unique_ptr<Database> m_db;
+    bool m_filledDemo = false;
+};

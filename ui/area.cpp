@@ -1,0 +1,30 @@
+#include "ui/area.h"
+
+using namespace Qt::StringLiterals;
+
+QList<AreaInfo> AreaInfo::all()
+{
+    return {
+        {Area::Checkout, u"checkout"_s, tr("Checkout"),
+         tr("Scan or find products, take payment and hand over the receipt."),
+         u"accessories-calculator"_s, QStyle::SP_DialogApplyButton, Role::Cashier},
+        {Area::Refunds, u"refunds"_s, tr("Refunds"),
+         tr("Find a bill by its number and take back some or all of its items."),
+         u"edit-undo"_s, QStyle::SP_ArrowBack, Role::Cashier},
+        {Area::Products, u"products"_s, tr("Products"),
+         tr("Look up products with their packs, barcodes, prices and taxes."),
+         u"system-search"_s, QStyle::SP_FileDialogContentsView, Role::Cashier},
+        {Area::Stock, u"stock"_s, tr("Stock"),
+         tr("See what is on the shelves, book deliveries and correct counts."),
+         u"package-x-generic"_s, QStyle::SP_DirIcon, Role::Manager},
+        {Area::Reports, u"reports"_s, tr("Reports"),
+         tr("Sales, taxes, refunds and cash for a shift, a day or any period."),
+         u"x-office-spreadsheet"_s, QStyle::SP_FileDialogDetailedView, Role::Manager},
+        {Area::Users, u"users"_s, tr("Users"),
+         tr("Add cashiers and managers, reset PINs and unlock users."),
+         u"system-users"_s, QStyle::SP_DirHomeIcon, Role::Manager},
+        {Area::Settings, u"settings"_s, tr("Settings"),
+         tr("The store's name, currency, taxes and receipts, and this till's lane."),
+         u"preferences-system"_s, QStyle::SP_ComputerIcon, Role::Admin},
+    };
+}

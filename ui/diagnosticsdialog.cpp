@@ -1,0 +1,140 @@
+#include "ui/diagnosticsdialog.h"
+#include "ui_diagnosticsdialog.h"
+
+#include "models/db/queryprofiler.h"
+#include "models/items/operationsmodel.h"
+#include "models/items/statementsmodel.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QSortFilterProxyModel>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::DiagnosticsDialog>())
+    , m_profiler(profiler)
+    , m_operations(new OperationsModel(profiler, this))
+    , m_sortedOperations(new QSortFilterProxyModel(this))
+    , m_statements(new StatementsModel(this))
+{
+    m_ui->setupUi(this);
+    setModal(false);
+    setUpOperationsView();
+    setUpStatementsView();
+
+    connect(m_ui->clearButton, &QPushButton::clicked, this, &DiagnosticsDialog::clearHistory);
+    connect(m_operations, &QAbstractItemModel::rowsInserted, this,
+            &DiagnosticsDialog::updateSummary);
+    connect(m_operations, &QAbstractItemModel::modelReset, this,
+            &DiagnosticsDialog::updateSummary);
+    updateSummary();
+    updateStatementsNote();
+}
+
+DiagnosticsDialog::~DiagnosticsDialog() = default;
+
+void DiagnosticsDialog::setUpOperationsView()
+{
+    m_sortedOperations->setSourceModel(m_operations);
+    m_sortedOperations->setSortRole(OperationsModel::SortRole);
+    m_sortedOperations->setDynamicSortFilter(true);
+
+    QTableView *view = m_ui->operationsView;
+    view->setModel(m_sortedOperations);
+    view->sortByColumn(OperationsModel::TimeColumn, Qt::DescendingOrder);
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(OperationsModel::OperationColumn, QHeaderView::Stretch);
+
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DiagnosticsDialog::handleCurrentOperationChanged);
+}
+
+void DiagnosticsDialog::setUpStatementsView()
+{
+    QTableView *view = m_ui->statementsView;
+    view->setModel(m_statements);
+    view->setTextElideMode(Qt::ElideRight);
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(StatementsModel::SqlColumn, QHeaderView::Stretch);
+
+    auto *copy = new QAction(tr("Copy SQL"), view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, &DiagnosticsDialog::copySelectedStatements);
+    view->addAction(copy);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void DiagnosticsDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    updateSummary();
+}
+
+void DiagnosticsDialog::handleCurrentOperationChanged(const QModelIndex &current)
+{
+    const QModelIndex source = m_sortedOperations->mapToSource(current);
+    if (source.isValid()) {
+        m_statements->setOperation(m_operations->operation(source.row()));
+    } else {
+        m_statements->clear();
+    }
+    updateStatementsNote();
+}
+
+void DiagnosticsDialog::clearHistory()
+{
+    m_operations->clear();
+    m_statements->clear();
+    updateStatementsNote();
+}
+
+void DiagnosticsDialog::copySelectedStatements()
+{
+    QModelIndexList rows = m_ui->statementsView->selectionModel()->selectedRows(
+        StatementsModel::SqlColumn);
+    std::sort(rows.begin(), rows.end());
+    QStringList sql;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        sql.append(index.data().toString() + u';');
+    }
+    if (!sql.isEmpty()) {
+        QGuiApplication::clipboard()->setText(sql.join(u'\n'));
+    }
+}
+
+void DiagnosticsDialog::updateSummary()
+{
+    m_ui->summaryLabel->setText(
+        tr("Since Till started: %L1 statements run, %L2 statements prepared. "
+           "Operations kept here: %L3 of at most %L4.")
+            .arg(m_profiler.totalStatements())
+            .arg(m_profiler.totalPrepares())
+            .arg(m_operations->rowCount())
+            .arg(QueryProfiler::kHistorySize));
+}
+
+void DiagnosticsDialog::updateStatementsNote()
+{
+    const int shown = m_statements->rowCount();
+    const int ran = m_statements->statementCount();
+    if (ran > shown) {
+        m_ui->statementsNoteLabel->setText(
+            tr("Showing the first %L1 of the %L2 statements this operation ran.")
+                .arg(shown)
+                .arg(ran));
+        m_ui->statementsNoteLabel->show();
+    } else {
+        m_ui->statementsNoteLabel->clear();
+        m_ui->statementsNoteLabel->hide();
+    }
+}

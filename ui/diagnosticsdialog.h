@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QDialog>
+
+#include <memory>
+
+class OperationsModel;
+class QModelIndex;
+class QSortFilterProxyModel;
+class QueryProfiler;
+class StatementsModel;
+
+namespace Ui {
+class DiagnosticsDialog;
+}
+
+/*!
+ * What the database work of this till costs, live: each operation with its statement
+ * count and time (operations that repeat a statement in a loop are highlighted), and the
+ * statements of the selected one. For the people who look after the till; it changes
+ * nothing but the profiler's history.
+ */
+class DiagnosticsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit DiagnosticsDialog(QueryProfiler &profiler, QWidget *parent = nullptr);
+    ~DiagnosticsDialog() override;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void setUpOperationsView();
+    void setUpStatementsView();
+    void handleCurrentOperationChanged(const QModelIndex &current);
+    void clearHistory();
+    void copySelectedStatements();
+    void updateSummary();
+    void updateStatementsNote();
+
+    std::unique_ptr<Ui::DiagnosticsDialog> m_ui;
+    QueryProfiler &m_profiler;
+    OperationsModel *m_operations = nullptr;
+    QSortFilterProxyModel *m_sortedOperations = nullptr;
+    StatementsModel *m_statements = nullptr;
+};

@@ -1,0 +1,146 @@
+#include "ui/loginwidget.h"
+#include "ui_loginwidget.h"
+
+#include "models/services/authservice.h"
+
+#include <QGuiApplication>
+#include <QShowEvent>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+/*
+ * NOTE: the PIN field takes any text up to AuthService's passphrase limit. Cashiers and
+ * managers have 4 to 8 digits, but an administrator may have a longer passphrase, and we
+ * cannot know the role before the sign-in without telling whether the user exists. A
+ * digits-only validator or maxLength 8 would lock administrators out, so the rule stays
+ * in AuthService::isAcceptablePin(); the keypad types digits and the input-method hints
+ * ask on-screen keyboards for numbers first.
+ */
+constexpr int kMaxSecretLength = 128;
+} // namespace
+
+LoginWidget::LoginWidget(AuthService &auth, const QString &storeName, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::LoginWidget>())
+    , m_auth(auth)
+{
+    m_ui->setupUi(this);
+    setStoreName(storeName);
+
+    QPalette messagePalette = m_ui->messageLabel->palette();
+    messagePalette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    m_ui->messageLabel->setPalette(messagePalette);
+
+    QFont storeFont = m_ui->storeNameLabel->font();
+    storeFont.setPointSizeF(storeFont.pointSizeF() * 1.8);
+    storeFont.setBold(true);
+    m_ui->storeNameLabel->setFont(storeFont);
+
+    m_ui->userEdit->setPlaceholderText(tr("Your user name"));
+    m_ui->userEdit->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+    m_ui->pinEdit->setPlaceholderText(tr("PIN"));
+    m_ui->pinEdit->setMaxLength(kMaxSecretLength);
+    m_ui->pinEdit->setInputMethodHints(Qt::ImhPreferNumbers | Qt::ImhHiddenText
+                                       | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText
+                                       | Qt::ImhNoAutoUppercase);
+
+    connect(m_ui->userEdit, &QLineEdit::returnPressed, this, &LoginWidget::handleUserReturn);
+    connect(m_ui->pinEdit, &QLineEdit::returnPressed, this, &LoginWidget::signIn);
+    connect(m_ui->signInButton, &QPushButton::clicked, this, &LoginWidget::signIn);
+    connectKeypad();
+}
+
+LoginWidget::~LoginWidget() = default;
+
+void LoginWidget::setStoreName(const QString &storeName)
+{
+    m_ui->storeNameLabel->setText(storeName.isEmpty() ? tr("Till") : storeName);
+}
+
+void LoginWidget::reset()
+{
+    m_ui->userEdit->clear();
+    m_ui->pinEdit->clear();
+    m_ui->messageLabel->clear();
+    m_ui->userEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void LoginWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    QLineEdit *field = m_ui->userEdit->text().isEmpty() ? m_ui->userEdit : m_ui->pinEdit;
+    field->setFocus(Qt::OtherFocusReason);
+}
+
+void LoginWidget::connectKeypad()
+{
+    const std::array digits{m_ui->digit0Button, m_ui->digit1Button, m_ui->digit2Button,
+                            m_ui->digit3Button, m_ui->digit4Button, m_ui->digit5Button,
+                            m_ui->digit6Button, m_ui->digit7Button, m_ui->digit8Button,
+                            m_ui->digit9Button};
+    for (int digit = 0; digit < int(digits.size()); ++digit) {
+        connect(digits[digit], &QPushButton::clicked, this, [this, digit] { typeDigit(digit); });
+    }
+    connect(m_ui->backspaceButton, &QPushButton::clicked, this, [this] {
+        m_ui->pinEdit->backspace();
+        m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_ui->clearButton, &QPushButton::clicked, this, [this] {
+        m_ui->pinEdit->clear();
+        m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
+    });
+}
+
+void LoginWidget::handleUserReturn()
+{
+    if (m_ui->userEdit->text().trimmed().isEmpty()) {
+        showMessage(tr("Please enter your user name."));
+        return;
+    }
+    m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void LoginWidget::typeDigit(int digit)
+{
+    // The keypad always types into the PIN: user names are words, typed on a keyboard.
+    m_ui->pinEdit->insert(QString::number(digit));
+    m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void LoginWidget::signIn()
+{
+    const QString login = m_ui->userEdit->text().trimmed();
+    const QString pin = m_ui->pinEdit->text();
+    m_ui->pinEdit->clear();
+    if (login.isEmpty()) {
+        showMessage(tr("Please enter your user name."));
+        m_ui->userEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (pin.isEmpty()) {
+        showMessage(tr("Please enter your PIN."));
+        m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+
+    // Checking a PIN is deliberately slow (PBKDF2); show that the till is working.
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const AuthService::SignInResult result = m_auth.signIn(login, pin);
+    QGuiApplication::restoreOverrideCursor();
+
+    if (!result.ok()) {
+        showMessage(AuthService::message(result));
+        m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    reset();
+    Q_EMIT signedIn(*result.user);
+}
+
+void LoginWidget::showMessage(const QString &text)
+{
+    m_ui->messageLabel->setText(text);
+}

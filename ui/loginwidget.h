@@ -1,0 +1,47 @@
+#pragma once
+
+#include "models/domain/user.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class AuthService;
+
+namespace Ui {
+class LoginWidget;
+}
+
+/*!
+ * The sign-in screen: the store's name, a user name, a PIN and a large keypad for touch
+ * screens. AuthService decides; this screen only shows its answer, which never tells
+ * whether a user name exists. The PIN is cleared after every attempt.
+ */
+class LoginWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LoginWidget(AuthService &auth, const QString &storeName, QWidget *parent = nullptr);
+    ~LoginWidget() override;
+
+    void setStoreName(const QString &storeName);
+    //! Empties the fields and the message and puts the cursor in the user name field.
+    void reset();
+
+Q_SIGNALS:
+    void signedIn(const User &user);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void connectKeypad();
+    void handleUserReturn();
+    void typeDigit(int digit);
+    void signIn();
+    void showMessage(const QString &text);
+
+    std::unique_ptr<Ui::LoginWidget> m_ui;
+    AuthService &m_auth;
+};

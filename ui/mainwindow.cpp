@@ -1,0 +1,301 @@
+#include "ui/mainwindow.h"
+
+#include "models/db/database.h"
+#include "models/db/queryprofiler.h"
+#include "models/services/authservice.h"
+#include "models/services/session.h"
+#include "ui/areapage.h"
+#include "ui/diagnosticsdialog.h"
+#include "ui/loginwidget.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kGeometryKey = u"mainWindow/geometry"_s;
+constexpr QSize kDefaultSize(1280, 800);
+constexpr int kNavigationIconSize = 40;
+constexpr int kNavigationMinimumWidth = 112;
+
+QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
+}
+} // namespace
+
+MainWindow::MainWindow(const Database &db, AuthService &auth, Session &session,
+                       const QString &storeName, QWidget *parent)
+    : QMainWindow(parent)
+    , m_db(db)
+    , m_session(session)
+    , m_storeName(storeName)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(storeName.isEmpty() ? tr("Till") : tr("Till — %1").arg(storeName));
+
+    createActions();
+    createMenus();
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(u"pages"_s);
+    m_login = new LoginWidget(auth, storeName, m_pages);
+    m_login->setObjectName(u"loginPage"_s);
+    m_workspace = createWorkspace();
+    m_pages->addWidget(m_login);
+    m_pages->addWidget(m_workspace);
+    setCentralWidget(m_pages);
+
+    createStatusBar();
+    restoreWindowGeometry();
+
+    connect(m_login, &LoginWidget::signedIn, &m_session, &Session::signIn);
+    connect(&m_session, &Session::signedIn, this, &MainWindow::handleSignedIn);
+    connect(&m_session, &Session::signedOut, this, &MainWindow::handleSignedOut);
+
+    if (const auto &user = m_session.user()) {
+        handleSignedIn(*user);
+    } else {
+        handleSignedOut();
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_signOutAction = new QAction(themeIcon(u"system-log-out"_s, QStyle::SP_DialogCloseButton),
+                                  tr("&Sign Out"), this);
+    m_signOutAction->setObjectName(u"signOutAction"_s);
+    m_signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_signOutAction->setStatusTip(tr("Sign out, so that the next person can sign in"));
+    connect(m_signOutAction, &QAction::triggered, &m_session, &Session::signOut);
+
+    m_quitAction = new QAction(themeIcon(u"application-exit"_s, QStyle::SP_TitleBarCloseButton),
+                               tr("&Quit"), this);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_diagnosticsAction = new QAction(themeIcon(u"utilities-terminal"_s,
+                                                QStyle::SP_FileDialogInfoView),
+                                      tr("&Diagnostics"), this);
+    m_diagnosticsAction->setObjectName(u"diagnosticsAction"_s);
+    m_diagnosticsAction->setShortcut(QKeySequence(Qt::Key_F12));
+    m_diagnosticsAction->setStatusTip(tr("Show the database statements Till runs and their cost"));
+    connect(m_diagnosticsAction, &QAction::triggered, this, &MainWindow::showDiagnostics);
+
+    m_aboutAction = new QAction(themeIcon(u"help-about"_s, QStyle::SP_MessageBoxInformation),
+                                tr("&About Till"), this);
+    m_aboutAction->setObjectName(u"aboutAction"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    m_areaActions = new QActionGroup(this);
+    m_areaActions->setExclusive(true);
+    const QList<AreaInfo> areas = AreaInfo::all();
+    for (qsizetype i = 0; i < areas.size(); ++i) {
+        const AreaInfo &info = areas.at(i);
+        auto *action = new QAction(themeIcon(info.iconName, info.fallbackIcon), info.title,
+                                   m_areaActions);
+        action->setObjectName(info.key + u"Action"_s);
+        action->setCheckable(true);
+        const QKeySequence shortcut(Qt::CTRL | Qt::Key(Qt::Key_1 + i));
+        action->setShortcut(shortcut);
+        action->setToolTip(tr("%1 (%2)", "area name (shortcut)")
+                               .arg(info.title, shortcut.toString(QKeySequence::NativeText)));
+        action->setStatusTip(info.description);
+        const Area area = info.area;
+        connect(action, &QAction::triggered, this, [this, area] { showArea(area); });
+        m_areas.append({info, action, nullptr});
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_signOutAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addActions(m_areaActions->actions());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_diagnosticsAction);
+    help->addSeparator();
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+QWidget *MainWindow::createWorkspace()
+{
+    auto *workspace = new QWidget(m_pages);
+    workspace->setObjectName(u"workspacePage"_s);
+
+    auto *navigation = new QToolBar(tr("Areas"), workspace);
+    navigation->setObjectName(u"navigation"_s);
+    navigation->setOrientation(Qt::Vertical);
+    navigation->setMovable(false);
+    navigation->setFloatable(false);
+    navigation->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    navigation->setIconSize(QSize(kNavigationIconSize, kNavigationIconSize));
+
+    m_areaPages = new QStackedWidget(workspace);
+    m_areaPages->setObjectName(u"areaPages"_s);
+
+    int buttonWidth = kNavigationMinimumWidth;
+    for (AreaEntry &entry : m_areas) {
+        navigation->addAction(entry.action);
+        buttonWidth = std::max(buttonWidth,
+                               navigation->widgetForAction(entry.action)->sizeHint().width());
+        entry.page = new AreaPage(entry.action->icon(), entry.info.title, entry.info.description,
+                                  m_areaPages);
+        entry.page->setObjectName(entry.info.key + u"Page"_s);
+        m_areaPages->addWidget(entry.page);
+    }
+    // Equal widths, so the checked area reads as one column of buttons.
+    for (const AreaEntry &entry : std::as_const(m_areas)) {
+        navigation->widgetForAction(entry.action)->setMinimumWidth(buttonWidth);
+    }
+
+    auto *layout = new QHBoxLayout(workspace);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(navigation);
+    layout->addWidget(m_areaPages, 1);
+    return workspace;
+}
+
+void MainWindow::createStatusBar()
+{
+    m_databaseLabel = new QLabel(tr("Database: %1").arg(m_db.description()), this);
+    m_databaseLabel->setObjectName(u"databaseLabel"_s);
+    m_databaseLabel->setToolTip(m_db.url().toDisplayString());
+    m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_laneLabel = new QLabel(tr("Lane %1").arg(m_session.lane()), this);
+    m_laneLabel->setObjectName(u"laneLabel"_s);
+
+    m_userLabel = new QLabel(this);
+    m_userLabel->setObjectName(u"userLabel"_s);
+
+    m_signOutButton = new QToolButton(this);
+    m_signOutButton->setObjectName(u"signOutButton"_s);
+    m_signOutButton->setDefaultAction(m_signOutAction);
+    m_signOutButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_signOutButton->setAutoRaise(true);
+
+    statusBar()->addWidget(m_databaseLabel, 1);
+    statusBar()->addPermanentWidget(m_laneLabel);
+    statusBar()->addPermanentWidget(m_userLabel);
+    statusBar()->addPermanentWidget(m_signOutButton);
+}
+
+void MainWindow::restoreWindowGeometry()
+{
+    if (restoreGeometry(QSettings().value(kGeometryKey).toByteArray())) {
+        return;
+    }
+    const QRect available = screen()->availableGeometry();
+    resize(kDefaultSize.boundedTo(available.size()));
+    move(available.center() - rect().center());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(kGeometryKey, saveGeometry());
+    if (m_diagnostics) {
+        m_diagnostics->close();
+    }
+    QMainWindow::closeEvent(event);
+}
+
+Area MainWindow::currentArea() const
+{
+    for (const AreaEntry &entry : m_areas) {
+        if (entry.page == m_areaPages->currentWidget()) {
+            return entry.info.area;
+        }
+    }
+    return Area::Checkout;
+}
+
+void MainWindow::showArea(Area area)
+{
+    for (const AreaEntry &entry : std::as_const(m_areas)) {
+        if (entry.info.area == area && entry.action->isVisible()) {
+            entry.action->setChecked(true);
+            m_areaPages->setCurrentWidget(entry.page);
+            entry.page->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
+}
+
+void MainWindow::handleSignedIn(const User &user)
+{
+    for (const AreaEntry &entry : std::as_const(m_areas)) {
+        entry.action->setVisible(Roles::atLeast(user.role, entry.info.minimumRole));
+    }
+    m_areaActions->setEnabled(true);
+    m_signOutAction->setEnabled(true);
+    m_userLabel->setText(tr("%1 · %2", "signed-in user: name · role")
+                             .arg(user.name, Roles::displayName(user.role)));
+    m_userLabel->show();
+    m_signOutButton->show();
+    m_pages->setCurrentWidget(m_workspace);
+    // Every shift starts at the counter, whatever the previous person had open.
+    showArea(Area::Checkout);
+}
+
+void MainWindow::handleSignedOut()
+{
+    m_areaActions->setEnabled(false);
+    m_signOutAction->setEnabled(false);
+    m_userLabel->clear();
+    m_userLabel->hide();
+    m_signOutButton->hide();
+    m_login->reset();
+    m_pages->setCurrentWidget(m_login);
+}
+
+void MainWindow::showDiagnostics()
+{
+    if (!m_diagnostics) {
+        m_diagnostics = new DiagnosticsDialog(QueryProfiler::instance(), this);
+        m_diagnostics->setObjectName(u"diagnosticsDialog"_s);
+    }
+    m_diagnostics->show();
+    m_diagnostics->raise();
+    m_diagnostics->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Till"),
+        tr("<h3>Till %1</h3><p>A point of sale for the counter and the back office.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(TILL_VERSION), QString::fromLatin1(qVersion())));
+}
