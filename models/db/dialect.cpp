@@ -156,3 +156,20 @@ DbError Dialect::toDbError(const QSqlError &error, const QString &statement) con
     }
     return result;
 }
+
+QString Dialect::escapeLike(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u"\\"_s, u"\\\\"_s);
+    escaped.replace(u"%"_s, u"\\%"_s);
+    escaped.replace(u"_"_s, u"\\_"_s);
+    return escaped;
+}
+
+QString Dialect::lockRowsStatement(const QString &table, const QString &idSubquery) const
+{
+    if (!isPostgres()) {
+        return {};
+    }
+    return u"SELECT id FROM %1 WHERE id IN (%2) ORDER BY id FOR UPDATE"_s.arg(table, idSubquery);
+}

@@ -34,6 +34,17 @@ public:
      */
     QString expandTemplates(QString sql) const;
 
+    //! LIKE that ignores letter case: ILIKE on PostgreSQL, LIKE (ASCII case-blind) on SQLite.
+    QString likeIgnoringCase() const { return isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE"); }
+    //! Escapes %, _ and \ in user text for a LIKE pattern written with ESCAPE '\'.
+    static QString escapeLike(const QString &text);
+    /*!
+     * Locks rows for the rest of the transaction where the engine needs it: PostgreSQL
+     * takes "SELECT ... FOR UPDATE"; SQLite already holds the whole database for a writer,
+     * so nothing is sent (an empty string). subquery selects the ids.
+     */
+    QString lockRowsStatement(const QString &table, const QString &idSubquery) const;
+
     //! Statements run on every new connection (SQLite pragmas, PostgreSQL search path).
     QStringList sessionSetup(const QString &schema) const;
 

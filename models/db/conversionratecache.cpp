@@ -1,0 +1,152 @@
+#include "models/db/conversionratecache.h"
+
+#include "models/db/database.h"
+#include "models/db/productrepository.h"
+
+#include <QSqlDriver>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kMaxEntries = 200000; // a rate is a few dozen bytes; a large catalogue fits
+} // namespace
+
+ConversionRateCache::ConversionRateCache(const Database &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{
+    m_cache.setMaxCost(kMaxEntries);
+}
+
+DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &unitIds)
+{
+    subscribe();
+    const QDateTime now = m_clock();
+    QHash<qint64, qint64> found;
+    QList<qint64> missing;
+    for (qint64 id : unitIds) {
+        if (found.contains(id) || missing.contains(id)) {
+            continue;
+        }
+        const Entry *entry = m_cache.object(id);
+        if (entry && entry->loadedAt.secsTo(now) < m_ttlSeconds) {
+            found.insert(id, entry->rate);
+            ++m_stats.hits;
+            continue;
+        }
+        if (entry) {
+            m_cache.remove(id);
+            ++m_stats.expirations;
+        }
+        ++m_stats.misses;
+        missing.append(id);
+    }
+    if (!missing.isEmpty()) {
+        const auto loaded = ProductRepository(m_db).conversionRates(missing);
+        ++m_stats.loads;
+        if (!loaded) {
+            Q_EMIT statsChanged();
+            return loaded.error();
+        }
+        for (auto it = loaded->cbegin(); it != loaded->cend(); ++it) {
+            m_cache.insert(it.key(), new Entry{it.value(), now});
+            found.insert(it.key(), it.value());
+        }
+    }
+    Q_EMIT statsChanged();
+    return found;
+}
+
+DbResult<qint64> ConversionRateCache::rate(qint64 unitId)
+{
+    const auto all = rates({unitId});
+    if (!all) {
+        return all.error();
+    }
+    if (!all->contains(unitId)) {
+        return DbError{DbError::Kind::NotFound, u"no unit %1"_s.arg(unitId)};
+    }
+    return all->value(unitId);
+}
+
+void ConversionRateCache::invalidate(const QList<qint64> &unitIds)
+{
+    for (qint64 id : unitIds) {
+        if (m_cache.remove(id)) {
+            ++m_stats.invalidations;
+        }
+    }
+    Q_EMIT statsChanged();
+}
+
+void ConversionRateCache::clear()
+{
+    m_cache.clear();
+    Q_EMIT statsChanged();
+}
+
+QString ConversionRateCache::notifyStatement() const
+{
+    return m_db.dialect().isPostgres() ? u"SELECT pg_notify('%1', :payload)"_s.arg(kChannel)
+                                       : QString();
+}
+
+QString ConversionRateCache::payloadFor(const QList<qint64> &unitIds)
+{
+    QStringList ids;
+    for (qint64 id : unitIds) {
+        ids << QString::number(id);
+    }
+    return ids.join(u',');
+}
+
+bool ConversionRateCache::subscribe()
+{
+    if (!m_db.dialect().isPostgres()) {
+        return false;
+    }
+    QSqlDriver *driver = m_db.connection().driver();
+    if (!driver) {
+        return false;
+    }
+    // A reconnect brings a new driver; subscribe that one.
+    if (m_subscribedDriver == driver && driver->subscribedToNotifications().contains(kChannel)) {
+        return true;
+    }
+    if (!driver->subscribeToNotification(kChannel)) {
+        return false;
+    }
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                handleNotification(name, payload.toString());
+            });
+    m_subscribedDriver = driver;
+    return true;
+}
+
+void ConversionRateCache::handleNotification(const QString &name, const QString &payload)
+{
+    if (name != kChannel) {
+        return;
+    }
+    QList<qint64> ids;
+    for (const QString &part : payload.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 id = part.trimmed().toLongLong(&ok);
+        if (ok) {
+            ids.append(id);
+        }
+    }
+    if (ids.isEmpty()) {
+        clear(); // an unreadable payload: be safe rather than stale
+        return;
+    }
+    invalidate(ids);
+}
+
+ConversionRateCache::Stats ConversionRateCache::stats() const
+{
+    Stats stats = m_stats;
+    stats.entries = static_cast<int>(m_cache.count());
+    return stats;
+}

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "models/db/dberror.h"
+#include "models/services/clock.h"
+
+#include <QCache>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+class Database;
+
+/*!
+ * Base units per sellable unit, kept near: a sale asks for the rates of all its units at
+ * once, hits are answered from memory, and the misses are loaded in one query.
+ *
+ * Entries expire after a time to live (an hour by default). A unit edited on this till is
+ * invalidated at once (invalidate()); on PostgreSQL an edit on another lane arrives as a
+ * NOTIFY on the "till_units" channel, whose payload is the comma-separated unit ids, and
+ * invalidates here too. QCache is not thread-safe: use the cache on the thread that made it.
+ */
+class ConversionRateCache : public QObject
+{
+    Q_OBJECT
+
+public:
+    static inline const QString kChannel = QStringLiteral("till_units");
+
+    explicit ConversionRateCache(const Database &db, QObject *parent = nullptr);
+
+    //! Rates for all the ids; ids with no unit are missing from the answer.
+    DbResult<QHash<qint64, qint64>> rates(const QList<qint64> &unitIds);
+    DbResult<qint64> rate(qint64 unitId);
+
+    void invalidate(const QList<qint64> &unitIds);
+    void clear();
+
+    /*!
+     * The statement a transaction that edits units runs before committing, so the other
+     * lanes drop those units when it commits (PostgreSQL delivers NOTIFY on commit). Empty
+     * on SQLite, where one till owns the file. Bind :payload to payloadFor(ids).
+     */
+    QString notifyStatement() const;
+    static QString payloadFor(const QList<qint64> &unitIds);
+
+    void setTimeToLive(int seconds) { m_ttlSeconds = seconds; }
+    int timeToLive() const { return m_ttlSeconds; }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    //! Listens for other lanes' edits; idempotent, and called again after a reconnect.
+    bool subscribe();
+
+    struct Stats
+    {
+        quint64 hits = 0;
+        quint64 misses = 0;
+        quint64 loads = 0;        //!< queries run to fill misses
+        quint64 invalidations = 0;
+        quint64 expirations = 0;
+        int entries = 0;
+    };
+    Stats stats() const;
+
+Q_SIGNALS:
+    void statsChanged();
+
+private:
+    void handleNotification(const QString &name, const QString &payload);
+
+    struct Entry
+    {
+        qint64 rate;
+        QDateTime loadedAt;
+    };
+
+    const Database &m_db;
+    QCache<qint64, Entry> m_cache;
+    int m_ttlSeconds = 3600;
+    Clock m_clock = systemClock();
+    Stats m_stats;
+    QObject *m_subscribedDriver = nullptr;
+};

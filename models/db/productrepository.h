@@ -1,0 +1,118 @@
+#pragma once
+
+#include "models/db/dberror.h"
+#include "models/domain/product.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+class SqlQuery;
+
+//! What the product list shows: any mix of these narrows it.
+struct ProductFilter
+{
+    QString text;            //!< part of the name, start of the SKU, or a whole barcode
+    qint64 categoryId = 0;   //!< 0: every category
+    enum class Active { Any, Yes, No } active = Active::Yes;
+    bool lowStockOnly = false;
+
+    enum class Sort { Name, Sku, Stock };
+    Sort sort = Sort::Name;
+    bool descending = false;
+};
+
+//! Where the next page starts: the sort key and id of the last row shown.
+struct ProductCursor
+{
+    QString text;      //!< name or SKU of the last row
+    qint64 number = 0; //!< stock of the last row
+    qint64 id = 0;     //!< 0: the first page
+    static ProductCursor after(const Product &product, ProductFilter::Sort sort);
+};
+
+//! What a scan finds: the unit, its product and its tax, in one query.
+struct ScannedUnit
+{
+    ProductUnit unit;
+    Product product; //!< without its other units
+};
+
+//! A price change over many products at once.
+struct PriceChange
+{
+    enum class Mode { Percent, Amount, Set };
+    Mode mode = Mode::Percent;
+    qint64 value = 0;           //!< basis points for Percent (-1000 = -10 %), minor units otherwise
+    bool baseUnitsOnly = false; //!< leave packs' prices alone
+};
+
+struct PriceChangeRow
+{
+    qint64 unitId = 0;
+    QString sku;
+    QString productName;
+    QString unitName;
+    Money oldPrice;
+    Money newPrice;
+};
+
+/*!
+ * The catalogue: products with their sellable units, categories and tax rates. Lists page
+ * by key, one query per page with category, tax and units joined in.
+ */
+class ProductRepository
+{
+public:
+    explicit ProductRepository(const Database &db) : m_db(db) {}
+
+    DbResult<QList<Product>> page(const ProductFilter &filter, const ProductCursor &after,
+                                  int limit) const;
+    DbResult<std::optional<Product>> findById(qint64 id) const;
+    DbResult<std::optional<Product>> findBySku(const QString &sku) const;
+    DbResult<std::optional<ScannedUnit>> findUnitByBarcode(const QString &barcode) const;
+    //! Products with stock at or under their reorder level, lowest first relative to it.
+    DbResult<QList<Product>> lowStock(int limit) const;
+
+    //! Base units per unit for the given unit ids, in one query.
+    DbResult<QHash<qint64, qint64>> conversionRates(const QList<qint64> &unitIds) const;
+
+    /*!
+     * Inserts a new product (id 0) or updates it, with its units: units missing from the
+     * list are deactivated (they may be on old bills), others updated or inserted. Returns
+     * the product id. Call inside a transaction.
+     */
+    DbResult<qint64> save(const Product &product) const;
+    //! True when any bill names the product: then it can only be archived.
+    DbResult<bool> hasBeenSold(qint64 productId) const;
+    DbStatus setActive(qint64 productId, bool active) const;
+    //! Deletes a product that was never sold, with its units and ledger rows.
+    DbStatus remove(qint64 productId) const;
+    //! Which of these barcodes already belong to units other than the given product's.
+    DbResult<QHash<QString, QString>> barcodeOwners(const QStringList &barcodes,
+                                                    qint64 exceptProductId) const;
+
+    //! Units the filter selects with their price before and after; new prices round half up.
+    DbResult<QList<PriceChangeRow>> previewPriceChange(const ProductFilter &filter,
+                                                       const PriceChange &change, int limit) const;
+    //! One UPDATE over every unit the filter selects; the number of units changed.
+    DbResult<int> applyPriceChange(const ProductFilter &filter, const PriceChange &change) const;
+
+    DbResult<QList<Category>> categories() const;
+    DbResult<qint64> saveCategory(const Category &category) const;
+    DbStatus removeCategory(qint64 id) const;
+    DbResult<QList<TaxRate>> taxRates() const;
+    DbResult<qint64> saveTaxRate(const TaxRate &rate) const;
+    DbStatus removeTaxRate(qint64 id) const;
+
+private:
+    DbResult<QList<Product>> readProducts(SqlQuery &query) const;
+    //! The WHERE conditions of a filter on products aliased p, and their binding.
+    QStringList filterConditions(const ProductFilter &filter) const;
+    static void bindFilter(SqlQuery &query, const ProductFilter &filter);
+
+    const Database &m_db;
+};

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "models/domain/money.h"
+#include "models/domain/quantity.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+//! The unit a product's stock is counted in.
+enum class BaseUnit { Piece, Gram, Millilitre };
+
+namespace BaseUnits {
+QString key(BaseUnit unit); //!< "piece", "gram", "millilitre" as stored
+std::optional<BaseUnit> fromKey(const QString &key);
+QString displayName(BaseUnit unit); //!< translated
+QList<BaseUnit> all();
+} // namespace BaseUnits
+
+struct Category
+{
+    qint64 id = 0;
+    QString name;
+    int sortOrder = 0;
+};
+
+struct TaxRate
+{
+    qint64 id = 0;
+    QString name;
+    int rateBp = 0;        //!< basis points: 1900 = 19 %
+    bool inclusive = true; //!< prices include this tax
+};
+
+//! One way a product is sold: the base unit itself (basePerUnit 1) or a pack.
+struct ProductUnit
+{
+    qint64 id = 0;
+    qint64 productId = 0;
+    QString name;
+    qint64 basePerUnit = 1;
+    Money price;
+    QString barcode; //!< empty: none
+    bool active = true;
+};
+
+struct Product
+{
+    qint64 id = 0;
+    QString sku;
+    QString name;
+    qint64 categoryId = 0; //!< 0: none
+    QString categoryName;
+    qint64 taxRateId = 0;
+    QString taxRateName;
+    int taxRateBp = 0;
+    BaseUnit baseUnit = BaseUnit::Piece;
+    qint64 stockBase = 0;
+    qint64 reorderLevelBase = 0;
+    std::optional<Money> cost; //!< buys costPerBase base units
+    qint64 costPerBase = 1;
+    bool active = true;
+    QDateTime updatedAt;
+    QList<ProductUnit> units; //!< smallest first
+
+    bool isLowStock() const { return stockBase <= reorderLevelBase; }
+    //! Stock as people count it: "3 × Box of 12 + 5 × Piece".
+    QString stockText() const;
+    QList<PackSize> packSizes() const;
+};
+
+Q_DECLARE_METATYPE(Product)

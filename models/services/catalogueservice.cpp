@@ -1,0 +1,451 @@
+#include "models/services/catalogueservice.h"
+
+#include "models/db/conversionratecache.h"
+#include "models/db/database.h"
+#include "models/db/queryprofiler.h"
+#include "models/db/sqlquery.h"
+#include "models/db/transaction.h"
+#include "models/domain/barcode.h"
+#include "models/services/authorizer.h"
+#include "models/services/session.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+ServiceError invalid(const QString &message)
+{
+    return {ServiceError::Code::InvalidInput, message, {}};
+}
+} // namespace
+
+CatalogueService::CatalogueService(const Database &db, const Session &session,
+                                   const Authorizer &authorizer, ConversionRateCache *cache)
+    : m_db(db)
+    , m_session(session)
+    , m_authorizer(authorizer)
+    , m_cache(cache)
+    , m_products(db)
+    , m_audit(db)
+{
+}
+
+ServiceError CatalogueService::failed(const DbError &error) const
+{
+    return ServiceError::fromDb(error, tr("The catalogue could not be read or saved. Nothing was changed."));
+}
+
+std::optional<ServiceError> CatalogueService::denied(Permission permission) const
+{
+    const auto grant = m_authorizer.authorize(m_session, permission);
+    if (!grant) {
+        return grant.error();
+    }
+    return std::nullopt;
+}
+
+ServiceStatus CatalogueService::audit(const QString &action, const QString &details)
+{
+    const DbStatus status = m_audit.record(
+        {m_session.user() ? m_session.user()->id : 0, 0, m_session.lane(), action, details});
+    if (!status) {
+        return failed(status.error());
+    }
+    return Done{};
+}
+
+ServiceResult<QList<Product>> CatalogueService::page(const ProductFilter &filter,
+                                                     const ProductCursor &after, int limit) const
+{
+    ProfileScope scope(u"catalogue.page"_s);
+    if (!m_session.user()) {
+        return ServiceError{ServiceError::Code::PermissionDenied,
+                            tr("Nobody is signed in at this till."), {}};
+    }
+    auto products = m_products.page(filter, after, limit);
+    if (!products) {
+        return failed(products.error());
+    }
+    return *products;
+}
+
+ServiceResult<Product> CatalogueService::product(qint64 id) const
+{
+    ProfileScope scope(u"catalogue.product"_s);
+    auto found = m_products.findById(id);
+    if (!found) {
+        return failed(found.error());
+    }
+    if (!found->has_value()) {
+        return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
+    }
+    return **found;
+}
+
+ServiceResult<QList<Category>> CatalogueService::categories() const
+{
+    auto result = m_products.categories();
+    if (!result) {
+        return failed(result.error());
+    }
+    return *result;
+}
+
+ServiceResult<QList<TaxRate>> CatalogueService::taxRates() const
+{
+    auto result = m_products.taxRates();
+    if (!result) {
+        return failed(result.error());
+    }
+    return *result;
+}
+
+std::optional<ServiceError> CatalogueService::validate(const Product &product)
+{
+    if (product.sku.trimmed().isEmpty()) {
+        return invalid(tr("Please enter the SKU."));
+    }
+    if (product.sku.trimmed().size() > 64) {
+        return invalid(tr("The SKU is longer than 64 characters."));
+    }
+    if (product.name.trimmed().isEmpty()) {
+        return invalid(tr("Please enter the product's name."));
+    }
+    if (product.taxRateId <= 0) {
+        return invalid(tr("Please choose a tax rate for %1.").arg(product.name.trimmed()));
+    }
+    if (product.reorderLevelBase < 0) {
+        return invalid(tr("The reorder level cannot be negative."));
+    }
+    if (product.cost && (!product.cost->isValid() || product.cost->isNegative())) {
+        return invalid(tr("The cost cannot be negative."));
+    }
+    if (product.costPerBase < 1) {
+        return invalid(tr("The cost must be for at least one base unit."));
+    }
+    QSet<QString> names;
+    QSet<qint64> rates;
+    QSet<QString> barcodes;
+    int active = 0;
+    for (const ProductUnit &unit : product.units) {
+        const QString name = unit.name.trimmed();
+        if (name.isEmpty()) {
+            return invalid(tr("Every unit needs a name."));
+        }
+        if (names.contains(name.toLower())) {
+            return invalid(tr("The unit name \"%1\" is used twice.").arg(name));
+        }
+        names.insert(name.toLower());
+        if (unit.basePerUnit < 1) {
+            return invalid(tr("The conversion rate of \"%1\" must be a whole number of at least 1.")
+                               .arg(name));
+        }
+        if (!unit.active) {
+            continue;
+        }
+        ++active;
+        if (rates.contains(unit.basePerUnit)) {
+            return invalid(tr("Two units hold %n base units each; each unit needs its own size.", "",
+                              static_cast<int>(unit.basePerUnit)));
+        }
+        rates.insert(unit.basePerUnit);
+        if (!unit.price.isValid() || unit.price.isNegative()) {
+            return invalid(tr("The price of \"%1\" cannot be negative.").arg(name));
+        }
+        const QString code = unit.barcode.trimmed();
+        if (code.isEmpty()) {
+            continue;
+        }
+        if (!Barcode::isValid(code)) {
+            return invalid(tr("The barcode %1 of \"%2\" is not valid: check the last digit, or use "
+                              "an internal code without spaces.")
+                               .arg(code, name));
+        }
+        if (barcodes.contains(code)) {
+            return invalid(tr("The barcode %1 is used twice.").arg(code));
+        }
+        barcodes.insert(code);
+    }
+    if (active == 0) {
+        return invalid(tr("A product needs at least one unit it is sold in."));
+    }
+    return std::nullopt;
+}
+
+ServiceResult<Product> CatalogueService::save(const Product &product)
+{
+    ProfileScope scope(u"catalogue.save"_s);
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    if (auto problem = validate(product)) {
+        return *problem;
+    }
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return failed(status.error());
+    }
+    const auto sameSku = m_products.findBySku(product.sku);
+    if (!sameSku) {
+        return failed(sameSku.error());
+    }
+    if (sameSku->has_value() && (*sameSku)->id != product.id) {
+        return ServiceError{ServiceError::Code::Conflict,
+                            tr("The SKU %1 already belongs to \"%2\".").arg(product.sku.trimmed(),
+                                                                         (*sameSku)->name),
+                            {}};
+    }
+    QStringList codes;
+    for (const ProductUnit &unit : product.units) {
+        if (unit.active && !unit.barcode.trimmed().isEmpty()) {
+            codes << unit.barcode.trimmed();
+        }
+    }
+    if (!codes.isEmpty()) {
+        const auto owners = m_products.barcodeOwners(codes, product.id);
+        if (!owners) {
+            return failed(owners.error());
+        }
+        if (!owners->isEmpty()) {
+            const QString code = owners->cbegin().key();
+            return ServiceError{ServiceError::Code::Conflict,
+                                tr("The barcode %1 already belongs to the product with SKU %2.")
+                                    .arg(code, owners->value(code)),
+                                {}};
+        }
+    }
+    const auto id = m_products.save(product);
+    if (!id) {
+        return failed(id.error());
+    }
+    // Every unit of the product leaves the caches, here and on the other lanes.
+    auto saved = m_products.findById(*id);
+    if (!saved || !saved->has_value()) {
+        return saved ? ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}}
+                     : failed(saved.error());
+    }
+    QList<qint64> unitIds;
+    for (const ProductUnit &unit : (*saved)->units) {
+        unitIds << unit.id;
+    }
+    if (m_cache && !m_cache->notifyStatement().isEmpty()) {
+        SqlQuery notify(m_db, m_cache->notifyStatement());
+        notify.bind(u"payload"_s, ConversionRateCache::payloadFor(unitIds));
+        if (!notify.exec()) {
+            return failed(notify.error());
+        }
+    }
+    if (ServiceStatus audited = audit(product.id == 0 ? u"product_created"_s : u"product_updated"_s,
+                                      u"sku=%1"_s.arg(product.sku.trimmed()));
+        !audited) {
+        return audited.error();
+    }
+    if (DbStatus status = tx.commit(); !status) {
+        return failed(status.error());
+    }
+    if (m_cache) {
+        m_cache->invalidate(unitIds);
+    }
+    return **saved;
+}
+
+ServiceResult<bool> CatalogueService::archiveOrDelete(qint64 productId)
+{
+    ProfileScope scope(u"catalogue.archive"_s);
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return failed(status.error());
+    }
+    const auto found = m_products.findById(productId);
+    if (!found) {
+        return failed(found.error());
+    }
+    if (!found->has_value()) {
+        return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
+    }
+    const auto sold = m_products.hasBeenSold(productId);
+    if (!sold) {
+        return failed(sold.error());
+    }
+    const DbStatus changed = *sold ? m_products.setActive(productId, false) : m_products.remove(productId);
+    if (!changed) {
+        return failed(changed.error());
+    }
+    if (ServiceStatus audited = audit(*sold ? u"product_archived"_s : u"product_deleted"_s,
+                                      u"sku=%1"_s.arg((*found)->sku));
+        !audited) {
+        return audited.error();
+    }
+    if (DbStatus status = tx.commit(); !status) {
+        return failed(status.error());
+    }
+    return !*sold;
+}
+
+ServiceStatus CatalogueService::reactivate(qint64 productId)
+{
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return failed(status.error());
+    }
+    if (DbStatus status = m_products.setActive(productId, true); !status) {
+        return failed(status.error());
+    }
+    if (ServiceStatus audited = audit(u"product_reactivated"_s, u"product_id=%1"_s.arg(productId));
+        !audited) {
+        return audited;
+    }
+    if (DbStatus status = tx.commit(); !status) {
+        return failed(status.error());
+    }
+    return Done{};
+}
+
+ServiceResult<qint64> CatalogueService::saveCategory(const Category &category)
+{
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    if (category.name.trimmed().isEmpty()) {
+        return invalid(tr("Please enter the category's name."));
+    }
+    const auto id = m_products.saveCategory(category);
+    if (!id) {
+        if (id.error().kind == DbError::Kind::Constraint) {
+            return ServiceError{ServiceError::Code::Conflict,
+                                tr("There is already a category called \"%1\".").arg(category.name.trimmed()),
+                                id.error().details};
+        }
+        return failed(id.error());
+    }
+    (void)audit(u"category_saved"_s, u"name=%1"_s.arg(category.name.trimmed()));
+    return *id;
+}
+
+ServiceStatus CatalogueService::removeCategory(qint64 id)
+{
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return failed(status.error());
+    }
+    if (DbStatus status = m_products.removeCategory(id); !status) {
+        return failed(status.error());
+    }
+    if (ServiceStatus audited = audit(u"category_removed"_s, u"category_id=%1"_s.arg(id)); !audited) {
+        return audited;
+    }
+    if (DbStatus status = tx.commit(); !status) {
+        return failed(status.error());
+    }
+    return Done{};
+}
+
+ServiceResult<qint64> CatalogueService::saveTaxRate(const TaxRate &rate)
+{
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    if (rate.name.trimmed().isEmpty()) {
+        return invalid(tr("Please enter the tax rate's name."));
+    }
+    if (rate.rateBp < 0 || rate.rateBp > 10000) {
+        return invalid(tr("A tax rate lies between 0 % and 100 %."));
+    }
+    const auto id = m_products.saveTaxRate(rate);
+    if (!id) {
+        if (id.error().kind == DbError::Kind::Constraint) {
+            return ServiceError{ServiceError::Code::Conflict,
+                                tr("There is already a tax rate called \"%1\".").arg(rate.name.trimmed()),
+                                id.error().details};
+        }
+        return failed(id.error());
+    }
+    (void)audit(u"tax_rate_saved"_s, u"name=%1 rate_bp=%2"_s.arg(rate.name.trimmed()).arg(rate.rateBp));
+    return *id;
+}
+
+ServiceStatus CatalogueService::removeTaxRate(qint64 id)
+{
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    if (DbStatus status = m_products.removeTaxRate(id); !status) {
+        if (status.error().kind == DbError::Kind::Constraint) {
+            return ServiceError{ServiceError::Code::Conflict,
+                                tr("Products still use this tax rate; give them another one first."),
+                                status.error().details};
+        }
+        return failed(status.error());
+    }
+    (void)audit(u"tax_rate_removed"_s, u"tax_rate_id=%1"_s.arg(id));
+    return Done{};
+}
+
+ServiceResult<QList<PriceChangeRow>> CatalogueService::previewPriceChange(const ProductFilter &filter,
+                                                                          const PriceChange &change,
+                                                                          int limit) const
+{
+    ProfileScope scope(u"catalogue.price_preview"_s);
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    auto rows = m_products.previewPriceChange(filter, change, limit);
+    if (!rows) {
+        return failed(rows.error());
+    }
+    return *rows;
+}
+
+ServiceResult<int> CatalogueService::applyPriceChange(const ProductFilter &filter,
+                                                      const PriceChange &change)
+{
+    ProfileScope scope(u"catalogue.price_change"_s);
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    if (change.mode == PriceChange::Mode::Percent && change.value <= -10000) {
+        return invalid(tr("A price can be lowered by less than 100 %."));
+    }
+    if (change.mode == PriceChange::Mode::Set && change.value < 0) {
+        return invalid(tr("A price cannot be negative."));
+    }
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return failed(status.error());
+    }
+    const auto changed = m_products.applyPriceChange(filter, change);
+    if (!changed) {
+        if (changed.error().kind == DbError::Kind::Constraint) {
+            return ServiceError{ServiceError::Code::InvalidInput,
+                                tr("This change would make some prices negative. Nothing was changed."),
+                                changed.error().details};
+        }
+        return failed(changed.error());
+    }
+    const QString mode = change.mode == PriceChange::Mode::Percent ? u"percent"_s
+                         : change.mode == PriceChange::Mode::Amount ? u"amount"_s
+                                                                    : u"set"_s;
+    if (ServiceStatus audited = audit(u"price_change"_s,
+                                      u"mode=%1 value=%2 units=%3 filter=\"%4\" category=%5"_s.arg(mode)
+                                          .arg(change.value)
+                                          .arg(*changed)
+                                          .arg(filter.text)
+                                          .arg(filter.categoryId));
+        !audited) {
+        return audited.error();
+    }
+    if (DbStatus status = tx.commit(); !status) {
+        return failed(status.error());
+    }
+    return *changed;
+}

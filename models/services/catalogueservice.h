@@ -1,0 +1,72 @@
+#pragma once
+
+#include "models/db/auditrepository.h"
+#include "models/db/productrepository.h"
+#include "models/services/permissions.h"
+#include "models/services/serviceerror.h"
+
+#include <QCoreApplication>
+
+class Authorizer;
+class ConversionRateCache;
+class Database;
+class Session;
+
+/*!
+ * Keeping the catalogue: products with their units, categories and tax rates, and bulk
+ * price changes. Anybody signed in may read it (a cashier searches it); changing it needs
+ * Permission::EditCatalogue and is audited. Unit edits reach the conversion-rate cache at
+ * once here and, through NOTIFY, on the other lanes.
+ */
+class CatalogueService
+{
+    Q_DECLARE_TR_FUNCTIONS(CatalogueService)
+
+public:
+    CatalogueService(const Database &db, const Session &session, const Authorizer &authorizer,
+                     ConversionRateCache *cache = nullptr);
+
+    ServiceResult<QList<Product>> page(const ProductFilter &filter, const ProductCursor &after,
+                                       int limit) const;
+    ServiceResult<Product> product(qint64 id) const;
+    ServiceResult<QList<Category>> categories() const;
+    ServiceResult<QList<TaxRate>> taxRates() const;
+
+    /*!
+     * Checks a product as the editor would save it; the first problem found, as a sentence
+     * naming the field. Does not look at the database.
+     */
+    static std::optional<ServiceError> validate(const Product &product);
+    //! Validates, checks SKU and barcodes against the database, saves, audits. Returns it reloaded.
+    ServiceResult<Product> save(const Product &product);
+    /*!
+     * Removes a product from sale. A product that was ever sold is archived (inactive, kept
+     * for its bills); one never sold is deleted. Returns true when it was deleted.
+     */
+    ServiceResult<bool> archiveOrDelete(qint64 productId);
+    ServiceStatus reactivate(qint64 productId);
+
+    ServiceResult<qint64> saveCategory(const Category &category);
+    ServiceStatus removeCategory(qint64 id);
+    ServiceResult<qint64> saveTaxRate(const TaxRate &rate);
+    ServiceStatus removeTaxRate(qint64 id);
+
+    //! What applyPriceChange would do: units the filter selects, old and new price; one query.
+    ServiceResult<QList<PriceChangeRow>> previewPriceChange(const ProductFilter &filter,
+                                                            const PriceChange &change,
+                                                            int limit) const;
+    //! Applies it to every unit the filter selects in one UPDATE; returns the number changed.
+    ServiceResult<int> applyPriceChange(const ProductFilter &filter, const PriceChange &change);
+
+private:
+    ServiceError failed(const DbError &error) const;
+    std::optional<ServiceError> denied(Permission permission) const;
+    ServiceStatus audit(const QString &action, const QString &details);
+
+    const Database &m_db;
+    const Session &m_session;
+    const Authorizer &m_authorizer;
+    ConversionRateCache *m_cache;
+    ProductRepository m_products;
+    AuditRepository m_audit;
+};

@@ -1,0 +1,97 @@
+#include "tests/common/storefixture.h"
+
+#include "models/db/productrepository.h"
+#include "models/db/sqlquery.h"
+#include "models/db/userrepository.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+std::unique_ptr<StoreFixture> StoreFixture::create()
+{
+    std::unique_ptr<StoreFixture> store(new StoreFixture);
+    store->m_scratch = TestDatabase::create();
+    if (!store->m_scratch) {
+        return nullptr;
+    }
+    Database &db = store->db();
+    UserRepository users(db);
+    auto add = [&users](const QString &login, const QString &name, Role role) {
+        User user{0, login, name, role, true};
+        const auto id = users.insert(user, PinHasher::hash(u"1234"_s, 1000));
+        user.id = id ? *id : 0;
+        return user;
+    };
+    store->admin = add(u"admin"_s, u"Ada Admin"_s, Role::Admin);
+    store->manager = add(u"maria"_s, u"Maria Manager"_s, Role::Manager);
+    store->cashier = add(u"carl"_s, u"Carl Cashier"_s, Role::Cashier);
+
+    ProductRepository products(db);
+    store->standardTax = products.saveTaxRate({0, u"Standard"_s, 1900, true}).value();
+    store->reducedTax = products.saveTaxRate({0, u"Reduced"_s, 700, true}).value();
+    store->drinks = products.saveCategory({0, u"Drinks"_s, 1}).value();
+    store->groceries = products.saveCategory({0, u"Groceries"_s, 2}).value();
+    if (!SqlQuery::run(db, u"INSERT INTO lanes (name) VALUES ('1'), ('2')"_s)) {
+        return nullptr;
+    }
+    store->m_auth = std::make_unique<AuthService>(db, u"1"_s);
+    store->m_authorizer = std::make_unique<Authorizer>(db, *store->m_auth);
+    store->m_session = std::make_unique<Session>(u"1"_s);
+    return store;
+}
+
+Product StoreFixture::addProduct(const QString &sku, const QString &name,
+                                 const QList<UnitSpec> &units, qint64 openingStock,
+                                 BaseUnit baseUnit, qint64 reorderLevel)
+{
+    Product product;
+    product.sku = sku;
+    product.name = name;
+    product.categoryId = drinks;
+    product.taxRateId = standardTax;
+    product.baseUnit = baseUnit;
+    product.reorderLevelBase = reorderLevel;
+    for (const UnitSpec &spec : units) {
+        ProductUnit unit;
+        unit.name = spec.name;
+        unit.basePerUnit = spec.basePerUnit;
+        unit.price = Money::fromMinor(spec.priceMinor);
+        unit.barcode = spec.barcode;
+        product.units.append(unit);
+    }
+    ProductRepository repository(db());
+    const auto id = repository.save(product);
+    if (!id) {
+        qWarning() << "fixture product not saved:" << id.error().details;
+        return {};
+    }
+    if (openingStock != 0) {
+        SqlQuery move(db(), u"INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
+                            "VALUES (:p, :d, 'opening', :at)"_s);
+        move.bind(u"p"_s, *id).bind(u"d"_s, openingStock)
+            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+        SqlQuery stock(db(), u"UPDATE products SET stock_base = stock_base + :d WHERE id = :p"_s);
+        stock.bind(u"p"_s, *id).bind(u"d"_s, openingStock);
+        if (!move.exec() || !stock.exec()) {
+            qWarning() << "fixture stock not set";
+        }
+    }
+    return repository.findById(*id).value().value();
+}
+
+qint64 StoreFixture::scalar(const QString &sql)
+{
+    SqlQuery q(db(), sql);
+    if (!q.execOne()) {
+        qWarning() << q.error().details;
+        return -1;
+    }
+    return q.int64(0);
+}
+
+qint64 StoreFixture::ledgerMismatches()
+{
+    return scalar(u"SELECT COUNT(*) FROM products p WHERE p.stock_base <> "
+                  "(SELECT COALESCE(SUM(m.delta_base), 0) FROM stock_movements m WHERE m.product_id = p.id)"_s);
+}
