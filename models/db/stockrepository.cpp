@@ -123,7 +123,9 @@ DbResult<int> StockRepository::applyDeltas(const QList<StockDelta> &lines, const
     SqlQuery ledger(m_db, u"INSERT INTO stock_movements (product_id, delta_base, reason, document_id, "
                           "user_id, note, created_at) SELECT product_id, SUM(delta), :reason, :document, "
                           ":user, :note, :now FROM "_s
-                              + linesSource() + u" AS j GROUP BY product_id HAVING SUM(delta) <> 0"_s);
+                              + linesSource()
+                              + u" AS j WHERE j.product_id IN (SELECT id FROM products) "
+                                "GROUP BY product_id HAVING SUM(delta) <> 0"_s);
     ledger.bind(u"lines"_s, json)
         .bind(u"reason"_s, reason)
         .bind(u"document"_s, nullableId(documentId))
