@@ -57,7 +57,9 @@ std::optional<StartupProblem> Launcher::prepare(Startup &startup)
             dialog->setValue(done);
             QCoreApplication::processEvents();
         };
-        if (auto problem = startup.fillDemo(m_options.lane, progress)) {
+        DemoStore::Options demo;
+        demo.lane = m_options.lane;
+        if (auto problem = startup.fillDemo(demo, progress)) {
             return problem;
         }
     }

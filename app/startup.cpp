@@ -70,7 +70,7 @@ std::optional<StartupProblem> Startup::migrate()
     }
 }
 
-std::optional<StartupProblem> Startup::fillDemo(const QString &lane,
+std::optional<StartupProblem> Startup::fillDemo(const DemoStore::Options &options,
                                                 const DemoStore::Progress &progress)
 {
     const auto empty = DemoStore::isEmpty(*m_db);
@@ -86,8 +86,6 @@ std::optional<StartupProblem> Startup::fillDemo(const QString &lane,
     if (progress) {
         progress(0, 0);
     }
-    DemoStore::Options options;
-    options.lane = lane;
     const auto filled = DemoStore::fill(*m_db, options, progress);
     if (!filled) {
         return StartupProblem{tr("Till could not fill the demo store. The database was left "

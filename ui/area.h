@@ -1,11 +1,13 @@
 #pragma once
 
-#include "models/domain/user.h"
+#include "models/services/permissions.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QStyle>
 #include <QString>
+
+#include <optional>
 
 //! The parts of the workspace, in the order the navigation lists them (Ctrl+1 ... Ctrl+7).
 enum class Area { Checkout, Refunds, Products, Stock, Reports, Users, Settings };
@@ -25,8 +27,16 @@ public:
     QString description; //!< translated, one line: what a person does there
     QString iconName;    //!< freedesktop icon theme name
     QStyle::StandardPixmap fallbackIcon = QStyle::SP_FileIcon; //!< without an icon theme
-    //! The lowest role that sees the area; services still check every call themselves.
-    Role minimumRole = Role::Cashier;
+    /*!
+     * What a user must be allowed to see the area at all; std::nullopt for everybody.
+     * Only a courtesy to keep screens out of the way: services check every call.
+     */
+    std::optional<Permission> permission;
+
+    bool isVisibleTo(Role role) const
+    {
+        return !permission || Permissions::allows(role, *permission);
+    }
 
     static QList<AreaInfo> all();
 };

@@ -198,7 +198,7 @@ void MainWindow::createStatusBar()
     m_laneLabel->setObjectName(u"laneLabel"_s);
 
     m_userLabel = new QLabel(this);
-    m_userLabel->setObjectName(u"userLabel"_s);
+    m_userLabel->setObjectName(u"userStatusLabel"_s);
 
     m_signOutButton = new QToolButton(this);
     m_signOutButton->setObjectName(u"signOutButton"_s);
@@ -256,7 +256,7 @@ void MainWindow::showArea(Area area)
 void MainWindow::handleSignedIn(const User &user)
 {
     for (const AreaEntry &entry : std::as_const(m_areas)) {
-        entry.action->setVisible(Roles::atLeast(user.role, entry.info.minimumRole));
+        entry.action->setVisible(entry.info.isVisibleTo(user.role));
     }
     m_areaActions->setEnabled(true);
     m_signOutAction->setEnabled(true);

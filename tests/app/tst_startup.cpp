@@ -1,0 +1,150 @@
+#include "app/startup.h"
+#include "models/db/database.h"
+#include "models/db/settingsrepository.h"
+#include "models/db/sqlquery.h"
+#include "models/db/userrepository.h"
+#include "tests/common/testdatabase.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestStartup : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_scratch;
+
+    //! A Startup on the scratch database, opened and migrated.
+    std::unique_ptr<Startup> openMigrated()
+    {
+        auto startup = std::make_unique<Startup>(m_scratch->url());
+        const auto opened = startup->openDatabase();
+        if (opened) {
+            qWarning("open: %s", qPrintable(opened->details));
+            return nullptr;
+        }
+        const auto migrated = startup->migrate();
+        if (migrated) {
+            qWarning("migrate: %s", qPrintable(migrated->details));
+            return nullptr;
+        }
+        return startup;
+    }
+
+    void addUser(Database &db)
+    {
+        QVERIFY(UserRepository(db).insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
+                                          PinHasher::hash(u"4711"_s, 1000)));
+    }
+
+private Q_SLOTS:
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
+
+    void init()
+    {
+        m_scratch = TestDatabase::create(TestDatabase::Schema::Empty);
+        QVERIFY2(m_scratch, qPrintable(TestDatabase::lastError()));
+    }
+
+    void cleanup() { m_scratch.reset(); }
+
+    void freshDatabaseIsMigratedButHasNobodyToSignIn()
+    {
+        auto startup = openMigrated();
+        QVERIFY(startup);
+        const auto problem = startup->checkUsers(false);
+        QVERIFY(problem);
+        QVERIFY2(problem->text.contains(u"--demo"_s), qPrintable(problem->text));
+
+        addUser(startup->database());
+        QVERIFY(!startup->checkUsers(false));
+        // A second start finds nothing to migrate.
+        QVERIFY(!startup->migrate());
+    }
+
+    void storeNameComesFromTheStoreSettings()
+    {
+        auto startup = openMigrated();
+        QVERIFY(startup);
+        QCOMPARE(startup->storeName(), QString());
+        QVERIFY(SettingsRepository(startup->database())
+                    .setValue(SettingsRepository::kStoreName, u"  Corner Market "_s));
+        QCOMPARE(startup->storeName(), u"Corner Market"_s);
+    }
+
+    void databaseOfANewerTillIsLeftAlone()
+    {
+        auto startup = openMigrated();
+        QVERIFY(startup);
+        SqlQuery newer(startup->database(),
+                       u"INSERT INTO schema_migrations (version, name, applied_at) "
+                       "VALUES (9999, 'from the future', '2099-01-01T00:00:00Z')"_s);
+        QVERIFY(newer.exec());
+
+        const auto problem = startup->migrate();
+        QVERIFY(problem);
+        QVERIFY2(problem->text.contains(u"newer version of Till"_s), qPrintable(problem->text));
+        QVERIFY(!problem->details.isEmpty());
+    }
+
+    void unreachableDatabaseIsAProblemNotACrash()
+    {
+        DatabaseUrl url = m_scratch->url();
+        if (TestDatabase::isPostgres()) {
+            url.host = u"/nonexistent-socket-folder"_s;
+        } else {
+            url.path = u"/proc/till-cannot-write-here/till.db"_s;
+        }
+        Startup startup(url);
+        const auto problem = startup.openDatabase();
+        QVERIFY(problem);
+        QVERIFY(!problem->text.isEmpty());
+        QVERIFY(!problem->details.isEmpty());
+    }
+
+    void demoFillsAnEmptyDatabaseOnly()
+    {
+        auto startup = openMigrated();
+        QVERIFY(startup);
+        DemoStore::Options options;
+        options.historyDays = 2;
+        options.billsPerDay = 3;
+        options.pinIterations = 1000;
+        options.lane = u"7"_s;
+        QList<std::pair<int, int>> steps;
+        const auto progress = [&steps](int done, int total) { steps.append({done, total}); };
+
+        QVERIFY(!startup->fillDemo(options, progress));
+        QVERIFY(startup->hasFilledDemo());
+        QVERIFY(steps.size() > 1);
+        QCOMPARE(steps.first(), std::make_pair(0, 0));
+        QVERIFY(!startup->checkUsers(true));
+        QVERIFY(!startup->storeName().isEmpty());
+
+        // A database with data is left as it is: no progress, no fill.
+        Startup again(m_scratch->url());
+        QVERIFY(!again.openDatabase());
+        steps.clear();
+        QVERIFY(!again.fillDemo(options, progress));
+        QVERIFY(!again.hasFilledDemo());
+        QCOMPARE(steps.size(), 0);
+    }
+
+    void demoAskedForButDataWithoutUsers()
+    {
+        auto startup = openMigrated();
+        QVERIFY(startup);
+        QVERIFY(SqlQuery(startup->database(),
+                         u"INSERT INTO categories (name) VALUES ('Leftovers')"_s)
+                    .exec());
+        const auto problem = startup->checkUsers(true);
+        QVERIFY(problem);
+        QVERIFY2(problem->text.contains(u"only fills an empty database"_s),
+                 qPrintable(problem->text));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStartup)
+#include "tst_startup.moc"
