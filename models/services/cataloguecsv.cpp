@@ -1,0 +1,461 @@
+#include "models/services/cataloguecsv.h"
+
+#include "models/db/auditrepository.h"
+#include "models/db/conversionratecache.h"
+#include "models/db/database.h"
+#include "models/db/jsonrows.h"
+#include "models/db/queryprofiler.h"
+#include "models/db/sqlquery.h"
+#include "models/db/transaction.h"
+#include "models/domain/barcode.h"
+#include "models/domain/csv.h"
+#include "models/services/authorizer.h"
+#include "models/services/session.h"
+
+#include <QHash>
+#include <QLocale>
+#include <QSet>
+#include <QMetaObject>
+#include <QStringDecoder>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum Column {
+    Sku, Name, CategoryName, TaxRateName, BaseUnitKey, Cost, CostPerBase, ReorderLevel, Active,
+    Unit, BasePerUnit, Price, BarcodeText, ColumnCount
+};
+
+QString money(const Money &amount)
+{
+    return amount.toPlainString(QLocale::c());
+}
+
+} // namespace
+
+const QStringList &CatalogueCsv::columns()
+{
+    static const QStringList names{u"sku"_s,     u"name"_s,          u"category"_s,
+                                   u"tax_rate"_s, u"base_unit"_s,     u"cost"_s,
+                                   u"cost_per_base"_s, u"reorder_level"_s, u"active"_s,
+                                   u"unit"_s,    u"base_per_unit"_s, u"price"_s,
+                                   u"barcode"_s};
+    return names;
+}
+
+CatalogueCsv::CatalogueCsv(const Database &db, const Session &session, const Authorizer &authorizer,
+                           ConversionRateCache *cache)
+    : m_db(db)
+    , m_session(session)
+    , m_authorizer(authorizer)
+    , m_cache(cache)
+{
+}
+
+ServiceError CatalogueCsv::failed(const DbError &error) const
+{
+    return ServiceError::fromDb(error, tr("The catalogue could not be read or written. Nothing was "
+                                          "changed."));
+}
+
+ServiceResult<QByteArray> CatalogueCsv::exportAll() const
+{
+    ProfileScope scope(u"catalogue.export"_s, ProfileScope::Repeats::Expected);
+    if (!m_session.user()) {
+        return ServiceError{ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
+    }
+    QByteArray out = Csv::line(columns()).toUtf8() + "\r\n";
+    ProductRepository products(m_db);
+    ProductFilter filter;
+    filter.active = ProductFilter::Active::Any;
+    filter.sort = ProductFilter::Sort::Sku;
+    ProductCursor cursor;
+    for (;;) {
+        const auto page = products.page(filter, cursor, kBatchSize);
+        if (!page) {
+            return failed(page.error());
+        }
+        for (const Product &p : *page) {
+            for (const ProductUnit &unit : p.units) {
+                if (!unit.active) {
+                    continue;
+                }
+                out += Csv::line({p.sku, p.name, p.categoryName, p.taxRateName,
+                                  BaseUnits::key(p.baseUnit), p.cost ? money(*p.cost) : QString(),
+                                  QString::number(p.costPerBase), QString::number(p.reorderLevelBase),
+                                  p.active ? u"1"_s : u"0"_s, unit.name,
+                                  QString::number(unit.basePerUnit), money(unit.price), unit.barcode})
+                           .toUtf8()
+                       + "\r\n";
+            }
+        }
+        if (page->size() < kBatchSize) {
+            break;
+        }
+        cursor = ProductCursor::after(page->constLast(), filter.sort);
+    }
+    return out;
+}
+
+ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) const
+{
+    ProfileScope scope(u"catalogue.import_plan"_s);
+    if (!m_authorizer.can(m_session, Permission::Import)) {
+        return ServiceError{ServiceError::Code::PermissionDenied,
+                            tr("%1 needs a manager.").arg(Permissions::displayName(Permission::Import)),
+                            {}};
+    }
+    Plan plan;
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder.decode(file);
+    if (decoder.hasError()) {
+        plan.fileError = tr("The file is not UTF-8 text. Save it from the spreadsheet as "
+                            "\"CSV UTF-8\" and try again.");
+        return plan;
+    }
+    if (text.startsWith(QChar(0xfeff))) {
+        text.remove(0, 1); // a byte order mark, as spreadsheets write it
+    }
+    const Csv::ParseResult csv = Csv::parse(text);
+    if (!csv.ok()) {
+        plan.fileError = tr("Line %1 cannot be read as CSV: %2.").arg(csv.errorLine).arg(csv.error);
+        return plan;
+    }
+    if (csv.rows.isEmpty()) {
+        plan.fileError = tr("The file is empty.");
+        return plan;
+    }
+    // Columns are found by name, so a file with its columns in another order still reads.
+    QList<int> at(ColumnCount, -1);
+    const QStringList &header = csv.rows.constFirst();
+    for (int c = 0; c < ColumnCount; ++c) {
+        at[c] = static_cast<int>(header.indexOf(columns().at(c)));
+    }
+    QStringList missing;
+    for (int c : {Sku, Name, TaxRateName, BaseUnitKey, Unit, BasePerUnit, Price}) {
+        if (at.at(c) < 0) {
+            missing << columns().at(c);
+        }
+    }
+    if (!missing.isEmpty()) {
+        plan.fileError = tr("The first line must name the columns; missing: %1.").arg(missing.join(u", "_s));
+        return plan;
+    }
+
+    // What the database knows: categories, tax rates. Two small queries.
+    ProductRepository repository(m_db);
+    const auto categories = repository.categories();
+    const auto taxRates = repository.taxRates();
+    if (!categories || !taxRates) {
+        return failed(categories ? taxRates.error() : categories.error());
+    }
+    QHash<QString, qint64> categoryIds;
+    for (const Category &c : *categories) {
+        categoryIds.insert(c.name.toLower(), c.id);
+    }
+    QHash<QString, qint64> taxIds;
+    for (const TaxRate &t : *taxRates) {
+        taxIds.insert(t.name.toLower(), t.id);
+    }
+
+    QHash<QString, qsizetype> productOfSku;
+    QHash<QString, int> lineOfBarcode;
+    QSet<QString> skuUnits;
+    for (qsizetype r = 1; r < csv.rows.size(); ++r) {
+        const QStringList &fields = csv.rows.at(r);
+        const int line = static_cast<int>(r + 1);
+        if (fields.size() == 1 && fields.constFirst().trimmed().isEmpty()) {
+            continue; // an empty line
+        }
+        ++plan.rows;
+        auto field = [&](int column) -> QString {
+            const int index = at.at(column);
+            return index >= 0 && index < fields.size() ? fields.at(index).trimmed() : QString();
+        };
+        auto error = [&](int column, const QString &message) {
+            plan.errors.append({line, column >= 0 ? columns().at(column) : QString(), message});
+        };
+        const int errorsBefore = static_cast<int>(plan.errors.size());
+        for (int c : {Sku, Name, TaxRateName, BaseUnitKey, Unit, BasePerUnit, Price}) {
+            if (field(c).isEmpty()) {
+                error(c, tr("%1 is missing.").arg(columns().at(c)));
+            }
+        }
+        if (plan.errors.size() > errorsBefore) {
+            continue;
+        }
+        auto wholeNumber = [&](int column, qint64 minimum, qint64 fallback) -> qint64 {
+            const QString number = field(column);
+            if (number.isEmpty()) {
+                return fallback;
+            }
+            bool ok = false;
+            const qint64 value = number.toLongLong(&ok);
+            if (!ok || value < minimum) {
+                error(column, tr("\"%1\" is not a whole number of at least %2.").arg(number).arg(minimum));
+                return fallback;
+            }
+            return value;
+        };
+        auto amount = [&](int column) -> std::optional<Money> {
+            const QString typed = field(column);
+            if (typed.isEmpty()) {
+                return std::nullopt;
+            }
+            const auto value = Money::fromString(typed, QLocale::c());
+            if (!value || value->isNegative()) {
+                error(column, tr("\"%1\" is not an amount like 2.49 with at most two decimals.").arg(typed));
+                return std::nullopt;
+            }
+            return value;
+        };
+
+        ProductUnit unit;
+        unit.name = field(Unit);
+        unit.basePerUnit = wholeNumber(BasePerUnit, 1, 1);
+        const auto price = amount(Price);
+        unit.price = price.value_or(Money());
+        unit.barcode = field(BarcodeText);
+        if (!unit.barcode.isEmpty()) {
+            if (!Barcode::isValid(unit.barcode)) {
+                error(BarcodeText, tr("The barcode %1 has a wrong check digit or characters a scanner "
+                                      "cannot type.").arg(unit.barcode));
+            } else if (lineOfBarcode.contains(unit.barcode)) {
+                error(BarcodeText, tr("The barcode %1 is also on line %2.")
+                                       .arg(unit.barcode).arg(lineOfBarcode.value(unit.barcode)));
+            } else {
+                lineOfBarcode.insert(unit.barcode, line);
+            }
+        }
+        const QString sku = field(Sku);
+        const QString skuUnit = sku + u'\n' + unit.name.toLower();
+        if (skuUnits.contains(skuUnit)) {
+            error(Unit, tr("The unit \"%1\" of %2 appears twice.").arg(unit.name, sku));
+        }
+        skuUnits.insert(skuUnit);
+
+        Product product;
+        product.sku = sku;
+        product.name = field(Name);
+        const QString category = field(CategoryName);
+        if (!category.isEmpty()) {
+            product.categoryId = categoryIds.value(category.toLower(), 0);
+            product.categoryName = category;
+            if (product.categoryId == 0) {
+                error(CategoryName, tr("There is no category called \"%1\".").arg(category));
+            }
+        }
+        product.taxRateName = field(TaxRateName);
+        product.taxRateId = taxIds.value(product.taxRateName.toLower(), 0);
+        if (product.taxRateId == 0) {
+            error(TaxRateName, tr("There is no tax rate called \"%1\".").arg(product.taxRateName));
+        }
+        const auto baseUnit = BaseUnits::fromKey(field(BaseUnitKey).toLower());
+        if (!baseUnit) {
+            error(BaseUnitKey, tr("The base unit is piece, gram or millilitre, not \"%1\".")
+                                   .arg(field(BaseUnitKey)));
+        }
+        product.baseUnit = baseUnit.value_or(BaseUnit::Piece);
+        product.cost = amount(Cost);
+        product.costPerBase = wholeNumber(CostPerBase, 1, 1);
+        product.reorderLevelBase = wholeNumber(ReorderLevel, 0, 0);
+        const QString active = field(Active).toLower();
+        product.active = !(active == u"0"_s || active == u"no"_s || active == u"false"_s);
+        if (plan.errors.size() > errorsBefore) {
+            continue;
+        }
+
+        const qsizetype existing = productOfSku.value(sku, -1);
+        if (existing < 0) {
+            product.units.append(unit);
+            productOfSku.insert(sku, plan.products.size());
+            plan.products.append(product);
+            plan.lines.append(line);
+            continue;
+        }
+        Product &first = plan.products[existing];
+        if (first.name != product.name || first.taxRateId != product.taxRateId
+            || first.baseUnit != product.baseUnit || first.categoryId != product.categoryId) {
+            error(Name, tr("The rows of %1 disagree about its name, category, tax rate or base unit; "
+                           "line %2 says otherwise.").arg(sku).arg(plan.lines.at(existing)));
+            continue;
+        }
+        first.units.append(unit);
+    }
+
+    // Against the database: barcodes of other products, and which SKUs exist.
+    if (!plan.products.isEmpty()) {
+        JsonRows skus;
+        for (const Product &p : std::as_const(plan.products)) {
+            skus.beginRow();
+            skus.add(u"sku", p.sku);
+        }
+        SqlQuery existing(m_db, u"SELECT sku FROM products WHERE sku IN (SELECT sku FROM "_s
+                                    + m_db.dialect().jsonRows(u"skus"_s, {{u"sku"_s, Dialect::ColumnType::Text}})
+                                    + u" j)"_s);
+        existing.bind(u"skus"_s, skus.toString());
+        if (!existing.exec()) {
+            return failed(existing.error());
+        }
+        QSet<QString> known;
+        while (existing.next()) {
+            known.insert(existing.text(0));
+        }
+        JsonRows codes;
+        for (auto it = lineOfBarcode.cbegin(); it != lineOfBarcode.cend(); ++it) {
+            codes.beginRow();
+            codes.add(u"code", it.key());
+        }
+        SqlQuery owners(m_db, u"SELECT u.barcode, p.sku FROM product_units u JOIN products p "
+                              "ON p.id = u.product_id WHERE u.barcode IN (SELECT code FROM "_s
+                                  + m_db.dialect().jsonRows(u"codes"_s, {{u"code"_s, Dialect::ColumnType::Text}})
+                                  + u" j)"_s);
+        owners.bind(u"codes"_s, codes.toString());
+        if (!owners.exec()) {
+            return failed(owners.error());
+        }
+        while (owners.next()) {
+            const QString code = owners.text(0);
+            const QString owner = owners.text(1);
+            const qsizetype index = productOfSku.value(owner, -1);
+            // Moving a barcode within the same SKU is fine; taking another product's is not.
+            bool sameProduct = false;
+            if (index >= 0) {
+                for (const ProductUnit &unit : plan.products.at(index).units) {
+                    sameProduct = sameProduct || unit.barcode == code;
+                }
+            }
+            if (!sameProduct) {
+                plan.errors.append({lineOfBarcode.value(code), columns().at(BarcodeText),
+                                    tr("The barcode %1 already belongs to %2.").arg(code, owner)});
+            }
+        }
+        for (const Product &p : std::as_const(plan.products)) {
+            known.contains(p.sku) ? ++plan.updatedProducts : ++plan.newProducts;
+        }
+    }
+    std::sort(plan.errors.begin(), plan.errors.end(),
+              [](const RowError &a, const RowError &b) { return a.line < b.line; });
+    return plan;
+}
+
+ServiceResult<CatalogueCsv::Outcome> CatalogueCsv::apply(const Plan &plan, const Progress &progress)
+{
+    ProfileScope scope(u"catalogue.import"_s, ProfileScope::Repeats::Expected);
+    const auto grant = m_authorizer.authorize(m_session, Permission::Import);
+    if (!grant) {
+        return grant.error();
+    }
+    if (!plan.isApplicable()) {
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("The file has errors; fix them and read it again. Nothing was imported."),
+                            {}};
+    }
+    using Type = Dialect::ColumnType;
+    const Dialect &dialect = m_db.dialect();
+    const QString now = Dialect::timestampText(QDateTime::currentDateTimeUtc());
+    // "WHERE TRUE" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
+    const QString productSql =
+        u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, reorder_level_base, "
+        "cost_minor, cost_per_base, active, created_at, updated_at) "
+        "SELECT j.sku, j.name, j.category_id, j.tax_rate_id, j.base_unit, j.reorder, j.cost, "
+        "j.cost_per_base, j.active, :now, :now FROM "_s
+        + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text}, {u"name"_s, Type::Text},
+                                       {u"category_id"_s, Type::Integer}, {u"tax_rate_id"_s, Type::Integer},
+                                       {u"base_unit"_s, Type::Text}, {u"reorder"_s, Type::Integer},
+                                       {u"cost"_s, Type::Integer}, {u"cost_per_base"_s, Type::Integer},
+                                       {u"active"_s, Type::Boolean}})
+        + u" AS j WHERE TRUE ON CONFLICT (sku) DO UPDATE SET name = excluded.name, "
+          "category_id = excluded.category_id, tax_rate_id = excluded.tax_rate_id, "
+          "base_unit = excluded.base_unit, reorder_level_base = excluded.reorder_level_base, "
+          "cost_minor = excluded.cost_minor, cost_per_base = excluded.cost_per_base, "
+          "active = excluded.active, updated_at = excluded.updated_at"_s;
+    const QString unitSql =
+        u"INSERT INTO product_units (product_id, name, base_per_unit, price_minor, barcode, active, "
+        "updated_at) SELECT p.id, j.name, j.base_per_unit, j.price, j.barcode, TRUE, :now FROM "_s
+        + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text}, {u"name"_s, Type::Text},
+                                       {u"base_per_unit"_s, Type::Integer}, {u"price"_s, Type::Integer},
+                                       {u"barcode"_s, Type::Text}})
+        + u" AS j JOIN products p ON p.sku = j.sku WHERE TRUE ON CONFLICT (product_id, name) DO UPDATE "
+          "SET base_per_unit = excluded.base_per_unit, price_minor = excluded.price_minor, "
+          "barcode = excluded.barcode, active = TRUE, updated_at = excluded.updated_at"_s;
+
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return failed(status.error());
+    }
+    Outcome outcome;
+    const int total = static_cast<int>(plan.products.size());
+    for (int start = 0; start < total; start += kBatchSize) {
+        if (progress && !progress(start, total)) {
+            return ServiceError{ServiceError::Code::InvalidInput,
+                                tr("The import was cancelled. Nothing was imported."), {}};
+        }
+        JsonRows products;
+        JsonRows units;
+        for (int i = start; i < std::min(total, start + kBatchSize); ++i) {
+            const Product &p = plan.products.at(i);
+            products.beginRow();
+            products.add(u"sku", p.sku);
+            products.add(u"name", p.name);
+            p.categoryId > 0 ? products.add(u"category_id", p.categoryId) : products.addNull(u"category_id");
+            products.add(u"tax_rate_id", p.taxRateId);
+            products.add(u"base_unit", BaseUnits::key(p.baseUnit));
+            products.add(u"reorder", p.reorderLevelBase);
+            p.cost ? products.add(u"cost", p.cost->minor()) : products.addNull(u"cost");
+            products.add(u"cost_per_base", p.costPerBase);
+            products.add(u"active", p.active);
+            for (const ProductUnit &unit : p.units) {
+                units.beginRow();
+                units.add(u"sku", p.sku);
+                units.add(u"name", unit.name);
+                units.add(u"base_per_unit", unit.basePerUnit);
+                units.add(u"price", unit.price.minor());
+                unit.barcode.isEmpty() ? units.addNull(u"barcode") : units.add(u"barcode", unit.barcode);
+                ++outcome.units;
+            }
+        }
+        for (const auto &[sql, rows] : {std::pair{productSql, products.toString()},
+                                        std::pair{unitSql, units.toString()}}) {
+            SqlQuery q(m_db, sql);
+            q.bind(u"rows"_s, rows).bind(u"now"_s, now);
+            if (!q.exec()) {
+                if (q.error().kind == DbError::Kind::Constraint) {
+                    return ServiceError::fromDb(q.error(),
+                                                tr("Another lane changed the catalogue while importing; "
+                                                   "read the file again. Nothing was imported."));
+                }
+                return failed(q.error());
+            }
+        }
+    }
+    if (m_cache && !m_cache->notifyStatement().isEmpty()) {
+        // Too many units to name: an empty payload makes the other lanes start afresh.
+        SqlQuery notify(m_db, m_cache->notifyStatement());
+        notify.bind(u"payload"_s, QString());
+        if (!notify.exec()) {
+            return failed(notify.error());
+        }
+    }
+    outcome.created = plan.newProducts;
+    outcome.updated = plan.updatedProducts;
+    if (DbStatus status = AuditRepository(m_db).record(
+            {grant->userId, grant->approvedBy, m_session.lane(), u"catalogue_import"_s,
+             u"created=%1 updated=%2 units=%3"_s.arg(outcome.created).arg(outcome.updated).arg(outcome.units)});
+        !status) {
+        return failed(status.error());
+    }
+    if (progress && !progress(total, total)) {
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("The import was cancelled. Nothing was imported."), {}};
+    }
+    if (DbStatus status = tx.commit(); !status) {
+        return failed(status.error());
+    }
+    if (m_cache) {
+        // The cache lives on the GUI thread; an import may run on a worker.
+        QMetaObject::invokeMethod(m_cache, &ConversionRateCache::clear, Qt::AutoConnection);
+    }
+    return outcome;
+}
