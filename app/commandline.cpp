@@ -20,8 +20,8 @@ CommandLine::Defaults CommandLine::Defaults::fromSettings(const QSettings &setti
         defaults.databaseFromSettings = true;
     } else {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        defaults.databaseUrl = DatabaseUrl::sqliteFile(QDir(folder).filePath(u"till.db"_s))
-                                   .toString();
+        defaults.databaseUrl
+            = DatabaseUrl::sqliteFile(QDir(folder).filePath(u"till.db"_s)).toString();
     }
     const QString lane = settings.value(kLaneKey).toString().trimmed();
     defaults.lane = lane.isEmpty() ? kDefaultLane : lane;
@@ -31,23 +31,23 @@ CommandLine::Defaults CommandLine::Defaults::fromSettings(const QSettings &setti
 CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defaults &defaults)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Till, a point of sale for the counter and the back office."));
+    parser.setApplicationDescription(
+        tr("Till, a point of sale for the counter and the back office."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption database(
-        u"database"_s,
+    const QCommandLineOption database(u"database"_s,
         tr("Where the data lives: sqlite:///path/till.db or "
            "postgresql://user:password@host:5432/till (default: %1).")
             .arg(defaults.databaseUrl),
         tr("URL"));
     const QCommandLineOption lane(u"lane"_s,
-                                  tr("The name of this till, printed on bills (default: %1). "
-                                     "It is remembered for the next start.")
-                                      .arg(defaults.lane),
-                                  tr("NAME"));
+        tr("The name of this till, printed on bills (default: %1). "
+           "It is remembered for the next start.")
+            .arg(defaults.lane),
+        tr("NAME"));
     const QCommandLineOption demo(u"demo"_s,
-                                  tr("Fill an empty database with the demo store, so you can "
-                                     "try Till right away."));
+        tr("Fill an empty database with the demo store, so you can "
+           "try Till right away."));
     parser.addOption(database);
     parser.addOption(lane);
     parser.addOption(demo);
@@ -62,7 +62,7 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
     if (!parser.parse(arguments)) {
         return fail(tr("%1\nRun “till --help” to see the options.").arg(parser.errorText()));
     }
-    if (parser.isSet(help)) {
+    if (parser.isSet(help) || parser.isSet(u"help-all"_s)) {
         options.action = Action::ShowHelp;
         options.helpText = parser.helpText();
         return options;
@@ -94,8 +94,8 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
     options.laneGiven = parser.isSet(lane);
     options.lane = options.laneGiven ? parser.value(lane).trimmed() : defaults.lane;
     if (options.lane.isEmpty() || options.lane.size() > kMaxLaneLength) {
-        return fail(tr("A lane name has 1 to %1 characters, such as 1 or Front.")
-                        .arg(kMaxLaneLength));
+        return fail(
+            tr("A lane name has 1 to %1 characters, such as 1 or Front.").arg(kMaxLaneLength));
     }
 
     options.demo = parser.isSet(demo);

@@ -31,7 +31,7 @@ public:
 
     struct Defaults
     {
-        QString databaseUrl;               //!< as text; checked when it is used
+        QString databaseUrl; //!< as text; checked when it is used
         bool databaseFromSettings = false; //!< so an error can say where the URL came from
         QString lane = kDefaultLane;
 
@@ -46,8 +46,8 @@ public:
         QString lane;
         bool laneGiven = false; //!< --lane was given, so it should be saved
         bool demo = false;
-        QString errorText;   //!< Fail: what is wrong, in the user's language
-        QString helpText;    //!< ShowHelp
+        QString errorText; //!< Fail: what is wrong, in the user's language
+        QString helpText; //!< ShowHelp
         QString versionText; //!< ShowVersion
     };
 

@@ -45,11 +45,12 @@ std::optional<StartupProblem> Launcher::prepare(Startup &startup)
         std::unique_ptr<QProgressDialog> dialog;
         const auto progress = [&dialog](int done, int total) {
             if (!dialog) {
-                dialog = std::make_unique<QProgressDialog>(tr("Filling the demo store…"),
-                                                           QString(), 0, 0);
+                dialog = std::make_unique<QProgressDialog>(
+                    tr("Filling the demo store…"), QString(), 0, 0);
                 dialog->setWindowTitle(tr("Till"));
                 dialog->setWindowModality(Qt::ApplicationModal);
                 dialog->setMinimumDuration(0);
+                dialog->setMinimumWidth(420);
                 dialog->setAutoClose(false);
                 dialog->show();
             }
@@ -68,8 +69,8 @@ std::optional<StartupProblem> Launcher::prepare(Startup &startup)
 
 int Launcher::report(const StartupProblem &problem)
 {
-    QMessageBox box(QMessageBox::Critical, tr("Till cannot start"), problem.text,
-                    QMessageBox::Close);
+    QMessageBox box(
+        QMessageBox::Critical, tr("Till cannot start"), problem.text, QMessageBox::Close);
     if (!problem.details.isEmpty()) {
         box.setDetailedText(problem.details);
     }

@@ -11,6 +11,13 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcStartup, "till.startup")
 
+namespace {
+StartupProblem problem(const QString &text, const QString &details = {})
+{
+    return StartupProblem {text, details};
+}
+} // namespace
+
 Startup::Startup(DatabaseUrl url)
     : m_url(std::move(url))
 {
@@ -24,17 +31,16 @@ std::optional<StartupProblem> Startup::openDatabase()
     if (!opened) {
         const QString where = m_url.toDisplayString();
         if (m_url.engine == DatabaseUrl::Engine::SQLite) {
-            return StartupProblem{
-                tr("Till cannot open its database file %1. Please check that the folder "
-                   "exists and that this user may write there.")
-                    .arg(m_url.path),
-                opened.error().details};
+            return problem(tr("Till cannot open its database file %1. Please check that the folder "
+                              "exists and that this user may write there.")
+                               .arg(m_url.path),
+                opened.error().details);
         }
-        return StartupProblem{tr("Till cannot connect to the database server at %1. Please "
-                                 "check that the server is running and that this till can "
-                                 "reach it, then start Till again.")
-                                  .arg(where),
-                              opened.error().details};
+        return problem(tr("Till cannot connect to the database server at %1. Please "
+                          "check that the server is running and that this till can "
+                          "reach it, then start Till again.")
+                           .arg(where),
+            opened.error().details);
     }
     m_db = std::move(*opened);
     qCInfo(lcStartup) << "database:" << m_db->description();
@@ -54,30 +60,30 @@ std::optional<StartupProblem> Startup::migrate()
     const DbError &error = migrated.error();
     switch (error.kind) {
     case DbError::Kind::SchemaTooNew:
-        return StartupProblem{tr("This database was set up by a newer version of Till. Please "
-                                 "install that version on this till too. Nothing in the "
-                                 "database has been changed."),
-                              error.details};
+        return problem(tr("This database was set up by a newer version of Till. Please "
+                          "install that version on this till too. Nothing in the "
+                          "database has been changed."),
+            error.details);
     case DbError::Kind::Migration:
-        return StartupProblem{tr("Till could not bring the database up to date for this "
-                                 "version. The database was left as it was before; please "
-                                 "show the details to whoever looks after your tills."),
-                              error.details};
+        return problem(tr("Till could not bring the database up to date for this "
+                          "version. The database was left as it was before; please "
+                          "show the details to whoever looks after your tills."),
+            error.details);
     default:
-        return StartupProblem{tr("Till cannot read the database. Please check the connection "
-                                 "and start Till again."),
-                              error.details};
+        return problem(tr("Till cannot read the database. Please check the connection "
+                          "and start Till again."),
+            error.details);
     }
 }
 
-std::optional<StartupProblem> Startup::fillDemo(const DemoStore::Options &options,
-                                                const DemoStore::Progress &progress)
+std::optional<StartupProblem> Startup::fillDemo(
+    const DemoStore::Options &options, const DemoStore::Progress &progress)
 {
     const auto empty = DemoStore::isEmpty(*m_db);
     if (!empty) {
-        return StartupProblem{tr("Till cannot read the database. Please check the connection "
-                                 "and start Till again."),
-                              empty.error().details};
+        return problem(tr("Till cannot read the database. Please check the connection "
+                          "and start Till again."),
+            empty.error().details);
     }
     if (!*empty) {
         qCInfo(lcStartup) << "--demo: the database already holds data; it is left as it is";
@@ -88,9 +94,9 @@ std::optional<StartupProblem> Startup::fillDemo(const DemoStore::Options &option
     }
     const auto filled = DemoStore::fill(*m_db, options, progress);
     if (!filled) {
-        return StartupProblem{tr("Till could not fill the demo store. The database was left "
-                                 "empty."),
-                              filled.error().details};
+        return problem(tr("Till could not fill the demo store. The database was left "
+                          "empty."),
+            filled.error().details);
     }
     m_filledDemo = true;
     qCInfo(lcStartup) << "demo store filled:" << filled->products << "products," << filled->bills
@@ -102,23 +108,21 @@ std::optional<StartupProblem> Startup::checkUsers(bool demoRequested) const
 {
     const auto users = UserRepository(*m_db).count();
     if (!users) {
-        return StartupProblem{tr("Till cannot read the database. Please check the connection "
-                                 "and start Till again."),
-                              users.error().details};
+        return problem(tr("Till cannot read the database. Please check the connection "
+                          "and start Till again."),
+            users.error().details);
     }
     if (*users > 0) {
         return std::nullopt;
     }
     if (demoRequested) {
-        return StartupProblem{tr("This database has no users, so nobody can sign in. The demo "
-                                 "store was not added because the database already holds "
-                                 "other data; --demo only fills an empty database."),
-                              {}};
+        return problem(tr("This database has no users, so nobody can sign in. The demo "
+                          "store was not added because the database already holds "
+                          "other data; --demo only fills an empty database."));
     }
-    return StartupProblem{tr("This database has no users yet, so nobody can sign in. To try "
-                             "Till with a ready-made store, start it once with --demo:\n\n"
-                             "    till --demo"),
-                          {}};
+    return problem(tr("This database has no users yet, so nobody can sign in. To try "
+                      "Till with a ready-made store, start it once with --demo:\n\n"
+                      "    till --demo"));
 }
 
 QString Startup::storeName() const

@@ -32,8 +32,8 @@ public:
      * Fills the demo store when the database is empty; a database with data is left as it
      * is. progress(0, 0) comes first, when the fill is about to start.
      */
-    std::optional<StartupProblem> fillDemo(const DemoStore::Options &options,
-                                           const DemoStore::Progress &progress = {});
+    std::optional<StartupProblem> fillDemo(
+        const DemoStore::Options &options, const DemoStore::Progress &progress = {});
     //! A problem when nobody could sign in (no users yet).
     std::optional<StartupProblem> checkUsers(bool demoRequested) const;
     //! The store's name from the store settings; empty when it has none.

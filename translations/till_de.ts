@@ -4,7 +4,7 @@
 <context>
     <name>AreaInfo</name>
     <message>
-        <location filename="../ui/area.cpp" line="+8"/>
+        <location filename="../ui/area.cpp" line="+10"/>
         <source>Checkout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -44,7 +44,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -54,7 +54,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
@@ -174,14 +174,276 @@
     </message>
 </context>
 <context>
-    <name>CommandLine</name>
+    <name>CatalogueCsv</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+34"/>
-        <source>Till, a point of sale for the counter and the back office.</source>
+        <location filename="../models/services/cataloguecsv.cpp" line="+58"/>
+        <source>The catalogue could not be read or written. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nobody is signed in at this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file is not UTF-8 text. Save it from the spreadsheet as &quot;CSV UTF-8&quot; and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Line %1 cannot be read as CSV: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The first line must name the columns; missing: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; is not a whole number of at least %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not an amount like 2.49 with at most two decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The barcode %1 has a wrong check digit or characters a scanner cannot type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The barcode %1 is also on line %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The unit &quot;%1&quot; of %2 appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no category called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no tax rate called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The base unit is piece, gram or millilitre, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The rows of %1 disagree about its name, category, tax rate or base unit; line %2 says otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The barcode %1 already belongs to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The file has errors; fix them and read it again. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+58"/>
+        <source>The import was cancelled. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Another lane changed the catalogue while importing; read the file again. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueService</name>
+    <message>
+        <location filename="../models/services/catalogueservice.cpp" line="+36"/>
+        <source>The catalogue could not be read or saved. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nobody is signed in at this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+144"/>
+        <location line="+43"/>
+        <source>This product no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>Please enter the SKU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The SKU is longer than 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please enter the product&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please choose a tax rate for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reorder level cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cost cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cost must be for at least one base unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Every unit needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The unit name &quot;%1&quot; is used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The conversion rate of &quot;%1&quot; must be a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Two units hold %n base units each; each unit needs its own size.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The price of &quot;%1&quot; cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The barcode %1 of &quot;%2&quot; is not valid: check the last digit, or use an internal code without spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The barcode %1 is used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A product needs at least one unit it is sold in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The SKU %1 already belongs to &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The barcode %1 already belongs to the product with SKU %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Please enter the category&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is already a category called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Please enter the tax rate&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A tax rate lies between 0 % and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is already a tax rate called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Products still use this tax rate; give them another one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A price can be lowered by less than 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A price cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This change would make some prices negative. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../app/commandline.cpp" line="+35"/>
+        <source>Till, a point of sale for the counter and the back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Where the data lives: sqlite:///path/till.db or postgresql://user:password@host:5432/till (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +490,7 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>A lane name has 1 to %1 characters, such as 1 or Front.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -266,7 +528,7 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/diagnosticsdialog.cpp" line="+69"/>
+        <location filename="../ui/diagnosticsdialog.cpp" line="+68"/>
         <source>Copy SQL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,19 +544,147 @@ Run “till --help” to see the options.</source>
     </message>
 </context>
 <context>
+    <name>InventoryService</name>
+    <message>
+        <location filename="../models/services/inventoryservice.cpp" line="+36"/>
+        <source>A product or unit on this document does not exist any more, or another lane posted at the same moment. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The stock could not be read or saved. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Opening stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goods receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stocktake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The goods receipt has no lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Line %1: the quantity must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %1: this unit does not exist any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line %1: the quantity is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %1: the cost cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A line names a unit of another product. Nothing was posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The stocktake has no counted products.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Line %1: a count lies between zero and a trillion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>An adjustment changes the stock by at least one unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quantity is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Damaged or lost goods lower the stock; enter the quantity as taken away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Found goods raise the stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This product no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Nobody is signed in at this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
-        <location filename="../app/launcher.cpp" line="+48"/>
+        <location filename="../app/launcher.cpp" line="+49"/>
         <source>Filling the demo store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location filename="../app/main.cpp" line="+56"/>
         <source>Till cannot start</source>
         <translation type="unfinished"></translation>
@@ -308,7 +698,7 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>&amp;User name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,7 +708,7 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+301"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,7 +718,7 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>Delete the last digit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,12 +728,12 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-293"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/loginwidget.cpp" line="+42"/>
+        <location filename="../ui/loginwidget.cpp" line="+44"/>
         <source>Your user name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,12 +743,12 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <location line="+19"/>
         <source>Please enter your user name.</source>
         <translation type="unfinished"></translation>
@@ -372,7 +762,7 @@ Run “till --help” to see the options.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+50"/>
+        <location filename="../ui/mainwindow.cpp" line="+56"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,13 +843,13 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>%1 · %2</source>
         <comment>signed-in user: name · role</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>About Till</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,7 +862,7 @@ Run “till --help” to see the options.</source>
 <context>
     <name>OperationsModel</name>
     <message>
-        <location filename="../models/items/operationsmodel.cpp" line="+93"/>
+        <location filename="../models/items/operationsmodel.cpp" line="+95"/>
         <source>These statements ran repeatedly inside one operation; one set-based statement usually does the work of all of them:
 %1</source>
         <translation type="unfinished"></translation>
@@ -644,7 +1034,7 @@ Run “till --help” to see the options.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/startup.cpp" line="+28"/>
+        <location filename="../app/startup.cpp" line="+34"/>
         <source>Till cannot open its database file %1. Please check that the folder exists and that this user may write there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +1056,7 @@ Run “till --help” to see the options.</source>
     <message>
         <location line="+5"/>
         <location line="+11"/>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Till cannot read the database. Please check the connection and start Till again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,7 +1071,7 @@ Run “till --help” to see the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This database has no users yet, so nobody can sign in. To try Till with a ready-made store, start it once with --demo:
 
     till --demo</source>

@@ -4,8 +4,9 @@
 
 #include <QCoreApplication>
 #include <QList>
-#include <QStyle>
 #include <QString>
+#include <QStringList>
+#include <QStyle>
 
 #include <optional>
 
@@ -22,10 +23,10 @@ struct AreaInfo
 
 public:
     Area area = Area::Checkout;
-    QString key;         //!< untranslated, for object names: "checkout"
-    QString title;       //!< translated: "Checkout"
+    QString key; //!< untranslated, for object names: "checkout"
+    QString title; //!< translated: "Checkout"
     QString description; //!< translated, one line: what a person does there
-    QString iconName;    //!< freedesktop icon theme name
+    QStringList iconNames; //!< icon theme names, the first one the theme has wins
     QStyle::StandardPixmap fallbackIcon = QStyle::SP_FileIcon; //!< without an icon theme
     /*!
      * What a user must be allowed to see the area at all; std::nullopt for everybody.

@@ -10,8 +10,8 @@ namespace {
 constexpr int kIconSize = 64;
 } // namespace
 
-AreaPage::AreaPage(const QIcon &icon, const QString &title, const QString &description,
-                   QWidget *parent)
+AreaPage::AreaPage(
+    const QIcon &icon, const QString &title, const QString &description, QWidget *parent)
     : QWidget(parent)
 {
     auto *iconLabel = new QLabel(this);
@@ -23,7 +23,9 @@ AreaPage::AreaPage(const QIcon &icon, const QString &title, const QString &descr
     titleLabel->setObjectName(u"areaTitleLabel"_s);
     titleLabel->setAlignment(Qt::AlignCenter);
     QFont titleFont = titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 2.0);
+    if (titleFont.pointSizeF() > 0) {
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 2.0);
+    }
     titleFont.setBold(true);
     titleLabel->setFont(titleFont);
 

@@ -30,10 +30,9 @@ DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, QWidget *parent)
     setUpStatementsView();
 
     connect(m_ui->clearButton, &QPushButton::clicked, this, &DiagnosticsDialog::clearHistory);
-    connect(m_operations, &QAbstractItemModel::rowsInserted, this,
-            &DiagnosticsDialog::updateSummary);
-    connect(m_operations, &QAbstractItemModel::modelReset, this,
-            &DiagnosticsDialog::updateSummary);
+    connect(
+        m_operations, &QAbstractItemModel::rowsInserted, this, &DiagnosticsDialog::updateSummary);
+    connect(m_operations, &QAbstractItemModel::modelReset, this, &DiagnosticsDialog::updateSummary);
     updateSummary();
     updateStatementsNote();
 }
@@ -54,7 +53,7 @@ void DiagnosticsDialog::setUpOperationsView()
     header->setSectionResizeMode(OperationsModel::OperationColumn, QHeaderView::Stretch);
 
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &DiagnosticsDialog::handleCurrentOperationChanged);
+        &DiagnosticsDialog::handleCurrentOperationChanged);
 }
 
 void DiagnosticsDialog::setUpStatementsView()
@@ -100,8 +99,8 @@ void DiagnosticsDialog::clearHistory()
 
 void DiagnosticsDialog::copySelectedStatements()
 {
-    QModelIndexList rows = m_ui->statementsView->selectionModel()->selectedRows(
-        StatementsModel::SqlColumn);
+    QModelIndexList rows
+        = m_ui->statementsView->selectionModel()->selectedRows(StatementsModel::SqlColumn);
     std::sort(rows.begin(), rows.end());
     QStringList sql;
     for (const QModelIndex &index : std::as_const(rows)) {

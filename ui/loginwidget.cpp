@@ -35,7 +35,9 @@ LoginWidget::LoginWidget(AuthService &auth, const QString &storeName, QWidget *p
     m_ui->messageLabel->setPalette(messagePalette);
 
     QFont storeFont = m_ui->storeNameLabel->font();
-    storeFont.setPointSizeF(storeFont.pointSizeF() * 1.8);
+    if (storeFont.pointSizeF() > 0) {
+        storeFont.setPointSizeF(storeFont.pointSizeF() * 1.8);
+    }
     storeFont.setBold(true);
     m_ui->storeNameLabel->setFont(storeFont);
 
@@ -44,8 +46,7 @@ LoginWidget::LoginWidget(AuthService &auth, const QString &storeName, QWidget *p
     m_ui->pinEdit->setPlaceholderText(tr("PIN"));
     m_ui->pinEdit->setMaxLength(kMaxSecretLength);
     m_ui->pinEdit->setInputMethodHints(Qt::ImhPreferNumbers | Qt::ImhHiddenText
-                                       | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText
-                                       | Qt::ImhNoAutoUppercase);
+        | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
 
     connect(m_ui->userEdit, &QLineEdit::returnPressed, this, &LoginWidget::handleUserReturn);
     connect(m_ui->pinEdit, &QLineEdit::returnPressed, this, &LoginWidget::signIn);
@@ -77,10 +78,9 @@ void LoginWidget::showEvent(QShowEvent *event)
 
 void LoginWidget::connectKeypad()
 {
-    const std::array digits{m_ui->digit0Button, m_ui->digit1Button, m_ui->digit2Button,
-                            m_ui->digit3Button, m_ui->digit4Button, m_ui->digit5Button,
-                            m_ui->digit6Button, m_ui->digit7Button, m_ui->digit8Button,
-                            m_ui->digit9Button};
+    const std::array digits {m_ui->digit0Button, m_ui->digit1Button, m_ui->digit2Button,
+        m_ui->digit3Button, m_ui->digit4Button, m_ui->digit5Button, m_ui->digit6Button,
+        m_ui->digit7Button, m_ui->digit8Button, m_ui->digit9Button};
     for (int digit = 0; digit < int(digits.size()); ++digit) {
         connect(digits[digit], &QPushButton::clicked, this, [this, digit] { typeDigit(digit); });
     }

@@ -33,14 +33,20 @@ constexpr QSize kDefaultSize(1280, 800);
 constexpr int kNavigationIconSize = 40;
 constexpr int kNavigationMinimumWidth = 112;
 
-QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback)
+//! The first of names that the icon theme has, else the style's own icon.
+QIcon themeIcon(const QStringList &names, QStyle::StandardPixmap fallback)
 {
-    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
+    for (const QString &name : names) {
+        if (QIcon::hasThemeIcon(name)) {
+            return QIcon::fromTheme(name);
+        }
+    }
+    return QApplication::style()->standardIcon(fallback);
 }
 } // namespace
 
 MainWindow::MainWindow(const Database &db, AuthService &auth, Session &session,
-                       const QString &storeName, QWidget *parent)
+    const QString &storeName, QWidget *parent)
     : QMainWindow(parent)
     , m_db(db)
     , m_session(session)
@@ -79,30 +85,30 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_signOutAction = new QAction(themeIcon(u"system-log-out"_s, QStyle::SP_DialogCloseButton),
-                                  tr("&Sign Out"), this);
+    m_signOutAction = new QAction(
+        themeIcon({u"system-log-out"_s}, QStyle::SP_DialogCloseButton), tr("&Sign Out"), this);
     m_signOutAction->setObjectName(u"signOutAction"_s);
     m_signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_signOutAction->setStatusTip(tr("Sign out, so that the next person can sign in"));
     connect(m_signOutAction, &QAction::triggered, &m_session, &Session::signOut);
 
-    m_quitAction = new QAction(themeIcon(u"application-exit"_s, QStyle::SP_TitleBarCloseButton),
-                               tr("&Quit"), this);
+    m_quitAction = new QAction(
+        themeIcon({u"application-exit"_s}, QStyle::SP_TitleBarCloseButton), tr("&Quit"), this);
     m_quitAction->setObjectName(u"quitAction"_s);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_diagnosticsAction = new QAction(themeIcon(u"utilities-terminal"_s,
-                                                QStyle::SP_FileDialogInfoView),
-                                      tr("&Diagnostics"), this);
+    m_diagnosticsAction
+        = new QAction(themeIcon({u"utilities-terminal"_s}, QStyle::SP_FileDialogInfoView),
+            tr("&Diagnostics"), this);
     m_diagnosticsAction->setObjectName(u"diagnosticsAction"_s);
     m_diagnosticsAction->setShortcut(QKeySequence(Qt::Key_F12));
     m_diagnosticsAction->setStatusTip(tr("Show the database statements Till runs and their cost"));
     connect(m_diagnosticsAction, &QAction::triggered, this, &MainWindow::showDiagnostics);
 
-    m_aboutAction = new QAction(themeIcon(u"help-about"_s, QStyle::SP_MessageBoxInformation),
-                                tr("&About Till"), this);
+    m_aboutAction = new QAction(
+        themeIcon({u"help-about"_s}, QStyle::SP_MessageBoxInformation), tr("&About Till"), this);
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -116,8 +122,8 @@ void MainWindow::createActions()
     const QList<AreaInfo> areas = AreaInfo::all();
     for (qsizetype i = 0; i < areas.size(); ++i) {
         const AreaInfo &info = areas.at(i);
-        auto *action = new QAction(themeIcon(info.iconName, info.fallbackIcon), info.title,
-                                   m_areaActions);
+        auto *action
+            = new QAction(themeIcon(info.iconNames, info.fallbackIcon), info.title, m_areaActions);
         action->setObjectName(info.key + u"Action"_s);
         action->setCheckable(true);
         const QKeySequence shortcut(Qt::CTRL | Qt::Key(Qt::Key_1 + i));
@@ -167,10 +173,10 @@ QWidget *MainWindow::createWorkspace()
     int buttonWidth = kNavigationMinimumWidth;
     for (AreaEntry &entry : m_areas) {
         navigation->addAction(entry.action);
-        buttonWidth = std::max(buttonWidth,
-                               navigation->widgetForAction(entry.action)->sizeHint().width());
-        entry.page = new AreaPage(entry.action->icon(), entry.info.title, entry.info.description,
-                                  m_areaPages);
+        buttonWidth
+            = std::max(buttonWidth, navigation->widgetForAction(entry.action)->sizeHint().width());
+        entry.page = new AreaPage(
+            entry.action->icon(), entry.info.title, entry.info.description, m_areaPages);
         entry.page->setObjectName(entry.info.key + u"Page"_s);
         m_areaPages->addWidget(entry.page);
     }
@@ -260,8 +266,8 @@ void MainWindow::handleSignedIn(const User &user)
     }
     m_areaActions->setEnabled(true);
     m_signOutAction->setEnabled(true);
-    m_userLabel->setText(tr("%1 · %2", "signed-in user: name · role")
-                             .arg(user.name, Roles::displayName(user.role)));
+    m_userLabel->setText(
+        tr("%1 · %2", "signed-in user: name · role").arg(user.name, Roles::displayName(user.role)));
     m_userLabel->show();
     m_signOutButton->show();
     m_pages->setCurrentWidget(m_workspace);
@@ -293,8 +299,7 @@ void MainWindow::showDiagnostics()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Till"),
+    QMessageBox::about(this, tr("About Till"),
         tr("<h3>Till %1</h3><p>A point of sale for the counter and the back office.</p>"
            "<p>Built with Qt %2.</p>")
             .arg(QStringLiteral(TILL_VERSION), QString::fromLatin1(qVersion())));

@@ -30,7 +30,7 @@ class MainWindow : public QMainWindow
 public:
     //! The lane comes from the session. Nothing is owned; all must outlive the window.
     MainWindow(const Database &db, AuthService &auth, Session &session, const QString &storeName,
-               QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~MainWindow() override;
 
     //! The area shown in the workspace.

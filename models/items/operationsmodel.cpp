@@ -27,7 +27,7 @@ OperationsModel::OperationsModel(QueryProfiler &profiler, QObject *parent)
     // Operations finish on worker threads too, so updates are queued to this thread.
     // Connecting before the first snapshot means no operation can fall between the two.
     connect(&m_profiler, &QueryProfiler::operationFinished, this,
-            &OperationsModel::handleOperationFinished, Qt::QueuedConnection);
+        &OperationsModel::handleOperationFinished, Qt::QueuedConnection);
     reload();
 }
 
@@ -54,7 +54,9 @@ QVariant OperationsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(op.startedAtMs).time().toString(u"HH:mm:ss.zzz"_s);
+            return QDateTime::fromMSecsSinceEpoch(op.startedAtMs)
+                .time()
+                .toString(u"HH:mm:ss.zzz"_s);
         case OperationColumn:
             return op.name;
         case StatementsColumn:

@@ -17,8 +17,15 @@ class OperationsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { TimeColumn, OperationColumn, StatementsColumn, TotalMsColumn,
-                  StatementMsColumn, WarningsColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        OperationColumn,
+        StatementsColumn,
+        TotalMsColumn,
+        StatementMsColumn,
+        WarningsColumn,
+        ColumnCount
+    };
 
     enum Role {
         //! The operation's QueryProfiler sequence number (quint64).
@@ -36,8 +43,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     //! The whole record behind a row, statements included.
     const OperationRecord &operation(int row) const { return m_rows.at(row); }

@@ -107,8 +107,8 @@ QVariant StatementsModel::headerData(int section, Qt::Orientation orientation, i
 void StatementsModel::setOperation(const OperationRecord &operation)
 {
     // Shapes are worked out once here, so data() stays a lookup.
-    const QSet<QString> repeatedShapes(operation.repeatWarnings.cbegin(),
-                                       operation.repeatWarnings.cend());
+    const QSet<QString> repeatedShapes(
+        operation.repeatWarnings.cbegin(), operation.repeatWarnings.cend());
     QList<Row> rows;
     rows.reserve(operation.statements.size());
     for (const StatementRecord &statement : operation.statements) {

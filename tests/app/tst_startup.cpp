@@ -36,7 +36,7 @@ private:
     void addUser(Database &db)
     {
         QVERIFY(UserRepository(db).insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
-                                          PinHasher::hash(u"4711"_s, 1000)));
+            PinHasher::hash(u"4711"_s, 1000)));
     }
 
 private Q_SLOTS:
@@ -79,8 +79,8 @@ private Q_SLOTS:
         auto startup = openMigrated();
         QVERIFY(startup);
         SqlQuery newer(startup->database(),
-                       u"INSERT INTO schema_migrations (version, name, applied_at) "
-                       "VALUES (9999, 'from the future', '2099-01-01T00:00:00Z')"_s);
+            u"INSERT INTO schema_migrations (version, name, applied_at) "
+            "VALUES (9999, 'from the future', '2099-01-01T00:00:00Z')"_s);
         QVERIFY(newer.exec());
 
         const auto problem = startup->migrate();
@@ -136,13 +136,13 @@ private Q_SLOTS:
     {
         auto startup = openMigrated();
         QVERIFY(startup);
-        QVERIFY(SqlQuery(startup->database(),
-                         u"INSERT INTO categories (name) VALUES ('Leftovers')"_s)
-                    .exec());
+        QVERIFY(
+            SqlQuery(startup->database(), u"INSERT INTO categories (name) VALUES ('Leftovers')"_s)
+                .exec());
         const auto problem = startup->checkUsers(true);
         QVERIFY(problem);
-        QVERIFY2(problem->text.contains(u"only fills an empty database"_s),
-                 qPrintable(problem->text));
+        QVERIFY2(
+            problem->text.contains(u"only fills an empty database"_s), qPrintable(problem->text));
     }
 };
 

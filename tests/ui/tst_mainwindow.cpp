@@ -32,8 +32,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<MainWindow> m_window;
 
-    template<typename T>
-    T *child(const QString &name)
+    template<typename T> T *child(const QString &name)
     {
         T *widget = m_window->findChild<T *>(name);
         if (!widget) {
@@ -72,13 +71,13 @@ private Q_SLOTS:
         QVERIFY2(m_scratch, qPrintable(TestDatabase::lastError()));
         UserRepository users(m_scratch->db());
         QVERIFY(users.insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
-                             PinHasher::hash(u"4711"_s, kTestIterations)));
+            PinHasher::hash(u"4711"_s, kTestIterations)));
         QVERIFY(users.insert({0, u"max"_s, u"Max Weber"_s, Role::Manager, true},
-                             PinHasher::hash(u"2468"_s, kTestIterations)));
+            PinHasher::hash(u"2468"_s, kTestIterations)));
         m_auth = std::make_unique<AuthService>(m_scratch->db(), u"2"_s);
         m_session = std::make_unique<Session>(u"2"_s);
-        m_window = std::make_unique<MainWindow>(m_scratch->db(), *m_auth, *m_session,
-                                                u"Corner Market"_s);
+        m_window = std::make_unique<MainWindow>(
+            m_scratch->db(), *m_auth, *m_session, u"Corner Market"_s);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     }
@@ -108,7 +107,7 @@ private Q_SLOTS:
     {
         signIn(u"anna"_s, u"1111"_s);
         QCOMPARE(child<QLabel>(u"messageLabel"_s)->text(),
-                 AuthService::message(AuthService::SignInResult{}));
+            AuthService::message(AuthService::SignInResult {}));
         QCOMPARE(currentPage(), u"loginPage"_s);
         QVERIFY(!child<QWidget>(u"workspacePage"_s)->isVisible());
         QVERIFY(!m_session->isSignedIn());
@@ -187,7 +186,9 @@ private Q_SLOTS:
         QVERIFY(!child<QAction>(u"settingsAction"_s)->isVisible());
         QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
         QCOMPARE(currentArea(), u"usersPage"_s);
-        QVERIFY(child<QLabel>(u"userStatusLabel"_s)->text().contains(Roles::displayName(Role::Manager)));
+        QVERIFY(child<QLabel>(u"userStatusLabel"_s)
+                    ->text()
+                    .contains(Roles::displayName(Role::Manager)));
     }
 
     void signOutReturnsToAnEmptyLoginPage()

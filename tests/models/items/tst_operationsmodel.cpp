@@ -58,8 +58,8 @@ private Q_SLOTS:
 
         // When a model is made before their queued signals arrive
         OperationsModel model(QueryProfiler::instance());
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         // Then it shows them once, oldest first, also after the signals were delivered
         QCOMPARE(model.rowCount(), 2);
@@ -94,8 +94,8 @@ private Q_SLOTS:
     {
         // Given an empty model
         OperationsModel model(QueryProfiler::instance());
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QCOMPARE(model.rowCount(), 0);
 
@@ -112,11 +112,11 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, OperationsModel::StatementsColumn)
                      .data(OperationsModel::SortRole)
                      .toInt(),
-                 2);
+            2);
         QVERIFY(model.index(0, OperationsModel::TotalMsColumn)
                     .data(OperationsModel::SortRole)
                     .toLongLong()
-                > 0);
+            > 0);
         QCOMPARE(model.index(0, 0).data(OperationsModel::HasRepeatWarningRole).toBool(), false);
         QVERIFY(!model.index(0, 0).data(Qt::BackgroundRole).isValid());
         QCOMPARE(display(model, 0, OperationsModel::WarningsColumn), QString());
@@ -126,8 +126,8 @@ private Q_SLOTS:
     void statementsInALoopAreFlagged()
     {
         OperationsModel model(QueryProfiler::instance());
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int times = QueryProfiler::instance().repeatThreshold() + 1;
 
         // When one statement shape runs in a loop inside one operation
@@ -145,7 +145,8 @@ private Q_SLOTS:
                     .data(Qt::ForegroundRole)
                     .value<QColor>()
                     .isValid());
-        QVERIFY(index.data(Qt::ToolTipRole).toString().contains(u"SELECT COUNT(*) FROM products"_s));
+        QVERIFY(
+            index.data(Qt::ToolTipRole).toString().contains(u"SELECT COUNT(*) FROM products"_s));
 
         // And the statements model marks each repeated statement
         StatementsModel statements;
@@ -173,15 +174,15 @@ private Q_SLOTS:
         QCOMPARE(removed.at(0).at(1).toInt(), 0);
         QCOMPARE(display(model, 0, OperationsModel::OperationColumn), u"test.empty.1"_s);
         QCOMPARE(display(model, QueryProfiler::kHistorySize - 1, OperationsModel::OperationColumn),
-                 u"test.empty.%1"_s.arg(QueryProfiler::kHistorySize));
+            u"test.empty.%1"_s.arg(QueryProfiler::kHistorySize));
     }
 
     void clearEmptiesModelAndProfiler()
     {
         runOperation(u"test.before"_s, 1);
         OperationsModel model(QueryProfiler::instance());
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 1);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
@@ -203,8 +204,8 @@ private Q_SLOTS:
     void statementsOfOneOperation()
     {
         StatementsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         OperationRecord operation;
         {
             ProfileScope scope(u"test.statements"_s);
@@ -222,10 +223,11 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), int(StatementsModel::ColumnCount));
         QCOMPARE(model.statementCount(), 2);
-        QCOMPARE(model.headerData(StatementsModel::NumberColumn, Qt::Horizontal).toString(), u"#"_s);
+        QCOMPARE(
+            model.headerData(StatementsModel::NumberColumn, Qt::Horizontal).toString(), u"#"_s);
         QCOMPARE(model.headerData(StatementsModel::MsColumn, Qt::Horizontal).toString(), u"ms"_s);
-        QCOMPARE(model.headerData(StatementsModel::OkColumn, Qt::Horizontal).toString(),
-                 u"Result"_s);
+        QCOMPARE(
+            model.headerData(StatementsModel::OkColumn, Qt::Horizontal).toString(), u"Result"_s);
         QCOMPARE(model.headerData(StatementsModel::SqlColumn, Qt::Horizontal).toString(), u"SQL"_s);
 
         QCOMPARE(display(model, 0, StatementsModel::NumberColumn), u"1"_s);
