@@ -1,5 +1,7 @@
 #include "models/db/database.h"
 
+#include "models/db/queryprofiler.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
@@ -26,6 +28,7 @@ Database::Database(const DatabaseUrl &url)
 Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
+    m_statements.clear();
     // Connections of other threads should have been closed by their threads; removing
     // them here is the last resort and Qt warns if they are still in use.
     for (const QString &name : std::as_const(m_connections)) {
@@ -115,6 +118,8 @@ QSqlDatabase Database::connection() const
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (!db.isOpen()) {
             // A dropped connection is reopened here; statements report the failure if not.
+            // Statements prepared on the old session are gone with it.
+            dropCachedStatements();
             (void)openConnection(db);
         }
         return db;
@@ -126,8 +131,41 @@ QSqlDatabase Database::connection() const
     return db;
 }
 
+std::shared_ptr<QSqlQuery> Database::cachedStatement(const QString &sql, bool *prepared) const
+{
+    const QThread *thread = QThread::currentThread();
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto &statements = m_statements[thread];
+        const auto it = statements.constFind(sql);
+        if (it != statements.cend()) {
+            *prepared = true;
+            return it.value();
+        }
+    }
+    auto query = std::make_shared<QSqlQuery>(connection());
+    query->setForwardOnly(true);
+    QueryProfiler::instance().recordPrepare();
+    *prepared = query->prepare(sql);
+    if (*prepared) {
+        QMutexLocker lock(&m_mutex);
+        m_statements[thread].insert(sql, query);
+    }
+    return query;
+}
+
+void Database::dropCachedStatements() const
+{
+    QHash<QString, std::shared_ptr<QSqlQuery>> dropped;
+    {
+        QMutexLocker lock(&m_mutex);
+        dropped = m_statements.take(QThread::currentThread());
+    }
+}
+
 void Database::closeThreadConnection() const
 {
+    dropCachedStatements();
     QString name;
     {
         QMutexLocker lock(&m_mutex);

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -39,6 +40,16 @@ public:
     //! Closes and forgets the calling thread's connection (a worker thread calls this last).
     void closeThreadConnection() const;
 
+    /*!
+     * A statement prepared once on the calling thread's connection and kept for the life
+     * of that connection: on PostgreSQL every prepare and deallocate is a round trip, so
+     * hot paths reuse theirs. prepared is false when the text cannot be prepared. The cache
+     * is dropped when the connection is opened again.
+     */
+    std::shared_ptr<QSqlQuery> cachedStatement(const QString &sql, bool *prepared) const;
+    //! Forgets the calling thread's cached statements (after a lost connection).
+    void dropCachedStatements() const;
+
     //! "SQLite /path/till.db" or "PostgreSQL till@db.shop.lan:5432/till", for the status bar.
     QString description() const;
 
@@ -52,4 +63,5 @@ private:
     QString m_namePrefix;
     mutable QMutex m_mutex;
     mutable QHash<const QThread *, QString> m_connections;
+    mutable QHash<const QThread *, QHash<QString, std::shared_ptr<QSqlQuery>>> m_statements;
 };

@@ -8,22 +8,37 @@
 
 using namespace Qt::StringLiterals;
 
-SqlQuery::SqlQuery(const Database &db, const QString &sql)
+SqlQuery::SqlQuery(const Database &db, const QString &sql, Prepared prepared)
     : m_db(db)
     , m_sql(sql)
-    , m_query(db.connection())
+    , m_kept(prepared == Prepared::Keep)
 {
-    m_query.setForwardOnly(true);
-    QueryProfiler::instance().recordPrepare();
-    m_prepared = m_query.prepare(sql);
+    if (m_kept) {
+        bool ok = false;
+        m_query = db.cachedStatement(sql, &ok);
+        m_prepared = ok;
+    } else {
+        m_query = std::make_shared<QSqlQuery>(db.connection());
+        m_query->setForwardOnly(true);
+        QueryProfiler::instance().recordPrepare();
+        m_prepared = m_query->prepare(sql);
+    }
     if (!m_prepared) {
-        fail(m_query.lastError());
+        fail(m_query->lastError());
+    }
+}
+
+SqlQuery::~SqlQuery()
+{
+    // A kept statement stays prepared; its result set is released for the next use.
+    if (m_kept) {
+        m_query->finish();
     }
 }
 
 SqlQuery &SqlQuery::bind(const QString &name, const QVariant &value)
 {
-    m_query.bindValue(u':' + name, value);
+    m_query->bindValue(u':' + name, value);
     return *this;
 }
 
@@ -37,10 +52,10 @@ bool SqlQuery::exec()
     }
     QElapsedTimer timer;
     timer.start();
-    const bool ok = m_query.exec();
+    const bool ok = m_query->exec();
     QueryProfiler::instance().record(m_sql, timer.nsecsElapsed(), ok);
     if (!ok) {
-        return fail(m_query.lastError());
+        return fail(m_query->lastError());
     }
     m_failed = false;
     return true;
@@ -48,13 +63,16 @@ bool SqlQuery::exec()
 
 bool SqlQuery::execOne()
 {
-    return exec() && m_query.next();
+    return exec() && m_query->next();
 }
 
 bool SqlQuery::fail(const QSqlError &error)
 {
     m_failed = true;
     m_error = m_db.dialect().toDbError(error, m_sql);
+    if (m_kept && m_error.kind == DbError::Kind::ConnectionFailed) {
+        m_db.dropCachedStatements();
+    }
     qCWarning(lcSql).noquote() << "statement failed:" << m_error.details;
     return false;
 }

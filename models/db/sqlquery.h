@@ -6,12 +6,15 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
+
 class Database;
 
 /*!
  * The one way Till runs SQL. Wraps a QSqlQuery on the calling thread's connection,
  * prepares with named placeholders, and hands every execution to the QueryProfiler.
  * Reads are forward-only. A failed statement leaves a DbError with the driver's text.
+ * Hot paths pass Prepared::Keep, so the statement is prepared once per connection.
  *
  *     SqlQuery q(db, u"SELECT id, name FROM products WHERE sku = :sku"_s);
  *     q.bind(u"sku"_s, sku);
@@ -21,7 +24,13 @@ class Database;
 class SqlQuery
 {
 public:
-    SqlQuery(const Database &db, const QString &sql);
+    //! Fresh prepares and drops its statement; Keep reuses one prepared per connection.
+    enum class Prepared { Fresh, Keep };
+
+    SqlQuery(const Database &db, const QString &sql, Prepared prepared = Prepared::Fresh);
+    ~SqlQuery();
+    SqlQuery(const SqlQuery &) = delete;
+    SqlQuery &operator=(const SqlQuery &) = delete;
 
     //! Binds :name (given without the colon).
     SqlQuery &bind(const QString &name, const QVariant &value);
@@ -29,12 +38,12 @@ public:
     //! exec() and next(): true when the statement ran and returned a row.
     bool execOne();
 
-    bool next() { return m_query.next(); }
-    QVariant value(int column) const { return m_query.value(column); }
-    QVariant value(const QString &column) const { return m_query.value(column); }
-    qint64 int64(int column) const { return m_query.value(column).toLongLong(); }
-    QString text(int column) const { return m_query.value(column).toString(); }
-    int numRowsAffected() const { return m_query.numRowsAffected(); }
+    bool next() { return m_query->next(); }
+    QVariant value(int column) const { return m_query->value(column); }
+    QVariant value(const QString &column) const { return m_query->value(column); }
+    qint64 int64(int column) const { return m_query->value(column).toLongLong(); }
+    QString text(int column) const { return m_query->value(column).toString(); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
 
     const DbError &error() const { return m_error; }
     bool hasError() const { return m_failed; }
@@ -48,8 +57,9 @@ private:
 
     const Database &m_db;
     QString m_sql;
-    QSqlQuery m_query;
+    std::shared_ptr<QSqlQuery> m_query;
     bool m_prepared = false;
+    bool m_kept = false;
     bool m_failed = false;
     DbError m_error;
 };

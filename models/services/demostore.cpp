@@ -237,9 +237,9 @@ History generateHistory(const QList<CatalogueProduct> &catalogue, const DemoStor
     const QStringList reasons{u"Damaged packaging"_s, u"Changed mind"_s, u"Wrong item"_s,
                               u"Past best-before date"_s, u"Faulty"_s};
 
-    QHash<QString, qint64> nextBill{{u"1"_s, 1}, {u"2"_s, 1}};
-    QHash<QString, qint64> nextZ{{u"1"_s, 1}, {u"2"_s, 1}};
-    QHash<QString, qint64> nextRefund{{u"1"_s, 1}, {u"2"_s, 1}};
+    // Numbers per lane start at 1, whatever the lanes are called.
+    QHash<QString, qint64> lastBill;
+    QHash<QString, qint64> lastZ;
     // Per day and lane, the shift's index, for refunds on later days.
     QHash<QString, int> shiftOf;
     auto shiftKey = [](const QDate &d, const QString &lane) -> QString {
@@ -255,13 +255,13 @@ History generateHistory(const QList<CatalogueProduct> &catalogue, const DemoStor
         const bool secondLane = factor >= 125;
         QStringList lanes{o.lane};
         if (secondLane) {
-            lanes << u"2"_s;
+            lanes << (o.lane == u"2"_s ? u"1"_s : u"2"_s);
         }
         for (qsizetype l = 0; l < lanes.size(); ++l) {
             GeneratedShift shift;
             shift.lane = lanes.at(l);
             shift.cashier = cashiers.at((day.dayOfYear() + l) % 2);
-            shift.zNumber = nextZ[shift.lane]++;
+            shift.zNumber = ++lastZ[shift.lane];
             shift.openedAt = localTime(day, 6, 45, 0);
             shift.closedAt = localTime(day, 21, 10 + rng.bounded(20), 0);
             shift.countedDifference = rng.bounded(10) == 0 ? (rng.bounded(3) - 1) * 50 : 0;
@@ -340,7 +340,7 @@ History generateHistory(const QList<CatalogueProduct> &catalogue, const DemoStor
         std::sort(today.begin(), today.end(),
                   [](const auto &a, const auto &b) { return a.at < b.at; });
         for (GeneratedBill &bill : today) {
-            bill.number = nextBill[bill.lane]++;
+            bill.number = ++lastBill[bill.lane];
             GeneratedShift &shift = history.shifts[shiftOf.value(shiftKey(day, bill.lane))];
             bill.zNumber = shift.zNumber;
             bill.cashier = shift.cashier;
@@ -387,7 +387,6 @@ History generateHistory(const QList<CatalogueProduct> &catalogue, const DemoStor
         line.refundedBase = refund.baseQuantity;
         GeneratedShift &shift = history.shifts[shiftIndex];
         refund.zNumber = shift.zNumber;
-        refund.number = nextRefund[refund.lane]++;
         const bool paidCash = std::any_of(bill.payments.cbegin(), bill.payments.cend(),
                                           [](const auto &p) { return p.method == u"cash"_s; });
         refund.method = paidCash ? u"cash"_s : u"card"_s;
@@ -526,7 +525,12 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
             return fail(status.error());
         }
     }
-    for (const QString &lane : {options.lane, u"2"_s}) {
+    // The demo's busy days open a second lane; the till's own lane is one of the two.
+    QStringList lanes{u"1"_s, u"2"_s};
+    if (!lanes.contains(options.lane)) {
+        lanes.prepend(options.lane);
+    }
+    for (const QString &lane : std::as_const(lanes)) {
         SqlQuery q(db, u"INSERT INTO lanes (name) VALUES (:name)"_s);
         q.bind(u"name"_s, lane);
         if (!q.exec()) {

@@ -207,6 +207,24 @@ private Q_SLOTS:
         }
     }
 
+    void anyLaneNameWorks()
+    {
+        // The till's own lane may be called anything, "2" included.
+        for (const QString &lane : {u"2"_s, u"Express"_s}) {
+            auto scratch = TestDatabase::create();
+            QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+            DemoStore::Options o = options();
+            o.lane = lane;
+            o.historyDays = 14;
+            const auto summary = DemoStore::fill(scratch->db(), o);
+            QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().details));
+            SqlQuery q(scratch->db(), u"SELECT COUNT(*) FROM (SELECT lane FROM bills GROUP BY lane "
+                                      "HAVING MAX(number) <> COUNT(*) OR MIN(number) <> 1) gaps"_s);
+            QVERIFY(q.execOne());
+            QCOMPARE(q.int64(0), 0);
+        }
+    }
+
     void aFailedFillChangesNothing()
     {
         // Filling again collides with what is there; the second fill must roll back whole.
