@@ -1,8 +1,7 @@
 #include "app/launcher.h"
 
 #include "app/startup.h"
-#include "models/services/authservice.h"
-#include "models/services/session.h"
+#include "models/services/services.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -25,9 +24,8 @@ int Launcher::run()
         return report(*problem);
     }
 
-    AuthService auth(startup.database(), m_options.lane);
-    Session session(m_options.lane);
-    MainWindow window(startup.database(), auth, session, startup.storeName());
+    Services services(startup.database(), m_options.lane);
+    MainWindow window(services, startup.storeName());
     window.show();
     return QApplication::exec();
 }

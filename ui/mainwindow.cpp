@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "models/services/services.h"
+
 #include "models/db/database.h"
 #include "models/db/queryprofiler.h"
 #include "models/services/authservice.h"
@@ -45,11 +47,11 @@ QIcon themeIcon(const QStringList &names, QStyle::StandardPixmap fallback)
 }
 } // namespace
 
-MainWindow::MainWindow(const Database &db, AuthService &auth, Session &session,
-    const QString &storeName, QWidget *parent)
+MainWindow::MainWindow(Services &services, const QString &storeName, QWidget *parent)
     : QMainWindow(parent)
-    , m_db(db)
-    , m_session(session)
+    , m_services(services)
+    , m_db(services.db)
+    , m_session(services.session)
     , m_storeName(storeName)
 {
     setObjectName(u"mainWindow"_s);
@@ -60,7 +62,7 @@ MainWindow::MainWindow(const Database &db, AuthService &auth, Session &session,
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(u"pages"_s);
-    m_login = new LoginWidget(auth, storeName, m_pages);
+    m_login = new LoginWidget(services.auth, storeName, m_pages);
     m_login->setObjectName(u"loginPage"_s);
     m_workspace = createWorkspace();
     m_pages->addWidget(m_login);
@@ -154,6 +156,15 @@ void MainWindow::createMenus()
     help->addAction(m_aboutQtAction);
 }
 
+QWidget *MainWindow::createAreaPage(const AreaEntry &entry, QWidget *parent)
+{
+    switch (entry.info.area) {
+    default:
+        break;
+    }
+    return new AreaPage(entry.action->icon(), entry.info.title, entry.info.description, parent);
+}
+
 QWidget *MainWindow::createWorkspace()
 {
     auto *workspace = new QWidget(m_pages);
@@ -175,8 +186,7 @@ QWidget *MainWindow::createWorkspace()
         navigation->addAction(entry.action);
         buttonWidth
             = std::max(buttonWidth, navigation->widgetForAction(entry.action)->sizeHint().width());
-        entry.page = new AreaPage(
-            entry.action->icon(), entry.info.title, entry.info.description, m_areaPages);
+        entry.page = createAreaPage(entry, m_areaPages);
         entry.page->setObjectName(entry.info.key + u"Page"_s);
         m_areaPages->addWidget(entry.page);
     }

@@ -16,6 +16,7 @@ class QActionGroup;
 class QLabel;
 class QStackedWidget;
 class QToolButton;
+class Services;
 class Session;
 
 /*!
@@ -28,9 +29,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    //! The lane comes from the session. Nothing is owned; all must outlive the window.
-    MainWindow(const Database &db, AuthService &auth, Session &session, const QString &storeName,
-        QWidget *parent = nullptr);
+    //! Everything the areas work with; not owned, it must outlive the window.
+    MainWindow(Services &services, const QString &storeName, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     //! The area shown in the workspace.
@@ -51,6 +51,8 @@ private:
     void createActions();
     void createMenus();
     QWidget *createWorkspace();
+    //! The page of an area: its real screen, or its title and purpose while it has none.
+    QWidget *createAreaPage(const AreaEntry &entry, QWidget *parent);
     void createStatusBar();
     void restoreWindowGeometry();
     void handleSignedIn(const User &user);
@@ -58,6 +60,7 @@ private:
     void showDiagnostics();
     void showAbout();
 
+    Services &m_services;
     const Database &m_db;
     Session &m_session;
     QString m_storeName;

@@ -1,7 +1,7 @@
 #include "models/db/settingsrepository.h"
 #include "models/db/userrepository.h"
 #include "models/services/authservice.h"
-#include "models/services/session.h"
+#include "models/services/services.h"
 #include "tests/common/testdatabase.h"
 #include "ui/diagnosticsdialog.h"
 #include "ui/mainwindow.h"
@@ -28,8 +28,7 @@ private:
     static constexpr int kTestIterations = 1000;
 
     std::unique_ptr<TestDatabase> m_scratch;
-    std::unique_ptr<AuthService> m_auth;
-    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Services> m_services;
     std::unique_ptr<MainWindow> m_window;
 
     template<typename T> T *child(const QString &name)
@@ -74,10 +73,8 @@ private Q_SLOTS:
             PinHasher::hash(u"4711"_s, kTestIterations)));
         QVERIFY(users.insert({0, u"max"_s, u"Max Weber"_s, Role::Manager, true},
             PinHasher::hash(u"2468"_s, kTestIterations)));
-        m_auth = std::make_unique<AuthService>(m_scratch->db(), u"2"_s);
-        m_session = std::make_unique<Session>(u"2"_s);
-        m_window = std::make_unique<MainWindow>(
-            m_scratch->db(), *m_auth, *m_session, u"Corner Market"_s);
+        m_services = std::make_unique<Services>(m_scratch->db(), u"2"_s);
+        m_window = std::make_unique<MainWindow>(*m_services, u"Corner Market"_s);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     }
@@ -85,8 +82,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_session.reset();
-        m_auth.reset();
+        m_services.reset();
         m_scratch.reset();
     }
 
@@ -110,7 +106,7 @@ private Q_SLOTS:
             AuthService::message(AuthService::SignInResult {}));
         QCOMPARE(currentPage(), u"loginPage"_s);
         QVERIFY(!child<QWidget>(u"workspacePage"_s)->isVisible());
-        QVERIFY(!m_session->isSignedIn());
+        QVERIFY(!m_services->session.isSignedIn());
         QCOMPARE(pinEdit()->text(), QString());
     }
 
@@ -122,8 +118,8 @@ private Q_SLOTS:
 
         QCOMPARE(currentPage(), u"workspacePage"_s);
         QVERIFY(child<QWidget>(u"workspacePage"_s)->isVisible());
-        QVERIFY(m_session->isSignedIn());
-        QCOMPARE(m_session->user()->login, u"anna"_s);
+        QVERIFY(m_services->session.isSignedIn());
+        QCOMPARE(m_services->session.user()->login, u"anna"_s);
         QCOMPARE(currentArea(), u"checkoutPage"_s);
         QCOMPARE(m_window->currentArea(), Area::Checkout);
 
@@ -200,7 +196,7 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
 
         QCOMPARE(currentPage(), u"loginPage"_s);
-        QVERIFY(!m_session->isSignedIn());
+        QVERIFY(!m_services->session.isSignedIn());
         QCOMPARE(userEdit()->text(), QString());
         QCOMPARE(pinEdit()->text(), QString());
         QCOMPARE(child<QLabel>(u"messageLabel"_s)->text(), QString());
@@ -256,8 +252,8 @@ private Q_SLOTS:
         m_window->close();
         QVERIFY(QSettings().contains(u"mainWindow/geometry"_s));
 
-        Session session(u"2"_s);
-        MainWindow again(m_scratch->db(), *m_auth, session, u"Corner Market"_s);
+        Services services(m_scratch->db(), u"2"_s);
+        MainWindow again(services, u"Corner Market"_s);
         QCOMPARE(again.size(), QSize(900, 640));
     }
 };

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "models/db/conversionratecache.h"
+#include "models/services/auditservice.h"
+#include "models/services/authorizer.h"
+#include "models/services/authservice.h"
+#include "models/services/cataloguecsv.h"
+#include "models/services/catalogueservice.h"
+#include "models/services/inventoryservice.h"
+#include "models/services/session.h"
+#include "models/services/userservice.h"
+
+class Database;
+
+/*!
+ * Everything a till runs on, built once at start-up in the order they depend on each
+ * other and handed to the windows as one object. It lives on the GUI thread (the
+ * conversion-rate cache must); services that run on a worker take the worker's
+ * connection from the Database themselves.
+ */
+class Services
+{
+public:
+    Services(const Database &db, const QString &lane);
+    Services(const Services &) = delete;
+    Services &operator=(const Services &) = delete;
+
+    const Database &db;
+    Session session;
+    AuthService auth;
+    Authorizer authorizer;
+    ConversionRateCache cache;
+    CatalogueService catalogue;
+    CatalogueCsv catalogueCsv;
+    InventoryService inventory;
+    UserService users;
+    AuditService audit;
+};
