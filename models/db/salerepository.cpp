@@ -1,0 +1,317 @@
+#include "models/db/salerepository.h"
+
+#include "models/db/database.h"
+#include "models/db/jsonrows.h"
+#include "models/db/sqlquery.h"
+#include "models/db/transaction.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Type = Dialect::ColumnType;
+
+const QList<Dialect::JsonColumn> kLineColumns{
+    {u"line_no"_s, Type::Integer},     {u"product_id"_s, Type::Integer},
+    {u"unit_id"_s, Type::Integer},     {u"quantity"_s, Type::Integer},
+    {u"base_quantity"_s, Type::Integer}, {u"unit_price"_s, Type::Integer},
+    {u"discount"_s, Type::Integer},    {u"tax_rate_bp"_s, Type::Integer},
+    {u"tax"_s, Type::Integer},         {u"total"_s, Type::Integer},
+};
+
+const QList<Dialect::JsonColumn> kPaymentColumns{
+    {u"method"_s, Type::Text},        {u"amount"_s, Type::Integer},
+    {u"tendered"_s, Type::Integer},   {u"change"_s, Type::Integer},
+    {u"reference"_s, Type::Text},
+};
+
+// Raised from inside the PostgreSQL statement when blocked stock would go negative: a cast
+// that fails at run time (the sub-select keeps the planner from folding it early).
+const QString kStockShortMarker = u"till:stock_short"_s;
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+int distinctProducts(const SaleRecord &sale)
+{
+    QSet<qint64> ids;
+    for (const SaleRecord::Line &line : sale.lines) {
+        ids.insert(line.productId);
+    }
+    return static_cast<int>(ids.size());
+}
+
+void bindBill(SqlQuery &q, const SaleRecord &sale)
+{
+    q.bind(u"uuid"_s, sale.uuid)
+        .bind(u"lane"_s, sale.lane)
+        .bind(u"cashier"_s, sale.cashierId)
+        .bind(u"shift"_s, nullableId(sale.shiftId))
+        .bind(u"approved"_s, nullableId(sale.approvedBy))
+        .bind(u"at"_s, Dialect::timestampText(sale.at))
+        .bind(u"subtotal"_s, sale.subtotal.minor())
+        .bind(u"discount"_s, sale.discount.minor())
+        .bind(u"tax"_s, sale.tax.minor())
+        .bind(u"rounding"_s, sale.rounding.minor())
+        .bind(u"total"_s, sale.total.minor());
+}
+
+} // namespace
+
+QString SaleRepository::linesJson(const SaleRecord &sale) const
+{
+    JsonRows rows;
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        const SaleRecord::Line &line = sale.lines.at(i);
+        rows.beginRow();
+        rows.add(u"line_no", static_cast<qint64>(i + 1));
+        rows.add(u"product_id", line.productId);
+        rows.add(u"unit_id", line.unitId);
+        rows.add(u"quantity", line.quantity);
+        rows.add(u"base_quantity", line.baseQuantity);
+        rows.add(u"unit_price", line.unitPrice.minor());
+        rows.add(u"discount", line.discount.minor());
+        rows.add(u"tax_rate_bp", static_cast<qint64>(line.taxRateBp));
+        rows.add(u"tax", line.tax.minor());
+        rows.add(u"total", line.total.minor());
+    }
+    return rows.toString();
+}
+
+QString SaleRepository::paymentsJson(const SaleRecord &sale) const
+{
+    JsonRows rows;
+    for (const SaleRecord::Payment &payment : sale.payments) {
+        rows.beginRow();
+        rows.add(u"method", payment.method);
+        rows.add(u"amount", payment.amount.minor());
+        if (payment.method == u"cash"_s) {
+            rows.add(u"tendered", payment.tendered.minor());
+        } else {
+            rows.addNull(u"tendered");
+        }
+        rows.add(u"change", payment.change.minor());
+        payment.reference.isEmpty() ? rows.addNull(u"reference") : rows.add(u"reference", payment.reference);
+    }
+    return rows.toString();
+}
+
+DbResult<CommittedBill> SaleRepository::commit(const SaleRecord &sale) const
+{
+    if (sale.lines.isEmpty()) {
+        return DbError{DbError::Kind::Invalid, u"a sale without lines"_s};
+    }
+    return m_db.dialect().isPostgres() ? commitPostgres(sale) : commitSteps(sale);
+}
+
+DbResult<CommittedBill> SaleRepository::existing(const QString &uuid) const
+{
+    SqlQuery q(m_db, u"SELECT id, number, lane FROM bills WHERE uuid = :uuid"_s, SqlQuery::Prepared::Keep);
+    q.bind(u"uuid"_s, uuid);
+    if (!q.exec()) {
+        return q.error();
+    }
+    if (!q.next()) {
+        return DbError{DbError::Kind::NotFound, u"no bill %1"_s.arg(uuid)};
+    }
+    return CommittedBill{q.int64(0), q.int64(1), q.text(2), true};
+}
+
+DbResult<QStringList> SaleRepository::shortProducts(const SaleRecord &sale) const
+{
+    const Dialect &dialect = m_db.dialect();
+    SqlQuery q(m_db, u"SELECT p.name, p.stock_base, d.delta FROM (SELECT product_id, SUM(base_quantity) AS delta "
+                     "FROM "_s + dialect.jsonRows(u"lines"_s, kLineColumns)
+                         + u" AS j GROUP BY product_id) d JOIN products p ON p.id = d.product_id "
+                           "WHERE p.stock_base < d.delta ORDER BY p.name"_s);
+    q.bind(u"lines"_s, linesJson(sale));
+    if (!q.exec()) {
+        return q.error();
+    }
+    QStringList names;
+    while (q.next()) {
+        names << q.text(0);
+    }
+    return names;
+}
+
+DbError SaleRepository::stockShortError(const SaleRecord &sale) const
+{
+    const auto names = shortProducts(sale);
+    return DbError{DbError::Kind::Conflict,
+                   names ? names->join(u'\n') : u"stock too low"_s};
+}
+
+DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) const
+{
+    const Dialect &dialect = m_db.dialect();
+    static const QString sql =
+        u"WITH existing AS (SELECT id, number FROM bills WHERE uuid = :uuid), "
+        "num AS (UPDATE lanes SET next_bill_number = next_bill_number + 1 "
+        "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) "
+        "  RETURNING next_bill_number - 1 AS number), "
+        "bill AS (INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+        "  subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, approved_by) "
+        "  SELECT :uuid, num.number, :lane, :cashier, :shift, :at, :subtotal, :discount, :tax, "
+        "  :rounding, :total, :approved FROM num RETURNING id, number), "
+        "j AS "_s + dialect.jsonRows(u"lines"_s, kLineColumns)
+        + u", items AS (INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
+          "  base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, total_minor) "
+          "  SELECT bill.id, j.line_no, j.product_id, j.unit_id, j.quantity, j.base_quantity, "
+          "  j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM bill, j RETURNING 1), "
+          "d AS (SELECT product_id, SUM(base_quantity) AS delta FROM j GROUP BY product_id), "
+          "stock AS (UPDATE products p SET stock_base = p.stock_base - d.delta, updated_at = :at "
+          "  FROM d, bill WHERE p.id = d.product_id AND (:allow_negative OR p.stock_base >= d.delta) "
+          "  RETURNING p.id), "
+          "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, user_id, "
+          "  created_at) SELECT d.product_id, -d.delta, 'sale', bill.id, :cashier, :at FROM d, bill "
+          "  RETURNING 1), "
+          "pay AS (INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
+          "  change_minor, reference, created_at) SELECT bill.id, :shift, p.method, p.amount, "
+          "  p.tendered, p.change, p.reference, :at FROM bill, "_s
+        + dialect.jsonRows(u"payments"_s, kPaymentColumns)
+        + u" AS p RETURNING 1), "
+          "note AS (SELECT pg_notify('%1', CAST(:lane AS text) || ':' || bill.number) FROM bill) "
+          "SELECT (SELECT id FROM bill), (SELECT number FROM bill), (SELECT id FROM existing), "
+          "(SELECT number FROM existing), "
+          "CASE WHEN EXISTS (SELECT 1 FROM bill) AND (SELECT COUNT(*) FROM stock) < (SELECT COUNT(*) FROM d) "
+          "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM stock)) AS INTEGER) ELSE 0 END, "
+          "(SELECT COUNT(*) FROM note)"_s.arg(kSalesChannel, kStockShortMarker);
+
+    SqlQuery q(m_db, sql, SqlQuery::Prepared::Keep);
+    bindBill(q, sale);
+    q.bind(u"lines"_s, linesJson(sale))
+        .bind(u"payments"_s, paymentsJson(sale))
+        .bind(u"allow_negative"_s, sale.allowNegativeStock);
+    if (!q.exec()) {
+        if (q.error().details.contains(kStockShortMarker)) {
+            return stockShortError(sale);
+        }
+        if (q.error().kind == DbError::Kind::Constraint) {
+            // Two attempts with the same uuid at once: the other one wrote the bill.
+            if (auto found = existing(sale.uuid)) {
+                return found;
+            }
+        }
+        return q.error();
+    }
+    if (!q.next()) {
+        return DbError{DbError::Kind::Statement, u"the sale statement returned nothing"_s};
+    }
+    if (!q.value(0).isNull()) {
+        return CommittedBill{q.int64(0), q.int64(1), sale.lane, false};
+    }
+    if (!q.value(2).isNull()) {
+        return CommittedBill{q.int64(2), q.int64(3), sale.lane, true};
+    }
+    return DbError{DbError::Kind::NotFound, u"lane \"%1\" does not exist"_s.arg(sale.lane)};
+}
+
+DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) const
+{
+    const Dialect &dialect = m_db.dialect();
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return status.error();
+    }
+    qint64 number = 0;
+    {
+        SqlQuery q(m_db, u"UPDATE lanes SET next_bill_number = next_bill_number + 1 "
+                         "WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM bills WHERE uuid = :uuid) "
+                         "RETURNING next_bill_number - 1"_s,
+                   SqlQuery::Prepared::Keep);
+        q.bind(u"lane"_s, sale.lane).bind(u"uuid"_s, sale.uuid);
+        if (!q.exec()) {
+            return q.error();
+        }
+        number = q.next() ? q.int64(0) : 0;
+    }
+    if (number == 0) {
+        // Either this sale was committed before (a retry) or the lane is unknown.
+        tx.rollback();
+        if (auto found = existing(sale.uuid)) {
+            return found;
+        }
+        return DbError{DbError::Kind::NotFound, u"lane \"%1\" does not exist"_s.arg(sale.lane)};
+    }
+    qint64 billId = 0;
+    {
+        SqlQuery q(m_db, u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+                         "subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, approved_by) "
+                         "VALUES (:uuid, :number, :lane, :cashier, :shift, :at, :subtotal, :discount, :tax, "
+                         ":rounding, :total, :approved) RETURNING id"_s,
+                   SqlQuery::Prepared::Keep);
+        bindBill(q, sale);
+        q.bind(u"number"_s, number);
+        if (!q.execOne()) {
+            return q.error();
+        }
+        billId = q.int64(0);
+    }
+    const QString lines = linesJson(sale);
+    const QString source = dialect.jsonRows(u"lines"_s, kLineColumns);
+    {
+        SqlQuery q(m_db, u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
+                         "base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, total_minor) "
+                         "SELECT :bill, line_no, product_id, unit_id, quantity, base_quantity, unit_price, "
+                         "discount, tax_rate_bp, tax, total FROM "_s
+                             + source + u" AS j"_s,
+                   SqlQuery::Prepared::Keep);
+        q.bind(u"bill"_s, billId).bind(u"lines"_s, lines);
+        if (!q.exec()) {
+            return q.error();
+        }
+    }
+    {
+        SqlQuery q(m_db, u"WITH d AS (SELECT product_id, SUM(base_quantity) AS delta FROM "_s + source
+                             + u" AS j GROUP BY product_id) UPDATE products SET stock_base = stock_base - d.delta, "
+                               "updated_at = :at FROM d WHERE products.id = d.product_id "
+                               "AND (:allow_negative OR products.stock_base >= d.delta)"_s,
+                   SqlQuery::Prepared::Keep);
+        q.bind(u"lines"_s, lines)
+            .bind(u"at"_s, Dialect::timestampText(sale.at))
+            .bind(u"allow_negative"_s, sale.allowNegativeStock);
+        if (!q.exec()) {
+            return q.error();
+        }
+        if (q.numRowsAffected() < distinctProducts(sale)) {
+            tx.rollback();
+            return stockShortError(sale);
+        }
+    }
+    {
+        SqlQuery q(m_db, u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, user_id, "
+                         "created_at) SELECT product_id, -SUM(base_quantity), 'sale', :bill, :cashier, :at FROM "_s
+                             + source + u" AS j GROUP BY product_id"_s,
+                   SqlQuery::Prepared::Keep);
+        q.bind(u"lines"_s, lines)
+            .bind(u"bill"_s, billId)
+            .bind(u"cashier"_s, sale.cashierId)
+            .bind(u"at"_s, Dialect::timestampText(sale.at));
+        if (!q.exec()) {
+            return q.error();
+        }
+    }
+    {
+        SqlQuery q(m_db, u"INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
+                         "change_minor, reference, created_at) SELECT :bill, :shift, method, amount, tendered, "
+                         "change, reference, :at FROM "_s
+                             + dialect.jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
+                   SqlQuery::Prepared::Keep);
+        q.bind(u"bill"_s, billId)
+            .bind(u"shift"_s, nullableId(sale.shiftId))
+            .bind(u"payments"_s, paymentsJson(sale))
+            .bind(u"at"_s, Dialect::timestampText(sale.at));
+        if (!q.exec()) {
+            return q.error();
+        }
+    }
+    if (DbStatus status = tx.commit(); !status) {
+        return status.error();
+    }
+    return CommittedBill{billId, number, sale.lane, false};
+}

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "models/db/dberror.h"
+#include "models/domain/money.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class Database;
+
+//! A sale ready to be written, every amount already worked out by Pricing.
+struct SaleRecord
+{
+    struct Line
+    {
+        qint64 productId = 0;
+        qint64 unitId = 0;
+        qint64 quantity = 0;
+        qint64 baseQuantity = 0;
+        Money unitPrice;
+        Money discount;
+        int taxRateBp = 0;
+        Money tax;
+        Money total;
+    };
+    struct Payment
+    {
+        QString method;      //!< "cash" or "card"
+        Money amount;        //!< what this payment covers of the bill
+        Money tendered;      //!< cash handed over (cash only)
+        Money change;
+        QString reference;   //!< card slip reference
+    };
+
+    QString uuid;            //!< made by the till before the first attempt
+    QString lane;
+    qint64 cashierId = 0;
+    qint64 shiftId = 0;
+    qint64 approvedBy = 0;
+    QDateTime at;
+    Money subtotal;
+    Money discount;
+    Money tax;
+    Money rounding;
+    Money total;
+    QList<Line> lines;
+    QList<Payment> payments;
+    bool allowNegativeStock = false;
+};
+
+struct CommittedBill
+{
+    qint64 id = 0;
+    qint64 number = 0;
+    QString lane;
+    bool alreadyExisted = false; //!< the uuid was committed before (a retried commit)
+};
+
+/*!
+ * Writes sales. A sale of any number of lines is a fixed number of statements:
+ *
+ * - PostgreSQL: one statement. Data-modifying CTEs take the lane's next number, insert the
+ *   bill, its lines, the stock decrements (summed per product), the ledger rows, the
+ *   payments and the NOTIFY for live reports; running it in autocommit makes it its own
+ *   transaction, one round trip in all.
+ * - SQLite (no writable CTEs): BEGIN, number, bill, lines, stock, ledger, payments, COMMIT.
+ *
+ * A commit retried with the same uuid finds the bill and writes nothing. With negative
+ * stock blocked, a sale that would take any product below zero writes nothing and the
+ * error names the products (DbError::Kind::Conflict, details = names, one per line).
+ */
+class SaleRepository
+{
+public:
+    explicit SaleRepository(const Database &db) : m_db(db) {}
+
+    static inline const QString kSalesChannel = QStringLiteral("till_sales");
+
+    DbResult<CommittedBill> commit(const SaleRecord &sale) const;
+    //! The products of the sale whose stock is below what it takes (for the message).
+    DbResult<QStringList> shortProducts(const SaleRecord &sale) const;
+
+private:
+    DbResult<CommittedBill> commitPostgres(const SaleRecord &sale) const;
+    DbResult<CommittedBill> commitSteps(const SaleRecord &sale) const;
+    DbResult<CommittedBill> existing(const QString &uuid) const;
+    QString linesJson(const SaleRecord &sale) const;
+    QString paymentsJson(const SaleRecord &sale) const;
+    DbError stockShortError(const SaleRecord &sale) const;
+
+    const Database &m_db;
+};
