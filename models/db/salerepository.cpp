@@ -50,7 +50,6 @@ void bindBill(SqlQuery &q, const SaleRecord &sale)
     q.bind(u"uuid"_s, sale.uuid)
         .bind(u"lane"_s, sale.lane)
         .bind(u"cashier"_s, sale.cashierId)
-        .bind(u"shift"_s, nullableId(sale.shiftId))
         .bind(u"approved"_s, nullableId(sale.approvedBy))
         .bind(u"at"_s, Dialect::timestampText(sale.at))
         .bind(u"subtotal"_s, sale.subtotal.minor())
@@ -121,6 +120,20 @@ DbResult<CommittedBill> SaleRepository::existing(const QString &uuid) const
     return CommittedBill{q.int64(0), q.int64(1), q.text(2), true};
 }
 
+DbResult<CommittedBill> SaleRepository::nothingWritten(const SaleRecord &sale) const
+{
+    if (auto found = existing(sale.uuid)) {
+        return found;
+    }
+    SqlQuery q(m_db, u"SELECT (SELECT COUNT(*) FROM lanes WHERE name = :lane), "
+                     "(SELECT COUNT(*) FROM shifts WHERE lane = :lane AND closed_at IS NULL)"_s);
+    q.bind(u"lane"_s, sale.lane);
+    if (!q.execOne()) {
+        return q.error();
+    }
+    return DbError{DbError::Kind::NotFound, q.int64(0) == 0 ? kNoLane : kNoOpenShift};
+}
+
 DbResult<QStringList> SaleRepository::shortProducts(const SaleRecord &sale) const
 {
     const Dialect &dialect = m_db.dialect();
@@ -151,13 +164,14 @@ DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) c
     const Dialect &dialect = m_db.dialect();
     static const QString sql =
         u"WITH existing AS (SELECT id, number FROM bills WHERE uuid = :uuid), "
+        "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
         "num AS (UPDATE lanes SET next_bill_number = next_bill_number + 1 "
-        "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) "
+        "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) AND EXISTS (SELECT 1 FROM shift) "
         "  RETURNING next_bill_number - 1 AS number), "
         "bill AS (INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
         "  subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, approved_by) "
-        "  SELECT :uuid, num.number, :lane, :cashier, :shift, :at, :subtotal, :discount, :tax, "
-        "  :rounding, :total, :approved FROM num RETURNING id, number), "
+        "  SELECT :uuid, num.number, :lane, :cashier, shift.id, :at, :subtotal, :discount, :tax, "
+        "  :rounding, :total, :approved FROM num, shift RETURNING id, number, shift_id), "
         "j AS "_s + dialect.jsonRows(u"lines"_s, kLineColumns)
         + u", items AS (INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
           "  base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, total_minor) "
@@ -171,7 +185,7 @@ DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) c
           "  created_at) SELECT d.product_id, -d.delta, 'sale', bill.id, :cashier, :at FROM d, bill "
           "  RETURNING 1), "
           "pay AS (INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
-          "  change_minor, reference, created_at) SELECT bill.id, :shift, p.method, p.amount, "
+          "  change_minor, reference, created_at) SELECT bill.id, bill.shift_id, p.method, p.amount, "
           "  p.tendered, p.change, p.reference, :at FROM bill, "_s
         + dialect.jsonRows(u"payments"_s, kPaymentColumns)
         + u" AS p RETURNING 1), "
@@ -208,7 +222,7 @@ DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) c
     if (!q.value(2).isNull()) {
         return CommittedBill{q.int64(2), q.int64(3), sale.lane, true};
     }
-    return DbError{DbError::Kind::NotFound, u"lane \"%1\" does not exist"_s.arg(sale.lane)};
+    return nothingWritten(sale);
 }
 
 DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) const
@@ -222,6 +236,7 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
     {
         SqlQuery q(m_db, u"UPDATE lanes SET next_bill_number = next_bill_number + 1 "
                          "WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM bills WHERE uuid = :uuid) "
+                         "AND EXISTS (SELECT 1 FROM shifts WHERE lane = :lane AND closed_at IS NULL) "
                          "RETURNING next_bill_number - 1"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"lane"_s, sale.lane).bind(u"uuid"_s, sale.uuid);
@@ -231,19 +246,17 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
         number = q.next() ? q.int64(0) : 0;
     }
     if (number == 0) {
-        // Either this sale was committed before (a retry) or the lane is unknown.
+        // Committed before (a retry), an unknown lane, or no open shift.
         tx.rollback();
-        if (auto found = existing(sale.uuid)) {
-            return found;
-        }
-        return DbError{DbError::Kind::NotFound, u"lane \"%1\" does not exist"_s.arg(sale.lane)};
+        return nothingWritten(sale);
     }
     qint64 billId = 0;
     {
         SqlQuery q(m_db, u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
                          "subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, approved_by) "
-                         "VALUES (:uuid, :number, :lane, :cashier, :shift, :at, :subtotal, :discount, :tax, "
-                         ":rounding, :total, :approved) RETURNING id"_s,
+                         "VALUES (:uuid, :number, :lane, :cashier, (SELECT id FROM shifts WHERE lane = :lane "
+                         "AND closed_at IS NULL), :at, :subtotal, :discount, :tax, :rounding, :total, "
+                         ":approved) RETURNING id"_s,
                    SqlQuery::Prepared::Keep);
         bindBill(q, sale);
         q.bind(u"number"_s, number);
@@ -298,12 +311,11 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
     }
     {
         SqlQuery q(m_db, u"INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
-                         "change_minor, reference, created_at) SELECT :bill, :shift, method, amount, tendered, "
-                         "change, reference, :at FROM "_s
+                         "change_minor, reference, created_at) SELECT :bill, (SELECT shift_id FROM bills "
+                         "WHERE id = :bill), method, amount, tendered, change, reference, :at FROM "_s
                              + dialect.jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"bill"_s, billId)
-            .bind(u"shift"_s, nullableId(sale.shiftId))
             .bind(u"payments"_s, paymentsJson(sale))
             .bind(u"at"_s, Dialect::timestampText(sale.at));
         if (!q.exec()) {

@@ -35,9 +35,8 @@ struct SaleRecord
     };
 
     QString uuid;            //!< made by the till before the first attempt
-    QString lane;
+    QString lane;            //!< the sale goes to this lane's open shift; none open: refused
     qint64 cashierId = 0;
-    qint64 shiftId = 0;
     qint64 approvedBy = 0;
     QDateTime at;
     Money subtotal;
@@ -67,9 +66,11 @@ struct CommittedBill
  *   transaction, one round trip in all.
  * - SQLite (no writable CTEs): BEGIN, number, bill, lines, stock, ledger, payments, COMMIT.
  *
- * A commit retried with the same uuid finds the bill and writes nothing. With negative
- * stock blocked, a sale that would take any product below zero writes nothing and the
- * error names the products (DbError::Kind::Conflict, details = names, one per line).
+ * The bill belongs to the lane's open shift, looked up inside the same statement; with no
+ * open shift nothing is written (DbError::Kind::NotFound, details kNoOpenShift). A commit
+ * retried with the same uuid finds the bill and writes nothing. With negative stock
+ * blocked, a sale that would take any product below zero writes nothing and the error
+ * names the products (DbError::Kind::Conflict, details = names, one per line).
  */
 class SaleRepository
 {
@@ -77,6 +78,8 @@ public:
     explicit SaleRepository(const Database &db) : m_db(db) {}
 
     static inline const QString kSalesChannel = QStringLiteral("till_sales");
+    static inline const QString kNoOpenShift = QStringLiteral("no open shift");
+    static inline const QString kNoLane = QStringLiteral("no such lane");
 
     DbResult<CommittedBill> commit(const SaleRecord &sale) const;
     //! The products of the sale whose stock is below what it takes (for the message).
@@ -86,6 +89,8 @@ private:
     DbResult<CommittedBill> commitPostgres(const SaleRecord &sale) const;
     DbResult<CommittedBill> commitSteps(const SaleRecord &sale) const;
     DbResult<CommittedBill> existing(const QString &uuid) const;
+    //! Why nothing was written: the bill existed, the lane is unknown or has no open shift.
+    DbResult<CommittedBill> nothingWritten(const SaleRecord &sale) const;
     QString linesJson(const SaleRecord &sale) const;
     QString paymentsJson(const SaleRecord &sale) const;
     DbError stockShortError(const SaleRecord &sale) const;

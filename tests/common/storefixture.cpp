@@ -1,6 +1,7 @@
 #include "tests/common/storefixture.h"
 
 #include "models/db/productrepository.h"
+#include "models/db/shiftrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/userrepository.h"
 
@@ -78,6 +79,17 @@ Product StoreFixture::addProduct(const QString &sku, const QString &name,
         }
     }
     return repository.findById(*id).value().value();
+}
+
+qint64 StoreFixture::openShift(const QString &lane, qint64 cashierId)
+{
+    ShiftRepository shifts(db());
+    if (!shifts.ensureLane(lane)) {
+        return 0;
+    }
+    const auto id = shifts.open(lane, cashierId > 0 ? cashierId : cashier.id, Money::fromMinor(10000),
+                                QDateTime::currentDateTimeUtc());
+    return id ? *id : 0;
 }
 
 qint64 StoreFixture::scalar(const QString &sql)

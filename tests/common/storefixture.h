@@ -42,6 +42,9 @@ public:
                        qint64 openingStock = 0, BaseUnit baseUnit = BaseUnit::Piece,
                        qint64 reorderLevel = 0);
 
+    //! Opens a shift at the lane for the cashier, with a float of 100.00; returns its id.
+    qint64 openShift(const QString &lane, qint64 cashierId = 0);
+
     qint64 scalar(const QString &sql);
     //! Products whose stock differs from their ledger's sum: 0 when the invariant holds.
     qint64 ledgerMismatches();

@@ -64,6 +64,28 @@ private Q_SLOTS:
             m_products << m_store->addProduct(u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
                                               {{u"Piece"_s, 1, 150, {}}, {u"Six-pack"_s, 6, 799, {}}}, 1000);
         }
+        QVERIFY(m_store->openShift(u"1"_s) > 0);
+        QVERIFY(m_store->openShift(u"2"_s) > 0);
+    }
+
+    void noOpenShiftNoSale()
+    {
+        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE shifts SET closed_at = opened_at WHERE lane = '1'"_s));
+        const auto refused = SaleRepository(m_store->db()).commit(sale(2));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, DbError::Kind::NotFound);
+        QCOMPARE(refused.error().details, SaleRepository::kNoOpenShift);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
+        QCOMPARE(m_store->scalar(u"SELECT next_bill_number FROM lanes WHERE name = '1'"_s), 1);
+    }
+
+    void billsAndPaymentsBelongToTheOpenShift()
+    {
+        const qint64 shift = m_store->scalar(u"SELECT id FROM shifts WHERE lane = '1' AND closed_at IS NULL"_s);
+        const auto bill = SaleRepository(m_store->db()).commit(sale(2));
+        QVERIFY(bill);
+        QCOMPARE(m_store->scalar(u"SELECT shift_id FROM bills WHERE id = %1"_s.arg(bill->id)), shift);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM payments WHERE shift_id = %1"_s.arg(shift)), 1);
     }
 
     void aSaleCostsTheSameStatementsWhateverItsSize_data()
