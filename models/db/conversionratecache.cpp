@@ -16,6 +16,38 @@ ConversionRateCache::ConversionRateCache(const Database &db, QObject *parent)
     , m_db(db)
 {
     m_cache.setMaxCost(kMaxEntries);
+    m_scans.setMaxCost(kMaxEntries);
+}
+
+DbResult<std::optional<ScannedUnit>> ConversionRateCache::scan(const QString &barcode)
+{
+    subscribe();
+    const QString code = barcode.trimmed();
+    const QDateTime now = m_clock();
+    if (const ScanEntry *entry = m_scans.object(code)) {
+        if (entry->loadedAt.secsTo(now) < m_ttlSeconds) {
+            ++m_stats.scanHits;
+            Q_EMIT statsChanged();
+            return std::optional<ScannedUnit>(entry->unit);
+        }
+        m_scans.remove(code);
+        ++m_stats.expirations;
+    }
+    ++m_stats.scanMisses;
+    ++m_stats.loads;
+    const auto found = ProductRepository(m_db).findUnitByBarcode(code);
+    if (!found) {
+        Q_EMIT statsChanged();
+        return found.error();
+    }
+    if (found->has_value()) {
+        const ScannedUnit &unit = **found;
+        m_scans.insert(code, new ScanEntry{unit, now});
+        m_barcodeOfUnit.insert(unit.unit.id, code);
+        m_cache.insert(unit.unit.id, new Entry{unit.unit.basePerUnit, now});
+    }
+    Q_EMIT statsChanged();
+    return *found;
 }
 
 DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &unitIds)
@@ -75,6 +107,10 @@ void ConversionRateCache::invalidate(const QList<qint64> &unitIds)
         if (m_cache.remove(id)) {
             ++m_stats.invalidations;
         }
+        const QString code = m_barcodeOfUnit.take(id);
+        if (!code.isEmpty() && m_scans.remove(code)) {
+            ++m_stats.invalidations;
+        }
     }
     Q_EMIT statsChanged();
 }
@@ -82,6 +118,8 @@ void ConversionRateCache::invalidate(const QList<qint64> &unitIds)
 void ConversionRateCache::clear()
 {
     m_cache.clear();
+    m_scans.clear();
+    m_barcodeOfUnit.clear();
     Q_EMIT statsChanged();
 }
 
@@ -148,5 +186,6 @@ ConversionRateCache::Stats ConversionRateCache::stats() const
 {
     Stats stats = m_stats;
     stats.entries = static_cast<int>(m_cache.count());
+    stats.scanEntries = static_cast<int>(m_scans.count());
     return stats;
 }

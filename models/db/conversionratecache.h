@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/dberror.h"
+#include "models/db/productrepository.h"
 #include "models/services/clock.h"
 
 #include <QCache>
@@ -19,6 +20,10 @@ class Database;
  * invalidated at once (invalidate()); on PostgreSQL an edit on another lane arrives as a
  * NOTIFY on the "till_units" channel, whose payload is the comma-separated unit ids, and
  * invalidates here too. QCache is not thread-safe: use the cache on the thread that made it.
+ *
+ * It also keeps what a scan finds (unit, product, tax) by barcode, so scanning a known
+ * item again costs no query; those entries follow the same expiry and invalidation, and
+ * every scan fills the rate of its unit too.
  */
 class ConversionRateCache : public QObject
 {
@@ -32,6 +37,12 @@ public:
     //! Rates for all the ids; ids with no unit are missing from the answer.
     DbResult<QHash<qint64, qint64>> rates(const QList<qint64> &unitIds);
     DbResult<qint64> rate(qint64 unitId);
+
+    /*!
+     * The unit a barcode names, from memory or one indexed query. std::nullopt for a code
+     * nobody has (not remembered: it may be added any moment).
+     */
+    DbResult<std::optional<ScannedUnit>> scan(const QString &barcode);
 
     void invalidate(const QList<qint64> &unitIds);
     void clear();
@@ -58,6 +69,9 @@ public:
         quint64 invalidations = 0;
         quint64 expirations = 0;
         int entries = 0;
+        quint64 scanHits = 0;
+        quint64 scanMisses = 0;
+        int scanEntries = 0;
     };
     Stats stats() const;
 
@@ -72,9 +86,16 @@ private:
         qint64 rate;
         QDateTime loadedAt;
     };
+    struct ScanEntry
+    {
+        ScannedUnit unit;
+        QDateTime loadedAt;
+    };
 
     const Database &m_db;
     QCache<qint64, Entry> m_cache;
+    QCache<QString, ScanEntry> m_scans;
+    QHash<qint64, QString> m_barcodeOfUnit;
     int m_ttlSeconds = 3600;
     Clock m_clock = systemClock();
     Stats m_stats;

@@ -25,6 +25,7 @@ struct DbError
 
     Kind kind = Kind::Statement;
     QString details; //!< driver text and statement, for logs and "Show details"
+    QString driverText; //!< the server's own message alone, without the statement
 };
 
 /*!

@@ -148,6 +148,7 @@ DbError Dialect::toDbError(const QSqlError &error, const QString &statement) con
         }
     }
     result.details = error.text();
+    result.driverText = error.databaseText();
     if (!code.isEmpty()) {
         result.details += u" [%1]"_s.arg(code);
     }

@@ -202,7 +202,7 @@ DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) c
         .bind(u"payments"_s, paymentsJson(sale))
         .bind(u"allow_negative"_s, sale.allowNegativeStock);
     if (!q.exec()) {
-        if (q.error().details.contains(kStockShortMarker)) {
+        if (q.error().driverText.contains(kStockShortMarker)) {
             return stockShortError(sale);
         }
         if (q.error().kind == DbError::Kind::Constraint) {

@@ -3,6 +3,7 @@
 #include "models/db/conversionratecache.h"
 #include "models/db/database.h"
 #include "models/db/queryprofiler.h"
+#include "models/db/settingsrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
 #include "models/domain/barcode.h"
@@ -81,6 +82,36 @@ ServiceResult<Product> CatalogueService::product(qint64 id) const
         return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
     }
     return **found;
+}
+
+ServiceResult<std::optional<ScannedUnit>> CatalogueService::findByBarcode(const QString &barcode) const
+{
+    ProfileScope scope(u"catalogue.find_barcode"_s);
+    if (!m_session.user()) {
+        return ServiceError{ServiceError::Code::PermissionDenied,
+                            tr("Nobody is signed in at this till."), {}};
+    }
+    if (barcode.trimmed().isEmpty()) {
+        return std::optional<ScannedUnit>();
+    }
+    auto found = m_products.findUnitByBarcode(barcode);
+    if (!found) {
+        return failed(found.error());
+    }
+    // A unit dropped from the catalogue loses its barcode, but an archived product keeps
+    // its units: receiving or counting it is still allowed, so it is found.
+    if (found->has_value() && !(*found)->unit.active) {
+        return std::optional<ScannedUnit>();
+    }
+    return *found;
+}
+
+QString CatalogueService::currencySymbol() const
+{
+    // The same default as a store that never saved its settings gets.
+    const QString fallback = u"€"_s;
+    const auto stored = SettingsRepository(m_db).value(SettingsRepository::kCurrencySymbol, fallback);
+    return stored && !stored->isEmpty() ? *stored : fallback;
 }
 
 ServiceResult<QList<Category>> CatalogueService::categories() const
@@ -406,6 +437,20 @@ ServiceResult<QList<PriceChangeRow>> CatalogueService::previewPriceChange(const 
     return *rows;
 }
 
+ServiceResult<int> CatalogueService::countPriceChange(const ProductFilter &filter,
+                                                      const PriceChange &change) const
+{
+    ProfileScope scope(u"catalogue.price_count"_s);
+    if (auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    auto count = m_products.countPriceChange(filter, change);
+    if (!count) {
+        return failed(count.error());
+    }
+    return *count;
+}
+
 ServiceResult<int> CatalogueService::applyPriceChange(const ProductFilter &filter,
                                                       const PriceChange &change)
 {
@@ -432,6 +477,14 @@ ServiceResult<int> CatalogueService::applyPriceChange(const ProductFilter &filte
         }
         return failed(changed.error());
     }
+    if (m_cache && !m_cache->notifyStatement().isEmpty()) {
+        // Many units changed price: the other lanes start their caches afresh.
+        SqlQuery notify(m_db, m_cache->notifyStatement());
+        notify.bind(u"payload"_s, QString());
+        if (!notify.exec()) {
+            return failed(notify.error());
+        }
+    }
     const QString mode = change.mode == PriceChange::Mode::Percent ? u"percent"_s
                          : change.mode == PriceChange::Mode::Amount ? u"amount"_s
                                                                     : u"set"_s;
@@ -446,6 +499,9 @@ ServiceResult<int> CatalogueService::applyPriceChange(const ProductFilter &filte
     }
     if (DbStatus status = tx.commit(); !status) {
         return failed(status.error());
+    }
+    if (m_cache) {
+        m_cache->clear();
     }
     return *changed;
 }

@@ -9,7 +9,18 @@ Services::Services(const Database &database, const QString &lane)
     , catalogue(database, session, authorizer, &cache)
     , catalogueCsv(database, session, authorizer, &cache)
     , inventory(database, session, authorizer, cache)
+    , shifts(database, session, authorizer)
+    , checkout(database, session, authorizer, cache)
     , users(database, session, authorizer)
     , audit(database, session, authorizer)
+    , settings(database, session, authorizer)
 {
+    // A new lock policy holds from the next wrong PIN on, without a restart.
+    QObject::connect(&settings, &SettingsService::saved, &settings,
+                     [this](const QStringList &keys) {
+                         if (keys.contains(AuthService::kMaxAttemptsKey)
+                             || keys.contains(AuthService::kLockSecondsKey)) {
+                             auth.setPolicy(AuthService::Policy::fromSettings(db));
+                         }
+                     });
 }

@@ -6,8 +6,11 @@
 #include "models/services/authservice.h"
 #include "models/services/cataloguecsv.h"
 #include "models/services/catalogueservice.h"
+#include "models/services/checkoutservice.h"
 #include "models/services/inventoryservice.h"
 #include "models/services/session.h"
+#include "models/services/shiftservice.h"
+#include "models/services/settingsservice.h"
 #include "models/services/userservice.h"
 
 class Database;
@@ -33,6 +36,9 @@ public:
     CatalogueService catalogue;
     CatalogueCsv catalogueCsv;
     InventoryService inventory;
+    ShiftService shifts;
+    CheckoutService checkout;
     UserService users;
     AuditService audit;
+    SettingsService settings;
 };

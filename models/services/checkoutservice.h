@@ -1,0 +1,113 @@
+#pragma once
+
+#include "models/db/auditrepository.h"
+#include "models/db/parkedcartrepository.h"
+#include "models/db/productrepository.h"
+#include "models/db/salerepository.h"
+#include "models/domain/cart.h"
+#include "models/domain/settlement.h"
+#include "models/services/approval.h"
+#include "models/services/clock.h"
+#include "models/services/serviceerror.h"
+
+#include <QObject>
+
+class Authorizer;
+class ConversionRateCache;
+class Database;
+class Session;
+
+//! The store's rules for a sale, read from the store settings.
+struct SaleRules
+{
+    bool pricesIncludeTax = true;
+    qint64 cashRoundingStep = 1;        //!< minor units; 1 = no rounding
+    qint64 cashierDiscountLimitBp = 1000;
+    bool allowNegativeStock = true;     //!< false: a sale that would go below zero is refused
+    QString currencySymbol;
+};
+
+//! What a committed sale left behind, for the receipt and the next screen.
+struct SaleReceipt
+{
+    CommittedBill bill;
+    CartTotals totals;
+    Settlement settlement;
+    QDateTime at;
+};
+
+/*!
+ * The sale at the counter: scanning, the permission checks of discounts, overrides and
+ * voids, parking, and the commit itself. The cart lives in the caller (the sale screen);
+ * this service never keeps one, so a failed commit leaves it untouched on screen.
+ *
+ * A commit is one statement on PostgreSQL and eight on SQLite whatever the number of
+ * lines (SaleRepository); a known barcode scanned again costs no query (the cache).
+ */
+class CheckoutService : public QObject
+{
+    Q_OBJECT
+
+public:
+    CheckoutService(const Database &db, const Session &session, const Authorizer &authorizer,
+                    ConversionRateCache &cache, QObject *parent = nullptr);
+
+    //! Reads the store's sale rules; call after the settings change.
+    ServiceStatus loadRules();
+    const SaleRules &rules() const { return m_rules; }
+    void setRules(const SaleRules &rules) { m_rules = rules; }
+
+    //! The line a barcode sells: a pack's barcode sells the pack. NotFound for unknown codes.
+    ServiceResult<CartLine> scan(const QString &barcode, qint64 quantity = 1);
+    //! The line for a unit chosen from a search or a quick key (no database needed).
+    static CartLine lineFor(const Product &product, const ProductUnit &unit, qint64 quantity = 1);
+    /*!
+     * Adds the line to the cart: the same unit at the same price and discount raises that
+     * line's quantity, anything else is a new line. Returns the line's index.
+     */
+    static qsizetype addToCart(Cart &cart, const CartLine &line);
+    //! The unit's line in another of the product's units (piece <-> pack), same quantity.
+    static CartLine withUnit(const CartLine &line, const ProductUnit &unit);
+
+    //! May the signed-in user give this discount on this amount? Returns who approved (0: nobody needed).
+    ServiceResult<qint64> authorizeDiscount(const Discount &discount, Money gross,
+                                            const Approval &approval = {});
+    ServiceResult<qint64> authorizePriceOverride(Money newPrice, const Approval &approval = {});
+    //! Voiding a line and clearing a sale are recorded in the audit log.
+    ServiceStatus recordVoid(const CartLine &line, const Approval &approval = {});
+    ServiceStatus recordClear(const Cart &cart, const Approval &approval = {});
+
+    /*!
+     * Commits the cart paid by the tenders. uuid is made by the caller once per sale and
+     * reused for a retry, so a commit whose reply was lost is never written twice. A lost
+     * connection is retried once. The cart must be fully paid; nothing is written otherwise.
+     */
+    ServiceResult<SaleReceipt> commit(const Cart &cart, const QList<Tender> &tenders,
+                                      const QString &uuid);
+
+    ServiceResult<qint64> park(const Cart &cart, const QString &label);
+    ServiceResult<QList<ParkedCart>> parked() const;
+    ServiceResult<Cart> recall(qint64 parkedId);
+
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    static QString newSaleUuid();
+
+Q_SIGNALS:
+    //! After every committed sale (live reports on SQLite, printing, the next sale).
+    void saleCommitted(const SaleReceipt &receipt);
+
+private:
+    ServiceError failed(const DbError &error) const;
+
+    const Database &m_db;
+    const Session &m_session;
+    const Authorizer &m_authorizer;
+    ConversionRateCache &m_cache;
+    SaleRepository m_sales;
+    ParkedCartRepository m_parked;
+    AuditRepository m_audit;
+    SaleRules m_rules;
+    Clock m_clock = systemClock();
+};
+
+Q_DECLARE_METATYPE(SaleReceipt)

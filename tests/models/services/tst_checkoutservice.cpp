@@ -1,0 +1,314 @@
+#include "models/db/conversionratecache.h"
+#include "models/db/queryprofiler.h"
+#include "models/db/sqlquery.h"
+#include "models/services/checkoutservice.h"
+#include "models/services/shiftservice.h"
+#include "tests/common/storefixture.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestCheckoutService : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<StoreFixture> m_store;
+    std::unique_ptr<ConversionRateCache> m_cache;
+    std::unique_ptr<CheckoutService> m_checkout;
+    std::unique_ptr<ShiftService> m_shifts;
+    QList<Product> m_products;
+    Product m_cola;
+
+    Money m(qint64 minor) { return Money::fromMinor(minor); }
+    Cart cartOf(int lines)
+    {
+        Cart cart;
+        for (int i = 0; i < lines; ++i) {
+            const Product &p = m_products.at(i);
+            CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 1 + i % 3));
+        }
+        return cart;
+    }
+    QList<Tender> cash(qint64 minor) { return {{Tender::Method::Cash, m(minor), {}}}; }
+
+private Q_SLOTS:
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
+
+    void init()
+    {
+        m_store = StoreFixture::create();
+        QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
+        m_products.clear();
+        for (int i = 0; i < 50; ++i) {
+            m_products << m_store->addProduct(u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
+                                              {{u"Piece"_s, 1, 100 + i, {}}}, 100);
+        }
+        m_cola = m_store->addProduct(u"COLA"_s, u"Cola"_s,
+                                     {{u"Can"_s, 1, 119, u"4006381333931"_s},
+                                      {u"Six-pack"_s, 6, 649, u"96385074"_s}},
+                                     60);
+        m_cache = std::make_unique<ConversionRateCache>(m_store->db());
+        m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(),
+                                                       m_store->authorizer(), *m_cache);
+        m_shifts = std::make_unique<ShiftService>(m_store->db(), m_store->session(), m_store->authorizer());
+        SaleRules rules;
+        rules.allowNegativeStock = true;
+        m_checkout->setRules(rules);
+        m_store->signIn(m_store->cashier);
+        QVERIFY(m_shifts->open(m(10000)));
+    }
+
+    void aPackBarcodeSellsThePackAndASecondScanCostsNoQuery()
+    {
+        {
+            ProfileScope scope(u"test.scan"_s);
+            const auto line = m_checkout->scan(u"96385074"_s);
+            QVERIFY(line);
+            QCOMPARE(scope.statementCount(), 1);
+            QCOMPARE(line->unitName, u"Six-pack"_s);
+            QCOMPARE(line->basePerUnit, 6);
+            QCOMPARE(line->unitPrice, m(649));
+        }
+        ProfileScope scope(u"test.scan.again"_s);
+        const auto again = m_checkout->scan(u"96385074"_s, 3);
+        QVERIFY(again);
+        QCOMPARE(scope.statementCount(), 0);
+        QCOMPARE(again->quantity, 3);
+    }
+
+    void badScansSayWhy_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<qint64>("quantity");
+        QTest::addColumn<int>("code_");
+        QTest::newRow("unknown barcode") << u"4006381333948"_s << 1ll << int(ServiceError::Code::NotFound);
+        QTest::newRow("empty") << u"  "_s << 1ll << int(ServiceError::Code::InvalidInput);
+        QTest::newRow("zero quantity") << u"96385074"_s << 0ll << int(ServiceError::Code::InvalidInput);
+        QTest::newRow("negative quantity") << u"96385074"_s << -2ll << int(ServiceError::Code::InvalidInput);
+    }
+    void badScansSayWhy()
+    {
+        QFETCH(QString, code);
+        QFETCH(qint64, quantity);
+        QFETCH(int, code_);
+        const auto line = m_checkout->scan(code, quantity);
+        QVERIFY(!line);
+        QCOMPARE(int(line.error().code), code_);
+        QVERIFY(!line.error().message.isEmpty());
+        if (code_ == int(ServiceError::Code::NotFound)) {
+            QVERIFY(line.error().message.contains(code));
+        }
+    }
+
+    void scanningTheSameItemAgainRaisesItsQuantity()
+    {
+        Cart cart;
+        QCOMPARE(CheckoutService::addToCart(cart, *m_checkout->scan(u"4006381333931"_s)), 0);
+        QCOMPARE(CheckoutService::addToCart(cart, *m_checkout->scan(u"96385074"_s)), 1);
+        QCOMPARE(CheckoutService::addToCart(cart, *m_checkout->scan(u"4006381333931"_s, 2)), 0);
+        QCOMPARE(cart.lines.size(), 2);
+        QCOMPARE(cart.lines.at(0).quantity, 3);
+    }
+
+    void aCashSaleIsCommittedWithChange()
+    {
+        Cart cart;
+        CheckoutService::addToCart(cart, *m_checkout->scan(u"4006381333931"_s, 2));
+        CheckoutService::addToCart(cart, *m_checkout->scan(u"96385074"_s));
+        QSignalSpy committed(m_checkout.get(), &CheckoutService::saleCommitted);
+        const auto receipt = m_checkout->commit(cart, cash(1000), CheckoutService::newSaleUuid());
+        QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
+        QCOMPARE(receipt->totals.total, m(238 + 649));
+        QCOMPARE(receipt->settlement.change, m(1000 - 887));
+        QCOMPARE(receipt->bill.number, 1);
+        QCOMPARE(committed.count(), 1);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'COLA'"_s), 60 - 2 - 6);
+        QCOMPARE(m_store->scalar(u"SELECT tendered_minor FROM payments"_s), 1000);
+        QCOMPARE(m_store->scalar(u"SELECT change_minor FROM payments"_s), 113);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
+    }
+
+    void aCommitCostsTheSameStatementsForOneLineOrFifty_data()
+    {
+        QTest::addColumn<int>("lines");
+        QTest::newRow("1 line") << 1;
+        QTest::newRow("10 lines") << 10;
+        QTest::newRow("50 lines") << 50;
+    }
+    void aCommitCostsTheSameStatementsForOneLineOrFifty()
+    {
+        QFETCH(int, lines);
+        const Cart cart = cartOf(lines);
+        const Money total = Pricing::price(cart).total;
+        ProfileScope scope(u"test.commit"_s);
+        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
+        QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 1 : 8);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bill_items"_s), lines);
+    }
+
+    void theSameUuidTwiceMakesOneBill()
+    {
+        const Cart cart = cartOf(3);
+        const QString uuid = CheckoutService::newSaleUuid();
+        const Money total = Pricing::price(cart).total;
+        const auto first = m_checkout->commit(cart, cash(total.minor()), uuid);
+        const auto second = m_checkout->commit(cart, cash(total.minor()), uuid);
+        QVERIFY(first && second);
+        QVERIFY(second->bill.alreadyExisted);
+        QCOMPARE(second->bill.id, first->bill.id);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 1);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
+    }
+
+    void unpaidOrOverpaidByCardWritesNothing_data()
+    {
+        QTest::addColumn<QList<Tender>>("tenders");
+        QTest::newRow("too little cash") << QList<Tender>{{Tender::Method::Cash, Money::fromMinor(100), {}}};
+        QTest::newRow("card over the total") << QList<Tender>{{Tender::Method::Card, Money::fromMinor(99999), {}}};
+        QTest::newRow("nothing") << QList<Tender>{};
+    }
+    void unpaidOrOverpaidByCardWritesNothing()
+    {
+        QFETCH(QList<Tender>, tenders);
+        const auto receipt = m_checkout->commit(cartOf(3), tenders, CheckoutService::newSaleUuid());
+        QVERIFY(!receipt);
+        QCOMPARE(receipt.error().code, ServiceError::Code::InvalidInput);
+        QVERIFY(!receipt.error().message.isEmpty());
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
+    }
+
+    void blockedStockNamesTheProducts()
+    {
+        SaleRules rules = m_checkout->rules();
+        rules.allowNegativeStock = false;
+        m_checkout->setRules(rules);
+        Cart cart;
+        CheckoutService::addToCart(cart, *m_checkout->scan(u"96385074"_s, 11)); // 66 cans of 60
+        if (TestDatabase::isPostgres()) {
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
+        }
+        const auto receipt = m_checkout->commit(cart, cash(100000), CheckoutService::newSaleUuid());
+        QVERIFY(!receipt);
+        QCOMPARE(receipt.error().code, ServiceError::Code::Conflict);
+        QVERIFY2(receipt.error().message.contains(u"Cola"_s), qPrintable(receipt.error().message));
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'COLA'"_s), 60);
+    }
+
+    void noShiftNoSale()
+    {
+        QVERIFY(m_shifts->close(m(10000)));
+        const auto receipt = m_checkout->commit(cartOf(1), cash(100000), CheckoutService::newSaleUuid());
+        QVERIFY(!receipt);
+        QVERIFY(receipt.error().message.contains(u"shift"_s));
+    }
+
+    void discountsAboveTheLimitNeedAManager()
+    {
+        // The cashier may give 10 %, not 25 %.
+        QCOMPARE(*m_checkout->authorizeDiscount(Discount::percent(1000), m(1000)), 0);
+        const auto refused = m_checkout->authorizeDiscount(Discount::percent(2500), m(1000));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ServiceError::Code::PermissionDenied);
+        QCOMPARE(m_checkout->authorizeDiscount(Discount::percent(10001), m(1000)).error().code,
+                 ServiceError::Code::InvalidInput);
+        QCOMPARE(m_checkout->authorizeDiscount(Discount::amount(m(2000)), m(1000)).error().code,
+                 ServiceError::Code::InvalidInput);
+        // 3.00 off 10.00 is 30 %: above the limit as well.
+        QVERIFY(!m_checkout->authorizeDiscount(Discount::amount(m(300)), m(1000)));
+
+        const auto approval = m_store->authorizer().requestApproval(
+            m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
+        QVERIFY(approval);
+        const auto approved = m_checkout->authorizeDiscount(Discount::percent(2500), m(1000), *approval);
+        QVERIFY(approved);
+        QCOMPARE(*approved, m_store->manager.id);
+
+        Cart cart = cartOf(1);
+        cart.lines[0].discount = Discount::percent(2500);
+        cart.lines[0].approvedBy = *approved;
+        const Money total = Pricing::price(cart).total;
+        QVERIFY(m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid()));
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'discount_above_limit' "
+                                 "AND approved_by = %1"_s.arg(m_store->manager.id)),
+                 1);
+        QCOMPARE(m_store->scalar(u"SELECT approved_by FROM bills"_s), m_store->manager.id);
+    }
+
+    void priceOverridesNeedTheirPermission()
+    {
+        QCOMPARE(m_checkout->authorizePriceOverride(m(50)).error().code, ServiceError::Code::PermissionDenied);
+        m_store->signIn(m_store->manager);
+        QCOMPARE(*m_checkout->authorizePriceOverride(m(50)), 0);
+        QCOMPARE(m_checkout->authorizePriceOverride(m(-1)).error().code, ServiceError::Code::InvalidInput);
+    }
+
+    void voidsAndClearsAreAudited()
+    {
+        const Cart cart = cartOf(2);
+        QVERIFY(m_checkout->recordVoid(cart.lines.at(0)));
+        QVERIFY(m_checkout->recordClear(cart));
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action IN ('line_voided', 'sale_cleared')"_s), 2);
+    }
+
+    void aParkedSaleIsRecalledOnceOnAnyLane()
+    {
+        Cart cart = cartOf(3);
+        cart.billDiscount = Discount::amount(m(50));
+        const auto id = m_checkout->park(cart, u"Lady with the red coat"_s);
+        QVERIFY(id);
+        const auto list = m_checkout->parked();
+        QVERIFY(list);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().label, u"Lady with the red coat"_s);
+        QCOMPARE(list->first().cashierName, u"Carl Cashier"_s);
+        QCOMPARE(list->first().cart, cart);
+
+        // Another lane recalls it; it is gone for everybody else.
+        Session otherLane(u"2"_s);
+        otherLane.signIn(m_store->cashier);
+        CheckoutService other(m_store->db(), otherLane, m_store->authorizer(), *m_cache);
+        const auto recalled = other.recall(*id);
+        QVERIFY(recalled);
+        QCOMPARE(*recalled, cart);
+        QCOMPARE(m_checkout->recall(*id).error().code, ServiceError::Code::NotFound);
+        QCOMPARE(m_checkout->parked()->size(), 0);
+    }
+
+    void aLostConnectionIsRetriedOnceWithoutWritingTwice()
+    {
+        if (!TestDatabase::isPostgres()) {
+            QSKIP("An SQLite file cannot lose its connection.");
+        }
+        // The server ends this till's session; the commit must reconnect and write once.
+        SqlQuery pid(m_store->db(), u"SELECT pg_backend_pid()"_s);
+        QVERIFY(pid.execOne());
+        {
+            QSqlQuery kill(QSqlDatabase::database(u"till-test-admin"_s));
+            QVERIFY(kill.exec(u"SELECT pg_terminate_backend(%1)"_s.arg(pid.int64(0))));
+        }
+        const Cart cart = cartOf(2);
+        const Money total = Pricing::price(cart).total;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
+        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message + u" / "_s + receipt.error().details));
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 1);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
+    }
+
+    void cleanup()
+    {
+        m_shifts.reset();
+        m_checkout.reset();
+        m_cache.reset();
+        m_store.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckoutService)
+#include "tst_checkoutservice.moc"
