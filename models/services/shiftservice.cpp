@@ -87,16 +87,17 @@ ServiceStatus ShiftService::moveCash(CashDirection direction, Money amount, cons
                                      const Approval &approval)
 {
     ProfileScope scope(u"shift.cash"_s);
-    const auto grant = m_authorizer.authorize(m_session, Permission::CashInOut, approval);
-    if (!grant) {
-        return grant.error();
-    }
+    // Checked before the approval is spent, so a typo does not cost the manager's PIN.
     if (!amount.isValid() || amount.minor() <= 0) {
         return ServiceError{ServiceError::Code::InvalidInput, tr("Enter an amount above zero."), {}};
     }
     if (reason.trimmed().isEmpty()) {
         return ServiceError{ServiceError::Code::InvalidInput,
                             tr("Please say why the cash goes in or out."), {}};
+    }
+    const auto grant = m_authorizer.authorize(m_session, Permission::CashInOut, approval);
+    if (!grant) {
+        return grant.error();
     }
     const auto shift = requireOpenShift();
     if (!shift) {
@@ -175,12 +176,12 @@ ServiceResult<ShiftReport> ShiftService::xReport() const
 ServiceResult<ShiftReport> ShiftService::close(Money countedCash, const Approval &approval)
 {
     ProfileScope scope(u"shift.close"_s);
+    if (!countedCash.isValid() || countedCash.isNegative()) {
+        return ServiceError{ServiceError::Code::InvalidInput, tr("The counted cash cannot be negative."), {}};
+    }
     const auto grant = m_authorizer.authorize(m_session, Permission::CloseShift, approval);
     if (!grant) {
         return grant.error();
-    }
-    if (!countedCash.isValid() || countedCash.isNegative()) {
-        return ServiceError{ServiceError::Code::InvalidInput, tr("The counted cash cannot be negative."), {}};
     }
     Transaction tx(m_db);
     if (DbStatus status = tx.begin(); !status) {
