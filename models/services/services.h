@@ -8,6 +8,8 @@
 #include "models/services/catalogueservice.h"
 #include "models/services/checkoutservice.h"
 #include "models/services/inventoryservice.h"
+#include "models/services/receiptprinter.h"
+#include "models/services/receiptservice.h"
 #include "models/services/session.h"
 #include "models/services/shiftservice.h"
 #include "models/services/settingsservice.h"
@@ -38,6 +40,8 @@ public:
     InventoryService inventory;
     ShiftService shifts;
     CheckoutService checkout;
+    ReceiptService receipts;
+    ReceiptPrinter printer;
     UserService users;
     AuditService audit;
     SettingsService settings;
