@@ -23,6 +23,14 @@ struct DbError
         Statement,        //!< any other failure of a statement
     };
 
+    DbError() = default;
+    DbError(Kind errorKind, QString errorDetails, QString serverText = {})
+        : kind(errorKind)
+        , details(std::move(errorDetails))
+        , driverText(std::move(serverText))
+    {
+    }
+
     Kind kind = Kind::Statement;
     QString details; //!< driver text and statement, for logs and "Show details"
     QString driverText; //!< the server's own message alone, without the statement

@@ -10,6 +10,7 @@
 #include "models/services/inventoryservice.h"
 #include "models/services/receiptprinter.h"
 #include "models/services/receiptservice.h"
+#include "models/services/refundservice.h"
 #include "models/services/session.h"
 #include "models/services/shiftservice.h"
 #include "models/services/settingsservice.h"
@@ -41,6 +42,7 @@ public:
     ShiftService shifts;
     CheckoutService checkout;
     ReceiptService receipts;
+    RefundService refunds;
     ReceiptPrinter printer;
     UserService users;
     AuditService audit;
