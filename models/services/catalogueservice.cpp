@@ -132,6 +132,20 @@ ServiceResult<QList<TaxRate>> CatalogueService::taxRates() const
     return *result;
 }
 
+ServiceResult<QList<QuickKey>> CatalogueService::quickKeys() const
+{
+    ProfileScope scope(u"catalogue.quick_keys"_s);
+    if (!m_session.user()) {
+        return ServiceError{ServiceError::Code::PermissionDenied,
+                            tr("Nobody is signed in at this till."), {}};
+    }
+    auto keys = QuickKeyRepository(m_db).list();
+    if (!keys) {
+        return failed(keys.error());
+    }
+    return *keys;
+}
+
 std::optional<ServiceError> CatalogueService::validate(const Product &product)
 {
     if (product.sku.trimmed().isEmpty()) {

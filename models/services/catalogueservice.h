@@ -2,6 +2,7 @@
 
 #include "models/db/auditrepository.h"
 #include "models/db/productrepository.h"
+#include "models/db/quickkeyrepository.h"
 #include "models/services/permissions.h"
 #include "models/services/serviceerror.h"
 
@@ -31,6 +32,8 @@ public:
     ServiceResult<Product> product(qint64 id) const;
     ServiceResult<QList<Category>> categories() const;
     ServiceResult<QList<TaxRate>> taxRates() const;
+    //! The sale screen's favourites grid by position, with units and products; one query.
+    ServiceResult<QList<QuickKey>> quickKeys() const;
 
     /*!
      * Checks a product as the editor would save it; the first problem found, as a sentence

@@ -57,6 +57,7 @@ ServiceStatus CheckoutService::loadRules()
         = values->value(SettingsRepository::kCashierDiscountLimitBp, u"1000"_s).toLongLong();
     rules.allowNegativeStock = values->value(SettingsRepository::kAllowNegativeStock, u"1"_s) != u"0"_s;
     rules.currencySymbol = values->value(SettingsRepository::kCurrencySymbol);
+    rules.currencyCode = values->value(SettingsRepository::kCurrency);
     m_rules = rules;
     return Done{};
 }

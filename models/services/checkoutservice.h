@@ -25,6 +25,7 @@ struct SaleRules
     qint64 cashierDiscountLimitBp = 1000;
     bool allowNegativeStock = true;     //!< false: a sale that would go below zero is refused
     QString currencySymbol;
+    QString currencyCode;               //!< ISO 4217: which notes and coins the drawer holds
 };
 
 //! What a committed sale left behind, for the receipt and the next screen.
