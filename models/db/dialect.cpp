@@ -174,3 +174,36 @@ QString Dialect::lockRowsStatement(const QString &table, const QString &idSubque
     }
     return u"SELECT id FROM %1 WHERE id IN (%2) ORDER BY id FOR UPDATE"_s.arg(table, idSubquery);
 }
+
+namespace {
+//! The system's IANA zone name, safe to quote in SQL (letters, digits, / _ + -).
+QString systemZone()
+{
+    static const QString zone = [] {
+        const QString id = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+        for (const QChar c : id) {
+            if (!(c.isLetterOrNumber() || c == u'/' || c == u'_' || c == u'+' || c == u'-')) {
+                return u"UTC"_s;
+            }
+        }
+        return id.isEmpty() ? u"UTC"_s : id;
+    }();
+    return zone;
+}
+} // namespace
+
+QString Dialect::localHour(const QString &column) const
+{
+    if (isPostgres()) {
+        return u"CAST(EXTRACT(HOUR FROM %1 AT TIME ZONE '%2') AS INTEGER)"_s.arg(column, systemZone());
+    }
+    return u"CAST(strftime('%H', %1, 'localtime') AS INTEGER)"_s.arg(column);
+}
+
+QString Dialect::localDay(const QString &column) const
+{
+    if (isPostgres()) {
+        return u"to_char(%1 AT TIME ZONE '%2', 'YYYY-MM-DD')"_s.arg(column, systemZone());
+    }
+    return u"date(%1, 'localtime')"_s.arg(column);
+}

@@ -45,6 +45,13 @@ public:
      */
     QString lockRowsStatement(const QString &table, const QString &idSubquery) const;
 
+    /*!
+     * The hour of day (0-23, integer) and the calendar day ("2026-11-22", text) of a UTC
+     * timestamp column in the till's local time zone: reports bucket by the shop's clock.
+     */
+    QString localHour(const QString &column) const;
+    QString localDay(const QString &column) const;
+
     //! Statements run on every new connection (SQLite pragmas, PostgreSQL search path).
     QStringList sessionSetup(const QString &schema) const;
 

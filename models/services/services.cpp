@@ -13,10 +13,13 @@ Services::Services(const Database &database, const QString &lane)
     , checkout(database, session, authorizer, cache)
     , receipts(database, session, authorizer)
     , refunds(database, session, authorizer)
+    , reports(database, session, authorizer)
     , users(database, session, authorizer)
     , audit(database, session, authorizer)
     , settings(database, session, authorizer)
 {
+    // Where receipts go is this till's own setting, read once here for every screen that prints.
+    printer.setConfig(ReceiptPrinter::Config::fromSettings());
     // A new lock policy holds from the next wrong PIN on, without a restart.
     QObject::connect(&settings, &SettingsService::saved, &settings,
                      [this](const QStringList &keys) {

@@ -11,6 +11,7 @@
 #include "models/services/receiptprinter.h"
 #include "models/services/receiptservice.h"
 #include "models/services/refundservice.h"
+#include "models/services/reportservice.h"
 #include "models/services/session.h"
 #include "models/services/shiftservice.h"
 #include "models/services/settingsservice.h"
@@ -43,6 +44,7 @@ public:
     CheckoutService checkout;
     ReceiptService receipts;
     RefundService refunds;
+    ReportService reports;
     ReceiptPrinter printer;
     UserService users;
     AuditService audit;

@@ -1,0 +1,223 @@
+#include "models/db/reportrepository.h"
+
+#include "models/db/database.h"
+#include "models/db/sqlquery.h"
+
+#include <QTime>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The cost of a line: its base quantity at the product's cost, rounded half up in cents.
+const QString kLineCost = u"(i.base_quantity * p.cost_minor + p.cost_per_base / 2) / p.cost_per_base"_s;
+
+const QString kLines = u"FROM bills b JOIN bill_items i ON i.bill_id = b.id "
+                       "JOIN products p ON p.id = i.product_id "_s;
+
+} // namespace
+
+ReportRange ReportRange::days(const QDate &first, const QDate &last)
+{
+    ReportRange range;
+    range.from = QDateTime(first, QTime(0, 0)).toUTC();
+    range.to = QDateTime(last.addDays(1), QTime(0, 0)).toUTC();
+    return range;
+}
+
+Money SalesSummary::averageBasket() const
+{
+    return bills > 0 ? net.scaled(1, bills) : Money::fromMinor(0);
+}
+
+QString ReportRepository::billFilter(const ReportRange &range, const QString &alias) const
+{
+    QString where = u"%1.created_at >= :from AND %1.created_at < :to"_s.arg(alias);
+    if (!range.lane.isEmpty()) {
+        where += u" AND %1.lane = :lane"_s.arg(alias);
+    }
+    if (range.cashierId > 0) {
+        where += u" AND %1.cashier_id = :cashier"_s.arg(alias);
+    }
+    return where;
+}
+
+QString ReportRepository::lineFilter(const ReportRange &range) const
+{
+    return u"WHERE "_s + billFilter(range, u"b"_s)
+           + (range.categoryId > 0 ? u" AND p.category_id = :category"_s : QString());
+}
+
+void ReportRepository::bind(SqlQuery &q, const ReportRange &range) const
+{
+    q.bind(u"from"_s, Dialect::timestampText(range.from)).bind(u"to"_s, Dialect::timestampText(range.to));
+    if (!range.lane.isEmpty()) {
+        q.bind(u"lane"_s, range.lane);
+    }
+    if (range.cashierId > 0) {
+        q.bind(u"cashier"_s, range.cashierId);
+    }
+    if (range.categoryId > 0) {
+        q.bind(u"category"_s, range.categoryId);
+    }
+}
+
+DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
+{
+    SalesSummary s;
+    {
+        SqlQuery q(m_db, u"SELECT COUNT(DISTINCT b.id), COALESCE(SUM(i.quantity), 0), "
+                         "COALESCE(SUM(i.unit_price_minor * i.quantity), 0), COALESCE(SUM(i.discount_minor), 0), "
+                         "COALESCE(SUM(i.total_minor), 0), COALESCE(SUM(i.tax_minor), 0), "
+                         "COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
+                         + kLineCost
+                         + u" END), 0), COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "
+                           "i.total_minor - i.tax_minor END), 0), COUNT(p.cost_minor) "_s
+                         + kLines + lineFilter(range));
+        bind(q, range);
+        if (!q.execOne()) {
+            return q.error();
+        }
+        s.bills = q.int64(0);
+        s.itemsSold = q.int64(1);
+        s.gross = Money::fromMinor(q.int64(2));
+        s.discounts = Money::fromMinor(q.int64(3));
+        s.net = Money::fromMinor(q.int64(4));
+        s.tax = Money::fromMinor(q.int64(5));
+        s.cost = Money::fromMinor(q.int64(6));
+        s.netOfTaxWithCost = Money::fromMinor(q.int64(7));
+        s.hasCost = q.int64(8) > 0;
+    }
+    {
+        // Refunds made in the range, item by item so a category narrows them too.
+        SqlQuery q(m_db, u"SELECT COUNT(DISTINCT r.id), COALESCE(SUM(ri.refunded_amount_minor), 0) "
+                         "FROM refunds r JOIN refund_items ri ON ri.refund_id = r.id "
+                         "JOIN bill_items i ON i.id = ri.bill_item_id JOIN products p ON p.id = i.product_id "
+                         "WHERE "_s + billFilter(range, u"r"_s)
+                         + (range.categoryId > 0 ? u" AND p.category_id = :category"_s : QString()));
+        bind(q, range);
+        if (!q.execOne()) {
+            return q.error();
+        }
+        s.refunds = q.int64(0);
+        s.refunded = Money::fromMinor(q.int64(1));
+    }
+    return s;
+}
+
+DbResult<QList<TaxLine>> ReportRepository::taxes(const ReportRange &range) const
+{
+    SqlQuery q(m_db, u"SELECT i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "_s + kLines + lineFilter(range)
+                         + u" GROUP BY i.tax_rate_bp ORDER BY i.tax_rate_bp DESC"_s);
+    bind(q, range);
+    if (!q.exec()) {
+        return q.error();
+    }
+    QList<TaxLine> lines;
+    while (q.next()) {
+        lines.append({static_cast<int>(q.int64(0)), Money::fromMinor(q.int64(1)), Money::fromMinor(q.int64(2))});
+    }
+    return lines;
+}
+
+DbResult<QList<BucketLine>> ReportRepository::buckets(const QString &sql, const ReportRange &range) const
+{
+    SqlQuery q(m_db, sql);
+    bind(q, range);
+    if (!q.exec()) {
+        return q.error();
+    }
+    QList<BucketLine> lines;
+    while (q.next()) {
+        lines.append({q.text(0), q.int64(1), Money::fromMinor(q.int64(2))});
+    }
+    return lines;
+}
+
+DbResult<QList<BucketLine>> ReportRepository::byHour(const ReportRange &range) const
+{
+    const QString hour = m_db.dialect().localHour(u"b.created_at"_s);
+    return buckets(u"SELECT %1 AS bucket, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s.arg(hour) + kLines
+                       + lineFilter(range) + u" GROUP BY %1 ORDER BY %1"_s.arg(hour),
+                   range);
+}
+
+DbResult<QList<BucketLine>> ReportRepository::byDay(const ReportRange &range) const
+{
+    const QString day = m_db.dialect().localDay(u"b.created_at"_s);
+    return buckets(u"SELECT %1 AS bucket, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s.arg(day) + kLines
+                       + lineFilter(range) + u" GROUP BY %1 ORDER BY %1"_s.arg(day),
+                   range);
+}
+
+DbResult<QList<BucketLine>> ReportRepository::byCashier(const ReportRange &range) const
+{
+    return buckets(u"SELECT u.name, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s + kLines
+                       + u"JOIN users u ON u.id = b.cashier_id "_s + lineFilter(range)
+                       + u" GROUP BY u.name ORDER BY SUM(i.total_minor) DESC, u.name"_s,
+                   range);
+}
+
+DbResult<QList<BucketLine>> ReportRepository::byPaymentMethod(const ReportRange &narrowed) const
+{
+    // Payments belong to whole bills: a category does not narrow them.
+    ReportRange range = narrowed;
+    range.categoryId = 0;
+    return buckets(u"SELECT pm.method, COUNT(*), SUM(pm.amount_minor) FROM bills b "
+                   "JOIN payments pm ON pm.bill_id = b.id WHERE "_s
+                       + billFilter(range, u"b"_s) + u" GROUP BY pm.method ORDER BY pm.method"_s,
+                   range);
+}
+
+DbResult<QList<BucketLine>> ReportRepository::byCategory(const ReportRange &range) const
+{
+    return buckets(u"SELECT COALESCE(c.name, ''), COUNT(DISTINCT b.id), SUM(i.total_minor) "_s + kLines
+                       + u"LEFT JOIN categories c ON c.id = p.category_id "_s + lineFilter(range)
+                       + u" GROUP BY c.name ORDER BY SUM(i.total_minor) DESC"_s,
+                   range);
+}
+
+DbResult<QList<ProductLine>> ReportRepository::byProduct(const ReportRange &range, int limit) const
+{
+    SqlQuery q(m_db, u"SELECT p.id, p.sku, p.name, COALESCE(c.name, ''), SUM(i.base_quantity), SUM(i.total_minor), "
+                     "SUM(i.total_minor - i.tax_minor) - COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
+                         + kLineCost + u" END), 0), COUNT(p.cost_minor) "_s + kLines
+                         + u"LEFT JOIN categories c ON c.id = p.category_id "_s + lineFilter(range)
+                         + u" GROUP BY p.id, p.sku, p.name, c.name ORDER BY SUM(i.total_minor) DESC, p.id "
+                           "LIMIT :limit"_s);
+    bind(q, range);
+    q.bind(u"limit"_s, limit);
+    if (!q.exec()) {
+        return q.error();
+    }
+    QList<ProductLine> lines;
+    while (q.next()) {
+        lines.append({q.int64(0), q.text(1), q.text(2), q.text(3), q.int64(4), Money::fromMinor(q.int64(5)),
+                      Money::fromMinor(q.int64(6)), q.int64(7) > 0});
+    }
+    return lines;
+}
+
+DbResult<QList<RefundLine>> ReportRepository::refunds(const ReportRange &narrowed, int limit) const
+{
+    // The refunds list is by refund; a category narrows the summary's refunded amount only.
+    ReportRange range = narrowed;
+    range.categoryId = 0;
+    SqlQuery q(m_db, u"SELECT r.id, r.lane, r.number, r.created_at, b.lane, b.number, u.name, "
+                     "COALESCE(a.name, ''), r.reason, r.total_minor FROM refunds r "
+                     "JOIN bills b ON b.id = r.bill_id JOIN users u ON u.id = r.cashier_id "
+                     "LEFT JOIN users a ON a.id = r.approved_by WHERE "_s
+                         + billFilter(range, u"r"_s) + u" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"_s);
+    bind(q, range);
+    q.bind(u"limit"_s, limit);
+    if (!q.exec()) {
+        return q.error();
+    }
+    QList<RefundLine> lines;
+    while (q.next()) {
+        lines.append({q.int64(0), q.text(1), q.int64(2), Dialect::toDateTime(q.value(3)),
+                      u"%1-%2"_s.arg(q.text(4)).arg(q.int64(5), 6, 10, QChar(u'0')), q.text(6), q.text(7),
+                      q.text(8), Money::fromMinor(q.int64(9))});
+    }
+    return lines;
+}

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "models/db/dberror.h"
+#include "models/domain/money.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+class Database;
+
+//! What a report covers: an instant range [from, to) and optional narrowing.
+struct ReportRange
+{
+    QDateTime from;
+    QDateTime to;
+    QString lane;          //!< empty: every lane
+    qint64 cashierId = 0;  //!< 0: everybody
+    qint64 categoryId = 0; //!< 0: every category (figures then come from the lines)
+
+    //! Local midnight of first to local midnight after last, in UTC.
+    static ReportRange days(const QDate &first, const QDate &last);
+};
+
+struct SalesSummary
+{
+    qint64 bills = 0;
+    qint64 itemsSold = 0;   //!< units sold, as counted on the bills
+    Money gross;            //!< before discounts
+    Money discounts;
+    Money net;              //!< what customers paid for the goods (tax included)
+    Money tax;
+    qint64 refunds = 0;
+    Money refunded;
+    Money cost;             //!< of the lines whose product has a cost
+    Money netOfTaxWithCost; //!< the net without tax of those same lines
+    bool hasCost = false;
+    Money averageBasket() const;
+    Money margin() const { return netOfTaxWithCost - cost; }
+};
+
+struct TaxLine
+{
+    int rateBp = 0;
+    Money gross;
+    Money tax;
+};
+
+struct BucketLine
+{
+    QString key;      //!< hour "0".."23", day "2026-11-22", method "cash", cashier name, ...
+    qint64 count = 0; //!< bills (or payments)
+    Money amount;
+};
+
+struct ProductLine
+{
+    qint64 productId = 0;
+    QString sku;
+    QString name;
+    QString category;
+    qint64 baseQuantity = 0;
+    Money revenue;
+    Money margin;
+    bool hasCost = false;
+};
+
+struct RefundLine
+{
+    qint64 id = 0;
+    QString lane;
+    qint64 number = 0;
+    QDateTime at;
+    QString billCode;
+    QString cashier;
+    QString approvedBy;
+    QString reason;
+    Money total;
+};
+
+/*!
+ * The figures of the reports, each one aggregate query over an indexed time range,
+ * whatever the range: sums and groups happen in SQL, never in a loop over rows here.
+ */
+class ReportRepository
+{
+public:
+    explicit ReportRepository(const Database &db) : m_db(db) {}
+
+    DbResult<SalesSummary> summary(const ReportRange &range) const;
+    DbResult<QList<TaxLine>> taxes(const ReportRange &range) const;
+    DbResult<QList<BucketLine>> byHour(const ReportRange &range) const;
+    DbResult<QList<BucketLine>> byDay(const ReportRange &range) const;
+    DbResult<QList<BucketLine>> byCashier(const ReportRange &range) const;
+    DbResult<QList<BucketLine>> byPaymentMethod(const ReportRange &range) const;
+    DbResult<QList<BucketLine>> byCategory(const ReportRange &range) const;
+    DbResult<QList<ProductLine>> byProduct(const ReportRange &range, int limit) const;
+    DbResult<QList<RefundLine>> refunds(const ReportRange &range, int limit) const;
+
+private:
+    QString billFilter(const ReportRange &range, const QString &alias) const;
+    QString lineFilter(const ReportRange &range) const;
+    void bind(class SqlQuery &query, const ReportRange &range) const;
+    DbResult<QList<BucketLine>> buckets(const QString &sql, const ReportRange &range) const;
+
+    const Database &m_db;
+};
