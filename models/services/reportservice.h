@@ -24,6 +24,8 @@ struct SalesReport
     QList<RefundLine> refunds;
 };
 
+Q_DECLARE_METATYPE(SalesReport)
+
 /*!
  * Reports for those allowed to see them (Permission::SeeReports). A report is ten
  * aggregate queries over an indexed range, whatever the range; it may run on a worker

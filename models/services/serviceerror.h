@@ -2,6 +2,7 @@
 
 #include "models/db/dberror.h"
 
+#include <QMetaType>
 #include <QString>
 
 /*!
@@ -44,6 +45,8 @@ struct ServiceError
         return {code, message, error.details};
     }
 };
+
+Q_DECLARE_METATYPE(ServiceError)
 
 template<typename T>
 using ServiceResult = Result<T, ServiceError>;

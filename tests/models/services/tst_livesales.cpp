@@ -1,0 +1,113 @@
+#include "models/db/conversionratecache.h"
+#include "models/services/checkoutservice.h"
+#include "models/services/livesales.h"
+#include "models/services/refundservice.h"
+#include "models/services/reportrunner.h"
+#include "tests/common/storefixture.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestLiveSales : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<StoreFixture> m_store;
+    std::unique_ptr<ConversionRateCache> m_cache;
+    std::unique_ptr<CheckoutService> m_checkout;
+    Product m_tea;
+
+    bool sell()
+    {
+        Cart cart;
+        CheckoutService::addToCart(cart, CheckoutService::lineFor(m_tea, m_tea.units.at(0), 1));
+        return bool(m_checkout->commit(cart, {{Tender::Method::Cash, Money::fromMinor(250), {}}},
+                                       CheckoutService::newSaleUuid()));
+    }
+
+private Q_SLOTS:
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
+
+    void init()
+    {
+        m_store = StoreFixture::create();
+        QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
+        m_tea = m_store->addProduct(u"TEA"_s, u"Tea"_s, {{u"Box"_s, 1, 250, {}}}, 100);
+        QVERIFY(m_store->openShift(u"1"_s) > 0);
+        m_cache = std::make_unique<ConversionRateCache>(m_store->db());
+        m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(), m_store->authorizer(),
+                                                       *m_cache);
+        m_store->signIn(m_store->manager);
+    }
+
+    void aBurstOfSalesIsOneRefresh()
+    {
+        RefundService refunds(m_store->db(), m_store->session(), m_store->authorizer());
+        LiveSales live(m_store->db());
+        live.watch(*m_checkout, refunds);
+        live.setInterval(200);
+        QSignalSpy changed(&live, &LiveSales::changed);
+        for (int i = 0; i < 10; ++i) {
+            QVERIFY(sell());
+        }
+        QTRY_COMPARE(changed.count(), 1);
+        QTest::qWait(300);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(live.notificationsHeard() >= 10);
+    }
+
+    void aSaleOnAnotherLaneRefreshesThisOne()
+    {
+        if (!TestDatabase::isPostgres()) {
+            QSKIP("Lanes hear each other through PostgreSQL's NOTIFY; an SQLite till is alone.");
+        }
+        // This lane listens on a connection of its own; the sale commits on another.
+        auto thisLane = Database::open(m_store->scratch().url());
+        QVERIFY(thisLane);
+        LiveSales live(**thisLane);
+        live.setInterval(50);
+        QSignalSpy changed(&live, &LiveSales::changed);
+        QVERIFY(sell());
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
+    }
+
+    void reportsRunOffTheGuiThreadAndTheNewestWins()
+    {
+        QVERIFY(sell());
+        ReportRunner runner(m_store->db(), m_store->session(), m_store->authorizer());
+        QSignalSpy finished(&runner, &ReportRunner::finished);
+        const QDate today = QDate::currentDate();
+        const quint64 older = runner.request(ReportRange::days(today.addDays(-30), today));
+        const quint64 newer = runner.request(ReportRange::days(today, today));
+        QVERIFY(newer > older);
+        QTRY_VERIFY(!runner.isBusy());
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toULongLong(), newer);
+        const auto report = finished.first().at(1).value<SalesReport>();
+        QCOMPARE(report.summary.bills, 1);
+        QCOMPARE(report.summary.net, Money::fromMinor(250));
+    }
+
+    void aFailedReportSaysWhy()
+    {
+        m_store->signIn(m_store->cashier);
+        ReportRunner runner(m_store->db(), m_store->session(), m_store->authorizer());
+        QSignalSpy failed(&runner, &ReportRunner::failed);
+        runner.request(ReportRange::days(QDate::currentDate(), QDate::currentDate()));
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(1).value<ServiceError>().code, ServiceError::Code::PermissionDenied);
+    }
+
+    void cleanup()
+    {
+        m_checkout.reset();
+        m_cache.reset();
+        m_store.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveSales)
+#include "tst_livesales.moc"
