@@ -30,7 +30,8 @@ QString Dialect::expandTemplates(QString sql) const
 QStringList Dialect::sessionSetup(const QString &schema) const
 {
     if (isPostgres()) {
-        QStringList statements{u"SET TIME ZONE 'UTC'"_s};
+        // NOTICEs ("already exists, skipping") are not for a person at the till.
+        QStringList statements{u"SET TIME ZONE 'UTC'"_s, u"SET client_min_messages TO warning"_s};
         if (!schema.isEmpty()) {
             // The schema name comes from the URL the operator typed; quote it as an identifier.
             QString quoted = schema;

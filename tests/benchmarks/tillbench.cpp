@@ -1,0 +1,423 @@
+// till-bench: measures Till's hot paths at store scale, side by side with the naive way
+// (one statement per line, per item, per lookup, no cache), on SQLite or PostgreSQL.
+// It prints figures; it decides nothing.
+
+#include "models/db/conversionratecache.h"
+#include "models/db/database.h"
+#include "models/db/migrator.h"
+#include "models/db/queryprofiler.h"
+#include "models/db/refundrepository.h"
+#include "models/db/reportrepository.h"
+#include "models/db/sqlquery.h"
+#include "models/db/transaction.h"
+#include "models/services/services.h"
+#include "tests/benchmarks/seeder.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Figure
+{
+    QString op;
+    QString variant;
+    int n = 0;
+    int statements = 0;
+    double medianMs = 0;
+    double p95Ms = 0;
+    int reps = 0;
+};
+
+QList<Figure> s_figures;
+QStringList s_only;
+
+bool wanted(const QString &op)
+{
+    return s_only.isEmpty() || s_only.contains(op);
+}
+
+/*!
+ * Runs body reps times (after setup, which is not timed) and records the median and p95
+ * of the wall time and the statements of the last run.
+ */
+void measure(const QString &op, const QString &variant, int n, int reps, const std::function<void()> &body,
+             const std::function<void()> &setup = {})
+{
+    QList<double> times;
+    int statements = 0;
+    for (int i = 0; i < reps; ++i) {
+        if (setup) {
+            setup();
+        }
+        QElapsedTimer timer;
+        ProfileScope scope(u"bench.%1.%2"_s.arg(op, variant), ProfileScope::Repeats::Expected);
+        timer.start();
+        body();
+        times.append(timer.nsecsElapsed() / 1e6);
+        statements = scope.statementCount();
+    }
+    std::sort(times.begin(), times.end());
+    const double median = times.at(times.size() / 2);
+    const double p95 = times.at(std::min<qsizetype>(times.size() - 1, qsizetype(times.size() * 0.95)));
+    s_figures.append({op, variant, n, statements, median, p95, reps});
+    std::printf("%-20s %-7s %7d %10d %11.3f %11.3f %5d\n", qPrintable(op), qPrintable(variant), n, statements,
+                median, p95, reps);
+    std::fflush(stdout);
+}
+
+Cart cartOf(const QList<Product> &products, int lines, QRandomGenerator &rng)
+{
+    Cart cart;
+    for (int i = 0; i < lines; ++i) {
+        const Product &p = products.at(rng.bounded(static_cast<int>(products.size())));
+        CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 1));
+    }
+    return cart;
+}
+
+//! The N+1 way: a statement per line for the lines, the stock and the ledger.
+void naiveCheckout(const Database &db, const Cart &cart, qint64 cashier, const QString &uuid)
+{
+    const Money total = Pricing::price(cart).total;
+    Transaction tx(db);
+    (void)tx.begin();
+    SqlQuery number(db, u"UPDATE lanes SET next_bill_number = next_bill_number + 1 WHERE name = '1' "
+                        "RETURNING next_bill_number - 1"_s);
+    number.execOne();
+    SqlQuery bill(db, u"INSERT INTO bills (uuid, number, lane, cashier_id, created_at, subtotal_minor, tax_minor, "
+                      "total_minor) VALUES (:uuid, :number, '1', :cashier, :at, :total, 0, :total) RETURNING id"_s);
+    bill.bind(u"uuid"_s, uuid).bind(u"number"_s, number.int64(0)).bind(u"cashier"_s, cashier)
+        .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc())).bind(u"total"_s, total.minor());
+    bill.execOne();
+    const qint64 billId = bill.int64(0);
+    int line = 0;
+    for (const CartLine &l : cart.lines) {
+        SqlQuery item(db, u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, base_quantity, "
+                          "unit_price_minor, tax_rate_bp, tax_minor, total_minor) VALUES (:b, :n, :p, :u, :q, :q, "
+                          ":price, 0, 0, :price)"_s);
+        item.bind(u"b"_s, billId).bind(u"n"_s, ++line).bind(u"p"_s, l.productId).bind(u"u"_s, l.unitId)
+            .bind(u"q"_s, l.quantity).bind(u"price"_s, l.unitPrice.minor());
+        item.exec();
+        SqlQuery stock(db, u"UPDATE products SET stock_base = stock_base - :q WHERE id = :p"_s);
+        stock.bind(u"q"_s, l.baseQuantity()).bind(u"p"_s, l.productId);
+        stock.exec();
+        SqlQuery move(db, u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, created_at) "
+                          "VALUES (:p, :d, 'sale', :b, :at)"_s);
+        move.bind(u"p"_s, l.productId).bind(u"d"_s, -l.baseQuantity()).bind(u"b"_s, billId)
+            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+        move.exec();
+    }
+    SqlQuery pay(db, u"INSERT INTO payments (bill_id, method, amount_minor, created_at) VALUES (:b, 'cash', :a, :at)"_s);
+    pay.bind(u"b"_s, billId).bind(u"a"_s, total.minor()).bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+    pay.exec();
+    (void)tx.commit();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"till-bench"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Measures Till's hot paths at store scale against the naive way."_s);
+    parser.addHelpOption();
+    parser.addOption({u"database"_s, u"An empty or throwaway database (sqlite:///... or postgresql://...)."_s, u"URL"_s});
+    parser.addOption({u"scale"_s, u"small (2,000 products, 20,000 lines), medium or large."_s, u"SCALE"_s, u"small"_s});
+    parser.addOption({u"only"_s, u"Comma-separated operations to run."_s, u"OPS"_s});
+    parser.addOption({u"json"_s, u"Also write the figures as JSON."_s, u"FILE"_s});
+    parser.process(app);
+    QLoggingCategory::setFilterRules(u"till.*.debug=false\ntill.*.info=false\ntill.sql.warning=false"_s);
+
+    s_only = parser.value(u"only"_s).split(u',', Qt::SkipEmptyParts);
+    QString error;
+    const auto url = DatabaseUrl::parse(parser.value(u"database"_s), &error);
+    if (!url) {
+        std::fprintf(stderr, "till-bench: --database: %s\n", qPrintable(error));
+        return 2;
+    }
+    auto opened = Database::open(*url);
+    if (!opened) {
+        std::fprintf(stderr, "till-bench: %s\n", qPrintable(opened.error().details));
+        return 1;
+    }
+    Database &db = **opened;
+    if (const auto migrated = Migrator(db).migrate(); !migrated) {
+        std::fprintf(stderr, "till-bench: %s\n", qPrintable(migrated.error().details));
+        return 1;
+    }
+    const BenchSeeder::Scale scale = BenchSeeder::scale(parser.value(u"scale"_s));
+    {
+        SqlQuery count(db, u"SELECT COUNT(*) FROM products"_s);
+        if (!count.execOne() || count.int64(0) > 0) {
+            std::fprintf(stderr, "till-bench: the database must be empty; it is seeded and written to.\n");
+            return 1;
+        }
+    }
+    std::printf("till-bench on %s, scale %s: %d products, %d bill lines\n", qPrintable(db.description()),
+                qPrintable(scale.name), scale.products, scale.billLines);
+    QElapsedTimer seedTimer;
+    seedTimer.start();
+    if (const DbStatus seeded = BenchSeeder(db).seed(scale, QDate::currentDate()); !seeded) {
+        std::fprintf(stderr, "till-bench: seeding failed: %s\n", qPrintable(seeded.error().details));
+        return 1;
+    }
+    const double seedMs = seedTimer.nsecsElapsed() / 1e6;
+    std::printf("seeded in %.0f ms\n\n%-20s %-7s %7s %10s %11s %11s %5s\n", seedMs, "op", "variant", "n",
+                "statements", "median_ms", "p95_ms", "reps");
+    s_figures.append({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1});
+
+    Services services(db, u"1"_s);
+    services.session.signIn(UserRepository(db).findByLogin(u"bench"_s).value().value().user);
+    const qint64 cashier = services.session.user()->id;
+    (void)services.checkout.loadRules();
+    SaleRules rules = services.checkout.rules();
+    rules.allowNegativeStock = true;
+    services.checkout.setRules(rules);
+    QRandomGenerator rng(7);
+    ProductFilter all;
+    all.sort = ProductFilter::Sort::Sku;
+    const QList<Product> products = services.catalogue.page(all, {}, 2000).value();
+
+    if (wanted(u"checkout"_s)) {
+        for (int lines : {1, 10, 50}) {
+            Cart cart;
+            measure(u"checkout"_s, u"till"_s, lines, 30, [&] {
+                const Money total = Pricing::price(cart).total;
+                (void)services.checkout.commit(cart, {{Tender::Method::Cash, total, {}}}, CheckoutService::newSaleUuid());
+            }, [&] { cart = cartOf(products, lines, rng); });
+            measure(u"checkout"_s, u"naive"_s, lines, 30, [&] {
+                naiveCheckout(db, cart, cashier, CheckoutService::newSaleUuid());
+            }, [&] { cart = cartOf(products, lines, rng); });
+        }
+    }
+    if (wanted(u"refund"_s)) {
+        for (int lines : {1, 10, 50}) {
+            qint64 billId = 0;
+            const auto sellOne = [&] {
+                Cart cart;
+                for (int i = 0; i < lines; ++i) {
+                    const Product &p = products.at(i);
+                    CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 2));
+                }
+                billId = services.checkout.commit(cart, {{Tender::Method::Cash, Pricing::price(cart).total, {}}},
+                                                  CheckoutService::newSaleUuid())->bill.id;
+            };
+            measure(u"refund"_s, u"till"_s, lines, 20, [&] {
+                const auto bill = services.refunds.load(billId);
+                RefundService::Request request{billId, {}, u"bench"_s, false, {}};
+                for (const auto &line : bill->lines) {
+                    request.lines.append({line.billItemId, 1, false, true});
+                }
+                (void)services.refunds.commit(request, CheckoutService::newSaleUuid());
+            }, sellOne);
+            measure(u"refund"_s, u"naive"_s, lines, 20, [&] {
+                SqlQuery items(db, u"SELECT id FROM bill_items WHERE bill_id = :b ORDER BY line_no"_s);
+                items.bind(u"b"_s, billId);
+                items.exec();
+                QList<qint64> ids;
+                while (items.next()) {
+                    ids << items.int64(0);
+                }
+                Transaction tx(db);
+                (void)tx.begin();
+                SqlQuery refund(db, u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, created_at, "
+                                    "total_minor) VALUES (:u, (SELECT COALESCE(MAX(number), 0) + 1 FROM refunds), "
+                                    "'1', :b, :c, :at, 0) RETURNING id"_s);
+                refund.bind(u"u"_s, CheckoutService::newSaleUuid()).bind(u"b"_s, billId).bind(u"c"_s, cashier)
+                    .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+                refund.execOne();
+                const qint64 refundId = refund.int64(0);
+                for (qint64 id : ids) {
+                    SqlQuery line(db, u"SELECT product_id, total_minor FROM bill_items WHERE id = :id"_s);
+                    line.bind(u"id"_s, id);
+                    line.execOne();
+                    const qint64 product = line.int64(0);
+                    SqlQuery item(db, u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
+                                      "refunded_amount_minor) VALUES (:r, :i, 1, 0)"_s);
+                    item.bind(u"r"_s, refundId).bind(u"i"_s, id);
+                    item.exec();
+                    SqlQuery raise(db, u"UPDATE bill_items SET refunded_base_quantity = refunded_base_quantity + 1 "
+                                       "WHERE id = :i"_s);
+                    raise.bind(u"i"_s, id);
+                    raise.exec();
+                    SqlQuery stock(db, u"UPDATE products SET stock_base = stock_base + 1 WHERE id = :p"_s);
+                    stock.bind(u"p"_s, product);
+                    stock.exec();
+                    SqlQuery move(db, u"INSERT INTO stock_movements (product_id, delta_base, reason, refund_id, "
+                                      "created_at) VALUES (:p, 1, 'refund', :r, :at)"_s);
+                    move.bind(u"p"_s, product).bind(u"r"_s, refundId)
+                        .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+                    move.exec();
+                }
+                (void)tx.commit();
+            }, sellOne);
+        }
+    }
+    if (wanted(u"stock_update"_s)) {
+        QList<InventoryService::ReceiptLine> receipt;
+        for (int i = 0; i < std::min<int>(1000, products.size()); ++i) {
+            receipt.append({products.at(i).id, products.at(i).units.at(1).id, 1, std::nullopt});
+        }
+        measure(u"stock_update"_s, u"till"_s, receipt.size(), 10, [&] {
+            (void)services.inventory.postReceipt(receipt, u"bench"_s, {});
+        });
+        measure(u"stock_update"_s, u"naive"_s, receipt.size(), 10, [&] {
+            Transaction tx(db);
+            (void)tx.begin();
+            for (const auto &line : receipt) {
+                SqlQuery rate(db, u"SELECT base_per_unit FROM product_units WHERE id = :u"_s);
+                rate.bind(u"u"_s, line.unitId);
+                rate.execOne();
+                SqlQuery stock(db, u"UPDATE products SET stock_base = stock_base + :d WHERE id = :p"_s);
+                stock.bind(u"d"_s, rate.int64(0)).bind(u"p"_s, line.productId);
+                stock.exec();
+                SqlQuery move(db, u"INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
+                                  "VALUES (:p, :d, 'receipt', :at)"_s);
+                move.bind(u"p"_s, line.productId).bind(u"d"_s, rate.int64(0))
+                    .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+                move.exec();
+            }
+            (void)tx.commit();
+        });
+    }
+    if (wanted(u"conversion_lookup"_s)) {
+        QList<qint64> units;
+        for (int i = 0; i < std::min<int>(250, products.size()); ++i) {
+            units << products.at(i).units.at(0).id << products.at(i).units.at(1).id;
+        }
+        std::unique_ptr<ConversionRateCache> cache;
+        measure(u"conversion_lookup"_s, u"cold"_s, 10000, 5, [&] {
+            for (int i = 0; i < 10000; ++i) {
+                (void)cache->rate(units.at(i % units.size()));
+            }
+        }, [&] { cache = std::make_unique<ConversionRateCache>(db); });
+        measure(u"conversion_lookup"_s, u"warm"_s, 10000, 5, [&] {
+            for (int i = 0; i < 10000; ++i) {
+                (void)cache->rate(units.at(i % units.size()));
+            }
+        });
+        measure(u"conversion_lookup"_s, u"naive"_s, 10000, 3, [&] {
+            for (int i = 0; i < 10000; ++i) {
+                SqlQuery q(db, u"SELECT base_per_unit FROM product_units WHERE id = :id"_s);
+                q.bind(u"id"_s, units.at(i % units.size()));
+                q.execOne();
+            }
+        });
+    }
+    RefundRepository refundRepository(db);
+    if (wanted(u"refund_total"_s)) {
+        SqlQuery any(db, u"SELECT MAX(id) FROM refunds"_s);
+        any.execOne();
+        measure(u"refund_total"_s, u"till"_s, 1, 200, [&] { (void)refundRepository.refundTotal(any.int64(0)); });
+    }
+    if (wanted(u"bill_refund_total"_s)) {
+        SqlQuery any(db, u"SELECT MAX(bill_id) FROM refunds"_s);
+        any.execOne();
+        measure(u"bill_refund_total"_s, u"till"_s, 1, 200, [&] { (void)refundRepository.billRefundTotal(any.int64(0)); });
+    }
+    ReportRepository reports(db);
+    const QDate today = QDate::currentDate();
+    if (wanted(u"daily_report"_s)) {
+        measure(u"daily_report"_s, u"till"_s, 1, 20, [&] { (void)reports.byProduct(ReportRange::days(today.addDays(-10), today.addDays(-10)), 100000); });
+    }
+    if (wanted(u"summary_30d"_s)) {
+        measure(u"summary_30d"_s, u"till"_s, 30, 20, [&] { (void)services.reports.sales(ReportRange::days(today.addDays(-30), today)); });
+    }
+    ProductRepository productRepository(db);
+    if (wanted(u"barcode_lookup"_s)) {
+        int i = 0;
+        measure(u"barcode_lookup"_s, u"till"_s, 1, 200, [&] {
+            (void)productRepository.findUnitByBarcode(BenchSeeder::barcodeOf((i++ * 7919) % scale.products, false));
+        });
+    }
+    if (wanted(u"search_prefix"_s)) {
+        ProductFilter filter;
+        filter.text = u"SKU-0012"_s;
+        measure(u"search_prefix"_s, u"till"_s, 50, 50, [&] { (void)productRepository.page(filter, {}, 50); });
+    }
+    if (wanted(u"search_substring"_s)) {
+        ProductFilter filter;
+        filter.text = u"duct 123"_s;
+        measure(u"search_substring"_s, u"till"_s, 50, 50, [&] { (void)productRepository.page(filter, {}, 50); });
+    }
+    if (wanted(u"history_first_page"_s)) {
+        measure(u"history_first_page"_s, u"till"_s, 50, 50, [&] { (void)refundRepository.history({}, {}, 0, 50); });
+    }
+    if (wanted(u"history_deep_page"_s)) {
+        // The 500th page of 50, or the last page on a store with fewer bills.
+        SqlQuery count(db, u"SELECT COUNT(*) FROM bills"_s);
+        count.execOne();
+        const qint64 page = std::clamp<qint64>(count.int64(0) / 50 - 1, 1, 500);
+        SqlQuery cursor(db, u"SELECT created_at, id FROM bills ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET :skip"_s);
+        cursor.bind(u"skip"_s, page * 50 - 1);
+        if (cursor.execOne()) {
+            const QDateTime at = Dialect::toDateTime(cursor.value(0));
+            const qint64 id = cursor.int64(1);
+            measure(u"history_deep_page"_s, u"till"_s, static_cast<int>(page + 1), 50,
+                    [&] { (void)refundRepository.history({}, at, id, 50); });
+        }
+    }
+    if (wanted(u"csv_import"_s)) {
+        int run = 0;
+        QByteArray file;
+        measure(u"csv_import"_s, u"till"_s, 10000, 3, [&] {
+            const auto plan = services.catalogueCsv.plan(file);
+            (void)services.catalogueCsv.apply(*plan);
+        }, [&] {
+            ++run;
+            file = "sku,name,category,tax_rate,base_unit,cost,cost_per_base,reorder_level,active,unit,base_per_unit,price,barcode\n";
+            for (int i = 0; i < 10000; ++i) {
+                file += u"IMP%1-%2,Imported %2,Category 1,Standard,piece,0.50,1,5,1,Piece,1,0.99,\n"_s.arg(run).arg(i).toUtf8();
+            }
+        });
+    }
+    if (wanted(u"shift_close"_s)) {
+        Cart cart = cartOf(products, 3, rng);
+        measure(u"shift_close"_s, u"till"_s, 5000, 1, [&] { (void)services.shifts.close(Money::fromMinor(0)); }, [&] {
+            // The shift seeded as open gets 5,000 sales first (not timed).
+            (void)services.shifts.open(Money::fromMinor(10000));
+            for (int i = 0; i < 5000; ++i) {
+                (void)services.checkout.commit(cart, {{Tender::Method::Card, Pricing::price(cart).total, {}}},
+                                               CheckoutService::newSaleUuid());
+            }
+        });
+    }
+    if (wanted(u"startup"_s)) {
+        measure(u"startup"_s, u"till"_s, 1, 5, [&] {
+            auto again = Database::open(*url);
+            (void)Migrator(**again).migrate();
+            Services fresh(**again, u"1"_s);
+            (void)fresh.checkout.loadRules();
+        });
+    }
+
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const Figure &f : std::as_const(s_figures)) {
+            array.append(QJsonObject{{u"op"_s, f.op}, {u"variant"_s, f.variant}, {u"n"_s, f.n},
+                                     {u"statements"_s, f.statements}, {u"median_ms"_s, f.medianMs},
+                                     {u"p95_ms"_s, f.p95Ms}, {u"reps"_s, f.reps}});
+        }
+        QFile out(parser.value(u"json"_s));
+        if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(array).toJson()) < 0) {
+            std::fprintf(stderr, "till-bench: cannot write %s\n", qPrintable(parser.value(u"json"_s)));
+            return 1;
+        }
+    }
+    return 0;
+}
