@@ -2,7 +2,9 @@
 
 #include "app/startup.h"
 #include "models/services/services.h"
+#include "models/services/setupservice.h"
 #include "ui/mainwindow.h"
+#include "ui/setupwizard.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -22,6 +24,16 @@ int Launcher::run()
     Startup startup(m_options.database);
     if (const auto problem = prepare(startup)) {
         return report(*problem);
+    }
+    const auto readiness = startup.checkUsers(m_options.demo);
+    if (!readiness) {
+        return report(readiness.error());
+    }
+    // Cancelling the wizard is the person's choice, not a failure: nothing was written,
+    // the wizard comes back at the next start, and a supervisor that restarts Till on a
+    // non-zero exit must not pop it up again at once. Hence 0.
+    if (*readiness == Startup::Readiness::NeedsSetup && !runSetup(startup)) {
+        return 0;
     }
 
     Services services(startup.database(), m_options.lane);
@@ -62,7 +74,14 @@ std::optional<StartupProblem> Launcher::prepare(Startup &startup)
             return problem;
         }
     }
-    return startup.checkUsers(m_options.demo);
+    return std::nullopt;
+}
+
+bool Launcher::runSetup(Startup &startup)
+{
+    SetupService setup(startup.database(), m_options.lane);
+    SetupWizard wizard(setup);
+    return wizard.exec() == QDialog::Accepted;
 }
 
 int Launcher::report(const StartupProblem &problem)

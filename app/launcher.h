@@ -9,8 +9,9 @@ class Startup;
 
 /*!
  * Runs Till with parsed options: the start-up steps with a progress dialog for the demo
- * fill and a message box for anything that stops the start, then the main window until
- * the person quits. Returns the process exit code.
+ * fill and a message box for anything that stops the start, the setup wizard on the first
+ * start of a store, then the main window until the person quits. Returns the process exit
+ * code: 0 after a normal quit or a cancelled setup, 1 when Till could not start.
  */
 class Launcher
 {
@@ -23,6 +24,8 @@ public:
 
 private:
     std::optional<StartupProblem> prepare(Startup &startup);
+    //! The setup wizard; false when the person cancelled it.
+    bool runSetup(Startup &startup);
     static int report(const StartupProblem &problem);
 
     CommandLine::Options m_options;

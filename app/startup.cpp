@@ -104,7 +104,7 @@ std::optional<StartupProblem> Startup::fillDemo(
     return std::nullopt;
 }
 
-std::optional<StartupProblem> Startup::checkUsers(bool demoRequested) const
+Result<Startup::Readiness, StartupProblem> Startup::checkUsers(bool demoRequested) const
 {
     const auto users = UserRepository(*m_db).count();
     if (!users) {
@@ -113,16 +113,14 @@ std::optional<StartupProblem> Startup::checkUsers(bool demoRequested) const
             users.error().details);
     }
     if (*users > 0) {
-        return std::nullopt;
+        return Readiness::Ready;
     }
     if (demoRequested) {
         return problem(tr("This database has no users, so nobody can sign in. The demo "
                           "store was not added because the database already holds "
                           "other data; --demo only fills an empty database."));
     }
-    return problem(tr("This database has no users yet, so nobody can sign in. To try "
-                      "Till with a ready-made store, start it once with --demo:\n\n"
-                      "    till --demo"));
+    return Readiness::NeedsSetup;
 }
 
 QString Startup::storeName() const

@@ -2,6 +2,7 @@
 
 #include "app/startupproblem.h"
 #include "models/db/databaseurl.h"
+#include "models/db/dberror.h"
 #include "models/services/demostore.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,8 @@ class Database;
 
 /*!
  * Gets the database ready for the main window, one step at a time: open it, bring its
- * schema up to date, fill the demo store when asked, and make sure somebody can sign in.
+ * schema up to date, fill the demo store when asked, and find out whether somebody can
+ * sign in or the store still needs setting up.
  * Each step succeeds or returns the problem to show; it never shows anything itself, so
  * the steps can be tested and the caller picks how to report.
  */
@@ -34,8 +36,16 @@ public:
      */
     std::optional<StartupProblem> fillDemo(
         const DemoStore::Options &options, const DemoStore::Progress &progress = {});
-    //! A problem when nobody could sign in (no users yet).
-    std::optional<StartupProblem> checkUsers(bool demoRequested) const;
+    enum class Readiness {
+        Ready,      //!< somebody can sign in
+        NeedsSetup, //!< no users yet: the first start of a store, for the setup wizard
+    };
+    /*!
+     * Whether somebody can sign in. A database without users needs setting up, except
+     * when the demo was asked for: --demo only fills an empty database, so one without
+     * users but with other data is a problem to report.
+     */
+    Result<Readiness, StartupProblem> checkUsers(bool demoRequested) const;
     //! The store's name from the store settings; empty when it has none.
     QString storeName() const;
 

@@ -6,8 +6,6 @@
 #include <QGuiApplication>
 #include <QShowEvent>
 
-#include <array>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -41,6 +39,14 @@ LoginWidget::LoginWidget(AuthService &auth, const QString &storeName, QWidget *p
     storeFont.setBold(true);
     m_ui->storeNameLabel->setFont(storeFont);
 
+    // Amber with dark text, as the diagnostics warnings: noticeable, not alarming.
+    QPalette lockPalette = m_ui->lockLabel->palette();
+    lockPalette.setColor(QPalette::Window, QColor(0xff, 0xe8, 0xb0));
+    lockPalette.setColor(QPalette::WindowText, QColor(0x5c, 0x2b, 0x00));
+    m_ui->lockLabel->setPalette(lockPalette);
+    m_ui->lockLabel->setAutoFillBackground(true);
+    m_ui->lockLabel->hide();
+
     m_ui->userEdit->setPlaceholderText(tr("Your user name"));
     m_ui->userEdit->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
     m_ui->pinEdit->setPlaceholderText(tr("PIN"));
@@ -51,7 +57,7 @@ LoginWidget::LoginWidget(AuthService &auth, const QString &storeName, QWidget *p
     connect(m_ui->userEdit, &QLineEdit::returnPressed, this, &LoginWidget::handleUserReturn);
     connect(m_ui->pinEdit, &QLineEdit::returnPressed, this, &LoginWidget::signIn);
     connect(m_ui->signInButton, &QPushButton::clicked, this, &LoginWidget::signIn);
-    connectKeypad();
+    m_ui->keypad->setTarget(m_ui->pinEdit);
 }
 
 LoginWidget::~LoginWidget() = default;
@@ -66,7 +72,20 @@ void LoginWidget::reset()
     m_ui->userEdit->clear();
     m_ui->pinEdit->clear();
     m_ui->messageLabel->clear();
+    m_ui->lockLabel->clear();
+    m_ui->lockLabel->hide();
     m_ui->userEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void LoginWidget::showLocked(const User &user)
+{
+    reset();
+    m_ui->lockLabel->setText(tr("This till is locked by %1. %1 can sign in to carry on where "
+                                "they left off; anybody else who signs in signs %1 out.")
+                                 .arg(user.name));
+    m_ui->lockLabel->show();
+    m_ui->userEdit->setText(user.login);
+    m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
 }
 
 void LoginWidget::showEvent(QShowEvent *event)
@@ -76,37 +95,12 @@ void LoginWidget::showEvent(QShowEvent *event)
     field->setFocus(Qt::OtherFocusReason);
 }
 
-void LoginWidget::connectKeypad()
-{
-    const std::array digits {m_ui->digit0Button, m_ui->digit1Button, m_ui->digit2Button,
-        m_ui->digit3Button, m_ui->digit4Button, m_ui->digit5Button, m_ui->digit6Button,
-        m_ui->digit7Button, m_ui->digit8Button, m_ui->digit9Button};
-    for (int digit = 0; digit < int(digits.size()); ++digit) {
-        connect(digits[digit], &QPushButton::clicked, this, [this, digit] { typeDigit(digit); });
-    }
-    connect(m_ui->backspaceButton, &QPushButton::clicked, this, [this] {
-        m_ui->pinEdit->backspace();
-        m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
-    });
-    connect(m_ui->clearButton, &QPushButton::clicked, this, [this] {
-        m_ui->pinEdit->clear();
-        m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
-    });
-}
-
 void LoginWidget::handleUserReturn()
 {
     if (m_ui->userEdit->text().trimmed().isEmpty()) {
         showMessage(tr("Please enter your user name."));
         return;
     }
-    m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
-}
-
-void LoginWidget::typeDigit(int digit)
-{
-    // The keypad always types into the PIN: user names are words, typed on a keyboard.
-    m_ui->pinEdit->insert(QString::number(digit));
     m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
 }
 

@@ -26,8 +26,13 @@ public:
     ~LoginWidget() override;
 
     void setStoreName(const QString &storeName);
-    //! Empties the fields and the message and puts the cursor in the user name field.
+    //! Empties the fields, the message and any lock notice; the cursor goes to the user name.
     void reset();
+    /*!
+     * Says that user locked the till and is still signed in, with their user name filled
+     * in so they only type their PIN. Anybody else may clear it and sign in instead.
+     */
+    void showLocked(const User &user);
 
 Q_SIGNALS:
     void signedIn(const User &user);
@@ -36,9 +41,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void connectKeypad();
     void handleUserReturn();
-    void typeDigit(int digit);
     void signIn();
     void showMessage(const QString &text);
 

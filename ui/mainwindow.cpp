@@ -4,18 +4,24 @@
 
 #include "models/db/database.h"
 #include "models/db/queryprofiler.h"
+#include "models/db/settingsrepository.h"
 #include "models/services/authservice.h"
 #include "models/services/session.h"
 #include "ui/areapage.h"
 #include "ui/diagnosticsdialog.h"
+#include "ui/idlewatcher.h"
 #include "ui/loginwidget.h"
+#include "ui/settingspage.h"
+#include "ui/userspage.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -28,6 +34,8 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcMainWindow, "till.ui.mainwindow")
 
 namespace {
 const QString kGeometryKey = u"mainWindow/geometry"_s;
@@ -72,9 +80,15 @@ MainWindow::MainWindow(Services &services, const QString &storeName, QWidget *pa
     createStatusBar();
     restoreWindowGeometry();
 
-    connect(m_login, &LoginWidget::signedIn, &m_session, &Session::signIn);
+    m_idle = new IdleWatcher(this);
+    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockForIdle);
+
+    connect(m_login, &LoginWidget::signedIn, this, &MainWindow::handleCredentialsAccepted);
     connect(&m_session, &Session::signedIn, this, &MainWindow::handleSignedIn);
     connect(&m_session, &Session::signedOut, this, &MainWindow::handleSignedOut);
+    connect(&m_session, &Session::locked, this, &MainWindow::handleLocked);
+    connect(&m_session, &Session::unlocked, this, &MainWindow::handleUnlocked);
+    connect(&services.settings, &SettingsService::saved, this, &MainWindow::handleSettingsSaved);
 
     if (const auto &user = m_session.user()) {
         handleSignedIn(*user);
@@ -92,7 +106,7 @@ void MainWindow::createActions()
     m_signOutAction->setObjectName(u"signOutAction"_s);
     m_signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_signOutAction->setStatusTip(tr("Sign out, so that the next person can sign in"));
-    connect(m_signOutAction, &QAction::triggered, &m_session, &Session::signOut);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
 
     m_quitAction = new QAction(
         themeIcon({u"application-exit"_s}, QStyle::SP_TitleBarCloseButton), tr("&Quit"), this);
@@ -159,6 +173,10 @@ void MainWindow::createMenus()
 QWidget *MainWindow::createAreaPage(const AreaEntry &entry, QWidget *parent)
 {
     switch (entry.info.area) {
+    case Area::Users:
+        return new UsersPage(m_services, parent);
+    case Area::Settings:
+        return new SettingsPage(m_services.settings, parent);
     default:
         break;
     }
@@ -186,9 +204,6 @@ QWidget *MainWindow::createWorkspace()
         navigation->addAction(entry.action);
         buttonWidth
             = std::max(buttonWidth, navigation->widgetForAction(entry.action)->sizeHint().width());
-        entry.page = createAreaPage(entry, m_areaPages);
-        entry.page->setObjectName(entry.info.key + u"Page"_s);
-        m_areaPages->addWidget(entry.page);
     }
     // Equal widths, so the checked area reads as one column of buttons.
     for (const AreaEntry &entry : std::as_const(m_areas)) {
@@ -240,6 +255,12 @@ void MainWindow::restoreWindowGeometry()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Quitting ends the shift of whoever is signed in, locked or not: the log says so.
+    if (const auto &user = m_session.user()) {
+        if (DbStatus audited = m_services.auth.signOut(*user, u"reason=quit"_s); !audited) {
+            qCWarning(lcMainWindow) << "sign-out not audited:" << audited.error().details;
+        }
+    }
     QSettings().setValue(kGeometryKey, saveGeometry());
     if (m_diagnostics) {
         m_diagnostics->close();
@@ -259,12 +280,36 @@ Area MainWindow::currentArea() const
 
 void MainWindow::showArea(Area area)
 {
-    for (const AreaEntry &entry : std::as_const(m_areas)) {
+    for (AreaEntry &entry : m_areas) {
         if (entry.info.area == area && entry.action->isVisible()) {
             entry.action->setChecked(true);
-            m_areaPages->setCurrentWidget(entry.page);
-            entry.page->setFocus(Qt::OtherFocusReason);
+            QWidget *page = pageOf(entry);
+            m_areaPages->setCurrentWidget(page);
+            page->setFocus(Qt::OtherFocusReason);
             return;
+        }
+    }
+}
+
+QWidget *MainWindow::pageOf(AreaEntry &entry)
+{
+    if (!entry.page) {
+        entry.page = createAreaPage(entry, m_areaPages);
+        entry.page->setObjectName(entry.info.key + u"Page"_s);
+        m_areaPages->addWidget(entry.page);
+    }
+    return entry.page;
+}
+
+void MainWindow::discardAreaPages()
+{
+    // Deleted now rather than later: the next person must not find the last one's pages,
+    // and sign-out never runs from inside a page.
+    for (AreaEntry &entry : m_areas) {
+        if (entry.page) {
+            m_areaPages->removeWidget(entry.page);
+            delete entry.page;
+            entry.page = nullptr;
         }
     }
 }
@@ -283,10 +328,14 @@ void MainWindow::handleSignedIn(const User &user)
     m_pages->setCurrentWidget(m_workspace);
     // Every shift starts at the counter, whatever the previous person had open.
     showArea(Area::Checkout);
+    startIdleWatch();
 }
 
 void MainWindow::handleSignedOut()
 {
+    m_idle->stop();
+    m_focusBeforeLock.clear();
+    discardAreaPages();
     m_areaActions->setEnabled(false);
     m_signOutAction->setEnabled(false);
     m_userLabel->clear();
@@ -299,7 +348,7 @@ void MainWindow::handleSignedOut()
 void MainWindow::showDiagnostics()
 {
     if (!m_diagnostics) {
-        m_diagnostics = new DiagnosticsDialog(QueryProfiler::instance(), this);
+        m_diagnostics = new DiagnosticsDialog(QueryProfiler::instance(), &m_services.cache, this);
         m_diagnostics->setObjectName(u"diagnosticsDialog"_s);
     }
     m_diagnostics->show();
@@ -313,4 +362,115 @@ void MainWindow::showAbout()
         tr("<h3>Till %1</h3><p>A point of sale for the counter and the back office.</p>"
            "<p>Built with Qt %2.</p>")
             .arg(QStringLiteral(TILL_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::signOut()
+{
+    if (const auto &user = m_session.user()) {
+        if (DbStatus audited = m_services.auth.signOut(*user); !audited) {
+            qCWarning(lcMainWindow) << "sign-out not audited:" << audited.error().details;
+        }
+    }
+    m_session.signOut();
+}
+
+void MainWindow::handleCredentialsAccepted(const User &user)
+{
+    if (m_session.isLocked()) {
+        if (m_session.unlock(user)) {
+            return;
+        }
+        // Somebody else takes over the till: the locked person's work ends here.
+        const User previous = *m_session.user();
+        if (DbStatus audited = m_services.auth.signOut(
+                previous, u"reason=replaced_after_lock next=%1"_s.arg(user.login));
+            !audited) {
+            qCWarning(lcMainWindow) << "sign-out not audited:" << audited.error().details;
+        }
+        m_session.signOut();
+    }
+    m_session.signIn(user);
+}
+
+void MainWindow::setIdleLockInterval(std::chrono::milliseconds interval)
+{
+    m_idleOverride = interval;
+    if (m_session.isSignedIn() && !m_session.isLocked()) {
+        startIdleWatch();
+    }
+}
+
+void MainWindow::startIdleWatch()
+{
+    // Read at every sign-in, so a changed setting reaches the till at the next person.
+    const std::chrono::milliseconds interval = m_idleOverride
+        ? *m_idleOverride
+        : std::chrono::minutes(m_services.settings.idleLockMinutes());
+    m_idle->setInterval(interval);
+    m_idle->start();
+}
+
+void MainWindow::lockForIdle()
+{
+    if (!m_session.isSignedIn() || m_session.isLocked()) {
+        return;
+    }
+    m_session.lock();
+}
+
+void MainWindow::closeDialogs()
+{
+    // An open dialog would float over the sign-in screen for anybody to use: the
+    // approval, the new user, a message box, diagnostics. Each is cancelled, as with Esc.
+    const QList<QWidget *> windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        auto *dialog = qobject_cast<QDialog *>(window);
+        if (dialog && dialog->isVisible()) {
+            dialog->reject();
+        }
+    }
+}
+
+void MainWindow::handleLocked(const User &user)
+{
+    m_idle->stop();
+    QWidget *focus = QApplication::focusWidget();
+    m_focusBeforeLock = focus && m_workspace->isAncestorOf(focus) ? focus : nullptr;
+    closeDialogs();
+    m_areaActions->setEnabled(false);
+    m_signOutAction->setEnabled(false);
+    m_userLabel->setText(tr("Locked · %1", "the till is locked by this user").arg(user.name));
+    m_signOutButton->hide();
+    m_login->showLocked(user);
+    m_pages->setCurrentWidget(m_login);
+}
+
+void MainWindow::handleUnlocked(const User &user)
+{
+    m_areaActions->setEnabled(true);
+    m_signOutAction->setEnabled(true);
+    m_userLabel->setText(
+        tr("%1 · %2", "signed-in user: name · role").arg(user.name, Roles::displayName(user.role)));
+    m_signOutButton->show();
+    m_pages->setCurrentWidget(m_workspace);
+    if (m_focusBeforeLock) {
+        m_focusBeforeLock->setFocus(Qt::OtherFocusReason);
+    } else if (QWidget *page = m_areaPages->currentWidget()) {
+        page->setFocus(Qt::OtherFocusReason);
+    }
+    startIdleWatch();
+}
+
+void MainWindow::handleSettingsSaved(const QStringList &keys)
+{
+    if (!keys.contains(SettingsRepository::kStoreName)) {
+        return;
+    }
+    const auto values = m_services.settings.values();
+    if (!values) {
+        return;
+    }
+    m_storeName = values->value(SettingsRepository::kStoreName);
+    setWindowTitle(m_storeName.isEmpty() ? tr("Till") : tr("Till — %1").arg(m_storeName));
+    m_login->setStoreName(m_storeName);
 }

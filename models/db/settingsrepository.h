@@ -27,11 +27,15 @@ public:
     static inline const QString kCashRoundingMinor = QStringLiteral("cash.rounding_minor");
     static inline const QString kCashierDiscountLimitBp = QStringLiteral("discount.cashier_limit_bp");
     static inline const QString kAllowNegativeStock = QStringLiteral("stock.allow_negative");
+    //! Minutes without input before the till locks itself; "0" never locks.
+    static inline const QString kIdleLockMinutes = QStringLiteral("lock.idle_minutes");
 
     DbResult<QHash<QString, QString>> all() const;
     DbResult<QString> value(const QString &key, const QString &fallback = {}) const;
     //! Inserts or replaces, in one statement.
     DbStatus setValue(const QString &key, const QString &value) const;
+    //! Inserts or replaces all of them in one statement, whatever their number.
+    DbStatus setValues(const QHash<QString, QString> &values) const;
 
 private:
     const Database &m_db;

@@ -14,7 +14,7 @@ Authorizer::Authorizer(const Database &db, AuthService &auth)
 
 bool Authorizer::can(const Session &session, Permission permission) const
 {
-    return session.user() && session.user()->active
+    return session.user() && session.user()->active && !session.isLocked()
         && Permissions::allows(session.user()->role, permission);
 }
 
@@ -28,6 +28,9 @@ ServiceResult<Authorizer::Grant> Authorizer::authorize(const Session &session,
     };
     if (!session.user()) {
         return denied(tr("Nobody is signed in at this till."));
+    }
+    if (session.isLocked()) {
+        return denied(tr("The till is locked. Please sign in again to continue."));
     }
     const User &user = *session.user();
     if (can(session, permission)) {
@@ -58,6 +61,10 @@ ServiceResult<Approval> Authorizer::requestApproval(const Session &session, Perm
     if (!session.user()) {
         return ServiceError{ServiceError::Code::PermissionDenied,
                             tr("Nobody is signed in at this till."), {}};
+    }
+    if (session.isLocked()) {
+        return ServiceError{ServiceError::Code::PermissionDenied,
+                            tr("The till is locked. Please sign in again to continue."), {}};
     }
     const AuthService::SignInResult verified = m_auth.verify(approverLogin, pin);
     if (!verified.ok()) {

@@ -41,6 +41,12 @@ AuthService::SignInResult AuthService::signIn(const QString &login, const QStrin
     return result;
 }
 
+DbStatus AuthService::signOut(const User &user, const QString &details)
+{
+    ProfileScope scope(u"auth.sign_out"_s);
+    return m_audit.record({user.id, 0, m_lane, u"sign_out"_s, details});
+}
+
 AuthService::SignInResult AuthService::verify(const QString &login, const QString &pin)
 {
     SignInResult result;

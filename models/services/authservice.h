@@ -54,6 +54,16 @@ public:
      * nothing on success: a manager's approval is recorded by whoever asked for it.
      */
     SignInResult verify(const QString &login, const QString &pin);
+    /*!
+     * Records that user left the till (details: why, when it was not their own choice).
+     * The caller signs the Session out whatever this returns: a failed audit row must not
+     * keep somebody signed in.
+     */
+    DbStatus signOut(const User &user, const QString &details = {});
+
+    //! The store's policy changed (SettingsService saved new limits).
+    void setPolicy(Policy policy) { m_policy = policy; }
+    const Policy &policy() const { return m_policy; }
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
     const QString &lane() const { return m_lane; }

@@ -36,6 +36,17 @@ ServiceError UserService::unavailable(const DbError &error) const
     return ServiceError::fromDb(error, tr("The users could not be read or saved. Nothing was changed."));
 }
 
+bool UserService::isAcceptableLogin(const QString &login)
+{
+    static const QRegularExpression loginPattern(u"^[a-z0-9._-]{2,32}$"_s);
+    return loginPattern.match(login.trimmed()).hasMatch();
+}
+
+QString UserService::loginRule()
+{
+    return tr("A user name has 2 to 32 letters, digits, dots, dashes or underscores.");
+}
+
 ServiceResult<QList<User>> UserService::list() const
 {
     if (const auto grant = m_authorizer.authorize(m_session, Permission::ManageUsers); !grant) {
@@ -54,10 +65,9 @@ ServiceResult<User> UserService::create(const NewUser &newUser)
     if (const auto grant = m_authorizer.authorize(m_session, Permission::ManageUsers); !grant) {
         return grant.error();
     }
-    static const QRegularExpression loginPattern(u"^[a-z0-9._-]{2,32}$"_s);
     const QString login = newUser.login.trimmed().toLower();
-    if (!loginPattern.match(login).hasMatch()) {
-        return invalid(tr("A user name has 2 to 32 letters, digits, dots, dashes or underscores."));
+    if (!isAcceptableLogin(login)) {
+        return invalid(loginRule());
     }
     if (newUser.name.trimmed().isEmpty()) {
         return invalid(tr("Please enter the person's name."));

@@ -32,6 +32,11 @@ public:
         QString pin;
     };
 
+    //! 2 to 32 lower-case letters, digits, dots, dashes or underscores (after trimming).
+    static bool isAcceptableLogin(const QString &login);
+    //! The rule isAcceptableLogin() applies, as a sentence.
+    static QString loginRule();
+
     ServiceResult<QList<User>> list() const;
     ServiceResult<User> create(const NewUser &user);
     //! Changes name and role.

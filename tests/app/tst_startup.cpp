@@ -3,6 +3,7 @@
 #include "models/db/settingsrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/userrepository.h"
+#include "models/services/setupservice.h"
 #include "tests/common/testdatabase.h"
 
 #include <QTest>
@@ -50,18 +51,42 @@ private Q_SLOTS:
 
     void cleanup() { m_scratch.reset(); }
 
-    void freshDatabaseIsMigratedButHasNobodyToSignIn()
+    void freshDatabaseIsMigratedAndNeedsSetup()
     {
         auto startup = openMigrated();
         QVERIFY(startup);
-        const auto problem = startup->checkUsers(false);
-        QVERIFY(problem);
-        QVERIFY2(problem->text.contains(u"--demo"_s), qPrintable(problem->text));
+        const auto readiness = startup->checkUsers(false);
+        QVERIFY2(readiness, qPrintable(readiness ? QString() : readiness.error().text));
+        QCOMPARE(*readiness, Startup::Readiness::NeedsSetup);
 
         addUser(startup->database());
-        QVERIFY(!startup->checkUsers(false));
+        const auto again = startup->checkUsers(false);
+        QVERIFY(again);
+        QCOMPARE(*again, Startup::Readiness::Ready);
         // A second start finds nothing to migrate.
         QVERIFY(!startup->migrate());
+    }
+
+    void setupMakesTheStoreReady()
+    {
+        auto startup = openMigrated();
+        QVERIFY(startup);
+        SetupService setup(startup->database(), u"1"_s);
+        setup.setPinIterations(1000);
+        SetupService::StoreSetup store;
+        store.storeName = u"Corner Market"_s;
+        store.currencyCode = u"EUR"_s;
+        store.currencySymbol = u"€"_s;
+        store.adminLogin = u"rosa"_s;
+        store.adminName = u"Rosa Admin"_s;
+        store.adminSecret = u"correct horse"_s;
+        const auto admin = setup.initializeStore(store);
+        QVERIFY2(admin, qPrintable(admin ? QString() : admin.error().message));
+
+        const auto readiness = startup->checkUsers(false);
+        QVERIFY(readiness);
+        QCOMPARE(*readiness, Startup::Readiness::Ready);
+        QCOMPARE(startup->storeName(), u"Corner Market"_s);
     }
 
     void storeNameComesFromTheStoreSettings()
@@ -120,7 +145,9 @@ private Q_SLOTS:
         QVERIFY(startup->hasFilledDemo());
         QVERIFY(steps.size() > 1);
         QCOMPARE(steps.first(), std::make_pair(0, 0));
-        QVERIFY(!startup->checkUsers(true));
+        const auto readiness = startup->checkUsers(true);
+        QVERIFY(readiness);
+        QCOMPARE(*readiness, Startup::Readiness::Ready);
         QVERIFY(!startup->storeName().isEmpty());
 
         // A database with data is left as it is: no progress, no fill.
@@ -139,10 +166,14 @@ private Q_SLOTS:
         QVERIFY(
             SqlQuery(startup->database(), u"INSERT INTO categories (name) VALUES ('Leftovers')"_s)
                 .exec());
-        const auto problem = startup->checkUsers(true);
-        QVERIFY(problem);
-        QVERIFY2(
-            problem->text.contains(u"only fills an empty database"_s), qPrintable(problem->text));
+        const auto readiness = startup->checkUsers(true);
+        QVERIFY(!readiness);
+        QVERIFY2(readiness.error().text.contains(u"only fills an empty database"_s),
+            qPrintable(readiness.error().text));
+        // Without --demo the same database goes to the setup wizard instead.
+        const auto withoutDemo = startup->checkUsers(false);
+        QVERIFY(withoutDemo);
+        QCOMPARE(*withoutDemo, Startup::Readiness::NeedsSetup);
     }
 };
 

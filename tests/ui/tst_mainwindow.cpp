@@ -232,8 +232,8 @@ private Q_SLOTS:
         QVERIFY(!dialog->isModal());
         auto *operations = dialog->findChild<QTableView *>(u"operationsView"_s);
         QVERIFY(operations->model()->rowCount() > 0);
-        // Newest first: the last operation is the sign-in just made.
-        QCOMPARE(operations->model()->index(0, 1).data().toString(), u"auth.sign_in"_s);
+        // Newest first: the last operation is the sign-out just made (it writes its audit row).
+        QCOMPARE(operations->model()->index(0, 1).data().toString(), u"auth.sign_out"_s);
 
         // Selecting it shows its statements.
         operations->setCurrentIndex(operations->model()->index(0, 0));

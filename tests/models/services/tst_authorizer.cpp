@@ -102,6 +102,21 @@ private Q_SLOTS:
         QCOMPARE(second.error().code, ServiceError::Code::PermissionDenied);
     }
 
+    void aLockedSessionMayDoNothing()
+    {
+        Session session(u"1"_s);
+        session.signIn(m_manager);
+        session.lock();
+        QVERIFY(!m_authorizer->can(session, Permission::Sell));
+        const auto grant = m_authorizer->authorize(session, Permission::Sell);
+        QVERIFY(!grant);
+        QCOMPARE(grant.error().code, ServiceError::Code::PermissionDenied);
+        QVERIFY(!m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s,
+                                               u"1234"_s));
+        QVERIFY(session.unlock(m_manager));
+        QVERIFY(m_authorizer->authorize(session, Permission::Sell));
+    }
+
     void approvalIsForItsActionAndItsRequesterOnly()
     {
         Session session(u"1"_s);
