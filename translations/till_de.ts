@@ -2,76 +2,506 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdjustmentWidget</name>
+    <message>
+        <location filename="../ui/adjustmentwidget.ui" line="+11"/>
+        <source>&amp;Product:</source>
+        <translation>&amp;Artikel:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Reason:</source>
+        <translation>G&amp;rund:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Menge:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Stock after:</source>
+        <translation>Bestand danach:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What happened, e.g. bottle dropped in aisle 2</source>
+        <translation>Was ist passiert, z. B. Flasche in Gang 2 heruntergefallen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Adjust Stock</source>
+        <translation>Korrektur &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book the change in the stock ledger</source>
+        <translation>Die Änderung im Bestandsjournal buchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/adjustmentwidget.cpp" line="+34"/>
+        <source>Take away</source>
+        <comment>lower the stock by</comment>
+        <translation>Abziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <comment>raise the stock by</comment>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 (%L2 × %3)</source>
+        <comment>unit (base units in it × base unit)</comment>
+        <translation>%1 (%L2 × %3)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Scan or choose the product whose stock is wrong.</source>
+        <translation>Scannen oder wählen Sie den Artikel, dessen Bestand nicht stimmt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2), in stock: %3</source>
+        <translation>%1 (%2), Bestand: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+15"/>
+        <source>The quantity is too large.</source>
+        <translation>Die Menge ist zu groß.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Booked as &quot;%1&quot;. The stock is now %2.</source>
+        <translation>Als „%1“ gebucht. Der Bestand beträgt jetzt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AmountDialog</name>
+    <message>
+        <location filename="../ui/amountdialog.ui" line="+32"/>
+        <source>&amp;Amount</source>
+        <translation>&amp;Betrag</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/amountdialog.cpp" line="+18"/>
+        <source>&amp;Amount (%1)</source>
+        <comment>amount (currency symbol)</comment>
+        <translation>&amp;Betrag (%1)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
+        <translation>„%1“ ist kein Betrag. Geben Sie ihn wie %2 ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The amount cannot be negative.</source>
+        <translation>Der Betrag darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount must be more than 0.</source>
+        <translation>Der Betrag muss größer als 0 sein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Please say why.</source>
+        <translation>Bitte geben Sie einen Grund an.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../ui/approvaldialog.ui" line="+14"/>
+        <source>Manager&apos;s approval</source>
+        <translation>Freigabe durch die Marktleitung</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A manager confirms with their own user name and PIN. The approval is for this one action only.</source>
+        <translation>Die Marktleitung bestätigt mit dem eigenen Benutzernamen und der eigenen PIN. Die Freigabe gilt nur für diesen einen Vorgang.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Manager&apos;s user name</source>
+        <translation>&amp;Benutzername der Marktleitung</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Manager&apos;s &amp;PIN</source>
+        <translation>&amp;PIN der Marktleitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/approvaldialog.cpp" line="+22"/>
+        <source>%1 asks for a manager&apos;s approval to: %2</source>
+        <translation>%1 bittet die Marktleitung um Freigabe für: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Please enter the manager&apos;s user name.</source>
+        <translation>Bitte geben Sie den Benutzernamen der Marktleitung ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Please enter the manager&apos;s PIN.</source>
+        <translation>Bitte geben Sie die PIN der Marktleitung ein.</translation>
+    </message>
+</context>
+<context>
     <name>AreaInfo</name>
     <message>
         <location filename="../ui/area.cpp" line="+10"/>
         <source>Checkout</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scan or find products, take payment and hand over the receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel scannen oder suchen, kassieren und den Beleg aushändigen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find a bill by its number and take back some or all of its items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Bon über seine Nummer finden und einzelne oder alle Artikel zurücknehmen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Look up products with their packs, barcodes, prices and taxes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel mit ihren Gebinden, Barcodes, Preisen und Steuersätzen nachschlagen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagerbestand</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>See what is on the shelves, book deliveries and correct counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehen, was in den Regalen steht, Lieferungen buchen und Bestände korrigieren.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sales, taxes, refunds and cash for a shift, a day or any period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsätze, Steuern, Erstattungen und Bargeld für eine Schicht, einen Tag oder einen beliebigen Zeitraum.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add cashiers and managers, reset PINs and unlock users.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassierer/innen und Marktleitung anlegen, PINs zurücksetzen und Benutzer entsperren.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The store&apos;s name, currency, taxes and receipts, and this till&apos;s lane.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Währung, Steuern und Belege des Geschäfts sowie die Kassennummer dieser Kasse.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../models/services/auditactions.cpp" line="+14"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User locked</source>
+        <translation>Benutzer gesperrt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval given</source>
+        <translation>Freigabe erteilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval refused</source>
+        <translation>Freigabe verweigert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User created</source>
+        <translation>Benutzer angelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User changed</source>
+        <translation>Benutzer geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User reactivated</source>
+        <translation>Benutzer reaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User deactivated</source>
+        <translation>Benutzer deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN reset</source>
+        <translation>PIN zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings changed</source>
+        <translation>Einstellungen geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store set up</source>
+        <translation>Geschäft eingerichtet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo store filled</source>
+        <translation>Demo-Geschäft befüllt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product created</source>
+        <translation>Artikel angelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product changed</source>
+        <translation>Artikel geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product archived</source>
+        <translation>Artikel archiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product deleted</source>
+        <translation>Artikel gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product reactivated</source>
+        <translation>Artikel reaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category saved</source>
+        <translation>Warengruppe gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category removed</source>
+        <translation>Warengruppe entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax rate saved</source>
+        <translation>Steuersatz gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax rate removed</source>
+        <translation>Steuersatz entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prices changed</source>
+        <translation>Preise geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue imported</source>
+        <translation>Artikelstamm importiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods received</source>
+        <translation>Wareneingang gebucht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stocktake</source>
+        <translation>Inventur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock adjusted</source>
+        <translation>Bestand korrigiert</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../models/items/auditlogmodel.cpp" line="+75"/>
+        <source>Time</source>
+        <comment>when the audited action happened</comment>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <comment>who did the audited action</comment>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved by</source>
+        <comment>the manager who approved the action</comment>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lane</source>
+        <comment>the till where it happened</comment>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <comment>what was done</comment>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogWidget</name>
+    <message>
+        <location filename="../ui/auditlogwidget.ui" line="+19"/>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Action:</source>
+        <translation>A&amp;ktion:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only entries on or after this day</source>
+        <translation>Nur Einträge ab diesem Tag</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;To</source>
+        <translation>B&amp;is</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only entries on or before this day</source>
+        <translation>Nur Einträge bis einschließlich diesem Tag</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A&amp;pply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the entries that match, newest first</source>
+        <translation>Passende Einträge anzeigen, neueste zuerst</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Try &amp;again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/auditlogwidget.cpp" line="+64"/>
+        <source>Everybody</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2)</source>
+        <comment>user&apos;s name (user name)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The first day comes after the last day. Please swap them.</source>
+        <translation>Der erste Tag liegt nach dem letzten Tag. Bitte tauschen Sie die beiden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n entries shown; scroll down for older ones.</source>
+        <translation>
+            <numerusform>%n Eintrag angezeigt; für ältere nach unten scrollen.</numerusform>
+            <numerusform>%n Einträge angezeigt; für ältere nach unten scrollen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entries.</source>
+        <translation>
+            <numerusform>%n Eintrag.</numerusform>
+            <numerusform>%n Einträge.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -80,79 +510,85 @@
         <location filename="../models/services/auditservice.cpp" line="+24"/>
         <location line="+12"/>
         <source>The audit log cannot be read right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll kann gerade nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../models/services/authservice.cpp" line="+109"/>
+        <location filename="../models/services/authservice.cpp" line="+115"/>
         <source>A PIN has 4 to 8 digits; an administrator may instead use a passphrase of at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN hat 4 bis 8 Ziffern; Administrator/innen können stattdessen ein Kennwort mit mindestens 8 Zeichen verwenden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The user name or PIN is not right. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder PIN ist falsch. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Too many wrong PINs. This user is locked until %1; a manager can help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche PINs. Dieser Benutzer ist bis %1 gesperrt; die Marktleitung kann helfen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This user has been deactivated. Please ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Benutzer wurde deaktiviert. Bitte wenden Sie sich an die Marktleitung.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The database cannot be reached, so nobody can sign in right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist nicht erreichbar, daher kann sich gerade niemand anmelden.</translation>
     </message>
 </context>
 <context>
     <name>Authorizer</name>
     <message>
         <location filename="../models/services/authorizer.cpp" line="+30"/>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Nobody is signed in at this till.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-30"/>
+        <location line="+34"/>
+        <source>The till is locked. Please sign in again to continue.</source>
+        <translation>Die Kasse ist gesperrt. Bitte melden Sie sich erneut an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>%1 needs a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ erfordert eine Freigabe durch die Marktleitung.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This approval has already been used. Please ask a manager again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Freigabe wurde bereits verwendet. Bitte fragen Sie die Marktleitung erneut.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The approval was given for &quot;%1&quot;, not for &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Freigabe wurde für „%1“ erteilt, nicht für „%2“.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The approval was given to somebody else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Freigabe wurde jemand anderem erteilt.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>%1 may not approve &quot;%2&quot;; a manager has to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf „%2“ nicht freigeben; das muss die Marktleitung tun.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The approval could not be recorded, so it was not given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Freigabe konnte nicht gespeichert werden und wurde daher nicht erteilt.</translation>
     </message>
 </context>
 <context>
@@ -160,17 +596,156 @@
     <message>
         <location filename="../models/domain/product.cpp" line="+41"/>
         <source>Piece</source>
-        <translation type="unfinished"></translation>
+        <translation>Stück</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gram</source>
-        <translation type="unfinished"></translation>
+        <translation>Gramm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Millilitre</source>
-        <translation type="unfinished"></translation>
+        <translation>Milliliter</translation>
+    </message>
+</context>
+<context>
+    <name>BillHistoryModel</name>
+    <message>
+        <location filename="../models/items/billhistorymodel.cpp" line="+76"/>
+        <source>Bill %1 was refunded in full.</source>
+        <translation>Bon %1 wurde vollständig erstattet.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Bill</source>
+        <comment>column: the bill&apos;s lane and number</comment>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <comment>column: when the bill was sold</comment>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cashier</source>
+        <comment>column: who sold the bill</comment>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lines</source>
+        <comment>column: number of lines on the bill</comment>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <comment>column: what the bill came to</comment>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refunded</source>
+        <comment>column: amount refunded of the bill so far</comment>
+        <translation>Erstattet</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../models/items/cartmodel.cpp" line="+45"/>
+        <source>−%1 (%2)</source>
+        <comment>line discount: amount (percentage)</comment>
+        <translation>−%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>−%1</source>
+        <comment>line discount: amount</comment>
+        <translation>−%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>SKU %1</source>
+        <translation>Art.-Nr. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n base units each</source>
+        <translation>
+            <numerusform>je %n Basiseinheit</numerusform>
+            <numerusform>je %n Basiseinheiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Price overridden; the catalogue says %1</source>
+        <translation>Preis überschrieben; laut Artikelstamm %1</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <comment>the unit a line is sold in: piece, box of 12</comment>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qty</source>
+        <comment>quantity column, short</comment>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <comment>price of one unit</comment>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <comment>line total</comment>
+        <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>CashCountModel</name>
+    <message>
+        <location filename="../models/items/cashcountmodel.cpp" line="+33"/>
+        <source>%1 note</source>
+        <translation>Schein %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 coin</source>
+        <translation>Münze %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Note or coin</source>
+        <translation>Schein oder Münze</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
     </message>
 </context>
 <context>
@@ -178,261 +753,493 @@
     <message>
         <location filename="../models/services/cataloguecsv.cpp" line="+58"/>
         <source>The catalogue could not be read or written. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Artikelstamm konnte nicht gelesen oder geschrieben werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Nobody is signed in at this till.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>%1 needs a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist der Marktleitung vorbehalten.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The file is not UTF-8 text. Save it from the spreadsheet as &quot;CSV UTF-8&quot; and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein UTF-8-Text. Speichern Sie sie in der Tabellenkalkulation als „CSV UTF-8“ und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Line %1 cannot be read as CSV: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 kann nicht als CSV gelesen werden: %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The first line must name the columns; missing: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste Zeile muss die Spalten benennen; es fehlt: %1.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>%1 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlt.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&quot;%1&quot; is not a whole number of at least %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ganze Zahl von mindestens %2.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;%1&quot; is not an amount like 2.49 with at most two decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Betrag wie 2.49 mit höchstens zwei Nachkommastellen.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The barcode %1 has a wrong check digit or characters a scanner cannot type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Barcode %1 hat eine falsche Prüfziffer oder Zeichen, die ein Scanner nicht eingeben kann.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The barcode %1 is also on line %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Barcode %1 steht auch in Zeile %2.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The unit &quot;%1&quot; of %2 appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einheit „%1“ von %2 kommt doppelt vor.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>There is no category called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Warengruppe namens „%1“.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is no tax rate called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Steuersatz namens „%1“.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The base unit is piece, gram or millilitre, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Basiseinheit ist Stück, Gramm oder Milliliter, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The rows of %1 disagree about its name, category, tax rate or base unit; line %2 says otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen von %1 widersprechen sich bei Name, Warengruppe, Steuersatz oder Basiseinheit; Zeile %2 weicht ab.</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>The barcode %1 already belongs to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Barcode %1 gehört bereits zu %2.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The file has errors; fix them and read it again. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält Fehler; beheben Sie sie und lesen Sie die Datei erneut ein. Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location line="+41"/>
         <location line="+58"/>
         <source>The import was cancelled. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import wurde abgebrochen. Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location line="-25"/>
         <source>Another lane changed the catalogue while importing; read the file again. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Kasse hat den Artikelstamm während des Imports geändert; lesen Sie die Datei erneut ein. Es wurde nichts importiert.</translation>
     </message>
 </context>
 <context>
     <name>CatalogueService</name>
     <message>
-        <location filename="../models/services/catalogueservice.cpp" line="+36"/>
+        <location filename="../models/services/catalogueservice.cpp" line="+37"/>
         <source>The catalogue could not be read or saved. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Artikelstamm konnte nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+28"/>
+        <location line="+27"/>
+        <location line="+48"/>
+        <location line="+199"/>
         <source>Nobody is signed in at this till.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+144"/>
+        <location line="-257"/>
+        <location line="+188"/>
         <location line="+43"/>
         <source>This product no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Artikel gibt es nicht mehr.</translation>
     </message>
     <message>
         <location line="-161"/>
         <source>Please enter the SKU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie die Artikelnummer ein.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The SKU is longer than 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Artikelnummer ist länger als 64 Zeichen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Please enter the product&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie den Namen des Artikels ein.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Please choose a tax rate for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte wählen Sie einen Steuersatz für %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The reorder level cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mindestbestand darf nicht negativ sein.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The cost cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Einkaufspreis darf nicht negativ sein.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The cost must be for at least one base unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Einkaufspreis muss für mindestens eine Basiseinheit gelten.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Every unit needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Einheit braucht einen Namen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The unit name &quot;%1&quot; is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Einheitenname „%1“ wird doppelt verwendet.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The conversion rate of &quot;%1&quot; must be a whole number of at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Umrechnungsfaktor von „%1“ muss eine ganze Zahl von mindestens 1 sein.</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>Two units hold %n base units each; each unit needs its own size.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zwei Einheiten enthalten je %n Basiseinheit; jede Einheit braucht eine eigene Größe.</numerusform>
+            <numerusform>Zwei Einheiten enthalten je %n Basiseinheiten; jede Einheit braucht eine eigene Größe.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The price of &quot;%1&quot; cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Preis von „%1“ darf nicht negativ sein.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The barcode %1 of &quot;%2&quot; is not valid: check the last digit, or use an internal code without spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Barcode %1 von „%2“ ist ungültig: Prüfen Sie die letzte Ziffer oder verwenden Sie einen internen Code ohne Leerzeichen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The barcode %1 is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Barcode %1 wird doppelt verwendet.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A product needs at least one unit it is sold in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Artikel braucht mindestens eine Einheit, in der er verkauft wird.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The SKU %1 already belongs to &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Artikelnummer %1 gehört bereits zu „%2“.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The barcode %1 already belongs to the product with SKU %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Barcode %1 gehört bereits zum Artikel mit der Artikelnummer %2.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+118"/>
         <source>Please enter the category&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie den Namen der Warengruppe ein.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is already a category called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine Warengruppe namens „%1“.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Please enter the tax rate&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie den Namen des Steuersatzes ein.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A tax rate lies between 0 % and 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Steuersatz liegt zwischen 0 % und 100 %.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is already a tax rate called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits einen Steuersatz namens „%1“.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Products still use this tax rate; give them another one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Steuersatz wird noch von Artikeln verwendet; weisen Sie ihnen zuerst einen anderen zu.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>A price can be lowered by less than 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Preis kann um weniger als 100 % gesenkt werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A price cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Preis darf nicht negativ sein.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This change would make some prices negative. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch diese Änderung würden einige Preise negativ. Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <location filename="../ui/categoriesdialog.ui" line="+14"/>
+        <source>Categories</source>
+        <translation>Warengruppen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;New</source>
+        <translation>N&amp;eu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Remove…</source>
+        <translation>Ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Removing a category keeps its products; they are then without a category.</source>
+        <translation>Beim Entfernen einer Warengruppe bleiben ihre Artikel erhalten; sie sind dann ohne Warengruppe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/categoriesdialog.cpp" line="+110"/>
+        <source>Remove Category</source>
+        <translation>Warengruppe entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the category &quot;%1&quot;? Its products stay in the catalogue, without a category.</source>
+        <translation>Die Warengruppe „%1“ entfernen? Ihre Artikel bleiben ohne Warengruppe im Artikelstamm.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutService</name>
+    <message>
+        <location filename="../models/services/checkoutservice.cpp" line="+38"/>
+        <source>The till cannot reach its database. The sale is still on screen; nothing was lost. Please try again.</source>
+        <translation>Die Kasse erreicht ihre Datenbank nicht. Der Verkauf ist noch auf dem Bildschirm; es ging nichts verloren. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The quantity must be at least 1.</source>
+        <translation>Die Menge muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan a barcode or type it and press Enter.</source>
+        <translation>Scannen Sie einen Barcode oder geben Sie ihn ein und drücken Sie Enter.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No product has the barcode %1.</source>
+        <translation>Kein Artikel hat den Barcode %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is no longer sold.</source>
+        <translation>%1 wird nicht mehr verkauft.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A discount cannot be negative.</source>
+        <translation>Ein Rabatt darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A discount cannot be more than 100 %.</source>
+        <translation>Ein Rabatt darf nicht mehr als 100 % betragen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A discount cannot be more than the price.</source>
+        <translation>Ein Rabatt darf nicht höher als der Preis sein.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>A price cannot be negative.</source>
+        <translation>Ein Preis darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The sale has no items yet.</source>
+        <translation>Der Verkauf enthält noch keine Artikel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The quantity of %1 must be at least 1.</source>
+        <translation>Die Menge von %1 muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This sale is too large to add up. Please split it.</source>
+        <translation>Dieser Verkauf ist zu groß, um ihn zu summieren. Bitte teilen Sie ihn auf.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is still to pay.</source>
+        <translation>Es sind noch %1 zu zahlen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A card cannot pay more than the total; take the rest in cash.</source>
+        <translation>Mit Karte kann nicht mehr als die Summe bezahlt werden; nehmen Sie den Rest bar an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A payment amount is not valid.</source>
+        <translation>Ein Zahlungsbetrag ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not enough stock of %1. Nothing was sold.</source>
+        <translation>Nicht genug Bestand von %1. Es wurde nichts verkauft.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No shift is open at lane %1. Open a shift to sell.</source>
+        <translation>An Kasse %1 ist keine Schicht geöffnet. Öffnen Sie eine Schicht, um zu verkaufen.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>There is nothing to park.</source>
+        <translation>Es gibt nichts zu parken.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>This sale was recalled at another lane already.</source>
+        <translation>Dieser Verkauf wurde bereits an einer anderen Kasse zurückgeholt.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../ui/closeshiftdialog.ui" line="+14"/>
+        <location filename="../ui/closeshiftdialog.cpp" line="+150"/>
+        <source>Close the shift</source>
+        <translation>Schicht schließen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Count the cash in the drawer, note by note and coin by coin, or type the total you counted.</source>
+        <translation>Zählen Sie das Bargeld in der Kassenlade, Schein für Schein und Münze für Münze, oder geben Sie die gezählte Summe ein.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Count &amp;by note and coin</source>
+        <translation>Nach Scheinen und Münzen &amp;zählen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Type the total</source>
+        <translation>Summe &amp;eingeben</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Expected in the drawer</source>
+        <translation>Soll in der Kassenlade</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/closeshiftdialog.cpp" line="-116"/>
+        <source>&amp;Close shift</source>
+        <translation>Schicht &amp;schließen</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+2"/>
+        <source>—</source>
+        <comment>no amount</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 short</source>
+        <comment>the drawer holds less than expected</comment>
+        <translation>%1 zu wenig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 over</source>
+        <comment>the drawer holds more than expected</comment>
+        <translation>%1 zu viel</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&quot;%1&quot; is not an amount.</source>
+        <translation>„%1“ ist kein Betrag.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The drawer is %1 short of the %2 expected. Close the shift anyway?</source>
+        <translation>In der Kassenlade fehlen %1 gegenüber dem Soll von %2. Schicht trotzdem schließen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The drawer holds %1 more than the %2 expected. Close the shift anyway?</source>
+        <translation>Die Kassenlade enthält %1 mehr als das Soll von %2. Schicht trotzdem schließen?</translation>
     </message>
 </context>
 <context>
@@ -440,59 +1247,61 @@
     <message>
         <location filename="../app/commandline.cpp" line="+35"/>
         <source>Till, a point of sale for the counter and the back office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Till, ein Kassensystem für den Verkaufstresen und das Büro.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Where the data lives: sqlite:///path/till.db or postgresql://user:password@host:5432/till (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Daten liegen: sqlite:///pfad/till.db oder postgresql://benutzer:kennwort@host:5432/till (Standard: %1).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The name of this till, printed on bills (default: %1). It is remembered for the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name dieser Kasse, der auf Bons gedruckt wird (Standard: %1). Er wird für den nächsten Start gespeichert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fill an empty database with the demo store, so you can try Till right away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine leere Datenbank mit dem Demo-Geschäft befüllen, damit Sie Till sofort ausprobieren können.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1
 Run “till --help” to see the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Till does not take “%1”; options start with --.
 Run “till --help” to see the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Till kennt „%1“ nicht; Optionen beginnen mit --.
+Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The database URL saved in the settings (%1) cannot be used: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die in den Einstellungen gespeicherte Datenbank-URL (%1) kann nicht verwendet werden: %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The database URL “%1” cannot be used: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank-URL „%1“ kann nicht verwendet werden: %2.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A lane name has 1 to %1 characters, such as 1 or Front.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kassenname hat 1 bis %1 Zeichen, zum Beispiel 1 oder Vorne.</translation>
     </message>
 </context>
 <context>
@@ -500,47 +1309,593 @@ Run “till --help” to see the options.</source>
     <message>
         <location filename="../ui/diagnosticsdialog.ui" line="+14"/>
         <source>Diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Conversion-rate cache</source>
+        <translation>Cache der Umrechnungsfaktoren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hits:</source>
+        <translation>Treffer:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Rates answered from memory</source>
+        <translation>Aus dem Speicher beantwortete Faktoren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Misses:</source>
+        <translation>Fehlschläge:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Rates that had to be read</source>
+        <translation>Faktoren, die gelesen werden mussten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loads:</source>
+        <translation>Ladevorgänge:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Queries run to read missing rates, one for many units</source>
+        <translation>Abfragen zum Lesen fehlender Faktoren, eine für viele Einheiten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hit rate:</source>
+        <translation>Trefferquote:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Hits among all lookups</source>
+        <translation>Anteil der Treffer an allen Abfragen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Entries:</source>
+        <translation>Einträge:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Units whose rate is in memory now</source>
+        <translation>Einheiten, deren Faktor gerade im Speicher liegt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Expirations:</source>
+        <translation>Abgelaufen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Entries older than their time to live, read again</source>
+        <translation>Einträge, die älter als ihre Gültigkeitsdauer waren und neu gelesen wurden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Invalidations:</source>
+        <translation>Invalidierungen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Entries dropped because a unit was edited, here or on another lane</source>
+        <translation>Einträge, die verworfen wurden, weil eine Einheit bearbeitet wurde, hier oder an einer anderen Kasse</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scans:</source>
+        <translation>Scans:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Barcode scans answered from memory, and read from the database</source>
+        <translation>Barcode-Scans, aus dem Speicher beantwortet bzw. aus der Datenbank gelesen</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>&amp;Operations, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorgänge, neueste zuerst</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>&amp;Statements of the selected operation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anweisungen des gewählten Vorgangs</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Forget the operations recorded so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisher aufgezeichneten Vorgänge verwerfen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/diagnosticsdialog.cpp" line="+68"/>
+        <location filename="../ui/diagnosticsdialog.cpp" line="+82"/>
         <source>Copy SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL kopieren</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Since Till started: %L1 statements run, %L2 statements prepared. Operations kept here: %L3 of at most %L4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit dem Start von Till: %L1 Anweisungen ausgeführt, %L2 Anweisungen vorbereitet. Hier gespeicherte Vorgänge: %L3 von höchstens %L4.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Showing the first %L1 of the %L2 statements this operation ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt werden die ersten %L1 der %L2 Anweisungen, die dieser Vorgang ausgeführt hat.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%L1 from memory, %L2 read</source>
+        <comment>barcode scans</comment>
+        <translation>%L1 aus dem Speicher, %L2 gelesen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>—</source>
+        <comment>no lookups yet</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %</source>
+        <comment>hit rate percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../ui/discountdialog.ui" line="+14"/>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Percent</source>
+        <translation>&amp;Prozent</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A&amp;mount</source>
+        <translation>&amp;Betrag</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Discount</source>
+        <translation>&amp;Rabatt</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Type 10 or 10% for a share, switch to Amount for money off. 0 removes the discount.</source>
+        <translation>Geben Sie 10 oder 10% für einen Prozentrabatt ein, oder wechseln Sie zu „Betrag“ für einen festen Nachlass. 0 entfernt den Rabatt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/discountdialog.cpp" line="+79"/>
+        <source>&quot;%1&quot; is not a percentage.</source>
+        <translation>„%1“ ist keine Prozentangabe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not an amount.</source>
+        <translation>„%1“ ist kein Betrag.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A discount cannot be negative.</source>
+        <translation>Ein Rabatt darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A discount cannot be more than 100 %.</source>
+        <translation>Ein Rabatt darf nicht mehr als 100 % betragen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A discount cannot be more than the price (%1).</source>
+        <translation>Ein Rabatt darf nicht höher als der Preis (%1) sein.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Takes off %1, leaves %2</source>
+        <translation>Abzug: %1, verbleiben: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../ui/errorbanner.cpp" line="+20"/>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show the technical details of this error</source>
+        <translation>Die technischen Details zu diesem Fehler anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsReceiptWidget</name>
+    <message>
+        <location filename="../ui/goodsreceiptwidget.ui" line="+11"/>
+        <source>&amp;Scan or search:</source>
+        <translation>&amp;Scannen oder suchen:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Remove Line</source>
+        <translation>Position &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the selected line off the receipt (Delete)</source>
+        <translation>Die gewählte Position aus dem Wareneingang entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;lear All</source>
+        <translation>&amp;Alles leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the receipt again</source>
+        <translation>Den Wareneingang neu beginnen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>S&amp;upplier:</source>
+        <translation>&amp;Lieferant:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who delivered, e.g. Metro or the brewery</source>
+        <translation>Wer geliefert hat, z. B. Metro oder die Brauerei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delivery note number or anything worth keeping</source>
+        <translation>Lieferscheinnummer oder andere wichtige Angaben</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Post Goods Receipt</source>
+        <translation>Wareneingang &amp;buchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add every line to the stock in one go (Ctrl+Return)</source>
+        <translation>Alle Positionen auf einmal zum Bestand buchen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/goodsreceiptwidget.cpp" line="+50"/>
+        <source>Remove Line</source>
+        <translation>Position entfernen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&quot;%1&quot; is not sold in any unit, so it cannot be received. Give it a unit in the product editor first.</source>
+        <translation>„%1“ wird in keiner Einheit verkauft und kann daher nicht eingebucht werden. Geben Sie dem Artikel zuerst im Artikeleditor eine Einheit.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Clear Goods Receipt</source>
+        <translation>Wareneingang leeren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove all %Ln line(s) from this receipt?</source>
+        <translation>
+            <numerusform>Die %Ln Position aus diesem Wareneingang entfernen?</numerusform>
+            <numerusform>Alle %Ln Positionen aus diesem Wareneingang entfernen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%Ln line(s), %1 at cost</source>
+        <translation>
+            <numerusform>%Ln Position, %1 zum Einkaufspreis</numerusform>
+            <numerusform>%Ln Positionen, %1 zum Einkaufspreis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the first item, or type its name and press Enter.</source>
+        <translation>Scannen Sie den ersten Artikel oder geben Sie seinen Namen ein und drücken Sie Enter.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Goods receipt %1 was posted: %Ln line(s), stock raised for %2.</source>
+        <translation>
+            <numerusform>Wareneingang %1 wurde gebucht: %Ln Position, Bestand erhöht für %2.</numerusform>
+            <numerusform>Wareneingang %1 wurde gebucht: %Ln Positionen, Bestand erhöht für %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln Artikel</numerusform>
+            <numerusform>%Ln Artikel</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../ui/importdialog.ui" line="+14"/>
+        <source>Import Catalogue</source>
+        <translation>Artikelstamm importieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A CSV file with one row per unit creates new products and updates existing ones by SKU. Nothing is written until you import, and then either every product is written or none.</source>
+        <translation>Eine CSV-Datei mit einer Zeile pro Einheit legt neue Artikel an und aktualisiert vorhandene anhand der Artikelnummer. Erst beim Importieren wird geschrieben, und dann entweder alle Artikel oder keiner.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No file chosen yet</source>
+        <translation>Noch keine Datei gewählt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Choose File…</source>
+        <translation>Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Read Again</source>
+        <translation>&amp;Erneut einlesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the same file again after fixing it</source>
+        <translation>Dieselbe Datei nach dem Korrigieren erneut einlesen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Show only &amp;problems</source>
+        <translation>Nur &amp;Probleme anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/importdialog.cpp" line="+48"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a CSV file to see what it would change.</source>
+        <translation>Wählen Sie eine CSV-Datei, um zu sehen, was sie ändern würde.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a Catalogue File</source>
+        <translation>Artikelstamm-Datei wählen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The file %1 cannot be opened. Check that it exists and that you may read it.</source>
+        <translation>Die Datei %1 kann nicht geöffnet werden. Prüfen Sie, ob sie existiert und ob Sie sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file is larger than %L1 MB; that is not a catalogue.</source>
+        <translation>Die Datei ist größer als %L1 MB; das ist kein Artikelstamm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading and checking %1…</source>
+        <translation>%1 wird gelesen und geprüft…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 %2</source>
+        <comment>rows read; problems found</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s) read.</source>
+        <translation>
+            <numerusform>%Ln Zeile gelesen.</numerusform>
+            <numerusform>%Ln Zeilen gelesen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln problem(s) to fix in the file before it can be imported; then choose Read Again.</source>
+        <translation>
+            <numerusform>%Ln Problem muss in der Datei behoben werden, bevor sie importiert werden kann; wählen Sie dann „Erneut einlesen“.</numerusform>
+            <numerusform>%Ln Probleme müssen in der Datei behoben werden, bevor sie importiert werden kann; wählen Sie dann „Erneut einlesen“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file has no products.</source>
+        <translation>Die Datei enthält keine Artikel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 %3</source>
+        <comment>rows read; new products; updated products</comment>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s) read:</source>
+        <translation>
+            <numerusform>%Ln Zeile gelesen:</numerusform>
+            <numerusform>%Ln Zeilen gelesen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln new product(s),</source>
+        <translation>
+            <numerusform>%Ln neuer Artikel,</numerusform>
+            <numerusform>%Ln neue Artikel,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln product(s) updated.</source>
+        <translation>
+            <numerusform>%Ln Artikel aktualisiert.</numerusform>
+            <numerusform>%Ln Artikel aktualisiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Importing %Ln product(s)…</source>
+        <translation>
+            <numerusform>%Ln Artikel wird importiert…</numerusform>
+            <numerusform>%Ln Artikel werden importiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancelling; nothing will be imported…</source>
+        <translation>Wird abgebrochen; es wird nichts importiert…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The import was cancelled. Nothing was imported.</source>
+        <translation>Der Import wurde abgebrochen. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2 %3</source>
+        <comment>created; updated; units</comment>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Imported: %Ln new product(s),</source>
+        <translation>
+            <numerusform>Importiert: %Ln neuer Artikel,</numerusform>
+            <numerusform>Importiert: %Ln neue Artikel,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln updated,</source>
+        <translation>
+            <numerusform>%Ln aktualisiert,</numerusform>
+            <numerusform>%Ln aktualisiert,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln unit(s) in all.</source>
+        <translation>
+            <numerusform>insgesamt %Ln Einheit.</numerusform>
+            <numerusform>insgesamt %Ln Einheiten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../models/items/importpreviewmodel.cpp" line="+45"/>
+        <source>New</source>
+        <comment>a product the import creates</comment>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update</source>
+        <comment>a product the import changes</comment>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Line</source>
+        <comment>line number in the file</comment>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SKU</source>
+        <comment>stock keeping unit, the store&apos;s own product code</comment>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <comment>product name</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column</source>
+        <comment>column of the CSV file</comment>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units and prices, or the problem</source>
+        <translation>Einheiten und Preise oder das Problem</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2</source>
+        <comment>unit name, price</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%L2) %3</source>
+        <comment>unit name (base units in it), price</comment>
+        <translation>%1 (%L2) %3</translation>
     </message>
 </context>
 <context>
@@ -548,146 +1903,266 @@ Run “till --help” to see the options.</source>
     <message>
         <location filename="../models/services/inventoryservice.cpp" line="+36"/>
         <source>A product or unit on this document does not exist any more, or another lane posted at the same moment. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Artikel oder eine Einheit dieses Belegs existiert nicht mehr, oder eine andere Kasse hat im selben Moment gebucht. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The stock could not be read or saved. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bestand konnte nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Opening stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Eröffnungsbestand</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Goods receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Wareneingang</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stocktake</source>
-        <translation type="unfinished"></translation>
+        <translation>Inventur</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschädigt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The goods receipt has no lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wareneingang enthält keine Positionen.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Line %1: the quantity must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1: Die Menge muss größer als null sein.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Line %1: this unit does not exist any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1: Diese Einheit gibt es nicht mehr.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Line %1: the quantity is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1: Die Menge ist zu groß.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Line %1: the cost cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1: Der Einkaufspreis darf nicht negativ sein.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>A line names a unit of another product. Nothing was posted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Position nennt eine Einheit eines anderen Artikels. Es wurde nichts gebucht.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The stocktake has no counted products.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Inventur enthält keine gezählten Artikel.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Line %1: a count lies between zero and a trillion.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1: Eine Zählung liegt zwischen null und einer Billion.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>An adjustment changes the stock by at least one unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Korrektur ändert den Bestand um mindestens eine Einheit.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The quantity is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Menge ist zu groß.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Damaged or lost goods lower the stock; enter the quantity as taken away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschädigte oder verlorene Ware verringert den Bestand; geben Sie die Menge als „Abziehen“ ein.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Found goods raise the stock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefundene Ware erhöht den Bestand.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>This product no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Artikel gibt es nicht mehr.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Nobody is signed in at this till.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
 </context>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../app/launcher.cpp" line="+49"/>
+        <location filename="../app/launcher.cpp" line="+59"/>
         <source>Filling the demo store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Geschäft wird befüllt…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Till</source>
-        <translation type="unfinished"></translation>
+        <translation>Till</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <location filename="../app/main.cpp" line="+56"/>
         <source>Till cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Till kann nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../models/items/ledgermodel.cpp" line="+41"/>
+        <source>Bill %1/%2</source>
+        <comment>lane/number</comment>
+        <translation>Bon %1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refund %1/%2</source>
+        <comment>lane/number</comment>
+        <translation>Erstattung %1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goods receipt %1</source>
+        <translation>Wareneingang %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stocktake %1</source>
+        <translation>Inventur %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adjustment %1</source>
+        <translation>Korrektur %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2</source>
+        <comment>document kind, number</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>+%1</source>
+        <comment>a stock increase</comment>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%L1 × %2</source>
+        <comment>quantity in base units × base unit</comment>
+        <translation>%L1 × %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <comment>why the stock changed</comment>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <comment>change of stock</comment>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock after</source>
+        <translation>Bestand danach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <comment>the bill, refund or stock document behind a change</comment>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWidget</name>
+    <message>
+        <location filename="../ui/ledgerwidget.ui" line="+11"/>
+        <source>&amp;Product:</source>
+        <translation>&amp;Artikel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ledgerwidget.cpp" line="+72"/>
+        <source>Scan or choose a product to see its stock ledger.</source>
+        <translation>Scannen oder wählen Sie einen Artikel, um sein Bestandsjournal zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2), in stock: %3</source>
+        <translation>%1 (%2), Bestand: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The newest %Ln movement(s); older ones load as you scroll.</source>
+        <translation>
+            <numerusform>Die neueste %Ln Bewegung; ältere werden beim Scrollen geladen.</numerusform>
+            <numerusform>Die neuesten %Ln Bewegungen; ältere werden beim Scrollen geladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln movement(s).</source>
+        <translation>
+            <numerusform>%Ln Bewegung.</numerusform>
+            <numerusform>%Ln Bewegungen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -695,168 +2170,264 @@ Run “till --help” to see the options.</source>
     <message>
         <location filename="../ui/loginwidget.ui" line="+74"/>
         <source>Sign in with your user name and PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich mit Ihrem Benutzernamen und Ihrer PIN an.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+55"/>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>&amp;PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN</translation>
     </message>
     <message>
-        <location line="+301"/>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear the PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>Delete the last digit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Backspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-293"/>
+        <location line="+61"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../ui/loginwidget.cpp" line="+44"/>
+        <location filename="../ui/loginwidget.cpp" line="+50"/>
         <source>Your user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Benutzername</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Till</source>
-        <translation type="unfinished"></translation>
+        <translation>Till</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+19"/>
+        <location line="+16"/>
+        <source>This till is locked by %1. %1 can sign in to carry on where they left off; anybody else who signs in signs %1 out.</source>
+        <translation>Diese Kasse ist von %1 gesperrt. %1 kann sich anmelden und dort weitermachen, wo aufgehört wurde; wenn sich jemand anderes anmeldet, wird %1 abgemeldet.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+12"/>
         <source>Please enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Please enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie Ihre PIN ein.</translation>
+    </message>
+</context>
+<context>
+    <name>LowStockModel</name>
+    <message>
+        <location filename="../models/items/lowstockmodel.cpp" line="+56"/>
+        <source>At the level</source>
+        <translation>Auf Mindestbestand</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>SKU</source>
+        <comment>stock keeping unit, the store&apos;s own product code</comment>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Warengruppe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock</source>
+        <comment>quantity on hand</comment>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reorder level</source>
+        <translation>Mindestbestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Below the level by</source>
+        <translation>Fehlmenge</translation>
+    </message>
+</context>
+<context>
+    <name>LowStockWidget</name>
+    <message>
+        <location filename="../ui/lowstockwidget.ui" line="+11"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the list again</source>
+        <translation>Die Liste neu laden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re&amp;ceive…</source>
+        <translation>&amp;Einbuchen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the selected product on the goods receipt</source>
+        <translation>Den gewählten Artikel in den Wareneingang übernehmen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show &amp;Ledger</source>
+        <translation>Journal an&amp;zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See how the selected product&apos;s stock came about</source>
+        <translation>Sehen, wie der Bestand des gewählten Artikels zustande kam</translation>
+    </message>
+    <message>
+        <location filename="../ui/lowstockwidget.cpp" line="+81"/>
+        <source>No product is low on stock.</source>
+        <translation>Kein Artikel hat einen niedrigen Bestand.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %Ln product(s) furthest below their reorder level.</source>
+        <translation>
+            <numerusform>Der %Ln Artikel, der am weitesten unter seinem Mindestbestand liegt.</numerusform>
+            <numerusform>Die %Ln Artikel, die am weitesten unter ihrem Mindestbestand liegen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln product(s) at or below their reorder level.</source>
+        <translation>
+            <numerusform>%Ln Artikel auf oder unter seinem Mindestbestand.</numerusform>
+            <numerusform>%Ln Artikel auf oder unter ihrem Mindestbestand.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+56"/>
+        <location filename="../ui/mainwindow.cpp" line="+70"/>
+        <location line="+416"/>
         <source>Till</source>
-        <translation type="unfinished"></translation>
+        <translation>Till</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-416"/>
+        <location line="+416"/>
         <source>Till — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Till — %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-377"/>
         <source>&amp;Sign Out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign out, so that the next person can sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden, damit sich die nächste Person anmelden kann</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnose</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the database statements Till runs and their cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankanweisungen anzeigen, die Till ausführt, und ihren Aufwand</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;About Till</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Till</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 (%2)</source>
         <comment>area name (shortcut)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+33"/>
         <source>Areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Lane %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasse %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+97"/>
+        <location line="+128"/>
         <source>%1 · %2</source>
         <comment>signed-in user: name · role</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-92"/>
         <source>About Till</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Till</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Till %1&lt;/h3&gt;&lt;p&gt;A point of sale for the counter and the back office.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Till %1&lt;/h3&gt;&lt;p&gt;Ein Kassensystem für den Verkaufstresen und das Büro.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Locked · %1</source>
+        <comment>the till is locked by this user</comment>
+        <translation>Gesperrt · %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStrip</name>
+    <message>
+        <location filename="../ui/messagestrip.cpp" line="+30"/>
+        <source>Details…</source>
+        <translation>Details…</translation>
     </message>
 </context>
 <context>
@@ -865,43 +2436,263 @@ Run “till --help” to see the options.</source>
         <location filename="../models/items/operationsmodel.cpp" line="+95"/>
         <source>These statements ran repeatedly inside one operation; one set-based statement usually does the work of all of them:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anweisungen liefen innerhalb eines Vorgangs wiederholt; meist erledigt eine einzige mengenbasierte Anweisung die Arbeit aller:
+%1</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Time</source>
         <comment>when the operation started</comment>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Operation</source>
         <comment>a named unit of database work, e.g. checkout.commit</comment>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Statements</source>
         <comment>number of SQL statements</comment>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Total ms</source>
         <comment>wall time of the operation in milliseconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SQL ms</source>
         <comment>time spent in SQL statements, in milliseconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>SQL ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>N+1</source>
         <comment>count of statements repeated in a loop (the N+1 query problem)</comment>
-        <translation type="unfinished"></translation>
+        <translation>N+1</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedCartModel</name>
+    <message>
+        <location filename="../models/items/parkedcartmodel.cpp" line="+33"/>
+        <source>(no label)</source>
+        <translation>(ohne Bezeichnung)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Parked at</source>
+        <translation>Geparkt um</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <comment>the name a cashier gave a parked sale</comment>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lane</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cashier</source>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../ui/paymentdialog.ui" line="+14"/>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Amount due</source>
+        <translation>Zu zahlen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Cash tendered</source>
+        <translation>&amp;Bar gegeben</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Card a&amp;mount</source>
+        <translation>Karte&amp;nbetrag</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Slip r&amp;eference</source>
+        <translation>Beleg&amp;referenz</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add card payment</source>
+        <translation>Kartenzahlung hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Pa&amp;yments taken</source>
+        <translation>Erhaltene &amp;Zahlungen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Remove payment</source>
+        <translation>Zahlung ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cash rounding</source>
+        <translation>Bargeldrundung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Still to pay</source>
+        <translation>Noch zu zahlen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Change</source>
+        <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <location filename="../ui/paymentdialog.cpp" line="+44"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Abschließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finish the sale (Enter once it is paid)</source>
+        <translation>Den Verkauf abschließen (Enter, sobald bezahlt ist)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>In cash: %1</source>
+        <translation>Bar: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter takes the amount typed and finishes once the sale is paid · F2 exact cash · F3–F7 notes · F8 card · Del removes a payment · Esc goes back to the sale</source>
+        <translation>Enter übernimmt den eingegebenen Betrag und schließt ab, sobald bezahlt ist · F2 passend bar · F3–F7 Scheine · F8 Karte · Entf entfernt eine Zahlung · Esc zurück zum Verkauf</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Exact
+F2</source>
+        <comment>quick cash button: the exact amount, and its key</comment>
+        <translation>Passend
+F2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1
+%2</source>
+        <comment>quick cash button: note, key</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card (F8)</source>
+        <translation>Karte (F8)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+2"/>
+        <location line="+66"/>
+        <location line="+18"/>
+        <source>&quot;%1&quot; is not an amount.</source>
+        <translation>„%1“ ist kein Betrag.</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+45"/>
+        <source>A card cannot pay more than the total of %1. Take the rest in cash.</source>
+        <translation>Mit Karte kann nicht mehr als die Summe von %1 bezahlt werden. Nehmen Sie den Rest bar an.</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+47"/>
+        <source>A payment amount is not valid.</source>
+        <translation>Ein Zahlungsbetrag ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Cash</source>
+        <comment>payment method</comment>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <comment>payment method</comment>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>%1 is still to pay. Type the cash tendered, or press F2 for the exact amount.</source>
+        <translation>Es sind noch %1 zu zahlen. Geben Sie den erhaltenen Barbetrag ein oder drücken Sie F2 für den passenden Betrag.</translation>
+    </message>
+</context>
+<context>
+    <name>Percent</name>
+    <message>
+        <location filename="../models/domain/percent.cpp" line="+35"/>
+        <source>%1 %</source>
+        <comment>a percentage, e.g. 19 %</comment>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -909,87 +2700,1177 @@ Run “till --help” to see the options.</source>
     <message>
         <location filename="../models/services/permissions.cpp" line="+19"/>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkaufen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Void a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Position stornieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear a sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give a discount above the cashier limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabatt über dem Kassiererlimit gewähren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Override a price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis überschreiben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take a refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung durchführen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the drawer without a sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassenlade ohne Verkauf öffnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Put cash in or take cash out</source>
-        <translation type="unfinished"></translation>
+        <translation>Bareinlage oder Barentnahme</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close a shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht schließen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print a Z report</source>
-        <translation type="unfinished"></translation>
+        <translation>Z-Bericht drucken</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit the catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikelstamm bearbeiten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Adjust stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand korrigieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten importieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>See reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte ansehen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer verwalten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen ändern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll einsehen</translation>
+    </message>
+</context>
+<context>
+    <name>PinKeypad</name>
+    <message>
+        <location filename="../ui/pinkeypad.ui" line="+245"/>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear the PIN</source>
+        <translation>Die PIN löschen</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Delete the last digit</source>
+        <translation>Die letzte Ziffer löschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backspace</source>
+        <translation>Rücktaste</translation>
+    </message>
+</context>
+<context>
+    <name>PriceChangeDialog</name>
+    <message>
+        <location filename="../ui/pricechangedialog.ui" line="+14"/>
+        <location filename="../ui/pricechangedialog.cpp" line="+184"/>
+        <location line="+12"/>
+        <source>Change Prices</source>
+        <translation>Preise ändern</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Products:</source>
+        <translation>Artikel:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The products the list showed when you opened this window; change the filter there to choose others</source>
+        <translation>Die Artikel, die die Liste beim Öffnen dieses Fensters zeigte; ändern Sie dort den Filter, um andere zu wählen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Change:</source>
+        <translation>Ä&amp;nderung:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../ui/pricechangedialog.cpp" line="-136"/>
+        <location line="+6"/>
+        <source>&amp;By:</source>
+        <translation>&amp;Um:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&amp;Single units only; leave the prices of packs as they are</source>
+        <translation>Nur &amp;Einzeleinheiten; Preise von Gebinden unverändert lassen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/pricechangedialog.cpp" line="-37"/>
+        <source>Raise or lower by a percentage</source>
+        <translation>Um einen Prozentsatz erhöhen oder senken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise or lower by an amount</source>
+        <translation>Um einen Betrag erhöhen oder senken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set every price to</source>
+        <translation>Jeden Preis festsetzen auf</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%</source>
+        <comment>percent sign after the value</comment>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>e.g. %1 or %2</source>
+        <translation>z. B. %1 oder %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Auf:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Preview to see the new prices before applying them.</source>
+        <translation>Sehen Sie sich die neuen Preise in der Vorschau an, bevor Sie sie übernehmen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Please enter the new price.</source>
+        <translation>Bitte geben Sie den neuen Preis ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please enter by how much prices change.</source>
+        <translation>Bitte geben Sie ein, um wie viel sich die Preise ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a percentage like %2 or %3.</source>
+        <translation>„%1“ ist keine Prozentangabe wie %2 oder %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A price can be lowered by less than 100 %.</source>
+        <translation>Ein Preis kann um weniger als 100 % gesenkt werden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not an amount like %2.</source>
+        <translation>„%1“ ist kein Betrag wie %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A price cannot be negative.</source>
+        <translation>Ein Preis darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A change of zero changes nothing.</source>
+        <translation>Eine Änderung um null ändert nichts.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No unit is sold at a price this change would touch.</source>
+        <translation>Keine Einheit wird zu einem Preis verkauft, den diese Änderung betreffen würde.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some prices would become negative. Lower them by less, or choose fewer products.</source>
+        <translation>Einige Preise würden negativ. Senken Sie sie um weniger oder wählen Sie weniger Artikel.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The first %L1 of %Ln unit(s) are shown.</source>
+        <translation>
+            <numerusform>Die ersten %L1 von %Ln Einheit werden angezeigt.</numerusform>
+            <numerusform>Die ersten %L1 von %Ln Einheiten werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln unit(s) change price.</source>
+        <translation>
+            <numerusform>%Ln Einheit ändert ihren Preis.</numerusform>
+            <numerusform>%Ln Einheiten ändern ihren Preis.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Change the price of %Ln unit(s) as previewed? The old prices are not kept.</source>
+        <translation>
+            <numerusform>Den Preis von %Ln Einheit wie in der Vorschau ändern? Der alte Preis wird nicht aufbewahrt.</numerusform>
+            <numerusform>Die Preise von %Ln Einheiten wie in der Vorschau ändern? Die alten Preise werden nicht aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>The prices of %Ln unit(s) were changed.</source>
+        <translation>
+            <numerusform>Der Preis von %Ln Einheit wurde geändert.</numerusform>
+            <numerusform>Die Preise von %Ln Einheiten wurden geändert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PriceChangeModel</name>
+    <message>
+        <location filename="../models/items/pricechangemodel.cpp" line="+51"/>
+        <source>+%1</source>
+        <comment>a price increase</comment>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The new price would be negative; the change cannot be applied.</source>
+        <translation>Der neue Preis wäre negativ; die Änderung kann nicht übernommen werden.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>SKU</source>
+        <comment>stock keeping unit, the store&apos;s own product code</comment>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <comment>the unit a product is sold in</comment>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price now</source>
+        <translation>Aktueller Preis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New price</source>
+        <translation>Neuer Preis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <location filename="../ui/printersettingsdialog.ui" line="+14"/>
+        <source>Receipt printer</source>
+        <translation>Belegdrucker</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Where this till sends its receipts. The setting belongs to this computer only.</source>
+        <translation>Wohin diese Kasse ihre Belege sendet. Die Einstellung gilt nur für diesen Computer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Printer</source>
+        <translation>&amp;Drucker</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Device</source>
+        <translation>&amp;Gerät</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Host</source>
+        <translation>&amp;Host</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>P&amp;ort</source>
+        <translation>Po&amp;rt</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Ordner</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>P&amp;aper</source>
+        <translation>&amp;Papier</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open the cash &amp;drawer for sales paid in cash</source>
+        <translation>&amp;Kassenlade bei Barzahlung öffnen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Print a &amp;test receipt</source>
+        <translation>&amp;Testbeleg drucken</translation>
+    </message>
+    <message>
+        <location filename="../ui/printersettingsdialog.cpp" line="+22"/>
+        <source>No printer</source>
+        <translation>Kein Drucker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESC/POS printer on a device</source>
+        <translation>ESC/POS-Drucker an einem Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESC/POS printer on the network</source>
+        <translation>ESC/POS-Drucker im Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files in a folder</source>
+        <translation>PDF-Dateien in einem Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>58 mm (32 characters)</source>
+        <translation>58 mm (32 Zeichen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80 mm (48 characters)</source>
+        <translation>80 mm (48 Zeichen)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Please enter the printer&apos;s device, such as /dev/usb/lp0.</source>
+        <translation>Bitte geben Sie das Gerät des Druckers ein, zum Beispiel /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please enter the printer&apos;s host name or address.</source>
+        <translation>Bitte geben Sie den Hostnamen oder die Adresse des Druckers ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose the folder for the PDF receipts.</source>
+        <translation>Bitte wählen Sie den Ordner für die PDF-Belege.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Folder for PDF receipts</source>
+        <translation>Ordner für PDF-Belege</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printer test</source>
+        <translation>Druckertest</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test line</source>
+        <translation>Testzeile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Piece</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The test receipt was sent.</source>
+        <translation>Der Testbeleg wurde gesendet.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Printing…</source>
+        <translation>Wird gedruckt…</translation>
+    </message>
+</context>
+<context>
+    <name>ProductChooserDialog</name>
+    <message>
+        <location filename="../ui/productchooserdialog.ui" line="+14"/>
+        <source>Choose a Product</source>
+        <translation>Artikel wählen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Nach Name, Artikelnummer oder Barcode suchen</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <location filename="../ui/producteditor.ui" line="+14"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;SKU:</source>
+        <translation>Artikel&amp;nummer:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The store&apos;s own code, e.g. DRK-0042</source>
+        <translation>Der eigene Code des Geschäfts, z. B. GTR-0042</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Name:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>As the receipt prints it</source>
+        <translation>So, wie er auf dem Beleg steht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Category:</source>
+        <translation>&amp;Warengruppe:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Tax rate:</source>
+        <translation>&amp;Steuersatz:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Base unit:</source>
+        <translation>&amp;Basiseinheit:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stock is counted in this unit; every unit the product is sold in holds a whole number of it</source>
+        <translation>Der Bestand wird in dieser Einheit gezählt; jede Verkaufseinheit des Artikels enthält eine ganze Zahl davon</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Reorder level:</source>
+        <translation>&amp;Mindestbestand:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>At or below this stock, in base units, the product shows as low on stock</source>
+        <translation>Bei diesem Bestand oder darunter, in Basiseinheiten, gilt der Artikel als knapp</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>C&amp;ost:</source>
+        <translation>&amp;Einkaufspreis:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What the store pays, if known; leave empty when it is not</source>
+        <translation>Was das Geschäft bezahlt, falls bekannt; sonst leer lassen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>f&amp;or</source>
+        <translation>f&amp;ür</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How many base units the cost buys, e.g. 24 when the cost is per crate of 24</source>
+        <translation>Für wie viele Basiseinheiten der Einkaufspreis gilt, z. B. 24, wenn er pro 24er-Kiste gilt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stock:</source>
+        <translation>Bestand:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stock changes with sales, goods receipts, stocktakes and adjustments, not here</source>
+        <translation>Der Bestand ändert sich durch Verkäufe, Wareneingänge, Inventuren und Korrekturen, nicht hier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Active: on sale and found at the counter</source>
+        <translation>A&amp;ktiv: im Verkauf und an der Kasse auffindbar</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Units it is sold in</source>
+        <translation>Verkaufseinheiten</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Add Unit</source>
+        <translation>Einheit &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sell the product in another pack, e.g. a box of 12</source>
+        <translation>Den Artikel in einem weiteren Gebinde verkaufen, z. B. einem 12er-Karton</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Re&amp;move Unit</source>
+        <translation>Einheit ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop selling the selected unit; a unit on old bills is kept for them</source>
+        <translation>Die gewählte Einheit nicht mehr verkaufen; für alte Bons bleibt sie erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/producteditor.cpp" line="+90"/>
+        <source>No category</source>
+        <translation>Keine Warengruppe</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2)</source>
+        <comment>tax rate: name (percentage)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 — Product</source>
+        <translation>%1 — Artikel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New Product</source>
+        <translation>Neuer Artikel</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 — Product (read only)</source>
+        <translation>%1 — Artikel (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> × %1</source>
+        <comment>spin box suffix: × base unit</comment>
+        <translation> × %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The cost &quot;%1&quot; is not an amount like %2.</source>
+        <translation>Der Einkaufspreis „%1“ ist kein Betrag wie %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductListModel</name>
+    <message>
+        <location filename="../models/items/productlistmodel.cpp" line="+86"/>
+        <source>%1 (%2)</source>
+        <comment>tax rate: name (percentage)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stock is at or below the reorder level of %1.</source>
+        <translation>Der Bestand liegt auf oder unter dem Mindestbestand von %1.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The price of the smallest unit the product is sold in</source>
+        <translation>Der Preis der kleinsten Verkaufseinheit des Artikels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is on the shelves, in the largest pack first</source>
+        <translation>Was in den Regalen steht, zuerst im größten Gebinde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At or below this stock the product is low on stock</source>
+        <translation>Bei diesem Bestand oder darunter gilt der Artikel als knapp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This column cannot be sorted</source>
+        <translation>Diese Spalte kann nicht sortiert werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SKU</source>
+        <comment>stock keeping unit, the store&apos;s own product code</comment>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <comment>product name</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Warengruppe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <comment>price of the smallest unit</comment>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock</source>
+        <comment>quantity on hand</comment>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reorder level</source>
+        <translation>Mindestbestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <comment>active or archived</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+194"/>
+        <source>%1: %2</source>
+        <comment>unit: price</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 · %3</source>
+        <comment>unit: price · barcode</comment>
+        <translation>%1: %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPicker</name>
+    <message>
+        <location filename="../ui/productpicker.cpp" line="+20"/>
+        <source>Scan a barcode, or type a name or SKU and press Enter</source>
+        <translation>Barcode scannen oder Name bzw. Artikelnummer eingeben und Enter drücken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…</source>
+        <comment>button that opens the product chooser</comment>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the catalogue</source>
+        <translation>Im Artikelstamm suchen</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSearchModel</name>
+    <message>
+        <location filename="../models/items/productsearchmodel.cpp" line="+32"/>
+        <source>%1 %2</source>
+        <comment>unit name and its price: Can 1.19 €</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>In stock: %1</source>
+        <translation>Bestand: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SKU</source>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+</context>
+<context>
+    <name>ProductUnitsModel</name>
+    <message>
+        <location filename="../models/items/productunitsmodel.cpp" line="+51"/>
+        <source>Please enter how many base units the new unit holds.</source>
+        <translation>Bitte geben Sie ein, wie viele Basiseinheiten die neue Einheit enthält.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please enter how many base units &quot;%1&quot; holds.</source>
+        <translation>Bitte geben Sie ein, wie viele Basiseinheiten „%1“ enthält.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The conversion rate &quot;%1&quot; of &quot;%2&quot; is not a whole number.</source>
+        <translation>Der Umrechnungsfaktor „%1“ von „%2“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please enter the price of the new unit.</source>
+        <translation>Bitte geben Sie den Preis der neuen Einheit ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please enter the price of &quot;%1&quot;.</source>
+        <translation>Bitte geben Sie den Preis von „%1“ ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The price &quot;%1&quot; of &quot;%2&quot; is not an amount like %3.</source>
+        <translation>Der Preis „%1“ von „%2“ ist kein Betrag wie %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The barcode %1 of &quot;%2&quot; is not valid: check the last digit, or use an internal code without spaces.</source>
+        <translation>Der Barcode %1 von „%2“ ist ungültig: Prüfen Sie die letzte Ziffer oder verwenden Sie einen internen Code ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Clear to stop selling this unit; it stays on old bills.</source>
+        <translation>Häkchen entfernen, um diese Einheit nicht mehr zu verkaufen; auf alten Bons bleibt sie erhalten.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>How many base units one of this unit holds: 1 for the base unit itself, 12 for a box of 12</source>
+        <translation>Wie viele Basiseinheiten eine dieser Einheiten enthält: 1 für die Basiseinheit selbst, 12 für einen 12er-Karton</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>EAN-13, EAN-8 or UPC-A with its check digit, or any internal code</source>
+        <translation>EAN-13, EAN-8 oder UPC-A mit Prüfziffer oder ein beliebiger interner Code</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unit</source>
+        <comment>the unit a product is sold in</comment>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base units</source>
+        <comment>base units in one of this unit</comment>
+        <translation>Basiseinheiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price (%1)</source>
+        <comment>price (currency symbol)</comment>
+        <translation>Preis (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sold</source>
+        <comment>whether the unit is still sold</comment>
+        <translation>Im Verkauf</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <location filename="../ui/productspage.ui" line="+25"/>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Nach Name, Artikelnummer oder Barcode suchen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>C&amp;ategory:</source>
+        <translation>&amp;Warengruppe:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>S&amp;how:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Low stock only</source>
+        <translation>Nur &amp;knapper Bestand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only products whose stock is at or below their reorder level</source>
+        <translation>Nur Artikel, deren Bestand auf oder unter ihrem Mindestbestand liegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/productspage.cpp" line="+45"/>
+        <source>Active products</source>
+        <translation>Aktive Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived products</source>
+        <translation>Archivierte Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All products</source>
+        <translation>Alle Artikel</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a product with its units, prices and barcodes</source>
+        <translation>Einen Artikel mit seinen Einheiten, Preisen und Barcodes anlegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+251"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="-251"/>
+        <source>Open the selected product</source>
+        <translation>Den gewählten Artikel öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Archive or Delete…</source>
+        <translation>Archivieren oder &amp;Löschen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the selected product out of sale: archived when it has been sold, deleted when it never was</source>
+        <translation>Den gewählten Artikel aus dem Verkauf nehmen: archiviert, wenn er schon verkauft wurde, gelöscht, wenn nie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Reaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the selected archived product back on sale</source>
+        <translation>Den gewählten archivierten Artikel wieder in den Verkauf nehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Categories…</source>
+        <translation>Warengr&amp;uppen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add, rename and remove categories</source>
+        <translation>Warengruppen anlegen, umbenennen und entfernen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tax Rates…</source>
+        <translation>&amp;Steuersätze…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add and change tax rates</source>
+        <translation>Steuersätze anlegen und ändern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change &amp;Prices…</source>
+        <translation>&amp;Preise ändern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise, lower or set the prices of every product the list shows</source>
+        <translation>Die Preise aller Artikel in der Liste erhöhen, senken oder festsetzen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create and update products from a CSV file</source>
+        <translation>Artikel aus einer CSV-Datei anlegen und aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the whole catalogue as a CSV file</source>
+        <translation>Den gesamten Artikelstamm als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Products</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>All categories</source>
+        <translation>Alle Warengruppen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>active products</source>
+        <translation>aktiven Artikel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>archived products</source>
+        <translation>archivierten Artikel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>active and archived products</source>
+        <translation>aktiven und archivierten Artikel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in the category &quot;%1&quot;</source>
+        <translation>in der Warengruppe „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in every category</source>
+        <translation>in allen Warengruppen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>matching &quot;%1&quot;</source>
+        <translation>passend zu „%1“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>low on stock</source>
+        <translation>mit knappem Bestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1.</source>
+        <comment>all &lt;active products in every category matching ...&gt;</comment>
+        <translation>Alle %1.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No product matches. Try fewer words, another category or &quot;All products&quot;.</source>
+        <translation>Kein Artikel passt. Versuchen Sie weniger Wörter, eine andere Warengruppe oder „Alle Artikel“.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln product(s) shown; more load as you scroll down.</source>
+        <translation>
+            <numerusform>%Ln Artikel angezeigt; weitere werden beim Scrollen geladen.</numerusform>
+            <numerusform>%Ln Artikel angezeigt; weitere werden beim Scrollen geladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln product(s).</source>
+        <translation>
+            <numerusform>%Ln Artikel.</numerusform>
+            <numerusform>%Ln Artikel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;View…</source>
+        <translation>&amp;Ansehen…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Archive or Delete</source>
+        <translation>Archivieren oder löschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archive Product</source>
+        <translation>Artikel archivieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete Product</source>
+        <translation>Artikel löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive &quot;%1&quot;?</source>
+        <translation>„%1“ archivieren?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete &quot;%1&quot; for good?</source>
+        <translation>„%1“ endgültig löschen?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is on bills, so it is archived, not deleted: it can no longer be sold or found at the counter, its bills stay as they are, and you can reactivate it.</source>
+        <translation>Der Artikel steht auf Bons und wird daher archiviert, nicht gelöscht: Er kann an der Kasse nicht mehr verkauft oder gefunden werden, seine Bons bleiben unverändert, und Sie können ihn reaktivieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It has never been sold, so it is deleted with its units, barcodes and stock history. This cannot be undone.</source>
+        <translation>Der Artikel wurde nie verkauft und wird daher mit seinen Einheiten, Barcodes und seiner Bestandshistorie gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Reactivate Product</source>
+        <translation>Artikel reaktivieren</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>catalogue-%1.csv</source>
+        <comment>file name; %1 is the date</comment>
+        <translation>artikelstamm-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <location line="+14"/>
+        <location line="+14"/>
+        <source>Export Catalogue</source>
+        <translation>Artikelstamm exportieren</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Till may not write to the folder %1. Choose another folder, such as your Documents folder.</source>
+        <translation>Till darf nicht in den Ordner %1 schreiben. Wählen Sie einen anderen Ordner, zum Beispiel Ihren Dokumente-Ordner.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Exporting the catalogue…</source>
+        <translation>Artikelstamm wird exportiert…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The catalogue could not be saved as %1. Check that the disk is not full and that you may write there.</source>
+        <translation>Der Artikelstamm konnte nicht als %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %Ln unit row(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Einheitenzeile nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Einheitenzeilen nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -998,19 +3879,928 @@ Run “till --help” to see the options.</source>
         <location filename="../models/domain/quantity.cpp" line="+53"/>
         <source>%1 × %2</source>
         <comment>count × unit name</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> + </source>
         <comment>joins the parts of one quantity</comment>
-        <translation type="unfinished"></translation>
+        <translation> + </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>−(%1)</source>
         <comment>a negative quantity</comment>
-        <translation type="unfinished"></translation>
+        <translation>−(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <location filename="../ui/recalldialog.ui" line="+14"/>
+        <source>Recall a parked sale</source>
+        <translation>Geparkten Verkauf zurückholen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sales parked at any lane, newest first. Choose one with the arrow keys and press Enter.</source>
+        <translation>An allen Kassen geparkte Verkäufe, neueste zuerst. Wählen Sie einen mit den Pfeiltasten und drücken Sie Enter.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No sale is parked.</source>
+        <translation>Es ist kein Verkauf geparkt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/recalldialog.cpp" line="+25"/>
+        <source>&amp;Recall</source>
+        <translation>&amp;Zurückholen</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLinesModel</name>
+    <message>
+        <location filename="../models/items/receiptlinesmodel.cpp" line="+81"/>
+        <source>The quantity &quot;%1&quot; of %2 is not a whole number.</source>
+        <translation>Die Menge „%1“ von %2 ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quantity of %1 must be more than zero.</source>
+        <translation>Die Menge von %1 muss größer als null sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The cost &quot;%1&quot; of %2 is not an amount like %3.</source>
+        <translation>Der Einkaufspreis „%1“ von %2 ist kein Betrag wie %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cost of %1 cannot be negative.</source>
+        <translation>Der Einkaufspreis von %1 darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>From the product&apos;s cost; type to change it</source>
+        <translation>Aus dem Einkaufspreis des Artikels; zum Ändern überschreiben</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (%L2)</source>
+        <comment>unit name (base units in it)</comment>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>SKU</source>
+        <comment>stock keeping unit, the store&apos;s own product code</comment>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <comment>the unit goods arrived in</comment>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit cost</source>
+        <translation>Einkaufspreis je Einheit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <location filename="../models/services/receiptprinter.cpp" line="+115"/>
+        <source>The receipt printer at %1 cannot be opened: %2</source>
+        <translation>Der Belegdrucker an %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The receipt printer at %1 did not take the receipt: %2</source>
+        <translation>Der Belegdrucker an %1 hat den Beleg nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The receipt printer at %1:%2 does not answer: %3</source>
+        <translation>Der Belegdrucker unter %1:%2 antwortet nicht: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The receipt printer at %1:%2 stopped taking data: %3</source>
+        <translation>Der Belegdrucker unter %1:%2 nimmt keine Daten mehr an: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptRenderer</name>
+    <message>
+        <location filename="../models/services/receiptrenderer.cpp" line="+70"/>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+138"/>
+        <source>Tax ID %1</source>
+        <translation>St.-Nr. %1</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <location line="+139"/>
+        <source>REFUND %1 of bill %2-%3</source>
+        <translation>ERSTATTUNG %1 zu Bon %2-%3</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <location line="+138"/>
+        <source>COPY</source>
+        <translation>KOPIE</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <location line="+138"/>
+        <source>Bill %1</source>
+        <translation>Bon %1</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <location line="+138"/>
+        <source>Served by %1</source>
+        <translation>Es bediente Sie %1</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>  %1 × %2 %3</source>
+        <translation>  %1 × %2 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  Discount</source>
+        <translation>  Rabatt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discounts</source>
+        <translation>Rabatte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+136"/>
+        <source>Cash rounding</source>
+        <translation>Bargeldrundung</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <location line="+71"/>
+        <location line="+67"/>
+        <source>TOTAL %1</source>
+        <translation>SUMME %1</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>%1 given</source>
+        <translation>%1 gegeben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  Ref. %1</source>
+        <translation>  Ref. %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+134"/>
+        <source>Change</source>
+        <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>Tax</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Net / Tax / Gross</source>
+        <translation>Netto / MwSt. / Brutto</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+135"/>
+        <source>Refund given</source>
+        <translation>Betrag erstattet</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <location line="+135"/>
+        <source>Thank you for your visit!</source>
+        <translation>Vielen Dank für Ihren Einkauf!</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>%1 × %2 %3</source>
+        <translation>%1 × %2 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tax %1: net %2, tax %3, gross %4</source>
+        <translation>MwSt. %1: netto %2, Steuer %3, brutto %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receipt %1</source>
+        <translation>Beleg %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptService</name>
+    <message>
+        <location filename="../models/services/receiptservice.cpp" line="+21"/>
+        <source>The bill cannot be read right now.</source>
+        <translation>Der Bon kann gerade nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>There is no such bill.</source>
+        <translation>Diesen Bon gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No bill has been made at this lane yet.</source>
+        <translation>An dieser Kasse wurde noch kein Bon erstellt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;%1&quot; is not a bill number. Scan the receipt or type its number.</source>
+        <translation>„%1“ ist keine Bonnummer. Scannen Sie den Beleg oder geben Sie seine Nummer ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no bill %1 at lane %2.</source>
+        <translation>An Kasse %2 gibt es keinen Bon %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../ui/refunddialog.ui" line="+14"/>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Bill</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sold</source>
+        <translation>Verkauft am</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cashier</source>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Refunded so far</source>
+        <translation>Bisher erstattet</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Refund &amp;all</source>
+        <translation>&amp;Alles erstatten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take back everything that can still be refunded</source>
+        <translation>Alles zurücknehmen, was noch erstattet werden kann</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set every quantity back to 0</source>
+        <translation>Alle Mengen auf 0 zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type how many come back in the Refund column. Untick “Goes” for damaged items.</source>
+        <translation>Geben Sie in der Spalte „Erstattung“ ein, wie viele zurückkommen. Entfernen Sie bei beschädigter Ware das Häkchen bei „Ins Lager“.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Rea&amp;son</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Pay everything back in &amp;cash</source>
+        <translation>Alles &amp;bar auszahlen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card re&amp;ference</source>
+        <translation>Karten&amp;referenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/refunddialog.cpp" line="+95"/>
+        <source>Changed their mind</source>
+        <translation>Meinung geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged or faulty</source>
+        <translation>Beschädigt oder defekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong item</source>
+        <translation>Falscher Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past its best-before date</source>
+        <translation>Mindesthaltbarkeitsdatum überschritten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charged in error</source>
+        <translation>Irrtümlich berechnet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Required: choose or type why</source>
+        <translation>Pflichtfeld: Grund wählen oder eingeben</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Refund</source>
+        <translation>&amp;Erstatten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the money back and print the refund receipt (%1)</source>
+        <translation>Das Geld zurückgeben und den Erstattungsbeleg drucken (%1)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Refund of bill %1</source>
+        <translation>Erstattung zu Bon %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing yet</source>
+        <translation>noch nichts</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 in cash</source>
+        <translation>%1 bar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 by card</source>
+        <translation>%1 per Karte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 by card (%2)</source>
+        <comment>amount by card (reference)</comment>
+        <translation>%1 per Karte (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+41"/>
+        <source>%1 by %2</source>
+        <comment>amount by payment method</comment>
+        <translation>%1 per %2</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>A manager may pay a card sale back in cash instead of to the card.</source>
+        <translation>Die Marktleitung kann einen Kartenverkauf bar statt auf die Karte zurückzahlen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything goes back in cash: no card is owed anything.</source>
+        <translation>Alles wird bar zurückgezahlt: Auf keine Karte ist etwas zu erstatten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As on the card terminal&apos;s slip</source>
+        <translation>Wie auf dem Beleg des Kartenterminals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, as at the sale</source>
+        <comment>card reference</comment>
+        <translation>%1, wie beim Verkauf</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 in cash from the drawer</source>
+        <translation>%1 bar aus der Kassenlade</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 back to the card</source>
+        <translation>%1 zurück auf die Karte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 back to the card (%2)</source>
+        <comment>amount back to the card (reference)</comment>
+        <translation>%1 zurück auf die Karte (%2)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing to refund yet</source>
+        <translation>Noch nichts zu erstatten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Refund %1</source>
+        <translation>Erstattung %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+%2</source>
+        <comment>where the money goes, then what is missing</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please give a reason for the refund.</source>
+        <translation>Bitte geben Sie einen Grund für die Erstattung an.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing was refunded: a refund needs a manager&apos;s approval.</source>
+        <translation>Es wurde nichts erstattet: Eine Erstattung erfordert eine Freigabe durch die Marktleitung.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesModel</name>
+    <message>
+        <location filename="../models/items/refundlinesmodel.cpp" line="+76"/>
+        <source>Only %1 of %2 can still be refunded.</source>
+        <translation>Von %2 können nur noch %1 erstattet werden.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Back to stock</source>
+        <translation>Zurück ins Lager</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Damaged</source>
+        <comment>goods that cannot be sold again</comment>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>SKU %1</source>
+        <translation>Art.-Nr. %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%L1 × %2</source>
+        <comment>quantity in base units × base unit</comment>
+        <translation>%L1 × %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 × %2 at %3, less %4 discount</source>
+        <translation>%1 × %2 zu %3, abzüglich %4 Rabatt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Up to %1 × %2</source>
+        <translation>Bis zu %1 × %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Count this line in %1 or in %2</source>
+        <translation>Diese Position in %1 oder in %2 zählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unticked: the items are damaged and do not go back on the shelf.</source>
+        <translation>Ohne Häkchen: Die Artikel sind beschädigt und kommen nicht zurück ins Regal.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>What the customer paid for the line, after discounts</source>
+        <translation>Was der Kunde für die Position nach Rabatten bezahlt hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many come back: type a number</source>
+        <translation>Wie viele zurückkommen: Zahl eingeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What this refund pays back for the line</source>
+        <translation>Was diese Erstattung für die Position zurückzahlt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <comment>the unit the line was sold in</comment>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sold</source>
+        <comment>quantity sold</comment>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refunded</source>
+        <comment>quantity refunded before</comment>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refundable</source>
+        <comment>quantity that may still come back</comment>
+        <translation>Erstattbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid</source>
+        <comment>amount paid for the line</comment>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each</source>
+        <comment>amount paid per unit sold</comment>
+        <translation>Je Einheit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund</source>
+        <comment>quantity to refund now</comment>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counted in</source>
+        <comment>the unit the refund quantity is counted in</comment>
+        <translation>Gezählt in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Goes</source>
+        <comment>back to stock, or damaged</comment>
+        <translation>Ins Lager</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount</source>
+        <comment>amount refunded for the line</comment>
+        <translation>Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>RefundService</name>
+    <message>
+        <location filename="../models/services/refundservice.cpp" line="+35"/>
+        <source>The till cannot reach its database. Nothing was refunded; please try again.</source>
+        <translation>Die Kasse erreicht ihre Datenbank nicht. Es wurde nichts erstattet; bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;%1&quot; is not a bill number. Scan the receipt or type its number.</source>
+        <translation>„%1“ ist keine Bonnummer. Scannen Sie den Beleg oder geben Sie seine Nummer ein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no bill %1 at lane %2 in this store.</source>
+        <translation>In diesem Geschäft gibt es an Kasse %2 keinen Bon %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>There is no such bill.</source>
+        <translation>Diesen Bon gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose at least one item to refund.</source>
+        <translation>Wählen Sie mindestens einen Artikel zum Erstatten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please give a reason for the refund.</source>
+        <translation>Bitte geben Sie einen Grund für die Erstattung an.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>An item to refund is not on bill %1.</source>
+        <translation>Ein zu erstattender Artikel steht nicht auf Bon %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter how many of %1 come back (at least 1).</source>
+        <translation>Geben Sie ein, wie viele von %1 zurückkommen (mindestens 1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The quantity of %1 is too large.</source>
+        <translation>Die Menge von %1 ist zu groß.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only %1 of %2 can still be refunded.</source>
+        <translation>Von %2 können nur noch %1 erstattet werden.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Some of these items were refunded at another till just now. Nothing was refunded; load the bill again.</source>
+        <translation>Einige dieser Artikel wurden gerade an einer anderen Kasse erstattet. Es wurde nichts erstattet; laden Sie den Bon erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No shift is open at lane %1. Open a shift to give money back.</source>
+        <translation>An Kasse %1 ist keine Schicht geöffnet. Öffnen Sie eine Schicht, um Geld zurückzugeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An item to refund is not on this bill.</source>
+        <translation>Ein zu erstattender Artikel steht nicht auf diesem Bon.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>base units</source>
+        <translation>Basiseinheiten</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsPage</name>
+    <message>
+        <location filename="../ui/refundspage.ui" line="+20"/>
+        <source>Scan the receipt&apos;s &amp;barcode or type the bill number</source>
+        <translation>Barcode des Belegs scannen oder Bon&amp;nummer eingeben</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Open Bill</source>
+        <translation>Bon ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Bill history</source>
+        <translation>Bonhistorie</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only bills sold on or after this day</source>
+        <translation>Nur Bons ab diesem Tag</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;To</source>
+        <translation>B&amp;is</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only bills sold on or before this day</source>
+        <translation>Nur Bons bis einschließlich diesem Tag</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>To&amp;day</source>
+        <translation>H&amp;eute</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Yesterday</source>
+        <translation>Ge&amp;stern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This &amp;Week</source>
+        <translation>Diese &amp;Woche</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Any Date</source>
+        <translation>Beliebiges Dat&amp;um</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>La&amp;ne</source>
+        <translation>&amp;Kasse</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cas&amp;hier</source>
+        <translation>Kassie&amp;rer/in</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Total fro&amp;m</source>
+        <translation>Summe &amp;ab</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;up to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Product</source>
+        <translation>Ar&amp;tikel</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Clear Filters</source>
+        <translation>Filter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/refundspage.cpp" line="+37"/>
+        <source>e.g. 1-000042, or 42 for this lane</source>
+        <translation>z. B. 1-000042 oder 42 für diese Kasse</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>All lanes</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>any</source>
+        <comment>no upper bound for the total</comment>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Any product: scan, or type and press Enter</source>
+        <translation>Beliebiger Artikel: scannen oder eingeben und Enter drücken</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Everybody</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Refund %1 of bill %2 is done: %3. The receipt is printing.</source>
+        <translation>Erstattung %1 zu Bon %2 ist erledigt: %3. Der Beleg wird gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund %1 of bill %2 is done: %3.</source>
+        <translation>Erstattung %1 zu Bon %2 ist erledigt: %3.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The refund is done, but its receipt did not print: %1</source>
+        <translation>Die Erstattung ist erledigt, aber ihr Beleg wurde nicht gedruckt: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>“%1” is not an amount. Type it like %2.</source>
+        <translation>„%1“ ist kein Betrag. Geben Sie ihn wie %2 ein.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>No bill matches these filters.</source>
+        <translation>Kein Bon passt zu diesen Filtern.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n bill(s) shown; scroll down for more.</source>
+        <translation>
+            <numerusform>%n Bon angezeigt; für weitere nach unten scrollen.</numerusform>
+            <numerusform>%n Bons angezeigt; für weitere nach unten scrollen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n bill(s).</source>
+        <translation>
+            <numerusform>%n Bon.</numerusform>
+            <numerusform>%n Bons.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportService</name>
+    <message>
+        <location filename="../models/services/reportservice.cpp" line="+20"/>
+        <source>Choose the first and the last day.</source>
+        <translation>Wählen Sie den ersten und den letzten Tag.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The first day comes after the last day. Swap them and try again.</source>
+        <translation>Der erste Tag liegt nach dem letzten Tag. Tauschen Sie die beiden und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The report cannot be read right now; the last figures stay on screen.</source>
+        <translation>Der Bericht kann gerade nicht gelesen werden; die letzten Zahlen bleiben auf dem Bildschirm.</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPinDialog</name>
+    <message>
+        <location filename="../ui/resetpindialog.ui" line="+14"/>
+        <source>Reset PIN</source>
+        <translation>PIN zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>New &amp;PIN:</source>
+        <translation>Neue &amp;PIN:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Re&amp;peat PIN:</source>
+        <translation>PIN &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/resetpindialog.cpp" line="+14"/>
+        <source>Reset the PIN of %1</source>
+        <translation>PIN von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2) will sign in with this PIN from now on. A lock from too many wrong PINs is lifted.</source>
+        <translation>%1 (%2) meldet sich ab jetzt mit dieser PIN an. Eine Sperre wegen zu vieler falscher PINs wird aufgehoben.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The two PINs differ. Please type the same PIN twice.</source>
+        <translation>Die beiden PINs stimmen nicht überein. Bitte geben Sie zweimal dieselbe PIN ein.</translation>
     </message>
 </context>
 <context>
@@ -1018,17 +4808,1407 @@ Run “till --help” to see the options.</source>
     <message>
         <location filename="../models/domain/user.cpp" line="+34"/>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassierer/in</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktleitung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator/in</translation>
+    </message>
+</context>
+<context>
+    <name>SalePage</name>
+    <message>
+        <location filename="../ui/salepage.ui" line="+69"/>
+        <source>&amp;Shift</source>
+        <translation>&amp;Schicht</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Receipts</source>
+        <translation>&amp;Belege</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Quick keys</source>
+        <translation>Schnelltasten</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No shift is open</source>
+        <translation>Keine Schicht geöffnet</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location filename="../ui/salepage.cpp" line="+250"/>
+        <source>&amp;Open shift…</source>
+        <translation>Schicht ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/salepage.cpp" line="-107"/>
+        <source>Scan a barcode, or type a name or SKU (3* before it sells three)</source>
+        <translation>Barcode scannen oder Name bzw. Artikelnummer eingeben (3* davor verkauft drei Stück)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1 (%2)</source>
+        <comment>action (shortcut)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+559"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="-559"/>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discount on the line</source>
+        <translation>Rabatt auf die Position</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+670"/>
+        <source>Discount on the bill</source>
+        <translation>Rabatt auf den Bon</translation>
+    </message>
+    <message>
+        <location line="-670"/>
+        <source>Bill disc.</source>
+        <translation>Bonrabatt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+695"/>
+        <source>Override the price</source>
+        <translation>Preis überschreiben</translation>
+    </message>
+    <message>
+        <location line="-695"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+852"/>
+        <source>Park the sale</source>
+        <translation>Verkauf parken</translation>
+    </message>
+    <message>
+        <location line="-852"/>
+        <source>Park</source>
+        <translation>Parken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+885"/>
+        <source>Recall a parked sale</source>
+        <translation>Geparkten Verkauf zurückholen</translation>
+    </message>
+    <message>
+        <location line="-885"/>
+        <source>Recall</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void the line</source>
+        <translation>Position stornieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Void</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+741"/>
+        <source>Clear the sale</source>
+        <translation>Verkauf abbrechen</translation>
+    </message>
+    <message>
+        <location line="-741"/>
+        <source>Clear</source>
+        <translation>Abbruch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pay</source>
+        <translation>Bezahlen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the unit</source>
+        <translation>Einheit wechseln</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pay   %1</source>
+        <comment>pay button with its key</comment>
+        <translation>Bezahlen   %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the payment (%1, or Enter on an empty scan field)</source>
+        <translation>Zahlung annehmen (%1 oder Enter bei leerem Scanfeld)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cash &amp;in…</source>
+        <translation>&amp;Einlage…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cash o&amp;ut…</source>
+        <translation>E&amp;ntnahme…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;drawer…</source>
+        <translation>&amp;Kassenlade öffnen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;X report</source>
+        <translation>&amp;X-Bericht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close shift…</source>
+        <translation>Schicht &amp;schließen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open and close the shift, cash in and out (Alt+S)</source>
+        <translation>Schicht öffnen und schließen, Einlage und Entnahme (Alt+S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reprint the &amp;last receipt</source>
+        <translation>&amp;Letzten Beleg erneut drucken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reprint a &amp;bill…</source>
+        <translation>&amp;Bon erneut drucken…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Printer…</source>
+        <translation>&amp;Drucker…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reprint receipts, set up the printer (Alt+R)</source>
+        <translation>Belege erneut drucken, Drucker einrichten (Alt+B)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1
+%2</source>
+        <comment>key cap: key, what it does</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1
+%2 · %3</source>
+        <comment>quick key: product, unit · price</comment>
+        <translation>%1
+%2 · %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2 (%3)</source>
+        <comment>quick key tooltip: product, unit (shortcut)</comment>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>The sale that was in progress is back on screen (%n item(s)).</source>
+        <translation>
+            <numerusform>Der laufende Verkauf ist wieder auf dem Bildschirm (%n Artikel).</numerusform>
+            <numerusform>Der laufende Verkauf ist wieder auf dem Bildschirm (%n Artikel).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Lane %1 · shift of %2 since %3</source>
+        <translation>Kasse %1 · Schicht von %2 seit %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody can sell at lane %1 until a shift is open. Count the cash float into the drawer and open the shift.</source>
+        <translation>An Kasse %1 kann erst verkauft werden, wenn eine Schicht geöffnet ist. Zählen Sie den Anfangsbestand in die Kassenlade ein und öffnen Sie die Schicht.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Nothing matches &quot;%1&quot;.</source>
+        <translation>Nichts passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The quantity must be between 1 and %1.</source>
+        <translation>Die Menge muss zwischen 1 und %1 liegen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <location line="+185"/>
+        <source>Now scan the item to sell it %n time(s).</source>
+        <translation>
+            <numerusform>Scannen Sie jetzt den Artikel, um ihn %n-mal zu verkaufen.</numerusform>
+            <numerusform>Scannen Sie jetzt den Artikel, um ihn %n-mal zu verkaufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <location line="+422"/>
+        <source>Scan an item to start a sale.</source>
+        <translation>Scannen Sie einen Artikel, um einen Verkauf zu beginnen.</translation>
+    </message>
+    <message>
+        <location line="-401"/>
+        <source>Nothing has the barcode, name or SKU &quot;%1&quot;.</source>
+        <translation>Kein Artikel hat den Barcode, Namen oder die Artikelnummer „%1“.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+173"/>
+        <source>Sell %1 as</source>
+        <comment>which unit to sell a product in</comment>
+        <translation>%1 verkaufen als</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <location line="+174"/>
+        <source>&amp;%1  %2 · %3</source>
+        <comment>menu: number, unit · price</comment>
+        <translation>&amp;%1  %2 · %3</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>%1 × %2 (%3) · %4 — %5 on the line now</source>
+        <comment>quantity × product (unit) · price — quantity after a repeated scan</comment>
+        <translation>%1 × %2 (%3) · %4 — jetzt %5 auf der Position</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 × %2 (%3) · %4</source>
+        <comment>quantity × product (unit) · price</comment>
+        <translation>%1 × %2 (%3) · %4</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+175"/>
+        <source>There is no line yet: scan an item first.</source>
+        <translation>Es gibt noch keine Position: Scannen Sie zuerst einen Artikel.</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>The quantity cannot be raised any further.</source>
+        <translation>Die Menge kann nicht weiter erhöht werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The line holds one. Press Delete (F8) to void it.</source>
+        <translation>Die Position enthält nur ein Stück. Drücken Sie Entf (F8), um sie zu stornieren.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Type a quantity from 1 to %1, then press F2.</source>
+        <translation>Geben Sie eine Menge von 1 bis %1 ein und drücken Sie dann F2.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>How many %1 of %2?</source>
+        <comment>how many units of product</comment>
+        <translation>Wie viele %1 von %2?</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 is sold in one unit only.</source>
+        <translation>%1 wird nur in einer Einheit verkauft.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 is now sold as %2 at the catalogue price; give its discount again if it still applies.</source>
+        <translation>%1 wird jetzt als %2 zum Preis laut Artikelstamm verkauft; geben Sie den Rabatt erneut ein, falls er noch gilt.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Discount on a line</source>
+        <translation>Rabatt auf eine Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount on %1 × %2 (%3), which costs %4.</source>
+        <translation>Rabatt auf %1 × %2 (%3) zum Preis von %4.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Discount on the whole bill of %1.</source>
+        <translation>Rabatt auf den gesamten Bon über %1.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>New price of one %1 of %2. The catalogue says %3.</source>
+        <translation>Neuer Preis für %2 je %1. Laut Artikelstamm: %3.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 now costs %2 per %3.</source>
+        <translation>%1 kostet jetzt %2 je %3.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Voided %1 × %2.</source>
+        <translation>%1 × %2 storniert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sale is empty already.</source>
+        <translation>Der Verkauf ist bereits leer.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Take all %n item(s) off this sale?</source>
+        <translation>
+            <numerusform>Den %n Artikel aus diesem Verkauf entfernen?</numerusform>
+            <numerusform>Alle %n Artikel aus diesem Verkauf entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The sale was cleared.</source>
+        <translation>Der Verkauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This sale is too large to add up. Please split it.</source>
+        <translation>Dieser Verkauf ist zu groß, um ihn zu summieren. Bitte teilen Sie ihn auf.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>This sale had been saved already as bill %1; nothing was charged twice.</source>
+        <translation>Dieser Verkauf war bereits als Bon %1 gespeichert; es wurde nichts doppelt berechnet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bill %1 saved. No change.</source>
+        <translation>Bon %1 gespeichert. Kein Wechselgeld.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bill %1 saved. Change: %2</source>
+        <translation>Bon %1 gespeichert. Wechselgeld: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bill %1 is saved, but its receipt could not be made: %2</source>
+        <translation>Bon %1 ist gespeichert, aber sein Beleg konnte nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+306"/>
+        <source>Reprint</source>
+        <translation>Erneut drucken</translation>
+    </message>
+    <message>
+        <location line="-306"/>
+        <source>Print the receipt again (Ctrl+P)</source>
+        <translation>Den Beleg erneut drucken (Strg+P)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is nothing to park.</source>
+        <translation>Es gibt nichts zu parken.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A name to find it by, such as the customer&apos;s (may stay empty):</source>
+        <translation>Ein Name, unter dem er sich wiederfinden lässt, etwa der des Kunden (darf leer bleiben):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The sale is parked. F7 recalls it, at any lane.</source>
+        <translation>Der Verkauf ist geparkt. Mit F7 holen Sie ihn an jeder Kasse zurück.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sale &quot;%1&quot; is parked. F7 recalls it, at any lane.</source>
+        <translation>Der Verkauf „%1“ ist geparkt. Mit F7 holen Sie ihn an jeder Kasse zurück.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No sale is parked.</source>
+        <translation>Es ist kein Verkauf geparkt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>This sale has %n item(s). Park it first, so that the recalled one can take its place?</source>
+        <translation>
+            <numerusform>Dieser Verkauf enthält %n Artikel. Zuerst parken, damit der zurückgeholte Verkauf seinen Platz einnehmen kann?</numerusform>
+            <numerusform>Dieser Verkauf enthält %n Artikel. Zuerst parken, damit der zurückgeholte Verkauf seinen Platz einnehmen kann?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Park it and recall</source>
+        <translation>&amp;Parken und zurückholen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parked to recall another</source>
+        <translation>Geparkt, um einen anderen zurückzuholen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>The parked sale is back: %n item(s).</source>
+        <translation>
+            <numerusform>Der geparkte Verkauf ist zurück: %n Artikel.</numerusform>
+            <numerusform>Der geparkte Verkauf ist zurück: %n Artikel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sell what was scanned or typed; on an empty field, pay</source>
+        <translation>Verkaufen, was gescannt oder eingegeben wurde; bei leerem Feld bezahlen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3*</source>
+        <comment>quantity prefix</comment>
+        <translation>3*</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before a scan or a quick key: sell three</source>
+        <translation>Vor einem Scan oder einer Schnelltaste: drei Stück verkaufen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>+ / −</source>
+        <translation>+ / −</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One more or one less of the selected line</source>
+        <translation>Eins mehr oder eins weniger in der gewählten Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑ / ↓</source>
+        <translation>↑ / ↓</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a line, or a product in the search list</source>
+        <translation>Eine Position oder einen Artikel in der Suchliste wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Void the selected line</source>
+        <translation>Die gewählte Position stornieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the search list, or empty the scan field</source>
+        <translation>Die Suchliste schließen oder das Scanfeld leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+1 … Alt+=</source>
+        <translation>Alt+1 … Alt+=</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The quick keys, left to right</source>
+        <translation>Die Schnelltasten, von links nach rechts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint the last receipt</source>
+        <translation>Den letzten Beleg erneut drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+S / Alt+R</source>
+        <translation>Alt+S / Alt+B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The Shift and Receipts menus</source>
+        <translation>Die Menüs „Schicht“ und „Belege“</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keys at the counter</source>
+        <translation>Tasten an der Kasse</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type part of a name or a SKU; the list opens as you type.</source>
+        <translation>Geben Sie einen Teil eines Namens oder einer Artikelnummer ein; die Liste öffnet sich beim Tippen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open the shift</source>
+        <translation>Schicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count the cash float into the drawer of lane %1 and type it here.</source>
+        <translation>Zählen Sie den Anfangsbestand in die Kassenlade von Kasse %1 ein und geben Sie ihn hier ein.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The shift is open with a float of %1. Happy selling!</source>
+        <translation>Die Schicht ist mit einem Anfangsbestand von %1 geöffnet. Gute Verkäufe!</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cash in</source>
+        <translation>Einlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cash out</source>
+        <translation>Entnahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash put into the drawer, and why (change from the bank, ...).</source>
+        <translation>Bargeld, das in die Kassenlade eingelegt wird, und warum (Wechselgeld von der Bank, ...).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash taken out of the drawer, and why (to the safe, a supplier paid, ...).</source>
+        <translation>Bargeld, das aus der Kassenlade entnommen wird, und warum (in den Tresor, Lieferant bezahlt, ...).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 put into the drawer.</source>
+        <translation>%1 in die Kassenlade eingelegt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 taken out of the drawer.</source>
+        <translation>%1 aus der Kassenlade entnommen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open the drawer</source>
+        <translation>Kassenlade öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why does the drawer open without a sale?</source>
+        <translation>Warum wird die Kassenlade ohne Verkauf geöffnet?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The drawer opens without a sale only with a reason.</source>
+        <translation>Ohne Verkauf öffnet die Kassenlade nur mit Angabe eines Grundes.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The drawer was opened: %1</source>
+        <translation>Die Kassenlade wurde geöffnet: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Finish or park the sale on screen before closing the shift.</source>
+        <translation>Schließen Sie den Verkauf auf dem Bildschirm ab oder parken Sie ihn, bevor Sie die Schicht schließen.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The shift is closed: Z report %1.</source>
+        <translation>Die Schicht ist geschlossen: Z-Bericht %1.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+19"/>
+        <location line="+17"/>
+        <source>Printing a copy of bill %1.</source>
+        <translation>Eine Kopie von Bon %1 wird gedruckt.</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Reprint a bill</source>
+        <translation>Bon erneut drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the receipt&apos;s barcode or type the bill number (42, or 1-000042 for another lane):</source>
+        <translation>Scannen Sie den Barcode des Belegs oder geben Sie die Bonnummer ein (42 oder 1-000042 für eine andere Kasse):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The cash drawer did not open: %1</source>
+        <translation>Die Kassenlade hat sich nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The receipt of bill %1 did not print: %2</source>
+        <translation>Der Beleg zu Bon %1 wurde nicht gedruckt: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the receipt of bill %1 again</source>
+        <translation>Den Beleg zu Bon %1 erneut drucken</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The printer settings of this till are saved.</source>
+        <translation>Die Druckereinstellungen dieser Kasse sind gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>—</source>
+        <comment>no amount</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <comment>items · lines</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Position</numerusform>
+            <numerusform>%n Positionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Subtotal %1&lt;br&gt;Discounts −%2</source>
+        <comment>rich text</comment>
+        <translation>Zwischensumme %1&lt;br&gt;Rabatte −%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>incl. %1 tax on %2: %3</source>
+        <comment>tax included in prices</comment>
+        <translation>inkl. %1 MwSt. auf %2: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plus %1 tax on %2: %3</source>
+        <comment>tax added to prices</comment>
+        <translation>zzgl. %1 MwSt. auf %2: %3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Paid. No change.</source>
+        <translation>Bezahlt. Kein Wechselgeld.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change
+%1</source>
+        <comment>change due to the customer</comment>
+        <translation>Wechselgeld
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../ui/settingspage.ui" line="+17"/>
+        <source>Store settings</source>
+        <translation>Geschäftseinstellungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>These settings hold for every till of the store.</source>
+        <translation>Diese Einstellungen gelten für alle Kassen des Geschäfts.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Store</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Store &amp;name:</source>
+        <translation>&amp;Name des Geschäfts:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Tax number:</source>
+        <translation>&amp;Steuernummer:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Currency code:</source>
+        <translation>&amp;Währungscode:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>EUR</source>
+        <translation>EUR</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Currency &amp;symbol:</source>
+        <translation>Währungss&amp;ymbol:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>€</source>
+        <translation>€</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prices:</source>
+        <translation>Preise:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Include tax</source>
+        <translation>&amp;inkl. Steuer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shelf prices are gross prices; the receipt shows the tax they contain</source>
+        <translation>Regalpreise sind Bruttopreise; der Beleg weist die enthaltene Steuer aus</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cash and discounts</source>
+        <translation>Bargeld und Rabatte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cash &amp;rounding step:</source>
+        <translation>Bargeld-&amp;Rundungsschritt:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> ct</source>
+        <translation> ct</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cash totals are rounded to a multiple of this many cents; 1 means no rounding</source>
+        <translation>Barsummen werden auf ein Vielfaches dieser Anzahl Cent gerundet; 1 bedeutet keine Rundung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cashier &amp;discount limit:</source>
+        <translation>Rabattlimit &amp;Kassierer/in:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Larger discounts need a manager&apos;s approval</source>
+        <translation>Höhere Rabatte erfordern eine Freigabe durch die Marktleitung</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Selling without &amp;stock:</source>
+        <translation>Verkauf ohne &amp;Bestand:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sign-in and locking</source>
+        <translation>Anmeldung und Sperre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lock the till after:</source>
+        <translation>Kasse sperren na&amp;ch:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+49"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Minutes without a key press or a touch before the till returns to the sign-in screen</source>
+        <translation>Minuten ohne Tastendruck oder Berührung, bis die Kasse zum Anmeldebildschirm zurückkehrt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Wrong PINs before a lock:</source>
+        <translation>&amp;Falsche PINs bis zur Sperre:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Lock &amp;lasts:</source>
+        <translation>Sperre dauer&amp;t:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>How long a user stays locked out after too many wrong PINs, unless a manager resets their PIN</source>
+        <translation>Wie lange ein Benutzer nach zu vielen falschen PINs gesperrt bleibt, sofern die Marktleitung die PIN nicht zurücksetzt</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>&amp;Undo changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sa&amp;ve</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspage.cpp" line="+33"/>
+        <source>Warn, then sell anyway</source>
+        <translation>Warnen, dann trotzdem verkaufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block the sale</source>
+        <translation>Verkauf sperren</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Saved. Other tills take up new sign-in and lock settings when they next start.</source>
+        <translation>Gespeichert. Andere Kassen übernehmen neue Anmelde- und Sperreinstellungen beim nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsService</name>
+    <message>
+        <location filename="../models/services/settingsservice.cpp" line="+107"/>
+        <source>Store name</source>
+        <translation>Name des Geschäfts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax number</source>
+        <translation>Steuernummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency code</source>
+        <translation>Währungscode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency symbol</source>
+        <translation>Währungssymbol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prices include tax</source>
+        <translation>Preise inkl. Steuer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash rounding step</source>
+        <translation>Bargeld-Rundungsschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier discount limit</source>
+        <translation>Rabattlimit Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selling without stock</source>
+        <translation>Verkauf ohne Bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock after idle minutes</source>
+        <translation>Sperre nach Minuten ohne Eingabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PINs before a lock</source>
+        <translation>Falsche PINs bis zur Sperre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock duration</source>
+        <translation>Sperrdauer</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Till has no setting called &quot;%1&quot;.</source>
+        <translation>Till hat keine Einstellung namens „%1“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Please enter the store&apos;s name; receipts and the sign-in screen show it.</source>
+        <translation>Bitte geben Sie den Namen des Geschäfts ein; er erscheint auf den Belegen und dem Anmeldebildschirm.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The store&apos;s name can have at most %1 characters.</source>
+        <translation>Der Name des Geschäfts darf höchstens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 can have at most %2 characters.</source>
+        <translation>%1 darf höchstens %2 Zeichen haben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The currency code has three letters, such as EUR, CHF or USD.</source>
+        <translation>Der Währungscode hat drei Buchstaben, zum Beispiel EUR, CHF oder USD.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The currency symbol has 1 to 8 characters, such as € or Fr.</source>
+        <translation>Das Währungssymbol hat 1 bis 8 Zeichen, zum Beispiel € oder Fr.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is either on or off.</source>
+        <translation>%1 ist entweder ein- oder ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The settings could not be read or saved. Nothing was changed.</source>
+        <translation>Die Einstellungen konnten nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupService</name>
+    <message>
+        <location filename="../models/services/setupservice.cpp" line="+32"/>
+        <source>The store could not be set up. Nothing was saved; please try again.</source>
+        <translation>Das Geschäft konnte nicht eingerichtet werden. Es wurde nichts gespeichert; bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A tax rate lies between 0 % and 100 %.</source>
+        <translation>Ein Steuersatz liegt zwischen 0 % und 100 %.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Please enter the administrator&apos;s name.</source>
+        <translation>Bitte geben Sie den Namen der Administratorin bzw. des Administrators ein.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This store has already been set up: it has users. Please sign in, or ask an administrator to add you.</source>
+        <translation>Dieses Geschäft ist bereits eingerichtet: Es hat Benutzer. Bitte melden Sie sich an oder bitten Sie eine Administratorin bzw. einen Administrator, Sie hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Standard rate</source>
+        <translation>Normalsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduced rate</source>
+        <translation>Ermäßigter Satz</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database already holds tax rates, so it is not a new store. Nothing was saved.</source>
+        <translation>Die Datenbank enthält bereits Steuersätze, es ist also kein neues Geschäft. Es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../ui/setupwizard.ui" line="+14"/>
+        <source>Set up Till</source>
+        <translation>Till einrichten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your store</source>
+        <translation>Ihr Geschäft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipts show these details. You can change them later in the Settings area.</source>
+        <translation>Diese Angaben erscheinen auf den Belegen. Sie können sie später im Bereich „Einstellungen“ ändern.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Store &amp;name:</source>
+        <translation>&amp;Name des Geschäfts:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Tax number:</source>
+        <translation>&amp;Steuernummer:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Currency code:</source>
+        <translation>&amp;Währungscode:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Currency &amp;symbol:</source>
+        <translation>Währungss&amp;ymbol:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shelf prices &amp;include tax</source>
+        <translation>Regalpreise &amp;inkl. Steuer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>St&amp;andard tax rate:</source>
+        <translation>N&amp;ormaler Steuersatz:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+26"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>&amp;Reduced tax rate:</source>
+        <translation>E&amp;rmäßigter Steuersatz:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The first administrator</source>
+        <translation>Die erste Administratorin bzw. der erste Administrator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This person signs in first and then adds managers and cashiers in the Users area.</source>
+        <translation>Diese Person meldet sich als Erste an und legt dann im Bereich „Benutzer“ Marktleitung und Kassierer/innen an.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Vollständiger Name:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Passphrase or PIN:</source>
+        <translation>&amp;Kennwort oder PIN:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Re&amp;peat it:</source>
+        <translation>Wie&amp;derholen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/setupwizard.cpp" line="+27"/>
+        <source>&amp;Create the store</source>
+        <translation>&amp;Geschäft anlegen</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The two passphrases differ. Please type the same one twice.</source>
+        <translation>Die beiden Kennwörter stimmen nicht überein. Bitte geben Sie zweimal dasselbe ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <location filename="../ui/shiftreportdialog.cpp" line="+16"/>
+        <source>Cash</source>
+        <comment>payment method</comment>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card</source>
+        <comment>payment method</comment>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Z report %1, lane %2</source>
+        <translation>Z-Bericht %1, Kasse %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>X report, lane %1</source>
+        <translation>X-Bericht, Kasse %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report made</source>
+        <translation>Bericht erstellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Bills</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discounts given</source>
+        <translation>Gewährte Rabatte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash rounding</source>
+        <translation>Bargeldrundung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 (%n payment(s))</source>
+        <comment>method (count)</comment>
+        <translation>
+            <numerusform>%1 (%n Zahlung)</numerusform>
+            <numerusform>%1 (%n Zahlungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tax by rate</source>
+        <translation>Steuer nach Steuersatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 on %2</source>
+        <comment>tax rate on gross amount</comment>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drawer</source>
+        <translation>Kassenlade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening float</source>
+        <translation>Anfangsbestand</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Cash in (%n time(s))</source>
+        <translation>
+            <numerusform>Einlage (%n-mal)</numerusform>
+            <numerusform>Einlagen (%n-mal)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Cash out (%n time(s))</source>
+        <translation>
+            <numerusform>Entnahme (%n-mal)</numerusform>
+            <numerusform>Entnahmen (%n-mal)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened without a sale</source>
+        <translation>Ohne Verkauf geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n-mal</numerusform>
+            <numerusform>%n-mal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected cash</source>
+        <translation>Bargeld-Soll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counted cash</source>
+        <translation>Gezähltes Bargeld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftService</name>
+    <message>
+        <location filename="../models/services/shiftservice.cpp" line="+22"/>
+        <source>The shift could not be read or saved. Nothing was changed.</source>
+        <translation>Die Schicht konnte nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No shift is open at lane %1. Open a shift first.</source>
+        <translation>An Kasse %1 ist keine Schicht geöffnet. Öffnen Sie zuerst eine Schicht.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The opening float cannot be negative.</source>
+        <translation>Der Anfangsbestand darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A shift is already open at lane %1.</source>
+        <translation>An Kasse %1 ist bereits eine Schicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Enter an amount above zero.</source>
+        <translation>Geben Sie einen Betrag über null ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Please say why the cash goes in or out.</source>
+        <translation>Bitte geben Sie an, warum Bargeld eingelegt oder entnommen wird.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>The counted cash cannot be negative.</source>
+        <translation>Das gezählte Bargeld darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This shift was closed at another till in the meantime.</source>
+        <translation>Diese Schicht wurde inzwischen an einer anderen Kasse geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>There is no Z report %1 for lane %2.</source>
+        <translation>Für Kasse %2 gibt es keinen Z-Bericht %1.</translation>
     </message>
 </context>
 <context>
@@ -1036,46 +6216,39 @@ Run “till --help” to see the options.</source>
     <message>
         <location filename="../app/startup.cpp" line="+34"/>
         <source>Till cannot open its database file %1. Please check that the folder exists and that this user may write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Till kann seine Datenbankdatei %1 nicht öffnen. Bitte prüfen Sie, ob der Ordner existiert und ob dieser Benutzer dort schreiben darf.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Till cannot connect to the database server at %1. Please check that the server is running and that this till can reach it, then start Till again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Till kann keine Verbindung zum Datenbankserver unter %1 herstellen. Bitte prüfen Sie, ob der Server läuft und diese Kasse ihn erreichen kann, und starten Sie Till dann erneut.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>This database was set up by a newer version of Till. Please install that version on this till too. Nothing in the database has been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank wurde von einer neueren Version von Till eingerichtet. Bitte installieren Sie diese Version auch auf dieser Kasse. In der Datenbank wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Till could not bring the database up to date for this version. The database was left as it was before; please show the details to whoever looks after your tills.</source>
-        <translation type="unfinished"></translation>
+        <translation>Till konnte die Datenbank nicht auf den Stand dieser Version bringen. Die Datenbank blieb unverändert; bitte zeigen Sie die Details der Person, die Ihre Kassen betreut.</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+11"/>
         <location line="+27"/>
         <source>Till cannot read the database. Please check the connection and start Till again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Till kann die Datenbank nicht lesen. Bitte prüfen Sie die Verbindung und starten Sie Till erneut.</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>Till could not fill the demo store. The database was left empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Till konnte das Demo-Geschäft nicht befüllen. Die Datenbank blieb leer.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>This database has no users, so nobody can sign in. The demo store was not added because the database already holds other data; --demo only fills an empty database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This database has no users yet, so nobody can sign in. To try Till with a ready-made store, start it once with --demo:
-
-    till --demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank hat keine Benutzer, daher kann sich niemand anmelden. Das Demo-Geschäft wurde nicht angelegt, weil die Datenbank bereits andere Daten enthält; --demo befüllt nur eine leere Datenbank.</translation>
     </message>
 </context>
 <context>
@@ -1084,37 +6257,436 @@ Run “till --help” to see the options.</source>
         <location filename="../models/items/statementsmodel.cpp" line="+46"/>
         <source>OK</source>
         <comment>the SQL statement succeeded</comment>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed</source>
         <comment>the SQL statement failed</comment>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>#</source>
         <comment>position of the statement within its operation</comment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ms</source>
         <comment>milliseconds the statement took</comment>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Result</source>
         <comment>whether the SQL statement succeeded</comment>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SQL</source>
         <comment>the statement text</comment>
-        <translation type="unfinished"></translation>
+        <translation>SQL</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../ui/stockpage.cpp" line="+32"/>
+        <source>&amp;Goods Receipt</source>
+        <translation>&amp;Wareneingang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock&amp;take</source>
+        <translation>&amp;Inventur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Adjust</source>
+        <translation>&amp;Korrektur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ledger</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low &amp;Stock</source>
+        <translation>&amp;Unter Mindestbestand</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeModel</name>
+    <message>
+        <location filename="../models/items/stocktakemodel.cpp" line="+78"/>
+        <source>—</source>
+        <comment>no pack to count in</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>%L1 × %2</source>
+        <comment>count × unit</comment>
+        <translation>%L1 × %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No difference</source>
+        <translation>Keine Differenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+%1</source>
+        <comment>more counted than booked</comment>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Count full %1 (%L2 × %3 each)</source>
+        <translation>Volle %1 zählen (je %L2 × %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This product has no packs; count it in loose units.</source>
+        <translation>Dieser Artikel hat keine Gebinde; zählen Sie ihn in losen Einheiten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count what is not in a full pack, in %1</source>
+        <translation>Zählen Sie, was nicht in einem vollen Gebinde ist, in %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Full packs counted, in each product&apos;s largest pack</source>
+        <translation>Gezählte volle Gebinde, jeweils im größten Gebinde des Artikels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loose base units counted outside full packs</source>
+        <translation>Gezählte lose Basiseinheiten außerhalb voller Gebinde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This column cannot be sorted</source>
+        <translation>Diese Spalte kann nicht sortiert werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counted packs</source>
+        <translation>Gezählte Gebinde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counted loose</source>
+        <translation>Gezählt lose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counted stock</source>
+        <translation>Gezählter Bestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeWidget</name>
+    <message>
+        <location filename="../ui/stocktakewidget.ui" line="+17"/>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Nach Name, Artikelnummer oder Barcode suchen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;ategory:</source>
+        <translation>W&amp;arengruppe:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>C&amp;lear Counts</source>
+        <translation>Zählungen &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget every count typed so far</source>
+        <translation>Alle bisher eingegebenen Zählungen verwerfen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. Year-end count, aisle 3</source>
+        <translation>z. B. Jahresinventur, Gang 3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Post Stocktake</source>
+        <translation>Inventur &amp;buchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the stock of every counted product to its count</source>
+        <translation>Den Bestand jedes gezählten Artikels auf die gezählte Menge setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/stocktakewidget.cpp" line="+24"/>
+        <source>Count each product in full packs and loose units. Counts are kept while you search for the next shelf; posting sets the stock of every counted product and books the differences.</source>
+        <translation>Zählen Sie jeden Artikel in vollen Gebinden und losen Einheiten. Die Zählungen bleiben erhalten, während Sie nach dem nächsten Regal suchen; beim Buchen wird der Bestand jedes gezählten Artikels gesetzt und die Differenzen werden gebucht.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>All categories</source>
+        <translation>Alle Warengruppen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Nothing counted yet.</source>
+        <translation>Noch nichts gezählt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln product(s) counted.</source>
+        <translation>
+            <numerusform>%Ln Artikel gezählt.</numerusform>
+            <numerusform>%Ln Artikel gezählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Clear Counts</source>
+        <translation>Zählungen leeren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Forget the counts of %Ln product(s)?</source>
+        <translation>
+            <numerusform>Die Zählung von %Ln Artikel verwerfen?</numerusform>
+            <numerusform>Die Zählungen von %Ln Artikeln verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Stocktake %1 was posted: %2 counted, %3 changed.</source>
+        <translation>Inventur %1 wurde gebucht: %2 gezählt, %3 geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln Artikel</numerusform>
+            <numerusform>%Ln Artikel</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaxRatesDialog</name>
+    <message>
+        <location filename="../ui/taxratesdialog.ui" line="+14"/>
+        <source>Tax Rates</source>
+        <translation>Steuersätze</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Rate in percent:</source>
+        <translation>Satz in &amp;Prozent:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. 19 or 7.5</source>
+        <translation>z. B. 19 oder 7,5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Prices include this tax</source>
+        <translation>Preise &amp;enthalten diese Steuer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;New</source>
+        <translation>Ne&amp;u</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Remove…</source>
+        <translation>Ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A tax rate that products still use cannot be removed. A changed rate applies to sales from now on; bills keep the rate they were sold with.</source>
+        <translation>Ein Steuersatz, den Artikel noch verwenden, kann nicht entfernt werden. Ein geänderter Satz gilt ab jetzt für Verkäufe; Bons behalten den Satz, mit dem sie verkauft wurden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/taxratesdialog.cpp" line="+21"/>
+        <source>e.g. %1 or %2</source>
+        <translation>z. B. %1 oder %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 — %2</source>
+        <comment>tax rate name — percentage</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2, added to prices</source>
+        <comment>tax rate name — percentage</comment>
+        <translation>%1 — %2, wird auf die Preise aufgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The rate &quot;%1&quot; is not a percentage between 0 and 100 with at most two decimals, such as %2 or %3.</source>
+        <translation>Der Satz „%1“ ist kein Prozentwert zwischen 0 und 100 mit höchstens zwei Nachkommastellen, wie etwa %2 oder %3.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Remove Tax Rate</source>
+        <translation>Steuersatz entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the tax rate &quot;%1&quot;?</source>
+        <translation>Den Steuersatz „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Save Changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../ui/userdialog.ui" line="+14"/>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>for example anna or a.berger</source>
+        <translation>zum Beispiel anna oder a.berger</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Vollständiger Name:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Re&amp;peat PIN:</source>
+        <translation>PIN &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/userdialog.cpp" line="+33"/>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The two PINs differ. Please type the same PIN twice.</source>
+        <translation>Die beiden PINs stimmen nicht überein. Bitte geben Sie zweimal dieselbe PIN ein.</translation>
+    </message>
+</context>
+<context>
+    <name>UserListWidget</name>
+    <message>
+        <location filename="../ui/userlistwidget.ui" line="+19"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a cashier, a manager or an administrator</source>
+        <translation>Kassierer/in, Marktleitung oder Administrator/in anlegen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Edit…</source>
+        <translation>Bearbei&amp;ten…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the selected user&apos;s name or role</source>
+        <translation>Name oder Rolle des gewählten Benutzers ändern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../ui/userlistwidget.cpp" line="+104"/>
+        <source>&amp;Deactivate</source>
+        <translation>Dea&amp;ktivieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reset &amp;PIN…</source>
+        <translation>P&amp;IN zurücksetzen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the selected user a new PIN and lift a lock</source>
+        <translation>Dem gewählten Benutzer eine neue PIN geben und eine Sperre aufheben</translation>
+    </message>
+    <message>
+        <location filename="../ui/userlistwidget.cpp" line="+0"/>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Reaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected user from signing in</source>
+        <translation>Den gewählten Benutzer für die Anmeldung sperren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let the selected user sign in again</source>
+        <translation>Dem gewählten Benutzer die Anmeldung wieder erlauben</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Deactivate %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 will no longer be able to sign in. Their sales and audit entries stay, and you can reactivate them later.</source>
+        <translation>%1 kann sich dann nicht mehr anmelden. Verkäufe und Protokolleinträge bleiben erhalten, und Sie können den Benutzer später reaktivieren.</translation>
     </message>
 </context>
 <context>
@@ -1122,53 +6694,105 @@ Run “till --help” to see the options.</source>
     <message>
         <location filename="../models/services/userservice.cpp" line="+36"/>
         <source>The users could not be read or saved. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzer konnten nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+11"/>
         <source>A user name has 2 to 32 letters, digits, dots, dashes or underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzername besteht aus 2 bis 32 Buchstaben, Ziffern, Punkten, Bindestrichen oder Unterstrichen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <location line="+63"/>
         <source>Please enter the person&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie den Namen der Person ein.</translation>
     </message>
     <message>
         <location line="-60"/>
         <source>Only an administrator can create an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Administrator/innen können Administrator/innen anlegen.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The user name &quot;%1&quot; is taken. Please choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername „%1“ ist vergeben. Bitte wählen Sie einen anderen.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>This user no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Benutzer gibt es nicht mehr.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Only an administrator can change an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Administrator/innen können Administrator/innen ändern.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>%1 is the last administrator and must stay one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die letzte Administratorin bzw. der letzte Administrator und muss es bleiben.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>You cannot deactivate yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können sich nicht selbst deaktivieren.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 is the last active administrator and cannot be deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die letzte aktive Administratorin bzw. der letzte aktive Administrator und kann nicht deaktiviert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../models/items/usersmodel.cpp" line="+44"/>
+        <source>Active</source>
+        <comment>user may sign in</comment>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <comment>user may not sign in</comment>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>User name</source>
+        <comment>what a person types to sign in</comment>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <comment>a person&apos;s full name</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <comment>cashier, manager or administrator</comment>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <comment>whether the user may sign in</comment>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../ui/userspage.cpp" line="+21"/>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Audit log</source>
+        <translation>&amp;Protokoll</translation>
     </message>
 </context>
 </TS>
