@@ -1,6 +1,7 @@
 #include "ui/diagnosticsdialog.h"
 #include "ui_diagnosticsdialog.h"
 
+#include "models/db/conversionratecache.h"
 #include "models/db/queryprofiler.h"
 #include "models/items/operationsmodel.h"
 #include "models/items/statementsmodel.h"
@@ -10,19 +11,22 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
-DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, QWidget *parent)
+DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, ConversionRateCache *cache,
+                                     QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::DiagnosticsDialog>())
     , m_profiler(profiler)
     , m_operations(new OperationsModel(profiler, this))
     , m_sortedOperations(new QSortFilterProxyModel(this))
     , m_statements(new StatementsModel(this))
+    , m_cache(cache)
 {
     m_ui->setupUi(this);
     setModal(false);
@@ -35,6 +39,16 @@ DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, QWidget *parent)
     connect(m_operations, &QAbstractItemModel::modelReset, this, &DiagnosticsDialog::updateSummary);
     updateSummary();
     updateStatementsNote();
+
+    m_ui->cacheGroup->setVisible(m_cache != nullptr);
+    for (int column = 1; column < m_ui->cacheLayout->columnCount(); column += 2) {
+        m_ui->cacheLayout->setColumnStretch(column, 1);
+    }
+    if (m_cache) {
+        connect(m_cache, &ConversionRateCache::statsChanged, this,
+                &DiagnosticsDialog::updateCacheStats);
+        updateCacheStats();
+    }
 }
 
 DiagnosticsDialog::~DiagnosticsDialog() = default;
@@ -136,4 +150,25 @@ void DiagnosticsDialog::updateStatementsNote()
         m_ui->statementsNoteLabel->clear();
         m_ui->statementsNoteLabel->hide();
     }
+}
+
+void DiagnosticsDialog::updateCacheStats()
+{
+    const ConversionRateCache::Stats stats = m_cache->stats();
+    const QLocale locale;
+    m_ui->cacheHitsLabel->setText(locale.toString(stats.hits));
+    m_ui->cacheMissesLabel->setText(locale.toString(stats.misses));
+    m_ui->cacheLoadsLabel->setText(locale.toString(stats.loads));
+    m_ui->cacheEntriesLabel->setText(locale.toString(stats.entries));
+    m_ui->cacheExpirationsLabel->setText(locale.toString(stats.expirations));
+    m_ui->cacheInvalidationsLabel->setText(locale.toString(stats.invalidations));
+    m_ui->cacheScansLabel->setText(tr("%L1 from memory, %L2 read", "barcode scans")
+                                       .arg(stats.scanHits)
+                                       .arg(stats.scanMisses));
+    const quint64 lookups = stats.hits + stats.misses;
+    // A share shown to one decimal; no money involved, so a double is fine here.
+    m_ui->cacheHitRateLabel->setText(
+        lookups == 0 ? tr("—", "no lookups yet")
+                     : tr("%1 %", "hit rate percentage")
+                           .arg(locale.toString(100.0 * double(stats.hits) / double(lookups), 'f', 1)));
 }

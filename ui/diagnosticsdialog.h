@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class ConversionRateCache;
 class OperationsModel;
 class QModelIndex;
 class QSortFilterProxyModel;
@@ -17,15 +18,17 @@ class DiagnosticsDialog;
 /*!
  * What the database work of this till costs, live: each operation with its statement
  * count and time (operations that repeat a statement in a loop are highlighted), and the
- * statements of the selected one. For the people who look after the till; it changes
- * nothing but the profiler's history.
+ * statements of the selected one, and how well the conversion-rate cache answers. For
+ * the people who look after the till; it changes nothing but the profiler's history.
  */
 class DiagnosticsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit DiagnosticsDialog(QueryProfiler &profiler, QWidget *parent = nullptr);
+    //! cache may be null (no cache figures are then shown); it must outlive the dialog.
+    explicit DiagnosticsDialog(QueryProfiler &profiler, ConversionRateCache *cache = nullptr,
+                               QWidget *parent = nullptr);
     ~DiagnosticsDialog() override;
 
 protected:
@@ -39,10 +42,12 @@ private:
     void copySelectedStatements();
     void updateSummary();
     void updateStatementsNote();
+    void updateCacheStats();
 
     std::unique_ptr<Ui::DiagnosticsDialog> m_ui;
     QueryProfiler &m_profiler;
     OperationsModel *m_operations = nullptr;
     QSortFilterProxyModel *m_sortedOperations = nullptr;
     StatementsModel *m_statements = nullptr;
+    ConversionRateCache *m_cache = nullptr;
 };

@@ -11,7 +11,9 @@
 #include "ui/diagnosticsdialog.h"
 #include "ui/idlewatcher.h"
 #include "ui/loginwidget.h"
+#include "ui/productspage.h"
 #include "ui/settingspage.h"
+#include "ui/stockpage.h"
 #include "ui/userspage.h"
 
 #include <QAction>
@@ -173,6 +175,10 @@ void MainWindow::createMenus()
 QWidget *MainWindow::createAreaPage(const AreaEntry &entry, QWidget *parent)
 {
     switch (entry.info.area) {
+    case Area::Products:
+        return new ProductsPage(m_services, parent);
+    case Area::Stock:
+        return new StockPage(m_services, parent);
     case Area::Users:
         return new UsersPage(m_services, parent);
     case Area::Settings:

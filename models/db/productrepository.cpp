@@ -181,6 +181,23 @@ DbResult<QList<PriceChangeRow>> ProductRepository::previewPriceChange(const Prod
     return rows;
 }
 
+DbResult<int> ProductRepository::countPriceChange(const ProductFilter &filter,
+                                                  const PriceChange &change) const
+{
+    QStringList where = filterConditions(filter);
+    where << u"u.active = TRUE"_s;
+    if (change.baseUnitsOnly) {
+        where << u"u.base_per_unit = 1"_s;
+    }
+    SqlQuery q(m_db, u"SELECT COUNT(*) FROM product_units u JOIN products p ON p.id = u.product_id "
+                     "WHERE %1"_s.arg(where.join(u" AND "_s)));
+    bindFilter(q, filter);
+    if (!q.execOne()) {
+        return q.error();
+    }
+    return static_cast<int>(q.int64(0));
+}
+
 DbResult<int> ProductRepository::applyPriceChange(const ProductFilter &filter,
                                                   const PriceChange &change) const
 {

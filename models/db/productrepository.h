@@ -98,6 +98,8 @@ public:
     //! Units the filter selects with their price before and after; new prices round half up.
     DbResult<QList<PriceChangeRow>> previewPriceChange(const ProductFilter &filter,
                                                        const PriceChange &change, int limit) const;
+    //! How many units applyPriceChange would change, in one query: the confirmation names it.
+    DbResult<int> countPriceChange(const ProductFilter &filter, const PriceChange &change) const;
     //! One UPDATE over every unit the filter selects; the number of units changed.
     DbResult<int> applyPriceChange(const ProductFilter &filter, const PriceChange &change) const;
 

@@ -334,6 +334,7 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         for (const Product &p : std::as_const(plan.products)) {
             known.contains(p.sku) ? ++plan.updatedProducts : ++plan.newProducts;
         }
+        plan.existingSkus = known;
     }
     std::sort(plan.errors.begin(), plan.errors.end(),
               [](const RowError &a, const RowError &b) { return a.line < b.line; });

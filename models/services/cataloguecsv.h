@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -55,6 +56,9 @@ public:
         QString fileError;       //!< the file cannot be read at all (encoding, header)
         int newProducts = 0;
         int updatedProducts = 0;
+        QSet<QString> existingSkus; //!< the SKUs of products already in the catalogue
+        //! Whether the product at this index updates one already in the catalogue.
+        bool isUpdate(qsizetype index) const { return existingSkus.contains(products.at(index).sku); }
         bool isApplicable() const { return fileError.isEmpty() && errors.isEmpty() && !products.isEmpty(); }
     };
     //! Reads and checks the file; needs EditCatalogue or Import. Writes nothing.

@@ -331,6 +331,20 @@ ServiceResult<bool> CatalogueService::archiveOrDelete(qint64 productId)
     return !*sold;
 }
 
+ServiceResult<bool> CatalogueService::hasBeenSold(qint64 productId) const
+{
+    ProfileScope scope(u"catalogue.has_been_sold"_s);
+    if (!m_session.user()) {
+        return ServiceError{ServiceError::Code::PermissionDenied,
+                            tr("Nobody is signed in at this till."), {}};
+    }
+    const auto sold = m_products.hasBeenSold(productId);
+    if (!sold) {
+        return failed(sold.error());
+    }
+    return *sold;
+}
+
 ServiceStatus CatalogueService::reactivate(qint64 productId)
 {
     if (auto refusal = denied(Permission::EditCatalogue)) {

@@ -30,6 +30,13 @@ public:
     ServiceResult<QList<Product>> page(const ProductFilter &filter, const ProductCursor &after,
                                        int limit) const;
     ServiceResult<Product> product(qint64 id) const;
+    /*!
+     * The unit a barcode names, with its product (without the product's other units) and
+     * tax, in one indexed query; std::nullopt when no active unit has this code.
+     */
+    ServiceResult<std::optional<ScannedUnit>> findByBarcode(const QString &barcode) const;
+    //! The store's currency symbol for showing prices ("€"); the default when unset or unreadable.
+    QString currencySymbol() const;
     ServiceResult<QList<Category>> categories() const;
     ServiceResult<QList<TaxRate>> taxRates() const;
     //! The sale screen's favourites grid by position, with units and products; one query.
@@ -47,6 +54,8 @@ public:
      * for its bills); one never sold is deleted. Returns true when it was deleted.
      */
     ServiceResult<bool> archiveOrDelete(qint64 productId);
+    //! Whether archiveOrDelete() would archive (true: it is on a bill) rather than delete.
+    ServiceResult<bool> hasBeenSold(qint64 productId) const;
     ServiceStatus reactivate(qint64 productId);
 
     ServiceResult<qint64> saveCategory(const Category &category);
@@ -58,6 +67,8 @@ public:
     ServiceResult<QList<PriceChangeRow>> previewPriceChange(const ProductFilter &filter,
                                                             const PriceChange &change,
                                                             int limit) const;
+    //! How many units applyPriceChange would change now; one query.
+    ServiceResult<int> countPriceChange(const ProductFilter &filter, const PriceChange &change) const;
     //! Applies it to every unit the filter selects in one UPDATE; returns the number changed.
     ServiceResult<int> applyPriceChange(const ProductFilter &filter, const PriceChange &change);
 

@@ -1,0 +1,392 @@
+#include "models/items/productlistmodel.h"
+
+#include "models/domain/percent.h"
+#include "models/services/catalogueservice.h"
+
+#include <QColor>
+#include <QFont>
+#include <QIcon>
+#include <QLocale>
+#include <QScopedValueRollback>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// The style sheet's error red: low stock is the one thing on this list that needs doing.
+const QColor kLowStockForeground(0xb0, 0x00, 0x20);
+const QColor kArchivedForeground(0x6b, 0x6b, 0x6b);
+
+const ProductUnit *smallestActiveUnit(const Product &product)
+{
+    // Units come smallest first from the repository.
+    for (const ProductUnit &unit : product.units) {
+        if (unit.active) {
+            return &unit;
+        }
+    }
+    return nullptr;
+}
+
+QIcon lowStockIcon()
+{
+    static const QIcon icon = QIcon::fromTheme(u"dialog-warning"_s,
+                                               QIcon::fromTheme(u"emblem-important"_s));
+    return icon;
+}
+
+ProductFilter::Sort sortOfColumn(int column)
+{
+    switch (column) {
+    case ProductListModel::SkuColumn:
+        return ProductFilter::Sort::Sku;
+    case ProductListModel::StockColumn:
+        return ProductFilter::Sort::Stock;
+    default:
+        break;
+    }
+    return ProductFilter::Sort::Name;
+}
+} // namespace
+
+ProductListModel::ProductListModel(const CatalogueService &catalogue, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_catalogue(catalogue)
+{
+}
+
+int ProductListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ProductListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProductListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Product &p = m_rows.at(index.row());
+    const bool low = p.active && p.isLowStock();
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case SkuColumn:
+            return p.sku;
+        case NameColumn:
+            return p.name;
+        case CategoryColumn:
+            return p.categoryName;
+        case TaxRateColumn:
+            return tr("%1 (%2)", "tax rate: name (percentage)")
+                .arg(p.taxRateName, Percent::toString(p.taxRateBp, QLocale()));
+        case PriceColumn:
+            return priceText(p);
+        case StockColumn:
+            return p.stockText();
+        case ReorderLevelColumn:
+            return p.reorderLevelBase > 0 ? Quantity::format(p.reorderLevelBase, p.packSizes(),
+                                                             BaseUnits::displayName(p.baseUnit))
+                                          : QString();
+        case ActiveColumn:
+            return p.active ? tr("Active") : tr("Archived");
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == PriceColumn || column == NameColumn) {
+            return unitsToolTip(p);
+        }
+        if (low && (column == StockColumn || column == ReorderLevelColumn)) {
+            return tr("Stock is at or below the reorder level of %1.")
+                .arg(Quantity::format(p.reorderLevelBase, p.packSizes(),
+                                      BaseUnits::displayName(p.baseUnit)));
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == PriceColumn) {
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (!p.active) {
+            return kArchivedForeground;
+        }
+        if (low && column == StockColumn) {
+            return kLowStockForeground;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (low && column == StockColumn) {
+            return lowStockIcon();
+        }
+        return {};
+    case Qt::FontRole:
+        if (!p.active || (low && column == StockColumn)) {
+            QFont font;
+            font.setItalic(!p.active);
+            font.setBold(p.active && low);
+            return font;
+        }
+        return {};
+    case ProductIdRole:
+        return p.id;
+    case LowStockRole:
+        return low;
+    case ActiveRole:
+        return p.active;
+    case StockBaseRole:
+        return p.stockBase;
+    case PriceMinorRole:
+        if (const ProductUnit *unit = smallestActiveUnit(p)) {
+            return unit->price.minor();
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant ProductListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal) {
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole) {
+        return section == PriceColumn ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                                      : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case PriceColumn:
+            return tr("The price of the smallest unit the product is sold in");
+        case StockColumn:
+            return tr("What is on the shelves, in the largest pack first");
+        case ReorderLevelColumn:
+            return tr("At or below this stock the product is low on stock");
+        default:
+            break;
+        }
+        return isSortable(section) ? QVariant() : tr("This column cannot be sorted");
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case SkuColumn:
+        return tr("SKU", "stock keeping unit, the store's own product code");
+    case NameColumn:
+        return tr("Name", "product name");
+    case CategoryColumn:
+        return tr("Category");
+    case TaxRateColumn:
+        return tr("Tax rate");
+    case PriceColumn:
+        return tr("Price", "price of the smallest unit");
+    case StockColumn:
+        return tr("Stock", "quantity on hand");
+    case ReorderLevelColumn:
+        return tr("Reorder level");
+    case ActiveColumn:
+        return tr("Status", "active or archived");
+    }
+    return {};
+}
+
+bool ProductListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_blocked && !m_changing;
+}
+
+void ProductListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    const ProductCursor after = m_rows.isEmpty()
+        ? ProductCursor()
+        : ProductCursor::after(m_rows.constLast(), m_filter.sort);
+    auto page = m_catalogue.page(m_filter, after, kPageSize);
+    if (!page) {
+        m_blocked = true;
+        m_lastError = page.error();
+        Q_EMIT loadFailed(page.error());
+        return;
+    }
+    m_lastError.reset();
+    m_atEnd = page->size() < kPageSize;
+    if (page->isEmpty()) {
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    const QScopedValueRollback changing(m_changing, true);
+    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+    m_rows.append(*page);
+    endInsertRows();
+}
+
+bool ProductListModel::isSortable(int column)
+{
+    return column == SkuColumn || column == NameColumn || column == StockColumn;
+}
+
+int ProductListModel::sortColumn() const
+{
+    switch (m_filter.sort) {
+    case ProductFilter::Sort::Sku:
+        return SkuColumn;
+    case ProductFilter::Sort::Stock:
+        return StockColumn;
+    case ProductFilter::Sort::Name:
+        break;
+    }
+    return NameColumn;
+}
+
+Qt::SortOrder ProductListModel::sortOrder() const
+{
+    return m_filter.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+}
+
+void ProductListModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column)) {
+        return;
+    }
+    ProductFilter filter = m_filter;
+    filter.sort = sortOfColumn(column);
+    filter.descending = order == Qt::DescendingOrder;
+    if (!m_loaded) {
+        // Nothing shown yet (nobody signed in): remember the order for the first load.
+        m_filter = filter;
+        return;
+    }
+    if (filter.sort == m_filter.sort && filter.descending == m_filter.descending) {
+        return;
+    }
+    setFilter(filter);
+}
+
+void ProductListModel::setFilter(const ProductFilter &filter)
+{
+    auto page = m_catalogue.page(filter, {}, kPageSize);
+    if (!page) {
+        m_lastError = page.error();
+        Q_EMIT loadFailed(page.error());
+        return;
+    }
+    const QScopedValueRollback changing(m_changing, true);
+    beginResetModel();
+    m_filter = filter;
+    m_rows = *page;
+    m_atEnd = page->size() < kPageSize;
+    m_blocked = false;
+    m_loaded = true;
+    m_lastError.reset();
+    endResetModel();
+}
+
+void ProductListModel::reload()
+{
+    setFilter(m_filter);
+}
+
+void ProductListModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_atEnd = true;
+    m_blocked = false;
+    m_loaded = false;
+    m_lastError.reset();
+    endResetModel();
+}
+
+void ProductListModel::setCurrencySymbol(const QString &symbol)
+{
+    if (symbol == m_currencySymbol) {
+        return;
+    }
+    m_currencySymbol = symbol;
+    if (!m_rows.isEmpty()) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
+    }
+}
+
+int ProductListModel::rowOf(qint64 productId) const
+{
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == productId) {
+            return static_cast<int>(row);
+        }
+    }
+    return -1;
+}
+
+bool ProductListModel::matchesFilter(const Product &product) const
+{
+    if (m_filter.active == ProductFilter::Active::Yes && !product.active) {
+        return false;
+    }
+    if (m_filter.active == ProductFilter::Active::No && product.active) {
+        return false;
+    }
+    if (m_filter.categoryId > 0 && product.categoryId != m_filter.categoryId) {
+        return false;
+    }
+    return !m_filter.lowStockOnly || product.isLowStock();
+}
+
+void ProductListModel::updateProduct(const Product &product)
+{
+    const int row = rowOf(product.id);
+    if (row < 0) {
+        return;
+    }
+    if (!matchesFilter(product)) {
+        removeProduct(product.id);
+        return;
+    }
+    m_rows[row] = product;
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+void ProductListModel::removeProduct(qint64 productId)
+{
+    const int row = rowOf(productId);
+    if (row < 0) {
+        return;
+    }
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+QString ProductListModel::priceText(const Product &product) const
+{
+    const ProductUnit *unit = smallestActiveUnit(product);
+    if (!unit) {
+        return {};
+    }
+    return unit->price.toString(QLocale(), m_currencySymbol);
+}
+
+QString ProductListModel::unitsToolTip(const Product &product) const
+{
+    QStringList lines;
+    const QLocale locale;
+    for (const ProductUnit &unit : product.units) {
+        if (!unit.active) {
+            continue;
+        }
+        const QString price = unit.price.toString(locale, m_currencySymbol);
+        lines << (unit.barcode.isEmpty()
+                      ? tr("%1: %2", "unit: price").arg(unit.name, price)
+                      : tr("%1: %2 · %3", "unit: price · barcode").arg(unit.name, price, unit.barcode));
+    }
+    return lines.join(u'\n');
+}

@@ -1,0 +1,282 @@
+#include "models/items/stocktakemodel.h"
+
+#include "models/domain/quantity.h"
+
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QColor kShortForeground(0xb0, 0x00, 0x20);
+const QColor kOverForeground(0x2e, 0x7d, 0x4f);
+constexpr qint64 kMaxCount = Q_INT64_C(1000000000000); // as InventoryService allows
+} // namespace
+
+StocktakeModel::StocktakeModel(const CatalogueService &catalogue, QObject *parent)
+    : ProductListModel(catalogue, parent)
+{
+}
+
+int StocktakeModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : StocktakeColumnCount;
+}
+
+int StocktakeModel::baseColumn(int column)
+{
+    switch (column) {
+    case SkuCountColumn:
+        return SkuColumn;
+    case NameCountColumn:
+        return NameColumn;
+    case StockCountColumn:
+        return StockColumn;
+    default:
+        break;
+    }
+    return -1;
+}
+
+const ProductUnit *StocktakeModel::largestPack(const Product &product)
+{
+    const ProductUnit *largest = nullptr;
+    for (const ProductUnit &unit : product.units) {
+        if (unit.active && unit.basePerUnit > 1 && (!largest || unit.basePerUnit > largest->basePerUnit)) {
+            largest = &unit;
+        }
+    }
+    return largest;
+}
+
+QString StocktakeModel::quantityText(const Product &product, qint64 baseQuantity) const
+{
+    return Quantity::format(baseQuantity, product.packSizes(), BaseUnits::displayName(product.baseUnit));
+}
+
+QVariant StocktakeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const int column = index.column();
+    if (const int base = baseColumn(column); base >= 0) {
+        return ProductListModel::data(createIndex(index.row(), base), role);
+    }
+    const Product &p = product(index.row());
+    const auto count = m_counts.constFind(p.id);
+    const bool counted = count != m_counts.cend();
+    const ProductUnit *pack = largestPack(p);
+    const QLocale locale;
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case PacksColumn:
+            if (!pack) {
+                return tr("—", "no pack to count in");
+            }
+            return counted && count->packs ? tr("%L1 × %2", "count × unit").arg(*count->packs).arg(pack->name)
+                                           : QString();
+        case LooseColumn:
+            return counted && count->loose
+                ? tr("%L1 × %2", "count × unit").arg(*count->loose).arg(BaseUnits::displayName(p.baseUnit))
+                : QString();
+        case CountedColumn:
+            return counted ? quantityText(p, count->countedBase) : QString();
+        case DifferenceColumn: {
+            if (!counted) {
+                return {};
+            }
+            const qint64 difference = count->countedBase - p.stockBase;
+            if (difference == 0) {
+                return tr("No difference");
+            }
+            return difference > 0 ? tr("+%1", "more counted than booked").arg(quantityText(p, difference))
+                                  : quantityText(p, difference);
+        }
+        }
+        return {};
+    case Qt::EditRole:
+        if (column == PacksColumn && counted && count->packs) {
+            return locale.toString(*count->packs);
+        }
+        if (column == LooseColumn && counted && count->loose) {
+            return locale.toString(*count->loose);
+        }
+        return QString();
+    case Qt::ToolTipRole:
+        if (column == PacksColumn) {
+            return pack ? tr("Count full %1 (%L2 × %3 each)")
+                              .arg(pack->name)
+                              .arg(pack->basePerUnit)
+                              .arg(BaseUnits::displayName(p.baseUnit))
+                        : tr("This product has no packs; count it in loose units.");
+        }
+        if (column == LooseColumn) {
+            return tr("Count what is not in a full pack, in %1").arg(BaseUnits::displayName(p.baseUnit));
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (column == DifferenceColumn && counted && count->countedBase != p.stockBase) {
+            return count->countedBase < p.stockBase ? kShortForeground : kOverForeground;
+        }
+        if (column == PacksColumn && !pack) {
+            return QColor(0x6b, 0x6b, 0x6b);
+        }
+        return {};
+    case Qt::FontRole:
+        if (column == CountedColumn && counted) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case CountedBaseRole:
+        return counted ? QVariant(count->countedBase) : QVariant();
+    case PackSizeRole:
+        return pack ? pack->basePerUnit : qint64(0);
+    default:
+        break;
+    }
+    return ProductListModel::data(createIndex(index.row(), SkuColumn), role);
+}
+
+QVariant StocktakeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal) {
+        return {};
+    }
+    if (const int base = baseColumn(section); base >= 0) {
+        return ProductListModel::headerData(base, orientation, role);
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case PacksColumn:
+            return tr("Full packs counted, in each product's largest pack");
+        case LooseColumn:
+            return tr("Loose base units counted outside full packs");
+        default:
+            break;
+        }
+        return tr("This column cannot be sorted");
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case PacksColumn:
+        return tr("Counted packs");
+    case LooseColumn:
+        return tr("Counted loose");
+    case CountedColumn:
+        return tr("Counted stock");
+    case DifferenceColumn:
+        return tr("Difference");
+    }
+    return {};
+}
+
+Qt::ItemFlags StocktakeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid()) {
+        return Qt::NoItemFlags;
+    }
+    Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    if (index.column() == LooseColumn
+        || (index.column() == PacksColumn && largestPack(product(index.row())))) {
+        flags |= Qt::ItemIsEditable;
+    }
+    return flags;
+}
+
+bool StocktakeModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable)) {
+        return false;
+    }
+    const Product &p = product(index.row());
+    const QString text = value.toString().trimmed();
+    std::optional<qint64> number;
+    if (!text.isEmpty()) {
+        bool ok = false;
+        qint64 typed = QLocale().toLongLong(text, &ok);
+        if (!ok) {
+            typed = text.toLongLong(&ok);
+        }
+        if (!ok || typed < 0 || typed > kMaxCount) {
+            return false;
+        }
+        number = typed;
+    }
+    Count count = m_counts.value(p.id);
+    const ProductUnit *pack = largestPack(p);
+    count.packSize = pack ? pack->basePerUnit : 0;
+    if (index.column() == PacksColumn) {
+        count.packs = number;
+    } else {
+        count.loose = number;
+    }
+    if (!count.packs && !count.loose) {
+        m_counts.remove(p.id);
+    } else {
+        const auto packsBase = Quantity::toBase(count.packs.value_or(0), qMax<qint64>(1, count.packSize));
+        if (!packsBase || *packsBase + count.loose.value_or(0) > kMaxCount) {
+            return false;
+        }
+        count.countedBase = *packsBase + count.loose.value_or(0);
+        m_counts.insert(p.id, count);
+    }
+    Q_EMIT dataChanged(this->index(index.row(), PacksColumn),
+                       this->index(index.row(), DifferenceColumn));
+    Q_EMIT countsChanged();
+    return true;
+}
+
+bool StocktakeModel::isSortableColumn(int column)
+{
+    const int base = baseColumn(column);
+    return base >= 0 && ProductListModel::isSortable(base);
+}
+
+int StocktakeModel::sortedColumn() const
+{
+    switch (sortColumn()) {
+    case SkuColumn:
+        return SkuCountColumn;
+    case StockColumn:
+        return StockCountColumn;
+    default:
+        break;
+    }
+    return NameCountColumn;
+}
+
+void StocktakeModel::sort(int column, Qt::SortOrder order)
+{
+    if (isSortableColumn(column)) {
+        ProductListModel::sort(baseColumn(column), order);
+    }
+}
+
+QList<InventoryService::CountLine> StocktakeModel::countLines() const
+{
+    QList<InventoryService::CountLine> lines;
+    lines.reserve(m_counts.size());
+    for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it) {
+        lines.append({it.key(), it->countedBase});
+    }
+    return lines;
+}
+
+void StocktakeModel::clearCounts()
+{
+    m_counts.clear();
+    if (rowCount() > 0) {
+        Q_EMIT dataChanged(index(0, PacksColumn), index(rowCount() - 1, DifferenceColumn));
+    }
+    Q_EMIT countsChanged();
+}

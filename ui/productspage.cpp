@@ -1,0 +1,560 @@
+#include "ui/productspage.h"
+#include "ui_productspage.h"
+
+#include "models/items/productlistmodel.h"
+#include "models/services/services.h"
+#include "ui/backgroundjob.h"
+#include "ui/categoriesdialog.h"
+#include "ui/errorbanner.h"
+#include "ui/importdialog.h"
+#include "ui/pricechangedialog.h"
+#include "ui/producteditor.h"
+#include "ui/taxratesdialog.h"
+#include "ui/themeicon.h"
+
+#include <QAction>
+#include <QDate>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Which products the status combo shows; its items carry these as data.
+enum StatusChoice { ActiveOnly, ArchivedOnly, AllProducts };
+} // namespace
+
+ProductsPage::ProductsPage(Services &services, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ProductsPage>())
+    , m_services(services)
+    , m_model(new ProductListModel(services.catalogue, this))
+    , m_searchTimer(new QTimer(this))
+{
+    m_ui->setupUi(this);
+
+    m_ui->statusCombo->addItem(tr("Active products"), ActiveOnly);
+    m_ui->statusCombo->addItem(tr("Archived products"), ArchivedOnly);
+    m_ui->statusCombo->addItem(tr("All products"), AllProducts);
+
+    // A scanner types a whole barcode within milliseconds; a person pauses. Waiting for the
+    // pause saves a query per keystroke, and Enter does not wait at all.
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kSearchDelayMs);
+    connect(m_searchTimer, &QTimer::timeout, this, &ProductsPage::applyFilter);
+    connect(m_ui->searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer->stop();
+        applyFilter();
+    });
+    connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
+    connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
+    connect(m_ui->lowStockCheck, &QCheckBox::toggled, this, &ProductsPage::applyFilter);
+
+    createActions();
+    setUpView();
+
+    connect(m_model, &ProductListModel::loadFailed, this, &ProductsPage::handleLoadFailed);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ProductsPage::updateCount);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ProductsPage::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProductsPage::updateCount);
+    connect(&m_services.session, &Session::signedIn, this, &ProductsPage::handleSignedIn);
+    connect(&m_services.session, &Session::signedOut, this, &ProductsPage::handleSignedOut);
+
+    setFocusProxy(m_ui->searchEdit);
+    if (m_services.session.isSignedIn()) {
+        handleSignedIn();
+    } else {
+        handleSignedOut();
+    }
+}
+
+ProductsPage::~ProductsPage()
+{
+    if (m_exportThread) {
+        m_exportThread->wait();
+    }
+}
+
+void ProductsPage::createActions()
+{
+    auto action = [this](const QStringList &icons, QStyle::StandardPixmap fallback,
+                         const QString &text, const QString &tip, auto slot) {
+        auto *a = new QAction(themeIcon(icons, fallback), text, this);
+        a->setStatusTip(tip);
+        a->setToolTip(tip);
+        // Only while the products page has the focus: other areas use the same keys.
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    m_newAction = action({u"document-new"_s}, QStyle::SP_FileIcon, tr("&New…"),
+                         tr("Add a product with its units, prices and barcodes"),
+                         &ProductsPage::newProduct);
+    m_newAction->setObjectName(u"newProductAction"_s);
+    m_newAction->setShortcut(QKeySequence::New);
+
+    m_openAction = action({u"document-edit"_s, u"document-properties"_s}, QStyle::SP_FileDialogDetailedView,
+                          tr("&Edit…"), tr("Open the selected product"), &ProductsPage::openProduct);
+    m_openAction->setObjectName(u"openProductAction"_s);
+
+    m_archiveAction = action({u"edit-delete"_s}, QStyle::SP_TrashIcon, tr("&Archive or Delete…"),
+                             tr("Take the selected product out of sale: archived when it has "
+                                "been sold, deleted when it never was"),
+                             &ProductsPage::archiveProduct);
+    m_archiveAction->setObjectName(u"archiveProductAction"_s);
+    m_archiveAction->setShortcut(QKeySequence::Delete);
+
+    m_reactivateAction = action({u"edit-undo"_s}, QStyle::SP_DialogResetButton, tr("&Reactivate"),
+                                tr("Put the selected archived product back on sale"),
+                                &ProductsPage::reactivateProduct);
+    m_reactivateAction->setObjectName(u"reactivateProductAction"_s);
+
+    m_categoriesAction = action({u"folder"_s}, QStyle::SP_DirIcon, tr("&Categories…"),
+                                tr("Add, rename and remove categories"), &ProductsPage::editCategories);
+    m_categoriesAction->setObjectName(u"categoriesAction"_s);
+
+    m_taxRatesAction = action({u"accessories-calculator"_s}, QStyle::SP_FileDialogInfoView,
+                              tr("&Tax Rates…"), tr("Add and change tax rates"),
+                              &ProductsPage::editTaxRates);
+    m_taxRatesAction->setObjectName(u"taxRatesAction"_s);
+
+    m_priceChangeAction = action({u"view-sort-ascending"_s}, QStyle::SP_ArrowUp,
+                                 tr("Change &Prices…"),
+                                 tr("Raise, lower or set the prices of every product the list shows"),
+                                 &ProductsPage::changePrices);
+    m_priceChangeAction->setObjectName(u"priceChangeAction"_s);
+
+    m_importAction = action({u"document-import"_s, u"document-open"_s}, QStyle::SP_DialogOpenButton,
+                            tr("&Import CSV…"), tr("Create and update products from a CSV file"),
+                            &ProductsPage::importCsv);
+    m_importAction->setObjectName(u"importAction"_s);
+
+    m_exportAction = action({u"document-export"_s, u"document-save-as"_s}, QStyle::SP_DialogSaveButton,
+                            tr("E&xport CSV…"), tr("Save the whole catalogue as a CSV file"),
+                            &ProductsPage::exportCsv);
+    m_exportAction->setObjectName(u"exportAction"_s);
+
+    auto *toolBar = new QToolBar(tr("Products"), this);
+    toolBar->setObjectName(u"productsToolBar"_s);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setIconSize(QSize(20, 20));
+    toolBar->addAction(m_newAction);
+    toolBar->addAction(m_openAction);
+    toolBar->addAction(m_archiveAction);
+    toolBar->addAction(m_reactivateAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_categoriesAction);
+    toolBar->addAction(m_taxRatesAction);
+    toolBar->addAction(m_priceChangeAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_importAction);
+    toolBar->addAction(m_exportAction);
+    m_ui->pageLayout->insertWidget(0, toolBar);
+}
+
+void ProductsPage::setUpView()
+{
+    QTableView *view = m_ui->productsView;
+    view->setModel(m_model);
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(ProductListModel::NameColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(60);
+    view->setColumnWidth(ProductListModel::SkuColumn, 120);
+    view->setColumnWidth(ProductListModel::CategoryColumn, 150);
+    view->setColumnWidth(ProductListModel::TaxRateColumn, 140);
+    view->setColumnWidth(ProductListModel::PriceColumn, 100);
+    view->setColumnWidth(ProductListModel::StockColumn, 230);
+    view->setColumnWidth(ProductListModel::ReorderLevelColumn, 150);
+    view->setColumnWidth(ProductListModel::ActiveColumn, 90);
+    // Only name, SKU and stock sort (in the database); the indicator must not claim more.
+    header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    view->setSortingEnabled(true);
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            &ProductsPage::handleSortIndicatorChanged);
+
+    view->addActions({m_openAction, m_archiveAction, m_reactivateAction});
+    connect(view, &QAbstractItemView::activated, this, &ProductsPage::openProduct);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ProductsPage::updateActions);
+}
+
+void ProductsPage::handleSortIndicatorChanged(int column, Qt::SortOrder order)
+{
+    Q_UNUSED(order);
+    if (!ProductListModel::isSortable(column)) {
+        QHeaderView *header = m_ui->productsView->horizontalHeader();
+        const QSignalBlocker blocker(header);
+        header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    }
+}
+
+void ProductsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale && m_services.session.isSignedIn()) {
+        refresh();
+    }
+}
+
+void ProductsPage::handleSignedIn()
+{
+    m_stale = true;
+    updateActions();
+    if (isVisible()) {
+        refresh();
+    }
+}
+
+void ProductsPage::handleSignedOut()
+{
+    // The next person starts from a fresh list, not from what the last one searched.
+    m_stale = true;
+    m_searchTimer->stop();
+    m_model->clear();
+    m_ui->errorBanner->clear();
+    updateActions();
+}
+
+void ProductsPage::refresh()
+{
+    m_stale = false;
+    m_model->setCurrencySymbol(m_services.catalogue.currencySymbol());
+    reloadCategories();
+    applyFilter();
+}
+
+void ProductsPage::reloadCategories()
+{
+    const qint64 current = m_ui->categoryCombo->currentData().toLongLong();
+    const auto categories = m_services.catalogue.categories();
+    const QSignalBlocker blocker(m_ui->categoryCombo);
+    m_ui->categoryCombo->clear();
+    m_ui->categoryCombo->addItem(tr("All categories"), qint64(0));
+    if (!categories) {
+        m_ui->errorBanner->showError(categories.error());
+        return;
+    }
+    for (const Category &category : *categories) {
+        m_ui->categoryCombo->addItem(category.name, category.id);
+    }
+    const int index = m_ui->categoryCombo->findData(current);
+    m_ui->categoryCombo->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+ProductFilter ProductsPage::currentFilter() const
+{
+    ProductFilter filter = m_model->filter();
+    filter.text = m_ui->searchEdit->text().trimmed();
+    filter.categoryId = m_ui->categoryCombo->currentData().toLongLong();
+    switch (m_ui->statusCombo->currentData().toInt()) {
+    case ArchivedOnly:
+        filter.active = ProductFilter::Active::No;
+        break;
+    case AllProducts:
+        filter.active = ProductFilter::Active::Any;
+        break;
+    default:
+        filter.active = ProductFilter::Active::Yes;
+        break;
+    }
+    filter.lowStockOnly = m_ui->lowStockCheck->isChecked();
+    return filter;
+}
+
+QString ProductsPage::filterDescription() const
+{
+    const ProductFilter filter = currentFilter();
+    QStringList parts;
+    switch (filter.active) {
+    case ProductFilter::Active::Yes:
+        parts << tr("active products");
+        break;
+    case ProductFilter::Active::No:
+        parts << tr("archived products");
+        break;
+    case ProductFilter::Active::Any:
+        parts << tr("active and archived products");
+        break;
+    }
+    if (filter.categoryId > 0) {
+        parts << tr("in the category \"%1\"").arg(m_ui->categoryCombo->currentText());
+    } else {
+        parts << tr("in every category");
+    }
+    if (!filter.text.isEmpty()) {
+        parts << tr("matching \"%1\"").arg(filter.text);
+    }
+    if (filter.lowStockOnly) {
+        parts << tr("low on stock");
+    }
+    return tr("All %1.", "all <active products in every category matching ...>")
+        .arg(parts.join(u' '));
+}
+
+void ProductsPage::applyFilter()
+{
+    m_searchTimer->stop();
+    if (!m_services.session.isSignedIn()) {
+        return;
+    }
+    m_model->setFilter(currentFilter());
+    if (!m_model->lastError()) {
+        m_ui->errorBanner->clear();
+    }
+    updateCount();
+    updateActions();
+}
+
+void ProductsPage::handleLoadFailed(const ServiceError &error)
+{
+    m_ui->errorBanner->showError(error);
+    updateCount();
+}
+
+void ProductsPage::updateCount()
+{
+    const int shown = m_model->rowCount();
+    if (!m_model->isLoaded()) {
+        m_ui->countLabel->clear();
+    } else if (shown == 0) {
+        m_ui->countLabel->setText(tr("No product matches. Try fewer words, another category or "
+                                     "\"All products\"."));
+    } else if (m_model->canFetchMore({})) {
+        m_ui->countLabel->setText(tr("%Ln product(s) shown; more load as you scroll down.", "", shown));
+    } else {
+        m_ui->countLabel->setText(tr("%Ln product(s).", "", shown));
+    }
+}
+
+std::optional<Product> ProductsPage::currentProduct() const
+{
+    const QModelIndex current = m_ui->productsView->currentIndex();
+    if (!current.isValid()) {
+        return std::nullopt;
+    }
+    return m_model->product(current.row());
+}
+
+void ProductsPage::updateActions()
+{
+    const bool signedIn = m_services.session.isSignedIn();
+    const bool canEdit = m_services.authorizer.can(m_services.session, Permission::EditCatalogue);
+    const bool canImport = m_services.authorizer.can(m_services.session, Permission::Import);
+    const std::optional<Product> product = currentProduct();
+
+    m_newAction->setEnabled(canEdit);
+    m_openAction->setEnabled(product.has_value());
+    m_openAction->setText(canEdit ? tr("&Edit…") : tr("&View…"));
+    m_archiveAction->setEnabled(canEdit && product && product->active);
+    m_reactivateAction->setEnabled(canEdit && product && !product->active);
+    m_categoriesAction->setEnabled(canEdit);
+    m_taxRatesAction->setEnabled(canEdit);
+    m_priceChangeAction->setEnabled(canEdit);
+    m_importAction->setEnabled(canImport);
+    m_exportAction->setEnabled(signedIn && !m_exportThread);
+}
+
+void ProductsPage::selectProduct(qint64 productId)
+{
+    const int row = m_model->rowOf(productId);
+    if (row < 0) {
+        return;
+    }
+    const QModelIndex index = m_model->index(row, ProductListModel::NameColumn);
+    m_ui->productsView->setCurrentIndex(index);
+    m_ui->productsView->scrollTo(index);
+}
+
+void ProductsPage::newProduct()
+{
+    if (!m_newAction->isEnabled()) {
+        return;
+    }
+    ProductEditor editor(m_services, 0, this);
+    if (editor.exec() != QDialog::Accepted) {
+        return;
+    }
+    const qint64 id = editor.product().id;
+    m_model->reload();
+    selectProduct(id);
+    m_ui->productsView->setFocus();
+}
+
+void ProductsPage::openProduct()
+{
+    const std::optional<Product> product = currentProduct();
+    if (!product) {
+        return;
+    }
+    ProductEditor editor(m_services, product->id, this);
+    if (editor.exec() != QDialog::Accepted) {
+        return;
+    }
+    m_model->updateProduct(editor.product());
+    updateActions();
+}
+
+void ProductsPage::archiveProduct()
+{
+    const std::optional<Product> product = currentProduct();
+    if (!product || !m_archiveAction->isEnabled()) {
+        return;
+    }
+    const auto sold = m_services.catalogue.hasBeenSold(product->id);
+    if (!sold) {
+        ErrorBanner::report(this, tr("Archive or Delete"), sold.error());
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, *sold ? tr("Archive Product") : tr("Delete Product"),
+                    *sold ? tr("Archive \"%1\"?").arg(product->name)
+                          : tr("Delete \"%1\" for good?").arg(product->name),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(
+        *sold ? tr("It is on bills, so it is archived, not deleted: it can no longer be sold or "
+                   "found at the counter, its bills stay as they are, and you can reactivate it.")
+              : tr("It has never been sold, so it is deleted with its units, barcodes and stock "
+                   "history. This cannot be undone."));
+    QPushButton *confirm = box.addButton(*sold ? tr("&Archive") : tr("&Delete"),
+                                         QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != confirm) {
+        return;
+    }
+    const auto result = m_services.catalogue.archiveOrDelete(product->id);
+    if (!result) {
+        ErrorBanner::report(this, box.windowTitle(), result.error());
+        return;
+    }
+    if (*result) {
+        m_model->removeProduct(product->id);
+    } else {
+        Product archived = *product;
+        archived.active = false;
+        m_model->updateProduct(archived);
+    }
+    updateActions();
+}
+
+void ProductsPage::reactivateProduct()
+{
+    const std::optional<Product> product = currentProduct();
+    if (!product || !m_reactivateAction->isEnabled()) {
+        return;
+    }
+    if (const auto status = m_services.catalogue.reactivate(product->id); !status) {
+        ErrorBanner::report(this, tr("Reactivate Product"), status.error());
+        return;
+    }
+    Product active = *product;
+    active.active = true;
+    m_model->updateProduct(active);
+    updateActions();
+}
+
+void ProductsPage::editCategories()
+{
+    CategoriesDialog dialog(m_services.catalogue, this);
+    dialog.exec();
+    reloadCategories();
+    m_model->reload();
+}
+
+void ProductsPage::editTaxRates()
+{
+    TaxRatesDialog dialog(m_services.catalogue, this);
+    dialog.exec();
+    m_model->reload();
+}
+
+void ProductsPage::changePrices()
+{
+    PriceChangeDialog dialog(m_services.catalogue, currentFilter(), filterDescription(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_model->reload();
+    }
+}
+
+void ProductsPage::importCsv()
+{
+    ImportDialog dialog(m_services, this);
+    dialog.exec();
+    if (dialog.hasImported()) {
+        reloadCategories();
+        m_model->reload();
+    }
+}
+
+void ProductsPage::exportCsv()
+{
+    if (m_exportThread) {
+        return;
+    }
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder).filePath(
+        tr("catalogue-%1.csv", "file name; %1 is the date").arg(QDate::currentDate().toString(Qt::ISODate)));
+    QString fileName = QFileDialog::getSaveFileName(this, tr("Export Catalogue"), suggested,
+                                                    tr("CSV files (*.csv);;All files (*)"));
+    if (fileName.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(fileName).suffix().isEmpty()) {
+        fileName += u".csv"_s;
+    }
+    // Say so before the work, not after it: a folder that cannot be written stays so.
+    const QFileInfo target(fileName);
+    const QFileInfo dir(target.absolutePath());
+    if (!dir.isDir() || !dir.isWritable() || (target.exists() && !target.isWritable())) {
+        ErrorBanner::report(this, tr("Export Catalogue"),
+                            {ServiceError::Code::InvalidInput,
+                             tr("Till may not write to the folder %1. Choose another folder, such "
+                                "as your Documents folder.")
+                                 .arg(QDir::toNativeSeparators(target.absolutePath())),
+                             {}});
+        return;
+    }
+    const CatalogueCsv &csv = m_services.catalogueCsv;
+    m_exportThread = startBackgroundJob(
+        m_services.db, this, [&csv] { return csv.exportAll(); },
+        [this, fileName](const ServiceResult<QByteArray> &result) {
+            m_exportThread.clear();
+            if (!result) {
+                ErrorBanner::report(this, tr("Export Catalogue"), result.error());
+            } else {
+                handleExported(fileName, *result);
+            }
+            updateActions();
+        });
+    updateActions();
+    m_ui->countLabel->setText(tr("Exporting the catalogue…"));
+}
+
+void ProductsPage::handleExported(const QString &fileName, const QByteArray &csv)
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+        ErrorBanner::report(this, tr("Export Catalogue"),
+                            {ServiceError::Code::Unavailable,
+                             tr("The catalogue could not be saved as %1. Check that the disk is "
+                                "not full and that you may write there.")
+                                 .arg(QDir::toNativeSeparators(fileName)),
+                             file.errorString()});
+        updateCount();
+        return;
+    }
+    const int lines = static_cast<int>(csv.count('\n')) - 1;
+    m_ui->countLabel->setText(tr("Exported %Ln unit row(s) to %1.", "", lines)
+                                  .arg(QDir::toNativeSeparators(fileName)));
+}

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class ProductListModel;
+class QAction;
+class QThread;
+class QTimer;
+class Services;
+struct Product;
+struct ProductFilter;
+struct ServiceError;
+
+namespace Ui {
+class ProductsPage;
+}
+
+/*!
+ * The Products area: the catalogue as one long list that loads as it scrolls, narrowed by
+ * a search (name, SKU or barcode, as typed), a category, active or archived, and low
+ * stock. Managers add, edit, archive and reprice products here, keep categories and tax
+ * rates, and move the catalogue in and out as CSV; cashiers look products up and open
+ * them read-only. What a user may not do is disabled, and the services refuse it anyway.
+ */
+class ProductsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    //! How long typing may pause before the list follows the search.
+    static constexpr int kSearchDelayMs = 250;
+
+    explicit ProductsPage(Services &services, QWidget *parent = nullptr);
+    ~ProductsPage() override;
+
+    //! The filter the list shows now, as the bulk price change takes it.
+    ProductFilter currentFilter() const;
+    //! A sentence describing currentFilter() for people.
+    QString filterDescription() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createActions();
+    void setUpView();
+    void refresh();
+    void reloadCategories();
+    void applyFilter();
+    void updateActions();
+    void updateCount();
+    void handleSignedIn();
+    void handleSignedOut();
+    void handleLoadFailed(const ServiceError &error);
+    void handleSortIndicatorChanged(int column, Qt::SortOrder order);
+    void selectProduct(qint64 productId);
+    std::optional<Product> currentProduct() const;
+
+    void newProduct();
+    void openProduct();
+    void archiveProduct();
+    void reactivateProduct();
+    void editCategories();
+    void editTaxRates();
+    void changePrices();
+    void importCsv();
+    void exportCsv();
+    void handleExported(const QString &fileName, const QByteArray &csv);
+
+    std::unique_ptr<Ui::ProductsPage> m_ui;
+    Services &m_services;
+    ProductListModel *m_model = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    bool m_stale = true; //!< the list must be read again before it is shown
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_archiveAction = nullptr;
+    QAction *m_reactivateAction = nullptr;
+    QAction *m_categoriesAction = nullptr;
+    QAction *m_taxRatesAction = nullptr;
+    QAction *m_priceChangeAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
+
+    QPointer<QThread> m_exportThread;
+};
