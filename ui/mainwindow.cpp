@@ -12,6 +12,7 @@
 #include "ui/idlewatcher.h"
 #include "ui/loginwidget.h"
 #include "ui/productspage.h"
+#include "ui/refundspage.h"
 #include "ui/settingspage.h"
 #include "ui/stockpage.h"
 #include "ui/userspage.h"
@@ -175,6 +176,8 @@ void MainWindow::createMenus()
 QWidget *MainWindow::createAreaPage(const AreaEntry &entry, QWidget *parent)
 {
     switch (entry.info.area) {
+    case Area::Refunds:
+        return new RefundsPage(m_services, parent);
     case Area::Products:
         return new ProductsPage(m_services, parent);
     case Area::Stock:

@@ -86,7 +86,8 @@ DbResult<std::optional<RefundableBill>> RefundRepository::load(qint64 billId) co
     SqlQuery q(m_db, u"SELECT b.id, b.lane, b.number, b.created_at, u.name, b.total_minor, "
                      "i.id, i.line_no, i.product_id, p.sku, p.name, i.unit_id, pu.name, i.quantity, "
                      "i.base_quantity, i.refunded_base_quantity, i.unit_price_minor, i.discount_minor, "
-                     "i.total_minor, i.tax_rate_bp FROM bills b JOIN users u ON u.id = b.cashier_id "
+                     "i.total_minor, i.tax_rate_bp, p.base_unit "
+                     "FROM bills b JOIN users u ON u.id = b.cashier_id "
                      "JOIN bill_items i ON i.bill_id = b.id JOIN products p ON p.id = i.product_id "
                      "JOIN product_units pu ON pu.id = i.unit_id WHERE b.id = :bill ORDER BY i.line_no"_s,
                SqlQuery::Prepared::Keep);
@@ -121,6 +122,7 @@ DbResult<std::optional<RefundableBill>> RefundRepository::load(qint64 billId) co
         line.discount = Money::fromMinor(q.int64(17));
         line.total = Money::fromMinor(q.int64(18));
         line.taxRateBp = static_cast<int>(q.int64(19));
+        line.baseUnit = BaseUnits::fromKey(q.text(20)).value_or(BaseUnit::Piece);
         bill.lines.append(line);
     }
     if (bill.id == 0) {

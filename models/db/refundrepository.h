@@ -2,6 +2,7 @@
 
 #include "models/db/dberror.h"
 #include "models/domain/money.h"
+#include "models/domain/product.h"
 
 #include <QDateTime>
 #include <QList>
@@ -24,6 +25,7 @@ struct RefundableBill
         qint64 unitId = 0;
         QString unitName;
         qint64 basePerUnit = 1;
+        BaseUnit baseUnit = BaseUnit::Piece; //!< what a pack counts in, for "3 × Box + 5 × Piece"
         qint64 quantity = 0;
         qint64 baseQuantity = 0;
         qint64 refundedBase = 0;
