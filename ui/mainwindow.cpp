@@ -13,6 +13,7 @@
 #include "ui/loginwidget.h"
 #include "ui/productspage.h"
 #include "ui/refundspage.h"
+#include "ui/salepage.h"
 #include "ui/settingspage.h"
 #include "ui/stockpage.h"
 #include "ui/userspage.h"
@@ -176,6 +177,8 @@ void MainWindow::createMenus()
 QWidget *MainWindow::createAreaPage(const AreaEntry &entry, QWidget *parent)
 {
     switch (entry.info.area) {
+    case Area::Checkout:
+        return new SalePage(m_services, parent);
     case Area::Refunds:
         return new RefundsPage(m_services, parent);
     case Area::Products:

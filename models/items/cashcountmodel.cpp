@@ -40,7 +40,8 @@ QVariant CashCountModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::EditRole:
-        return index.column() == CountColumn ? QVariant(row.count) : QVariant();
+        // As text, so the editor is a line edit whose whole text the first key replaces.
+        return index.column() == CountColumn ? QVariant(locale.toString(row.count)) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == DenominationColumn
             ? QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter)

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QFrame>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QVariantAnimation;
+struct ServiceError;
+
+/*!
+ * The sale screen's one line of news: what was just scanned, what went wrong, what
+ * happened in the background (a receipt that did not print). It never takes the focus
+ * and never blocks: a modal box would swallow the next scan. An error flashes red and
+ * beeps, so a cashier looking at the customer still notices; an optional action button
+ * ("Reprint") and a "Details…" button for the technical text sit at its right.
+ */
+class MessageStrip : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { None, Info, Success, Error };
+
+    explicit MessageStrip(QWidget *parent = nullptr);
+
+    void showInfo(const QString &message);
+    void showSuccess(const QString &message);
+    void showError(const QString &message, const QString &details = {});
+    void showError(const ServiceError &error);
+    //! Adds a button to the message shown now; it goes away with the message.
+    void setAction(const QString &text, const QString &toolTip, std::function<void()> handler);
+    void clear();
+
+    QString text() const;
+    Kind kind() const { return m_kind; }
+
+private:
+    void show(Kind kind, const QString &message, const QString &details);
+    void applyColours(const QColor &background);
+    void showDetails();
+
+    QLabel *m_label = nullptr;
+    QPushButton *m_actionButton = nullptr;
+    QPushButton *m_detailsButton = nullptr;
+    QVariantAnimation *m_flash = nullptr;
+    Kind m_kind = Kind::None;
+    QString m_details;
+    std::function<void()> m_action;
+};

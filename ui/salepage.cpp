@@ -1,0 +1,1529 @@
+#include "ui/salepage.h"
+#include "ui_salepage.h"
+
+#include "models/domain/denominations.h"
+#include "models/domain/percent.h"
+#include "models/items/cartmodel.h"
+#include "models/items/productsearchmodel.h"
+#include "models/services/services.h"
+#include "ui/amountdialog.h"
+#include "ui/approvaldialog.h"
+#include "ui/closeshiftdialog.h"
+#include "ui/discountdialog.h"
+#include "ui/messagestrip.h"
+#include "ui/paymentdialog.h"
+#include "ui/printersettingsdialog.h"
+#include "ui/recalldialog.h"
+#include "ui/shiftreportdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSalePage, "till.ui.salepage")
+
+namespace {
+
+// One query per pause in typing: a person types a letter every 100-200 ms, a scanner a
+// whole code in a few, so 200 ms of quiet means the person is waiting for the list.
+constexpr int kSearchDelayMs = 200;
+constexpr int kSearchMinimumLength = 2;
+constexpr int kPopupRows = 8;
+constexpr qint64 kMaxQuantity = 99999;
+constexpr int kQuickKeyColumns = 3;
+
+//! What the scan field holds: an optional "3*" quantity and the code or search text.
+struct ScanInput
+{
+    qint64 quantity = 1;
+    bool hasQuantity = false;
+    bool badQuantity = false;
+    QString rest;
+};
+
+ScanInput parseScanInput(const QString &text)
+{
+    static const QRegularExpression prefix(u"^\\s*(\\d{1,6})\\s*[*×]\\s*(.*)$"_s);
+    ScanInput input;
+    const QRegularExpressionMatch match = prefix.match(text);
+    if (!match.hasMatch()) {
+        input.rest = text.trimmed();
+        return input;
+    }
+    input.hasQuantity = true;
+    input.quantity = match.captured(1).toLongLong();
+    input.badQuantity = input.quantity < 1 || input.quantity > kMaxQuantity;
+    input.rest = match.captured(2).trimmed();
+    return input;
+}
+
+bool isAllDigits(const QString &text)
+{
+    if (text.isEmpty()) {
+        return false;
+    }
+    for (const QChar c : text) {
+        if (!c.isDigit()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+//! The quick keys' shortcuts: Alt+1 ... Alt+9, Alt+0, Alt+-, Alt+=, as on a keyboard's top row.
+QKeySequence quickKeySequence(int index)
+{
+    static const Qt::Key keys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4,     Qt::Key_5,
+                                   Qt::Key_6, Qt::Key_7, Qt::Key_8, Qt::Key_9,     Qt::Key_0,
+                                   Qt::Key_Minus, Qt::Key_Equal};
+    if (index < 0 || index >= int(std::size(keys))) {
+        return {};
+    }
+    return QKeySequence(Qt::ALT | keys[index]);
+}
+
+void repolish(QWidget *widget)
+{
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
+}
+
+} // namespace
+
+template<typename Call>
+auto SalePage::withApproval(Permission permission, Call call)
+    -> std::optional<decltype(call(Approval()))>
+{
+    auto result = call(Approval());
+    if (result || result.error().code != ServiceError::Code::PermissionDenied
+        || !m_services.session.isSignedIn()) {
+        return result;
+    }
+    const std::optional<Approval> approval = ApprovalDialog::obtain(
+        this, m_services.authorizer, m_services.session, permission);
+    restoreFocus();
+    if (!approval) {
+        return std::nullopt;
+    }
+    return call(*approval);
+}
+
+SalePage::SalePage(Services &services, QWidget *parent)
+    : QWidget(parent)
+    , m_services(services)
+    , m_ui(std::make_unique<Ui::SalePage>())
+    , m_cart(new CartModel(this))
+    , m_search(new ProductSearchModel(services.catalogue, this))
+    , m_searchTimer(new QTimer(this))
+    , m_recovery(SaleRecovery::defaultPath(services.session.lane()))
+{
+    m_ui->setupUi(this);
+
+    QFont scanFont = m_ui->scanField->font();
+    if (scanFont.pointSizeF() > 0) {
+        scanFont.setPointSizeF(scanFont.pointSizeF() * 1.6);
+    }
+    m_ui->scanField->setFont(scanFont);
+    m_ui->scanField->setPlaceholderText(
+        tr("Scan a barcode, or type a name or SKU (3* before it sells three)"));
+    m_ui->scanField->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+    m_ui->scanField->installEventFilter(this);
+    connect(m_ui->scanField, &QLineEdit::returnPressed, this, &SalePage::handleScanEntered);
+    connect(m_ui->scanField, &QLineEdit::textEdited, this, &SalePage::handleScanTextEdited);
+
+    m_ui->linesView->setModel(m_cart);
+    QHeaderView *header = m_ui->linesView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CartModel::ProductColumn, QHeaderView::Stretch);
+    header->setHighlightSections(false);
+    m_ui->linesView->verticalHeader()->setDefaultSectionSize(
+        m_ui->linesView->fontMetrics().height() * 2 + 4);
+    connect(m_cart, &CartModel::totalsChanged, this, &SalePage::updateTotals);
+    connect(m_cart, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int, int last) { m_ui->linesView->scrollTo(m_cart->index(last, 0)); });
+
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kSearchDelayMs);
+    connect(m_searchTimer, &QTimer::timeout, this, &SalePage::runSearch);
+    connect(m_search, &ProductSearchModel::searchFailed, this, &SalePage::showError);
+    createSearchPopup();
+
+    m_ui->changeLabel->hide();
+    connect(m_ui->openShiftButton, &QPushButton::clicked, this, &SalePage::openShift);
+    connect(&m_services.printer, &ReceiptPrinter::failed, this, &SalePage::handlePrintFailed);
+    connect(&m_services.settings, &SettingsService::saved, this, [this] {
+        loadRules();
+        updateTotals();
+    });
+
+    createActions();
+    createMenus();
+    createKeyStrip();
+    loadRules();
+    loadQuickKeys();
+    restoreRecoveredSale();
+    updateTotals();
+    refreshShift();
+}
+
+SalePage::~SalePage()
+{
+    // The cart on screen is on disk already (saveRecovery()); the next sign-in brings it back.
+    m_searchTimer->stop();
+}
+
+// --- Building the screen -----------------------------------------------------------------
+
+QAction *SalePage::addKeyAction(const QString &text, const QString &caption,
+                                const QKeySequence &key, void (SalePage::*handler)(),
+                                const QString &objectName)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    action->setShortcut(key);
+    // Only while the page has the focus: the other areas have keys of their own.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setToolTip(tr("%1 (%2)", "action (shortcut)")
+                           .arg(QString(text).remove(u'&'), key.toString(QKeySequence::NativeText)));
+    connect(action, &QAction::triggered, this, handler);
+    addAction(action);
+    if (!caption.isEmpty()) {
+        m_keyActions.append({action, caption});
+    }
+    return action;
+}
+
+void SalePage::createActions()
+{
+    const auto key = [](int k) { return QKeySequence(k); };
+    addKeyAction(tr("Help"), tr("Help"), key(Qt::Key_F1), &SalePage::showHelp, u"helpAction"_s);
+    m_saleActions << addKeyAction(tr("Quantity"), tr("Qty"), key(Qt::Key_F2),
+                                  &SalePage::changeQuantity, u"quantityAction"_s);
+    m_saleActions << addKeyAction(tr("Search"), tr("Search"), key(Qt::Key_F3),
+                                  &SalePage::focusSearch, u"searchAction"_s);
+    m_saleActions << addKeyAction(tr("Discount on the line"), tr("Discount"), key(Qt::Key_F4),
+                                  &SalePage::discountLine, u"lineDiscountAction"_s);
+    m_saleActions << addKeyAction(tr("Discount on the bill"), tr("Bill disc."),
+                                  QKeySequence(Qt::SHIFT | Qt::Key_F4), &SalePage::discountBill,
+                                  u"billDiscountAction"_s);
+    m_saleActions << addKeyAction(tr("Override the price"), tr("Price"), key(Qt::Key_F5),
+                                  &SalePage::overridePrice, u"priceOverrideAction"_s);
+    m_saleActions << addKeyAction(tr("Park the sale"), tr("Park"), key(Qt::Key_F6),
+                                  &SalePage::park, u"parkAction"_s);
+    m_saleActions << addKeyAction(tr("Recall a parked sale"), tr("Recall"), key(Qt::Key_F7),
+                                  &SalePage::recall, u"recallAction"_s);
+    m_saleActions << addKeyAction(tr("Void the line"), tr("Void"), key(Qt::Key_F8),
+                                  &SalePage::voidLine, u"voidLineAction"_s);
+    m_saleActions << addKeyAction(tr("Clear the sale"), tr("Clear"), key(Qt::Key_F9),
+                                  &SalePage::clearSale, u"clearSaleAction"_s);
+    m_saleActions << addKeyAction(tr("Pay"), tr("Pay"), key(Qt::Key_F10), &SalePage::pay,
+                                  u"payAction"_s);
+    m_saleActions << addKeyAction(tr("Change the unit"), tr("Unit"), key(Qt::Key_F11),
+                                  &SalePage::changeUnit, u"changeUnitAction"_s);
+
+    const QKeySequence payKey(Qt::Key_F10);
+    m_ui->payButton->setText(tr("Pay   %1", "pay button with its key").arg(payKey.toString(QKeySequence::NativeText)));
+    m_ui->payButton->setToolTip(tr("Take the payment (%1, or Enter on an empty scan field)")
+                                    .arg(payKey.toString(QKeySequence::NativeText)));
+    connect(m_ui->payButton, &QPushButton::clicked, this, &SalePage::pay);
+}
+
+void SalePage::createMenus()
+{
+    m_shiftMenu = new QMenu(this);
+    m_shiftMenu->setObjectName(u"shiftMenu"_s);
+    m_openShiftAction = m_shiftMenu->addAction(tr("&Open shift…"), this, &SalePage::openShift);
+    m_openShiftAction->setObjectName(u"openShiftAction"_s);
+    m_shiftMenu->addSeparator();
+    QAction *cashInAction = m_shiftMenu->addAction(tr("Cash &in…"), this, &SalePage::cashIn);
+    cashInAction->setObjectName(u"cashInAction"_s);
+    QAction *cashOutAction = m_shiftMenu->addAction(tr("Cash o&ut…"), this, &SalePage::cashOut);
+    cashOutAction->setObjectName(u"cashOutAction"_s);
+    QAction *drawerAction = m_shiftMenu->addAction(tr("Open the &drawer…"), this, &SalePage::openDrawer);
+    drawerAction->setObjectName(u"openDrawerAction"_s);
+    m_shiftMenu->addSeparator();
+    QAction *xAction = m_shiftMenu->addAction(tr("&X report"), this, &SalePage::showXReport);
+    xAction->setObjectName(u"xReportAction"_s);
+    m_closeShiftAction = m_shiftMenu->addAction(tr("&Close shift…"), this, &SalePage::closeShift);
+    m_closeShiftAction->setObjectName(u"closeShiftAction"_s);
+    m_saleActions << cashInAction << cashOutAction << drawerAction << xAction << m_closeShiftAction;
+    m_ui->shiftMenuButton->setMenu(m_shiftMenu);
+    m_ui->shiftMenuButton->setToolTip(tr("Open and close the shift, cash in and out (Alt+S)"));
+
+    m_receiptsMenu = new QMenu(this);
+    m_receiptsMenu->setObjectName(u"receiptsMenu"_s);
+    m_reprintLastAction = addKeyAction(tr("Reprint the &last receipt"), {},
+                                       QKeySequence(Qt::CTRL | Qt::Key_P), &SalePage::reprintLast,
+                                       u"reprintLastAction"_s);
+    QAction *reprintBillAction = addKeyAction(tr("Reprint a &bill…"), {},
+                                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                                              &SalePage::reprintBill, u"reprintBillAction"_s);
+    m_receiptsMenu->addAction(m_reprintLastAction);
+    m_receiptsMenu->addAction(reprintBillAction);
+    m_receiptsMenu->addSeparator();
+    QAction *printerAction = m_receiptsMenu->addAction(tr("&Printer…"), this,
+                                                       &SalePage::showPrinterSettings);
+    printerAction->setObjectName(u"printerSettingsAction"_s);
+    m_ui->receiptsMenuButton->setMenu(m_receiptsMenu);
+    m_ui->receiptsMenuButton->setToolTip(tr("Reprint receipts, set up the printer (Alt+R)"));
+
+    // A menu closed with Esc gives the focus back to where it was: the scan field.
+    for (QMenu *menu : {m_shiftMenu, m_receiptsMenu}) {
+        connect(menu, &QMenu::aboutToHide, this, [this] { QTimer::singleShot(0, this, &SalePage::restoreFocus); });
+    }
+}
+
+void SalePage::createKeyStrip()
+{
+    auto *layout = new QHBoxLayout(m_ui->keyStrip);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    for (const KeyAction &key : std::as_const(m_keyActions)) {
+        auto *button = new QPushButton(m_ui->keyStrip);
+        const QString keyText = key.action->shortcut().toString(QKeySequence::NativeText);
+        button->setObjectName(u"keyCap_%1"_s.arg(key.action->objectName()));
+        button->setText(tr("%1\n%2", "key cap: key, what it does").arg(keyText, key.caption));
+        button->setToolTip(key.action->toolTip());
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setAutoDefault(false);
+        connect(button, &QPushButton::clicked, key.action, &QAction::trigger);
+        connect(key.action, &QAction::enabledChanged, button, &QWidget::setEnabled);
+        layout->addWidget(button, 1);
+    }
+}
+
+void SalePage::createSearchPopup()
+{
+    // A child of the page laid over it rather than a popup window: it never takes the
+    // focus, so the scan field keeps receiving the scanner's keys while it is open.
+    m_searchPopup = new QTableView(this);
+    m_searchPopup->setObjectName(u"searchPopup"_s);
+    m_searchPopup->setModel(m_search);
+    m_searchPopup->setFocusPolicy(Qt::NoFocus);
+    m_searchPopup->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_searchPopup->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_searchPopup->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_searchPopup->setShowGrid(false);
+    m_searchPopup->setWordWrap(false);
+    m_searchPopup->verticalHeader()->hide();
+    m_searchPopup->horizontalHeader()->hide();
+    m_searchPopup->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_searchPopup->horizontalHeader()->setSectionResizeMode(ProductSearchModel::NameColumn,
+                                                            QHeaderView::Stretch);
+    m_searchPopup->verticalHeader()->setDefaultSectionSize(m_searchPopup->fontMetrics().height() + 14);
+    m_searchPopup->hide();
+    connect(m_searchPopup, &QTableView::clicked, this,
+            [this](const QModelIndex &index) { chooseSearchResult(index.row()); });
+}
+
+void SalePage::loadQuickKeys()
+{
+    auto *grid = new QGridLayout(m_ui->quickKeysPanel);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(6);
+    const auto keys = m_services.catalogue.quickKeys();
+    if (!keys) {
+        qCWarning(lcSalePage) << "quick keys not read:" << keys.error().details;
+        m_ui->quickKeysCaption->hide();
+        return;
+    }
+    m_quickKeys = *keys;
+    m_ui->quickKeysCaption->setVisible(!m_quickKeys.isEmpty());
+    const QLocale locale;
+    for (int i = 0; i < m_quickKeys.size() && !quickKeySequence(i).isEmpty(); ++i) {
+        const QuickKey &key = m_quickKeys.at(i);
+        const QKeySequence sequence = quickKeySequence(i);
+        auto *button = new QPushButton(m_ui->quickKeysPanel);
+        button->setObjectName(u"quickKey%1"_s.arg(i + 1));
+        const QString name = key.label.isEmpty() ? key.item.product.name : key.label;
+        const QString elided = button->fontMetrics().elidedText(name, Qt::ElideRight, 150);
+        button->setText(tr("%1\n%2 · %3", "quick key: product, unit · price")
+                            .arg(elided, key.item.unit.name, money(key.item.unit.price)));
+        button->setToolTip(tr("%1, %2 (%3)", "quick key tooltip: product, unit (shortcut)")
+                               .arg(name, key.item.unit.name,
+                                    sequence.toString(QKeySequence::NativeText)));
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setAutoDefault(false);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        connect(button, &QPushButton::clicked, this, [this, i] { sellQuickKey(i); });
+        // An action rather than the button's own shortcut, which clicks only 100 ms later:
+        // a scan right after the key must come after its item, not before.
+        auto *action = new QAction(name, this);
+        action->setShortcut(sequence);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, i] { sellQuickKey(i); });
+        addAction(action);
+        grid->addWidget(button, i / kQuickKeyColumns, i % kQuickKeyColumns);
+    }
+}
+
+void SalePage::loadRules()
+{
+    if (const ServiceStatus loaded = m_services.checkout.loadRules(); !loaded) {
+        showError(loaded.error());
+    }
+    const SaleRules &rules = m_services.checkout.rules();
+    m_cart->setCurrencySymbol(rules.currencySymbol);
+    m_cart->setPricesIncludeTax(rules.pricesIncludeTax);
+    m_search->setCurrencySymbol(rules.currencySymbol);
+}
+
+void SalePage::restoreRecoveredSale()
+{
+    const auto saved = m_recovery.load();
+    if (!saved) {
+        return;
+    }
+    m_cart->setCart(saved->cart, saved->uuid);
+    m_cart->setPricesIncludeTax(m_services.checkout.rules().pricesIncludeTax);
+    selectRow(m_cart->rowCount() - 1);
+    strip()->showInfo(tr("The sale that was in progress is back on screen (%n item(s)).", nullptr,
+                         int(m_cart->cart().itemCount())));
+}
+
+void SalePage::refreshShift()
+{
+    const auto shift = m_services.shifts.current();
+    if (!shift) {
+        showError(shift.error());
+        return;
+    }
+    m_hasShift = shift->has_value();
+    m_ui->modeStack->setCurrentWidget(m_hasShift ? m_ui->salePane : m_ui->noShiftPane);
+    for (QAction *action : std::as_const(m_saleActions)) {
+        action->setEnabled(m_hasShift);
+    }
+    m_openShiftAction->setEnabled(!m_hasShift);
+    if (m_hasShift) {
+        const Shift &open = **shift;
+        m_ui->shiftInfoLabel->setText(
+            tr("Lane %1 · shift of %2 since %3")
+                .arg(open.lane, open.cashierName,
+                     QLocale().toString(open.openedAt.toLocalTime().time(), QLocale::ShortFormat)));
+    } else {
+        m_ui->shiftInfoLabel->clear();
+        m_ui->noShiftLabel->setText(
+            tr("Nobody can sell at lane %1 until a shift is open. Count the cash float into "
+               "the drawer and open the shift.")
+                .arg(m_services.session.lane()));
+        hideSearchPopup();
+    }
+    setFocusProxy(m_hasShift ? static_cast<QWidget *>(m_ui->scanField) : m_ui->openShiftButton);
+    restoreFocus();
+}
+
+// --- The scan field and the search ---------------------------------------------------------
+
+bool SalePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_ui->scanField || event->type() != QEvent::KeyPress) {
+        return QWidget::eventFilter(watched, event);
+    }
+    auto *key = static_cast<QKeyEvent *>(event);
+    const bool empty = m_ui->scanField->text().isEmpty();
+    const bool popup = m_searchPopup->isVisible();
+    switch (key->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        if (popup) {
+            moveInSearchPopup(key->key() == Qt::Key_Up ? -1 : 1);
+        } else if (m_cart->rowCount() > 0) {
+            const int row = currentRow() + (key->key() == Qt::Key_Up ? -1 : 1);
+            selectRow(std::clamp(row, 0, m_cart->rowCount() - 1));
+        }
+        return true;
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+        if (popup) {
+            moveInSearchPopup(key->key() == Qt::Key_PageUp ? -kPopupRows : kPopupRows);
+            return true;
+        }
+        break;
+    case Qt::Key_Escape:
+        if (popup) {
+            hideSearchPopup();
+            return true;
+        }
+        if (!empty) {
+            m_ui->scanField->clear();
+            return true;
+        }
+        break;
+    case Qt::Key_Plus:
+        if (empty) {
+            raiseQuantity();
+            return true;
+        }
+        break;
+    case Qt::Key_Minus:
+        if (empty) {
+            lowerQuantity();
+            return true;
+        }
+        break;
+    case Qt::Key_Delete:
+        if (empty) {
+            voidLine();
+            return true;
+        }
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SalePage::handleScanTextEdited(const QString &text)
+{
+    if (m_ui->scanField->property("error").toBool()) {
+        m_ui->scanField->setProperty("error", false);
+        repolish(m_ui->scanField);
+    }
+    const ScanInput input = parseScanInput(text);
+    // Digits are a barcode on its way: a scanner must not set off a query per digit.
+    if (input.rest.size() >= kSearchMinimumLength && !isAllDigits(input.rest)) {
+        m_searchTimer->start();
+    } else {
+        m_searchTimer->stop();
+        hideSearchPopup();
+    }
+}
+
+void SalePage::runSearch()
+{
+    const ScanInput input = parseScanInput(m_ui->scanField->text());
+    if (input.rest.size() < kSearchMinimumLength || isAllDigits(input.rest)) {
+        return;
+    }
+    if (!searchNow(input.rest)) {
+        return;
+    }
+    if (m_search->rowCount() == 0) {
+        hideSearchPopup();
+        strip()->showInfo(tr("Nothing matches \"%1\".").arg(input.rest));
+        return;
+    }
+    showSearchPopup();
+}
+
+bool SalePage::searchNow(const QString &text)
+{
+    m_searchTimer->stop();
+    return m_search->search(text);
+}
+
+void SalePage::showSearchPopup()
+{
+    const QRect field(m_ui->scanField->mapTo(this, QPoint(0, 0)), m_ui->scanField->size());
+    const int rows = std::min(m_search->rowCount(), kPopupRows);
+    const int height = rows * m_searchPopup->verticalHeader()->defaultSectionSize()
+        + 2 * m_searchPopup->frameWidth();
+    const int width = std::max(field.width(), m_ui->linesView->width());
+    m_searchPopup->setGeometry(field.left(), field.bottom() + 2, width, height);
+    if (!m_searchPopup->currentIndex().isValid() && m_search->rowCount() > 0) {
+        m_searchPopup->setCurrentIndex(m_search->index(0, 0));
+    }
+    m_searchPopup->show();
+    m_searchPopup->raise();
+}
+
+void SalePage::hideSearchPopup()
+{
+    m_searchPopup->hide();
+}
+
+void SalePage::moveInSearchPopup(int rows)
+{
+    const int count = m_search->rowCount();
+    if (count == 0) {
+        return;
+    }
+    int row = m_searchPopup->currentIndex().isValid() ? m_searchPopup->currentIndex().row() : -1;
+    row += rows;
+    if (row >= count && m_search->canFetchMore({})) {
+        m_search->fetchMore({});
+    }
+    row = std::clamp(row, 0, m_search->rowCount() - 1);
+    m_searchPopup->setCurrentIndex(m_search->index(row, 0));
+    m_searchPopup->scrollTo(m_search->index(row, 0));
+}
+
+void SalePage::handleScanEntered()
+{
+    if (!m_hasShift) {
+        return;
+    }
+    if (m_searchPopup->isVisible() && m_searchPopup->currentIndex().isValid()) {
+        chooseSearchResult(m_searchPopup->currentIndex().row());
+        return;
+    }
+    m_searchTimer->stop();
+    const ScanInput input = parseScanInput(m_ui->scanField->text());
+    if (input.badQuantity) {
+        strip()->showError(tr("The quantity must be between 1 and %1.").arg(kMaxQuantity));
+        flashScanField();
+        return;
+    }
+    if (input.rest.isEmpty()) {
+        if (input.hasQuantity) {
+            strip()->showInfo(tr("Now scan the item to sell it %n time(s).", nullptr, int(input.quantity)));
+        } else if (!m_cart->isEmpty()) {
+            pay();
+        } else {
+            strip()->showInfo(tr("Scan an item to start a sale."));
+        }
+        return;
+    }
+    if (!input.rest.contains(u' ')) {
+        const auto line = m_services.checkout.scan(input.rest, input.quantity);
+        if (line) {
+            sell(*line);
+            return;
+        }
+        // Letters may be a name or a SKU rather than an internal code: look them up.
+        if (line.error().code != ServiceError::Code::NotFound || isAllDigits(input.rest)) {
+            showError(line.error());
+            flashScanField();
+            return;
+        }
+    }
+    if (!searchNow(input.rest)) {
+        return;
+    }
+    if (m_search->rowCount() == 0) {
+        strip()->showError(tr("Nothing has the barcode, name or SKU \"%1\".").arg(input.rest));
+        flashScanField();
+        return;
+    }
+    showSearchPopup();
+}
+
+void SalePage::chooseSearchResult(int row)
+{
+    if (row < 0 || row >= m_search->rowCount()) {
+        return;
+    }
+    const Product product = m_search->product(row);
+    const ScanInput input = parseScanInput(m_ui->scanField->text());
+    hideSearchPopup();
+    sellUnitOf(product, input.badQuantity ? 1 : input.quantity);
+}
+
+void SalePage::sellQuickKey(int index)
+{
+    if (!m_hasShift || index < 0 || index >= m_quickKeys.size()) {
+        return;
+    }
+    const ScanInput input = parseScanInput(m_ui->scanField->text());
+    const qint64 quantity = input.hasQuantity && !input.badQuantity ? input.quantity : 1;
+    const ScannedUnit &item = m_quickKeys.at(index).item;
+    sell(CheckoutService::lineFor(item.product, item.unit, quantity));
+}
+
+void SalePage::sellUnitOf(const Product &product, qint64 quantity)
+{
+    if (product.units.isEmpty()) {
+        return;
+    }
+    if (product.units.size() == 1) {
+        sell(CheckoutService::lineFor(product, product.units.constFirst(), quantity));
+        return;
+    }
+    // Which pack? A menu answers with one key: 1 for the first unit, 2 for the next ...
+    QMenu menu(this);
+    menu.setObjectName(u"unitMenu"_s);
+    menu.addSection(tr("Sell %1 as", "which unit to sell a product in").arg(product.name));
+    for (qsizetype i = 0; i < product.units.size(); ++i) {
+        const ProductUnit &unit = product.units.at(i);
+        QAction *action = menu.addAction(tr("&%1  %2 · %3", "menu: number, unit · price")
+                                             .arg(i + 1)
+                                             .arg(unit.name, money(unit.price)));
+        action->setData(qint64(i));
+    }
+    const QPoint where = m_ui->scanField->mapToGlobal(QPoint(0, m_ui->scanField->height()));
+    QAction *chosen = menu.exec(where, menu.actions().value(1));
+    restoreFocus();
+    if (!chosen) {
+        return;
+    }
+    sell(CheckoutService::lineFor(product, product.units.at(chosen->data().toLongLong()), quantity));
+}
+
+void SalePage::sell(const CartLine &line)
+{
+    const int row = m_cart->addLine(line);
+    selectRow(row);
+    m_ui->scanField->clear();
+    hideSearchPopup();
+    const CartLine &now = m_cart->line(row);
+    const QLocale locale;
+    if (now.quantity != line.quantity) {
+        strip()->showInfo(tr("%1 × %2 (%3) · %4 — %5 on the line now",
+                             "quantity × product (unit) · price — quantity after a repeated scan")
+                              .arg(locale.toString(line.quantity), line.productName, line.unitName,
+                                   money(line.unitPrice), locale.toString(now.quantity)));
+    } else {
+        strip()->showInfo(tr("%1 × %2 (%3) · %4", "quantity × product (unit) · price")
+                              .arg(locale.toString(line.quantity), line.productName, line.unitName,
+                                   money(line.unitPrice)));
+    }
+    restoreFocus();
+}
+
+// --- The selected line ----------------------------------------------------------------------
+
+int SalePage::currentRow() const
+{
+    const QModelIndex current = m_ui->linesView->currentIndex();
+    if (current.isValid()) {
+        return current.row();
+    }
+    return m_cart->rowCount() - 1;
+}
+
+void SalePage::selectRow(int row)
+{
+    if (row < 0 || row >= m_cart->rowCount()) {
+        return;
+    }
+    m_ui->linesView->setCurrentIndex(m_cart->index(row, 0));
+    m_ui->linesView->selectRow(row);
+    m_ui->linesView->scrollTo(m_cart->index(row, 0));
+}
+
+bool SalePage::requireLine(int *row)
+{
+    *row = currentRow();
+    if (*row < 0 || *row >= m_cart->rowCount()) {
+        strip()->showInfo(tr("There is no line yet: scan an item first."));
+        return false;
+    }
+    return true;
+}
+
+void SalePage::raiseQuantity()
+{
+    int row = 0;
+    if (!requireLine(&row)) {
+        return;
+    }
+    if (!m_cart->setQuantity(row, m_cart->line(row).quantity + 1)) {
+        strip()->showError(tr("The quantity cannot be raised any further."));
+    }
+}
+
+void SalePage::lowerQuantity()
+{
+    int row = 0;
+    if (!requireLine(&row)) {
+        return;
+    }
+    const CartLine line = m_cart->line(row);
+    if (line.quantity <= 1) {
+        strip()->showInfo(tr("The line holds one. Press Delete (F8) to void it."));
+        return;
+    }
+    // Taking an item off a line is a void of that item, and audited like one.
+    CartLine removed = line;
+    removed.quantity = 1;
+    const auto voided = withApproval(Permission::VoidLine, [&](const Approval &approval) {
+        return m_services.checkout.recordVoid(removed, approval);
+    });
+    if (!voided) {
+        return;
+    }
+    if (!*voided) {
+        showError(voided->error());
+        return;
+    }
+    m_cart->setQuantity(row, line.quantity - 1);
+}
+
+void SalePage::changeQuantity()
+{
+    const QString text = m_ui->scanField->text().trimmed();
+    if (!text.isEmpty()) {
+        // "3" then F2 is the quantity for the next item, as "3*" would be.
+        const qint64 quantity = isAllDigits(text) ? text.toLongLong() : 0;
+        if (quantity < 1 || quantity > kMaxQuantity) {
+            strip()->showError(tr("Type a quantity from 1 to %1, then press F2.").arg(kMaxQuantity));
+            flashScanField();
+            return;
+        }
+        m_ui->scanField->setText(u"%1*"_s.arg(quantity));
+        strip()->showInfo(tr("Now scan the item to sell it %n time(s).", nullptr, int(quantity)));
+        restoreFocus();
+        return;
+    }
+    int row = 0;
+    if (!requireLine(&row)) {
+        return;
+    }
+    const CartLine line = m_cart->line(row);
+    bool ok = false;
+    const int quantity = QInputDialog::getInt(
+        this, tr("Quantity"), tr("How many %1 of %2?", "how many units of product").arg(line.unitName, line.productName),
+        int(std::min<qint64>(line.quantity, kMaxQuantity)), 1, int(kMaxQuantity), 1, &ok);
+    restoreFocus();
+    if (!ok || quantity == line.quantity) {
+        return;
+    }
+    if (quantity < line.quantity) {
+        CartLine removed = line;
+        removed.quantity = line.quantity - quantity;
+        const auto voided = withApproval(Permission::VoidLine, [&](const Approval &approval) {
+            return m_services.checkout.recordVoid(removed, approval);
+        });
+        if (!voided) {
+            return;
+        }
+        if (!*voided) {
+            showError(voided->error());
+            return;
+        }
+    }
+    m_cart->setQuantity(row, quantity);
+}
+
+void SalePage::changeUnit()
+{
+    int row = 0;
+    if (!requireLine(&row)) {
+        return;
+    }
+    const CartLine line = m_cart->line(row);
+    const auto product = m_services.catalogue.product(line.productId);
+    if (!product) {
+        showError(product.error());
+        return;
+    }
+    QList<ProductUnit> units = product->units;
+    units.removeIf([](const ProductUnit &unit) { return !unit.active; });
+    if (units.size() < 2) {
+        strip()->showInfo(tr("%1 is sold in one unit only.").arg(line.productName));
+        return;
+    }
+    QMenu menu(this);
+    menu.setObjectName(u"unitMenu"_s);
+    menu.addSection(tr("Sell %1 as", "which unit to sell a product in").arg(line.productName));
+    QAction *current = nullptr;
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        const ProductUnit &unit = units.at(i);
+        QAction *action = menu.addAction(tr("&%1  %2 · %3", "menu: number, unit · price")
+                                             .arg(i + 1)
+                                             .arg(unit.name, money(unit.price)));
+        action->setData(qint64(i));
+        action->setCheckable(true);
+        action->setChecked(unit.id == line.unitId);
+        if (unit.id == line.unitId) {
+            current = action;
+        }
+    }
+    const QRect rowRect = m_ui->linesView->visualRect(m_cart->index(row, CartModel::UnitColumn));
+    QAction *chosen = menu.exec(m_ui->linesView->viewport()->mapToGlobal(rowRect.bottomLeft()), current);
+    restoreFocus();
+    if (!chosen) {
+        return;
+    }
+    const ProductUnit &unit = units.at(chosen->data().toLongLong());
+    if (unit.id == line.unitId) {
+        return;
+    }
+    if (line.isPriceOverridden() || !line.discount.isNone()) {
+        strip()->showInfo(tr("%1 is now sold as %2 at the catalogue price; give its discount again if it still applies.")
+                              .arg(line.productName, unit.name));
+    }
+    m_cart->setUnit(row, unit);
+    m_cart->setLineDiscount(row, Discount(), 0);
+}
+
+void SalePage::discountLine()
+{
+    int row = 0;
+    if (!requireLine(&row)) {
+        return;
+    }
+    const CartLine line = m_cart->line(row);
+    const Money gross = line.unitPrice.times(line.quantity);
+    const auto discount = DiscountDialog::ask(
+        this, tr("Discount on a line"),
+        tr("Discount on %1 × %2 (%3), which costs %4.")
+            .arg(QLocale().toString(line.quantity), line.productName, line.unitName, money(gross)),
+        gross, m_services.checkout.rules().currencySymbol, line.discount);
+    restoreFocus();
+    if (!discount) {
+        return;
+    }
+    const auto allowed = withApproval(Permission::DiscountAboveLimit, [&](const Approval &approval) {
+        return m_services.checkout.authorizeDiscount(*discount, gross, approval);
+    });
+    if (!allowed) {
+        return;
+    }
+    if (!*allowed) {
+        showError(allowed->error());
+        return;
+    }
+    m_cart->setLineDiscount(row, *discount, allowed->value());
+}
+
+void SalePage::discountBill()
+{
+    if (m_cart->isEmpty()) {
+        strip()->showInfo(tr("There is no line yet: scan an item first."));
+        return;
+    }
+    // The bill discount comes off what the lines cost after their own discounts.
+    Money base = Money::fromMinor(0);
+    for (const PricedLine &priced : m_cart->totals().lines) {
+        base += priced.gross - priced.lineDiscount;
+    }
+    const auto discount = DiscountDialog::ask(
+        this, tr("Discount on the bill"),
+        tr("Discount on the whole bill of %1.").arg(money(base)), base,
+        m_services.checkout.rules().currencySymbol, m_cart->cart().billDiscount);
+    restoreFocus();
+    if (!discount) {
+        return;
+    }
+    const auto allowed = withApproval(Permission::DiscountAboveLimit, [&](const Approval &approval) {
+        return m_services.checkout.authorizeDiscount(*discount, base, approval);
+    });
+    if (!allowed) {
+        return;
+    }
+    if (!*allowed) {
+        showError(allowed->error());
+        return;
+    }
+    m_cart->setBillDiscount(*discount, allowed->value());
+}
+
+void SalePage::overridePrice()
+{
+    int row = 0;
+    if (!requireLine(&row)) {
+        return;
+    }
+    const CartLine line = m_cart->line(row);
+    AmountDialog::Options options;
+    options.title = tr("Override the price");
+    options.prompt = tr("New price of one %1 of %2. The catalogue says %3.")
+                         .arg(line.unitName, line.productName, money(line.catalogPrice));
+    options.currencySymbol = m_services.checkout.rules().currencySymbol;
+    options.initial = line.unitPrice;
+    const auto answer = AmountDialog::ask(this, options);
+    restoreFocus();
+    if (!answer) {
+        return;
+    }
+    const auto allowed = withApproval(Permission::OverridePrice, [&](const Approval &approval) {
+        return m_services.checkout.authorizePriceOverride(answer->amount, approval);
+    });
+    if (!allowed) {
+        return;
+    }
+    if (!*allowed) {
+        showError(allowed->error());
+        return;
+    }
+    m_cart->overridePrice(row, answer->amount, allowed->value());
+    strip()->showInfo(tr("%1 now costs %2 per %3.")
+                          .arg(line.productName, money(answer->amount), line.unitName));
+}
+
+void SalePage::voidLine()
+{
+    int row = 0;
+    if (!requireLine(&row)) {
+        return;
+    }
+    const CartLine line = m_cart->line(row);
+    const auto voided = withApproval(Permission::VoidLine, [&](const Approval &approval) {
+        return m_services.checkout.recordVoid(line, approval);
+    });
+    if (!voided) {
+        return;
+    }
+    if (!*voided) {
+        showError(voided->error());
+        return;
+    }
+    m_cart->removeLine(row);
+    selectRow(std::min(row, m_cart->rowCount() - 1));
+    strip()->showInfo(tr("Voided %1 × %2.").arg(QLocale().toString(line.quantity), line.productName));
+}
+
+void SalePage::clearSale()
+{
+    if (m_cart->isEmpty()) {
+        strip()->showInfo(tr("The sale is empty already."));
+        return;
+    }
+    const QMessageBox::StandardButton answer = QMessageBox::question(
+        this, tr("Clear the sale"),
+        tr("Take all %n item(s) off this sale?", nullptr, int(m_cart->cart().itemCount())),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    restoreFocus();
+    if (answer != QMessageBox::Yes) {
+        return;
+    }
+    const Cart cart = m_cart->cart();
+    const auto cleared = withApproval(Permission::ClearSale, [&](const Approval &approval) {
+        return m_services.checkout.recordClear(cart, approval);
+    });
+    if (!cleared) {
+        return;
+    }
+    if (!*cleared) {
+        showError(cleared->error());
+        return;
+    }
+    m_cart->clear();
+    strip()->showInfo(tr("The sale was cleared."));
+}
+
+// --- The sale -------------------------------------------------------------------------------
+
+void SalePage::pay()
+{
+    if (!m_hasShift) {
+        return;
+    }
+    hideSearchPopup();
+    if (m_cart->isEmpty()) {
+        strip()->showInfo(tr("Scan an item to start a sale."));
+        return;
+    }
+    const CartTotals &totals = m_cart->totals();
+    if (!totals.isValid) {
+        strip()->showError(tr("This sale is too large to add up. Please split it."));
+        return;
+    }
+    const SaleRules &rules = m_services.checkout.rules();
+    PaymentDialog dialog(totals.total, rules.cashRoundingStep, rules.currencySymbol, this);
+    bool failed = false;
+    connect(&dialog, &PaymentDialog::finishRequested, this,
+            [this, &dialog, &failed](const QList<Tender> &tenders) {
+                commitSale(dialog, tenders);
+                failed = dialog.result() != QDialog::Accepted;
+            });
+    dialog.exec();
+    restoreFocus();
+    if (failed && dialog.result() != QDialog::Accepted) {
+        // The commit may have failed for want of a shift: the screen says so.
+        refreshShift();
+    }
+}
+
+void SalePage::commitSale(PaymentDialog &dialog, const QList<Tender> &tenders)
+{
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto receipt = m_services.checkout.commit(m_cart->cart(), tenders, m_cart->saleUuid());
+    QGuiApplication::restoreOverrideCursor();
+    if (!receipt) {
+        // Nothing is lost: the cart, its uuid and the payments stay for another try.
+        dialog.showError(receipt.error());
+        return;
+    }
+    dialog.accept();
+    finishSale(*receipt, tenders);
+}
+
+void SalePage::finishSale(const SaleReceipt &receipt, const QList<Tender> &tenders)
+{
+    const bool cash = std::any_of(tenders.cbegin(), tenders.cend(), [](const Tender &tender) {
+        return tender.method == Tender::Method::Cash && !tender.amount.isZero();
+    });
+    m_cart->clear();
+    showChange(receipt);
+    const QString code = u"%1-%2"_s.arg(receipt.bill.lane).arg(receipt.bill.number, 6, 10, QChar(u'0'));
+    if (receipt.bill.alreadyExisted) {
+        strip()->showInfo(tr("This sale had been saved already as bill %1; nothing was charged twice.").arg(code));
+    } else if (receipt.settlement.change.isZero()) {
+        strip()->showSuccess(tr("Bill %1 saved. No change.").arg(code));
+    } else {
+        strip()->showSuccess(tr("Bill %1 saved. Change: %2").arg(code, money(receipt.settlement.change)));
+    }
+    // The receipt goes to its worker thread; the next sale starts now.
+    const auto printable = m_services.receipts.forBill(receipt.bill.id);
+    if (printable) {
+        printReceipt(*printable, cash && m_services.printer.config().kickDrawerForCash);
+    } else {
+        strip()->showError(tr("Bill %1 is saved, but its receipt could not be made: %2")
+                               .arg(code, printable.error().message),
+                           printable.error().details);
+        strip()->setAction(tr("Reprint"), tr("Print the receipt again (Ctrl+P)"), [this] { reprintLast(); });
+    }
+    Q_EMIT saleFinished(receipt);
+    restoreFocus();
+}
+
+void SalePage::park()
+{
+    if (m_cart->isEmpty()) {
+        strip()->showInfo(tr("There is nothing to park."));
+        return;
+    }
+    bool ok = false;
+    const QString label = QInputDialog::getText(this, tr("Park the sale"),
+                                                tr("A name to find it by, such as the customer's (may stay empty):"),
+                                                QLineEdit::Normal, QString(), &ok);
+    restoreFocus();
+    if (!ok) {
+        return;
+    }
+    const auto parked = m_services.checkout.park(m_cart->cart(), label);
+    if (!parked) {
+        showError(parked.error());
+        return;
+    }
+    m_cart->clear();
+    strip()->showInfo(label.trimmed().isEmpty()
+                          ? tr("The sale is parked. F7 recalls it, at any lane.")
+                          : tr("The sale \"%1\" is parked. F7 recalls it, at any lane.").arg(label.trimmed()));
+}
+
+void SalePage::recall()
+{
+    const auto parked = m_services.checkout.parked();
+    if (!parked) {
+        showError(parked.error());
+        return;
+    }
+    if (parked->isEmpty()) {
+        strip()->showInfo(tr("No sale is parked."));
+        return;
+    }
+    const auto chosen = RecallDialog::choose(this, *parked, m_services.checkout.rules().currencySymbol);
+    restoreFocus();
+    if (!chosen) {
+        return;
+    }
+    if (!m_cart->isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("Recall a parked sale"),
+                        tr("This sale has %n item(s). Park it first, so that the recalled one can take its place?",
+                           nullptr, int(m_cart->cart().itemCount())),
+                        QMessageBox::Cancel, this);
+        QPushButton *parkButton = box.addButton(tr("&Park it and recall"), QMessageBox::AcceptRole);
+        box.setDefaultButton(parkButton);
+        box.exec();
+        restoreFocus();
+        if (box.clickedButton() != parkButton) {
+            return;
+        }
+        const auto parkedNow = m_services.checkout.park(m_cart->cart(), tr("Parked to recall another"));
+        if (!parkedNow) {
+            showError(parkedNow.error());
+            return;
+        }
+        m_cart->clear();
+    }
+    const auto cart = m_services.checkout.recall(*chosen);
+    if (!cart) {
+        showError(cart.error());
+        return;
+    }
+    m_cart->setCart(*cart);
+    m_cart->setPricesIncludeTax(m_services.checkout.rules().pricesIncludeTax);
+    selectRow(m_cart->rowCount() - 1);
+    hideChange();
+    strip()->showInfo(tr("The parked sale is back: %n item(s).", nullptr, int(cart->itemCount())));
+    restoreFocus();
+}
+
+QString SalePage::keyHelpText() const
+{
+    QString rows;
+    const auto row = [&rows](const QString &key, const QString &what) {
+        rows += u"<tr><td style='padding-right:18px'><b>%1</b></td><td>%2</td></tr>"_s.arg(
+            key.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    row(tr("Enter"), tr("Sell what was scanned or typed; on an empty field, pay"));
+    row(tr("3*", "quantity prefix"), tr("Before a scan or a quick key: sell three"));
+    for (const KeyAction &key : m_keyActions) {
+        row(key.action->shortcut().toString(QKeySequence::NativeText),
+            QString(key.action->text()).remove(u'&'));
+    }
+    row(tr("+ / −"), tr("One more or one less of the selected line"));
+    row(tr("↑ / ↓"), tr("Choose a line, or a product in the search list"));
+    row(tr("Delete"), tr("Void the selected line"));
+    row(tr("Esc"), tr("Close the search list, or empty the scan field"));
+    row(tr("Alt+1 … Alt+="), tr("The quick keys, left to right"));
+    row(m_reprintLastAction->shortcut().toString(QKeySequence::NativeText), tr("Reprint the last receipt"));
+    row(tr("Alt+S / Alt+R"), tr("The Shift and Receipts menus"));
+    return u"<table>%1</table>"_s.arg(rows);
+}
+
+void SalePage::showHelp()
+{
+    QMessageBox box(QMessageBox::NoIcon, tr("Keys at the counter"), keyHelpText(), QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+    restoreFocus();
+}
+
+void SalePage::focusSearch()
+{
+    restoreFocus();
+    m_ui->scanField->selectAll();
+    const ScanInput input = parseScanInput(m_ui->scanField->text());
+    if (input.rest.size() >= kSearchMinimumLength && searchNow(input.rest) && m_search->rowCount() > 0) {
+        showSearchPopup();
+    } else if (input.rest.isEmpty()) {
+        strip()->showInfo(tr("Type part of a name or a SKU; the list opens as you type."));
+    }
+}
+
+// --- The shift and the drawer ---------------------------------------------------------------
+
+void SalePage::openShift()
+{
+    AmountDialog::Options options;
+    options.title = tr("Open the shift");
+    options.prompt = tr("Count the cash float into the drawer of lane %1 and type it here.")
+                         .arg(m_services.session.lane());
+    options.currencySymbol = m_services.checkout.rules().currencySymbol;
+    const auto answer = AmountDialog::ask(this, options);
+    restoreFocus();
+    if (!answer) {
+        return;
+    }
+    const auto shift = m_services.shifts.open(answer->amount);
+    if (!shift) {
+        showError(shift.error());
+        return;
+    }
+    m_services.printer.kickDrawer();
+    refreshShift();
+    strip()->showSuccess(tr("The shift is open with a float of %1. Happy selling!").arg(money(answer->amount)));
+}
+
+void SalePage::cashIn()
+{
+    moveCash(true);
+}
+
+void SalePage::cashOut()
+{
+    moveCash(false);
+}
+
+void SalePage::moveCash(bool in)
+{
+    AmountDialog::Options options;
+    options.title = in ? tr("Cash in") : tr("Cash out");
+    options.prompt = in ? tr("Cash put into the drawer, and why (change from the bank, ...).")
+                        : tr("Cash taken out of the drawer, and why (to the safe, a supplier paid, ...).");
+    options.currencySymbol = m_services.checkout.rules().currencySymbol;
+    options.askReason = true;
+    options.allowZero = false;
+    const auto answer = AmountDialog::ask(this, options);
+    restoreFocus();
+    if (!answer) {
+        return;
+    }
+    const auto direction = in ? ShiftService::CashDirection::In : ShiftService::CashDirection::Out;
+    const auto moved = withApproval(Permission::CashInOut, [&](const Approval &approval) {
+        return m_services.shifts.moveCash(direction, answer->amount, answer->reason, approval);
+    });
+    if (!moved) {
+        return;
+    }
+    if (!*moved) {
+        showError(moved->error());
+        return;
+    }
+    m_services.printer.kickDrawer();
+    strip()->showSuccess(in ? tr("%1 put into the drawer.").arg(money(answer->amount))
+                            : tr("%1 taken out of the drawer.").arg(money(answer->amount)));
+}
+
+void SalePage::openDrawer()
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Open the drawer"),
+                                                 tr("Why does the drawer open without a sale?"),
+                                                 QLineEdit::Normal, QString(), &ok).trimmed();
+    restoreFocus();
+    if (!ok) {
+        return;
+    }
+    if (reason.isEmpty()) {
+        strip()->showError(tr("The drawer opens without a sale only with a reason."));
+        return;
+    }
+    const auto opened = withApproval(Permission::OpenDrawer, [&](const Approval &approval) {
+        return m_services.shifts.openDrawer(reason, approval);
+    });
+    if (!opened) {
+        return;
+    }
+    if (!*opened) {
+        showError(opened->error());
+        return;
+    }
+    m_services.printer.kickDrawer();
+    strip()->showInfo(tr("The drawer was opened: %1").arg(reason));
+}
+
+void SalePage::showXReport()
+{
+    const auto report = m_services.shifts.xReport();
+    if (!report) {
+        showError(report.error());
+        return;
+    }
+    ShiftReportDialog dialog(*report, m_services.checkout.rules().currencySymbol, this);
+    dialog.exec();
+    restoreFocus();
+}
+
+void SalePage::closeShift()
+{
+    if (!m_cart->isEmpty()) {
+        strip()->showError(tr("Finish or park the sale on screen before closing the shift."));
+        return;
+    }
+    const auto x = m_services.shifts.xReport();
+    if (!x) {
+        showError(x.error());
+        return;
+    }
+    const SaleRules &rules = m_services.checkout.rules();
+    CloseShiftDialog dialog(x->expectedCash, Denominations::of(rules.currencyCode),
+                            rules.currencySymbol, this);
+    const bool counted = dialog.exec() == QDialog::Accepted;
+    restoreFocus();
+    if (!counted || !dialog.counted()) {
+        return;
+    }
+    const Money cash = *dialog.counted();
+    const auto z = withApproval(Permission::CloseShift, [&](const Approval &approval) {
+        return m_services.shifts.close(cash, approval);
+    });
+    if (!z) {
+        return;
+    }
+    if (!*z) {
+        showError(z->error());
+        return;
+    }
+    ShiftReportDialog report(z->value(), rules.currencySymbol, this);
+    report.exec();
+    refreshShift();
+    strip()->showSuccess(tr("The shift is closed: Z report %1.").arg(z->value().shift.zNumber));
+}
+
+// --- Receipts -------------------------------------------------------------------------------
+
+void SalePage::printReceipt(const ReceiptData &receipt, bool kickDrawer)
+{
+    m_services.printer.print(receipt, kickDrawer);
+}
+
+void SalePage::reprintLast()
+{
+    const auto receipt = m_services.receipts.lastOfLane();
+    if (!receipt) {
+        showError(receipt.error());
+        return;
+    }
+    printReceipt(*receipt, false);
+    strip()->showInfo(tr("Printing a copy of bill %1.").arg(receipt->code()));
+}
+
+void SalePage::reprintBill()
+{
+    bool ok = false;
+    const QString code = QInputDialog::getText(this, tr("Reprint a bill"),
+                                               tr("Scan the receipt's barcode or type the bill number (42, or 1-000042 for another lane):"),
+                                               QLineEdit::Normal, QString(), &ok).trimmed();
+    restoreFocus();
+    if (!ok || code.isEmpty()) {
+        return;
+    }
+    const auto receipt = m_services.receipts.byCode(code);
+    if (!receipt) {
+        showError(receipt.error());
+        return;
+    }
+    printReceipt(*receipt, false);
+    strip()->showInfo(tr("Printing a copy of bill %1.").arg(receipt->code()));
+}
+
+void SalePage::handlePrintFailed(const QString &key, const QString &message)
+{
+    if (key == u"drawer"_s) {
+        strip()->showError(tr("The cash drawer did not open: %1").arg(message));
+        return;
+    }
+    strip()->showError(tr("The receipt of bill %1 did not print: %2").arg(key, message));
+    strip()->setAction(tr("Reprint"), tr("Print the receipt of bill %1 again").arg(key), [this, key] {
+        const auto receipt = m_services.receipts.byCode(key);
+        if (!receipt) {
+            showError(receipt.error());
+            return;
+        }
+        printReceipt(*receipt, false);
+        strip()->showInfo(tr("Printing a copy of bill %1.").arg(receipt->code()));
+        restoreFocus();
+    });
+}
+
+void SalePage::showPrinterSettings()
+{
+    const auto allowed = withApproval(Permission::ChangeSettings, [&](const Approval &approval) {
+        return m_services.authorizer.authorize(m_services.session, Permission::ChangeSettings, approval);
+    });
+    if (!allowed) {
+        return;
+    }
+    if (!*allowed) {
+        showError(allowed->error());
+        return;
+    }
+    PrinterSettingsDialog dialog(m_services.printer.config(), m_services.session.lane(),
+                                 m_services.checkout.rules().currencySymbol, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const ReceiptPrinter::Config config = dialog.config();
+        config.save();
+        m_services.printer.setConfig(config);
+        strip()->showInfo(tr("The printer settings of this till are saved."));
+    }
+    restoreFocus();
+}
+
+// --- Showing --------------------------------------------------------------------------------
+
+void SalePage::updateTotals()
+{
+    const CartTotals &totals = m_cart->totals();
+    const Cart &cart = m_cart->cart();
+    const QLocale locale;
+    m_ui->totalLabel->setText(totals.isValid ? money(totals.total) : tr("—", "no amount"));
+    m_ui->itemCountLabel->setText(
+        tr("%1 · %2", "items · lines")
+            .arg(tr("%n item(s)", nullptr, int(cart.itemCount())),
+                 tr("%n line(s)", nullptr, int(cart.lines.size()))));
+
+    QString breakdown;
+    if (!totals.discount.isZero()) {
+        breakdown = tr("Subtotal %1<br>Discounts −%2", "rich text")
+                        .arg(money(totals.subtotal).toHtmlEscaped(), money(totals.discount).toHtmlEscaped());
+    }
+    m_ui->breakdownLabel->setText(breakdown);
+    m_ui->breakdownLabel->setVisible(!breakdown.isEmpty());
+
+    QStringList taxes;
+    for (const TaxBreakdown &tax : totals.taxes) {
+        const QString rate = Percent::toString(tax.rateBp, locale);
+        taxes << (cart.pricesIncludeTax
+                      ? tr("incl. %1 tax on %2: %3", "tax included in prices")
+                      : tr("plus %1 tax on %2: %3", "tax added to prices"))
+                     .arg(rate, money(tax.net), money(tax.tax))
+                     .toHtmlEscaped();
+    }
+    m_ui->taxLabel->setText(taxes.join(u"<br>"_s));
+    m_ui->taxLabel->setVisible(!taxes.isEmpty());
+    m_ui->payButton->setEnabled(!cart.isEmpty());
+    if (!cart.isEmpty()) {
+        hideChange();
+    }
+    saveRecovery();
+}
+
+void SalePage::saveRecovery()
+{
+    if (!m_recovery.save(m_cart->cart(), m_cart->saleUuid())) {
+        qCWarning(lcSalePage) << "the sale in progress could not be saved to" << m_recovery.path();
+    }
+}
+
+void SalePage::showChange(const SaleReceipt &receipt)
+{
+    const Money change = receipt.settlement.change;
+    m_ui->changeLabel->setText(change.isZero()
+                                   ? tr("Paid. No change.")
+                                   : tr("Change\n%1", "change due to the customer").arg(money(change)));
+    m_ui->changeLabel->setProperty("hasChange", !change.isZero());
+    repolish(m_ui->changeLabel);
+    m_ui->changeLabel->show();
+}
+
+void SalePage::hideChange()
+{
+    m_ui->changeLabel->hide();
+}
+
+MessageStrip *SalePage::strip() const
+{
+    return m_ui->modeStack->currentWidget() == m_ui->noShiftPane ? m_ui->noShiftMessageStrip
+                                                                 : m_ui->messageStrip;
+}
+
+void SalePage::showError(const ServiceError &error)
+{
+    strip()->showError(error);
+}
+
+void SalePage::flashScanField()
+{
+    m_ui->scanField->setProperty("error", true);
+    repolish(m_ui->scanField);
+    m_ui->scanField->selectAll();
+    restoreFocus();
+}
+
+void SalePage::restoreFocus()
+{
+    if (!isVisible()) {
+        return;
+    }
+    // A closed dialog does not always hand the activation back (it depends on the window
+    // manager); the next scan must not type into nowhere.
+    if (!window()->isActiveWindow() && !QApplication::activeModalWidget()
+        && !QApplication::activePopupWidget()) {
+        window()->activateWindow();
+    }
+    if (m_hasShift) {
+        m_ui->scanField->setFocus(Qt::OtherFocusReason);
+    } else {
+        m_ui->openShiftButton->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+QString SalePage::money(Money amount) const
+{
+    return amount.toString(QLocale(), m_services.checkout.rules().currencySymbol);
+}
+
+void SalePage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_searchPopup->isVisible()) {
+        showSearchPopup();
+    }
+}
+
+void SalePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    restoreFocus();
+}

@@ -1,0 +1,172 @@
+#pragma once
+
+#include "models/db/quickkeyrepository.h"
+#include "models/domain/receipt.h"
+#include "models/services/approval.h"
+#include "models/services/checkoutservice.h"
+#include "models/services/salerecovery.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class CartModel;
+class MessageStrip;
+class PaymentDialog;
+class ProductSearchModel;
+class QAction;
+class QMenu;
+class QPushButton;
+class QTableView;
+class QTimer;
+class Services;
+
+namespace Ui {
+class SalePage;
+}
+
+/*!
+ * The counter: the screen a cashier lives in all day. Everything is in reach of the
+ * keyboard, and the focus always comes back to the scan field, so a barcode scanner (which
+ * types the code and Enter) works whatever happened before.
+ *
+ * The scan field takes a barcode ("3*" before it sells three), or text that searches
+ * names and SKUs in a popup under the field (one query per pause in typing, paged as it
+ * scrolls). The lines are a CartModel; the selected line is changed with + and -, F2 ...
+ * F11, and Delete. Enter on an empty field (or F10) pays. Mistakes are said in a message
+ * strip that flashes red and never takes the focus.
+ *
+ * The sale is never lost: a failed commit leaves it on screen with the same uuid for the
+ * retry, and a copy on disk (SaleRecovery) brings it back after a crash or a sign-out.
+ * Without an open shift at the lane there is no selling: the page offers to open one.
+ */
+class SalePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SalePage(Services &services, QWidget *parent = nullptr);
+    ~SalePage() override;
+
+    CartModel *cartModel() const { return m_cart; }
+    //! The text of the help: every key of the page and what it does.
+    QString keyHelpText() const;
+
+Q_SIGNALS:
+    //! After a sale was committed and its receipt handed to the printer.
+    void saleFinished(const SaleReceipt &receipt);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct KeyAction
+    {
+        QAction *action;
+        QString caption; //!< the short word on the key strip
+    };
+
+    // Building the screen
+    void createActions();
+    QAction *addKeyAction(const QString &text, const QString &caption, const QKeySequence &key,
+                          void (SalePage::*handler)(), const QString &objectName);
+    void createMenus();
+    void createKeyStrip();
+    void createSearchPopup();
+    void loadQuickKeys();
+    void loadRules();
+    void restoreRecoveredSale();
+    void refreshShift();
+
+    // The scan field and the search
+    void handleScanEntered();
+    void handleScanTextEdited(const QString &text);
+    void runSearch();
+    bool searchNow(const QString &text);
+    void showSearchPopup();
+    void hideSearchPopup();
+    void moveInSearchPopup(int rows);
+    void chooseSearchResult(int row);
+    void sellQuickKey(int index);
+    void sellUnitOf(const Product &product, qint64 quantity);
+    void sell(const CartLine &line);
+
+    // The selected line
+    int currentRow() const;
+    void selectRow(int row);
+    void raiseQuantity();
+    void lowerQuantity();
+    void changeQuantity();
+    void changeUnit();
+    void discountLine();
+    void discountBill();
+    void overridePrice();
+    void voidLine();
+    void clearSale();
+
+    // The sale
+    void pay();
+    void commitSale(PaymentDialog &dialog, const QList<Tender> &tenders);
+    void finishSale(const SaleReceipt &receipt, const QList<Tender> &tenders);
+    void park();
+    void recall();
+    void showHelp();
+    void focusSearch();
+
+    // The shift and the drawer
+    void openShift();
+    void cashIn();
+    void cashOut();
+    void moveCash(bool in);
+    void openDrawer();
+    void showXReport();
+    void closeShift();
+
+    // Receipts
+    void reprintLast();
+    void reprintBill();
+    void printReceipt(const ReceiptData &receipt, bool kickDrawer);
+    void showPrinterSettings();
+    void handlePrintFailed(const QString &key, const QString &message);
+
+    // Showing
+    void updateTotals();
+    void saveRecovery();
+    void showChange(const SaleReceipt &receipt);
+    void hideChange();
+    MessageStrip *strip() const;
+    void showError(const ServiceError &error);
+    void flashScanField();
+    void restoreFocus();
+    QString money(Money amount) const;
+    bool requireLine(int *row);
+
+    /*!
+     * Calls call(Approval()); when the service answers PermissionDenied, asks a manager
+     * for permission (ApprovalDialog) and calls again with the approval. std::nullopt when
+     * the manager's approval was cancelled.
+     */
+    template<typename Call>
+    auto withApproval(Permission permission, Call call) -> std::optional<decltype(call(Approval()))>;
+
+    Services &m_services;
+    std::unique_ptr<Ui::SalePage> m_ui;
+    CartModel *m_cart = nullptr;
+    ProductSearchModel *m_search = nullptr;
+    QTableView *m_searchPopup = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QMenu *m_shiftMenu = nullptr;
+    QMenu *m_receiptsMenu = nullptr;
+    QList<KeyAction> m_keyActions;
+    QList<QAction *> m_saleActions; //!< disabled while no shift is open
+    QList<QuickKey> m_quickKeys;
+    QAction *m_openShiftAction = nullptr;
+    QAction *m_closeShiftAction = nullptr;
+    QAction *m_reprintLastAction = nullptr;
+    SaleRecovery m_recovery;
+    bool m_hasShift = false;
+};
