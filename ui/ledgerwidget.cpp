@@ -30,12 +30,13 @@ LedgerWidget::LedgerWidget(Services &services, QWidget *parent)
     QHeaderView *header = view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    view->setColumnWidth(LedgerModel::DateColumn, 150);
+    view->setColumnWidth(LedgerModel::DateColumn, 170);
     view->setColumnWidth(LedgerModel::ReasonColumn, 130);
-    view->setColumnWidth(LedgerModel::ChangeColumn, 220);
-    view->setColumnWidth(LedgerModel::BalanceColumn, 220);
-    view->setColumnWidth(LedgerModel::UserColumn, 140);
-    view->setColumnWidth(LedgerModel::SourceColumn, 140);
+    view->setColumnWidth(LedgerModel::ChangeColumn, 280);
+    view->setColumnWidth(LedgerModel::BalanceColumn, 280);
+    view->setColumnWidth(LedgerModel::UserColumn, 130);
+    view->setColumnWidth(LedgerModel::SourceColumn, 130);
+    view->setTextElideMode(Qt::ElideMiddle);
 
     connect(m_picker, &ProductPicker::productChosen, this, &LedgerWidget::setProduct);
     connect(m_picker, &ProductPicker::failed, m_ui->errorBanner, &ErrorBanner::showError);

@@ -25,7 +25,7 @@ ProductEditor::ProductEditor(Services &services, qint64 productId, QWidget *pare
     m_ui->setupUi(this);
     m_ui->fieldsLayout->setColumnStretch(1, 1);
     m_ui->fieldsLayout->setColumnStretch(3, 1);
-    m_ui->costEdit->setPlaceholderText(Money::fromMinor(249).toPlainString(QLocale()));
+    m_ui->costEdit->setPlaceholderText(tr("Not known"));
 
     m_units->setCurrencySymbol(services.catalogue.currencySymbol());
     QTableView *view = m_ui->unitsView;
@@ -179,13 +179,16 @@ void ProductEditor::updateHints()
     m_ui->reorderSpin->setSuffix(suffix);
     m_ui->costPerBaseSpin->setSuffix(suffix);
     QList<PackSize> packs;
+    bool hasPack = false;
     for (const ProductUnit &unit : m_units->units()) {
-        if (unit.active && unit.basePerUnit > 1) {
+        if (unit.active && unit.basePerUnit >= 1) {
             packs.append({unit.name, unit.basePerUnit});
+            hasPack = hasPack || unit.basePerUnit > 1;
         }
     }
+    // In the units the stock is shown in, so the level reads like the stock beside it.
     const int reorder = m_ui->reorderSpin->value();
-    m_ui->reorderHintLabel->setText(reorder > 0 && !packs.isEmpty()
+    m_ui->reorderHintLabel->setText(reorder > 0 && hasPack
                                         ? tr("= %1").arg(Quantity::format(reorder, packs, m_baseUnitName))
                                         : QString());
 }
@@ -213,7 +216,8 @@ void ProductEditor::removeUnit()
     updateButtons();
 }
 
-std::optional<Product> ProductEditor::productFromForm(QString *problem, QWidget **culprit) const
+std::optional<Product> ProductEditor::productFromForm(QString *problem, QWidget **culprit,
+                                                     FormPart part) const
 {
     Product p = m_product;
     p.sku = m_ui->skuEdit->text().trimmed();
@@ -234,6 +238,9 @@ std::optional<Product> ProductEditor::productFromForm(QString *problem, QWidget 
                        .arg(cost, Money::fromMinor(249).toPlainString(QLocale()));
         *culprit = m_ui->costEdit;
         return std::nullopt;
+    }
+    if (part == FormPart::FieldsOnly) {
+        return p;
     }
     if (const auto unitProblem = m_units->problem()) {
         *problem = unitProblem->message;
@@ -326,6 +333,30 @@ void ProductEditor::focusProblem(const Product &product, const QString &message)
     }
 }
 
+Product ProductEditor::fieldsProduct() const
+{
+    QString ignored;
+    QWidget *culprit = nullptr;
+    // One unit that is surely valid stands in for the table, so only the fields can fail.
+    ProductUnit unit;
+    unit.name = u"-"_s;
+    unit.basePerUnit = 1;
+    const auto product = productFromForm(&ignored, &culprit, FormPart::FieldsOnly);
+    Product fields = product.value_or(m_product);
+    fields.units = {unit};
+    return fields;
+}
+
+std::optional<ServiceError> ProductEditor::fieldsProblem() const
+{
+    QString problem;
+    QWidget *culprit = nullptr;
+    if (!productFromForm(&problem, &culprit, FormPart::FieldsOnly)) {
+        return ServiceError{ServiceError::Code::InvalidInput, problem, {}};
+    }
+    return CatalogueService::validate(fieldsProduct());
+}
+
 void ProductEditor::handleEdited()
 {
     updateHints();
@@ -333,6 +364,10 @@ void ProductEditor::handleEdited()
         return;
     }
     // After the first attempt the message follows the typing, so it goes away when fixed.
+    if (const auto fields = fieldsProblem()) {
+        showProblem(fields->message);
+        return;
+    }
     QString problem;
     QWidget *culprit = nullptr;
     const auto product = productFromForm(&problem, &culprit);
@@ -355,6 +390,17 @@ void ProductEditor::accept()
     m_triedToSave = true;
     QString problem;
     QWidget *culprit = nullptr;
+    // The fields at the top are checked before the units table, as they are read.
+    if (!productFromForm(&problem, &culprit, FormPart::FieldsOnly)) {
+        showProblem(problem);
+        culprit->setFocus();
+        return;
+    }
+    if (const auto fields = CatalogueService::validate(fieldsProduct())) {
+        showProblem(fields->message);
+        focusProblem(fieldsProduct(), fields->message);
+        return;
+    }
     const auto product = productFromForm(&problem, &culprit);
     if (!product) {
         showProblem(problem);

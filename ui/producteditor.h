@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/product.h"
+#include "models/services/serviceerror.h"
 
 #include <QDialog>
 
@@ -9,7 +10,6 @@
 
 class ProductUnitsModel;
 class Services;
-struct ServiceError;
 
 namespace Ui {
 class ProductEditor;
@@ -46,8 +46,14 @@ private:
     void updateButtons();
     void addUnit();
     void removeUnit();
+    enum class FormPart { FieldsOnly, All };
     //! The product as the form shows it, or a sentence about the first field that does not read.
-    std::optional<Product> productFromForm(QString *problem, QWidget **culprit) const;
+    std::optional<Product> productFromForm(QString *problem, QWidget **culprit,
+                                           FormPart part = FormPart::All) const;
+    //! The fields above the units table with one valid stand-in unit.
+    Product fieldsProduct() const;
+    //! The first problem of the fields above the units table, if any.
+    std::optional<ServiceError> fieldsProblem() const;
     void showProblem(const QString &message, const QString &details = {});
     void focusProblem(const Product &product, const QString &message);
     void focusUnitCell(int row, int column);

@@ -18,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -25,6 +26,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -98,52 +100,69 @@ void ProductsPage::createActions()
         addAction(a);
         return a;
     };
-    m_newAction = action({u"document-new"_s}, QStyle::SP_FileIcon, tr("&New…"),
+    m_newAction = action({u"document-new"_s, u"document-new-symbolic"_s}, QStyle::SP_FileIcon, tr("&New…"),
                          tr("Add a product with its units, prices and barcodes"),
                          &ProductsPage::newProduct);
     m_newAction->setObjectName(u"newProductAction"_s);
     m_newAction->setShortcut(QKeySequence::New);
 
-    m_openAction = action({u"document-edit"_s, u"document-properties"_s}, QStyle::SP_FileDialogDetailedView,
+    m_openAction = action({u"document-edit"_s, u"document-properties"_s, u"document-edit-symbolic"_s}, QStyle::SP_FileDialogDetailedView,
                           tr("&Edit…"), tr("Open the selected product"), &ProductsPage::openProduct);
     m_openAction->setObjectName(u"openProductAction"_s);
 
-    m_archiveAction = action({u"edit-delete"_s}, QStyle::SP_TrashIcon, tr("&Archive or Delete…"),
+    m_archiveAction = action({u"edit-delete"_s, u"edit-delete-symbolic"_s}, QStyle::SP_TrashIcon, tr("&Archive or Delete…"),
                              tr("Take the selected product out of sale: archived when it has "
                                 "been sold, deleted when it never was"),
                              &ProductsPage::archiveProduct);
     m_archiveAction->setObjectName(u"archiveProductAction"_s);
     m_archiveAction->setShortcut(QKeySequence::Delete);
 
-    m_reactivateAction = action({u"edit-undo"_s}, QStyle::SP_DialogResetButton, tr("&Reactivate"),
+    m_reactivateAction = action({u"edit-undo"_s, u"edit-undo-symbolic"_s}, QStyle::SP_DialogResetButton, tr("&Reactivate"),
                                 tr("Put the selected archived product back on sale"),
                                 &ProductsPage::reactivateProduct);
     m_reactivateAction->setObjectName(u"reactivateProductAction"_s);
 
-    m_categoriesAction = action({u"folder"_s}, QStyle::SP_DirIcon, tr("&Categories…"),
+    m_categoriesAction = action({u"folder"_s, u"folder-symbolic"_s}, QStyle::SP_DirIcon, tr("&Categories…"),
                                 tr("Add, rename and remove categories"), &ProductsPage::editCategories);
     m_categoriesAction->setObjectName(u"categoriesAction"_s);
 
-    m_taxRatesAction = action({u"accessories-calculator"_s}, QStyle::SP_FileDialogInfoView,
+    m_taxRatesAction = action({u"accessories-calculator"_s, u"accessories-calculator-symbolic"_s}, QStyle::SP_FileDialogInfoView,
                               tr("&Tax Rates…"), tr("Add and change tax rates"),
                               &ProductsPage::editTaxRates);
     m_taxRatesAction->setObjectName(u"taxRatesAction"_s);
 
-    m_priceChangeAction = action({u"view-sort-ascending"_s}, QStyle::SP_ArrowUp,
+    m_priceChangeAction = action({u"view-sort-ascending"_s, u"view-sort-ascending-symbolic"_s}, QStyle::SP_ArrowUp,
                                  tr("Change &Prices…"),
                                  tr("Raise, lower or set the prices of every product the list shows"),
                                  &ProductsPage::changePrices);
     m_priceChangeAction->setObjectName(u"priceChangeAction"_s);
 
-    m_importAction = action({u"document-import"_s, u"document-open"_s}, QStyle::SP_DialogOpenButton,
+    m_importAction = action({u"document-import"_s, u"document-open"_s, u"document-open-symbolic"_s}, QStyle::SP_DialogOpenButton,
                             tr("&Import CSV…"), tr("Create and update products from a CSV file"),
                             &ProductsPage::importCsv);
     m_importAction->setObjectName(u"importAction"_s);
 
-    m_exportAction = action({u"document-export"_s, u"document-save-as"_s}, QStyle::SP_DialogSaveButton,
+    m_exportAction = action({u"document-export"_s, u"document-save-as"_s, u"document-save-as-symbolic"_s}, QStyle::SP_DialogSaveButton,
                             tr("E&xport CSV…"), tr("Save the whole catalogue as a CSV file"),
                             &ProductsPage::exportCsv);
     m_exportAction->setObjectName(u"exportAction"_s);
+
+    // What is done every day stays in sight; what is done now and then (categories, tax
+    // rates, files) sits in one menu, so the bar fits the narrowest till screen.
+    auto *catalogueMenu = new QMenu(this);
+    catalogueMenu->addAction(m_categoriesAction);
+    catalogueMenu->addAction(m_taxRatesAction);
+    catalogueMenu->addSeparator();
+    catalogueMenu->addAction(m_importAction);
+    catalogueMenu->addAction(m_exportAction);
+    auto *catalogueButton = new QToolButton(this);
+    catalogueButton->setObjectName(u"catalogueButton"_s);
+    catalogueButton->setText(tr("&Catalogue"));
+    catalogueButton->setToolTip(tr("Categories, tax rates, and the catalogue as a CSV file"));
+    catalogueButton->setIcon(themeIcon({u"folder"_s, u"folder-symbolic"_s}, QStyle::SP_DirIcon));
+    catalogueButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    catalogueButton->setPopupMode(QToolButton::InstantPopup);
+    catalogueButton->setMenu(catalogueMenu);
 
     auto *toolBar = new QToolBar(tr("Products"), this);
     toolBar->setObjectName(u"productsToolBar"_s);
@@ -154,12 +173,8 @@ void ProductsPage::createActions()
     toolBar->addAction(m_archiveAction);
     toolBar->addAction(m_reactivateAction);
     toolBar->addSeparator();
-    toolBar->addAction(m_categoriesAction);
-    toolBar->addAction(m_taxRatesAction);
     toolBar->addAction(m_priceChangeAction);
-    toolBar->addSeparator();
-    toolBar->addAction(m_importAction);
-    toolBar->addAction(m_exportAction);
+    toolBar->addWidget(catalogueButton);
     m_ui->pageLayout->insertWidget(0, toolBar);
 }
 
@@ -171,12 +186,12 @@ void ProductsPage::setUpView()
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(ProductListModel::NameColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(60);
-    view->setColumnWidth(ProductListModel::SkuColumn, 120);
+    view->setColumnWidth(ProductListModel::SkuColumn, 110);
     view->setColumnWidth(ProductListModel::CategoryColumn, 150);
-    view->setColumnWidth(ProductListModel::TaxRateColumn, 140);
-    view->setColumnWidth(ProductListModel::PriceColumn, 100);
-    view->setColumnWidth(ProductListModel::StockColumn, 230);
-    view->setColumnWidth(ProductListModel::ReorderLevelColumn, 150);
+    view->setColumnWidth(ProductListModel::TaxRateColumn, 150);
+    view->setColumnWidth(ProductListModel::PriceColumn, 90);
+    view->setColumnWidth(ProductListModel::StockColumn, 250);
+    view->setColumnWidth(ProductListModel::ReorderLevelColumn, 170);
     view->setColumnWidth(ProductListModel::ActiveColumn, 90);
     // Only name, SKU and stock sort (in the database); the indicator must not claim more.
     header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
@@ -309,12 +324,33 @@ void ProductsPage::applyFilter()
     if (!m_services.session.isSignedIn()) {
         return;
     }
-    m_model->setFilter(currentFilter());
+    const ProductFilter filter = currentFilter();
+    m_model->setFilter(filter);
     if (!m_model->lastError()) {
         m_ui->errorBanner->clear();
+        fitColumns();
     }
+    // Every row says "Active" when only active products are shown.
+    m_ui->productsView->setColumnHidden(ProductListModel::ActiveColumn,
+                                        filter.active == ProductFilter::Active::Yes);
     updateCount();
     updateActions();
+}
+
+void ProductsPage::fitColumns()
+{
+    if (m_columnsFitted || m_model->rowCount() == 0) {
+        return;
+    }
+    // Once, from the first page: short columns take the width their text needs, and the
+    // name gets the rest. Measuring again on every page would cost more the longer the list.
+    m_columnsFitted = true;
+    QTableView *view = m_ui->productsView;
+    for (int column : {ProductListModel::SkuColumn, ProductListModel::CategoryColumn,
+                       ProductListModel::TaxRateColumn, ProductListModel::PriceColumn}) {
+        view->resizeColumnToContents(column);
+        view->setColumnWidth(column, qMin(view->columnWidth(column) + 12, 240));
+    }
 }
 
 void ProductsPage::handleLoadFailed(const ServiceError &error)

@@ -51,6 +51,7 @@ private:
     void refresh();
     void reloadCategories();
     void applyFilter();
+    void fitColumns();
     void updateActions();
     void updateCount();
     void handleSignedIn();
@@ -76,6 +77,7 @@ private:
     ProductListModel *m_model = nullptr;
     QTimer *m_searchTimer = nullptr;
     bool m_stale = true; //!< the list must be read again before it is shown
+    bool m_columnsFitted = false;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

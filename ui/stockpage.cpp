@@ -35,9 +35,15 @@ StockPage::StockPage(Services &services, QWidget *parent)
     m_tabs->addTab(m_ledger, tr("&Ledger"));
     m_tabs->addTab(m_lowStock, tr("Low &Stock"));
 
-    connect(m_receipt, &GoodsReceiptWidget::posted, this, [this] { handleStockChanged(0); });
+    connect(m_receipt, &GoodsReceiptWidget::posted, this, [this] {
+        m_stocktake->markStale();
+        handleStockChanged(0);
+    });
     connect(m_stocktake, &StocktakeWidget::posted, this, [this] { handleStockChanged(0); });
-    connect(m_adjustment, &AdjustmentWidget::adjusted, this, &StockPage::handleStockChanged);
+    connect(m_adjustment, &AdjustmentWidget::adjusted, this, [this](qint64 productId) {
+        m_stocktake->markStale();
+        handleStockChanged(productId);
+    });
     connect(m_lowStock, &LowStockWidget::receiveRequested, this, [this](const Product &product) {
         m_tabs->setCurrentWidget(m_receipt);
         m_receipt->receive(product);

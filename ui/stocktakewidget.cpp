@@ -30,12 +30,12 @@ StocktakeWidget::StocktakeWidget(Services &services, QWidget *parent)
     QHeaderView *header = view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(StocktakeModel::NameCountColumn, QHeaderView::Stretch);
-    view->setColumnWidth(StocktakeModel::SkuCountColumn, 110);
-    view->setColumnWidth(StocktakeModel::StockCountColumn, 220);
-    view->setColumnWidth(StocktakeModel::PacksColumn, 170);
+    view->setColumnWidth(StocktakeModel::SkuCountColumn, 100);
+    view->setColumnWidth(StocktakeModel::StockCountColumn, 230);
+    view->setColumnWidth(StocktakeModel::PacksColumn, 150);
     view->setColumnWidth(StocktakeModel::LooseColumn, 130);
-    view->setColumnWidth(StocktakeModel::CountedColumn, 220);
-    view->setColumnWidth(StocktakeModel::DifferenceColumn, 200);
+    view->setColumnWidth(StocktakeModel::CountedColumn, 200);
+    view->setColumnWidth(StocktakeModel::DifferenceColumn, 180);
     header->setSortIndicator(m_model->sortedColumn(), m_model->sortOrder());
     view->setSortingEnabled(true);
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column) {
@@ -76,6 +76,14 @@ void StocktakeWidget::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     if (m_stale && m_services.session.isSignedIn()) {
+        refresh();
+    }
+}
+
+void StocktakeWidget::markStale()
+{
+    m_stale = true;
+    if (isVisible()) {
         refresh();
     }
 }

@@ -26,6 +26,8 @@ public:
     ~StocktakeWidget() override;
 
     StocktakeModel *model() const { return m_model; }
+    //! Stock changed elsewhere: the sheet reads it again when next shown; counts stay.
+    void markStale();
 
 Q_SIGNALS:
     void posted();

@@ -29,8 +29,16 @@ const ProductUnit *smallestActiveUnit(const Product &product)
 
 QIcon lowStockIcon()
 {
-    static const QIcon icon = QIcon::fromTheme(u"dialog-warning"_s,
-                                               QIcon::fromTheme(u"emblem-important"_s));
+    // Full-colour themes have the first; Adwaita, the fallback theme, only the last.
+    static const QIcon icon = [] {
+        for (const QString &name : {u"dialog-warning"_s, u"emblem-important"_s,
+                                    u"dialog-warning-symbolic"_s}) {
+            if (QIcon::hasThemeIcon(name)) {
+                return QIcon::fromTheme(name);
+            }
+        }
+        return QIcon();
+    }();
     return icon;
 }
 
