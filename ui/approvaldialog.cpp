@@ -9,8 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
-ApprovalDialog::ApprovalDialog(Authorizer &authorizer, const Session &session,
-                               Permission permission, QWidget *parent)
+ApprovalDialog::ApprovalDialog(
+    Authorizer &authorizer, const Session &session, Permission permission, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ApprovalDialog>())
     , m_authorizer(authorizer)
@@ -29,8 +29,8 @@ ApprovalDialog::ApprovalDialog(Authorizer &authorizer, const Session &session,
     m_ui->requestLabel->setFont(requestFont);
 
     m_ui->managerEdit->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
-    m_ui->pinEdit->setInputMethodHints(Qt::ImhPreferNumbers | Qt::ImhHiddenText
-                                       | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+    m_ui->pinEdit->setInputMethodHints(
+        Qt::ImhPreferNumbers | Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     m_ui->keypad->setTarget(m_ui->pinEdit);
 
     m_approveButton = m_ui->buttonBox->addButton(tr("&Approve"), QDialogButtonBox::AcceptRole);
@@ -44,8 +44,8 @@ ApprovalDialog::ApprovalDialog(Authorizer &authorizer, const Session &session,
 
 ApprovalDialog::~ApprovalDialog() = default;
 
-std::optional<Approval> ApprovalDialog::obtain(QWidget *parent, Authorizer &authorizer,
-                                               const Session &session, Permission permission)
+std::optional<Approval> ApprovalDialog::obtain(
+    QWidget *parent, Authorizer &authorizer, const Session &session, Permission permission)
 {
     ApprovalDialog dialog(authorizer, session, permission, parent);
     if (dialog.exec() != QDialog::Accepted) {

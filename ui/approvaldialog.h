@@ -32,15 +32,15 @@ class ApprovalDialog : public QDialog
 
 public:
     ApprovalDialog(Authorizer &authorizer, const Session &session, Permission permission,
-                   QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~ApprovalDialog() override;
 
     //! The approval, once the dialog was accepted; std::nullopt otherwise.
     const std::optional<Approval> &approval() const { return m_approval; }
 
     //! Shows the dialog modally: the approval, or std::nullopt when it was cancelled.
-    static std::optional<Approval> obtain(QWidget *parent, Authorizer &authorizer,
-                                          const Session &session, Permission permission);
+    static std::optional<Approval> obtain(
+        QWidget *parent, Authorizer &authorizer, const Session &session, Permission permission);
 
 private:
     void approve();

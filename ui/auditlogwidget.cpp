@@ -24,9 +24,9 @@ AuditLogWidget::AuditLogWidget(AuditService &audit, UserService &users, QWidget 
     m_ui->setupUi(this);
     m_ui->auditView->setModel(m_model);
     QHeaderView *header = m_ui->auditView->horizontalHeader();
-    for (const int column : {AuditLogModel::TimeColumn, AuditLogModel::UserColumn,
-                             AuditLogModel::ApproverColumn, AuditLogModel::LaneColumn,
-                             AuditLogModel::ActionColumn}) {
+    for (const int column :
+        {AuditLogModel::TimeColumn, AuditLogModel::UserColumn, AuditLogModel::ApproverColumn,
+            AuditLogModel::LaneColumn, AuditLogModel::ActionColumn}) {
         header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     }
 
@@ -67,8 +67,8 @@ void AuditLogWidget::loadFilterChoices()
             return QString::localeAwareCompare(a.name, b.name) < 0;
         });
         for (const User &user : std::as_const(*users)) {
-            m_ui->userCombo->addItem(tr("%1 (%2)", "user's name (user name)").arg(user.name, user.login),
-                                     user.id);
+            m_ui->userCombo->addItem(
+                tr("%1 (%2)", "user's name (user name)").arg(user.name, user.login), user.id);
         }
     } else {
         m_ui->errorBanner->showError(users.error());
@@ -137,7 +137,6 @@ void AuditLogWidget::updateCount()
 {
     const int shown = m_model->rowCount();
     m_ui->countLabel->setText(m_model->canFetchMore({})
-                                  ? tr("%n entries shown; scroll down for older ones.", nullptr,
-                                       shown)
-                                  : tr("%n entries.", nullptr, shown));
+            ? tr("%n entries shown; scroll down for older ones.", nullptr, shown)
+            : tr("%n entries.", nullptr, shown));
 }

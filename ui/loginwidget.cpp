@@ -74,6 +74,7 @@ void LoginWidget::reset()
     m_ui->messageLabel->clear();
     m_ui->lockLabel->clear();
     m_ui->lockLabel->hide();
+    m_lockedBy.reset();
     m_ui->userEdit->setFocus(Qt::OtherFocusReason);
 }
 
@@ -84,6 +85,7 @@ void LoginWidget::showLocked(const User &user)
                                 "they left off; anybody else who signs in signs %1 out.")
                                  .arg(user.name));
     m_ui->lockLabel->show();
+    m_lockedBy = user;
     m_ui->userEdit->setText(user.login);
     m_ui->pinEdit->setFocus(Qt::OtherFocusReason);
 }
@@ -122,7 +124,7 @@ void LoginWidget::signIn()
 
     // Checking a PIN is deliberately slow (PBKDF2); show that the till is working.
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const AuthService::SignInResult result = m_auth.signIn(login, pin);
+    const AuthService::SignInResult result = m_auth.signIn(login, pin, m_lockedBy);
     QGuiApplication::restoreOverrideCursor();
 
     if (!result.ok()) {

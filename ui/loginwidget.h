@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class AuthService;
 
@@ -30,7 +31,8 @@ public:
     void reset();
     /*!
      * Says that user locked the till and is still signed in, with their user name filled
-     * in so they only type their PIN. Anybody else may clear it and sign in instead.
+     * in so they only type their PIN. Anybody else may clear it and sign in instead; that
+     * sign-in records the locked user's sign-out first.
      */
     void showLocked(const User &user);
 
@@ -47,4 +49,5 @@ private:
 
     std::unique_ptr<Ui::LoginWidget> m_ui;
     AuthService &m_auth;
+    std::optional<User> m_lockedBy;
 };

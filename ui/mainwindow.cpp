@@ -392,13 +392,8 @@ void MainWindow::handleCredentialsAccepted(const User &user)
         if (m_session.unlock(user)) {
             return;
         }
-        // Somebody else takes over the till: the locked person's work ends here.
-        const User previous = *m_session.user();
-        if (DbStatus audited = m_services.auth.signOut(
-                previous, u"reason=replaced_after_lock next=%1"_s.arg(user.login));
-            !audited) {
-            qCWarning(lcMainWindow) << "sign-out not audited:" << audited.error().details;
-        }
+        // Somebody else takes over the till: the locked person's work ends here. Their
+        // sign-out is in the audit log already, written by the sign-in just before its own.
         m_session.signOut();
     }
     m_session.signIn(user);

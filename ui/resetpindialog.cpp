@@ -16,8 +16,8 @@ ResetPinDialog::ResetPinDialog(UserService &users, const User &user, QWidget *pa
                                  "too many wrong PINs is lifted.")
                                   .arg(user.name, user.login));
     m_ui->ruleLabel->setText(AuthService::pinRule(user.role));
-    m_ui->pinEdit->setInputMethodHints(Qt::ImhPreferNumbers | Qt::ImhHiddenText
-                                       | Qt::ImhSensitiveData);
+    m_ui->pinEdit->setInputMethodHints(
+        Qt::ImhPreferNumbers | Qt::ImhHiddenText | Qt::ImhSensitiveData);
     m_ui->repeatEdit->setInputMethodHints(m_ui->pinEdit->inputMethodHints());
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ResetPinDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);

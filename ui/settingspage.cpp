@@ -53,20 +53,20 @@ void SettingsPage::showEvent(QShowEvent *event)
 
 void SettingsPage::connectEdits()
 {
-    for (QLineEdit *edit : {m_ui->storeNameEdit, m_ui->taxIdEdit, m_ui->currencyCodeEdit,
-                            m_ui->currencySymbolEdit}) {
+    for (QLineEdit *edit :
+        {m_ui->storeNameEdit, m_ui->taxIdEdit, m_ui->currencyCodeEdit, m_ui->currencySymbolEdit}) {
         connect(edit, &QLineEdit::textEdited, this, &SettingsPage::handleEdited);
     }
     connect(m_ui->addressEdit, &QPlainTextEdit::textChanged, this, &SettingsPage::handleEdited);
     connect(m_ui->pricesIncludeTaxCheck, &QCheckBox::toggled, this, &SettingsPage::handleEdited);
     connect(m_ui->negativeStockCombo, &QComboBox::currentIndexChanged, this,
-            &SettingsPage::handleEdited);
-    for (QSpinBox *spin : {m_ui->roundingSpin, m_ui->idleLockSpin, m_ui->maxAttemptsSpin,
-                           m_ui->lockMinutesSpin}) {
+        &SettingsPage::handleEdited);
+    for (QSpinBox *spin :
+        {m_ui->roundingSpin, m_ui->idleLockSpin, m_ui->maxAttemptsSpin, m_ui->lockMinutesSpin}) {
         connect(spin, &QSpinBox::valueChanged, this, &SettingsPage::handleEdited);
     }
-    connect(m_ui->discountLimitSpin, &QDoubleSpinBox::valueChanged, this,
-            &SettingsPage::handleEdited);
+    connect(
+        m_ui->discountLimitSpin, &QDoubleSpinBox::valueChanged, this, &SettingsPage::handleEdited);
 }
 
 void SettingsPage::reload()
@@ -93,14 +93,14 @@ void SettingsPage::showValues(const QHash<QString, QString> &values)
     m_ui->currencySymbolEdit->setText(values.value(Keys::kCurrencySymbol));
     m_ui->pricesIncludeTaxCheck->setChecked(values.value(Keys::kPricesIncludeTax) == u"1"_s);
     m_ui->roundingSpin->setValue(values.value(Keys::kCashRoundingMinor).toInt());
-    m_ui->discountLimitSpin->setValue(values.value(Keys::kCashierDiscountLimitBp).toInt()
-                                      / kBasisPointsPerPercent);
+    m_ui->discountLimitSpin->setValue(
+        values.value(Keys::kCashierDiscountLimitBp).toInt() / kBasisPointsPerPercent);
     m_ui->negativeStockCombo->setCurrentIndex(
         m_ui->negativeStockCombo->findData(values.value(Keys::kAllowNegativeStock)));
     m_ui->idleLockSpin->setValue(values.value(Keys::kIdleLockMinutes).toInt());
     m_ui->maxAttemptsSpin->setValue(values.value(AuthService::kMaxAttemptsKey).toInt());
-    m_ui->lockMinutesSpin->setValue(values.value(AuthService::kLockSecondsKey).toInt()
-                                    / kSecondsPerMinute);
+    m_ui->lockMinutesSpin->setValue(
+        values.value(AuthService::kLockSecondsKey).toInt() / kSecondsPerMinute);
 }
 
 QHash<QString, QString> SettingsPage::formValues() const
@@ -114,12 +114,12 @@ QHash<QString, QString> SettingsPage::formValues() const
         {Keys::kPricesIncludeTax, m_ui->pricesIncludeTaxCheck->isChecked() ? u"1"_s : u"0"_s},
         {Keys::kCashRoundingMinor, QString::number(m_ui->roundingSpin->value())},
         {Keys::kCashierDiscountLimitBp,
-         QString::number(qRound(m_ui->discountLimitSpin->value() * kBasisPointsPerPercent))},
+            QString::number(qRound(m_ui->discountLimitSpin->value() * kBasisPointsPerPercent))},
         {Keys::kAllowNegativeStock, m_ui->negativeStockCombo->currentData().toString()},
         {Keys::kIdleLockMinutes, QString::number(m_ui->idleLockSpin->value())},
         {AuthService::kMaxAttemptsKey, QString::number(m_ui->maxAttemptsSpin->value())},
         {AuthService::kLockSecondsKey,
-         QString::number(m_ui->lockMinutesSpin->value() * kSecondsPerMinute)},
+            QString::number(m_ui->lockMinutesSpin->value() * kSecondsPerMinute)},
     };
 }
 
@@ -158,6 +158,6 @@ bool SettingsPage::save()
     }
     reload();
     m_ui->statusLabel->setText(tr("Saved. Other tills take up new sign-in and lock settings "
-                                    "when they next start."));
+                                  "when they next start."));
     return true;
 }

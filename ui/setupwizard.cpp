@@ -31,15 +31,15 @@ SetupWizard::SetupWizard(SetupService &setup, QWidget *parent)
     const QString code = locale.currencySymbol(QLocale::CurrencyIsoCode);
     const bool known = code.size() == 3;
     m_ui->currencyCodeEdit->setText(known ? code : u"EUR"_s);
-    m_ui->currencySymbolEdit->setText(known ? locale.currencySymbol(QLocale::CurrencySymbol)
-                                            : u"€"_s);
+    m_ui->currencySymbolEdit->setText(
+        known ? locale.currencySymbol(QLocale::CurrencySymbol) : u"€"_s);
     m_ui->currencyCodeEdit->setValidator(
         new QRegularExpressionValidator(QRegularExpression(u"[A-Za-z]{0,3}"_s), this));
     m_ui->loginEdit->setToolTip(UserService::loginRule());
     m_ui->ruleLabel->setText(AuthService::pinRule(Role::Admin));
     for (QLineEdit *secret : {m_ui->secretEdit, m_ui->repeatEdit}) {
         secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData
-                                    | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+            | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
     }
 }
 
@@ -61,7 +61,7 @@ bool SetupWizard::validateStore()
     // The same rules the service applies on Finish, checked here so that a mistake on the
     // first page is shown on the first page.
     using Keys = SettingsRepository;
-    const QList<std::pair<QString, QLineEdit *>> fields{
+    const QList<std::pair<QString, QLineEdit *>> fields {
         {Keys::kStoreName, m_ui->storeNameEdit},
         {Keys::kStoreTaxId, m_ui->taxIdEdit},
         {Keys::kCurrency, m_ui->currencyCodeEdit},

@@ -31,11 +31,16 @@ AuthService::Policy AuthService::Policy::fromSettings(const Database &db)
     return policy;
 }
 
-AuthService::SignInResult AuthService::signIn(const QString &login, const QString &pin)
+AuthService::SignInResult AuthService::signIn(const QString &login, const QString &pin,
+                                              const std::optional<User> &replacing)
 {
     ProfileScope scope(u"auth.sign_in"_s);
     SignInResult result = verify(login, pin);
     if (result.ok()) {
+        if (replacing && replacing->id != result.user->id) {
+            (void)signOut(*replacing,
+                          u"reason=replaced_after_lock next=%1"_s.arg(result.user->login));
+        }
         (void)m_audit.record({result.user->id, 0, m_lane, u"sign_in"_s, {}});
     }
     return result;

@@ -47,8 +47,13 @@ public:
     AuthService(const Database &db, QString lane, Policy policy);
     explicit AuthService(const Database &db, QString lane = {}) : AuthService(db, std::move(lane), Policy{}) {}
 
-    //! Checks the PIN and records the sign-in in the audit log.
-    SignInResult signIn(const QString &login, const QString &pin);
+    /*!
+     * Checks the PIN and records the sign-in in the audit log. replacing is whoever left
+     * the till locked: when somebody else signs in, that person's sign-out is recorded
+     * first, so the log tells in order who held the till.
+     */
+    SignInResult signIn(const QString &login, const QString &pin,
+                        const std::optional<User> &replacing = std::nullopt);
     /*!
      * Checks the PIN as signIn() does, counting wrong PINs and locks alike, but records
      * nothing on success: a manager's approval is recorded by whoever asked for it.

@@ -165,9 +165,14 @@ private Q_SLOTS:
         QVERIFY(!child<QAction>(u"usersAction"_s)->isVisible());
         QCOMPARE(audited(u"sign_out"_s, m_store->manager.id), 1);
         SqlQuery out(m_store->db(),
-                     u"SELECT details FROM audit_log WHERE action = 'sign_out'"_s);
+                     u"SELECT details, id FROM audit_log WHERE action = 'sign_out'"_s);
         QVERIFY(out.execOne());
         QVERIFY2(out.text(0).contains(u"carl"_s), qPrintable(out.text(0)));
+        // The log reads in order: maria left the till before carl took it.
+        const qint64 carlIn = m_store->scalar(
+            u"SELECT MAX(id) FROM audit_log WHERE action = 'sign_in' AND user_id = %1"_s.arg(
+                m_store->cashier.id));
+        QVERIFY2(out.int64(1) < carlIn, qPrintable(u"%1 %2"_s.arg(out.int64(1)).arg(carlIn)));
     }
 
     void aWrongPinLeavesTheTillLocked()

@@ -183,6 +183,47 @@ private Q_SLOTS:
         QCOMPARE(AuthService::isAcceptablePin(pin, static_cast<Role>(role)), acceptable);
     }
 
+    void signOutIsAudited()
+    {
+        AuthService auth(m_scratch->db(), u"3"_s);
+        const User anna{m_annaId, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true};
+        QVERIFY(auth.signOut(anna, u"reason=quit"_s));
+        SqlQuery q(m_scratch->db(),
+                   u"SELECT user_id, lane, details FROM audit_log WHERE action = 'sign_out'"_s);
+        QVERIFY(q.execOne());
+        QCOMPARE(q.int64(0), m_annaId);
+        QCOMPARE(q.text(1), u"3"_s);
+        QCOMPARE(q.text(2), u"reason=quit"_s);
+    }
+
+    void takingOverALockedTillSignsTheOtherOutFirst()
+    {
+        auto ben = UserRepository(m_scratch->db())
+                       .insert({0, u"ben"_s, u"Ben Lock"_s, Role::Cashier, true},
+                               PinHasher::hash(u"2468"_s, kTestIterations));
+        QVERIFY(ben);
+        const User locker{*ben, u"ben"_s, u"Ben Lock"_s, Role::Cashier, true};
+        AuthService auth(m_scratch->db(), u"1"_s);
+
+        // A wrong PIN takes nothing over.
+        QVERIFY(!auth.signIn(u"anna"_s, u"0000"_s, locker).ok());
+        QCOMPARE(auditCount(u"sign_out"_s), 0);
+        // The locker coming back is no change of hands.
+        QVERIFY(auth.signIn(u"ben"_s, u"2468"_s, locker).ok());
+        QCOMPARE(auditCount(u"sign_out"_s), 0);
+
+        QVERIFY(auth.signIn(u"anna"_s, u"4711"_s, locker).ok());
+        SqlQuery q(m_scratch->db(), u"SELECT action, user_id FROM audit_log "
+                                    "WHERE action IN ('sign_in', 'sign_out') ORDER BY id DESC"_s);
+        QVERIFY(q.exec());
+        QVERIFY(q.next());
+        QCOMPARE(q.text(0), u"sign_in"_s);
+        QCOMPARE(q.int64(1), m_annaId);
+        QVERIFY(q.next());
+        QCOMPARE(q.text(0), u"sign_out"_s);
+        QCOMPARE(q.int64(1), *ben);
+    }
+
     void cleanup() { m_scratch.reset(); }
 };
 
