@@ -1,0 +1,191 @@
+#include "models/items/productlistmodel.h"
+#include "models/services/services.h"
+#include "tests/common/storefixture.h"
+#include "ui/productspage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+/*!
+ * The Products area as a manager and a cashier use it: the search follows typing after a
+ * pause (or at once on Enter), filters narrow the list, only name, SKU and stock sort, and
+ * archiving asks first and says whether the product is archived or deleted.
+ */
+class TestProductsPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<StoreFixture> m_store;
+    std::unique_ptr<Services> m_services;
+    std::unique_ptr<ProductsPage> m_page;
+
+    template<typename T> T *child(const QString &name)
+    {
+        T *widget = m_page->findChild<T *>(name);
+        if (!widget) {
+            qWarning("no child %s", qPrintable(name));
+        }
+        return widget;
+    }
+    QTableView *view() { return child<QTableView>(u"productsView"_s); }
+    QAbstractItemModel *model() { return view()->model(); }
+    QLineEdit *search() { return child<QLineEdit>(u"searchEdit"_s); }
+
+    void showPage(const User &user)
+    {
+        m_services->session.signIn(user);
+        m_page = std::make_unique<ProductsPage>(*m_services);
+        m_page->resize(1200, 700);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    }
+
+    //! Answers the next message box with the button whose text contains text.
+    static void answerNextMessageBox(const QString &text, QString *question)
+    {
+        QTimer::singleShot(0, [text, question] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box) {
+                return;
+            }
+            *question = box->text() + u'\n' + box->informativeText();
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text().remove(u'&').contains(text)) {
+                    button->click();
+                    return;
+                }
+            }
+            box->reject();
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        TILL_REQUIRE_TEST_ENGINE();
+    }
+
+    void init()
+    {
+        m_store = StoreFixture::create();
+        QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
+        m_store->addProduct(u"W-1"_s, u"Water still"_s,
+                            {{u"Bottle"_s, 1, 99, u"4006381333931"_s}, {u"Crate of 6"_s, 6, 549, {}}}, 30, BaseUnit::Piece, 12);
+        m_store->addProduct(u"W-2"_s, u"Water sparkling"_s, {{u"Bottle"_s, 1, 109, {}}}, 2, BaseUnit::Piece, 6);
+        m_store->addProduct(u"T-1"_s, u"Tea green"_s, {{u"Box"_s, 1, 349, {}}}, 8);
+        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
+    }
+
+    void cleanup()
+    {
+        m_page.reset();
+        m_services.reset();
+        m_store.reset();
+    }
+
+    void theSearchWaitsForAPauseInTyping()
+    {
+        showPage(m_store->manager);
+        QCOMPARE(model()->rowCount(), 3);
+        QTest::keyClicks(search(), u"wat"_s);
+        // Nothing is read while typing goes on...
+        QCOMPARE(model()->rowCount(), 3);
+        // ...but after the pause the list follows.
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 2, ProductsPage::kSearchDelayMs * 8);
+
+        // Enter does not wait: a scanner's barcode finds its product at once.
+        search()->clear();
+        QTest::keyClicks(search(), u"4006381333931"_s);
+        QTest::keyClick(search(), Qt::Key_Return);
+        QCOMPARE(model()->rowCount(), 1);
+        QCOMPARE(model()->index(0, ProductListModel::SkuColumn).data().toString(), u"W-1"_s);
+    }
+
+    void filtersNarrowTheList()
+    {
+        showPage(m_store->manager);
+        child<QCheckBox>(u"lowStockCheck"_s)->setChecked(true);
+        QCOMPARE(model()->rowCount(), 1); // sparkling: 2 at a level of 6
+        QCOMPARE(model()->index(0, ProductListModel::SkuColumn).data().toString(), u"W-2"_s);
+        child<QCheckBox>(u"lowStockCheck"_s)->setChecked(false);
+
+        auto *status = child<QComboBox>(u"statusCombo"_s);
+        status->setCurrentIndex(1); // archived
+        QCOMPARE(model()->rowCount(), 0);
+        QVERIFY(child<QLabel>(u"countLabel"_s)->text().contains(u"No product"_s));
+        QVERIFY(!view()->isColumnHidden(ProductListModel::ActiveColumn));
+        status->setCurrentIndex(0);
+        QVERIFY(view()->isColumnHidden(ProductListModel::ActiveColumn));
+        QCOMPARE(model()->rowCount(), 3);
+    }
+
+    void onlyNameSkuAndStockSort()
+    {
+        showPage(m_store->manager);
+        QHeaderView *header = view()->horizontalHeader();
+        header->setSortIndicator(ProductListModel::StockColumn, Qt::DescendingOrder);
+        QCOMPARE(model()->index(0, ProductListModel::SkuColumn).data().toString(), u"W-1"_s);
+        header->setSortIndicator(ProductListModel::CategoryColumn, Qt::AscendingOrder);
+        // The indicator goes back to the column the list is really sorted by.
+        QCOMPARE(header->sortIndicatorSection(), int(ProductListModel::StockColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    }
+
+    void archivingAsksAndSaysWhatHappens()
+    {
+        showPage(m_store->manager);
+        view()->setFocus();
+        view()->setCurrentIndex(model()->index(0, ProductListModel::NameColumn)); // Tea green
+        QCOMPARE(model()->index(0, ProductListModel::SkuColumn).data().toString(), u"T-1"_s);
+        auto *archive = child<QAction>(u"archiveProductAction"_s);
+        QVERIFY(archive->isEnabled());
+
+        // Never sold: it would be deleted. Cancel first, then do it.
+        QString question;
+        answerNextMessageBox(u"Cancel"_s, &question);
+        archive->trigger();
+        QVERIFY2(question.contains(u"never been sold"_s), qPrintable(question));
+        QCOMPARE(model()->rowCount(), 3);
+
+        answerNextMessageBox(u"Delete"_s, &question);
+        archive->trigger();
+        QCOMPARE(model()->rowCount(), 2);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'T-1'"_s), 0);
+    }
+
+    void cashiersCannotChangeTheCatalogue()
+    {
+        showPage(m_store->cashier);
+        QCOMPARE(model()->rowCount(), 3);
+        view()->setCurrentIndex(model()->index(0, 0));
+        for (const QString &name : {u"newProductAction"_s, u"archiveProductAction"_s,
+                                    u"reactivateProductAction"_s, u"categoriesAction"_s,
+                                    u"taxRatesAction"_s, u"priceChangeAction"_s, u"importAction"_s}) {
+            QVERIFY2(!child<QAction>(name)->isEnabled(), qPrintable(name));
+        }
+        // They may still open a product to read it, and export the catalogue.
+        auto *open = child<QAction>(u"openProductAction"_s);
+        QVERIFY(open->isEnabled());
+        QVERIFY(open->text().contains(u"View"_s));
+        QVERIFY(child<QAction>(u"exportAction"_s)->isEnabled());
+        // Ctrl+N does nothing for them.
+        QTest::keyClick(view(), Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+    }
+};
+
+QTEST_MAIN(TestProductsPage)
+#include "tst_productspage.moc"
