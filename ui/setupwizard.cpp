@@ -37,6 +37,12 @@ SetupWizard::SetupWizard(SetupService &setup, QWidget *parent)
         new QRegularExpressionValidator(QRegularExpression(u"[A-Za-z]{0,3}"_s), this));
     m_ui->loginEdit->setToolTip(UserService::loginRule());
     m_ui->ruleLabel->setText(AuthService::pinRule(Role::Admin));
+    // The user name comes filled in, so the admin page starts where typing is needed.
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        if (id == AdminPage) {
+            m_ui->nameEdit->setFocus(Qt::OtherFocusReason);
+        }
+    });
     for (QLineEdit *secret : {m_ui->secretEdit, m_ui->repeatEdit}) {
         secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData
             | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
