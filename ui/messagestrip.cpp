@@ -71,23 +71,22 @@ MessageStrip::MessageStrip(QWidget *parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_actionButton);
     layout->addWidget(m_detailsButton);
-    setMinimumHeight(m_label->fontMetrics().height() * 2 + 16);
     clear();
 }
 
 void MessageStrip::showInfo(const QString &message)
 {
-    show(Kind::Info, message, {});
+    present(Kind::Info, message, {});
 }
 
 void MessageStrip::showSuccess(const QString &message)
 {
-    show(Kind::Success, message, {});
+    present(Kind::Success, message, {});
 }
 
 void MessageStrip::showError(const QString &message, const QString &details)
 {
-    show(Kind::Error, message, details);
+    present(Kind::Error, message, details);
     m_flash->stop();
     m_flash->setStartValue(kErrorFlash);
     m_flash->setEndValue(kErrorBackground);
@@ -111,7 +110,7 @@ void MessageStrip::setAction(const QString &text, const QString &toolTip,
 
 void MessageStrip::clear()
 {
-    show(Kind::None, {}, {});
+    present(Kind::None, {}, {});
 }
 
 QString MessageStrip::text() const
@@ -119,7 +118,7 @@ QString MessageStrip::text() const
     return m_label->text();
 }
 
-void MessageStrip::show(Kind kind, const QString &message, const QString &details)
+void MessageStrip::present(Kind kind, const QString &message, const QString &details)
 {
     m_kind = kind;
     m_details = details;
@@ -155,6 +154,15 @@ void MessageStrip::applyColours(const QColor &background)
     p.setColor(QPalette::WindowText, text);
     setPalette(p);
     m_label->setPalette(p);
+}
+
+void MessageStrip::showEvent(QShowEvent *event)
+{
+    QFrame::showEvent(event);
+    // One line high even when empty, so the lines below never jump when news comes in;
+    // measured now, with the font the style sheet gave the label.
+    const QMargins margins = layout()->contentsMargins();
+    setMinimumHeight(m_label->fontMetrics().height() + margins.top() + margins.bottom() + 8);
 }
 
 void MessageStrip::showDetails()

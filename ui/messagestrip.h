@@ -36,8 +36,11 @@ public:
     QString text() const;
     Kind kind() const { return m_kind; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
-    void show(Kind kind, const QString &message, const QString &details);
+    void present(Kind kind, const QString &message, const QString &details);
     void applyColours(const QColor &background);
     void showDetails();
 

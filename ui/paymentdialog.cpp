@@ -41,8 +41,9 @@ PaymentDialog::PaymentDialog(Money total, qint64 cashRoundingStep, const QString
     m_ui->setupUi(this);
 
     // Enter belongs to handleEnter(): no button may take it first.
-    m_finishButton = m_ui->buttonBox->addButton(tr("&Finish"), QDialogButtonBox::AcceptRole);
+    m_finishButton = new QPushButton(tr("&Finish"), this);
     m_finishButton->setObjectName(u"finishButton"_s);
+    m_ui->buttonBox->addButton(m_finishButton, QDialogButtonBox::AcceptRole);
     m_finishButton->setToolTip(tr("Finish the sale (Enter once it is paid)"));
     for (QPushButton *button : m_ui->buttonBox->findChildren<QPushButton *>()) {
         button->setAutoDefault(false);

@@ -1,20 +1,18 @@
 #include "ui/salepage.h"
 #include "ui_salepage.h"
 
-#include "models/domain/denominations.h"
 #include "models/domain/percent.h"
 #include "models/items/cartmodel.h"
 #include "models/items/productsearchmodel.h"
 #include "models/services/services.h"
 #include "ui/amountdialog.h"
-#include "ui/approvaldialog.h"
-#include "ui/closeshiftdialog.h"
+#include "ui/approvalflow.h"
 #include "ui/discountdialog.h"
 #include "ui/messagestrip.h"
 #include "ui/paymentdialog.h"
-#include "ui/printersettingsdialog.h"
 #include "ui/recalldialog.h"
-#include "ui/shiftreportdialog.h"
+#include "ui/receiptsmenu.h"
+#include "ui/shiftmenu.h"
 
 #include <QAction>
 #include <QApplication>
@@ -47,6 +45,8 @@ constexpr int kSearchMinimumLength = 2;
 constexpr int kPopupRows = 8;
 constexpr qint64 kMaxQuantity = 99999;
 constexpr int kQuickKeyColumns = 3;
+constexpr int kQuickKeyTextWidth = 82;
+constexpr int kStockColumnWidth = 220;
 
 //! What the scan field holds: an optional "3*" quantity and the code or search text.
 struct ScanInput
@@ -110,18 +110,9 @@ template<typename Call>
 auto SalePage::withApproval(Permission permission, Call call)
     -> std::optional<decltype(call(Approval()))>
 {
-    auto result = call(Approval());
-    if (result || result.error().code != ServiceError::Code::PermissionDenied
-        || !m_services.session.isSignedIn()) {
-        return result;
-    }
-    const std::optional<Approval> approval = ApprovalDialog::obtain(
-        this, m_services.authorizer, m_services.session, permission);
+    auto result = ::withApproval(this, m_services.authorizer, m_services.session, permission, call);
     restoreFocus();
-    if (!approval) {
-        return std::nullopt;
-    }
-    return call(*approval);
+    return result;
 }
 
 SalePage::SalePage(Services &services, QWidget *parent)
@@ -141,7 +132,9 @@ SalePage::SalePage(Services &services, QWidget *parent)
     }
     m_ui->scanField->setFont(scanFont);
     m_ui->scanField->setPlaceholderText(
-        tr("Scan a barcode, or type a name or SKU (3* before it sells three)"));
+        tr("Scan, or type a name or SKU", "placeholder of the scan field"));
+    m_ui->scanField->setToolTip(tr("Scan a barcode or type it and press Enter. Text searches names "
+                                   "and SKUs. 3* before a code sells three (F3)."));
     m_ui->scanField->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
     m_ui->scanField->installEventFilter(this);
     connect(m_ui->scanField, &QLineEdit::returnPressed, this, &SalePage::handleScanEntered);
@@ -152,8 +145,6 @@ SalePage::SalePage(Services &services, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(CartModel::ProductColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
-    m_ui->linesView->verticalHeader()->setDefaultSectionSize(
-        m_ui->linesView->fontMetrics().height() * 2 + 4);
     connect(m_cart, &CartModel::totalsChanged, this, &SalePage::updateTotals);
     connect(m_cart, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int, int last) { m_ui->linesView->scrollTo(m_cart->index(last, 0)); });
@@ -165,7 +156,7 @@ SalePage::SalePage(Services &services, QWidget *parent)
     createSearchPopup();
 
     m_ui->changeLabel->hide();
-    connect(m_ui->openShiftButton, &QPushButton::clicked, this, &SalePage::openShift);
+    m_ui->breakdownLabel->hide();
     connect(&m_services.printer, &ReceiptPrinter::failed, this, &SalePage::handlePrintFailed);
     connect(&m_services.settings, &SettingsService::saved, this, [this] {
         loadRules();
@@ -246,47 +237,28 @@ void SalePage::createActions()
 
 void SalePage::createMenus()
 {
-    m_shiftMenu = new QMenu(this);
-    m_shiftMenu->setObjectName(u"shiftMenu"_s);
-    m_openShiftAction = m_shiftMenu->addAction(tr("&Open shift…"), this, &SalePage::openShift);
-    m_openShiftAction->setObjectName(u"openShiftAction"_s);
-    m_shiftMenu->addSeparator();
-    QAction *cashInAction = m_shiftMenu->addAction(tr("Cash &in…"), this, &SalePage::cashIn);
-    cashInAction->setObjectName(u"cashInAction"_s);
-    QAction *cashOutAction = m_shiftMenu->addAction(tr("Cash o&ut…"), this, &SalePage::cashOut);
-    cashOutAction->setObjectName(u"cashOutAction"_s);
-    QAction *drawerAction = m_shiftMenu->addAction(tr("Open the &drawer…"), this, &SalePage::openDrawer);
-    drawerAction->setObjectName(u"openDrawerAction"_s);
-    m_shiftMenu->addSeparator();
-    QAction *xAction = m_shiftMenu->addAction(tr("&X report"), this, &SalePage::showXReport);
-    xAction->setObjectName(u"xReportAction"_s);
-    m_closeShiftAction = m_shiftMenu->addAction(tr("&Close shift…"), this, &SalePage::closeShift);
-    m_closeShiftAction->setObjectName(u"closeShiftAction"_s);
-    m_saleActions << cashInAction << cashOutAction << drawerAction << xAction << m_closeShiftAction;
+    m_shiftMenu = new ShiftMenu(m_services, this);
     m_ui->shiftMenuButton->setMenu(m_shiftMenu);
     m_ui->shiftMenuButton->setToolTip(tr("Open and close the shift, cash in and out (Alt+S)"));
+    connect(m_ui->openShiftButton, &QPushButton::clicked, m_shiftMenu, &ShiftMenu::openShift);
+    connect(m_shiftMenu, &ShiftMenu::shiftChanged, this, &SalePage::refreshShift);
 
-    m_receiptsMenu = new QMenu(this);
-    m_receiptsMenu->setObjectName(u"receiptsMenu"_s);
-    m_reprintLastAction = addKeyAction(tr("Reprint the &last receipt"), {},
-                                       QKeySequence(Qt::CTRL | Qt::Key_P), &SalePage::reprintLast,
-                                       u"reprintLastAction"_s);
-    QAction *reprintBillAction = addKeyAction(tr("Reprint a &bill…"), {},
-                                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                                              &SalePage::reprintBill, u"reprintBillAction"_s);
-    m_receiptsMenu->addAction(m_reprintLastAction);
-    m_receiptsMenu->addAction(reprintBillAction);
-    m_receiptsMenu->addSeparator();
-    QAction *printerAction = m_receiptsMenu->addAction(tr("&Printer…"), this,
-                                                       &SalePage::showPrinterSettings);
-    printerAction->setObjectName(u"printerSettingsAction"_s);
+    m_receiptsMenu = new ReceiptsMenu(m_services, this);
     m_ui->receiptsMenuButton->setMenu(m_receiptsMenu);
     m_ui->receiptsMenuButton->setToolTip(tr("Reprint receipts, set up the printer (Alt+R)"));
+    // Their keys work while the menu is closed: the page carries them too.
+    addActions(m_receiptsMenu->shortcutActions());
 
-    // A menu closed with Esc gives the focus back to where it was: the scan field.
-    for (QMenu *menu : {m_shiftMenu, m_receiptsMenu}) {
+    for (QMenu *menu : {static_cast<QMenu *>(m_shiftMenu), static_cast<QMenu *>(m_receiptsMenu)}) {
+        // A menu closed with Esc gives the focus back to where it was: the scan field.
         connect(menu, &QMenu::aboutToHide, this, [this] { QTimer::singleShot(0, this, &SalePage::restoreFocus); });
     }
+    connect(m_shiftMenu, &ShiftMenu::done, this, [this](const QString &message) { strip()->showSuccess(message); });
+    connect(m_shiftMenu, &ShiftMenu::failed, this, &SalePage::showError);
+    connect(m_shiftMenu, &ShiftMenu::finished, this, &SalePage::restoreFocus);
+    connect(m_receiptsMenu, &ReceiptsMenu::done, this, [this](const QString &message) { strip()->showInfo(message); });
+    connect(m_receiptsMenu, &ReceiptsMenu::failed, this, &SalePage::showError);
+    connect(m_receiptsMenu, &ReceiptsMenu::finished, this, &SalePage::restoreFocus);
 }
 
 void SalePage::createKeyStrip()
@@ -321,12 +293,18 @@ void SalePage::createSearchPopup()
     m_searchPopup->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_searchPopup->setShowGrid(false);
     m_searchPopup->setWordWrap(false);
+    m_searchPopup->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_searchPopup->verticalHeader()->hide();
     m_searchPopup->horizontalHeader()->hide();
     m_searchPopup->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_searchPopup->horizontalHeader()->setSectionResizeMode(ProductSearchModel::NameColumn,
                                                             QHeaderView::Stretch);
-    m_searchPopup->verticalHeader()->setDefaultSectionSize(m_searchPopup->fontMetrics().height() + 14);
+    // Stock of a product sold by weight reads long ("16 × 1 kg pot + 150 × Gram"): the
+    // name matters more, so stock gets a fixed share and is elided.
+    m_searchPopup->horizontalHeader()->setSectionResizeMode(ProductSearchModel::StockColumn,
+                                                            QHeaderView::Fixed);
+    m_searchPopup->horizontalHeader()->resizeSection(ProductSearchModel::StockColumn, kStockColumnWidth);
+    m_searchPopup->setTextElideMode(Qt::ElideRight);
     m_searchPopup->hide();
     connect(m_searchPopup, &QTableView::clicked, this,
             [this](const QModelIndex &index) { chooseSearchResult(index.row()); });
@@ -352,9 +330,12 @@ void SalePage::loadQuickKeys()
         auto *button = new QPushButton(m_ui->quickKeysPanel);
         button->setObjectName(u"quickKey%1"_s.arg(i + 1));
         const QString name = key.label.isEmpty() ? key.item.product.name : key.label;
-        const QString elided = button->fontMetrics().elidedText(name, Qt::ElideRight, 150);
-        button->setText(tr("%1\n%2 · %3", "quick key: product, unit · price")
-                            .arg(elided, key.item.unit.name, money(key.item.unit.price)));
+        // Measured with the style sheet's font: three keys share the side panel's width.
+        button->ensurePolished();
+        const QString elided = button->fontMetrics().elidedText(name, Qt::ElideRight, kQuickKeyTextWidth);
+        button->setText(tr("%1  %2\n%3 · %4", "quick key: its number, product, unit · price")
+                            .arg(QString::number(i + 1), elided, key.item.unit.name,
+                                 money(key.item.unit.price)));
         button->setToolTip(tr("%1, %2 (%3)", "quick key tooltip: product, unit (shortcut)")
                                .arg(name, key.item.unit.name,
                                     sequence.toString(QKeySequence::NativeText)));
@@ -409,11 +390,11 @@ void SalePage::refreshShift()
     for (QAction *action : std::as_const(m_saleActions)) {
         action->setEnabled(m_hasShift);
     }
-    m_openShiftAction->setEnabled(!m_hasShift);
+    m_shiftMenu->setShiftOpen(m_hasShift);
     if (m_hasShift) {
         const Shift &open = **shift;
         m_ui->shiftInfoLabel->setText(
-            tr("Lane %1 · shift of %2 since %3")
+            tr("Lane %1 · %2\nsince %3", "lane, cashier of the shift, opening time")
                 .arg(open.lane, open.cashierName,
                      QLocale().toString(open.openedAt.toLocalTime().time(), QLocale::ShortFormat)));
     } else {
@@ -530,11 +511,14 @@ bool SalePage::searchNow(const QString &text)
 
 void SalePage::showSearchPopup()
 {
+    m_searchPopup->ensurePolished();
+    m_searchPopup->verticalHeader()->setDefaultSectionSize(m_searchPopup->fontMetrics().height() + 14);
     const QRect field(m_ui->scanField->mapTo(this, QPoint(0, 0)), m_ui->scanField->size());
     const int rows = std::min(m_search->rowCount(), kPopupRows);
     const int height = rows * m_searchPopup->verticalHeader()->defaultSectionSize()
         + 2 * m_searchPopup->frameWidth();
-    const int width = std::max(field.width(), m_ui->linesView->width());
+    // As wide as the page: product names are long, and the list is gone after a choice.
+    const int width = std::max(field.width(), m_ui->modeStack->width());
     m_searchPopup->setGeometry(field.left(), field.bottom() + 2, width, height);
     if (!m_searchPopup->currentIndex().isValid() && m_search->rowCount() > 0) {
         m_searchPopup->setCurrentIndex(m_search->index(0, 0));
@@ -582,7 +566,7 @@ void SalePage::handleScanEntered()
     }
     if (input.rest.isEmpty()) {
         if (input.hasQuantity) {
-            strip()->showInfo(tr("Now scan the item to sell it %n time(s).", nullptr, int(input.quantity)));
+            strip()->showInfo(tr("Quantity %1: now scan the item.").arg(QLocale().toString(input.quantity)));
         } else if (!m_cart->isEmpty()) {
             pay();
         } else {
@@ -767,7 +751,7 @@ void SalePage::changeQuantity()
             return;
         }
         m_ui->scanField->setText(u"%1*"_s.arg(quantity));
-        strip()->showInfo(tr("Now scan the item to sell it %n time(s).", nullptr, int(quantity)));
+        strip()->showInfo(tr("Quantity %1: now scan the item.").arg(QLocale().toString(quantity)));
         restoreFocus();
         return;
     }
@@ -1064,12 +1048,13 @@ void SalePage::finishSale(const SaleReceipt &receipt, const QList<Tender> &tende
     // The receipt goes to its worker thread; the next sale starts now.
     const auto printable = m_services.receipts.forBill(receipt.bill.id);
     if (printable) {
-        printReceipt(*printable, cash && m_services.printer.config().kickDrawerForCash);
+        m_services.printer.print(*printable, cash && m_services.printer.config().kickDrawerForCash);
     } else {
         strip()->showError(tr("Bill %1 is saved, but its receipt could not be made: %2")
                                .arg(code, printable.error().message),
                            printable.error().details);
-        strip()->setAction(tr("Reprint"), tr("Print the receipt again (Ctrl+P)"), [this] { reprintLast(); });
+        strip()->setAction(tr("Reprint"), tr("Print the receipt again (Ctrl+P)"),
+                           [this] { m_receiptsMenu->reprintLast(); });
     }
     Q_EMIT saleFinished(receipt);
     restoreFocus();
@@ -1166,7 +1151,8 @@ QString SalePage::keyHelpText() const
     row(tr("Delete"), tr("Void the selected line"));
     row(tr("Esc"), tr("Close the search list, or empty the scan field"));
     row(tr("Alt+1 … Alt+="), tr("The quick keys, left to right"));
-    row(m_reprintLastAction->shortcut().toString(QKeySequence::NativeText), tr("Reprint the last receipt"));
+    row(m_receiptsMenu->reprintLastAction()->shortcut().toString(QKeySequence::NativeText),
+        tr("Reprint the last receipt"));
     row(tr("Alt+S / Alt+R"), tr("The Shift and Receipts menus"));
     return u"<table>%1</table>"_s.arg(rows);
 }
@@ -1191,182 +1177,7 @@ void SalePage::focusSearch()
     }
 }
 
-// --- The shift and the drawer ---------------------------------------------------------------
-
-void SalePage::openShift()
-{
-    AmountDialog::Options options;
-    options.title = tr("Open the shift");
-    options.prompt = tr("Count the cash float into the drawer of lane %1 and type it here.")
-                         .arg(m_services.session.lane());
-    options.currencySymbol = m_services.checkout.rules().currencySymbol;
-    const auto answer = AmountDialog::ask(this, options);
-    restoreFocus();
-    if (!answer) {
-        return;
-    }
-    const auto shift = m_services.shifts.open(answer->amount);
-    if (!shift) {
-        showError(shift.error());
-        return;
-    }
-    m_services.printer.kickDrawer();
-    refreshShift();
-    strip()->showSuccess(tr("The shift is open with a float of %1. Happy selling!").arg(money(answer->amount)));
-}
-
-void SalePage::cashIn()
-{
-    moveCash(true);
-}
-
-void SalePage::cashOut()
-{
-    moveCash(false);
-}
-
-void SalePage::moveCash(bool in)
-{
-    AmountDialog::Options options;
-    options.title = in ? tr("Cash in") : tr("Cash out");
-    options.prompt = in ? tr("Cash put into the drawer, and why (change from the bank, ...).")
-                        : tr("Cash taken out of the drawer, and why (to the safe, a supplier paid, ...).");
-    options.currencySymbol = m_services.checkout.rules().currencySymbol;
-    options.askReason = true;
-    options.allowZero = false;
-    const auto answer = AmountDialog::ask(this, options);
-    restoreFocus();
-    if (!answer) {
-        return;
-    }
-    const auto direction = in ? ShiftService::CashDirection::In : ShiftService::CashDirection::Out;
-    const auto moved = withApproval(Permission::CashInOut, [&](const Approval &approval) {
-        return m_services.shifts.moveCash(direction, answer->amount, answer->reason, approval);
-    });
-    if (!moved) {
-        return;
-    }
-    if (!*moved) {
-        showError(moved->error());
-        return;
-    }
-    m_services.printer.kickDrawer();
-    strip()->showSuccess(in ? tr("%1 put into the drawer.").arg(money(answer->amount))
-                            : tr("%1 taken out of the drawer.").arg(money(answer->amount)));
-}
-
-void SalePage::openDrawer()
-{
-    bool ok = false;
-    const QString reason = QInputDialog::getText(this, tr("Open the drawer"),
-                                                 tr("Why does the drawer open without a sale?"),
-                                                 QLineEdit::Normal, QString(), &ok).trimmed();
-    restoreFocus();
-    if (!ok) {
-        return;
-    }
-    if (reason.isEmpty()) {
-        strip()->showError(tr("The drawer opens without a sale only with a reason."));
-        return;
-    }
-    const auto opened = withApproval(Permission::OpenDrawer, [&](const Approval &approval) {
-        return m_services.shifts.openDrawer(reason, approval);
-    });
-    if (!opened) {
-        return;
-    }
-    if (!*opened) {
-        showError(opened->error());
-        return;
-    }
-    m_services.printer.kickDrawer();
-    strip()->showInfo(tr("The drawer was opened: %1").arg(reason));
-}
-
-void SalePage::showXReport()
-{
-    const auto report = m_services.shifts.xReport();
-    if (!report) {
-        showError(report.error());
-        return;
-    }
-    ShiftReportDialog dialog(*report, m_services.checkout.rules().currencySymbol, this);
-    dialog.exec();
-    restoreFocus();
-}
-
-void SalePage::closeShift()
-{
-    if (!m_cart->isEmpty()) {
-        strip()->showError(tr("Finish or park the sale on screen before closing the shift."));
-        return;
-    }
-    const auto x = m_services.shifts.xReport();
-    if (!x) {
-        showError(x.error());
-        return;
-    }
-    const SaleRules &rules = m_services.checkout.rules();
-    CloseShiftDialog dialog(x->expectedCash, Denominations::of(rules.currencyCode),
-                            rules.currencySymbol, this);
-    const bool counted = dialog.exec() == QDialog::Accepted;
-    restoreFocus();
-    if (!counted || !dialog.counted()) {
-        return;
-    }
-    const Money cash = *dialog.counted();
-    const auto z = withApproval(Permission::CloseShift, [&](const Approval &approval) {
-        return m_services.shifts.close(cash, approval);
-    });
-    if (!z) {
-        return;
-    }
-    if (!*z) {
-        showError(z->error());
-        return;
-    }
-    ShiftReportDialog report(z->value(), rules.currencySymbol, this);
-    report.exec();
-    refreshShift();
-    strip()->showSuccess(tr("The shift is closed: Z report %1.").arg(z->value().shift.zNumber));
-}
-
 // --- Receipts -------------------------------------------------------------------------------
-
-void SalePage::printReceipt(const ReceiptData &receipt, bool kickDrawer)
-{
-    m_services.printer.print(receipt, kickDrawer);
-}
-
-void SalePage::reprintLast()
-{
-    const auto receipt = m_services.receipts.lastOfLane();
-    if (!receipt) {
-        showError(receipt.error());
-        return;
-    }
-    printReceipt(*receipt, false);
-    strip()->showInfo(tr("Printing a copy of bill %1.").arg(receipt->code()));
-}
-
-void SalePage::reprintBill()
-{
-    bool ok = false;
-    const QString code = QInputDialog::getText(this, tr("Reprint a bill"),
-                                               tr("Scan the receipt's barcode or type the bill number (42, or 1-000042 for another lane):"),
-                                               QLineEdit::Normal, QString(), &ok).trimmed();
-    restoreFocus();
-    if (!ok || code.isEmpty()) {
-        return;
-    }
-    const auto receipt = m_services.receipts.byCode(code);
-    if (!receipt) {
-        showError(receipt.error());
-        return;
-    }
-    printReceipt(*receipt, false);
-    strip()->showInfo(tr("Printing a copy of bill %1.").arg(receipt->code()));
-}
 
 void SalePage::handlePrintFailed(const QString &key, const QString &message)
 {
@@ -1375,39 +1186,8 @@ void SalePage::handlePrintFailed(const QString &key, const QString &message)
         return;
     }
     strip()->showError(tr("The receipt of bill %1 did not print: %2").arg(key, message));
-    strip()->setAction(tr("Reprint"), tr("Print the receipt of bill %1 again").arg(key), [this, key] {
-        const auto receipt = m_services.receipts.byCode(key);
-        if (!receipt) {
-            showError(receipt.error());
-            return;
-        }
-        printReceipt(*receipt, false);
-        strip()->showInfo(tr("Printing a copy of bill %1.").arg(receipt->code()));
-        restoreFocus();
-    });
-}
-
-void SalePage::showPrinterSettings()
-{
-    const auto allowed = withApproval(Permission::ChangeSettings, [&](const Approval &approval) {
-        return m_services.authorizer.authorize(m_services.session, Permission::ChangeSettings, approval);
-    });
-    if (!allowed) {
-        return;
-    }
-    if (!*allowed) {
-        showError(allowed->error());
-        return;
-    }
-    PrinterSettingsDialog dialog(m_services.printer.config(), m_services.session.lane(),
-                                 m_services.checkout.rules().currencySymbol, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        const ReceiptPrinter::Config config = dialog.config();
-        config.save();
-        m_services.printer.setConfig(config);
-        strip()->showInfo(tr("The printer settings of this till are saved."));
-    }
-    restoreFocus();
+    strip()->setAction(tr("Reprint"), tr("Print the receipt of bill %1 again").arg(key),
+                       [this, key] { m_receiptsMenu->reprint(key); });
 }
 
 // --- Showing --------------------------------------------------------------------------------
@@ -1418,10 +1198,15 @@ void SalePage::updateTotals()
     const Cart &cart = m_cart->cart();
     const QLocale locale;
     m_ui->totalLabel->setText(totals.isValid ? money(totals.total) : tr("—", "no amount"));
-    m_ui->itemCountLabel->setText(
-        tr("%1 · %2", "items · lines")
-            .arg(tr("%n item(s)", nullptr, int(cart.itemCount())),
-                 tr("%n line(s)", nullptr, int(cart.lines.size()))));
+    if (!cart.isEmpty()) {
+        hideChange();
+    }
+    const bool showingChange = !m_ui->changeLabel->isHidden();
+    if (!showingChange) {
+        m_ui->itemCountLabel->setText(tr("Items %1 · lines %2", "count of items and of lines")
+                                          .arg(locale.toString(cart.itemCount()))
+                                          .arg(locale.toString(cart.lines.size())));
+    }
 
     QString breakdown;
     if (!totals.discount.isZero()) {
@@ -1429,7 +1214,7 @@ void SalePage::updateTotals()
                         .arg(money(totals.subtotal).toHtmlEscaped(), money(totals.discount).toHtmlEscaped());
     }
     m_ui->breakdownLabel->setText(breakdown);
-    m_ui->breakdownLabel->setVisible(!breakdown.isEmpty());
+    m_ui->breakdownLabel->setVisible(!breakdown.isEmpty() && !showingChange);
 
     QStringList taxes;
     for (const TaxBreakdown &tax : totals.taxes) {
@@ -1441,11 +1226,9 @@ void SalePage::updateTotals()
                      .toHtmlEscaped();
     }
     m_ui->taxLabel->setText(taxes.join(u"<br>"_s));
-    m_ui->taxLabel->setVisible(!taxes.isEmpty());
+    m_ui->taxLabel->setVisible(!taxes.isEmpty() && !showingChange);
     m_ui->payButton->setEnabled(!cart.isEmpty());
-    if (!cart.isEmpty()) {
-        hideChange();
-    }
+    m_shiftMenu->setSaleInProgress(!cart.isEmpty());
     saveRecovery();
 }
 
@@ -1458,18 +1241,31 @@ void SalePage::saveRecovery()
 
 void SalePage::showChange(const SaleReceipt &receipt)
 {
+    // The dark panel is what the customer looks at: after the sale it says what they get back.
     const Money change = receipt.settlement.change;
-    m_ui->changeLabel->setText(change.isZero()
-                                   ? tr("Paid. No change.")
-                                   : tr("Change\n%1", "change due to the customer").arg(money(change)));
-    m_ui->changeLabel->setProperty("hasChange", !change.isZero());
-    repolish(m_ui->changeLabel);
+    Money tendered = Money::fromMinor(0);
+    for (const SettledPayment &payment : receipt.settlement.payments) {
+        tendered += payment.method == Tender::Method::Cash ? payment.tendered : payment.amount;
+    }
+    m_ui->totalCaptionLabel->setText(tr("Change", "change due to the customer"));
+    m_ui->changeLabel->setText(money(change));
+    m_ui->itemCountLabel->setText(tr("Paid %1 of %2", "paid amount of bill total")
+                                      .arg(money(tendered), money(receipt.settlement.due)));
+    m_ui->totalLabel->hide();
+    m_ui->breakdownLabel->hide();
+    m_ui->taxLabel->hide();
     m_ui->changeLabel->show();
 }
 
 void SalePage::hideChange()
 {
+    if (m_ui->changeLabel->isHidden()) {
+        return;
+    }
+    m_ui->totalCaptionLabel->setText(tr("Total"));
     m_ui->changeLabel->hide();
+    m_ui->totalLabel->show();
+    updateTotals();
 }
 
 MessageStrip *SalePage::strip() const
@@ -1525,5 +1321,8 @@ void SalePage::resizeEvent(QResizeEvent *event)
 void SalePage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    // Row heights follow the font the style sheet gave the view, known once it is polished.
+    m_ui->linesView->verticalHeader()->setDefaultSectionSize(
+        m_ui->linesView->fontMetrics().height() + 18);
     restoreFocus();
 }

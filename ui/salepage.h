@@ -16,8 +16,9 @@ class CartModel;
 class MessageStrip;
 class PaymentDialog;
 class ProductSearchModel;
+class ReceiptsMenu;
+class ShiftMenu;
 class QAction;
-class QMenu;
 class QPushButton;
 class QTableView;
 class QTimer;
@@ -117,20 +118,7 @@ private:
     void showHelp();
     void focusSearch();
 
-    // The shift and the drawer
-    void openShift();
-    void cashIn();
-    void cashOut();
-    void moveCash(bool in);
-    void openDrawer();
-    void showXReport();
-    void closeShift();
-
     // Receipts
-    void reprintLast();
-    void reprintBill();
-    void printReceipt(const ReceiptData &receipt, bool kickDrawer);
-    void showPrinterSettings();
     void handlePrintFailed(const QString &key, const QString &message);
 
     // Showing
@@ -145,11 +133,7 @@ private:
     QString money(Money amount) const;
     bool requireLine(int *row);
 
-    /*!
-     * Calls call(Approval()); when the service answers PermissionDenied, asks a manager
-     * for permission (ApprovalDialog) and calls again with the approval. std::nullopt when
-     * the manager's approval was cancelled.
-     */
+    //! ::withApproval() from this page, with the focus back in the scan field afterwards.
     template<typename Call>
     auto withApproval(Permission permission, Call call) -> std::optional<decltype(call(Approval()))>;
 
@@ -159,14 +143,11 @@ private:
     ProductSearchModel *m_search = nullptr;
     QTableView *m_searchPopup = nullptr;
     QTimer *m_searchTimer = nullptr;
-    QMenu *m_shiftMenu = nullptr;
-    QMenu *m_receiptsMenu = nullptr;
+    ShiftMenu *m_shiftMenu = nullptr;
+    ReceiptsMenu *m_receiptsMenu = nullptr;
     QList<KeyAction> m_keyActions;
     QList<QAction *> m_saleActions; //!< disabled while no shift is open
     QList<QuickKey> m_quickKeys;
-    QAction *m_openShiftAction = nullptr;
-    QAction *m_closeShiftAction = nullptr;
-    QAction *m_reprintLastAction = nullptr;
     SaleRecovery m_recovery;
     bool m_hasShift = false;
 };

@@ -7,6 +7,8 @@
 #include "tests/common/storefixture.h"
 #include "ui/amountdialog.h"
 #include "ui/approvaldialog.h"
+#include "ui/closeshiftdialog.h"
+#include "ui/shiftreportdialog.h"
 #include "ui/messagestrip.h"
 #include "ui/paymentdialog.h"
 #include "ui/recalldialog.h"
@@ -16,6 +18,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -89,6 +92,25 @@ private:
         });
         timer->start();
     }
+    //! Presses key in the next popup menu that opens (QMenu::exec() blocks too).
+    void whenMenu(Qt::Key key)
+    {
+        auto *timer = new QTimer(this);
+        timer->setInterval(10);
+        m_waiting.append(timer);
+        connect(timer, &QTimer::timeout, this, [this, timer, key] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu || !menu->isVisible()) {
+                return;
+            }
+            timer->stop();
+            m_waiting.removeOne(timer);
+            timer->deleteLater();
+            QTest::keyClick(menu, key);
+        });
+        timer->start();
+    }
+
     template<typename T> T *in(QWidget *dialog, const QString &name)
     {
         T *widget = dialog->findChild<T *>(name);
@@ -510,6 +532,94 @@ private Q_SLOTS:
         QTest::keyClick(scanField(), Qt::Key_F9);
         QCOMPARE(cart()->rowCount(), 0);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'sale_cleared'"_s), 1);
+        QTRY_COMPARE(QApplication::focusWidget(), scanField());
+    }
+
+    void closingTheShiftCountsTheDrawerByNoteAndCoin()
+    {
+        m_store->openShift(kLane); // a float of 100.00
+        showPage();
+        scan(m_canCode);
+        whenDialog<PaymentDialog>([this](PaymentDialog *dialog) {
+            auto *cash = in<QLineEdit>(dialog, u"cashEdit"_s);
+            QTest::keyClick(cash, Qt::Key_F2);
+            QTest::keyClick(cash, Qt::Key_Return);
+        });
+        QTest::keyClick(scanField(), Qt::Key_Return);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 1);
+        QTRY_COMPARE(QApplication::focusWidget(), scanField());
+
+        // Alt+S, C: the drawer is counted note by note: 100 + 1 + 0.10 + 0.05 + 2 × 0.02
+        QString zTitle;
+        whenMenu(Qt::Key_C);
+        whenDialog<CloseShiftDialog>([this, &zTitle](CloseShiftDialog *dialog) {
+            auto *view = in<QTableView>(dialog, u"countView"_s);
+            QCOMPARE(QApplication::focusWidget(), view);
+            QVERIFY(in<QLabel>(dialog, u"expectedValue"_s)->text().contains(u"101.19"_s));
+            const auto count = [view](const QString &digits) {
+                QTest::keyClicks(QApplication::focusWidget(), digits);
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+                QTest::qWait(20); // the editor commits and closes on the next turn of the loop
+                Q_UNUSED(view);
+            };
+            const auto down = [view](int rows) {
+                for (int i = 0; i < rows; ++i) {
+                    QTest::keyClick(view, Qt::Key_Down);
+                }
+            };
+            down(2);  // 100 € note
+            count(u"1"_s);
+            down(5);  // 1 € coin
+            count(u"1"_s);
+            down(2);  // 10 cent
+            count(u"1"_s);
+            count(u"1"_s); // 5 cent, the next row
+            count(u"2"_s); // 2 cent
+            QTRY_COMPARE(dialog->counted().value_or(Money::invalid()), Money::fromMinor(10119));
+            QVERIFY2(in<QLabel>(dialog, u"differenceValue"_s)->text().contains(u"0.00"_s),
+                     qPrintable(in<QLabel>(dialog, u"differenceValue"_s)->text()));
+            whenDialog<ShiftReportDialog>([&zTitle](ShiftReportDialog *report) {
+                zTitle = report->windowTitle();
+                QTest::keyClick(report, Qt::Key_Escape);
+            });
+            QTest::keyClick(view, Qt::Key_C, Qt::AltModifier);
+        });
+        QTest::keyClick(scanField(), Qt::Key_S, Qt::AltModifier);
+
+        QVERIFY2(zTitle.contains(u"Z report 1"_s), qPrintable(zTitle));
+        QCOMPARE(m_store->scalar(u"SELECT counted_cash_minor FROM shifts"_s), 10119);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM shifts WHERE closed_at IS NULL"_s), 0);
+        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(), u"noShiftPane"_s);
+        QVERIFY(child<MessageStrip>(u"noShiftMessageStrip"_s)->text().contains(u"1"_s));
+    }
+
+    void cashOutAsksAManagerAndIsCounted()
+    {
+        m_store->openShift(kLane);
+        showPage();
+        whenMenu(Qt::Key_U);
+        whenDialog<AmountDialog>([this](AmountDialog *dialog) {
+            auto *amount = in<QLineEdit>(dialog, u"amountEdit"_s);
+            QTest::keyClicks(amount, u"20"_s);
+            QTest::keyClick(amount, Qt::Key_Return);
+            auto *reason = in<QLineEdit>(dialog, u"reasonEdit"_s);
+            QCOMPARE(QApplication::focusWidget(), reason);
+            whenDialog<ApprovalDialog>([this](ApprovalDialog *approval) {
+                QTest::keyClicks(in<QLineEdit>(approval, u"managerEdit"_s), m_store->manager.login);
+                QTest::keyClick(in<QLineEdit>(approval, u"managerEdit"_s), Qt::Key_Return);
+                QTest::keyClicks(in<QLineEdit>(approval, u"pinEdit"_s), u"1234"_s);
+                QTest::keyClick(in<QLineEdit>(approval, u"pinEdit"_s), Qt::Key_Return);
+            });
+            QTest::keyClicks(reason, u"To the safe"_s);
+            QTest::keyClick(reason, Qt::Key_Return);
+        });
+        QTest::keyClick(scanField(), Qt::Key_S, Qt::AltModifier);
+
+        const auto x = m_services->shifts.xReport();
+        QVERIFY(x);
+        QCOMPARE(x->cashOut, Money::fromMinor(2000));
+        QCOMPARE(x->expectedCash, Money::fromMinor(10000 - 2000));
+        QCOMPARE(strip()->kind(), MessageStrip::Kind::Success);
         QTRY_COMPARE(QApplication::focusWidget(), scanField());
     }
 
