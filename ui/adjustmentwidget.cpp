@@ -19,7 +19,7 @@ AdjustmentWidget::AdjustmentWidget(Services &services, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::AdjustmentWidget>())
     , m_services(services)
-    , m_picker(new ProductPicker(services.catalogue))
+    , m_picker(new ProductPicker(services.catalogue, services.db))
 {
     m_ui->setupUi(this);
     m_picker->setObjectName(u"adjustPicker"_s);

@@ -20,7 +20,7 @@ GoodsReceiptWidget::GoodsReceiptWidget(Services &services, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::GoodsReceiptWidget>())
     , m_services(services)
-    , m_picker(new ProductPicker(services.catalogue))
+    , m_picker(new ProductPicker(services.catalogue, services.db))
     , m_lines(new ReceiptLinesModel(this))
 {
     m_ui->setupUi(this);

@@ -15,7 +15,7 @@ LedgerWidget::LedgerWidget(Services &services, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::LedgerWidget>())
     , m_services(services)
-    , m_picker(new ProductPicker(services.catalogue))
+    , m_picker(new ProductPicker(services.catalogue, services.db))
     , m_model(new LedgerModel(services.inventory, this))
 {
     m_ui->setupUi(this);

@@ -13,8 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
-ProductChooserDialog::ProductChooserDialog(const CatalogueService &catalogue, const QString &search,
-                                           QWidget *parent)
+ProductChooserDialog::ProductChooserDialog(const CatalogueService &catalogue, const Database &db,
+                                           const QString &search, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ProductChooserDialog>())
     , m_model(new ProductListModel(catalogue, this))
@@ -22,6 +22,7 @@ ProductChooserDialog::ProductChooserDialog(const CatalogueService &catalogue, co
 {
     m_ui->setupUi(this);
     m_model->setCurrencySymbol(catalogue.currencySymbol());
+    m_model->loadInBackground(db);
     QTableView *view = m_ui->productsView;
     view->setModel(m_model);
     for (int column : {ProductListModel::TaxRateColumn, ProductListModel::ReorderLevelColumn,
@@ -40,6 +41,19 @@ ProductChooserDialog::ProductChooserDialog(const CatalogueService &catalogue, co
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ProductChooserDialog::updateButtons);
     connect(m_model, &ProductListModel::loadFailed, m_ui->errorBanner, &ErrorBanner::showError);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_ui->errorBanner->clear();
+        if (m_model->rowCount() > 0) {
+            m_ui->productsView->setCurrentIndex(m_model->index(0, ProductListModel::NameColumn));
+        }
+        updateButtons();
+        if (m_acceptWhenRead) {
+            m_acceptWhenRead = false;
+            if (m_ui->productsView->currentIndex().isValid()) {
+                accept();
+            }
+        }
+    });
     m_ui->searchEdit->installEventFilter(this);
 
     m_ui->searchEdit->setText(search);
@@ -55,13 +69,6 @@ void ProductChooserDialog::search()
     ProductFilter filter;
     filter.text = m_ui->searchEdit->text().trimmed();
     m_model->setFilter(filter);
-    if (!m_model->lastError()) {
-        m_ui->errorBanner->clear();
-    }
-    if (m_model->rowCount() > 0) {
-        m_ui->productsView->setCurrentIndex(m_model->index(0, ProductListModel::NameColumn));
-    }
-    updateButtons();
 }
 
 bool ProductChooserDialog::eventFilter(QObject *watched, QEvent *event)
@@ -78,10 +85,13 @@ bool ProductChooserDialog::eventFilter(QObject *watched, QEvent *event)
             return true;
         case Qt::Key_Return:
         case Qt::Key_Enter:
-            if (m_searchTimer->isActive()) {
-                search();
-            }
-            if (m_ui->productsView->currentIndex().isValid()) {
+            if (m_searchTimer->isActive() || m_model->isLoading()) {
+                // Enter typed before the list caught up takes the first match when it does.
+                if (m_searchTimer->isActive()) {
+                    search();
+                }
+                m_acceptWhenRead = true;
+            } else if (m_ui->productsView->currentIndex().isValid()) {
                 accept();
             }
             return true;

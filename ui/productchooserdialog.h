@@ -8,6 +8,7 @@
 #include <optional>
 
 class CatalogueService;
+class Database;
 class ProductListModel;
 class QTimer;
 
@@ -25,8 +26,9 @@ class ProductChooserDialog : public QDialog
     Q_OBJECT
 
 public:
-    ProductChooserDialog(const CatalogueService &catalogue, const QString &search,
-                         QWidget *parent = nullptr);
+    //! Reads the list on a thread of its own, with its own connection to db.
+    ProductChooserDialog(const CatalogueService &catalogue, const Database &db,
+                         const QString &search, QWidget *parent = nullptr);
     ~ProductChooserDialog() override;
 
     //! The product chosen, with all its units; std::nullopt before accept().
@@ -42,4 +44,5 @@ private:
     std::unique_ptr<Ui::ProductChooserDialog> m_ui;
     ProductListModel *m_model = nullptr;
     QTimer *m_searchTimer = nullptr;
+    bool m_acceptWhenRead = false;
 };

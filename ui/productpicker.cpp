@@ -9,9 +9,10 @@
 
 using namespace Qt::StringLiterals;
 
-ProductPicker::ProductPicker(const CatalogueService &catalogue, QWidget *parent)
+ProductPicker::ProductPicker(const CatalogueService &catalogue, const Database &db, QWidget *parent)
     : QWidget(parent)
     , m_catalogue(catalogue)
+    , m_db(db)
     , m_edit(new QLineEdit(this))
     , m_chooseButton(new QToolButton(this))
 {
@@ -72,7 +73,7 @@ void ProductPicker::pick()
 
 void ProductPicker::choose(const QString &search)
 {
-    ProductChooserDialog chooser(m_catalogue, search, this);
+    ProductChooserDialog chooser(m_catalogue, m_db, search, this);
     if (chooser.exec() != QDialog::Accepted) {
         m_edit->setFocus();
         return;

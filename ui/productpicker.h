@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class CatalogueService;
+class Database;
 class QLineEdit;
 class QToolButton;
 struct ServiceError;
@@ -23,7 +24,8 @@ public:
     //! What a scan reads: the scanned unit only (one query), or the product with all its units.
     enum class Units { ScannedOnly, All };
 
-    explicit ProductPicker(const CatalogueService &catalogue, QWidget *parent = nullptr);
+    //! db is where the chooser reads its list, on a thread of its own.
+    ProductPicker(const CatalogueService &catalogue, const Database &db, QWidget *parent = nullptr);
 
     void setUnits(Units units) { m_units = units; }
     void setPlaceholderText(const QString &text);
@@ -45,6 +47,7 @@ private:
     void choose(const QString &search);
 
     const CatalogueService &m_catalogue;
+    const Database &m_db;
     QLineEdit *m_edit = nullptr;
     QToolButton *m_chooseButton = nullptr;
     Units m_units = Units::All;

@@ -65,10 +65,13 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
     createActions();
     setUpView();
 
+    // A search that scans the whole catalogue must not hold up the window.
+    m_model->loadInBackground(services.db);
     connect(m_model, &ProductListModel::loadFailed, this, &ProductsPage::handleLoadFailed);
+    connect(m_model, &ProductListModel::loadingChanged, this, &ProductsPage::updateCount);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ProductsPage::updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ProductsPage::updateCount);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ProductsPage::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProductsPage::handleListReset);
     connect(&m_services.session, &Session::signedIn, this, &ProductsPage::handleSignedIn);
     connect(&m_services.session, &Session::signedOut, this, &ProductsPage::handleSignedOut);
 
@@ -324,15 +327,23 @@ void ProductsPage::applyFilter()
     if (!m_services.session.isSignedIn()) {
         return;
     }
-    const ProductFilter filter = currentFilter();
-    m_model->setFilter(filter);
-    if (!m_model->lastError()) {
+    m_model->setFilter(currentFilter());
+    updateCount();
+}
+
+void ProductsPage::handleListReset()
+{
+    if (m_model->isLoaded()) {
         m_ui->errorBanner->clear();
         fitColumns();
     }
     // Every row says "Active" when only active products are shown.
     m_ui->productsView->setColumnHidden(ProductListModel::ActiveColumn,
-                                        filter.active == ProductFilter::Active::Yes);
+                                        m_model->filter().active == ProductFilter::Active::Yes);
+    if (m_selectAfterLoad != 0) {
+        selectProduct(m_selectAfterLoad);
+        m_selectAfterLoad = 0;
+    }
     updateCount();
     updateActions();
 }
@@ -362,7 +373,9 @@ void ProductsPage::handleLoadFailed(const ServiceError &error)
 void ProductsPage::updateCount()
 {
     const int shown = m_model->rowCount();
-    if (!m_model->isLoaded()) {
+    if (m_model->isLoading()) {
+        m_ui->countLabel->setText(tr("Searching the catalogue…"));
+    } else if (!m_model->isLoaded()) {
         m_ui->countLabel->clear();
     } else if (shown == 0) {
         m_ui->countLabel->setText(tr("No product matches. Try fewer words, another category or "
@@ -422,9 +435,9 @@ void ProductsPage::newProduct()
     if (editor.exec() != QDialog::Accepted) {
         return;
     }
-    const qint64 id = editor.product().id;
+    // The new product is shown selected once the list is read again.
+    m_selectAfterLoad = editor.product().id;
     m_model->reload();
-    selectProduct(id);
     m_ui->productsView->setFocus();
 }
 

@@ -51,6 +51,7 @@ private:
     void refresh();
     void reloadCategories();
     void applyFilter();
+    void handleListReset();
     void fitColumns();
     void updateActions();
     void updateCount();
@@ -78,6 +79,7 @@ private:
     QTimer *m_searchTimer = nullptr;
     bool m_stale = true; //!< the list must be read again before it is shown
     bool m_columnsFitted = false;
+    qint64 m_selectAfterLoad = 0; //!< a product to select when the list has been read
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

@@ -52,7 +52,9 @@ StocktakeWidget::StocktakeWidget(Services &services, QWidget *parent)
     connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, &StocktakeWidget::applyFilter);
     connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &StocktakeWidget::applyFilter);
     connect(m_model, &StocktakeModel::countsChanged, this, &StocktakeWidget::updateCounted);
+    m_model->loadInBackground(services.db);
     connect(m_model, &ProductListModel::loadFailed, m_ui->errorBanner, &ErrorBanner::showError);
+    connect(m_model, &QAbstractItemModel::modelReset, m_ui->errorBanner, &ErrorBanner::clear);
     connect(m_ui->clearCountsButton, &QPushButton::clicked, this, &StocktakeWidget::clearCounts);
     connect(m_ui->postButton, &QPushButton::clicked, this, &StocktakeWidget::post);
     connect(&services.session, &Session::signedIn, this, [this] {
@@ -119,9 +121,6 @@ void StocktakeWidget::applyFilter()
     filter.categoryId = m_ui->categoryCombo->currentData().toLongLong();
     filter.active = ProductFilter::Active::Yes;
     m_model->setFilter(filter);
-    if (!m_model->lastError()) {
-        m_ui->errorBanner->clear();
-    }
 }
 
 void StocktakeWidget::updateCounted()

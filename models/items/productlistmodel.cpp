@@ -1,6 +1,7 @@
 #include "models/items/productlistmodel.h"
 
 #include "models/domain/percent.h"
+#include "models/db/database.h"
 #include "models/services/catalogueservice.h"
 
 #include <QColor>
@@ -8,6 +9,7 @@
 #include <QIcon>
 #include <QLocale>
 #include <QScopedValueRollback>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -60,6 +62,100 @@ ProductListModel::ProductListModel(const CatalogueService &catalogue, QObject *p
     : QAbstractTableModel(parent)
     , m_catalogue(catalogue)
 {
+}
+
+ProductListModel::~ProductListModel()
+{
+    if (m_loaderThread) {
+        // A read in progress ends first; the loader closes its connection as it stops.
+        m_loaderThread->quit();
+        m_loaderThread->wait();
+        delete m_loader;
+    }
+}
+
+void ProductListModel::loadInBackground(const Database &db)
+{
+    if (m_loaderThread) {
+        return;
+    }
+    m_loaderThread = new QThread(this);
+    m_loaderThread->setObjectName(u"productListLoader"_s);
+    m_loader = new QObject;
+    m_loader->moveToThread(m_loaderThread);
+    // finished is emitted on the loader thread itself, where its connection lives.
+    connect(m_loaderThread, &QThread::finished, m_loader, [&db] { db.closeThreadConnection(); },
+            Qt::DirectConnection);
+    m_loaderThread->start();
+}
+
+void ProductListModel::setLoading(bool loading)
+{
+    if (m_loading != loading) {
+        m_loading = loading;
+        Q_EMIT loadingChanged(loading);
+    }
+}
+
+void ProductListModel::requestPage(const ProductFilter &filter, const ProductCursor &after,
+                                   PageKind kind)
+{
+    if (kind == PageKind::First) {
+        ++m_generation;
+    }
+    const quint64 generation = m_generation;
+    if (!m_loaderThread) {
+        handlePage(generation, kind, filter, m_catalogue.page(filter, after, kPageSize));
+        return;
+    }
+    setLoading(true);
+    const CatalogueService &catalogue = m_catalogue;
+    QMetaObject::invokeMethod(
+        m_loader,
+        [this, &catalogue, generation, kind, filter, after] {
+            const auto page = catalogue.page(filter, after, kPageSize);
+            QMetaObject::invokeMethod(
+                this, [this, generation, kind, filter, page] { handlePage(generation, kind, filter, page); },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void ProductListModel::handlePage(quint64 generation, PageKind kind, const ProductFilter &filter,
+                                  const ServiceResult<QList<Product>> &page)
+{
+    if (generation != m_generation) {
+        return; // a newer filter was set meanwhile; its answer is on the way
+    }
+    setLoading(false);
+    if (!page) {
+        m_lastError = page.error();
+        if (kind == PageKind::Next) {
+            m_blocked = true;
+        }
+        Q_EMIT loadFailed(page.error());
+        return;
+    }
+    m_lastError.reset();
+    const QScopedValueRollback changing(m_changing, true);
+    if (kind == PageKind::First) {
+        beginResetModel();
+        m_filter = filter;
+        m_rows = *page;
+        m_atEnd = page->size() < kPageSize;
+        m_blocked = false;
+        m_loaded = true;
+        endResetModel();
+        return;
+    }
+    m_atEnd = page->size() < kPageSize;
+    if (page->isEmpty()) {
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+    m_rows.append(*page);
+    endInsertRows();
 }
 
 int ProductListModel::rowCount(const QModelIndex &parent) const
@@ -206,7 +302,7 @@ QVariant ProductListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool ProductListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_blocked && !m_changing;
+    return !parent.isValid() && !m_atEnd && !m_blocked && !m_changing && !m_loading;
 }
 
 void ProductListModel::fetchMore(const QModelIndex &parent)
@@ -217,23 +313,7 @@ void ProductListModel::fetchMore(const QModelIndex &parent)
     const ProductCursor after = m_rows.isEmpty()
         ? ProductCursor()
         : ProductCursor::after(m_rows.constLast(), m_filter.sort);
-    auto page = m_catalogue.page(m_filter, after, kPageSize);
-    if (!page) {
-        m_blocked = true;
-        m_lastError = page.error();
-        Q_EMIT loadFailed(page.error());
-        return;
-    }
-    m_lastError.reset();
-    m_atEnd = page->size() < kPageSize;
-    if (page->isEmpty()) {
-        return;
-    }
-    const int first = static_cast<int>(m_rows.size());
-    const QScopedValueRollback changing(m_changing, true);
-    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
-    m_rows.append(*page);
-    endInsertRows();
+    requestPage(m_filter, after, PageKind::Next);
 }
 
 bool ProductListModel::isSortable(int column)
@@ -243,7 +323,7 @@ bool ProductListModel::isSortable(int column)
 
 int ProductListModel::sortColumn() const
 {
-    switch (m_filter.sort) {
+    switch (m_requested.sort) {
     case ProductFilter::Sort::Sku:
         return SkuColumn;
     case ProductFilter::Sort::Stock:
@@ -256,7 +336,7 @@ int ProductListModel::sortColumn() const
 
 Qt::SortOrder ProductListModel::sortOrder() const
 {
-    return m_filter.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    return m_requested.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
 }
 
 void ProductListModel::sort(int column, Qt::SortOrder order)
@@ -264,15 +344,15 @@ void ProductListModel::sort(int column, Qt::SortOrder order)
     if (!isSortable(column)) {
         return;
     }
-    ProductFilter filter = m_filter;
+    ProductFilter filter = m_requested;
     filter.sort = sortOfColumn(column);
     filter.descending = order == Qt::DescendingOrder;
-    if (!m_loaded) {
+    if (!m_loaded && !m_loading) {
         // Nothing shown yet (nobody signed in): remember the order for the first load.
-        m_filter = filter;
+        m_filter = m_requested = filter;
         return;
     }
-    if (filter.sort == m_filter.sort && filter.descending == m_filter.descending) {
+    if (filter.sort == m_requested.sort && filter.descending == m_requested.descending) {
         return;
     }
     setFilter(filter);
@@ -280,30 +360,20 @@ void ProductListModel::sort(int column, Qt::SortOrder order)
 
 void ProductListModel::setFilter(const ProductFilter &filter)
 {
-    auto page = m_catalogue.page(filter, {}, kPageSize);
-    if (!page) {
-        m_lastError = page.error();
-        Q_EMIT loadFailed(page.error());
-        return;
-    }
-    const QScopedValueRollback changing(m_changing, true);
-    beginResetModel();
-    m_filter = filter;
-    m_rows = *page;
-    m_atEnd = page->size() < kPageSize;
-    m_blocked = false;
-    m_loaded = true;
-    m_lastError.reset();
-    endResetModel();
+    m_requested = filter;
+    requestPage(filter, {}, PageKind::First);
 }
 
 void ProductListModel::reload()
 {
-    setFilter(m_filter);
+    setFilter(m_requested);
 }
 
 void ProductListModel::clear()
 {
+    // Whatever is still being read belongs to the list as it was.
+    ++m_generation;
+    setLoading(false);
     beginResetModel();
     m_rows.clear();
     m_atEnd = true;

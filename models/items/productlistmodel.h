@@ -7,6 +7,8 @@
 #include <QList>
 
 class CatalogueService;
+class Database;
+class QThread;
 
 /*!
  * The catalogue as a list that pages by key: one product per row, the first 200 rows read
@@ -17,6 +19,11 @@ class CatalogueService;
  * Sorting by name, SKU or stock is done by the database (sort() starts again from the
  * first page); the other columns are not sortable. A page that cannot be read leaves the
  * rows as they are and reports loadFailed(); no more pages are asked for until reload().
+ *
+ * By default pages are read on the calling thread. After loadInBackground() they are read
+ * on a thread of the model's own, so a search that scans the whole catalogue never holds
+ * up the window: rows arrive a moment later, and a filter set while another is still being
+ * read replaces it (only the last one's rows are shown).
  */
 class ProductListModel : public QAbstractTableModel
 {
@@ -46,6 +53,15 @@ public:
     static constexpr int kPageSize = 200;
 
     explicit ProductListModel(const CatalogueService &catalogue, QObject *parent = nullptr);
+    ~ProductListModel() override;
+
+    /*!
+     * Reads pages on a thread of the model's own from now on, with its own connection to
+     * db (closed when the model goes). Call once, before the first filter.
+     */
+    void loadInBackground(const Database &db);
+    //! A page is being read in the background.
+    bool isLoading() const { return m_loading; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -62,7 +78,8 @@ public:
     int sortColumn() const;
     Qt::SortOrder sortOrder() const;
 
-    const ProductFilter &filter() const { return m_filter; }
+    //! The filter last set: the one shown, or about to be once its first page is read.
+    const ProductFilter &filter() const { return m_requested; }
     /*!
      * Shows what the filter selects, sorted as the filter says, from its first page. The
      * rows are replaced only once that page was read; on failure they stay.
@@ -94,15 +111,24 @@ public:
 Q_SIGNALS:
     //! A page could not be read; the rows shown are unchanged.
     void loadFailed(const ServiceError &error);
+    //! A background read started or ended.
+    void loadingChanged(bool loading);
 
 private:
+    enum class PageKind { First, Next };
+    //! Reads a page here or on the loader thread; the answer goes to handlePage().
+    void requestPage(const ProductFilter &filter, const ProductCursor &after, PageKind kind);
+    void handlePage(quint64 generation, PageKind kind, const ProductFilter &filter,
+                    const ServiceResult<QList<Product>> &page);
+    void setLoading(bool loading);
     //! Whether the filter shows this product, as far as can be told without the database.
     bool matchesFilter(const Product &product) const;
     QString priceText(const Product &product) const;
     QString unitsToolTip(const Product &product) const;
 
     const CatalogueService &m_catalogue;
-    ProductFilter m_filter;
+    ProductFilter m_filter;    //!< the filter the rows were read with; pages continue it
+    ProductFilter m_requested; //!< the filter last asked for
     QList<Product> m_rows;
     QString m_currencySymbol;
     bool m_atEnd = true;
@@ -111,5 +137,10 @@ private:
     //! Rows are being replaced or added: views and testers that ask to fetch while the
     //! change is announced must wait for it to end.
     bool m_changing = false;
+    bool m_loading = false;
+    //! Counts requests; an answer to an older one than the last first page is dropped.
+    quint64 m_generation = 0;
+    QThread *m_loaderThread = nullptr;
+    QObject *m_loader = nullptr; //!< lives on m_loaderThread; runs the reads
     std::optional<ServiceError> m_lastError;
 };

@@ -323,6 +323,45 @@ private Q_SLOTS:
         QVERIFY(model.canFetchMore({}));
     }
 
+    void inTheBackgroundOnlyTheLastFilterIsShown()
+    {
+        ProductListModel model(m_services->catalogue);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.loadInBackground(m_store->db());
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy loading(&model, &ProductListModel::loadingChanged);
+
+        // Given three filters set faster than they are read, as typing does
+        ProductFilter first;
+        first.text = u"item 00"_s;
+        ProductFilter second;
+        second.text = u"item 01"_s;
+        ProductFilter last;
+        last.text = u"P000"_s;
+        model.setFilter(first);
+        model.setFilter(second);
+        model.setFilter(last);
+
+        // Then nothing waited for the database, and only the last one is shown
+        QVERIFY(model.isLoading());
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.filter().text, last.text);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(loading.first().first().toBool(), true);
+        QCOMPARE(loading.last().first().toBool(), false);
+
+        // and the next pages arrive the same way, one at a time
+        model.setFilter({});
+        QTRY_COMPARE(model.rowCount(), ProductListModel::kPageSize);
+        QTRY_VERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QVERIFY(model.isLoading());
+        QVERIFY(!model.canFetchMore({}));
+        QTRY_VERIFY(model.rowCount() >= 2 * ProductListModel::kPageSize);
+    }
+
     void anEditedProductChangesItsRowOnly()
     {
         ProductListModel model(m_services->catalogue);
