@@ -50,16 +50,19 @@ AuditLogWidget::~AuditLogWidget() = default;
 void AuditLogWidget::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    // Read on first sight, not at construction: the tab may never be opened.
+    // The choices follow new users and actions; the entries wait for Apply, except the
+    // first time, which is read on first sight rather than at construction.
+    loadFilterChoices();
     if (!m_loaded) {
         m_loaded = true;
-        loadFilterChoices();
         apply();
     }
 }
 
 void AuditLogWidget::loadFilterChoices()
 {
+    const QVariant chosenUser = m_ui->userCombo->currentData();
+    const QVariant chosenAction = m_ui->actionCombo->currentData();
     m_ui->userCombo->clear();
     m_ui->userCombo->addItem(tr("Everybody"), qint64(0));
     if (auto users = m_users.list()) {
@@ -90,6 +93,8 @@ void AuditLogWidget::loadFilterChoices()
     } else {
         m_ui->errorBanner->showError(actions.error());
     }
+    m_ui->userCombo->setCurrentIndex(std::max(0, m_ui->userCombo->findData(chosenUser)));
+    m_ui->actionCombo->setCurrentIndex(std::max(0, m_ui->actionCombo->findData(chosenAction)));
 }
 
 void AuditLogWidget::apply()

@@ -427,8 +427,11 @@ void MainWindow::lockForIdle()
 
 void MainWindow::closeDialogs()
 {
-    // An open dialog would float over the sign-in screen for anybody to use: the
+    // An open dialog or menu would float over the sign-in screen for anybody to use: the
     // approval, the new user, a message box, diagnostics. Each is cancelled, as with Esc.
+    while (QWidget *popup = QApplication::activePopupWidget()) {
+        popup->close();
+    }
     const QList<QWidget *> windows = QApplication::topLevelWidgets();
     for (QWidget *window : windows) {
         auto *dialog = qobject_cast<QDialog *>(window);

@@ -206,10 +206,18 @@ private Q_SLOTS:
 
     void theAuditTabShowsTheNewUser()
     {
-        QVERIFY(m_services->users.create({u"cleo"_s, u"Cleo Cashier"_s, Role::Cashier,
-                                          u"2222"_s}));
         auto *tabs = child<QTabWidget>(m_page.get(), u"usersTabs"_s);
         tabs->setCurrentIndex(1);
+        auto *users = child<QComboBox>(m_page.get(), u"userCombo"_s);
+        QCOMPARE(users->count(), 4); // everybody, and the three users
+        tabs->setCurrentIndex(0);
+
+        QVERIFY(m_services->users.create({u"cleo"_s, u"Cleo Cashier"_s, Role::Cashier,
+                                          u"2222"_s}));
+        tabs->setCurrentIndex(1);
+        QCOMPARE(users->count(), 5);
+        QVERIFY(users->findText(u"Cleo Cashier (cleo)"_s) >= 0);
+        QTest::mouseClick(child<QPushButton>(m_page.get(), u"applyButton"_s), Qt::LeftButton);
         auto *view = child<QTableView>(m_page.get(), u"auditView"_s);
         QTRY_VERIFY(view->model()->rowCount() > 0);
         const QModelIndex newest = view->model()->index(0, AuditLogModel::ActionColumn);
