@@ -68,6 +68,8 @@ void RefundDialog::setUpLines()
     QHeaderView *header = view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(RefundLinesModel::ProductColumn, QHeaderView::Stretch);
+    // The product is what people read first; the figures beside it are short.
+    header->setMinimumSectionSize(view->fontMetrics().horizontalAdvance(u"0000"_s));
     header->setHighlightSections(false);
     view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 

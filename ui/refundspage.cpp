@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QTimer>
+#include <QToolButton>
 
 #include <algorithm>
 #include <utility>
@@ -118,14 +119,20 @@ void RefundsPage::setUpFilters()
         connect(edit, &QLineEdit::textChanged, this, &RefundsPage::scheduleFilter);
     }
 
-    m_productPicker = new ProductPicker(m_services.catalogue, m_ui->productHolder);
+    m_productPicker = new ProductPicker(m_services.catalogue, m_services.db, m_ui->productHolder);
     m_productPicker->setObjectName(u"productPicker"_s);
     m_productPicker->setPlaceholderText(tr("Any product: scan, or type and press Enter"));
     m_productPicker->lineEdit()->setObjectName(u"productEdit"_s);
     m_ui->productHolderLayout->addWidget(m_productPicker);
     m_ui->productLabel->setBuddy(m_productPicker->lineEdit());
-    setTabOrder(m_ui->maxTotalEdit, m_productPicker->lineEdit());
-    setTabOrder(m_productPicker->lineEdit(), m_ui->resetButton);
+    // The picker is made here, after the form: put it where it stands, after the dates.
+    QWidget *last = m_productPicker->lineEdit();
+    setTabOrder(m_ui->anyDateButton, last);
+    if (auto *choose = m_productPicker->findChild<QToolButton *>()) {
+        setTabOrder(last, choose);
+        last = choose;
+    }
+    setTabOrder(last, m_ui->laneEdit);
     connect(m_productPicker, &ProductPicker::productChosen, this,
         [this](const Product &product) { handleProductChosen(product); });
     connect(m_productPicker, &ProductPicker::failed, this, &RefundsPage::showError);
@@ -391,9 +398,9 @@ void RefundsPage::updateCount()
         m_ui->countLabel->clear();
     } else if (shown == 0) {
         m_ui->countLabel->setText(tr("No bill matches these filters."));
-    } else if (m_history->canFetchMore({})) {
-        m_ui->countLabel->setText(tr("%n bill(s) shown; scroll down for more.", "", shown));
+    } else if (m_history->hasMore()) {
+        m_ui->countLabel->setText(tr("%Ln bill(s) shown; scroll down for more.", "", shown));
     } else {
-        m_ui->countLabel->setText(tr("%n bill(s).", "", shown));
+        m_ui->countLabel->setText(tr("%Ln bill(s).", "", shown));
     }
 }

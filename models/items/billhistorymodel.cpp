@@ -134,7 +134,7 @@ QVariant BillHistoryModel::headerData(int section, Qt::Orientation orientation, 
 
 bool BillHistoryModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_loaded && !m_atEnd && !m_blocked && !m_changing;
+    return !parent.isValid() && hasMore() && !m_changing;
 }
 
 void BillHistoryModel::fetchMore(const QModelIndex &parent)

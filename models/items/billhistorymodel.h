@@ -63,6 +63,8 @@ public:
     //! Reads the first page of the current filter again.
     void reload();
     bool isLoaded() const { return m_loaded; }
+    //! Whether older bills remain to be read (canFetchMore() says no while a page goes in).
+    bool hasMore() const { return m_loaded && !m_atEnd && !m_blocked; }
 
     //! Amounts are shown with this symbol ("€").
     void setCurrencySymbol(const QString &symbol);

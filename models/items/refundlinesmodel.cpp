@@ -130,7 +130,8 @@ QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case ProductColumn:
-            return tr("SKU %1").arg(line.sku);
+            // The name may be cut short in the column; the tip has all of it.
+            return tr("%1\nSKU %2", "product name, then its SKU").arg(line.productName, line.sku);
         case SoldColumn:
         case RefundedColumn:
         case RefundableColumn:
