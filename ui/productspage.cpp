@@ -191,10 +191,10 @@ void ProductsPage::setUpView()
     header->setMinimumSectionSize(60);
     view->setColumnWidth(ProductListModel::SkuColumn, 110);
     view->setColumnWidth(ProductListModel::CategoryColumn, 150);
-    view->setColumnWidth(ProductListModel::TaxRateColumn, 150);
+    view->setColumnWidth(ProductListModel::TaxRateColumn, 70);
     view->setColumnWidth(ProductListModel::PriceColumn, 90);
-    view->setColumnWidth(ProductListModel::StockColumn, 250);
-    view->setColumnWidth(ProductListModel::ReorderLevelColumn, 170);
+    view->setColumnWidth(ProductListModel::StockColumn, 230);
+    view->setColumnWidth(ProductListModel::ReorderLevelColumn, 150);
     view->setColumnWidth(ProductListModel::ActiveColumn, 90);
     // Only name, SKU and stock sort (in the database); the indicator must not claim more.
     header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
@@ -380,7 +380,7 @@ void ProductsPage::updateCount()
     } else if (shown == 0) {
         m_ui->countLabel->setText(tr("No product matches. Try fewer words, another category or "
                                      "\"All products\"."));
-    } else if (m_model->canFetchMore({})) {
+    } else if (m_model->hasMore()) {
         m_ui->countLabel->setText(tr("%Ln product(s) shown; more load as you scroll down.", "", shown));
     } else {
         m_ui->countLabel->setText(tr("%Ln product(s).", "", shown));

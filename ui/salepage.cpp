@@ -368,14 +368,15 @@ void SalePage::loadRules()
 void SalePage::restoreRecoveredSale()
 {
     const auto saved = m_recovery.load();
+    m_recoveryRead = true;
     if (!saved) {
         return;
     }
     m_cart->setCart(saved->cart, saved->uuid);
     m_cart->setPricesIncludeTax(m_services.checkout.rules().pricesIncludeTax);
     selectRow(m_cart->rowCount() - 1);
-    strip()->showInfo(tr("The sale that was in progress is back on screen (%n item(s)).", nullptr,
-                         int(m_cart->cart().itemCount())));
+    strip()->showInfo(tr("The sale that was in progress is back on screen (items: %1).")
+                          .arg(QLocale().toString(m_cart->cart().itemCount())));
 }
 
 void SalePage::refreshShift()
@@ -1234,6 +1235,10 @@ void SalePage::updateTotals()
 
 void SalePage::saveRecovery()
 {
+    // Until the copy on disk was read, an empty cart on screen must not overwrite it.
+    if (!m_recoveryRead) {
+        return;
+    }
     if (!m_recovery.save(m_cart->cart(), m_cart->saleUuid())) {
         qCWarning(lcSalePage) << "the sale in progress could not be saved to" << m_recovery.path();
     }

@@ -150,4 +150,5 @@ private:
     QList<QuickKey> m_quickKeys;
     SaleRecovery m_recovery;
     bool m_hasShift = false;
+    bool m_recoveryRead = false;
 };

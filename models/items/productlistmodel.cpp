@@ -187,8 +187,8 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
         case CategoryColumn:
             return p.categoryName;
         case TaxRateColumn:
-            return tr("%1 (%2)", "tax rate: name (percentage)")
-                .arg(p.taxRateName, Percent::toString(p.taxRateBp, QLocale()));
+            // The rate says it in a few characters; its name is in the tool tip.
+            return Percent::toString(p.taxRateBp, QLocale());
         case PriceColumn:
             return priceText(p);
         case StockColumn:
@@ -205,6 +205,9 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
         if (column == PriceColumn || column == NameColumn) {
             return unitsToolTip(p);
         }
+        if (column == TaxRateColumn) {
+            return p.taxRateName;
+        }
         if (low && (column == StockColumn || column == ReorderLevelColumn)) {
             return tr("Stock is at or below the reorder level of %1.")
                 .arg(Quantity::format(p.reorderLevelBase, p.packSizes(),
@@ -212,7 +215,7 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (column == PriceColumn) {
+        if (column == PriceColumn || column == TaxRateColumn) {
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         }
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
@@ -260,8 +263,9 @@ QVariant ProductListModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     }
     if (role == Qt::TextAlignmentRole) {
-        return section == PriceColumn ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-                                      : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return section == PriceColumn || section == TaxRateColumn
+            ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -287,7 +291,7 @@ QVariant ProductListModel::headerData(int section, Qt::Orientation orientation, 
     case CategoryColumn:
         return tr("Category");
     case TaxRateColumn:
-        return tr("Tax rate");
+        return tr("Tax", "tax rate column");
     case PriceColumn:
         return tr("Price", "price of the smallest unit");
     case StockColumn:

@@ -90,6 +90,8 @@ public:
     //! Forgets every row without reading (after sign-out); sort() then only remembers.
     void clear();
     bool isLoaded() const { return m_loaded; }
+    //! More rows exist beyond those loaded (whether or not a page is being read now).
+    bool hasMore() const { return m_loaded && !m_atEnd && !m_blocked; }
 
     //! Prices are shown with this symbol ("€").
     void setCurrencySymbol(const QString &symbol);

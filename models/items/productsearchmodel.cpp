@@ -128,25 +128,32 @@ bool ProductSearchModel::search(const QString &text)
         m_atEnd = previousAtEnd;
         return false;
     }
-    beginResetModel();
-    m_rows = std::move(*page);
-    endResetModel();
+    replaceRows(std::move(*page));
     return true;
 }
 
 void ProductSearchModel::clear()
 {
-    beginResetModel();
-    m_rows.clear();
     m_filter.text.clear();
     m_next = {};
     m_atEnd = true;
+    replaceRows({});
+}
+
+void ProductSearchModel::replaceRows(QList<Product> rows)
+{
+    // Views (and the model tester) ask for more while a change is announced; the next
+    // page is read once the rows are in, never from inside the signals of the last one.
+    m_changing = true;
+    beginResetModel();
+    m_rows = std::move(rows);
     endResetModel();
+    m_changing = false;
 }
 
 bool ProductSearchModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_filter.text.isEmpty();
+    return !parent.isValid() && !m_atEnd && !m_changing && !m_filter.text.isEmpty();
 }
 
 void ProductSearchModel::fetchMore(const QModelIndex &parent)
@@ -163,7 +170,9 @@ void ProductSearchModel::fetchMore(const QModelIndex &parent)
         return;
     }
     const int first = static_cast<int>(m_rows.size());
+    m_changing = true;
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
     m_rows.append(*page);
     endInsertRows();
+    m_changing = false;
 }

@@ -60,6 +60,7 @@ Q_SIGNALS:
 
 private:
     std::optional<QList<Product>> readPage(const ProductCursor &after);
+    void replaceRows(QList<Product> rows);
     QString pricesText(const Product &product) const;
 
     const CatalogueService &m_catalogue;
@@ -69,4 +70,5 @@ private:
     QString m_currencySymbol;
     int m_pageSize = kDefaultPageSize;
     bool m_atEnd = true;
+    bool m_changing = false; //!< inside a reset or an insert: no page is read now
 };

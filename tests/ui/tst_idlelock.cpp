@@ -191,18 +191,18 @@ private Q_SLOTS:
         signIn(u"maria"_s, u"1234"_s);
         m_window->showArea(Area::Users);
         // The safety net: a dialog still open after the lock would block this test for good.
-        QPointer<QDialog> leftOpen;
+        bool leftOpen = false;
         QTimer::singleShot(kLockTimeoutMs, this, [&leftOpen] {
-            leftOpen = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-            if (leftOpen) {
-                leftOpen->reject();
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                leftOpen = true;
+                dialog->reject();
             }
         });
         // The new-user dialog runs modally until the lock cancels it.
         QTest::mouseClick(child<QPushButton>(u"newButton"_s), Qt::LeftButton);
 
         QVERIFY(session().isLocked());
-        QVERIFY(leftOpen.isNull());
+        QVERIFY2(!leftOpen, "the lock left the dialog open");
         QCOMPARE(QApplication::activeModalWidget(), nullptr);
     }
 

@@ -508,6 +508,9 @@ private Q_SLOTS:
 
     void theSaleInProgressSurvivesTheScreen()
     {
+        // Prices without tax: the page changes the cart's tax mode as it opens, which must
+        // not wipe the copy on disk before it was read.
+        QVERIFY(SettingsRepository(m_store->db()).setValue(SettingsRepository::kPricesIncludeTax, u"0"_s));
         m_store->openShift(kLane);
         showPage();
         scan(m_canCode);
@@ -519,6 +522,7 @@ private Q_SLOTS:
         showPage();
         QCOMPARE(cart()->cart().lines, before.lines);
         QCOMPARE(cart()->saleUuid(), uuid);
+        QVERIFY(!cart()->cart().pricesIncludeTax);
         QCOMPARE(strip()->kind(), MessageStrip::Kind::Info);
     }
 

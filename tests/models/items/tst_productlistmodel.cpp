@@ -136,7 +136,9 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, ProductListModel::SkuColumn).data().toString(), u"P0012"_s);
         QCOMPARE(model.index(0, ProductListModel::NameColumn).data().toString(), p.name);
         QCOMPARE(model.index(0, ProductListModel::CategoryColumn).data().toString(), u"Drinks"_s);
-        QVERIFY(model.index(0, ProductListModel::TaxRateColumn).data().toString().startsWith(u"Standard"_s));
+        QCOMPARE(model.index(0, ProductListModel::TaxRateColumn).data().toString(), u"19 %"_s);
+        QCOMPARE(model.index(0, ProductListModel::TaxRateColumn).data(Qt::ToolTipRole).toString(),
+                 u"Standard"_s);
         QCOMPARE(model.index(0, ProductListModel::PriceColumn).data(ProductListModel::PriceMinorRole).toLongLong(), 412);
         QCOMPARE(model.index(0, ProductListModel::PriceColumn).data().toString(),
                  Money::fromMinor(412).toString(QLocale(), u"€"_s));
