@@ -4,6 +4,8 @@
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -147,4 +149,18 @@ TestDatabase::~TestDatabase()
         QSqlQuery drop(adminConnection());
         drop.exec(u"DROP SCHEMA \"%1\" CASCADE"_s.arg(m_url.schema));
     }
+}
+
+void usePrivateUserFolders(const QString &applicationName)
+{
+    static QTemporaryDir home;
+    const auto use = [](const char *variable, const QString &folder) {
+        QDir().mkpath(folder);
+        qputenv(variable, QFile::encodeName(folder));
+    };
+    use("XDG_DATA_HOME", home.filePath(u"data"_s));
+    use("XDG_CONFIG_HOME", home.filePath(u"config"_s));
+    use("XDG_CACHE_HOME", home.filePath(u"cache"_s));
+    QCoreApplication::setOrganizationName(u"TillTests"_s);
+    QCoreApplication::setApplicationName(applicationName);
 }

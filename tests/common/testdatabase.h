@@ -48,6 +48,14 @@ private:
     QTemporaryDir m_dir;
 };
 
+/*!
+ * Gives this test process user folders of its own (data, settings, cache) in a temporary
+ * folder that goes away at exit, and names the application. CTest runs NAME:sqlite and
+ * NAME:postgresql at the same time: with shared folders one would read the other's
+ * settings or the other's copy of the sale in progress. Call first in initTestCase().
+ */
+void usePrivateUserFolders(const QString &applicationName);
+
 //! In initTestCase(): skip (or, when PostgreSQL is required, fail) without the engine.
 #define TILL_REQUIRE_TEST_ENGINE()                                                          \
     do {                                                                                    \

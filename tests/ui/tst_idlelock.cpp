@@ -64,9 +64,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         TILL_REQUIRE_TEST_ENGINE();
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"TillTests"_s);
-        QCoreApplication::setApplicationName(u"tst_idlelock"_s);
+        usePrivateUserFolders(u"tst_idlelock"_s);
         QSettings().clear();
     }
 

@@ -59,9 +59,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         TILL_REQUIRE_TEST_ENGINE();
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"TillTests"_s);
-        QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+        usePrivateUserFolders(u"tst_mainwindow"_s);
         QSettings().clear();
     }
 

@@ -159,9 +159,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         TILL_REQUIRE_TEST_ENGINE();
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"TillTests"_s);
-        QCoreApplication::setApplicationName(u"tst_salepage"_s);
+        usePrivateUserFolders(u"tst_salepage"_s);
         QSettings().clear();
     }
 
