@@ -2,6 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/jsonrows.h"
+#include "models/db/lanerepository.h"
 #include "models/db/salerepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
@@ -249,19 +250,12 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
     if (DbStatus status = tx.begin(); !status) {
         return status.error();
     }
-    qint64 number = 0;
-    {
-        SqlQuery q(m_db, u"UPDATE lanes SET next_refund_number = next_refund_number + 1 WHERE name = :lane "
-                         "AND NOT EXISTS (SELECT 1 FROM refunds WHERE uuid = :uuid) "
-                         "AND EXISTS (SELECT 1 FROM shifts WHERE lane = :lane AND closed_at IS NULL) "
-                         "RETURNING next_refund_number - 1"_s,
-                   SqlQuery::Prepared::Keep);
-        q.bind(u"lane"_s, refund.lane).bind(u"uuid"_s, refund.uuid);
-        if (!q.exec()) {
-            return q.error();
-        }
-        number = q.next() ? q.int64(0) : 0;
+    const auto taken =
+        LaneRepository(m_db).takeNumber(LaneRepository::Counter::Refund, refund.lane, refund.uuid);
+    if (!taken) {
+        return taken.error();
     }
+    const qint64 number = *taken;
     if (number == 0) {
         tx.rollback();
         return nothingWritten(refund);

@@ -2,6 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/jsonrows.h"
+#include "models/db/lanerepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
 
@@ -232,19 +233,11 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
     if (DbStatus status = tx.begin(); !status) {
         return status.error();
     }
-    qint64 number = 0;
-    {
-        SqlQuery q(m_db, u"UPDATE lanes SET next_bill_number = next_bill_number + 1 "
-                         "WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM bills WHERE uuid = :uuid) "
-                         "AND EXISTS (SELECT 1 FROM shifts WHERE lane = :lane AND closed_at IS NULL) "
-                         "RETURNING next_bill_number - 1"_s,
-                   SqlQuery::Prepared::Keep);
-        q.bind(u"lane"_s, sale.lane).bind(u"uuid"_s, sale.uuid);
-        if (!q.exec()) {
-            return q.error();
-        }
-        number = q.next() ? q.int64(0) : 0;
+    const auto taken = LaneRepository(m_db).takeNumber(LaneRepository::Counter::Bill, sale.lane, sale.uuid);
+    if (!taken) {
+        return taken.error();
     }
+    const qint64 number = *taken;
     if (number == 0) {
         // Committed before (a retry), an unknown lane, or no open shift.
         tx.rollback();
