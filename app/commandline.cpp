@@ -48,9 +48,14 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
     const QCommandLineOption demo(u"demo"_s,
         tr("Fill an empty database with the demo store, so you can "
            "try Till right away."));
+    // A developer's option, so neither shown nor translated.
+    QCommandLineOption measureStartup(u"measure-startup"_s,
+        u"Print the milliseconds from main() until the login window is shown, then quit."_s);
+    measureStartup.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(database);
     parser.addOption(lane);
     parser.addOption(demo);
+    parser.addOption(measureStartup);
 
     Options options;
     auto fail = [&options](const QString &text) {
@@ -99,5 +104,6 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
     }
 
     options.demo = parser.isSet(demo);
+    options.measureStartup = parser.isSet(measureStartup);
     return options;
 }

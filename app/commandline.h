@@ -46,6 +46,8 @@ public:
         QString lane;
         bool laneGiven = false; //!< --lane was given, so it should be saved
         bool demo = false;
+        //! --measure-startup (till-bench; hidden from --help): time the login window, then quit
+        bool measureStartup = false;
         QString errorText; //!< Fail: what is wrong, in the user's language
         QString helpText; //!< ShowHelp
         QString versionText; //!< ShowVersion

@@ -1,6 +1,7 @@
 #include "app/launcher.h"
 
 #include "app/startup.h"
+#include "app/startupmeter.h"
 #include "models/services/services.h"
 #include "models/services/setupservice.h"
 #include "ui/mainwindow.h"
@@ -10,12 +11,14 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 
+#include <cstdio>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 
-Launcher::Launcher(CommandLine::Options options)
+Launcher::Launcher(CommandLine::Options options, const QElapsedTimer &sinceMain)
     : m_options(std::move(options))
+    , m_sinceMain(sinceMain)
 {
 }
 
@@ -32,12 +35,25 @@ int Launcher::run()
     // Cancelling the wizard is the person's choice, not a failure: nothing was written,
     // the wizard comes back at the next start, and a supervisor that restarts Till on a
     // non-zero exit must not pop it up again at once. Hence 0.
-    if (*readiness == Startup::Readiness::NeedsSetup && !runSetup(startup)) {
-        return 0;
+    if (*readiness == Startup::Readiness::NeedsSetup) {
+        if (m_options.measureStartup) {
+            // Nobody is there to fill in the wizard; the figure would be meaningless.
+            std::fputs(
+                "till: the store needs setting up first; no login window to measure\n", stderr);
+            return 1;
+        }
+        if (!runSetup(startup)) {
+            return 0;
+        }
     }
 
     Services services(startup.database(), m_options.lane);
     MainWindow window(services, startup.storeName());
+    if (m_options.measureStartup) {
+        if (auto *login = window.findChild<QWidget *>(u"loginPage"_s)) {
+            new StartupMeter(m_sinceMain, login);
+        }
+    }
     window.show();
     return QApplication::exec();
 }
@@ -84,8 +100,13 @@ bool Launcher::runSetup(Startup &startup)
     return wizard.exec() == QDialog::Accepted;
 }
 
-int Launcher::report(const StartupProblem &problem)
+int Launcher::report(const StartupProblem &problem) const
 {
+    if (m_options.measureStartup) {
+        std::fprintf(
+            stderr, "till: %s\n%s\n", qPrintable(problem.text), qPrintable(problem.details));
+        return 1;
+    }
     QMessageBox box(
         QMessageBox::Critical, tr("Till cannot start"), problem.text, QMessageBox::Close);
     if (!problem.details.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "app/startupproblem.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 class Startup;
 
@@ -18,7 +19,8 @@ class Launcher
     Q_DECLARE_TR_FUNCTIONS(Launcher)
 
 public:
-    explicit Launcher(CommandLine::Options options);
+    //! sinceMain was started first thing in main(), for --measure-startup.
+    explicit Launcher(CommandLine::Options options, const QElapsedTimer &sinceMain = {});
 
     int run();
 
@@ -26,7 +28,8 @@ private:
     std::optional<StartupProblem> prepare(Startup &startup);
     //! The setup wizard; false when the person cancelled it.
     bool runSetup(Startup &startup);
-    static int report(const StartupProblem &problem);
+    int report(const StartupProblem &problem) const;
 
     CommandLine::Options m_options;
+    QElapsedTimer m_sinceMain;
 };

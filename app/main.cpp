@@ -4,6 +4,7 @@
 #include "app/translators.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -30,6 +31,9 @@ bool printsOnly(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // First of all, for --measure-startup.
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     const bool textOnly = printsOnly(argc, argv);
     const std::unique_ptr<QCoreApplication> app = textOnly
         ? std::make_unique<QCoreApplication>(argc, argv)
@@ -65,5 +69,5 @@ int main(int argc, char *argv[])
 
     auto *gui = qobject_cast<QApplication *>(app.get());
     applyCounterAppearance(*gui);
-    return Launcher(options).run();
+    return Launcher(options, sinceMain).run();
 }

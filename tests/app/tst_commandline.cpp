@@ -136,6 +136,18 @@ private Q_SLOTS:
         QCOMPARE(version.versionText, QStringLiteral("Till " TILL_VERSION));
     }
 
+    void measureStartupIsForTheBenchOnly()
+    {
+        // Given the developer's option, when it is parsed, then Till runs and measures
+        const auto measured = CommandLine::parse({u"till"_s, u"--measure-startup"_s}, defaults());
+        QCOMPARE(measured.action, CommandLine::Action::Run);
+        QVERIFY(measured.measureStartup);
+        QVERIFY(!CommandLine::parse({u"till"_s}, defaults()).measureStartup);
+        // and a person reading --help does not meet it
+        const auto help = CommandLine::parse({u"till"_s, u"--help"_s}, defaults());
+        QVERIFY(!help.helpText.contains(u"measure-startup"_s));
+    }
+
     void defaultsComeFromTheSettings()
     {
         QStandardPaths::setTestModeEnabled(true);

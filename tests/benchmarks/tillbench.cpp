@@ -11,6 +11,7 @@
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
 #include "models/services/services.h"
+#include "tests/benchmarks/lanebench.h"
 #include "tests/benchmarks/seeder.h"
 
 #include <QCommandLineParser>
@@ -21,7 +22,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -127,6 +131,103 @@ void naiveCheckout(const Database &db, const Cart &cart, qint64 cashier, const Q
     (void)tx.commit();
 }
 
+//! How durable a commit is here, since that sets what a commit costs.
+QString durability(const Database &db)
+{
+    const auto setting = [&db](const QString &sql) {
+        SqlQuery q(db, sql);
+        return q.execOne() ? q.text(0) : u"?"_s;
+    };
+    if (db.dialect().isPostgres()) {
+        // SHOW cannot be prepared; current_setting() can.
+        return u"fsync %1, synchronous_commit %2"_s.arg(setting(u"SELECT current_setting('fsync')"_s),
+                                                        setting(u"SELECT current_setting('synchronous_commit')"_s));
+    }
+    const QStringList levels{u"OFF"_s, u"NORMAL"_s, u"FULL"_s, u"EXTRA"_s};
+    return u"journal_mode %1, synchronous %2"_s.arg(setting(u"PRAGMA journal_mode"_s),
+                                                    levels.value(setting(u"PRAGMA synchronous"_s).toInt(), u"?"_s));
+}
+
+/*!
+ * Starts the till executable reps times with --measure-startup and records the time from
+ * starting the process to its report that the login window was painted (exec, loading the
+ * libraries, Qt, opening and migrating the database, the main window), and the time the
+ * till itself counts from the top of main(). Offscreen, with settings of its own.
+ */
+void measureStartup(const QString &till, const DatabaseUrl &url, int reps)
+{
+    if (!QFile::exists(till)) {
+        std::printf("%-20s %-7s skipped: %s is not built (cmake --build build --target till)\n", "startup", "till",
+                    qPrintable(till));
+        return;
+    }
+    static const QRegularExpression shown(uR"(login window shown (\d+) ms after main)"_s);
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!env.contains(u"QT_QPA_PLATFORM"_s)) {
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    }
+    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    QList<double> process;
+    QList<double> sinceMain;
+    QString problem;
+    for (int i = 0; i < reps && problem.isEmpty(); ++i) {
+        QProcess child;
+        child.setProcessEnvironment(env);
+        QElapsedTimer timer;
+        timer.start();
+        child.start(till, {u"--database"_s, url.toString(), u"--measure-startup"_s});
+        QByteArray out;
+        std::optional<double> elapsed;
+        while (!elapsed && child.waitForReadyRead(30000)) {
+            out += child.readAllStandardOutput();
+            if (const auto match = shown.match(QString::fromUtf8(out)); match.hasMatch()) {
+                elapsed = timer.nsecsElapsed() / 1e6;
+                sinceMain << match.captured(1).toDouble();
+            }
+        }
+        if (!child.waitForFinished(10000)) {
+            child.kill();
+            child.waitForFinished();
+        }
+        if (!elapsed || child.exitCode() != 0) {
+            problem = QString::fromUtf8(out + child.readAllStandardError()).simplified().left(300);
+            break;
+        }
+        process << *elapsed;
+    }
+    if (!problem.isEmpty() || process.isEmpty()) {
+        std::printf("%-20s %-7s FAILED: %s\n", "startup", "till", qPrintable(problem));
+        return;
+    }
+    for (auto [variant, times] : {std::pair{u"till"_s, process}, std::pair{u"main"_s, sinceMain}}) {
+        std::sort(times.begin(), times.end());
+        const double median = times.at(times.size() / 2);
+        const double p95 = times.at(std::min<qsizetype>(times.size() - 1, qsizetype(times.size() * 0.95)));
+        s_figures.append({u"startup"_s, variant, 1, 0, median, p95, static_cast<int>(times.size())});
+        std::printf("%-20s %-7s %7d %10s %11.3f %11.3f %5lld\n", "startup", qPrintable(variant), 1, "-", median, p95,
+                    static_cast<long long>(times.size()));
+    }
+    std::fflush(stdout);
+}
+
+bool writeJson(const QString &path, const QJsonArray &array)
+{
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(array).toJson()) < 0) {
+        std::fprintf(stderr, "till-bench: cannot write %s\n", qPrintable(path));
+        return false;
+    }
+    return true;
+}
+
+QJsonObject toJson(const Figure &f)
+{
+    return {{u"op"_s, f.op}, {u"variant"_s, f.variant}, {u"n"_s, f.n}, {u"statements"_s, f.statements},
+            {u"median_ms"_s, f.medianMs}, {u"p95_ms"_s, f.p95Ms}, {u"reps"_s, f.reps}};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -137,9 +238,17 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(u"Measures Till's hot paths at store scale against the naive way."_s);
     parser.addHelpOption();
     parser.addOption({u"database"_s, u"An empty or throwaway database (sqlite:///... or postgresql://...)."_s, u"URL"_s});
-    parser.addOption({u"scale"_s, u"small (2,000 products, 20,000 lines), medium or large."_s, u"SCALE"_s, u"small"_s});
+    parser.addOption({u"scale"_s, u"tiny (200 products, 2,000 lines), small (2,000, 20,000), medium or large."_s,
+                      u"SCALE"_s, u"small"_s});
     parser.addOption({u"only"_s, u"Comma-separated operations to run."_s, u"OPS"_s});
     parser.addOption({u"json"_s, u"Also write the figures as JSON."_s, u"FILE"_s});
+    parser.addOption({u"lanes"_s, u"Instead of the operations: K lanes committing sales at once, then checks."_s,
+                      u"K"_s});
+    parser.addOption({u"duration"_s, u"With --lanes: how long they sell (default 10, or no limit with --sales)."_s,
+                      u"SECONDS"_s});
+    parser.addOption({u"sales"_s, u"With --lanes: stop each lane after this many sales."_s, u"N"_s});
+    parser.addOption({u"till"_s, u"The till executable whose start-up is timed."_s, u"PATH"_s,
+                      QStringLiteral(TILL_EXECUTABLE)});
     parser.process(app);
     QLoggingCategory::setFilterRules(u"till.*.debug=false\ntill.*.info=false\ntill.sql.warning=false"_s);
 
@@ -168,8 +277,13 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    std::printf("till-bench on %s, scale %s: %d products, %d bill lines\n", qPrintable(db.description()),
-                qPrintable(scale.name), scale.products, scale.billLines);
+    const int laneCount = parser.isSet(u"lanes"_s) ? parser.value(u"lanes"_s).toInt() : 0;
+    if (parser.isSet(u"lanes"_s) && (laneCount < 1 || laneCount > 64)) {
+        std::fprintf(stderr, "till-bench: --lanes takes 1 to 64.\n");
+        return 2;
+    }
+    std::printf("till-bench on %s (%s), scale %s: %d products, %d bill lines\n", qPrintable(db.description()),
+                qPrintable(durability(db)), qPrintable(scale.name), scale.products, scale.billLines);
     QElapsedTimer seedTimer;
     seedTimer.start();
     if (const DbStatus seeded = BenchSeeder(db).seed(scale, QDate::currentDate()); !seeded) {
@@ -177,6 +291,33 @@ int main(int argc, char **argv)
         return 1;
     }
     const double seedMs = seedTimer.nsecsElapsed() / 1e6;
+    if (laneCount > 0) {
+        std::printf("seeded in %.0f ms\n", seedMs);
+        ProductFilter all;
+        all.sort = ProductFilter::Sort::Sku;
+        const auto products = ProductRepository(db).page(all, {}, 2000);
+        if (!products || products->isEmpty()) {
+            std::fprintf(stderr, "till-bench: no products to sell\n");
+            return 1;
+        }
+        LaneBench::Options options;
+        options.lanes = laneCount;
+        options.salesPerLane = parser.value(u"sales"_s).toInt();
+        const double seconds = parser.isSet(u"duration"_s) ? parser.value(u"duration"_s).toDouble()
+                                                            : (options.salesPerLane > 0 ? 0 : 10);
+        options.duration = std::chrono::milliseconds(qRound64(seconds * 1000));
+        const auto outcome = LaneBench(db, *products).run(options);
+        if (!outcome) {
+            std::fprintf(stderr, "till-bench: %s\n", qPrintable(outcome.error().details));
+            return 1;
+        }
+        if (parser.isSet(u"json"_s)
+            && !writeJson(parser.value(u"json"_s),
+                          {toJson({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1}), outcome->json})) {
+            return 1;
+        }
+        return outcome->checksPassed ? 0 : 3;
+    }
     std::printf("seeded in %.0f ms\n\n%-20s %-7s %7s %10s %11s %11s %5s\n", seedMs, "op", "variant", "n",
                 "statements", "median_ms", "p95_ms", "reps");
     s_figures.append({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1});
@@ -398,7 +539,8 @@ int main(int argc, char **argv)
         });
     }
     if (wanted(u"startup"_s)) {
-        measure(u"startup"_s, u"till"_s, 1, 5, [&] {
+        measureStartup(parser.value(u"till"_s), *url, 5);
+        measure(u"startup"_s, u"open"_s, 1, 5, [&] {
             auto again = Database::open(*url);
             (void)Migrator(**again).migrate();
             Services fresh(**again, u"1"_s);
@@ -409,13 +551,9 @@ int main(int argc, char **argv)
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const Figure &f : std::as_const(s_figures)) {
-            array.append(QJsonObject{{u"op"_s, f.op}, {u"variant"_s, f.variant}, {u"n"_s, f.n},
-                                     {u"statements"_s, f.statements}, {u"median_ms"_s, f.medianMs},
-                                     {u"p95_ms"_s, f.p95Ms}, {u"reps"_s, f.reps}});
+            array.append(toJson(f));
         }
-        QFile out(parser.value(u"json"_s));
-        if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(array).toJson()) < 0) {
-            std::fprintf(stderr, "till-bench: cannot write %s\n", qPrintable(parser.value(u"json"_s)));
+        if (!writeJson(parser.value(u"json"_s), array)) {
             return 1;
         }
     }
