@@ -467,23 +467,23 @@
         <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/auditlogwidget.cpp" line="+64"/>
+        <location filename="../ui/auditlogwidget.cpp" line="+67"/>
         <source>Everybody</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 (%2)</source>
         <comment>user&apos;s name (user name)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>All actions</source>
         <translation>Alle Aktionen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The first day comes after the last day. Please swap them.</source>
         <translation>Der erste Tag liegt nach dem letzten Tag. Bitte tauschen Sie die beiden.</translation>
     </message>
@@ -496,7 +496,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n entries.</source>
         <translation>
             <numerusform>%n Eintrag.</numerusform>
@@ -516,7 +516,7 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../models/services/authservice.cpp" line="+115"/>
+        <location filename="../models/services/authservice.cpp" line="+120"/>
         <source>A PIN has 4 to 8 digits; an administrator may instead use a passphrase of at least 8 characters.</source>
         <translation>Eine PIN hat 4 bis 8 Ziffern; Administrator/innen können stattdessen ein Kennwort mit mindestens 8 Zeichen verwenden.</translation>
     </message>
@@ -1144,7 +1144,7 @@
         <translation>Ein Zahlungsbetrag ist ungültig.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Not enough stock of %1. Nothing was sold.</source>
         <translation>Nicht genug Bestand von %1. Es wurde nichts verkauft.</translation>
     </message>
@@ -1275,7 +1275,7 @@
         <translation>Eine leere Datenbank mit dem Demo-Geschäft befüllen, damit Sie Till sofort ausprobieren können.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%1
 Run “till --help” to see the options.</source>
         <translation>%1
@@ -2029,7 +2029,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../app/launcher.cpp" line="+59"/>
+        <location filename="../app/launcher.cpp" line="+75"/>
         <source>Filling the demo store…</source>
         <translation>Demo-Geschäft wird befüllt…</translation>
     </message>
@@ -2039,8 +2039,8 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Till</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location filename="../app/main.cpp" line="+56"/>
+        <location line="+35"/>
+        <location filename="../app/main.cpp" line="+60"/>
         <source>Till cannot start</source>
         <translation>Till kann nicht starten</translation>
     </message>
@@ -2139,7 +2139,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>&amp;Artikel:</translation>
     </message>
     <message>
-        <location filename="../ui/ledgerwidget.cpp" line="+72"/>
+        <location filename="../ui/ledgerwidget.cpp" line="+73"/>
         <source>Scan or choose a product to see its stock ledger.</source>
         <translation>Scannen oder wählen Sie einen Artikel, um sein Bestandsjournal zu sehen.</translation>
     </message>
@@ -2203,12 +2203,12 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Till</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This till is locked by %1. %1 can sign in to carry on where they left off; anybody else who signs in signs %1 out.</source>
         <translation>Diese Kasse ist von %1 gesperrt. %1 kann sich anmelden und dort weitermachen, wo aufgehört wurde; wenn sich jemand anderes anmeldet, wird %1 abgemeldet.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+12"/>
         <source>Please enter your user name.</source>
         <translation>Bitte geben Sie Ihren Benutzernamen ein.</translation>
@@ -2316,7 +2316,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+70"/>
+        <location filename="../ui/mainwindow.cpp" line="+71"/>
         <location line="+416"/>
         <source>Till</source>
         <translation>Till</translation>
@@ -2384,7 +2384,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Areas</source>
         <translation>Bereiche</translation>
     </message>
@@ -2400,13 +2400,13 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
     </message>
     <message>
         <location line="+97"/>
-        <location line="+128"/>
+        <location line="+126"/>
         <source>%1 · %2</source>
         <comment>signed-in user: name · role</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-90"/>
         <source>About Till</source>
         <translation>Über Till</translation>
     </message>
@@ -2416,7 +2416,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>&lt;h3&gt;Till %1&lt;/h3&gt;&lt;p&gt;Ein Kassensystem für den Verkaufstresen und das Büro.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+78"/>
         <source>Locked · %1</source>
         <comment>the till is locked by this user</comment>
         <translation>Gesperrt · %1</translation>
@@ -2613,7 +2613,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>&amp;Abschließen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Finish the sale (Enter once it is paid)</source>
         <translation>Den Verkauf abschließen (Enter, sobald bezahlt ist)</translation>
     </message>
@@ -3232,7 +3232,7 @@ F2</translation>
         <translation>&amp;Einkaufspreis:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>What the store pays, if known; leave empty when it is not</source>
         <translation>Was das Geschäft bezahlt, falls bekannt; sonst leer lassen</translation>
     </message>
@@ -3287,7 +3287,12 @@ F2</translation>
         <translation>Die gewählte Einheit nicht mehr verkaufen; für alte Bons bleibt sie erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/producteditor.cpp" line="+90"/>
+        <location filename="../ui/producteditor.cpp" line="+28"/>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>No category</source>
         <translation>Keine Warengruppe</translation>
     </message>
@@ -3319,12 +3324,12 @@ F2</translation>
         <translation> × %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>= %1</source>
         <translation>= %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>The cost &quot;%1&quot; is not an amount like %2.</source>
         <translation>Der Einkaufspreis „%1“ ist kein Betrag wie %2.</translation>
     </message>
@@ -3332,13 +3337,12 @@ F2</translation>
 <context>
     <name>ProductListModel</name>
     <message>
-        <location filename="../models/items/productlistmodel.cpp" line="+86"/>
         <source>%1 (%2)</source>
         <comment>tax rate: name (percentage)</comment>
-        <translation>%1 (%2)</translation>
+        <translation type="vanished">%1 (%2)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../models/items/productlistmodel.cpp" line="+201"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -3348,12 +3352,12 @@ F2</translation>
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Stock is at or below the reorder level of %1.</source>
         <translation>Der Bestand liegt auf oder unter dem Mindestbestand von %1.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>The price of the smallest unit the product is sold in</source>
         <translation>Der Preis der kleinsten Verkaufseinheit des Artikels</translation>
     </message>
@@ -3391,8 +3395,13 @@ F2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Tax</source>
+        <comment>tax rate column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tax rate</source>
-        <translation>Steuersatz</translation>
+        <translation type="vanished">Steuersatz</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3418,7 +3427,7 @@ F2</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+168"/>
         <source>%1: %2</source>
         <comment>unit: price</comment>
         <translation>%1: %2</translation>
@@ -3433,7 +3442,7 @@ F2</translation>
 <context>
     <name>ProductPicker</name>
     <message>
-        <location filename="../ui/productpicker.cpp" line="+20"/>
+        <location filename="../ui/productpicker.cpp" line="+21"/>
         <source>Scan a barcode, or type a name or SKU and press Enter</source>
         <translation>Barcode scannen oder Name bzw. Artikelnummer eingeben und Enter drücken</translation>
     </message>
@@ -3598,7 +3607,7 @@ F2</translation>
         <translation>Nur Artikel, deren Bestand auf oder unter ihrem Mindestbestand liegt</translation>
     </message>
     <message>
-        <location filename="../ui/productspage.cpp" line="+45"/>
+        <location filename="../ui/productspage.cpp" line="+47"/>
         <source>Active products</source>
         <translation>Aktive Artikel</translation>
     </message>
@@ -3613,7 +3622,7 @@ F2</translation>
         <translation>Alle Artikel</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
@@ -3624,12 +3633,12 @@ F2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+251"/>
+        <location line="+295"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-295"/>
         <source>Open the selected product</source>
         <translation>Den gewählten Artikel öffnen</translation>
     </message>
@@ -3704,12 +3713,22 @@ F2</translation>
         <translation>Den gesamten Artikelstamm als CSV-Datei speichern</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
+        <source>&amp;Catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories, tax rates, and the catalogue as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Products</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+92"/>
         <source>All categories</source>
         <translation>Alle Warengruppen</translation>
     </message>
@@ -3755,7 +3774,12 @@ F2</translation>
         <translation>Alle %1.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+57"/>
+        <source>Searching the catalogue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No product matches. Try fewer words, another category or &quot;All products&quot;.</source>
         <translation>Kein Artikel passt. Versuchen Sie weniger Wörter, eine andere Warengruppe oder „Alle Artikel“.</translation>
     </message>
@@ -4179,6 +4203,50 @@ F2</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptsMenu</name>
+    <message>
+        <location filename="../ui/receiptsmenu.cpp" line="+23"/>
+        <source>%1 (%2)</source>
+        <comment>action (shortcut)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reprint the &amp;last receipt</source>
+        <translation>&amp;Letzten Beleg erneut drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reprint a &amp;bill…</source>
+        <translation>&amp;Bon erneut drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Printer…</source>
+        <translation>&amp;Drucker…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing a copy of bill %1.</source>
+        <translation>Eine Kopie von Bon %1 wird gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reprint a bill</source>
+        <translation>Bon erneut drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the receipt&apos;s barcode or type the bill number (42, or 1-000042 for another lane):</source>
+        <translation>Scannen Sie den Barcode des Belegs oder geben Sie die Bonnummer ein (42 oder 1-000042 für eine andere Kasse):</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The printer settings of this till are saved.</source>
+        <translation>Die Druckereinstellungen dieser Kasse sind gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <location filename="../ui/refunddialog.ui" line="+14"/>
@@ -4211,7 +4279,7 @@ F2</translation>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Refunded so far</source>
         <translation>Bisher erstattet</translation>
     </message>
@@ -4236,12 +4304,12 @@ F2</translation>
         <translation>Alle Mengen auf 0 zurücksetzen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Type how many come back in the Refund column. Untick “Goes” for damaged items.</source>
         <translation>Geben Sie in der Spalte „Erstattung“ ein, wie viele zurückkommen. Entfernen Sie bei beschädigter Ware das Häkchen bei „Ins Lager“.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+22"/>
         <source>Rea&amp;son</source>
         <translation>&amp;Grund</translation>
     </message>
@@ -4286,12 +4354,12 @@ F2</translation>
         <translation>Pflichtfeld: Grund wählen oder eingeben</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;Refund</source>
         <translation>&amp;Erstatten</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Give the money back and print the refund receipt (%1)</source>
         <translation>Das Geld zurückgeben und den Erstattungsbeleg drucken (%1)</translation>
     </message>
@@ -4301,17 +4369,17 @@ F2</translation>
         <translation>Erstattung zu Bon %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>nothing yet</source>
         <translation>noch nichts</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 in cash</source>
         <translation>%1 bar</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 by card</source>
         <translation>%1 per Karte</translation>
     </message>
@@ -4323,7 +4391,7 @@ F2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%1 by %2</source>
         <comment>amount by payment method</comment>
         <translation>%1 per %2</translation>
@@ -4407,15 +4475,21 @@ F2</translation>
         <translation>Zurück ins Lager</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Damaged</source>
         <comment>goods that cannot be sold again</comment>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>SKU %1</source>
-        <translation>Art.-Nr. %1</translation>
+        <translation type="vanished">Art.-Nr. %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1
+SKU %2</source>
+        <comment>product name, then its SKU</comment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4434,7 +4508,7 @@ F2</translation>
         <translation>Bis zu %1 × %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Count this line in %1 or in %2</source>
         <translation>Diese Position in %1 oder in %2 zählen</translation>
     </message>
@@ -4655,7 +4729,7 @@ F2</translation>
         <translation>Beliebiges Dat&amp;um</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+45"/>
         <source>La&amp;ne</source>
         <translation>&amp;Kasse</translation>
     </message>
@@ -4675,17 +4749,17 @@ F2</translation>
         <translation>&amp;bis</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-104"/>
         <source>&amp;Product</source>
         <translation>Ar&amp;tikel</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+143"/>
         <source>&amp;Clear Filters</source>
         <translation>Filter &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/refundspage.cpp" line="+37"/>
+        <location filename="../ui/refundspage.cpp" line="+38"/>
         <source>e.g. 1-000042, or 42 for this lane</source>
         <translation>z. B. 1-000042 oder 42 für diese Kasse</translation>
     </message>
@@ -4706,7 +4780,7 @@ F2</translation>
         <translation>Beliebiger Artikel: scannen oder eingeben und Enter drücken</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+48"/>
         <source>Everybody</source>
         <translation>Alle</translation>
     </message>
@@ -4726,7 +4800,7 @@ F2</translation>
         <translation>Die Erstattung ist erledigt, aber ihr Beleg wurde nicht gedruckt: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>“%1” is not an amount. Type it like %2.</source>
         <translation>„%1“ ist kein Betrag. Geben Sie ihn wie %2 ein.</translation>
     </message>
@@ -4737,19 +4811,97 @@ F2</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>%Ln bill(s) shown; scroll down for more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln bill(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n bill(s) shown; scroll down for more.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Bon angezeigt; für weitere nach unten scrollen.</numerusform>
             <numerusform>%n Bons angezeigt; für weitere nach unten scrollen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>%n bill(s).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Bon.</numerusform>
             <numerusform>%n Bons.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <location filename="../ui/reportcharts.cpp" line="+106"/>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1 %2 %</source>
+        <comment>payment method and its share</comment>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cash</source>
+        <comment>payment method</comment>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card</source>
+        <comment>payment method</comment>
+        <translation>Karte</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <location filename="../ui/reportexport.cpp" line="+69"/>
+        <source>Nothing in this period.</source>
+        <translation>Keine Einträge in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Choose a file name to save to.</source>
+        <translation>Wählen Sie einen Dateinamen zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder %1 does not exist. Choose another folder.</source>
+        <translation>Der Ordner %1 existiert nicht. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 cannot be written. Choose a folder you may write to.</source>
+        <translation>%1 kann nicht geschrieben werden. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 could not be written completely; nothing was saved.</source>
+        <translation>%1 konnte nicht vollständig geschrieben werden; es wurde nichts gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -4768,6 +4920,626 @@ F2</translation>
         <location line="+16"/>
         <source>The report cannot be read right now; the last figures stay on screen.</source>
         <translation>Der Bericht kann gerade nicht gelesen werden; die letzten Zahlen bleiben auf dem Bildschirm.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The list of lanes cannot be read right now.</source>
+        <translation>Die Liste der Kassen kann gerade nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../ui/reportview.cpp" line="+110"/>
+        <source>Gross sales</source>
+        <translation>Umsatz vor Rabatten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discounts</source>
+        <translation>Rabatte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+104"/>
+        <source>Tax</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <location line="+118"/>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <location line="+107"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Bills</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Average basket</source>
+        <translation>Durchschnittlicher Bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items sold</source>
+        <translation>Verkaufte Einheiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross margin</source>
+        <translation>Rohertrag</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Sales less tax and cost, over the products whose cost price is known</source>
+        <translation>Umsatz ohne MwSt. abzüglich Einkaufspreis, über die Artikel mit bekanntem Einkaufspreis</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sales by hour of day</source>
+        <translation>Umsatz nach Tageszeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales by day</source>
+        <translation>Umsatz nach Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+44"/>
+        <source>Payment methods</source>
+        <translation>Zahlungsarten</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-42"/>
+        <source>Top %n products by revenue</source>
+        <translation>
+            <numerusform>Der umsatzstärkste Artikel</numerusform>
+            <numerusform>Die %n umsatzstärksten Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Export &amp;CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the table in front as a CSV file for a spreadsheet</source>
+        <translation>Die angezeigte Tabelle als CSV-Datei für eine Tabellenkalkulation speichern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tax by rate</source>
+        <translation>Steuer nach Steuersatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <comment>tax rate</comment>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sales incl. tax</source>
+        <translation>Umsatz inkl. MwSt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales excl. tax</source>
+        <translation>Umsatz ohne MwSt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <comment>payment method</comment>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Cashiers</source>
+        <translation>Kassierer/innen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Cashier</source>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Categories</source>
+        <translation>Warengruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Category</source>
+        <translation>Warengruppe</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <comment>stock keeping unit, the store&apos;s own product code</comment>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margin</source>
+        <comment>gross margin</comment>
+        <translation>Rohertrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bill</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Low stock</source>
+        <translation>Knapper Bestand</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>No sales in this period.</source>
+        <translation>Keine Verkäufe in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>before discounts</source>
+        <translation>vor Rabatten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tax included</source>
+        <translation>inkl. MwSt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n refund(s)</source>
+        <translation>
+            <numerusform>%n Erstattung</numerusform>
+            <numerusform>%n Erstattungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no cost price known</source>
+        <translation>kein Einkaufspreis bekannt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of sales excl. tax</source>
+        <translation>%1 vom Umsatz ohne MwSt.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Without category</source>
+        <translation>Ohne Warengruppe</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Made %1</source>
+        <translation>Erstellt %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Export “%1” as CSV</source>
+        <translation>„%1“ als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The table “%1” was saved as %2.</source>
+        <translation>Die Tabelle „%1“ wurde als %2 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export the report as PDF</source>
+        <translation>Den Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The report was saved as %1.</source>
+        <translation>Der Bericht wurde als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Print the report</source>
+        <translation>Den Bericht drucken</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../ui/reportspage.ui" line="+30"/>
+        <source>Toda&amp;y</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+134"/>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>The figures follow every sale and refund on every lane by themselves</source>
+        <translation>Die Zahlen folgen jedem Verkauf und jeder Erstattung an jeder Kasse von selbst</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+195"/>
+        <location line="+204"/>
+        <source>Export P&amp;DF…</source>
+        <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <location line="-396"/>
+        <location line="+195"/>
+        <source>Save the whole report, with its charts and tables, as a PDF file</source>
+        <translation>Den ganzen Bericht mit Diagrammen und Tabellen als PDF-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <location line="+195"/>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location line="-192"/>
+        <location line="+195"/>
+        <source>Print the whole report</source>
+        <translation>Den ganzen Bericht drucken</translation>
+    </message>
+    <message>
+        <location line="-179"/>
+        <source>&amp;Sales Report</source>
+        <translation>&amp;Umsatzbericht</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Peri&amp;od</source>
+        <translation>Zeit&amp;raum</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;To</source>
+        <translation>B&amp;is</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>La&amp;ne</source>
+        <translation>&amp;Kasse</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cas&amp;hier</source>
+        <translation>Kassierer/i&amp;n</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cate&amp;gory</source>
+        <translation>&amp;Warengruppe</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Shift Re&amp;ports</source>
+        <translation>Schicht&amp;berichte</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show &amp;X Report</source>
+        <translation>&amp;X-Bericht anzeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The figures of this lane&apos;s open shift so far; nothing is closed or changed</source>
+        <translation>Die bisherigen Zahlen der offenen Schicht dieser Kasse; nichts wird geschlossen oder geändert</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Lane</source>
+        <translation>&amp;Kasse</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Closed shifts and their Z reports, the latest first</source>
+        <translation>Geschlossene Schichten und ihre Z-Berichte, die neuesten zuerst</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;View Z Report</source>
+        <translation>Z-Bericht &amp;ansehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the selected Z report as it was stored at closing, to read, print or save</source>
+        <translation>Den gewählten Z-Bericht so zeigen, wie er beim Schließen gespeichert wurde, zum Lesen, Drucken oder Speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show &amp;More</source>
+        <translation>&amp;Mehr anzeigen</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>&amp;Reprint…</source>
+        <translation>&amp;Erneut drucken…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportspage.cpp" line="+120"/>
+        <location line="+171"/>
+        <source>Today, %1</source>
+        <translation>Heute, %1</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom</source>
+        <comment>a period between two dates the person picks</comment>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Lane</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z</source>
+        <comment>number of the Z report</comment>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cashier</source>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bills</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected cash</source>
+        <translation>Bargeld-Soll</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counted cash</source>
+        <translation>Gezähltes Bargeld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <comment>counted less expected cash</comment>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose a Z report, or show the X report of lane %1.</source>
+        <translation>Wählen Sie einen Z-Bericht oder zeigen Sie den X-Bericht der Kasse %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;X Report of Lane %1</source>
+        <translation>&amp;X-Bericht der Kasse %1 anzeigen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+72"/>
+        <source>All lanes</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Lane %1</source>
+        <translation>Kasse %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Everybody</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Every category</source>
+        <translation>Alle Warengruppen</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Sales report, %1</source>
+        <translation>Umsatzbericht, %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales report, %1 to %2</source>
+        <comment>first and last day</comment>
+        <translation>Umsatzbericht, %1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lane: %1. Cashier: %2. Category: %3.</source>
+        <translation>Kasse: %1. Kassierer/in: %2. Warengruppe: %3.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>No shift was closed yet.</source>
+        <translation>Es wurde noch keine Schicht geschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln Z report(s) shown; there are more.</source>
+        <translation>
+            <numerusform>%Ln Z-Bericht angezeigt; es gibt weitere.</numerusform>
+            <numerusform>%Ln Z-Berichte angezeigt; es gibt weitere.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln Z report(s).</source>
+        <translation>
+            <numerusform>%Ln Z-Bericht.</numerusform>
+            <numerusform>%Ln Z-Berichte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Print %1</source>
+        <translation>%1 drucken</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export %1 as PDF</source>
+        <translation>%1 als PDF exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 was saved as %2.</source>
+        <translation>%1 wurde als %2 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -4835,11 +5607,12 @@ F2</translation>
     </message>
     <message>
         <location line="+69"/>
+        <location filename="../ui/salepage.cpp" line="+1270"/>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Quick keys</source>
         <translation>Schnelltasten</translation>
     </message>
@@ -4850,17 +5623,15 @@ F2</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location filename="../ui/salepage.cpp" line="+250"/>
         <source>&amp;Open shift…</source>
         <translation>Schicht ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/salepage.cpp" line="-107"/>
         <source>Scan a barcode, or type a name or SKU (3* before it sells three)</source>
-        <translation>Barcode scannen oder Name bzw. Artikelnummer eingeben (3* davor verkauft drei Stück)</translation>
+        <translation type="vanished">Barcode scannen oder Name bzw. Artikelnummer eingeben (3* davor verkauft drei Stück)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../ui/salepage.cpp" line="-1077"/>
         <source>%1 (%2)</source>
         <comment>action (shortcut)</comment>
         <translation>%1 (%2)</translation>
@@ -4920,23 +5691,23 @@ F2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+852"/>
+        <location line="+853"/>
         <source>Park the sale</source>
         <translation>Verkauf parken</translation>
     </message>
     <message>
-        <location line="-852"/>
+        <location line="-853"/>
         <source>Park</source>
         <translation>Parken</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+885"/>
+        <location line="+886"/>
         <source>Recall a parked sale</source>
         <translation>Geparkten Verkauf zurückholen</translation>
     </message>
     <message>
-        <location line="-885"/>
+        <location line="-886"/>
         <source>Recall</source>
         <translation>Zurückholen</translation>
     </message>
@@ -4988,57 +5759,49 @@ F2</translation>
         <translation>Zahlung annehmen (%1 oder Enter bei leerem Scanfeld)</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Cash &amp;in…</source>
-        <translation>&amp;Einlage…</translation>
+        <translation type="vanished">&amp;Einlage…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cash o&amp;ut…</source>
-        <translation>E&amp;ntnahme…</translation>
+        <translation type="vanished">E&amp;ntnahme…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Open the &amp;drawer…</source>
-        <translation>&amp;Kassenlade öffnen…</translation>
+        <translation type="vanished">&amp;Kassenlade öffnen…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;X report</source>
-        <translation>&amp;X-Bericht</translation>
+        <translation type="vanished">&amp;X-Bericht</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Close shift…</source>
-        <translation>Schicht &amp;schließen…</translation>
+        <translation type="vanished">Schicht &amp;schließen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Open and close the shift, cash in and out (Alt+S)</source>
         <translation>Schicht öffnen und schließen, Einlage und Entnahme (Alt+S)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Reprint the &amp;last receipt</source>
-        <translation>&amp;Letzten Beleg erneut drucken</translation>
+        <translation type="vanished">&amp;Letzten Beleg erneut drucken</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Reprint a &amp;bill…</source>
-        <translation>&amp;Bon erneut drucken…</translation>
+        <translation type="vanished">&amp;Bon erneut drucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Printer…</source>
+        <translation type="vanished">&amp;Drucker…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>&amp;Printer…</source>
-        <translation>&amp;Drucker…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>Reprint receipts, set up the printer (Alt+R)</source>
         <translation>Belege erneut drucken, Drucker einrichten (Alt+B)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>%1
 %2</source>
         <comment>key cap: key, what it does</comment>
@@ -5046,34 +5809,31 @@ F2</translation>
 %2</translation>
     </message>
     <message>
-        <location line="+55"/>
         <source>%1
 %2 · %3</source>
         <comment>quick key: product, unit · price</comment>
-        <translation>%1
+        <translation type="vanished">%1
 %2 · %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+66"/>
         <source>%1, %2 (%3)</source>
         <comment>quick key tooltip: product, unit (shortcut)</comment>
         <translation>%1, %2 (%3)</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
         <source>The sale that was in progress is back on screen (%n item(s)).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Der laufende Verkauf ist wieder auf dem Bildschirm (%n Artikel).</numerusform>
             <numerusform>Der laufende Verkauf ist wieder auf dem Bildschirm (%n Artikel).</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Lane %1 · shift of %2 since %3</source>
-        <translation>Kasse %1 · Schicht von %2 seit %3</translation>
+        <translation type="vanished">Kasse %1 · Schicht von %2 seit %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+65"/>
         <source>Nobody can sell at lane %1 until a shift is open. Count the cash float into the drawer and open the shift.</source>
         <translation>An Kasse %1 kann erst verkauft werden, wenn eine Schicht geöffnet ist. Zählen Sie den Anfangsbestand in die Kassenlade ein und öffnen Sie die Schicht.</translation>
     </message>
@@ -5083,18 +5843,53 @@ F2</translation>
         <translation>Nichts passt zu „%1“.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>The quantity must be between 1 and %1.</source>
         <translation>Die Menge muss zwischen 1 und %1 liegen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <location line="+185"/>
         <source>Now scan the item to sell it %n time(s).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Scannen Sie jetzt den Artikel, um ihn %n-mal zu verkaufen.</numerusform>
             <numerusform>Scannen Sie jetzt den Artikel, um ihn %n-mal zu verkaufen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="-429"/>
+        <source>Scan, or type a name or SKU</source>
+        <comment>placeholder of the scan field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a barcode or type it and press Enter. Text searches names and SKUs. 3* before a code sells three (F3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+200"/>
+        <source>%1  %2
+%3 · %4</source>
+        <comment>quick key: its number, product, unit · price</comment>
+        <translation type="unfinished">%1: %2 · %4 {1 ?} {2
+%3 ?}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The sale that was in progress is back on screen (items: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Lane %1 · %2
+since %3</source>
+        <comment>lane, cashier of the shift, opening time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+172"/>
+        <location line="+185"/>
+        <source>Quantity %1: now scan the item.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-181"/>
@@ -5245,17 +6040,17 @@ F2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+306"/>
+        <location line="+133"/>
         <source>Reprint</source>
         <translation>Erneut drucken</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-133"/>
         <source>Print the receipt again (Ctrl+P)</source>
         <translation>Den Beleg erneut drucken (Strg+P)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>There is nothing to park.</source>
         <translation>Es gibt nichts zu parken.</translation>
     </message>
@@ -5377,7 +6172,7 @@ F2</translation>
         <translation>Die Schnelltasten, von links nach rechts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reprint the last receipt</source>
         <translation>Den letzten Beleg erneut drucken</translation>
     </message>
@@ -5402,99 +6197,97 @@ F2</translation>
         <translation>Geben Sie einen Teil eines Namens oder einer Artikelnummer ein; die Liste öffnet sich beim Tippen.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Open the shift</source>
-        <translation>Schicht öffnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Count the cash float into the drawer of lane %1 and type it here.</source>
-        <translation>Zählen Sie den Anfangsbestand in die Kassenlade von Kasse %1 ein und geben Sie ihn hier ein.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The shift is open with a float of %1. Happy selling!</source>
-        <translation>Die Schicht ist mit einem Anfangsbestand von %1 geöffnet. Gute Verkäufe!</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cash in</source>
-        <translation>Einlage</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cash out</source>
-        <translation>Entnahme</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cash put into the drawer, and why (change from the bank, ...).</source>
-        <translation>Bargeld, das in die Kassenlade eingelegt wird, und warum (Wechselgeld von der Bank, ...).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cash taken out of the drawer, and why (to the safe, a supplier paid, ...).</source>
-        <translation>Bargeld, das aus der Kassenlade entnommen wird, und warum (in den Tresor, Lieferant bezahlt, ...).</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>%1 put into the drawer.</source>
-        <translation>%1 in die Kassenlade eingelegt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 taken out of the drawer.</source>
-        <translation>%1 aus der Kassenlade entnommen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Open the drawer</source>
-        <translation>Kassenlade öffnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Why does the drawer open without a sale?</source>
-        <translation>Warum wird die Kassenlade ohne Verkauf geöffnet?</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The drawer opens without a sale only with a reason.</source>
-        <translation>Ohne Verkauf öffnet die Kassenlade nur mit Angabe eines Grundes.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The drawer was opened: %1</source>
-        <translation>Die Kassenlade wurde geöffnet: %1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Finish or park the sale on screen before closing the shift.</source>
-        <translation>Schließen Sie den Verkauf auf dem Bildschirm ab oder parken Sie ihn, bevor Sie die Schicht schließen.</translation>
-    </message>
-    <message>
         <location line="+30"/>
+        <source>Items %1 · lines %2</source>
+        <comment>count of items and of lines</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Change</source>
+        <comment>change due to the customer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid %1 of %2</source>
+        <comment>paid amount of bill total</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation type="vanished">Schicht öffnen</translation>
+    </message>
+    <message>
+        <source>Count the cash float into the drawer of lane %1 and type it here.</source>
+        <translation type="vanished">Zählen Sie den Anfangsbestand in die Kassenlade von Kasse %1 ein und geben Sie ihn hier ein.</translation>
+    </message>
+    <message>
+        <source>The shift is open with a float of %1. Happy selling!</source>
+        <translation type="vanished">Die Schicht ist mit einem Anfangsbestand von %1 geöffnet. Gute Verkäufe!</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation type="vanished">Einlage</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation type="vanished">Entnahme</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer, and why (change from the bank, ...).</source>
+        <translation type="vanished">Bargeld, das in die Kassenlade eingelegt wird, und warum (Wechselgeld von der Bank, ...).</translation>
+    </message>
+    <message>
+        <source>Cash taken out of the drawer, and why (to the safe, a supplier paid, ...).</source>
+        <translation type="vanished">Bargeld, das aus der Kassenlade entnommen wird, und warum (in den Tresor, Lieferant bezahlt, ...).</translation>
+    </message>
+    <message>
+        <source>%1 put into the drawer.</source>
+        <translation type="vanished">%1 in die Kassenlade eingelegt.</translation>
+    </message>
+    <message>
+        <source>%1 taken out of the drawer.</source>
+        <translation type="vanished">%1 aus der Kassenlade entnommen.</translation>
+    </message>
+    <message>
+        <source>Open the drawer</source>
+        <translation type="vanished">Kassenlade öffnen</translation>
+    </message>
+    <message>
+        <source>Why does the drawer open without a sale?</source>
+        <translation type="vanished">Warum wird die Kassenlade ohne Verkauf geöffnet?</translation>
+    </message>
+    <message>
+        <source>The drawer opens without a sale only with a reason.</source>
+        <translation type="vanished">Ohne Verkauf öffnet die Kassenlade nur mit Angabe eines Grundes.</translation>
+    </message>
+    <message>
+        <source>The drawer was opened: %1</source>
+        <translation type="vanished">Die Kassenlade wurde geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>Finish or park the sale on screen before closing the shift.</source>
+        <translation type="vanished">Schließen Sie den Verkauf auf dem Bildschirm ab oder parken Sie ihn, bevor Sie die Schicht schließen.</translation>
+    </message>
+    <message>
         <source>The shift is closed: Z report %1.</source>
-        <translation>Die Schicht ist geschlossen: Z-Bericht %1.</translation>
+        <translation type="vanished">Die Schicht ist geschlossen: Z-Bericht %1.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+19"/>
-        <location line="+17"/>
         <source>Printing a copy of bill %1.</source>
-        <translation>Eine Kopie von Bon %1 wird gedruckt.</translation>
+        <translation type="vanished">Eine Kopie von Bon %1 wird gedruckt.</translation>
     </message>
     <message>
-        <location line="-30"/>
         <source>Reprint a bill</source>
-        <translation>Bon erneut drucken</translation>
+        <translation type="vanished">Bon erneut drucken</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Scan the receipt&apos;s barcode or type the bill number (42, or 1-000042 for another lane):</source>
-        <translation>Scannen Sie den Barcode des Belegs oder geben Sie die Bonnummer ein (42 oder 1-000042 für eine andere Kasse):</translation>
+        <translation type="vanished">Scannen Sie den Barcode des Belegs oder geben Sie die Bonnummer ein (42 oder 1-000042 für eine andere Kasse):</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-71"/>
         <source>The cash drawer did not open: %1</source>
         <translation>Die Kassenlade hat sich nicht geöffnet: %1</translation>
     </message>
@@ -5509,40 +6302,36 @@ F2</translation>
         <translation>Den Beleg zu Bon %1 erneut drucken</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>The printer settings of this till are saved.</source>
-        <translation>Die Druckereinstellungen dieser Kasse sind gespeichert.</translation>
+        <translation type="vanished">Die Druckereinstellungen dieser Kasse sind gespeichert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>—</source>
         <comment>no amount</comment>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1 · %2</source>
         <comment>items · lines</comment>
-        <translation>%1 · %2</translation>
+        <translation type="vanished">%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n item(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Artikel</numerusform>
             <numerusform>%n Artikel</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n line(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Position</numerusform>
             <numerusform>%n Positionen</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Subtotal %1&lt;br&gt;Discounts −%2</source>
         <comment>rich text</comment>
         <translation>Zwischensumme %1&lt;br&gt;Rabatte −%2</translation>
@@ -5560,16 +6349,14 @@ F2</translation>
         <translation>zzgl. %1 MwSt. auf %2: %3</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Paid. No change.</source>
-        <translation>Bezahlt. Kein Wechselgeld.</translation>
+        <translation type="vanished">Bezahlt. Kein Wechselgeld.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Change
 %1</source>
         <comment>change due to the customer</comment>
-        <translation>Wechselgeld
+        <translation type="vanished">Wechselgeld
 %1</translation>
     </message>
 </context>
@@ -5997,9 +6784,117 @@ F2</translation>
         <translation>&amp;Geschäft anlegen</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>The two passphrases differ. Please type the same one twice.</source>
         <translation>Die beiden Kennwörter stimmen nicht überein. Bitte geben Sie zweimal dasselbe ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftMenu</name>
+    <message>
+        <location filename="../ui/shiftmenu.cpp" line="+20"/>
+        <source>&amp;Open shift…</source>
+        <translation>Schicht ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cash &amp;in…</source>
+        <translation>&amp;Einlage…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash o&amp;ut…</source>
+        <translation>E&amp;ntnahme…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;drawer…</source>
+        <translation>&amp;Kassenlade öffnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;X report</source>
+        <translation>&amp;X-Bericht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close shift…</source>
+        <translation>Schicht &amp;schließen…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open the shift</source>
+        <translation>Schicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count the cash float into the drawer of lane %1 and type it here.</source>
+        <translation>Zählen Sie den Anfangsbestand in die Kassenlade von Kasse %1 ein und geben Sie ihn hier ein.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The shift is open with a float of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cash in</source>
+        <translation>Einlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cash out</source>
+        <translation>Entnahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash put into the drawer, and why (change from the bank, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash taken out of the drawer, and why (to the safe, a supplier paid, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 put into the drawer.</source>
+        <translation>%1 in die Kassenlade eingelegt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 taken out of the drawer.</source>
+        <translation>%1 aus der Kassenlade entnommen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open the drawer</source>
+        <translation>Kassenlade öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why does the drawer open without a sale?</source>
+        <translation>Warum wird die Kassenlade ohne Verkauf geöffnet?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The drawer opens without a sale only with a reason.</source>
+        <translation>Ohne Verkauf öffnet die Kassenlade nur mit Angabe eines Grundes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The drawer was opened: %1</source>
+        <translation>Die Kassenlade wurde geöffnet: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Finish or park the sale on screen before closing the shift.</source>
+        <translation>Schließen Sie den Verkauf auf dem Bildschirm ab oder parken Sie ihn, bevor Sie die Schicht schließen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The shift is closed: Z report %1.</source>
+        <translation>Die Schicht ist geschlossen: Z-Bericht %1.</translation>
     </message>
 </context>
 <context>
@@ -6443,12 +7338,12 @@ F2</translation>
         <translation>Zählen Sie jeden Artikel in vollen Gebinden und losen Einheiten. Die Zählungen bleiben erhalten, während Sie nach dem nächsten Regal suchen; beim Buchen wird der Bestand jedes gezählten Artikels gesetzt und die Differenzen werden gebucht.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>All categories</source>
         <translation>Alle Warengruppen</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Nothing counted yet.</source>
         <translation>Noch nichts gezählt.</translation>
     </message>
@@ -6679,7 +7574,7 @@ F2</translation>
         <translation>Dem gewählten Benutzer die Anmeldung wieder erlauben</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Deactivate %1</source>
         <translation>%1 deaktivieren</translation>
     </message>

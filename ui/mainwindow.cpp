@@ -13,6 +13,7 @@
 #include "ui/loginwidget.h"
 #include "ui/productspage.h"
 #include "ui/refundspage.h"
+#include "ui/reportspage.h"
 #include "ui/salepage.h"
 #include "ui/settingspage.h"
 #include "ui/stockpage.h"
@@ -185,6 +186,8 @@ QWidget *MainWindow::createAreaPage(const AreaEntry &entry, QWidget *parent)
         return new ProductsPage(m_services, parent);
     case Area::Stock:
         return new StockPage(m_services, parent);
+    case Area::Reports:
+        return new ReportsPage(m_services, parent);
     case Area::Users:
         return new UsersPage(m_services, parent);
     case Area::Settings:

@@ -1,8 +1,10 @@
 #include "models/db/reportrepository.h"
 
 #include "models/db/database.h"
+#include "models/db/jsonrows.h"
 #include "models/db/sqlquery.h"
 
+#include <QHash>
 #include <QTime>
 
 using namespace Qt::StringLiterals;
@@ -181,10 +183,10 @@ DbResult<QList<ProductLine>> ReportRepository::byProduct(const ReportRange &rang
 {
     SqlQuery q(m_db, u"SELECT p.id, p.sku, p.name, COALESCE(c.name, ''), SUM(i.base_quantity), SUM(i.total_minor), "
                      "SUM(i.total_minor - i.tax_minor) - COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
-                         + kLineCost + u" END), 0), COUNT(p.cost_minor) "_s + kLines
+                         + kLineCost + u" END), 0), COUNT(p.cost_minor), p.base_unit "_s + kLines
                          + u"LEFT JOIN categories c ON c.id = p.category_id "_s + lineFilter(range)
-                         + u" GROUP BY p.id, p.sku, p.name, c.name ORDER BY SUM(i.total_minor) DESC, p.id "
-                           "LIMIT :limit"_s);
+                         + u" GROUP BY p.id, p.sku, p.name, c.name, p.base_unit "
+                           "ORDER BY SUM(i.total_minor) DESC, p.id LIMIT :limit"_s);
     bind(q, range);
     q.bind(u"limit"_s, limit);
     if (!q.exec()) {
@@ -193,9 +195,53 @@ DbResult<QList<ProductLine>> ReportRepository::byProduct(const ReportRange &rang
     QList<ProductLine> lines;
     while (q.next()) {
         lines.append({q.int64(0), q.text(1), q.text(2), q.text(3), q.int64(4), Money::fromMinor(q.int64(5)),
-                      Money::fromMinor(q.int64(6)), q.int64(7) > 0});
+                      Money::fromMinor(q.int64(6)), q.int64(7) > 0,
+                      BaseUnits::fromKey(q.text(8)).value_or(BaseUnit::Piece), {}});
     }
     return lines;
+}
+
+DbStatus ReportRepository::addPackSizes(QList<ProductLine> &lines) const
+{
+    if (lines.isEmpty()) {
+        return Done{};
+    }
+    JsonRows ids;
+    QHash<qint64, qsizetype> rowOf;
+    for (qsizetype row = 0; row < lines.size(); ++row) {
+        ids.beginRow();
+        ids.add(u"id", lines.at(row).productId);
+        rowOf.insert(lines.at(row).productId, row);
+    }
+    const QString idList
+        = m_db.dialect().jsonRows(u"ids"_s, {{u"id"_s, Dialect::ColumnType::Integer}});
+    SqlQuery q(m_db, u"SELECT product_id, name, base_per_unit FROM product_units "
+                     "WHERE active = :active AND product_id IN (SELECT id FROM "_s
+                         + idList + u" j) ORDER BY product_id, base_per_unit DESC"_s);
+    q.bind(u"active"_s, true).bind(u"ids"_s, ids.toString());
+    if (!q.exec()) {
+        return q.error();
+    }
+    while (q.next()) {
+        const auto row = rowOf.constFind(q.int64(0));
+        if (row != rowOf.constEnd()) {
+            lines[*row].packs.append({q.text(1), q.int64(2)});
+        }
+    }
+    return Done{};
+}
+
+DbResult<QStringList> ReportRepository::lanes() const
+{
+    SqlQuery q(m_db, u"SELECT name FROM lanes ORDER BY name"_s);
+    if (!q.exec()) {
+        return q.error();
+    }
+    QStringList names;
+    while (q.next()) {
+        names.append(q.text(0));
+    }
+    return names;
 }
 
 DbResult<QList<RefundLine>> ReportRepository::refunds(const ReportRange &narrowed, int limit) const

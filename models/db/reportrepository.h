@@ -2,6 +2,8 @@
 
 #include "models/db/dberror.h"
 #include "models/domain/money.h"
+#include "models/domain/product.h"
+#include "models/domain/quantity.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -64,6 +66,8 @@ struct ProductLine
     Money revenue;
     Money margin;
     bool hasCost = false;
+    BaseUnit baseUnit = BaseUnit::Piece;
+    QList<PackSize> packs; //!< the product's active units, to show the quantity in packs
 };
 
 struct RefundLine
@@ -97,6 +101,10 @@ public:
     DbResult<QList<BucketLine>> byCategory(const ReportRange &range) const;
     DbResult<QList<ProductLine>> byProduct(const ReportRange &range, int limit) const;
     DbResult<QList<RefundLine>> refunds(const ReportRange &range, int limit) const;
+    //! Fills in the active units of these products, in one query.
+    DbStatus addPackSizes(QList<ProductLine> &lines) const;
+    //! Every lane the store has had, by name.
+    DbResult<QStringList> lanes() const;
 
 private:
     QString billFilter(const ReportRange &range, const QString &alias) const;

@@ -3,13 +3,16 @@
 #include "models/db/database.h"
 #include "models/db/sqlquery.h"
 
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kShiftSelect = u"SELECT s.id, s.lane, s.cashier_id, u.name, s.opened_at, s.closed_at, "
-                             "s.opening_float_minor, COALESCE(s.z_number, 0) FROM shifts s "
-                             "JOIN users u ON u.id = s.cashier_id "_s;
+const QString kShiftColumns = u"SELECT s.id, s.lane, s.cashier_id, u.name, s.opened_at, "
+                              "s.closed_at, s.opening_float_minor, COALESCE(s.z_number, 0)"_s;
+const QString kShiftFrom = u" FROM shifts s JOIN users u ON u.id = s.cashier_id "_s;
+const QString kShiftSelect = kShiftColumns + kShiftFrom;
 
 Shift readShift(const SqlQuery &q)
 {
@@ -99,83 +102,170 @@ DbStatus ShiftRepository::addCashMovement(qint64 shiftId, qint64 userId, const Q
 
 DbResult<ShiftReport> ShiftRepository::report(const Shift &shift) const
 {
-    ShiftReport r;
-    r.shift = shift;
-    r.generatedAt = QDateTime::currentDateTimeUtc();
+    auto reports = figures({shift}, Scope::One);
+    if (!reports) {
+        return reports.error();
+    }
+    return reports->constFirst();
+}
+
+DbResult<QList<ShiftReport>> ShiftRepository::closedReports() const
+{
+    SqlQuery q(m_db, kShiftColumns + u", COALESCE(s.counted_cash_minor, 0)"_s + kShiftFrom
+                         + u"WHERE s.closed_at IS NOT NULL ORDER BY s.id"_s);
+    if (!q.exec()) {
+        return q.error();
+    }
+    QList<Shift> shifts;
+    QList<Money> counted;
+    while (q.next()) {
+        shifts.append(readShift(q));
+        counted.append(Money::fromMinor(q.int64(8)));
+    }
+    if (shifts.isEmpty()) {
+        return QList<ShiftReport>();
+    }
+    auto reports = figures(shifts, Scope::AllClosed);
+    if (!reports) {
+        return reports.error();
+    }
+    for (qsizetype i = 0; i < reports->size(); ++i) {
+        ShiftReport &r = (*reports)[i];
+        r.countedCash = counted.at(i);
+        r.generatedAt = r.shift.closedAt;
+    }
+    return *reports;
+}
+
+DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts, Scope scope) const
+{
+    // The same five aggregates for one shift or for many, grouped by shift: a shift's
+    // figures never depend on how many shifts were asked for at once.
+    const auto where = [scope](const QString &column) {
+        return scope == Scope::One
+                   ? u"%1 = :shift"_s.arg(column)
+                   : u"%1 IN (SELECT id FROM shifts WHERE closed_at IS NOT NULL)"_s.arg(column);
+    };
+    const auto bindShift = [&shifts, scope](SqlQuery &q) {
+        if (scope == Scope::One) {
+            q.bind(u"shift"_s, shifts.constFirst().id);
+        }
+    };
+    QList<ShiftReport> reports;
+    QHash<qint64, qsizetype> indexOf;
     const Money zero = Money::fromMinor(0);
-    {
-        SqlQuery q(m_db, u"SELECT COUNT(*), COALESCE(SUM(total_minor), 0), COALESCE(SUM(discount_minor), 0), "
-                         "COALESCE(SUM(tax_minor), 0), COALESCE(SUM(rounding_minor), 0) "
-                         "FROM bills WHERE shift_id = :shift"_s);
-        q.bind(u"shift"_s, shift.id);
-        if (!q.execOne()) {
-            return q.error();
-        }
-        r.bills = q.int64(0);
-        r.sales = Money::fromMinor(q.int64(1));
-        r.discounts = Money::fromMinor(q.int64(2));
-        r.tax = Money::fromMinor(q.int64(3));
-        r.rounding = Money::fromMinor(q.int64(4));
+    for (const Shift &shift : shifts) {
+        ShiftReport r;
+        r.shift = shift;
+        r.generatedAt = QDateTime::currentDateTimeUtc();
+        r.cashIn = zero;
+        r.cashOut = zero;
+        indexOf.insert(shift.id, reports.size());
+        reports.append(r);
     }
+    const auto reportOf = [&](qint64 shiftId) -> ShiftReport * {
+        const auto found = indexOf.constFind(shiftId);
+        return found == indexOf.constEnd() ? nullptr : &reports[*found];
+    };
     {
-        SqlQuery q(m_db, u"SELECT CASE WHEN bill_id IS NULL THEN 1 ELSE 0 END AS is_refund, method, COUNT(*), "
-                         "SUM(amount_minor) FROM payments WHERE shift_id = :shift "
-                         "GROUP BY CASE WHEN bill_id IS NULL THEN 1 ELSE 0 END, method ORDER BY 1, 2"_s);
-        q.bind(u"shift"_s, shift.id);
+        SqlQuery q(m_db, u"SELECT shift_id, COUNT(*), COALESCE(SUM(total_minor), 0), "
+                         "COALESCE(SUM(discount_minor), 0), COALESCE(SUM(tax_minor), 0), "
+                         "COALESCE(SUM(rounding_minor), 0) FROM bills WHERE "_s
+                             + where(u"shift_id"_s) + u" GROUP BY shift_id"_s);
+        bindShift(q);
         if (!q.exec()) {
             return q.error();
         }
         while (q.next()) {
-            const ShiftReport::MethodTotal total{q.text(1), q.int64(2), Money::fromMinor(q.int64(3))};
-            (q.int64(0) == 1 ? r.refundsByMethod : r.salesByMethod).append(total);
-        }
-    }
-    {
-        SqlQuery q(m_db, u"SELECT COUNT(*), COALESCE(SUM(total_minor), 0) FROM refunds WHERE shift_id = :shift"_s);
-        q.bind(u"shift"_s, shift.id);
-        if (!q.execOne()) {
-            return q.error();
-        }
-        r.refunds = q.int64(0);
-        r.refunded = Money::fromMinor(q.int64(1));
-    }
-    r.cashIn = zero;
-    r.cashOut = zero;
-    {
-        SqlQuery q(m_db, u"SELECT kind, COUNT(*), COALESCE(SUM(amount_minor), 0) FROM cash_movements "
-                         "WHERE shift_id = :shift GROUP BY kind"_s);
-        q.bind(u"shift"_s, shift.id);
-        if (!q.exec()) {
-            return q.error();
-        }
-        while (q.next()) {
-            const QString kind = q.text(0);
-            if (kind == u"in"_s) {
-                r.cashIns = q.int64(1);
-                r.cashIn = Money::fromMinor(q.int64(2));
-            } else if (kind == u"out"_s) {
-                r.cashOuts = q.int64(1);
-                r.cashOut = Money::fromMinor(q.int64(2));
-            } else {
-                r.drawerOpens = q.int64(1);
+            if (ShiftReport *r = reportOf(q.int64(0))) {
+                r->bills = q.int64(1);
+                r->sales = Money::fromMinor(q.int64(2));
+                r->discounts = Money::fromMinor(q.int64(3));
+                r->tax = Money::fromMinor(q.int64(4));
+                r->rounding = Money::fromMinor(q.int64(5));
             }
         }
     }
     {
-        SqlQuery q(m_db, u"SELECT i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) FROM bill_items i "
-                         "JOIN bills b ON b.id = i.bill_id WHERE b.shift_id = :shift "
-                         "GROUP BY i.tax_rate_bp ORDER BY i.tax_rate_bp DESC"_s);
-        q.bind(u"shift"_s, shift.id);
+        const QString isRefund = u"CASE WHEN bill_id IS NULL THEN 1 ELSE 0 END"_s;
+        SqlQuery q(m_db, u"SELECT shift_id, %1 AS is_refund, method, COUNT(*), SUM(amount_minor) "
+                         "FROM payments WHERE "_s.arg(isRefund)
+                             + where(u"shift_id"_s)
+                             + u" GROUP BY shift_id, %1, method ORDER BY 1, 2, 3"_s.arg(isRefund));
+        bindShift(q);
         if (!q.exec()) {
             return q.error();
         }
         while (q.next()) {
-            r.taxes.append({static_cast<int>(q.int64(0)), Money::fromMinor(q.int64(1)),
-                            Money::fromMinor(q.int64(2))});
+            if (ShiftReport *r = reportOf(q.int64(0))) {
+                const ShiftReport::MethodTotal total{q.text(2), q.int64(3),
+                                                     Money::fromMinor(q.int64(4))};
+                (q.int64(1) == 1 ? r->refundsByMethod : r->salesByMethod).append(total);
+            }
         }
     }
-    r.expectedCash = shift.openingFloat + r.salesBy(u"cash"_s) - r.refundedBy(u"cash"_s) + r.cashIn - r.cashOut;
-    return r;
+    {
+        SqlQuery q(m_db, u"SELECT shift_id, COUNT(*), COALESCE(SUM(total_minor), 0) "
+                         "FROM refunds WHERE "_s
+                             + where(u"shift_id"_s) + u" GROUP BY shift_id"_s);
+        bindShift(q);
+        if (!q.exec()) {
+            return q.error();
+        }
+        while (q.next()) {
+            if (ShiftReport *r = reportOf(q.int64(0))) {
+                r->refunds = q.int64(1);
+                r->refunded = Money::fromMinor(q.int64(2));
+            }
+        }
+    }
+    {
+        SqlQuery q(m_db, u"SELECT shift_id, kind, COUNT(*), COALESCE(SUM(amount_minor), 0) "
+                         "FROM cash_movements WHERE "_s
+                             + where(u"shift_id"_s) + u" GROUP BY shift_id, kind"_s);
+        bindShift(q);
+        if (!q.exec()) {
+            return q.error();
+        }
+        while (q.next()) {
+            ShiftReport *r = reportOf(q.int64(0));
+            if (!r) {
+                continue;
+            }
+            const QString kind = q.text(1);
+            if (kind == u"in"_s) {
+                r->cashIns = q.int64(2);
+                r->cashIn = Money::fromMinor(q.int64(3));
+            } else if (kind == u"out"_s) {
+                r->cashOuts = q.int64(2);
+                r->cashOut = Money::fromMinor(q.int64(3));
+            } else {
+                r->drawerOpens = q.int64(2);
+            }
+        }
+    }
+    {
+        SqlQuery q(m_db, u"SELECT b.shift_id, i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "
+                         "FROM bill_items i JOIN bills b ON b.id = i.bill_id WHERE "_s
+                             + where(u"b.shift_id"_s)
+                             + u" GROUP BY b.shift_id, i.tax_rate_bp "
+                               "ORDER BY b.shift_id, i.tax_rate_bp DESC"_s);
+        bindShift(q);
+        if (!q.exec()) {
+            return q.error();
+        }
+        while (q.next()) {
+            if (ShiftReport *r = reportOf(q.int64(0))) {
+                r->taxes.append({static_cast<int>(q.int64(1)), Money::fromMinor(q.int64(2)),
+                                 Money::fromMinor(q.int64(3))});
+            }
+        }
+    }
+    for (ShiftReport &r : reports) {
+        r.expectedCash = r.shift.openingFloat + r.salesBy(u"cash"_s) - r.refundedBy(u"cash"_s)
+                         + r.cashIn - r.cashOut;
+    }
+    return reports;
 }
 
 DbResult<qint64> ShiftRepository::close(const ShiftReport &report, qint64 closedBy) const
@@ -234,17 +324,49 @@ DbResult<std::optional<ShiftReport>> ShiftRepository::zReport(const QString &lan
     return ShiftReport::fromJson(q.text(0).toUtf8());
 }
 
-DbResult<QList<Shift>> ShiftRepository::closedShifts(const QString &lane, int limit) const
+DbResult<QList<ClosedShift>> ShiftRepository::closedShifts(const QString &lane, qint64 beforeId,
+                                                          int limit) const
 {
-    SqlQuery q(m_db, kShiftSelect + u"WHERE s.lane = :lane AND s.closed_at IS NOT NULL "
-                                    "ORDER BY s.id DESC LIMIT :limit"_s);
-    q.bind(u"lane"_s, lane).bind(u"limit"_s, limit);
+    // The totals are subqueries over the indexed shift_id columns: a page costs the same
+    // whatever the number of bills in the store.
+    QString sql = kShiftColumns
+                  + u", COALESCE(s.expected_cash_minor, 0), COALESCE(s.counted_cash_minor, 0), "
+                    "(SELECT COUNT(*) FROM bills b WHERE b.shift_id = s.id), "
+                    "(SELECT COALESCE(SUM(b.total_minor), 0) FROM bills b "
+                    "WHERE b.shift_id = s.id), "
+                    "(SELECT COUNT(*) FROM refunds r WHERE r.shift_id = s.id), "
+                    "(SELECT COALESCE(SUM(r.total_minor), 0) FROM refunds r "
+                    "WHERE r.shift_id = s.id)"_s
+                  + kShiftFrom + u"WHERE s.closed_at IS NOT NULL"_s;
+    if (!lane.isEmpty()) {
+        sql += u" AND s.lane = :lane"_s;
+    }
+    if (beforeId > 0) {
+        sql += u" AND s.id < :before"_s;
+    }
+    sql += u" ORDER BY s.id DESC LIMIT :limit"_s;
+    SqlQuery q(m_db, sql);
+    if (!lane.isEmpty()) {
+        q.bind(u"lane"_s, lane);
+    }
+    if (beforeId > 0) {
+        q.bind(u"before"_s, beforeId);
+    }
+    q.bind(u"limit"_s, limit);
     if (!q.exec()) {
         return q.error();
     }
-    QList<Shift> shifts;
+    QList<ClosedShift> shifts;
     while (q.next()) {
-        shifts.append(readShift(q));
+        ClosedShift closed;
+        closed.shift = readShift(q);
+        closed.expectedCash = Money::fromMinor(q.int64(8));
+        closed.countedCash = Money::fromMinor(q.int64(9));
+        closed.bills = q.int64(10);
+        closed.sales = Money::fromMinor(q.int64(11));
+        closed.refunds = q.int64(12);
+        closed.refunded = Money::fromMinor(q.int64(13));
+        shifts.append(closed);
     }
     return shifts;
 }

@@ -7,6 +7,19 @@
 
 class Database;
 
+//! A closed shift as the list of Z reports shows it: who, when, and its main totals.
+struct ClosedShift
+{
+    Shift shift;
+    qint64 bills = 0;
+    Money sales;    //!< sum of its bill totals, as its Z report says
+    qint64 refunds = 0;
+    Money refunded;
+    Money expectedCash;
+    Money countedCash;
+    Money difference() const { return countedCash - expectedCash; }
+};
+
 /*!
  * Shifts, cash movements and Z reports. A shift's figures are a handful of aggregate
  * queries over indexed shift_id columns, whatever the number of bills.
@@ -28,14 +41,29 @@ public:
     //! The figures of a shift, open or closed; five queries.
     DbResult<ShiftReport> report(const Shift &shift) const;
     /*!
+     * The figures of every closed shift with its counted cash, as their Z reports say: six
+     * queries whatever their number. For history written in bulk (the demo store), whose
+     * shifts were never closed one by one.
+     */
+    DbResult<QList<ShiftReport>> closedReports() const;
+    /*!
      * Closes the shift with its counted cash and stores the Z report: takes the lane's
      * next Z number, updates the shift (only if still open) and inserts the report.
      * Call inside a transaction. Returns the Z number; NotFound when it was closed already.
      */
     DbResult<qint64> close(const ShiftReport &report, qint64 closedBy) const;
     DbResult<std::optional<ShiftReport>> zReport(const QString &lane, qint64 number) const;
-    DbResult<QList<Shift>> closedShifts(const QString &lane, int limit) const;
+    /*!
+     * Closed shifts, the latest first, with their totals, in one query: an empty lane lists
+     * every lane. Pages by key: pass the id of the last shift shown as beforeId (0 first).
+     */
+    DbResult<QList<ClosedShift>> closedShifts(const QString &lane, qint64 beforeId,
+                                              int limit) const;
 
 private:
+    enum class Scope { One, AllClosed };
+    //! The figures of the given shifts: the one shift, or every closed shift.
+    DbResult<QList<ShiftReport>> figures(const QList<Shift> &shifts, Scope scope) const;
+
     const Database &m_db;
 };

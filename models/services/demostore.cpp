@@ -5,6 +5,7 @@
 #include "models/db/jsonrows.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
+#include "models/db/shiftrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
 #include "models/db/userrepository.h"
@@ -842,6 +843,33 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
             if (DbStatus status = writer->finish(); !status) {
                 return fail(status.error());
             }
+        }
+    }
+    // Each closed shift's Z report, stored as closing it at the till would have, so every
+    // one of them can be read and reprinted; the figures come from the rows just written.
+    {
+        const auto reports = ShiftRepository(db).closedReports();
+        if (!reports) {
+            return fail(reports.error());
+        }
+        BulkWriter zReports(db,
+            u"INSERT INTO z_reports (shift_id, lane, number, created_at, content) "
+            "SELECT j.shift, j.lane, j.number, j.at, j.content FROM "_s
+                + dialect.jsonRows(u"rows"_s,
+                                   {Col{u"shift"_s, Type::Integer}, Col{u"lane"_s, Type::Text},
+                                    Col{u"number"_s, Type::Integer}, Col{u"at"_s, Type::Timestamp},
+                                    Col{u"content"_s, Type::Text}})
+                + u" AS j"_s);
+        for (const ShiftReport &report : *reports) {
+            JsonRows &row = zReports.row();
+            row.add(u"shift", report.shift.id);
+            row.add(u"lane", report.shift.lane);
+            row.add(u"number", report.shift.zNumber);
+            row.add(u"at", report.shift.closedAt);
+            row.add(u"content", QString::fromUtf8(report.toJson()));
+        }
+        if (DbStatus status = zReports.finish(); !status) {
+            return fail(status.error());
         }
     }
     step(6);

@@ -14,8 +14,8 @@ class Database;
  * Fills an empty database with a believable shop: the catalogue in
  * resources/demo/catalogue.csv (categories, two tax rates, products with EAN-13 barcodes
  * and packs), a manager, two cashiers and an administrator with the PINs the README lists,
- * and 90 days of sales with some refunds, generated from a fixed seed so every fill is
- * the same. Everything is written with bulk statements in one transaction: a fill takes
+ * and 90 days of sales with some refunds and each day's closed shifts with their stored Z
+ * reports, generated from a fixed seed so every fill is the same. Everything is written with bulk statements in one transaction: a fill takes
  * seconds, and a fill that fails leaves the database empty.
  */
 class DemoStore

@@ -76,8 +76,25 @@ ServiceResult<SalesReport> ReportService::sales(const ReportRange &range) const
     if (auto e = fill(reports.byProduct(range, kTopProducts), report.topProducts)) {
         return *e;
     }
+    // The packs of the products listed, so quantities read "2 × Six-pack + 3 × Can".
+    if (DbStatus status = reports.addPackSizes(report.topProducts); !status) {
+        return failed(status.error());
+    }
     if (auto e = fill(reports.refunds(range, kRefundRows), report.refunds)) {
         return *e;
     }
     return report;
+}
+
+ServiceResult<QStringList> ReportService::lanes() const
+{
+    if (const auto grant = m_authorizer.authorize(m_session, Permission::SeeReports); !grant) {
+        return grant.error();
+    }
+    auto lanes = ReportRepository(m_db).lanes();
+    if (!lanes) {
+        return ServiceError::fromDb(lanes.error(),
+                                    tr("The list of lanes cannot be read right now."));
+    }
+    return *lanes;
 }

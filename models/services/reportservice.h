@@ -28,7 +28,8 @@ Q_DECLARE_METATYPE(SalesReport)
 
 /*!
  * Reports for those allowed to see them (Permission::SeeReports). A report is ten
- * aggregate queries over an indexed range, whatever the range; it may run on a worker
+ * aggregate queries over an indexed range, whatever the range, and one more for the packs
+ * of the products it lists (none when nothing was sold); it may run on a worker
  * thread, where the Database gives it that thread's own connection.
  */
 class ReportService
@@ -42,6 +43,8 @@ public:
     static constexpr int kRefundRows = 200;
 
     ServiceResult<SalesReport> sales(const ReportRange &range) const;
+    //! The store's lanes by name, for narrowing a report to one.
+    ServiceResult<QStringList> lanes() const;
     //! Checks a range as a person picked it: from before to, not empty.
     static std::optional<ServiceError> validate(const ReportRange &range);
 

@@ -235,3 +235,17 @@ ServiceResult<ShiftReport> ShiftService::zReport(const QString &lane, qint64 num
     }
     return **report;
 }
+
+ServiceResult<QList<ClosedShift>> ShiftService::closedShifts(const QString &lane, qint64 beforeId,
+                                                             int limit) const
+{
+    ProfileScope scope(u"shift.z_list"_s);
+    if (const auto grant = m_authorizer.authorize(m_session, Permission::PrintZReport); !grant) {
+        return grant.error();
+    }
+    auto shifts = m_shifts.closedShifts(lane, beforeId, limit);
+    if (!shifts) {
+        return failed(shifts.error());
+    }
+    return *shifts;
+}

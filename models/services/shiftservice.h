@@ -40,6 +40,13 @@ public:
     //! A stored Z report, for reprinting (needs Permission::PrintZReport).
     ServiceResult<ShiftReport> zReport(const QString &lane, qint64 number,
                                        const Approval &approval = {}) const;
+    /*!
+     * The closed shifts with their Z numbers and totals, the latest first, a page at a
+     * time (pass the last id shown as beforeId); an empty lane lists every lane. Needs
+     * Permission::PrintZReport, as reprinting one does.
+     */
+    ServiceResult<QList<ClosedShift>> closedShifts(const QString &lane, qint64 beforeId,
+                                                   int limit) const;
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
 

@@ -1,4 +1,5 @@
 #include "models/db/queryprofiler.h"
+#include "models/db/shiftrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/domain/barcode.h"
 #include "models/services/authservice.h"
@@ -183,6 +184,29 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM bills a JOIN bills b ON a.lane = b.lane "
                         "AND b.number = a.number + 1 WHERE b.created_at < a.created_at"_s),
                  0);
+    }
+
+    void everyClosedShiftHasItsStoredZReport()
+    {
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM z_reports"_s) >= 90);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM z_reports"_s),
+                 scalar(u"SELECT COUNT(*) FROM shifts WHERE closed_at IS NOT NULL"_s));
+        // Written in bulk, each says what reading its shift alone says, with the drawer's count.
+        const ShiftRepository shifts(m_scratch->db());
+        const auto closed = shifts.closedShifts({}, 0, 3);
+        QVERIFY(closed);
+        QCOMPARE(closed->size(), 3);
+        for (const ClosedShift &c : *closed) {
+            const auto stored = shifts.zReport(c.shift.lane, c.shift.zNumber);
+            QVERIFY(stored && stored->has_value());
+            auto alone = shifts.report(c.shift);
+            QVERIFY(alone);
+            QVERIFY(alone->bills > 0);
+            alone->countedCash = c.countedCash;
+            alone->generatedAt = c.shift.closedAt;
+            QCOMPARE((*stored)->toJson(), alone->toJson());
+            QCOMPARE((*stored)->expectedCash, c.expectedCash);
+        }
     }
 
     void writtenInBulkNotRowByRow()

@@ -175,6 +175,12 @@ private Q_SLOTS:
         QCOMPARE(r.topProducts.at(1).name, u"Apple"_s);
         QCOMPARE(r.topProducts.at(1).baseQuantity, 5);
         QCOMPARE(r.topProducts.at(1).margin, m((280 + 187) - 300));
+        // Each with its packs, biggest first, so the screen can say "1 × Six-pack + 2 × Can".
+        QCOMPARE(r.topProducts.at(0).packs.size(), 2);
+        QCOMPARE(r.topProducts.at(0).packs.at(0).name, u"Six-pack"_s);
+        QCOMPARE(r.topProducts.at(0).packs.at(0).basePerUnit, 6);
+        QCOMPARE(r.topProducts.at(1).packs.size(), 1);
+        QCOMPARE(r.topProducts.at(1).baseUnit, BaseUnit::Piece);
     }
 
     void refundsFallOnTheirOwnDay()
@@ -227,7 +233,8 @@ private Q_SLOTS:
     {
         ProfileScope scope(u"test.report"_s);
         QVERIFY(m_reports->sales(ReportRange::days(m_day, m_day.addDays(30))));
-        QCOMPARE(scope.statementCount(), 10);
+        // Ten aggregates and the packs of the products listed.
+        QCOMPARE(scope.statementCount(), 11);
     }
 
     void cashiersSeeNoReports()

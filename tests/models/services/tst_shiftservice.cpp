@@ -129,6 +129,45 @@ private Q_SLOTS:
         QCOMPARE(m_shifts->zReport(u"1"_s, 9).error().code, ServiceError::Code::NotFound);
     }
 
+    void closedShiftsAreListedWithTheirTotalsAPageAtATime()
+    {
+        // Given three closed shifts at lane 1 and one at lane 2
+        for (int shift = 1; shift <= 3; ++shift) {
+            QVERIFY(m_shifts->open(m(10000)));
+            sell(shift, Tender::Method::Cash, shift * 1000);
+            QVERIFY(m_shifts->close(m(10000 + shift * 1000 - 10)));
+        }
+        QVERIFY(m_store->openShift(u"2"_s) > 0);
+        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE shifts SET closed_at = opened_at, "
+                                             "z_number = 1 WHERE lane = '2'"_s));
+
+        // A cashier may not list them
+        QCOMPARE(m_shifts->closedShifts({}, 0, 10).error().code,
+                 ServiceError::Code::PermissionDenied);
+        m_store->signIn(m_store->manager);
+
+        // When a manager lists lane 1 two at a time, the latest come first with their totals
+        const auto first = m_shifts->closedShifts(u"1"_s, 0, 2);
+        QVERIFY(first);
+        QCOMPARE(first->size(), 2);
+        QCOMPARE(first->at(0).shift.zNumber, 3);
+        QCOMPARE(first->at(0).bills, 1);
+        QCOMPARE(first->at(0).sales, m(3000));
+        QCOMPARE(first->at(0).expectedCash, m(13000));
+        QCOMPARE(first->at(0).countedCash, m(12990));
+        QCOMPARE(first->at(0).difference(), m(-10));
+        QCOMPARE(first->at(0).shift.cashierName, m_store->cashier.name);
+        QCOMPARE(first->at(1).shift.zNumber, 2);
+        const auto rest = m_shifts->closedShifts(u"1"_s, first->last().shift.id, 2);
+        QVERIFY(rest);
+        QCOMPARE(rest->size(), 1);
+        QCOMPARE(rest->at(0).shift.zNumber, 1);
+        QCOMPARE(rest->at(0).sales, m(1000));
+
+        // And without a lane every lane's shifts are listed
+        QCOMPARE(m_shifts->closedShifts({}, 0, 10)->size(), 4);
+    }
+
     void closingWithoutAnOpenShiftSaysSo()
     {
         const auto closed = m_shifts->close(m(0));

@@ -1,0 +1,548 @@
+#include "ui/reportview.h"
+
+#include "models/domain/percent.h"
+#include "models/domain/quantity.h"
+#include "models/items/billhistorymodel.h"
+#include "models/items/lowstockmodel.h"
+#include "models/items/reporttablemodel.h"
+#include "models/services/services.h"
+#include "ui/reportcharts.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QGraphicsScene>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Charts go into a PDF at twice the screen's pixels, so they stay sharp on paper.
+constexpr qreal kChartImageScale = 2.0;
+const QSize kChartImageSize(620, 380);
+
+QImage chartImage(QChartView *view)
+{
+    QChart *chart = view->chart();
+    if (!view->isVisible()) {
+        // Never laid out on screen: the chart gets the size it has on paper.
+        chart->resize(kChartImageSize);
+    }
+    // The scene is drawn again at twice the size, not the screen's pixels scaled up.
+    const QRectF source = chart->sceneBoundingRect();
+    QImage image((source.size() * kChartImageScale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    chart->scene()->render(&painter, QRectF(image.rect()), source);
+    return image;
+}
+
+QFont scaledFont(QFont font, qreal factor, QFont::Weight weight)
+{
+    if (font.pointSizeF() > 0) {
+        font.setPointSizeF(font.pointSizeF() * factor);
+    }
+    font.setWeight(weight);
+    return font;
+}
+
+} // namespace
+
+ReportView::ReportView(Services &services, QWidget *parent)
+    : QWidget(parent)
+    , m_currencySymbol(services.catalogue.currencySymbol())
+    , m_noteLabel(new QLabel(this))
+    , m_lowStock(new LowStockModel(services.inventory, this))
+{
+    m_noteLabel->setObjectName(u"noteLabel"_s);
+    m_noteLabel->setFont(scaledFont(m_noteLabel->font(), 1.1, QFont::DemiBold));
+    m_noteLabel->hide();
+
+    auto *content = new QWidget;
+    content->setObjectName(u"reportContent"_s);
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 4, 0);
+    column->setSpacing(10);
+    column->addWidget(m_noteLabel);
+    column->addWidget(createTiles());
+    column->addWidget(createCharts());
+    column->addWidget(createTables(), 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"reportScroll"_s);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+}
+
+ReportView::~ReportView() = default;
+
+QWidget *ReportView::createTiles()
+{
+    auto *tiles = new QWidget(this);
+    tiles->setObjectName(u"tiles"_s);
+    auto *grid = new QGridLayout(tiles);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(8);
+    addTile(grid, Tile::Gross, u"gross"_s, tr("Gross sales"), 0, 0);
+    addTile(grid, Tile::Discounts, u"discounts"_s, tr("Discounts"), 0, 1);
+    addTile(grid, Tile::Net, u"net"_s, tr("Net sales"), 0, 2);
+    addTile(grid, Tile::Tax, u"tax"_s, tr("Tax"), 0, 3);
+    addTile(grid, Tile::Refunds, u"refunds"_s, tr("Refunds"), 0, 4);
+    addTile(grid, Tile::Bills, u"bills"_s, tr("Bills"), 1, 0);
+    addTile(grid, Tile::AverageBasket, u"averageBasket"_s, tr("Average basket"), 1, 1);
+    addTile(grid, Tile::ItemsSold, u"itemsSold"_s, tr("Items sold"), 1, 2);
+    addTile(grid, Tile::Margin, u"margin"_s, tr("Gross margin"), 1, 3);
+    for (int column = 0; column < grid->columnCount(); ++column) {
+        grid->setColumnStretch(column, 1);
+    }
+    return tiles;
+}
+
+void ReportView::addTile(
+    QGridLayout *layout, Tile tile, const QString &key, const QString &caption, int row, int column)
+{
+    auto *frame = new QFrame(layout->parentWidget());
+    frame->setObjectName(key + u"Tile"_s);
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setBackgroundRole(QPalette::Base);
+    frame->setAutoFillBackground(true);
+    TileWidgets widgets;
+    widgets.caption = new QLabel(caption, frame);
+    widgets.value = new QLabel(u"—"_s, frame);
+    widgets.value->setObjectName(key + u"Value"_s);
+    widgets.value->setFont(scaledFont(widgets.value->font(), 1.4, QFont::Bold));
+    widgets.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    widgets.detail = new QLabel(frame);
+    widgets.detail->setObjectName(key + u"Detail"_s);
+    QPalette quiet = widgets.detail->palette();
+    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    widgets.detail->setPalette(quiet);
+    widgets.caption->setPalette(quiet);
+    if (tile == Tile::Margin) {
+        frame->setToolTip(
+            tr("Sales less tax and cost, over the products whose cost price is known"));
+    }
+    auto *box = new QVBoxLayout(frame);
+    box->setContentsMargins(10, 6, 10, 6);
+    box->setSpacing(2);
+    box->addWidget(widgets.caption);
+    box->addWidget(widgets.value);
+    box->addWidget(widgets.detail);
+    layout->addWidget(frame, row, column);
+    m_tiles.insert(tile, widgets);
+    m_tileOrder.append(tile);
+}
+
+QWidget *ReportView::createCharts()
+{
+    // Two rows: the day's rhythm and the period's course, then how people paid and what
+    // sold best. A day's report has no course, and its hours take the whole row.
+    auto *charts = new QWidget(this);
+    charts->setObjectName(u"charts"_s);
+    auto *rows = new QVBoxLayout(charts);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *first = new QHBoxLayout;
+    auto *second = new QHBoxLayout;
+    rows->addLayout(first);
+    rows->addLayout(second);
+    m_hourChart = addChart(first, u"hourChart"_s, tr("Sales by hour of day"), 1);
+    m_dayChart = addChart(first, u"dayChart"_s, tr("Sales by day"), 1);
+    m_methodChart = addChart(second, u"methodChart"_s, tr("Payment methods"), 2);
+    m_productChart = addChart(second, u"productChart"_s,
+        tr("Top %n products by revenue", "", ReportCharts::kTopProducts), 3);
+    // Ten product names, each needing a line of its own.
+    m_productChart.view->setMinimumHeight(320);
+    return charts;
+}
+
+ReportView::ChartWidgets ReportView::addChart(
+    QBoxLayout *layout, const QString &key, const QString &title, int stretch)
+{
+    ChartWidgets chart;
+    chart.title = title;
+    chart.box = new QWidget(this);
+    auto *label = new QLabel(title, chart.box);
+    label->setFont(scaledFont(label->font(), 1.0, QFont::DemiBold));
+    chart.view = ReportCharts::createView(key, chart.box);
+    auto *box = new QVBoxLayout(chart.box);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->setSpacing(2);
+    box->addWidget(label);
+    box->addWidget(chart.view, 1);
+    layout->addWidget(chart.box, stretch);
+    return chart;
+}
+
+QWidget *ReportView::createTables()
+{
+    m_tables = new QTabWidget(this);
+    m_tables->setObjectName(u"tablesTabs"_s);
+    m_tables->setDocumentMode(true);
+    m_tables->setMinimumHeight(300);
+    m_csvButton = new QPushButton(tr("Export &CSV…"), m_tables);
+    m_csvButton->setObjectName(u"csvButton"_s);
+    m_csvButton->setToolTip(tr("Save the table in front as a CSV file for a spreadsheet"));
+    m_csvButton->setAutoDefault(false);
+    m_csvButton->setEnabled(false);
+    m_tables->setCornerWidget(m_csvButton, Qt::TopRightCorner);
+    connect(m_csvButton, &QPushButton::clicked, this, &ReportView::exportCsv);
+
+    using Kind = ReportTableModel::Kind;
+    addTable(Table::Taxes, u"taxes"_s, tr("Tax by rate"), -1,
+        {{tr("Rate", "tax rate"), Kind::Percent}, {tr("Sales incl. tax"), Kind::Money},
+            {tr("Tax"), Kind::Money}, {tr("Sales excl. tax"), Kind::Money}});
+    addTable(Table::Payments, u"payments"_s, tr("Payment methods"), -1,
+        {{tr("Method", "payment method"), Kind::Text}, {tr("Payments"), Kind::Count},
+            {tr("Amount"), Kind::Money}});
+    addTable(Table::Cashiers, u"cashiers"_s, tr("Cashiers"), -1,
+        {{tr("Cashier"), Kind::Text}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
+    addTable(Table::Categories, u"categories"_s, tr("Categories"), -1,
+        {{tr("Category"), Kind::Text}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
+    addTable(Table::Days, u"days"_s, tr("Days"), -1,
+        {{tr("Day"), Kind::Date}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
+    addTable(Table::Products, u"products"_s, tr("Products"), 1,
+        {{tr("SKU", "stock keeping unit, the store's own product code"), Kind::Text},
+            {tr("Product"), Kind::Text}, {tr("Category"), Kind::Text},
+            {tr("Quantity"), Kind::Count}, {tr("Revenue"), Kind::Money},
+            {tr("Margin", "gross margin"), Kind::Money}});
+    addTable(Table::Refunds, u"refunds"_s, tr("Refunds"), 5,
+        {{tr("When"), Kind::DateTime}, {tr("Refund"), Kind::Text}, {tr("Bill"), Kind::Text},
+            {tr("Cashier"), Kind::Text}, {tr("Approved by"), Kind::Text},
+            {tr("Reason"), Kind::Text}, {tr("Amount"), Kind::Money}});
+    addTableView(
+        Table::LowStock, u"lowStock"_s, tr("Low stock"), m_lowStock, LowStockModel::NameColumn);
+
+    connect(m_tables, &QTabWidget::currentChanged, this, &ReportView::refreshLowStockIfShown);
+    return m_tables;
+}
+
+void ReportView::addTable(Table table, const QString &key, const QString &title, int stretchColumn,
+    const QList<ReportTableModel::Column> &columns)
+{
+    auto *model = new ReportTableModel(this);
+    model->setObjectName(key + u"Model"_s);
+    model->setCurrencySymbol(m_currencySymbol);
+    model->setColumns(columns);
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(ReportTableModel::SortRole);
+    proxy->setSortLocaleAware(true);
+    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_models.insert(table, model);
+    addTableView(table, key, title, proxy, stretchColumn);
+}
+
+void ReportView::addTableView(Table table, const QString &key, const QString &title,
+    QAbstractItemModel *model, int stretchColumn)
+{
+    auto *view = new QTableView(m_tables);
+    view->setObjectName(key + u"View"_s);
+    view->setModel(model);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    QHeaderView *header = view->horizontalHeader();
+    // A report's tables are short (a page of products at most): columns fit their text.
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setHighlightSections(false);
+    if (stretchColumn >= 0) {
+        header->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    }
+    if (table != Table::LowStock) {
+        // The report's own order (largest first) until a header is clicked.
+        header->setSortIndicator(-1, Qt::AscendingOrder);
+        view->setSortingEnabled(true);
+    }
+    m_tables->addTab(view, title);
+    m_tableWidgets.insert(table, {key, title, view, model});
+}
+
+void ReportView::setReport(
+    const SalesReport &report, const QString &title, const QStringList &subtitles)
+{
+    m_report = report;
+    m_title = title;
+    m_subtitles = subtitles;
+    showSummary(report.summary);
+    showCharts(report);
+    showTables(report);
+    m_noteLabel->setText(report.summary.bills == 0 ? tr("No sales in this period.") : QString());
+    m_noteLabel->setVisible(report.summary.bills == 0);
+    m_csvButton->setEnabled(true);
+    // Sales take stock away: the low-stock list is read again when next looked at.
+    m_lowStockStale = true;
+    refreshLowStockIfShown();
+}
+
+QString ReportView::money(Money amount) const
+{
+    return amount.toString(QLocale(), m_currencySymbol);
+}
+
+void ReportView::setTile(Tile tile, const QString &value, const QString &detail)
+{
+    const TileWidgets &widgets = m_tiles.value(tile);
+    widgets.value->setText(value);
+    widgets.detail->setText(detail);
+}
+
+void ReportView::showSummary(const SalesSummary &s)
+{
+    const QLocale locale;
+    setTile(Tile::Gross, money(s.gross), tr("before discounts"));
+    setTile(Tile::Discounts, money(s.discounts));
+    setTile(Tile::Net, money(s.net), tr("tax included"));
+    setTile(Tile::Tax, money(s.tax));
+    setTile(Tile::Refunds, money(s.refunded), tr("%n refund(s)", "", int(s.refunds)));
+    setTile(Tile::Bills, locale.toString(s.bills));
+    setTile(Tile::AverageBasket, money(s.averageBasket()));
+    setTile(Tile::ItemsSold, locale.toString(s.itemsSold));
+    if (!s.hasCost) {
+        setTile(Tile::Margin, u"—"_s, tr("no cost price known"));
+        return;
+    }
+    const auto share = roundedDiv(s.margin().minor(), 10000, s.netOfTaxWithCost.minor());
+    setTile(Tile::Margin, money(s.margin()),
+        share ? tr("%1 of sales excl. tax").arg(Percent::toString(*share, locale)) : QString());
+}
+
+void ReportView::showCharts(const SalesReport &report)
+{
+    ReportCharts::showByHour(m_hourChart.view->chart(), report.byHour);
+    ReportCharts::showPaymentMethods(m_methodChart.view->chart(), report.byPaymentMethod);
+    ReportCharts::showTopProducts(m_productChart.view->chart(), report.topProducts);
+    // A day's report has one day: its line would be a dot.
+    const QDate first = report.range.from.toLocalTime().date();
+    const QDate last = std::max(first, report.range.to.toLocalTime().addMSecs(-1).date());
+    const QDate shownLast = std::clamp(QDate::currentDate(), first, last);
+    m_dayChart.box->setHidden(first == last);
+    ReportCharts::showByDay(m_dayChart.view->chart(), report.byDay, first, shownLast);
+}
+
+void ReportView::showTables(const SalesReport &report)
+{
+    using Row = ReportTableModel::Row;
+    const auto amount = [](Money m) { return QVariant::fromValue(m); };
+
+    QList<Row> rows;
+    for (const TaxLine &line : report.taxes) {
+        rows.append(
+            {{line.rateBp, amount(line.gross), amount(line.tax), amount(line.gross - line.tax)},
+                {}});
+    }
+    m_models.value(Table::Taxes)->setRows(rows);
+
+    rows.clear();
+    for (const BucketLine &line : report.byPaymentMethod) {
+        rows.append({{ReportCharts::methodName(line.key), line.count, amount(line.amount)}, {}});
+    }
+    m_models.value(Table::Payments)->setRows(rows);
+
+    rows.clear();
+    for (const BucketLine &line : report.byCashier) {
+        rows.append({{line.key, line.count, amount(line.amount)}, {}});
+    }
+    m_models.value(Table::Cashiers)->setRows(rows);
+
+    rows.clear();
+    for (const BucketLine &line : report.byCategory) {
+        rows.append({{line.key.isEmpty() ? tr("Without category") : line.key, line.count,
+                         amount(line.amount)},
+            {}});
+    }
+    m_models.value(Table::Categories)->setRows(rows);
+
+    rows.clear();
+    for (const BucketLine &line : report.byDay) {
+        rows.append(
+            {{QDate::fromString(line.key, Qt::ISODate), line.count, amount(line.amount)}, {}});
+    }
+    m_models.value(Table::Days)->setRows(rows);
+
+    rows.clear();
+    for (const ProductLine &line : report.topProducts) {
+        const QString quantity = Quantity::format(
+            line.baseQuantity, line.packs, BaseUnits::displayName(line.baseUnit));
+        rows.append({{line.sku, line.name, line.category, line.baseQuantity, amount(line.revenue),
+                         line.hasCost ? amount(line.margin) : QVariant()},
+            {{}, {}, {}, quantity}});
+    }
+    m_models.value(Table::Products)->setRows(rows);
+
+    rows.clear();
+    for (const RefundLine &line : report.refunds) {
+        rows.append({{line.at, BillHistoryModel::billCode(line.lane, line.number), line.billCode,
+                         line.cashier, line.approvedBy, line.reason, amount(line.total)},
+            {}});
+    }
+    m_models.value(Table::Refunds)->setRows(rows);
+}
+
+QString ReportView::tileText(Tile tile) const
+{
+    const TileWidgets widgets = m_tiles.value(tile);
+    return widgets.value ? widgets.value->text() : QString();
+}
+
+QAbstractItemModel *ReportView::tableModel(Table table) const
+{
+    return m_tableWidgets.value(table).model;
+}
+
+QString ReportView::noteText() const
+{
+    return m_noteLabel->isHidden() ? QString() : m_noteLabel->text();
+}
+
+void ReportView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshLowStockIfShown();
+}
+
+void ReportView::refreshLowStockIfShown()
+{
+    if (!m_lowStockStale || !isVisible()
+        || m_tables->currentWidget() != m_tableWidgets.value(Table::LowStock).view) {
+        return;
+    }
+    m_lowStockStale = false;
+    if (const auto error = m_lowStock->reload()) {
+        Q_EMIT failed(*error);
+    }
+}
+
+ReportExport::Document ReportView::document()
+{
+    ReportExport::Document document;
+    const QLocale locale;
+    document.title = m_title;
+    document.subtitles = m_subtitles;
+    document.subtitles.append(
+        tr("Made %1").arg(locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat)));
+    for (Tile tile : std::as_const(m_tileOrder)) {
+        const TileWidgets &widgets = m_tiles.value(tile);
+        document.figures.append(
+            {widgets.caption->text(), widgets.value->text(), widgets.detail->text()});
+    }
+    if (!noteText().isEmpty()) {
+        document.notes.append(noteText());
+    }
+    for (const ChartWidgets *chart : {&m_hourChart, &m_dayChart, &m_methodChart, &m_productChart}) {
+        if (!chart->box->isHidden()) {
+            document.charts.append({chart->title, chartImage(chart->view)});
+        }
+    }
+    if (m_lowStockStale) {
+        m_lowStockStale = false;
+        if (const auto error = m_lowStock->reload()) {
+            Q_EMIT failed(*error);
+        }
+    }
+    for (int i = 0; i < m_tables->count(); ++i) {
+        for (const TableWidgets &table : std::as_const(m_tableWidgets)) {
+            if (table.view == m_tables->widget(i)) {
+                document.tables.append({table.title, table.model});
+            }
+        }
+    }
+    return document;
+}
+
+void ReportView::exportCsv()
+{
+    if (!m_report) {
+        return;
+    }
+    const TableWidgets *shown = nullptr;
+    for (const TableWidgets &table : std::as_const(m_tableWidgets)) {
+        if (table.view == m_tables->currentWidget()) {
+            shown = &table;
+        }
+    }
+    if (!shown) {
+        return;
+    }
+    const QDate first = m_report->range.from.toLocalTime().date();
+    const QDate last = std::max(first, m_report->range.to.toLocalTime().addMSecs(-1).date());
+    const QString suggested
+        = QDir(ReportExport::exportFolder())
+              .filePath(ReportExport::suggestedName(shown->key, first, last) + u".csv"_s);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export “%1” as CSV").arg(shown->title), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (const auto error = ReportExport::writeCsv(*shown->model, path)) {
+        Q_EMIT failed(*error);
+        return;
+    }
+    ReportExport::rememberExportFolder(path);
+    Q_EMIT saved(
+        tr("The table “%1” was saved as %2.").arg(shown->title, QDir::toNativeSeparators(path)));
+}
+
+void ReportView::exportPdf()
+{
+    if (!m_report) {
+        return;
+    }
+    const QDate first = m_report->range.from.toLocalTime().date();
+    const QDate last = std::max(first, m_report->range.to.toLocalTime().addMSecs(-1).date());
+    const QString suggested
+        = QDir(ReportExport::exportFolder())
+              .filePath(ReportExport::suggestedName(u"sales"_s, first, last) + u".pdf"_s);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the report as PDF"), suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (const auto error = ReportExport::writePdf(document(), path)) {
+        Q_EMIT failed(*error);
+        return;
+    }
+    ReportExport::rememberExportFolder(path);
+    Q_EMIT saved(tr("The report was saved as %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void ReportView::printReport()
+{
+    if (!m_report) {
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(m_title);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print the report"));
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const auto text = ReportExport::textDocument(document());
+    ReportExport::print(*text, printer);
+}
