@@ -14,8 +14,10 @@ namespace {
 // The cost of a line: its base quantity at the product's cost, rounded half up in cents.
 const QString kLineCost = u"(i.base_quantity * p.cost_minor + p.cost_per_base / 2) / p.cost_per_base"_s;
 
-const QString kLines = u"FROM bills b JOIN bill_items i ON i.bill_id = b.id "
-                       "JOIN products p ON p.id = i.product_id "_s;
+// A bill's own columns are the sums of its lines: subtotal = Σ price × quantity, discount =
+// Σ discounts, tax = Σ tax and total - rounding = Σ line totals. Figures that need no product
+// read the bills alone, a row per bill instead of a row per line.
+const QString kBillNet = u"b.total_minor - b.rounding_minor"_s;
 
 } // namespace
 
@@ -32,9 +34,30 @@ Money SalesSummary::averageBasket() const
     return bills > 0 ? net.scaled(1, bills) : Money::fromMinor(0);
 }
 
+DbResult<ReportRange> ReportRepository::bounded(const ReportRange &range) const
+{
+    // "id + 0" keeps PostgreSQL on the created_at index: MIN(id) alone tempts it to walk the
+    // primary key from the oldest bill until one falls in the range.
+    ReportRange plain = range;
+    plain.billIds.reset();
+    SqlQuery q(m_db, u"SELECT MIN(b.id + 0), MAX(b.id + 0) FROM bills b WHERE "_s + billFilter(plain, u"b"_s));
+    bind(q, plain, false);
+    if (!q.execOne()) {
+        return q.error();
+    }
+    ReportRange narrowed = range;
+    // No bill at all: an empty id range, so every bill query is empty without reading.
+    narrowed.billIds = q.value(0).isNull() ? std::pair<qint64, qint64>(1, 0)
+                                           : std::pair<qint64, qint64>(q.int64(0), q.int64(1));
+    return narrowed;
+}
+
 QString ReportRepository::billFilter(const ReportRange &range, const QString &alias) const
 {
     QString where = u"%1.created_at >= :from AND %1.created_at < :to"_s.arg(alias);
+    if (range.billIds && alias == u"b"_s) {
+        where += u" AND b.id BETWEEN :first_bill AND :last_bill"_s;
+    }
     if (!range.lane.isEmpty()) {
         where += u" AND %1.lane = :lane"_s.arg(alias);
     }
@@ -47,12 +70,22 @@ QString ReportRepository::billFilter(const ReportRange &range, const QString &al
 QString ReportRepository::lineFilter(const ReportRange &range) const
 {
     return u"WHERE "_s + billFilter(range, u"b"_s)
+           + (range.billIds ? u" AND i.bill_id BETWEEN :first_bill AND :last_bill"_s : QString())
            + (range.categoryId > 0 ? u" AND p.category_id = :category"_s : QString());
 }
 
-void ReportRepository::bind(SqlQuery &q, const ReportRange &range) const
+QString ReportRepository::lineSource(const ReportRange &range, bool withProducts) const
+{
+    return u"FROM bills b JOIN bill_items i ON i.bill_id = b.id "_s
+           + (withProducts || range.categoryId > 0 ? u"JOIN products p ON p.id = i.product_id "_s : QString());
+}
+
+void ReportRepository::bind(SqlQuery &q, const ReportRange &range, bool billIds) const
 {
     q.bind(u"from"_s, Dialect::timestampText(range.from)).bind(u"to"_s, Dialect::timestampText(range.to));
+    if (billIds && range.billIds) {
+        q.bind(u"first_bill"_s, range.billIds->first).bind(u"last_bill"_s, range.billIds->second);
+    }
     if (!range.lane.isEmpty()) {
         q.bind(u"lane"_s, range.lane);
     }
@@ -67,28 +100,52 @@ void ReportRepository::bind(SqlQuery &q, const ReportRange &range) const
 DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
 {
     SalesSummary s;
-    {
-        SqlQuery q(m_db, u"SELECT COUNT(DISTINCT b.id), COALESCE(SUM(i.quantity), 0), "
-                         "COALESCE(SUM(i.unit_price_minor * i.quantity), 0), COALESCE(SUM(i.discount_minor), 0), "
-                         "COALESCE(SUM(i.total_minor), 0), COALESCE(SUM(i.tax_minor), 0), "
-                         "COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
-                         + kLineCost
-                         + u" END), 0), COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "
-                           "i.total_minor - i.tax_minor END), 0), COUNT(p.cost_minor) "_s
-                         + kLines + lineFilter(range));
+    const QString costs = u"COALESCE(SUM(i.quantity), 0), COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
+                          + kLineCost
+                          + u" END), 0), COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "
+                            "i.total_minor - i.tax_minor END), 0), COUNT(p.cost_minor)"_s;
+    const auto readCosts = [&s](SqlQuery &q, int first) {
+        s.itemsSold = q.int64(first);
+        s.cost = Money::fromMinor(q.int64(first + 1));
+        s.netOfTaxWithCost = Money::fromMinor(q.int64(first + 2));
+        s.hasCost = q.int64(first + 3) > 0;
+    };
+    if (range.categoryId > 0) {
+        // Only the lines of the category count, so every figure comes from the lines.
+        SqlQuery q(m_db, u"SELECT COUNT(DISTINCT b.id), COALESCE(SUM(i.unit_price_minor * i.quantity), 0), "
+                         "COALESCE(SUM(i.discount_minor), 0), COALESCE(SUM(i.total_minor), 0), "
+                         "COALESCE(SUM(i.tax_minor), 0), "_s
+                         + costs + u" "_s + lineSource(range, true) + lineFilter(range));
         bind(q, range);
         if (!q.execOne()) {
             return q.error();
         }
         s.bills = q.int64(0);
-        s.itemsSold = q.int64(1);
-        s.gross = Money::fromMinor(q.int64(2));
-        s.discounts = Money::fromMinor(q.int64(3));
-        s.net = Money::fromMinor(q.int64(4));
-        s.tax = Money::fromMinor(q.int64(5));
-        s.cost = Money::fromMinor(q.int64(6));
-        s.netOfTaxWithCost = Money::fromMinor(q.int64(7));
-        s.hasCost = q.int64(8) > 0;
+        s.gross = Money::fromMinor(q.int64(1));
+        s.discounts = Money::fromMinor(q.int64(2));
+        s.net = Money::fromMinor(q.int64(3));
+        s.tax = Money::fromMinor(q.int64(4));
+        readCosts(q, 5);
+    } else {
+        SqlQuery bills(m_db, u"SELECT COUNT(*), COALESCE(SUM(b.subtotal_minor), 0), COALESCE(SUM(b.discount_minor), 0), "
+                             "COALESCE(SUM("_s
+                                 + kBillNet + u"), 0), COALESCE(SUM(b.tax_minor), 0) FROM bills b WHERE "_s
+                                 + billFilter(range, u"b"_s));
+        bind(bills, range);
+        if (!bills.execOne()) {
+            return bills.error();
+        }
+        s.bills = bills.int64(0);
+        s.gross = Money::fromMinor(bills.int64(1));
+        s.discounts = Money::fromMinor(bills.int64(2));
+        s.net = Money::fromMinor(bills.int64(3));
+        s.tax = Money::fromMinor(bills.int64(4));
+        SqlQuery lines(m_db, u"SELECT "_s + costs + u" "_s + lineSource(range, true) + lineFilter(range));
+        bind(lines, range);
+        if (!lines.execOne()) {
+            return lines.error();
+        }
+        readCosts(lines, 0);
     }
     {
         // Refunds made in the range, item by item so a category narrows them too.
@@ -97,7 +154,7 @@ DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
                          "JOIN bill_items i ON i.id = ri.bill_item_id JOIN products p ON p.id = i.product_id "
                          "WHERE "_s + billFilter(range, u"r"_s)
                          + (range.categoryId > 0 ? u" AND p.category_id = :category"_s : QString()));
-        bind(q, range);
+        bind(q, range, false);
         if (!q.execOne()) {
             return q.error();
         }
@@ -109,7 +166,8 @@ DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
 
 DbResult<QList<TaxLine>> ReportRepository::taxes(const ReportRange &range) const
 {
-    SqlQuery q(m_db, u"SELECT i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "_s + kLines + lineFilter(range)
+    SqlQuery q(m_db, u"SELECT i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "_s + lineSource(range, false)
+                         + lineFilter(range)
                          + u" GROUP BY i.tax_rate_bp ORDER BY i.tax_rate_bp DESC"_s);
     bind(q, range);
     if (!q.exec()) {
@@ -136,27 +194,37 @@ DbResult<QList<BucketLine>> ReportRepository::buckets(const QString &sql, const 
     return lines;
 }
 
+QString ReportRepository::billsOrLines(const ReportRange &range, const QString &key,
+                                       const QString &join, const QString &order) const
+{
+    const auto orderBy = [&order](const QString &amount) {
+        return order.contains(u"%1"_s) ? order.arg(amount) : order;
+    };
+    // Without a category every bill counts whole, and the bills alone hold the figures.
+    if (range.categoryId == 0) {
+        return u"SELECT %1, COUNT(*), SUM(%2) FROM bills b %3WHERE "_s.arg(key, kBillNet, join)
+               + billFilter(range, u"b"_s) + u" GROUP BY %1 ORDER BY %2"_s.arg(key, orderBy(kBillNet));
+    }
+    return u"SELECT %1, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s.arg(key) + lineSource(range, true) + join
+           + lineFilter(range) + u" GROUP BY %1 ORDER BY %2"_s.arg(key, orderBy(u"i.total_minor"_s));
+}
+
 DbResult<QList<BucketLine>> ReportRepository::byHour(const ReportRange &range) const
 {
     const QString hour = m_db.dialect().localHour(u"b.created_at"_s);
-    return buckets(u"SELECT %1 AS bucket, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s.arg(hour) + kLines
-                       + lineFilter(range) + u" GROUP BY %1 ORDER BY %1"_s.arg(hour),
-                   range);
+    return buckets(billsOrLines(range, hour, {}, hour), range);
 }
 
 DbResult<QList<BucketLine>> ReportRepository::byDay(const ReportRange &range) const
 {
     const QString day = m_db.dialect().localDay(u"b.created_at"_s);
-    return buckets(u"SELECT %1 AS bucket, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s.arg(day) + kLines
-                       + lineFilter(range) + u" GROUP BY %1 ORDER BY %1"_s.arg(day),
-                   range);
+    return buckets(billsOrLines(range, day, {}, day), range);
 }
 
 DbResult<QList<BucketLine>> ReportRepository::byCashier(const ReportRange &range) const
 {
-    return buckets(u"SELECT u.name, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s + kLines
-                       + u"JOIN users u ON u.id = b.cashier_id "_s + lineFilter(range)
-                       + u" GROUP BY u.name ORDER BY SUM(i.total_minor) DESC, u.name"_s,
+    return buckets(billsOrLines(range, u"u.name"_s, u"JOIN users u ON u.id = b.cashier_id "_s,
+                                u"SUM(%1) DESC, u.name"_s),
                    range);
 }
 
@@ -173,7 +241,7 @@ DbResult<QList<BucketLine>> ReportRepository::byPaymentMethod(const ReportRange 
 
 DbResult<QList<BucketLine>> ReportRepository::byCategory(const ReportRange &range) const
 {
-    return buckets(u"SELECT COALESCE(c.name, ''), COUNT(DISTINCT b.id), SUM(i.total_minor) "_s + kLines
+    return buckets(u"SELECT COALESCE(c.name, ''), COUNT(DISTINCT b.id), SUM(i.total_minor) "_s + lineSource(range, true)
                        + u"LEFT JOIN categories c ON c.id = p.category_id "_s + lineFilter(range)
                        + u" GROUP BY c.name ORDER BY SUM(i.total_minor) DESC"_s,
                    range);
@@ -183,7 +251,7 @@ DbResult<QList<ProductLine>> ReportRepository::byProduct(const ReportRange &rang
 {
     SqlQuery q(m_db, u"SELECT p.id, p.sku, p.name, COALESCE(c.name, ''), SUM(i.base_quantity), SUM(i.total_minor), "
                      "SUM(i.total_minor - i.tax_minor) - COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
-                         + kLineCost + u" END), 0), COUNT(p.cost_minor), p.base_unit "_s + kLines
+                         + kLineCost + u" END), 0), COUNT(p.cost_minor), p.base_unit "_s + lineSource(range, true)
                          + u"LEFT JOIN categories c ON c.id = p.category_id "_s + lineFilter(range)
                          + u" GROUP BY p.id, p.sku, p.name, c.name, p.base_unit "
                            "ORDER BY SUM(i.total_minor) DESC, p.id LIMIT :limit"_s);
@@ -254,7 +322,7 @@ DbResult<QList<RefundLine>> ReportRepository::refunds(const ReportRange &narrowe
                      "JOIN bills b ON b.id = r.bill_id JOIN users u ON u.id = r.cashier_id "
                      "LEFT JOIN users a ON a.id = r.approved_by WHERE "_s
                          + billFilter(range, u"r"_s) + u" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"_s);
-    bind(q, range);
+    bind(q, range, false);
     q.bind(u"limit"_s, limit);
     if (!q.exec()) {
         return q.error();

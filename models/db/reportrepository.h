@@ -10,6 +10,9 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+#include <utility>
+
 class Database;
 
 //! What a report covers: an instant range [from, to) and optional narrowing.
@@ -20,6 +23,12 @@ struct ReportRange
     QString lane;          //!< empty: every lane
     qint64 cashierId = 0;  //!< 0: everybody
     qint64 categoryId = 0; //!< 0: every category (figures then come from the lines)
+    /*!
+     * The ids of the first and last bill in [from, to), from ReportRepository::bounded():
+     * bills are numbered as they are written, so the lines of a period are one range of
+     * bill_items' (bill_id, line_no) index instead of a probe per bill. Unset: no narrowing.
+     */
+    std::optional<std::pair<qint64, qint64>> billIds;
 
     //! Local midnight of first to local midnight after last, in UTC.
     static ReportRange days(const QDate &first, const QDate &last);
@@ -92,6 +101,8 @@ class ReportRepository
 public:
     explicit ReportRepository(const Database &db) : m_db(db) {}
 
+    //! The range with the ids of its first and last bill (one index read), for the queries below.
+    DbResult<ReportRange> bounded(const ReportRange &range) const;
     DbResult<SalesSummary> summary(const ReportRange &range) const;
     DbResult<QList<TaxLine>> taxes(const ReportRange &range) const;
     DbResult<QList<BucketLine>> byHour(const ReportRange &range) const;
@@ -109,7 +120,12 @@ public:
 private:
     QString billFilter(const ReportRange &range, const QString &alias) const;
     QString lineFilter(const ReportRange &range) const;
-    void bind(class SqlQuery &query, const ReportRange &range) const;
+    QString lineSource(const ReportRange &range, bool withProducts) const;
+    //! A GROUP BY key over the bills alone, or over the lines when a category narrows them;
+    //! order has %1 where the summed amount goes.
+    QString billsOrLines(const ReportRange &range, const QString &key, const QString &join,
+                         const QString &order) const;
+    void bind(class SqlQuery &query, const ReportRange &range, bool billIds = true) const;
     DbResult<QList<BucketLine>> buckets(const QString &sql, const ReportRange &range) const;
 
     const Database &m_db;

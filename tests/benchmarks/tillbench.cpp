@@ -273,6 +273,8 @@ int main(int argc, char **argv)
     parser.addOption({u"duration"_s, u"With --lanes: how long they sell (default 10, or no limit with --sales)."_s,
                       u"SECONDS"_s});
     parser.addOption({u"sales"_s, u"With --lanes: stop each lane after this many sales."_s, u"N"_s});
+    parser.addOption({u"seeded"_s, u"The database holds an earlier run's store of this scale: measure it again "
+                                   "without seeding (the large store takes minutes to seed)."_s});
     parser.addOption({u"till"_s, u"The till executable whose start-up is timed."_s, u"PATH"_s,
                       QStringLiteral(TILL_EXECUTABLE)});
     parser.process(app);
@@ -296,10 +298,12 @@ int main(int argc, char **argv)
         return 1;
     }
     const BenchSeeder::Scale scale = BenchSeeder::scale(parser.value(u"scale"_s));
+    const bool reuse = parser.isSet(u"seeded"_s);
     {
         SqlQuery count(db, u"SELECT COUNT(*) FROM products"_s);
-        if (!count.execOne() || count.int64(0) > 0) {
-            std::fprintf(stderr, "till-bench: the database must be empty; it is seeded and written to.\n");
+        if (!count.execOne() || (count.int64(0) > 0) != reuse) {
+            std::fprintf(stderr, reuse ? "till-bench: --seeded wants a database an earlier run seeded.\n"
+                                       : "till-bench: the database must be empty; it is seeded and written to.\n");
             return 1;
         }
     }
@@ -312,7 +316,8 @@ int main(int argc, char **argv)
                 qPrintable(durability(db)), qPrintable(scale.name), scale.products, scale.billLines);
     QElapsedTimer seedTimer;
     seedTimer.start();
-    if (const DbStatus seeded = BenchSeeder(db).seed(scale, QDate::currentDate()); !seeded) {
+    if (const DbStatus seeded = reuse ? DbStatus(Done{}) : BenchSeeder(db).seed(scale, QDate::currentDate());
+        !seeded) {
         std::fprintf(stderr, "till-bench: seeding failed: %s\n", qPrintable(seeded.error().details));
         return 1;
     }
