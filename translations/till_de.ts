@@ -3289,7 +3289,7 @@ F2</translation>
     <message>
         <location filename="../ui/producteditor.cpp" line="+28"/>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <location line="+62"/>
@@ -3336,11 +3336,6 @@ F2</translation>
 </context>
 <context>
     <name>ProductListModel</name>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>tax rate: name (percentage)</comment>
-        <translation type="vanished">%1 (%2)</translation>
-    </message>
     <message>
         <location filename="../models/items/productlistmodel.cpp" line="+201"/>
         <source>Active</source>
@@ -3397,11 +3392,7 @@ F2</translation>
         <location line="+2"/>
         <source>Tax</source>
         <comment>tax rate column</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax rate</source>
-        <translation type="vanished">Steuersatz</translation>
+        <translation>Steuer</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3715,12 +3706,12 @@ F2</translation>
     <message>
         <location line="+14"/>
         <source>&amp;Catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Katalog</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Categories, tax rates, and the catalogue as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorien, Steuersätze und der Katalog als CSV-Datei</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3776,7 +3767,7 @@ F2</translation>
     <message>
         <location line="+57"/>
         <source>Searching the catalogue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog wird durchsucht …</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4481,15 +4472,12 @@ F2</translation>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <source>SKU %1</source>
-        <translation type="vanished">Art.-Nr. %1</translation>
-    </message>
-    <message>
         <location line="+23"/>
         <source>%1
 SKU %2</source>
         <comment>product name, then its SKU</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4812,31 +4800,17 @@ SKU %2</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln bill(s) shown; scroll down for more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Bon angezeigt; für weitere nach unten scrollen.</numerusform>
+            <numerusform>%Ln Bons angezeigt; für weitere nach unten scrollen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln bill(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bill(s) shown; scroll down for more.</source>
-        <translation type="vanished">
-            <numerusform>%n Bon angezeigt; für weitere nach unten scrollen.</numerusform>
-            <numerusform>%n Bons angezeigt; für weitere nach unten scrollen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bill(s).</source>
-        <translation type="vanished">
-            <numerusform>%n Bon.</numerusform>
-            <numerusform>%n Bons.</numerusform>
+        <translation>
+            <numerusform>%Ln Bon.</numerusform>
+            <numerusform>%Ln Bons.</numerusform>
         </translation>
     </message>
 </context>
@@ -4922,7 +4896,7 @@ SKU %2</source>
         <translation>Der Bericht kann gerade nicht gelesen werden; die letzten Zahlen bleiben auf dem Bildschirm.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>The list of lanes cannot be read right now.</source>
         <translation>Die Liste der Kassen kann gerade nicht gelesen werden.</translation>
     </message>
@@ -5627,10 +5601,6 @@ SKU %2</source>
         <translation>Schicht ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>Scan a barcode, or type a name or SKU (3* before it sells three)</source>
-        <translation type="vanished">Barcode scannen oder Name bzw. Artikelnummer eingeben (3* davor verkauft drei Stück)</translation>
-    </message>
-    <message>
         <location filename="../ui/salepage.cpp" line="-1077"/>
         <source>%1 (%2)</source>
         <comment>action (shortcut)</comment>
@@ -5759,41 +5729,9 @@ SKU %2</source>
         <translation>Zahlung annehmen (%1 oder Enter bei leerem Scanfeld)</translation>
     </message>
     <message>
-        <source>Cash &amp;in…</source>
-        <translation type="vanished">&amp;Einlage…</translation>
-    </message>
-    <message>
-        <source>Cash o&amp;ut…</source>
-        <translation type="vanished">E&amp;ntnahme…</translation>
-    </message>
-    <message>
-        <source>Open the &amp;drawer…</source>
-        <translation type="vanished">&amp;Kassenlade öffnen…</translation>
-    </message>
-    <message>
-        <source>&amp;X report</source>
-        <translation type="vanished">&amp;X-Bericht</translation>
-    </message>
-    <message>
-        <source>&amp;Close shift…</source>
-        <translation type="vanished">Schicht &amp;schließen…</translation>
-    </message>
-    <message>
         <location line="+9"/>
         <source>Open and close the shift, cash in and out (Alt+S)</source>
         <translation>Schicht öffnen und schließen, Einlage und Entnahme (Alt+S)</translation>
-    </message>
-    <message>
-        <source>Reprint the &amp;last receipt</source>
-        <translation type="vanished">&amp;Letzten Beleg erneut drucken</translation>
-    </message>
-    <message>
-        <source>Reprint a &amp;bill…</source>
-        <translation type="vanished">&amp;Bon erneut drucken…</translation>
-    </message>
-    <message>
-        <source>&amp;Printer…</source>
-        <translation type="vanished">&amp;Drucker…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5809,28 +5747,10 @@ SKU %2</source>
 %2</translation>
     </message>
     <message>
-        <source>%1
-%2 · %3</source>
-        <comment>quick key: product, unit · price</comment>
-        <translation type="vanished">%1
-%2 · %3</translation>
-    </message>
-    <message>
         <location line="+66"/>
         <source>%1, %2 (%3)</source>
         <comment>quick key tooltip: product, unit (shortcut)</comment>
         <translation>%1, %2 (%3)</translation>
-    </message>
-    <message numerus="yes">
-        <source>The sale that was in progress is back on screen (%n item(s)).</source>
-        <translation type="vanished">
-            <numerusform>Der laufende Verkauf ist wieder auf dem Bildschirm (%n Artikel).</numerusform>
-            <numerusform>Der laufende Verkauf ist wieder auf dem Bildschirm (%n Artikel).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Lane %1 · shift of %2 since %3</source>
-        <translation type="vanished">Kasse %1 · Schicht von %2 seit %3</translation>
     </message>
     <message>
         <location line="+65"/>
@@ -5847,49 +5767,43 @@ SKU %2</source>
         <source>The quantity must be between 1 and %1.</source>
         <translation>Die Menge muss zwischen 1 und %1 liegen.</translation>
     </message>
-    <message numerus="yes">
-        <source>Now scan the item to sell it %n time(s).</source>
-        <translation type="vanished">
-            <numerusform>Scannen Sie jetzt den Artikel, um ihn %n-mal zu verkaufen.</numerusform>
-            <numerusform>Scannen Sie jetzt den Artikel, um ihn %n-mal zu verkaufen.</numerusform>
-        </translation>
-    </message>
     <message>
         <location line="-429"/>
         <source>Scan, or type a name or SKU</source>
         <comment>placeholder of the scan field</comment>
-        <translation type="unfinished"></translation>
+        <translation>Scannen oder Name bzw. Art.-Nr. eingeben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scan a barcode or type it and press Enter. Text searches names and SKUs. 3* before a code sells three (F3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Barcode scannen oder eintippen und Enter drücken. Text sucht in Namen und Artikelnummern. 3* vor einem Code verkauft drei (F3).</translation>
     </message>
     <message>
         <location line="+200"/>
         <source>%1  %2
 %3 · %4</source>
         <comment>quick key: its number, product, unit · price</comment>
-        <translation type="unfinished">%1: %2 · %4 {1 ?} {2
-%3 ?}</translation>
+        <translation>%1  %2
+%3 · %4</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>The sale that was in progress is back on screen (items: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der laufende Verkauf ist wieder auf dem Bildschirm (Artikel: %1).</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Lane %1 · %2
 since %3</source>
         <comment>lane, cashier of the shift, opening time</comment>
-        <translation type="unfinished"></translation>
+        <translation>Kasse %1 · %2
+seit %3</translation>
     </message>
     <message>
         <location line="+172"/>
         <location line="+185"/>
         <source>Quantity %1: now scan the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge %1: jetzt den Artikel scannen.</translation>
     </message>
     <message>
         <location line="-181"/>
@@ -6200,91 +6114,19 @@ since %3</source>
         <location line="+30"/>
         <source>Items %1 · lines %2</source>
         <comment>count of items and of lines</comment>
-        <translation type="unfinished"></translation>
+        <translation>Artikel %1 · Positionen %2</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Change</source>
         <comment>change due to the customer</comment>
-        <translation type="unfinished"></translation>
+        <translation>Wechselgeld</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paid %1 of %2</source>
         <comment>paid amount of bill total</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the shift</source>
-        <translation type="vanished">Schicht öffnen</translation>
-    </message>
-    <message>
-        <source>Count the cash float into the drawer of lane %1 and type it here.</source>
-        <translation type="vanished">Zählen Sie den Anfangsbestand in die Kassenlade von Kasse %1 ein und geben Sie ihn hier ein.</translation>
-    </message>
-    <message>
-        <source>The shift is open with a float of %1. Happy selling!</source>
-        <translation type="vanished">Die Schicht ist mit einem Anfangsbestand von %1 geöffnet. Gute Verkäufe!</translation>
-    </message>
-    <message>
-        <source>Cash in</source>
-        <translation type="vanished">Einlage</translation>
-    </message>
-    <message>
-        <source>Cash out</source>
-        <translation type="vanished">Entnahme</translation>
-    </message>
-    <message>
-        <source>Cash put into the drawer, and why (change from the bank, ...).</source>
-        <translation type="vanished">Bargeld, das in die Kassenlade eingelegt wird, und warum (Wechselgeld von der Bank, ...).</translation>
-    </message>
-    <message>
-        <source>Cash taken out of the drawer, and why (to the safe, a supplier paid, ...).</source>
-        <translation type="vanished">Bargeld, das aus der Kassenlade entnommen wird, und warum (in den Tresor, Lieferant bezahlt, ...).</translation>
-    </message>
-    <message>
-        <source>%1 put into the drawer.</source>
-        <translation type="vanished">%1 in die Kassenlade eingelegt.</translation>
-    </message>
-    <message>
-        <source>%1 taken out of the drawer.</source>
-        <translation type="vanished">%1 aus der Kassenlade entnommen.</translation>
-    </message>
-    <message>
-        <source>Open the drawer</source>
-        <translation type="vanished">Kassenlade öffnen</translation>
-    </message>
-    <message>
-        <source>Why does the drawer open without a sale?</source>
-        <translation type="vanished">Warum wird die Kassenlade ohne Verkauf geöffnet?</translation>
-    </message>
-    <message>
-        <source>The drawer opens without a sale only with a reason.</source>
-        <translation type="vanished">Ohne Verkauf öffnet die Kassenlade nur mit Angabe eines Grundes.</translation>
-    </message>
-    <message>
-        <source>The drawer was opened: %1</source>
-        <translation type="vanished">Die Kassenlade wurde geöffnet: %1</translation>
-    </message>
-    <message>
-        <source>Finish or park the sale on screen before closing the shift.</source>
-        <translation type="vanished">Schließen Sie den Verkauf auf dem Bildschirm ab oder parken Sie ihn, bevor Sie die Schicht schließen.</translation>
-    </message>
-    <message>
-        <source>The shift is closed: Z report %1.</source>
-        <translation type="vanished">Die Schicht ist geschlossen: Z-Bericht %1.</translation>
-    </message>
-    <message>
-        <source>Printing a copy of bill %1.</source>
-        <translation type="vanished">Eine Kopie von Bon %1 wird gedruckt.</translation>
-    </message>
-    <message>
-        <source>Reprint a bill</source>
-        <translation type="vanished">Bon erneut drucken</translation>
-    </message>
-    <message>
-        <source>Scan the receipt&apos;s barcode or type the bill number (42, or 1-000042 for another lane):</source>
-        <translation type="vanished">Scannen Sie den Barcode des Belegs oder geben Sie die Bonnummer ein (42 oder 1-000042 für eine andere Kasse):</translation>
+        <translation>%1 von %2 bezahlt</translation>
     </message>
     <message>
         <location line="-71"/>
@@ -6302,33 +6144,10 @@ since %3</source>
         <translation>Den Beleg zu Bon %1 erneut drucken</translation>
     </message>
     <message>
-        <source>The printer settings of this till are saved.</source>
-        <translation type="vanished">Die Druckereinstellungen dieser Kasse sind gespeichert.</translation>
-    </message>
-    <message>
         <location line="+11"/>
         <source>—</source>
         <comment>no amount</comment>
         <translation>—</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <comment>items · lines</comment>
-        <translation type="vanished">%1 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation type="vanished">
-            <numerusform>%n Artikel</numerusform>
-            <numerusform>%n Artikel</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s)</source>
-        <translation type="vanished">
-            <numerusform>%n Position</numerusform>
-            <numerusform>%n Positionen</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+13"/>
@@ -6347,17 +6166,6 @@ since %3</source>
         <source>plus %1 tax on %2: %3</source>
         <comment>tax added to prices</comment>
         <translation>zzgl. %1 MwSt. auf %2: %3</translation>
-    </message>
-    <message>
-        <source>Paid. No change.</source>
-        <translation type="vanished">Bezahlt. Kein Wechselgeld.</translation>
-    </message>
-    <message>
-        <source>Change
-%1</source>
-        <comment>change due to the customer</comment>
-        <translation type="vanished">Wechselgeld
-%1</translation>
     </message>
 </context>
 <context>
@@ -6834,7 +6642,7 @@ since %3</source>
     <message>
         <location line="+11"/>
         <source>The shift is open with a float of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schicht ist mit einem Anfangsbestand von %1 geöffnet.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -6849,12 +6657,12 @@ since %3</source>
     <message>
         <location line="+1"/>
         <source>Cash put into the drawer, and why (change from the bank, …).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bargeld in die Kassenlade gelegt, und warum (Wechselgeld von der Bank, …).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cash taken out of the drawer, and why (to the safe, a supplier paid, …).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bargeld aus der Kassenlade genommen, und warum (in den Tresor, Lieferant bezahlt, …).</translation>
     </message>
     <message>
         <location line="+19"/>
