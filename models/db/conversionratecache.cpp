@@ -36,6 +36,7 @@ DbResult<std::optional<ScannedUnit>> ConversionRateCache::scan(const QString &ba
     ++m_stats.scanMisses;
     ++m_stats.loads;
     const auto found = ProductRepository(m_db).findUnitByBarcode(code);
+    subscribe(); // the query may have opened the connection again
     if (!found) {
         Q_EMIT statsChanged();
         return found.error();
@@ -84,6 +85,8 @@ DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &
             m_cache.insert(it.key(), new Entry{it.value(), now});
             found.insert(it.key(), it.value());
         }
+        // The load may have opened the connection again, which forgot the LISTEN.
+        subscribe();
     }
     Q_EMIT statsChanged();
     return found;
@@ -91,6 +94,13 @@ DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &
 
 DbResult<qint64> ConversionRateCache::rate(qint64 unitId)
 {
+    // The hot case, one unit already known: no list, no hash, no query.
+    subscribe();
+    if (const Entry *entry = m_cache.object(unitId); entry && entry->loadedAt.secsTo(m_clock()) < m_ttlSeconds) {
+        ++m_stats.hits;
+        Q_EMIT statsChanged();
+        return entry->rate;
+    }
     const auto all = rates({unitId});
     if (!all) {
         return all.error();
@@ -143,22 +153,32 @@ bool ConversionRateCache::subscribe()
     if (!m_db.dialect().isPostgres()) {
         return false;
     }
+    // Every lookup passes here: while no connection was opened since, the LISTEN still holds
+    // and asking the driver (two locks and a copy of the connection) is not needed.
+    if (m_subscribedDriver && m_db.openings() == m_subscribedOpenings) {
+        return true;
+    }
     QSqlDriver *driver = m_db.connection().driver();
+    const quint64 openings = m_db.openings();
     if (!driver) {
         return false;
     }
     // A reconnect brings a new driver; subscribe that one.
     if (m_subscribedDriver == driver && driver->subscribedToNotifications().contains(kChannel)) {
+        m_subscribedOpenings = openings;
         return true;
     }
     if (!driver->subscribeToNotification(kChannel)) {
         return false;
     }
-    connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
-                handleNotification(name, payload.toString());
-            });
+    if (m_subscribedDriver != driver) {
+        connect(driver, &QSqlDriver::notification, this,
+                [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    handleNotification(name, payload.toString());
+                });
+    }
     m_subscribedDriver = driver;
+    m_subscribedOpenings = openings;
     return true;
 }
 

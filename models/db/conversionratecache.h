@@ -100,4 +100,5 @@ private:
     Clock m_clock = systemClock();
     Stats m_stats;
     QObject *m_subscribedDriver = nullptr;
+    quint64 m_subscribedOpenings = 0; //!< Database::openings() when last subscribed
 };

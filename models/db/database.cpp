@@ -98,6 +98,7 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
             return error;
         }
     }
+    m_openings.fetch_add(1, std::memory_order_release);
     qCDebug(lcDatabase) << "opened" << description() << "as" << db.connectionName();
     return Done{};
 }

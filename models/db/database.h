@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 class QThread;
@@ -50,6 +51,13 @@ public:
     //! Forgets the calling thread's cached statements (after a lost connection).
     void dropCachedStatements() const;
 
+    /*!
+     * How many times a connection was opened, on any thread. Cheap to read: a cache that
+     * listens for notifications checks it on every lookup and subscribes again only when it
+     * moved (a reopened connection has forgotten its LISTEN).
+     */
+    quint64 openings() const { return m_openings.load(std::memory_order_acquire); }
+
     //! "SQLite /path/till.db" or "PostgreSQL till@db.shop.lan:5432/till", for the status bar.
     QString description() const;
 
@@ -62,6 +70,7 @@ private:
     Dialect m_dialect;
     QString m_namePrefix;
     mutable QMutex m_mutex;
+    mutable std::atomic<quint64> m_openings{0};
     mutable QHash<const QThread *, QString> m_connections;
     mutable QHash<const QThread *, QHash<QString, std::shared_ptr<QSqlQuery>>> m_statements;
 };
