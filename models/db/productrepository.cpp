@@ -225,7 +225,8 @@ DbResult<QList<Product>> ProductRepository::page(const ProductFilter &filter,
 
     QStringList where = filterConditions(filter);
     if (after.id > 0) {
-        where << u"(p.%1 %2 :key OR (p.%1 = :key AND p.id %2 :after_id))"_s.arg(column, beyond);
+        // The first bound alone is what an index can start from; the OR only breaks ties.
+        where << u"p.%1 %2= :key AND (p.%1 %2 :key OR (p.%1 = :key AND p.id %2 :after_id))"_s.arg(column, beyond);
     }
     const QString page = u"(SELECT * FROM products p %1 ORDER BY p.%2 %3, p.id %3 LIMIT :limit)"_s
                              .arg(where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s),
