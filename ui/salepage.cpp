@@ -107,12 +107,19 @@ void repolish(QWidget *widget)
 } // namespace
 
 template<typename Call>
-auto SalePage::withApproval(Permission permission, Call call)
-    -> std::optional<decltype(call(Approval()))>
+auto SalePage::approved(Permission permission, Call call)
+    -> std::optional<std::decay_t<decltype(call(Approval()).value())>>
 {
     auto result = ::withApproval(this, m_services.authorizer, m_services.session, permission, call);
     restoreFocus();
-    return result;
+    if (!result) {
+        return std::nullopt;
+    }
+    if (!*result) {
+        showError(result->error());
+        return std::nullopt;
+    }
+    return std::move(result->value());
 }
 
 SalePage::SalePage(Services &services, QWidget *parent)
@@ -727,14 +734,10 @@ void SalePage::lowerQuantity()
     // Taking an item off a line is a void of that item, and audited like one.
     CartLine removed = line;
     removed.quantity = 1;
-    const auto voided = withApproval(Permission::VoidLine, [&](const Approval &approval) {
+    const auto voided = approved(Permission::VoidLine, [&](const Approval &approval) {
         return m_services.checkout.recordVoid(removed, approval);
     });
     if (!voided) {
-        return;
-    }
-    if (!*voided) {
-        showError(voided->error());
         return;
     }
     m_cart->setQuantity(row, line.quantity - 1);
@@ -772,14 +775,10 @@ void SalePage::changeQuantity()
     if (quantity < line.quantity) {
         CartLine removed = line;
         removed.quantity = line.quantity - quantity;
-        const auto voided = withApproval(Permission::VoidLine, [&](const Approval &approval) {
+        const auto voided = approved(Permission::VoidLine, [&](const Approval &approval) {
             return m_services.checkout.recordVoid(removed, approval);
         });
         if (!voided) {
-            return;
-        }
-        if (!*voided) {
-            showError(voided->error());
             return;
         }
     }
@@ -855,17 +854,13 @@ void SalePage::discountLine()
     if (!discount) {
         return;
     }
-    const auto allowed = withApproval(Permission::DiscountAboveLimit, [&](const Approval &approval) {
+    const auto allowed = approved(Permission::DiscountAboveLimit, [&](const Approval &approval) {
         return m_services.checkout.authorizeDiscount(*discount, gross, approval);
     });
     if (!allowed) {
         return;
     }
-    if (!*allowed) {
-        showError(allowed->error());
-        return;
-    }
-    m_cart->setLineDiscount(row, *discount, allowed->value());
+    m_cart->setLineDiscount(row, *discount, *allowed);
 }
 
 void SalePage::discountBill()
@@ -887,17 +882,13 @@ void SalePage::discountBill()
     if (!discount) {
         return;
     }
-    const auto allowed = withApproval(Permission::DiscountAboveLimit, [&](const Approval &approval) {
+    const auto allowed = approved(Permission::DiscountAboveLimit, [&](const Approval &approval) {
         return m_services.checkout.authorizeDiscount(*discount, base, approval);
     });
     if (!allowed) {
         return;
     }
-    if (!*allowed) {
-        showError(allowed->error());
-        return;
-    }
-    m_cart->setBillDiscount(*discount, allowed->value());
+    m_cart->setBillDiscount(*discount, *allowed);
 }
 
 void SalePage::overridePrice()
@@ -918,17 +909,13 @@ void SalePage::overridePrice()
     if (!answer) {
         return;
     }
-    const auto allowed = withApproval(Permission::OverridePrice, [&](const Approval &approval) {
+    const auto allowed = approved(Permission::OverridePrice, [&](const Approval &approval) {
         return m_services.checkout.authorizePriceOverride(answer->amount, approval);
     });
     if (!allowed) {
         return;
     }
-    if (!*allowed) {
-        showError(allowed->error());
-        return;
-    }
-    m_cart->overridePrice(row, answer->amount, allowed->value());
+    m_cart->overridePrice(row, answer->amount, *allowed);
     strip()->showInfo(tr("%1 now costs %2 per %3.")
                           .arg(line.productName, money(answer->amount), line.unitName));
 }
@@ -940,14 +927,10 @@ void SalePage::voidLine()
         return;
     }
     const CartLine line = m_cart->line(row);
-    const auto voided = withApproval(Permission::VoidLine, [&](const Approval &approval) {
+    const auto voided = approved(Permission::VoidLine, [&](const Approval &approval) {
         return m_services.checkout.recordVoid(line, approval);
     });
     if (!voided) {
-        return;
-    }
-    if (!*voided) {
-        showError(voided->error());
         return;
     }
     m_cart->removeLine(row);
@@ -970,14 +953,10 @@ void SalePage::clearSale()
         return;
     }
     const Cart cart = m_cart->cart();
-    const auto cleared = withApproval(Permission::ClearSale, [&](const Approval &approval) {
+    const auto cleared = approved(Permission::ClearSale, [&](const Approval &approval) {
         return m_services.checkout.recordClear(cart, approval);
     });
     if (!cleared) {
-        return;
-    }
-    if (!*cleared) {
-        showError(cleared->error());
         return;
     }
     m_cart->clear();

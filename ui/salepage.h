@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <type_traits>
 
 class CartModel;
 class MessageStrip;
@@ -133,9 +134,14 @@ private:
     QString money(Money amount) const;
     bool requireLine(int *row);
 
-    //! ::withApproval() from this page, with the focus back in the scan field afterwards.
+    /*!
+     * ::withApproval() from this page, with the focus back in the scan field afterwards:
+     * the call's value once allowed, or nothing when the manager did not come or it was
+     * refused (the refusal is shown in the message strip).
+     */
     template<typename Call>
-    auto withApproval(Permission permission, Call call) -> std::optional<decltype(call(Approval()))>;
+    auto approved(Permission permission, Call call)
+        -> std::optional<std::decay_t<decltype(call(Approval()).value())>>;
 
     Services &m_services;
     std::unique_ptr<Ui::SalePage> m_ui;
