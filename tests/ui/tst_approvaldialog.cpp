@@ -1,4 +1,5 @@
 #include "models/services/authorizer.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/approvaldialog.h"
 
@@ -20,11 +21,7 @@ private:
 
     template<typename T> static T *child(QWidget *dialog, const QString &name)
     {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*dialog, name);
     }
     static QString bannerText(QWidget *dialog)
     {

@@ -1,6 +1,7 @@
 #include "models/db/settingsrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/idlewatcher.h"
 #include "ui/mainwindow.h"
@@ -32,11 +33,7 @@ private:
 
     template<typename T> T *child(const QString &name)
     {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*m_window, name);
     }
     QString currentPage() { return child<QStackedWidget>(u"pages"_s)->currentWidget()->objectName(); }
     QWidget *currentAreaPage() { return child<QStackedWidget>(u"areaPages"_s)->currentWidget(); }

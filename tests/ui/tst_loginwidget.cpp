@@ -1,6 +1,7 @@
 #include "models/db/sqlquery.h"
 #include "models/db/userrepository.h"
 #include "models/services/authservice.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/testdatabase.h"
 #include "ui/loginwidget.h"
 
@@ -27,11 +28,7 @@ private:
 
     template<typename T> T *child(const QString &name)
     {
-        T *widget = m_login->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*m_login, name);
     }
     QLineEdit *userEdit() { return child<QLineEdit>(u"userEdit"_s); }
     QLineEdit *pinEdit() { return child<QLineEdit>(u"pinEdit"_s); }

@@ -2,6 +2,7 @@
 #include "models/db/userrepository.h"
 #include "models/services/authservice.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/testdatabase.h"
 #include "ui/diagnosticsdialog.h"
 #include "ui/mainwindow.h"
@@ -34,11 +35,7 @@ private:
 
     template<typename T> T *child(const QString &name)
     {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*m_window, name);
     }
     QStackedWidget *pages() { return child<QStackedWidget>(u"pages"_s); }
     QStackedWidget *areaPages() { return child<QStackedWidget>(u"areaPages"_s); }

@@ -24,11 +24,7 @@ private:
 
     template<typename T> T *child(const QString &name)
     {
-        T *widget = m_dialog->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*m_dialog, name);
     }
     QLineEdit *cash() { return child<QLineEdit>(u"cashEdit"_s); }
     QLineEdit *cardAmount() { return child<QLineEdit>(u"cardAmountEdit"_s); }
@@ -239,3 +235,4 @@ private Q_SLOTS:
 
 QTEST_MAIN(TestPaymentDialog)
 #include "tst_paymentdialog.moc"
+#include "tests/common/namedchild.h"

@@ -1,5 +1,6 @@
 #include "models/items/productunitsmodel.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/producteditor.h"
 
@@ -28,11 +29,7 @@ private:
 
     template<typename T> static T *child(QWidget *parent, const QString &name)
     {
-        T *widget = parent->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*parent, name);
     }
 
     //! Types text into a cell of the units table as a person does: F2, the text, Enter.

@@ -1,5 +1,6 @@
 #include "models/items/productlistmodel.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/productspage.h"
 
@@ -34,11 +35,7 @@ private:
 
     template<typename T> T *child(const QString &name)
     {
-        T *widget = m_page->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*m_page, name);
     }
     QTableView *view() { return child<QTableView>(u"productsView"_s); }
     QAbstractItemModel *model() { return view()->model(); }

@@ -1,6 +1,7 @@
 #include "models/items/billhistorymodel.h"
 #include "models/items/refundlinesmodel.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/approvaldialog.h"
 #include "ui/refunddialog.h"
@@ -48,11 +49,7 @@ private:
 
     template<typename T> static T *child(QObject *parent, const QString &name)
     {
-        T *widget = parent->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*parent, name);
     }
 
     //! Sells quantity of the product's unit for cash at lane 1; returns the bill's number.

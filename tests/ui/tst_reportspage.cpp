@@ -1,6 +1,7 @@
 #include "models/items/reporttablemodel.h"
 #include "models/services/livesales.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/messagestrip.h"
 #include "ui/reportspage.h"
@@ -49,11 +50,7 @@ private:
 
     template<typename T> T *child(const QString &name) const
     {
-        T *widget = m_page->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*m_page, name);
     }
 
     //! Sells boxes of tea at this lane at the given local time (now when invalid).

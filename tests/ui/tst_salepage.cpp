@@ -4,6 +4,7 @@
 #include "models/items/cartmodel.h"
 #include "models/services/salerecovery.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/amountdialog.h"
 #include "ui/approvaldialog.h"
@@ -58,11 +59,7 @@ private:
 
     template<typename T> T *child(const QString &name)
     {
-        T *widget = m_page->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*m_page, name);
     }
     QLineEdit *scanField() { return child<QLineEdit>(u"scanField"_s); }
     MessageStrip *strip() { return child<MessageStrip>(u"messageStrip"_s); }
@@ -113,11 +110,7 @@ private:
 
     template<typename T> T *in(QWidget *dialog, const QString &name)
     {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s in the dialog", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*dialog, name);
     }
 
     void scan(const QString &text)

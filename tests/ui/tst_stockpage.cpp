@@ -1,6 +1,7 @@
 #include "models/items/receiptlinesmodel.h"
 #include "models/items/stocktakemodel.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/adjustmentwidget.h"
 #include "ui/goodsreceiptwidget.h"
@@ -38,11 +39,7 @@ private:
 
     template<typename T> T *child(const QString &name)
     {
-        T *widget = m_page->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*m_page, name);
     }
 
     qint64 stockOf(const Product &product)

@@ -1,5 +1,6 @@
 #include "models/items/auditlogmodel.h"
 #include "models/services/services.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/userdialog.h"
 #include "ui/userspage.h"
@@ -29,11 +30,7 @@ private:
 
     template<typename T> static T *child(QWidget *parent, const QString &name)
     {
-        T *widget = parent->findChild<T *>(name);
-        if (!widget) {
-            qWarning("no child %s", qPrintable(name));
-        }
-        return widget;
+        return namedChild<T>(*parent, name);
     }
     QTableView *usersView() { return child<QTableView>(m_page.get(), u"usersView"_s); }
     QPushButton *button(const QString &name) { return child<QPushButton>(m_page.get(), name); }
