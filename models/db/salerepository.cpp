@@ -156,8 +156,14 @@ DbResult<QStringList> SaleRepository::shortProducts(const SaleRecord &sale) cons
 DbError SaleRepository::stockShortError(const SaleRecord &sale) const
 {
     const auto names = shortProducts(sale);
-    return DbError{DbError::Kind::Conflict,
-                   names ? names->join(u'\n') : u"stock too low"_s};
+    // The marker stands where a server's text would: isStockShort() reads it back.
+    return DbError{DbError::Kind::Conflict, names ? names->join(u'\n') : u"stock too low"_s,
+                   kStockShortMarker};
+}
+
+bool SaleRepository::isStockShort(const DbError &error)
+{
+    return error.kind == DbError::Kind::Conflict && error.driverText == kStockShortMarker;
 }
 
 DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) const

@@ -82,6 +82,12 @@ public:
     static inline const QString kNoLane = QStringLiteral("no such lane");
 
     DbResult<CommittedBill> commit(const SaleRecord &sale) const;
+    /*!
+     * Whether commit() refused because stock would fall below zero where that is blocked;
+     * the products are then in the error's details, one per line. A deadlock or a busy
+     * database is a Conflict too, but not this one.
+     */
+    static bool isStockShort(const DbError &error);
     //! The products of the sale whose stock is below what it takes (for the message).
     DbResult<QStringList> shortProducts(const SaleRecord &sale) const;
 

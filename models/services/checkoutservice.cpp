@@ -277,10 +277,7 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     }
     if (!bill) {
         const DbError &error = bill.error();
-        // Short stock names the products and carries no server text; a deadlock or a busy
-        // database is a conflict too, but has nothing to do with stock.
-        if (error.kind == DbError::Kind::Conflict && error.driverText.isEmpty()
-            && !error.details.isEmpty()) {
+        if (SaleRepository::isStockShort(error)) {
             return ServiceError{ServiceError::Code::Conflict,
                                 tr("Not enough stock of %1. Nothing was sold.")
                                     .arg(QLocale().createSeparatedList(error.details.split(u'\n'))),
