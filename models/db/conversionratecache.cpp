@@ -25,7 +25,7 @@ DbResult<std::optional<ScannedUnit>> ConversionRateCache::scan(const QString &ba
     const QString code = barcode.trimmed();
     const QDateTime now = m_clock();
     if (const ScanEntry *entry = m_scans.object(code)) {
-        if (entry->loadedAt.secsTo(now) < m_ttlSeconds) {
+        if (isFresh(entry->loadedAt, now)) {
             ++m_stats.scanHits;
             Q_EMIT statsChanged();
             return std::optional<ScannedUnit>(entry->unit);
@@ -62,7 +62,7 @@ DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &
             continue;
         }
         const Entry *entry = m_cache.object(id);
-        if (entry && entry->loadedAt.secsTo(now) < m_ttlSeconds) {
+        if (entry && isFresh(entry->loadedAt, now)) {
             found.insert(id, entry->rate);
             ++m_stats.hits;
             continue;
@@ -96,7 +96,7 @@ DbResult<qint64> ConversionRateCache::rate(qint64 unitId)
 {
     // The hot case, one unit already known: no list, no hash, no query.
     subscribe();
-    if (const Entry *entry = m_cache.object(unitId); entry && entry->loadedAt.secsTo(m_clock()) < m_ttlSeconds) {
+    if (const Entry *entry = m_cache.object(unitId); entry && isFresh(entry->loadedAt, m_clock())) {
         ++m_stats.hits;
         Q_EMIT statsChanged();
         return entry->rate;

@@ -79,6 +79,10 @@ Q_SIGNALS:
     void statsChanged();
 
 private:
+    bool isFresh(const QDateTime &loadedAt, const QDateTime &now) const
+    {
+        return loadedAt.secsTo(now) < m_ttlSeconds;
+    }
     void handleNotification(const QString &name, const QString &payload);
 
     struct Entry
