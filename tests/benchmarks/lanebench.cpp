@@ -5,6 +5,7 @@
 #include "models/db/sqlquery.h"
 #include "models/db/userrepository.h"
 #include "models/services/services.h"
+#include "tests/benchmarks/benchstats.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -65,15 +66,6 @@ QString conflictCode(const QString &details)
     static const QRegularExpression code(uR"(\[([0-9A-Z]+)\])"_s);
     const auto match = code.match(details);
     return match.hasMatch() ? match.captured(1) : u"other"_s;
-}
-
-double percentile(const QList<double> &sorted, double p)
-{
-    if (sorted.isEmpty()) {
-        return 0;
-    }
-    const auto rank = static_cast<qsizetype>(std::ceil(p * static_cast<double>(sorted.size())));
-    return sorted.at(std::clamp<qsizetype>(rank - 1, 0, sorted.size() - 1));
 }
 
 Cart cartFor(const QList<Product> &products, int lines, QRandomGenerator &rng)

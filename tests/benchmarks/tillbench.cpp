@@ -11,6 +11,7 @@
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
 #include "models/services/services.h"
+#include "tests/benchmarks/benchstats.h"
 #include "tests/benchmarks/lanebench.h"
 #include "tests/benchmarks/seeder.h"
 
@@ -101,8 +102,8 @@ void measure(const QString &op, const QString &variant, int n, int reps, const s
         statements = scope.statementCount();
     }
     std::sort(times.begin(), times.end());
-    const double median = times.at(times.size() / 2);
-    const double p95 = times.at(std::min<qsizetype>(times.size() - 1, qsizetype(times.size() * 0.95)));
+    const double median = percentile(times, 0.50);
+    const double p95 = percentile(times, 0.95);
     s_figures.append({op, variant, n, statements, median, p95, reps});
     std::printf("%-20s %-7s %7d %10d %11.3f %11.3f %5d\n", qPrintable(op), qPrintable(variant), n, statements,
                 median, p95, reps);
@@ -229,8 +230,8 @@ void measureStartup(const QString &till, const DatabaseUrl &url, int reps)
     }
     for (auto [variant, times] : {std::pair{u"till"_s, process}, std::pair{u"main"_s, sinceMain}}) {
         std::sort(times.begin(), times.end());
-        const double median = times.at(times.size() / 2);
-        const double p95 = times.at(std::min<qsizetype>(times.size() - 1, qsizetype(times.size() * 0.95)));
+        const double median = percentile(times, 0.50);
+        const double p95 = percentile(times, 0.95);
         s_figures.append({u"startup"_s, variant, 1, 0, median, p95, static_cast<int>(times.size())});
         std::printf("%-20s %-7s %7d %10s %11.3f %11.3f %5lld\n", "startup", qPrintable(variant), 1, "-", median, p95,
                     static_cast<long long>(times.size()));
