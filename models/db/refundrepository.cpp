@@ -24,6 +24,14 @@ const QList<Dialect::JsonColumn> kPaymentColumns{
     {u"method"_s, Type::Text}, {u"amount"_s, Type::Integer}, {u"reference"_s, Type::Text},
 };
 
+// The ledger rows of a refund, from its lines as "j": per product, everything that came back,
+// then what left stock again at once because it is damaged. Both rows keep the books honest:
+// the return is seen even when stock_base does not move.
+const QString kLedgerRows =
+    u"SELECT product_id, SUM(base_quantity) AS delta, 'refund' AS reason, 0 AS step FROM j "
+    "GROUP BY product_id UNION ALL SELECT product_id, -SUM(base_quantity), 'damaged', 1 FROM j "
+    "WHERE NOT restock GROUP BY product_id"_s;
+
 // Raised inside the PostgreSQL statement when a line is not one of the bill's.
 const QString kWrongBillMarker = u"till:wrong_bill"_s;
 
@@ -195,9 +203,10 @@ DbResult<CommittedRefund> RefundRepository::commitPostgres(const RefundRecord &r
           "back AS (SELECT product_id, SUM(base_quantity) AS delta FROM j WHERE restock GROUP BY product_id), "
           "stock AS (UPDATE products p SET stock_base = p.stock_base + back.delta, updated_at = :at "
           "  FROM back, refund WHERE p.id = back.product_id RETURNING p.id), "
-          "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, refund_id, user_id, "
-          "  created_at) SELECT back.product_id, back.delta, 'refund', refund.id, :cashier, :at "
-          "  FROM back, refund RETURNING 1), "
+          "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, refund_id, "
+          "  user_id, created_at) SELECT moved.product_id, moved.delta, moved.reason, refund.id, "
+          "  :cashier, :at FROM ("_s + kLedgerRows
+        + u") AS moved, refund ORDER BY moved.product_id, moved.step RETURNING 1), "
           "pay AS (INSERT INTO payments (refund_id, shift_id, method, amount_minor, change_minor, reference, "
           "  created_at) SELECT refund.id, refund.shift_id, p.method, p.amount, 0, p.reference, :at "
           "  FROM refund, "_s
@@ -311,9 +320,11 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         }
     }
     {
-        SqlQuery q(m_db, u"INSERT INTO stock_movements (product_id, delta_base, reason, refund_id, user_id, "
-                         "created_at) SELECT product_id, SUM(base_quantity), 'refund', :refund, :cashier, :at "
-                         "FROM "_s + source + u" AS j WHERE restock GROUP BY product_id"_s,
+        SqlQuery q(m_db,
+                   u"WITH j AS "_s + source
+                       + u" INSERT INTO stock_movements (product_id, delta_base, reason, refund_id, "
+                         "user_id, created_at) SELECT product_id, delta, reason, :refund, :cashier, "
+                         ":at FROM ("_s + kLedgerRows + u") AS moved ORDER BY product_id, step"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"lines"_s, lines).bind(u"refund"_s, refundId).bind(u"cashier"_s, refund.cashierId).bind(u"at"_s, at);
         if (!q.exec()) {

@@ -828,15 +828,24 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
             pay.add(u"reference", QString());
             pay.add(u"at", r.at);
 
+            // As the till books it: everything comes back, and what is damaged leaves again.
+            JsonRows &back = ledger.row();
+            back.add(u"sku", catalogue->at(line.product).sku);
+            back.add(u"delta", r.baseQuantity);
+            back.add(u"reason", u"refund"_s);
+            back.addNull(u"bill");
+            back.add(u"refund", r.uuid);
+            back.add(u"at", r.at);
             if (r.restock) {
-                JsonRows &move = ledger.row();
-                move.add(u"sku", catalogue->at(line.product).sku);
-                move.add(u"delta", r.baseQuantity);
-                move.add(u"reason", u"refund"_s);
-                move.addNull(u"bill");
-                move.add(u"refund", r.uuid);
-                move.add(u"at", r.at);
                 movedBase[line.product] += r.baseQuantity;
+            } else {
+                JsonRows &gone = ledger.row();
+                gone.add(u"sku", catalogue->at(line.product).sku);
+                gone.add(u"delta", -r.baseQuantity);
+                gone.add(u"reason", u"damaged"_s);
+                gone.addNull(u"bill");
+                gone.add(u"refund", r.uuid);
+                gone.add(u"at", r.at);
             }
         }
         for (BulkWriter *writer : {&refunds, &refundItems, &payments}) {

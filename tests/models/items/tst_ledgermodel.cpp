@@ -100,6 +100,53 @@ private Q_SLOTS:
         QVERIFY(!text(2, LedgerModel::DateColumn).isEmpty());
     }
 
+    void aDamagedRefundShowsTheReturnAndTheLoss()
+    {
+        // Given two bottles sold and brought back broken
+        QVERIFY(m_services->shifts.open(Money::fromMinor(0)));
+        Cart cart;
+        CheckoutService::addToCart(cart, CheckoutService::lineFor(m_beer, m_beer.units.at(0), 2));
+        const auto sale = m_services->checkout.commit(
+            cart, {{Tender::Method::Cash, Pricing::price(cart).total, {}}},
+            CheckoutService::newSaleUuid());
+        QVERIFY(sale);
+        const auto bill = m_services->refunds.load(sale->bill.id);
+        QVERIFY(bill);
+        RefundService::Request request;
+        request.billId = sale->bill.id;
+        request.reason = u"Broken"_s;
+        request.lines = {{bill->lines.at(0).billItemId, 2, false, false}};
+        const auto refund = m_services->refunds.commit(request, CheckoutService::newSaleUuid());
+        QVERIFY2(refund, qPrintable(refund ? QString() : refund.error().message));
+
+        LedgerModel model(m_services->inventory);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setProduct(reloaded());
+
+        // Then the ledger says they came back and left again, both through the refund
+        QCOMPARE(model.rowCount(), 4);
+        auto text = [&model](int row, int column) {
+            return model.index(row, column).data().toString();
+        };
+        auto base = [&model](int row, int role) {
+            return model.index(row, 0).data(role).toLongLong();
+        };
+        const QString source = u"Refund 1/%1"_s.arg(refund->refund.number);
+        QCOMPARE(text(0, LedgerModel::ReasonColumn),
+                 InventoryService::ledgerReasonName(u"damaged"_s));
+        QCOMPARE(text(0, LedgerModel::SourceColumn), source);
+        QCOMPARE(base(0, LedgerModel::DeltaBaseRole), -2);
+        QCOMPARE(base(0, LedgerModel::BalanceBaseRole), 28);
+        QCOMPARE(text(1, LedgerModel::ReasonColumn),
+                 InventoryService::ledgerReasonName(u"refund"_s));
+        QCOMPARE(text(1, LedgerModel::SourceColumn), source);
+        QCOMPARE(base(1, LedgerModel::DeltaBaseRole), 2);
+        QCOMPARE(base(1, LedgerModel::BalanceBaseRole), 30);
+        QCOMPARE(text(2, LedgerModel::ReasonColumn), InventoryService::ledgerReasonName(u"sale"_s));
+        QCOMPARE(base(2, LedgerModel::BalanceBaseRole), 28);
+    }
+
     void pagesOf200WithOneStatementEach()
     {
         addMovements(450, 1);

@@ -85,12 +85,15 @@ private Q_SLOTS:
     void loadAndCommitCostTheSameForOneLineOrFifty_data()
     {
         QTest::addColumn<int>("lines");
-        QTest::newRow("1 line") << 1;
-        QTest::newRow("50 lines") << 50;
+        QTest::addColumn<bool>("restock");
+        QTest::newRow("1 line") << 1 << true;
+        QTest::newRow("50 lines") << 50 << true;
+        QTest::newRow("50 damaged lines") << 50 << false;
     }
     void loadAndCommitCostTheSameForOneLineOrFifty()
     {
         QFETCH(int, lines);
+        QFETCH(bool, restock);
         const qint64 billId = sell(lines);
         QVERIFY(billId > 0);
         {
@@ -101,7 +104,7 @@ private Q_SLOTS:
             // The bill with its lines joined, then its payments and refunds so far.
             QCOMPARE(scope.statementCount(), 2);
         }
-        const RefundService::Request req = request(billId, 2, true, lines);
+        const RefundService::Request req = request(billId, 2, restock, lines);
         ProfileScope scope(u"test.commit"_s);
         const auto outcome = m_refunds->commit(req, CheckoutService::newSaleUuid());
         QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
@@ -157,7 +160,43 @@ private Q_SLOTS:
         QVERIFY(m_refunds->commit(req, CheckoutService::newSaleUuid()));
         QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'P0'"_s), 100 - 5 + 2);
         QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'P1'"_s), 100 - 5);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'refund'"_s), 1);
+        // Both came back; the damaged ones left again at once.
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'refund'"_s),
+                 2);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'damaged'"_s),
+                 1);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
+    }
+
+    void theLedgerSaysDamagedGoodsCameBackAndLeftAgain()
+    {
+        // Given a bill of 5 of P0, 3 of which come back: 1 fit to sell again, 2 broken.
+        const qint64 billId = sell(1);
+        const auto bill = m_refunds->load(billId);
+        const qint64 item = bill->lines.at(0).billItemId;
+        RefundService::Request req;
+        req.billId = billId;
+        req.reason = u"Broken"_s;
+        req.lines = {{item, 1, false, true}, {item, 2, false, false}};
+        // When the refund is committed
+        const auto outcome = m_refunds->commit(req, CheckoutService::newSaleUuid());
+        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+        // Then the ledger shows all 3 coming back and the 2 broken ones leaving stock again,
+        // both rows pointing at the refund, and stock went up by the 1 that is sellable.
+        const qint64 productId = m_products.at(0).id;
+        auto moved = [&](const QString &what, const QString &reason) {
+            return m_store->scalar(u"SELECT %1 FROM stock_movements WHERE product_id = %2 "
+                                   "AND refund_id = %3 AND reason = '%4'"_s.arg(what)
+                                       .arg(productId)
+                                       .arg(outcome->refund.id)
+                                       .arg(reason));
+        };
+        QCOMPARE(moved(u"COUNT(*)"_s, u"refund"_s), 1);
+        QCOMPARE(moved(u"SUM(delta_base)"_s, u"refund"_s), 3);
+        QCOMPARE(moved(u"COUNT(*)"_s, u"damaged"_s), 1);
+        QCOMPARE(moved(u"SUM(delta_base)"_s, u"damaged"_s), -2);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(productId)),
+                 100 - 5 + 1);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 
