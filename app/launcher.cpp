@@ -8,8 +8,11 @@
 #include "ui/setupwizard.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
 
 #include <cstdio>
 #include <memory>
@@ -58,9 +61,49 @@ int Launcher::run()
     return QApplication::exec();
 }
 
+namespace {
+// The SQLite files this user's Till has kept a store in. A missing one of these is not a
+// first start: creating a new empty file there would hide that the store is gone.
+const QString kKnownFilesKey = u"database/sqliteFiles"_s;
+} // namespace
+
+std::optional<StartupProblem> Launcher::openDatabase(Startup &startup)
+{
+    const DatabaseUrl &url = m_options.database;
+    const bool sqlite = url.engine == DatabaseUrl::Engine::SQLite;
+    QSettings settings;
+    QStringList known = settings.value(kKnownFilesKey).toStringList();
+    const QString path = sqlite ? QFileInfo(url.path).absoluteFilePath() : QString();
+    const auto missing = sqlite && known.contains(path) ? Startup::MissingFile::Refuse
+                                                        : Startup::MissingFile::Create;
+    auto problem = startup.openDatabase(missing);
+    if (problem && problem->kind == StartupProblem::Kind::MissingDatabaseFile) {
+        if (m_options.measureStartup || !askForNewDatabase(*problem)) {
+            return problem;
+        }
+        problem = startup.openDatabase(Startup::MissingFile::Create);
+    }
+    if (!problem && sqlite && !known.contains(path)) {
+        known.append(path);
+        settings.setValue(kKnownFilesKey, known);
+    }
+    return problem;
+}
+
+bool Launcher::askForNewDatabase(const StartupProblem &problem) const
+{
+    QMessageBox box(QMessageBox::Warning, tr("Till"), problem.text);
+    QPushButton *create = box.addButton(tr("Start with a New Database"), QMessageBox::AcceptRole);
+    QPushButton *quit = box.addButton(tr("Quit"), QMessageBox::RejectRole);
+    box.setDefaultButton(quit);
+    box.setDetailedText(problem.details);
+    box.exec();
+    return box.clickedButton() == create;
+}
+
 std::optional<StartupProblem> Launcher::prepare(Startup &startup)
 {
-    if (auto problem = startup.openDatabase()) {
+    if (auto problem = openDatabase(startup)) {
         return problem;
     }
     if (auto problem = startup.migrate()) {
@@ -102,6 +145,9 @@ bool Launcher::runSetup(Startup &startup)
 
 int Launcher::report(const StartupProblem &problem) const
 {
+    if (problem.kind == StartupProblem::Kind::MissingDatabaseFile && !m_options.measureStartup) {
+        return 1; // the person was asked and chose to quit
+    }
     if (m_options.measureStartup) {
         std::fprintf(
             stderr, "till: %s\n%s\n", qPrintable(problem.text), qPrintable(problem.details));

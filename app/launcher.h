@@ -26,6 +26,9 @@ public:
 
 private:
     std::optional<StartupProblem> prepare(Startup &startup);
+    //! Opens the database; asks before a new file replaces one that held a store here.
+    std::optional<StartupProblem> openDatabase(Startup &startup);
+    bool askForNewDatabase(const StartupProblem &problem) const;
     //! The setup wizard; false when the person cancelled it.
     bool runSetup(Startup &startup);
     int report(const StartupProblem &problem) const;

@@ -5,6 +5,9 @@
 #include "models/db/settingsrepository.h"
 #include "models/db/userrepository.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -25,8 +28,54 @@ Startup::Startup(DatabaseUrl url)
 
 Startup::~Startup() = default;
 
-std::optional<StartupProblem> Startup::openDatabase()
+std::optional<StartupProblem> Startup::claimFile()
 {
+    // The claim sits beside the database; QLockFile removes one left by a process that died.
+    auto claim = std::make_unique<QLockFile>(m_url.path + u".lock"_s);
+    claim->setStaleLockTime(0);
+    if (claim->tryLock(0)) {
+        m_fileClaim = std::move(claim);
+        return std::nullopt;
+    }
+    if (claim->error() != QLockFile::LockFailedError) {
+        // A folder that cannot take the claim cannot take the database either; opening
+        // it says why in the user's words.
+        return std::nullopt;
+    }
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    claim->getLockInfo(&pid, &host, &application);
+    return problem(tr("Till is already running on this database (process %1 on %2). Please use "
+                      "that window, or close it and start Till again. Two tills on one "
+                      "database file would not see each other's sales.")
+                       .arg(pid)
+                       .arg(host.isEmpty() ? tr("this computer") : host),
+        u"%1 is locked by %2 (pid %3, host %4)"_s.arg(m_url.path + u".lock"_s, application)
+            .arg(pid)
+            .arg(host));
+}
+
+std::optional<StartupProblem> Startup::openDatabase(MissingFile missing)
+{
+    if (m_url.engine == DatabaseUrl::Engine::SQLite) {
+        if (missing == MissingFile::Refuse && !QFileInfo::exists(m_url.path)) {
+            StartupProblem gone = problem(
+                tr("The database file %1 is missing. It held this till's store and sales "
+                   "when Till last ran here. If it was moved, start Till with --database "
+                   "and its new place; if it was lost, restore it from a backup before "
+                   "you sell. Start with a new, empty database instead?")
+                    .arg(QDir::toNativeSeparators(m_url.path)),
+                u"%1 does not exist"_s.arg(m_url.path));
+            gone.kind = StartupProblem::Kind::MissingDatabaseFile;
+            return gone;
+        }
+        if (QDir().mkpath(QFileInfo(m_url.path).absolutePath())) {
+            if (auto taken = claimFile()) {
+                return taken;
+            }
+        }
+    }
     auto opened = Database::open(m_url);
     if (!opened) {
         const QString where = m_url.toDisplayString();

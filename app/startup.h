@@ -11,6 +11,7 @@
 #include <optional>
 
 class Database;
+class QLockFile;
 
 /*!
  * Gets the database ready for the main window, one step at a time: open it, bring its
@@ -27,7 +28,17 @@ public:
     explicit Startup(DatabaseUrl url);
     ~Startup();
 
-    std::optional<StartupProblem> openDatabase();
+    //! What openDatabase() does when the SQLite file does not exist.
+    enum class MissingFile {
+        Create, //!< a new store: create the file
+        Refuse, //!< the file held a store before: a new empty one would hide that it is gone
+    };
+    /*!
+     * Opens the database. An SQLite file is claimed for this Till alone: a second Till on
+     * the same file is refused with the process that has it, so two windows never sell
+     * into one file unaware of each other.
+     */
+    std::optional<StartupProblem> openDatabase(MissingFile missing = MissingFile::Create);
     //! Nothing is changed when the database belongs to a newer Till or a migration fails.
     std::optional<StartupProblem> migrate();
     /*!
@@ -54,7 +65,10 @@ public:
     Database &database() { return *m_db; }
 
 private:
+    std::optional<StartupProblem> claimFile();
+
     DatabaseUrl m_url;
+    std::unique_ptr<QLockFile> m_fileClaim;
     std::unique_ptr<Database> m_db;
     bool m_filledDemo = false;
 };

@@ -6,6 +6,11 @@
 //! for "Show Details...".
 struct StartupProblem
 {
+    enum class Kind {
+        Fatal,               //!< Till cannot start; say why and quit
+        MissingDatabaseFile, //!< the SQLite file that held the store is gone: ask before a new one
+    };
     QString text;
     QString details;
+    Kind kind = Kind::Fatal;
 };

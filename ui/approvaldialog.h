@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/services/approval.h"
+#include "models/domain/approval.h"
 
 #include <QDialog>
 

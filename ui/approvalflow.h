@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/services/approval.h"
+#include "models/domain/approval.h"
 #include "models/services/serviceerror.h"
 #include "models/services/session.h"
 #include "ui/approvaldialog.h"

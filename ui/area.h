@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/services/permissions.h"
+#include "models/domain/permissions.h"
 
 #include <QCoreApplication>
 #include <QList>

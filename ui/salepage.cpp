@@ -379,11 +379,37 @@ void SalePage::restoreRecoveredSale()
     if (!saved) {
         return;
     }
-    m_cart->setCart(saved->cart, saved->uuid);
-    m_cart->setPricesIncludeTax(m_services.checkout.rules().pricesIncludeTax);
+    const QStringList changes = setReviewedCart(saved->cart, saved->uuid);
     selectRow(m_cart->rowCount() - 1);
-    strip()->showInfo(tr("The sale that was in progress is back on screen (items: %1).")
-                          .arg(QLocale().toString(m_cart->cart().itemCount())));
+    const QString back = tr("The sale that was in progress is back on screen (items: %1).")
+                             .arg(QLocale().toString(m_cart->cart().itemCount()));
+    showCartChanges(back, changes);
+}
+
+QStringList SalePage::setReviewedCart(const Cart &cart, const QString &uuid)
+{
+    // A cart from a file or a park is checked against today's catalogue and approvals.
+    const auto reviewed = m_services.checkout.review(cart);
+    if (!reviewed) {
+        // The commit checks every line again; until then the cart stays as it was.
+        m_cart->setCart(cart, uuid);
+        m_cart->setPricesIncludeTax(m_services.checkout.rules().pricesIncludeTax);
+        return {};
+    }
+    m_cart->setCart(reviewed->cart, uuid);
+    m_cart->setPricesIncludeTax(m_services.checkout.rules().pricesIncludeTax);
+    return reviewed->changes;
+}
+
+void SalePage::showCartChanges(const QString &headline, const QStringList &changes)
+{
+    if (changes.isEmpty()) {
+        strip()->showInfo(headline);
+        return;
+    }
+    // Prices the customer was told may have moved: this one the cashier must not miss.
+    strip()->showError(tr("%1 Please check it: %2", "headline, then what changed in the sale")
+                           .arg(headline, changes.join(u' ')));
 }
 
 void SalePage::refreshShift()
@@ -834,7 +860,7 @@ void SalePage::changeUnit()
                               .arg(line.productName, unit.name));
     }
     m_cart->setUnit(row, unit);
-    m_cart->setLineDiscount(row, Discount(), 0);
+    m_cart->setLineDiscount(row, Discount());
 }
 
 void SalePage::discountLine()
@@ -1002,6 +1028,16 @@ void SalePage::commitSale(PaymentDialog &dialog, const QList<Tender> &tenders)
     const auto receipt = m_services.checkout.commit(m_cart->cart(), tenders, m_cart->saleUuid());
     QGuiApplication::restoreOverrideCursor();
     if (!receipt) {
+        if (receipt.error().code == ServiceError::Code::Conflict) {
+            // The catalogue may have changed under the sale: then the lines change on screen
+            // and the customer hears the new total before paying again.
+            const QStringList changes = setReviewedCart(m_cart->cart(), m_cart->saleUuid());
+            if (!changes.isEmpty()) {
+                dialog.reject();
+                showCartChanges(receipt.error().message, changes);
+                return;
+            }
+        }
         // Nothing is lost: the cart, its uuid and the payments stay for another try.
         dialog.showError(receipt.error());
         return;
@@ -1105,11 +1141,11 @@ void SalePage::recall()
         showError(cart.error());
         return;
     }
-    m_cart->setCart(*cart);
-    m_cart->setPricesIncludeTax(m_services.checkout.rules().pricesIncludeTax);
+    const QStringList changes = setReviewedCart(*cart, QString());
     selectRow(m_cart->rowCount() - 1);
     hideChange();
-    strip()->showInfo(tr("The parked sale is back: %n item(s).", nullptr, int(cart->itemCount())));
+    showCartChanges(tr("The parked sale is back: %n item(s).", nullptr, int(m_cart->cart().itemCount())),
+                    changes);
     restoreFocus();
 }
 

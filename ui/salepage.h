@@ -2,7 +2,7 @@
 
 #include "models/db/quickkeyrepository.h"
 #include "models/domain/receipt.h"
-#include "models/services/approval.h"
+#include "models/domain/approval.h"
 #include "models/services/checkoutservice.h"
 #include "models/services/salerecovery.h"
 
@@ -82,6 +82,9 @@ private:
     void loadQuickKeys();
     void loadRules();
     void restoreRecoveredSale();
+    //! Puts a cart from a file or a park on screen, checked by the checkout; what changed.
+    QStringList setReviewedCart(const Cart &cart, const QString &uuid);
+    void showCartChanges(const QString &headline, const QStringList &changes);
     void refreshShift();
 
     // The scan field and the search

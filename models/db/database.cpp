@@ -1,14 +1,19 @@
 #include "models/db/database.h"
 
 #include "models/db/queryprofiler.h"
+#include "models/db/sqlitefilelocks.h"
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +60,9 @@ DbResult<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
             return DbError{DbError::Kind::ConnectionFailed,
                            u"Cannot create the folder %1."_s.arg(file.absolutePath())};
         }
+        // Before the first connection: its locks must not depend on what else the process
+        // opens and closes (see SqliteFileLocks).
+        SqliteFileLocks::install();
     }
     std::unique_ptr<Database> database(new Database(url));
     QSqlDatabase db = QSqlDatabase::addDatabase(database->m_dialect.driverName(),
@@ -77,7 +85,18 @@ QString Database::connectionNameForThread(const QThread *thread) const
 DbStatus Database::openConnection(QSqlDatabase &db) const
 {
     if (m_url.engine == DatabaseUrl::Engine::SQLite) {
-        db.setDatabaseName(m_url.path);
+        if (m_fileInode.load(std::memory_order_acquire) == 0) {
+            db.setDatabaseName(m_url.path);
+        } else {
+            // Opened before: never create the file again. A new empty file in its place
+            // would take sales that nobody sees again (checkFile() then refuses them).
+            if (DbStatus file = checkFile(); !file) {
+                return file;
+            }
+            db.setConnectOptions(u"QSQLITE_OPEN_URI"_s);
+            db.setDatabaseName(QUrl::fromLocalFile(m_url.path).toString(QUrl::FullyEncoded)
+                               + u"?mode=rw"_s);
+        }
     } else {
         db.setHostName(m_url.host);
         db.setPort(m_url.port);
@@ -96,6 +115,12 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
             error.kind = DbError::Kind::ConnectionFailed;
             db.close();
             return error;
+        }
+    }
+    if (m_url.engine == DatabaseUrl::Engine::SQLite) {
+        if (DbStatus status = rememberFile(); !status) {
+            db.close();
+            return status;
         }
     }
     m_openings.fetch_add(1, std::memory_order_release);
@@ -180,6 +205,65 @@ void Database::closeThreadConnection() const
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+namespace {
+bool statFile(const QString &path, quint64 *device, quint64 *inode)
+{
+    struct stat st{};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
+        return false;
+    }
+    *device = static_cast<quint64>(st.st_dev);
+    *inode = static_cast<quint64>(st.st_ino);
+    return true;
+}
+} // namespace
+
+DbStatus Database::rememberFile() const
+{
+    // The session setup has run, so the file exists now even if it was new.
+    quint64 device = 0;
+    quint64 inode = 0;
+    if (!statFile(m_url.path, &device, &inode)) {
+        return DbError{DbError::Kind::ConnectionFailed,
+                       u"The database file %1 cannot be found after opening it."_s.arg(m_url.path)};
+    }
+    quint64 expected = 0;
+    if (m_fileInode.compare_exchange_strong(expected, inode, std::memory_order_acq_rel)) {
+        m_fileDevice.store(device, std::memory_order_release);
+        return Done{};
+    }
+    // A connection opened again (another thread, a reconnect) must find the same file.
+    return checkFile();
+}
+
+DbStatus Database::checkFile() const
+{
+    if (m_url.engine != DatabaseUrl::Engine::SQLite) {
+        return Done{};
+    }
+    const auto lost = [this](const QString &what) {
+        m_fileLost.store(true, std::memory_order_release);
+        return DbError{DbError::Kind::FileLost,
+                       u"The database file %1 %2 while Till had it open."_s.arg(m_url.path, what)};
+    };
+    if (m_fileLost.load(std::memory_order_acquire)) {
+        return lost(u"was deleted or replaced"_s);
+    }
+    const quint64 inode = m_fileInode.load(std::memory_order_acquire);
+    if (inode == 0) {
+        return Done{}; // not opened yet
+    }
+    quint64 device = 0;
+    quint64 current = 0;
+    if (!statFile(m_url.path, &device, &current)) {
+        return lost(u"was deleted"_s);
+    }
+    if (current != inode || device != m_fileDevice.load(std::memory_order_acquire)) {
+        return lost(u"was replaced by another file"_s);
+    }
+    return Done{};
 }
 
 QString Database::description() const

@@ -58,12 +58,22 @@ public:
      */
     quint64 openings() const { return m_openings.load(std::memory_order_acquire); }
 
+    /*!
+     * SQLite: whether the file at the URL's path is still the file that was opened. A file
+     * deleted or replaced under the open connection (restored from a backup, moved away)
+     * would take the next sales into a file nobody will open again; once this has failed it
+     * keeps failing with DbError::Kind::FileLost, so nothing more is confirmed on screen.
+     * Costs one stat(). Always fine on PostgreSQL.
+     */
+    DbStatus checkFile() const;
+
     //! "SQLite /path/till.db" or "PostgreSQL till@db.shop.lan:5432/till", for the status bar.
     QString description() const;
 
 private:
     explicit Database(const DatabaseUrl &url);
     DbStatus openConnection(QSqlDatabase &db) const;
+    DbStatus rememberFile() const;
     QString connectionNameForThread(const QThread *thread) const;
 
     DatabaseUrl m_url;
@@ -71,6 +81,10 @@ private:
     QString m_namePrefix;
     mutable QMutex m_mutex;
     mutable std::atomic<quint64> m_openings{0};
+    // The SQLite file's device and inode when it was first opened; lost once it changed.
+    mutable std::atomic<quint64> m_fileDevice{0};
+    mutable std::atomic<quint64> m_fileInode{0};
+    mutable std::atomic<bool> m_fileLost{false};
     mutable QHash<const QThread *, QString> m_connections;
     mutable QHash<const QThread *, QHash<QString, std::shared_ptr<QSqlQuery>>> m_statements;
 };

@@ -21,6 +21,9 @@ struct DbError
         Migration,
         Invalid,          //!< the caller asked for something that cannot be done
         Statement,        //!< any other failure of a statement
+        DiskFull,         //!< the disk or the server's storage is full; nothing was written
+        FileLost,         //!< the SQLite file was deleted or replaced under the open connection
+        Timeout,          //!< the server did not answer within the statement timeout
     };
 
     DbError() = default;

@@ -40,8 +40,10 @@ QStringList Dialect::sessionSetup(const QString &schema) const
         }
         return statements;
     }
+    // FULL: a commit waits until its WAL frames are on disk. With NORMAL a power cut can
+    // take back the last sales after the screen said they were saved.
     return {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA foreign_keys = ON"_s,
-            u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = 5000"_s};
+            u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s};
 }
 
 QString Dialect::migrationLockStatement() const
@@ -133,6 +135,10 @@ DbError Dialect::toDbError(const QSqlError &error, const QString &statement) con
             result.kind = DbError::Kind::Constraint;
         } else if (code == u"40001"_s || code == u"40P01"_s || code == u"55P03"_s) {
             result.kind = DbError::Kind::Conflict;
+        } else if (code == u"53100"_s) { // disk_full
+            result.kind = DbError::Kind::DiskFull;
+        } else if (code == u"57014"_s) { // query_canceled: statement_timeout ran out
+            result.kind = DbError::Kind::Timeout;
         }
     } else {
         // SQLite reports extended result codes; the primary code is the low byte.
@@ -143,6 +149,9 @@ DbError Dialect::toDbError(const QSqlError &error, const QString &statement) con
         case 5: // SQLITE_BUSY
         case 6: // SQLITE_LOCKED
             result.kind = DbError::Kind::Conflict;
+            break;
+        case 13: // SQLITE_FULL
+            result.kind = DbError::Kind::DiskFull;
             break;
         default:
             break;

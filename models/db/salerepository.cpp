@@ -20,7 +20,27 @@ const QList<Dialect::JsonColumn> kLineColumns{
     {u"base_quantity"_s, Type::Integer}, {u"unit_price"_s, Type::Integer},
     {u"discount"_s, Type::Integer},    {u"tax_rate_bp"_s, Type::Integer},
     {u"tax"_s, Type::Integer},         {u"total"_s, Type::Integer},
+    {u"overridden"_s, Type::Integer},
 };
+
+const QList<Dialect::JsonColumn> kAuditColumns{
+    {u"action"_s, Type::Text},
+    {u"approved_by"_s, Type::Integer},
+    {u"details"_s, Type::Text},
+};
+
+// Raised from inside the PostgreSQL statement when a line does not match the catalogue.
+const QString kCatalogueChangedMarker = u"till:catalogue_changed"_s;
+
+// The lines (j) that the catalogue does not sell as they are: a unit of another product,
+// an archived product or unit, another pack size, tax rate or (not overridden) price.
+const QString kCatalogueMismatch
+    = u"SELECT j.line_no FROM j LEFT JOIN product_units pu ON pu.id = j.unit_id "
+      "LEFT JOIN products pr ON pr.id = pu.product_id "
+      "LEFT JOIN tax_rates t ON t.id = pr.tax_rate_id "
+      "WHERE pu.id IS NULL OR pu.product_id <> j.product_id OR NOT pu.active OR NOT pr.active "
+      "OR j.base_quantity <> j.quantity * pu.base_per_unit OR t.rate_bp <> j.tax_rate_bp "
+      "OR (j.overridden = 0 AND pu.price_minor <> j.unit_price)"_s;
 
 const QList<Dialect::JsonColumn> kPaymentColumns{
     {u"method"_s, Type::Text},        {u"amount"_s, Type::Integer},
@@ -78,6 +98,19 @@ QString SaleRepository::linesJson(const SaleRecord &sale) const
         rows.add(u"tax_rate_bp", static_cast<qint64>(line.taxRateBp));
         rows.add(u"tax", line.tax.minor());
         rows.add(u"total", line.total.minor());
+        rows.add(u"overridden", static_cast<qint64>(line.priceOverridden ? 1 : 0));
+    }
+    return rows.toString();
+}
+
+QString SaleRepository::auditsJson(const SaleRecord &sale) const
+{
+    JsonRows rows;
+    for (const SaleRecord::Audit &audit : sale.audits) {
+        rows.beginRow();
+        rows.add(u"action", audit.action);
+        audit.approvedBy > 0 ? rows.add(u"approved_by", audit.approvedBy) : rows.addNull(u"approved_by");
+        rows.add(u"details", audit.details);
     }
     return rows.toString();
 }
@@ -161,6 +194,48 @@ DbError SaleRepository::stockShortError(const SaleRecord &sale) const
                    kStockShortMarker};
 }
 
+bool SaleRepository::isCatalogueChanged(const DbError &error)
+{
+    return error.kind == DbError::Kind::Conflict && error.driverText == kCatalogueChangedMarker;
+}
+
+DbResult<QHash<qint64, CatalogueUnit>> SaleRepository::catalogueUnits(const QList<qint64> &unitIds) const
+{
+    QHash<qint64, CatalogueUnit> units;
+    if (unitIds.isEmpty()) {
+        return units;
+    }
+    JsonRows ids;
+    for (qint64 id : unitIds) {
+        ids.beginRow();
+        ids.add(u"id", id);
+    }
+    SqlQuery q(m_db, u"SELECT pu.id, pu.product_id, pr.sku, pr.name, pu.name, pu.base_per_unit, "
+                     "pu.price_minor, t.rate_bp, CASE WHEN pu.active AND pr.active THEN 1 ELSE 0 END "
+                     "FROM "_s + m_db.dialect().jsonRows(u"ids"_s, {{u"id"_s, Type::Integer}})
+                         + u" AS wanted JOIN product_units pu ON pu.id = wanted.id "
+                           "JOIN products pr ON pr.id = pu.product_id "
+                           "JOIN tax_rates t ON t.id = pr.tax_rate_id"_s);
+    q.bind(u"ids"_s, ids.toString());
+    if (!q.exec()) {
+        return q.error();
+    }
+    while (q.next()) {
+        CatalogueUnit unit;
+        unit.unitId = q.int64(0);
+        unit.productId = q.int64(1);
+        unit.sku = q.text(2);
+        unit.productName = q.text(3);
+        unit.unitName = q.text(4);
+        unit.basePerUnit = q.int64(5);
+        unit.price = Money::fromMinor(q.int64(6));
+        unit.taxRateBp = static_cast<int>(q.int64(7));
+        unit.active = q.int64(8) != 0;
+        units.insert(unit.unitId, unit);
+    }
+    return units;
+}
+
 bool SaleRepository::isStockShort(const DbError &error)
 {
     return error.kind == DbError::Kind::Conflict && error.driverText == kStockShortMarker;
@@ -202,21 +277,34 @@ DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) c
           "  p.tendered, p.change, p.reference, :at FROM bill, "_s
         + dialect.jsonRows(u"payments"_s, kPaymentColumns)
         + u" AS p RETURNING 1), "
+          "audited AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
+          "  SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || CAST(:lane AS text) "
+          "  || '/' || bill.number || ' ' || a.details FROM bill, "_s
+        + dialect.jsonRows(u"audits"_s, kAuditColumns)
+        + u" AS a RETURNING 1), "
+          "bad AS ("_s + kCatalogueMismatch + u"), "
           "note AS (SELECT pg_notify('%1', CAST(:lane AS text) || ':' || bill.number) FROM bill) "
           "SELECT (SELECT id FROM bill), (SELECT number FROM bill), (SELECT id FROM existing), "
           "(SELECT number FROM existing), "
           "CASE WHEN EXISTS (SELECT 1 FROM bill) AND (SELECT COUNT(*) FROM stock) < (SELECT COUNT(*) FROM d) "
           "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM stock)) AS INTEGER) ELSE 0 END, "
-          "(SELECT COUNT(*) FROM note)"_s.arg(kSalesChannel, kStockShortMarker);
+          "CASE WHEN EXISTS (SELECT 1 FROM bill) AND EXISTS (SELECT 1 FROM bad) "
+          "  THEN CAST(CONCAT('%3:', (SELECT MIN(line_no) FROM bad)) AS INTEGER) ELSE 0 END, "
+          "(SELECT COUNT(*) FROM note), (SELECT COUNT(*) FROM audited)"_s.arg(kSalesChannel, kStockShortMarker,
+                                                                           kCatalogueChangedMarker);
 
     SqlQuery q(m_db, sql, SqlQuery::Prepared::Keep);
     bindBill(q, sale);
     q.bind(u"lines"_s, linesJson(sale))
         .bind(u"payments"_s, paymentsJson(sale))
+        .bind(u"audits"_s, auditsJson(sale))
         .bind(u"allow_negative"_s, sale.allowNegativeStock);
     if (!q.exec()) {
         if (q.error().driverText.contains(kStockShortMarker)) {
             return stockShortError(sale);
+        }
+        if (q.error().driverText.contains(kCatalogueChangedMarker)) {
+            return DbError{DbError::Kind::Conflict, q.error().details, kCatalogueChangedMarker};
         }
         if (q.error().kind == DbError::Kind::Constraint) {
             // Two attempts with the same uuid at once: the other one wrote the bill.
@@ -273,15 +361,26 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
     const QString lines = linesJson(sale);
     const QString source = dialect.jsonRows(u"lines"_s, kLineColumns);
     {
+        // Only lines the catalogue sells as they are go in; a shortfall means one does not.
         SqlQuery q(m_db, u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
                          "base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, total_minor) "
-                         "SELECT :bill, line_no, product_id, unit_id, quantity, base_quantity, unit_price, "
-                         "discount, tax_rate_bp, tax, total FROM "_s
-                             + source + u" AS j"_s,
+                         "SELECT :bill, j.line_no, j.product_id, j.unit_id, j.quantity, j.base_quantity, "
+                         "j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM "_s
+                             + source
+                             + u" AS j JOIN product_units pu ON pu.id = j.unit_id AND pu.product_id = j.product_id "
+                               "AND pu.active JOIN products pr ON pr.id = j.product_id AND pr.active "
+                               "JOIN tax_rates t ON t.id = pr.tax_rate_id AND t.rate_bp = j.tax_rate_bp "
+                               "WHERE j.base_quantity = j.quantity * pu.base_per_unit "
+                               "AND (j.overridden <> 0 OR pu.price_minor = j.unit_price)"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"bill"_s, billId).bind(u"lines"_s, lines);
         if (!q.exec()) {
             return q.error();
+        }
+        if (q.numRowsAffected() < sale.lines.size()) {
+            tx.rollback();
+            return DbError{DbError::Kind::Conflict, u"a line does not match the catalogue"_s,
+                           kCatalogueChangedMarker};
         }
     }
     {
@@ -323,6 +422,21 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
         q.bind(u"bill"_s, billId)
             .bind(u"payments"_s, paymentsJson(sale))
             .bind(u"at"_s, Dialect::timestampText(sale.at));
+        if (!q.exec()) {
+            return q.error();
+        }
+    }
+    if (!sale.audits.isEmpty()) {
+        SqlQuery q(m_db, u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
+                         "SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || :lane || '/' "
+                         "|| :number || ' ' || a.details FROM "_s
+                             + dialect.jsonRows(u"audits"_s, kAuditColumns) + u" AS a"_s,
+                   SqlQuery::Prepared::Keep);
+        q.bind(u"at"_s, Dialect::timestampText(sale.at))
+            .bind(u"cashier"_s, sale.cashierId)
+            .bind(u"lane"_s, sale.lane)
+            .bind(u"number"_s, number)
+            .bind(u"audits"_s, auditsJson(sale));
         if (!q.exec()) {
             return q.error();
         }

@@ -4,6 +4,7 @@
 #include "models/domain/money.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,15 @@ struct SaleRecord
         int taxRateBp = 0;
         Money tax;
         Money total;
+        //! The price was overridden with approval; otherwise it must be the catalogue's.
+        bool priceOverridden = false;
+    };
+    //! What needed a manager, for the audit log; written by the sale's own statement.
+    struct Audit
+    {
+        QString action;      //!< "price_override", "discount_above_limit"
+        qint64 approvedBy = 0; //!< 0: the cashier's own role allowed it
+        QString details;     //!< "bill=LANE/NUMBER " is put in front
     };
     struct Payment
     {
@@ -46,7 +56,22 @@ struct SaleRecord
     Money total;
     QList<Line> lines;
     QList<Payment> payments;
+    QList<Audit> audits;
     bool allowNegativeStock = false;
+};
+
+//! A sellable unit as the catalogue has it now, to check a cart against.
+struct CatalogueUnit
+{
+    qint64 unitId = 0;
+    qint64 productId = 0;
+    QString sku;
+    QString productName;
+    QString unitName;
+    qint64 basePerUnit = 1;
+    Money price;
+    int taxRateBp = 0;
+    bool active = false; //!< the product and the unit are both still sold
 };
 
 struct CommittedBill
@@ -65,6 +90,12 @@ struct CommittedBill
  *   payments and the NOTIFY for live reports; running it in autocommit makes it its own
  *   transaction, one round trip in all.
  * - SQLite (no writable CTEs): BEGIN, number, bill, lines, stock, ledger, payments, COMMIT.
+ *
+ * Every line is checked against the catalogue inside the same statement: its unit belongs
+ * to its product, both are still sold, the base quantity, the tax rate and (unless the
+ * price was overridden with approval) the unit price are the catalogue's. Otherwise nothing
+ * is written (DbError::Kind::Conflict, isCatalogueChanged()). The audit rows of what a
+ * manager approved are written with the bill.
  *
  * The bill belongs to the lane's open shift, looked up inside the same statement; with no
  * open shift nothing is written (DbError::Kind::NotFound, details kNoOpenShift). A commit
@@ -88,6 +119,10 @@ public:
      * database is a Conflict too, but not this one.
      */
     static bool isStockShort(const DbError &error);
+    //! Whether commit() refused because a line no longer matches the catalogue.
+    static bool isCatalogueChanged(const DbError &error);
+    //! The catalogue's units by id (one query), to show what changed under a cart.
+    DbResult<QHash<qint64, CatalogueUnit>> catalogueUnits(const QList<qint64> &unitIds) const;
     //! The products of the sale whose stock is below what it takes (for the message).
     DbResult<QStringList> shortProducts(const SaleRecord &sale) const;
 
@@ -99,6 +134,7 @@ private:
     DbResult<CommittedBill> nothingWritten(const SaleRecord &sale) const;
     QString linesJson(const SaleRecord &sale) const;
     QString paymentsJson(const SaleRecord &sale) const;
+    QString auditsJson(const SaleRecord &sale) const;
     DbError stockShortError(const SaleRecord &sale) const;
 
     const Database &m_db;

@@ -50,6 +50,13 @@ bool SqlQuery::exec()
         QueryProfiler::instance().record(m_sql, 0, false);
         return false;
     }
+    // A statement must not go into an SQLite file that is no longer the store's.
+    if (DbStatus file = m_db.checkFile(); !file) {
+        m_failed = true;
+        m_error = file.error();
+        qCWarning(lcSql).noquote() << "statement refused:" << m_error.details;
+        return false;
+    }
     QElapsedTimer timer;
     timer.start();
     const bool ok = m_query->exec();
@@ -79,6 +86,9 @@ bool SqlQuery::fail(const QSqlError &error)
 
 DbStatus SqlQuery::run(const Database &db, const QString &sql)
 {
+    if (DbStatus file = db.checkFile(); !file) {
+        return file;
+    }
     QSqlQuery query(db.connection());
     QElapsedTimer timer;
     timer.start();

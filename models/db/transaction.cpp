@@ -22,6 +22,9 @@ Transaction::~Transaction()
 
 DbStatus Transaction::begin()
 {
+    if (DbStatus file = m_db.checkFile(); !file) {
+        return file;
+    }
     QSqlDatabase connection = m_db.connection();
     QElapsedTimer timer;
     timer.start();
@@ -42,6 +45,11 @@ DbStatus Transaction::commit()
 {
     if (!m_active) {
         return DbError{DbError::Kind::Invalid, u"commit without a transaction"_s};
+    }
+    // The last moment to find that the file was swapped: commit nothing into a lost file.
+    if (DbStatus file = m_db.checkFile(); !file) {
+        rollback();
+        return file;
     }
     QSqlDatabase connection = m_db.connection();
     QElapsedTimer timer;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/approval.h"
 #include "models/domain/money.h"
 
 #include <QList>
@@ -36,7 +37,13 @@ struct CartLine
     Money catalogPrice;          //!< what the catalogue said, to show an override
     int taxRateBp = 0;
     Discount discount;
-    qint64 approvedBy = 0;       //!< the manager who approved an override or a large discount
+    /*!
+     * A manager's approvals of this line's overridden price and of a discount above the
+     * cashier's limit. The commit takes these, never an id, and uses them up. They are not
+     * written into a parked or saved cart: a cart that comes back from a file asks again.
+     */
+    Approval priceApproval;
+    Approval discountApproval;
 
     bool isPriceOverridden() const { return unitPrice != catalogPrice; }
     qint64 baseQuantity() const { return quantity * basePerUnit; }
@@ -85,7 +92,7 @@ struct Cart
 {
     QList<CartLine> lines;
     Discount billDiscount;
-    qint64 billDiscountApprovedBy = 0;
+    Approval billDiscountApproval; //!< a manager's approval of a bill discount above the limit
     bool pricesIncludeTax = true;
 
     bool isEmpty() const { return lines.isEmpty(); }

@@ -59,14 +59,12 @@ QByteArray toJson(const Cart &cart)
             {u"catalog_price"_s, number(l.catalogPrice.minor())},
             {u"tax_rate_bp"_s, number(l.taxRateBp)},
             {u"discount"_s, discount(l.discount)},
-            {u"approved_by"_s, number(l.approvedBy)},
         });
     }
     const QJsonObject o{
         {u"version"_s, 1},
         {u"lines"_s, lines},
         {u"bill_discount"_s, discount(cart.billDiscount)},
-        {u"bill_discount_approved_by"_s, number(cart.billDiscountApprovedBy)},
         {u"prices_include_tax"_s, cart.pricesIncludeTax},
     };
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -107,11 +105,9 @@ std::optional<Cart> fromJson(const QByteArray &json)
         line.catalogPrice = Money::fromMinor(*catalogPrice);
         line.taxRateBp = static_cast<int>(number(l, u"tax_rate_bp"_s).value_or(0));
         line.discount = discount(l.value(u"discount"_s).toObject());
-        line.approvedBy = number(l, u"approved_by"_s).value_or(0);
         cart.lines.append(line);
     }
     cart.billDiscount = discount(o.value(u"bill_discount"_s).toObject());
-    cart.billDiscountApprovedBy = number(o, u"bill_discount_approved_by"_s).value_or(0);
     cart.pricesIncludeTax = o.value(u"prices_include_tax"_s).toBool(true);
     return cart;
 }

@@ -227,34 +227,26 @@ bool CartModel::setUnit(int row, const ProductUnit &unit)
     return true;
 }
 
-bool CartModel::setLineDiscount(int row, const Discount &discount, qint64 approvedBy)
+bool CartModel::setLineDiscount(int row, const Discount &discount, const Approval &approval)
 {
     if (!isRow(row)) {
         return false;
     }
     CartLine &changed = m_cart.lines[row];
     changed.discount = discount.isNone() ? Discount() : discount;
-    // A line carries one approver. A discount within the limit keeps the approval of an
-    // overridden price; otherwise nobody approved what is on the line any more.
-    if (approvedBy > 0) {
-        changed.approvedBy = approvedBy;
-    } else if (!changed.isPriceOverridden()) {
-        changed.approvedBy = 0;
-    }
+    changed.discountApproval = discount.isNone() ? Approval() : approval;
     lineChanged(row);
     return true;
 }
 
-bool CartModel::overridePrice(int row, Money price, qint64 approvedBy)
+bool CartModel::overridePrice(int row, Money price, const Approval &approval)
 {
     if (!isRow(row) || !price.isValid() || price.isNegative()) {
         return false;
     }
     CartLine &changed = m_cart.lines[row];
     changed.unitPrice = price;
-    if (approvedBy > 0) {
-        changed.approvedBy = approvedBy;
-    }
+    changed.priceApproval = changed.isPriceOverridden() ? approval : Approval();
     lineChanged(row);
     return true;
 }
@@ -289,10 +281,10 @@ void CartModel::clear()
     Q_EMIT totalsChanged();
 }
 
-void CartModel::setBillDiscount(const Discount &discount, qint64 approvedBy)
+void CartModel::setBillDiscount(const Discount &discount, const Approval &approval)
 {
     m_cart.billDiscount = discount.isNone() ? Discount() : discount;
-    m_cart.billDiscountApprovedBy = discount.isNone() ? 0 : approvedBy;
+    m_cart.billDiscountApproval = discount.isNone() ? Approval() : approval;
     cartChanged();
 }
 

@@ -73,12 +73,12 @@ public:
     bool setQuantity(int row, qint64 quantity);
     //! Sells the line in another of its product's units, at that unit's catalogue price.
     bool setUnit(int row, const ProductUnit &unit);
-    bool setLineDiscount(int row, const Discount &discount, qint64 approvedBy);
-    bool overridePrice(int row, Money price, qint64 approvedBy);
+    bool setLineDiscount(int row, const Discount &discount, const Approval &approval = {});
+    bool overridePrice(int row, Money price, const Approval &approval = {});
     bool removeLine(int row);
     //! Empties the cart and ends the sale: the next line starts a new uuid.
     void clear();
-    void setBillDiscount(const Discount &discount, qint64 approvedBy);
+    void setBillDiscount(const Discount &discount, const Approval &approval = {});
     //! Whether prices include tax (a store rule): changes how tax is worked out.
     void setPricesIncludeTax(bool included);
 

@@ -22,6 +22,23 @@ ServiceResult<Authorizer::Grant> Authorizer::authorize(const Session &session,
                                                        Permission permission,
                                                        const Approval &approval) const
 {
+    auto grant = check(session, permission, approval);
+    if (grant && grant->approvedBy > 0) {
+        use(approval);
+    }
+    return grant;
+}
+
+void Authorizer::use(const Approval &approval)
+{
+    if (approval.m_state) {
+        approval.m_state->used = true;
+    }
+}
+
+ServiceResult<Authorizer::Grant> Authorizer::check(const Session &session, Permission permission,
+                                                   const Approval &approval) const
+{
     auto denied = [permission](const QString &why) -> ServiceResult<Grant> {
         return ServiceError{ServiceError::Code::PermissionDenied, why,
                             u"permission=%1"_s.arg(Permissions::key(permission))};
@@ -50,7 +67,6 @@ ServiceResult<Authorizer::Grant> Authorizer::authorize(const Session &session,
     if (approval.requesterId() != user.id) {
         return denied(tr("The approval was given to somebody else."));
     }
-    approval.m_state->used = true;
     return Grant{user.id, approval.approverId()};
 }
 

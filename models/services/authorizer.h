@@ -1,9 +1,9 @@
 #pragma once
 
 #include "models/db/auditrepository.h"
-#include "models/services/approval.h"
+#include "models/domain/approval.h"
 #include "models/services/authservice.h"
-#include "models/services/permissions.h"
+#include "models/domain/permissions.h"
 #include "models/services/serviceerror.h"
 
 #include <QCoreApplication>
@@ -43,6 +43,16 @@ public:
      */
     ServiceResult<Grant> authorize(const Session &session, Permission permission,
                                    const Approval &approval = {}) const;
+
+    /*!
+     * As authorize(), but the approval is not used up: for a request that is approved now
+     * and carried out later (a line's discount, approved when given and used by the sale's
+     * commit). The caller then calls use() once the thing was done.
+     */
+    ServiceResult<Grant> check(const Session &session, Permission permission,
+                               const Approval &approval = {}) const;
+    //! Uses the approval up (after what it approved was done).
+    static void use(const Approval &approval);
 
     /*!
      * A manager approves permission for the session's user with their own login and PIN.

@@ -35,8 +35,24 @@ CheckoutService::CheckoutService(const Database &db, const Session &session,
 
 ServiceError CheckoutService::failed(const DbError &error) const
 {
-    return ServiceError::fromDb(error, tr("The till cannot reach its database. The sale is still on "
-                                          "screen; nothing was lost. Please try again."));
+    switch (error.kind) {
+    case DbError::Kind::Constraint:
+        return ServiceError::fromDb(error, tr("The database refused this sale because it breaks one "
+                                              "of its rules, so nothing was sold. The sale is still "
+                                              "on screen; please show the details to whoever looks "
+                                              "after your tills."));
+    case DbError::Kind::Conflict:
+        return ServiceError::fromDb(error, tr("Another till changed the same products at the same "
+                                              "moment, so nothing was sold. The sale is still on "
+                                              "screen; please try again."));
+    case DbError::Kind::ConnectionFailed:
+        return ServiceError::fromDb(error, tr("The till cannot reach its database, so nothing was "
+                                              "saved. The sale is still on screen; please try again."));
+    default:
+        return ServiceError::fromDb(error, tr("The database could not save this. The sale is still on "
+                                              "screen; please try again, and show the details to "
+                                              "whoever looks after your tills if it keeps failing."));
+    }
 }
 
 QString CheckoutService::newSaleUuid()
@@ -86,7 +102,7 @@ CartLine CheckoutService::withUnit(const CartLine &line, const ProductUnit &unit
     changed.basePerUnit = unit.basePerUnit;
     changed.unitPrice = unit.price;
     changed.catalogPrice = unit.price;
-    changed.approvedBy = 0;
+    changed.priceApproval = {};
     return changed;
 }
 
@@ -130,11 +146,24 @@ ServiceResult<CartLine> CheckoutService::scan(const QString &barcode, qint64 qua
     return lineFor(scanned.product, scanned.unit, quantity);
 }
 
-ServiceResult<qint64> CheckoutService::authorizeDiscount(const Discount &discount, Money gross,
-                                                         const Approval &approval)
+bool CheckoutService::isAboveLimit(const Discount &discount, Money gross) const
 {
     if (discount.isNone()) {
-        return qint64(0);
+        return false;
+    }
+    // Measured as a share of what it is taken off.
+    const qint64 shareBp = discount.kind == Discount::Kind::Percent
+                               ? discount.value
+                               : (gross.minor() > 0 ? roundedDiv(discount.value, 10000, gross.minor()).value_or(10000)
+                                                    : 10000);
+    return shareBp > m_rules.cashierDiscountLimitBp;
+}
+
+ServiceResult<Approval> CheckoutService::authorizeDiscount(const Discount &discount, Money gross,
+                                                           const Approval &approval)
+{
+    if (discount.isNone()) {
+        return Approval();
     }
     if (discount.value < 0) {
         return invalid(tr("A discount cannot be negative."));
@@ -145,34 +174,170 @@ ServiceResult<qint64> CheckoutService::authorizeDiscount(const Discount &discoun
     if (discount.kind == Discount::Kind::Amount && Money::fromMinor(discount.value) > gross) {
         return invalid(tr("A discount cannot be more than the price."));
     }
-    // Above the cashier's limit, measured as a share of what it is taken off.
-    const qint64 shareBp = discount.kind == Discount::Kind::Percent
-                               ? discount.value
-                               : (gross.minor() > 0 ? roundedDiv(discount.value, 10000, gross.minor()).value_or(10000)
-                                                    : 10000);
-    if (shareBp <= m_rules.cashierDiscountLimitBp) {
+    if (!isAboveLimit(discount, gross)) {
         if (const auto grant = m_authorizer.authorize(m_session, Permission::Sell); !grant) {
             return grant.error();
         }
-        return qint64(0);
+        return Approval();
     }
-    const auto grant = m_authorizer.authorize(m_session, Permission::DiscountAboveLimit, approval);
+    const auto grant = m_authorizer.check(m_session, Permission::DiscountAboveLimit, approval);
     if (!grant) {
         return grant.error();
     }
-    return grant->approvedBy;
+    return grant->approvedBy > 0 ? approval : Approval();
 }
 
-ServiceResult<qint64> CheckoutService::authorizePriceOverride(Money newPrice, const Approval &approval)
+ServiceResult<Approval> CheckoutService::authorizePriceOverride(Money newPrice, const Approval &approval)
 {
     if (!newPrice.isValid() || newPrice.isNegative()) {
         return invalid(tr("A price cannot be negative."));
     }
-    const auto grant = m_authorizer.authorize(m_session, Permission::OverridePrice, approval);
+    const auto grant = m_authorizer.check(m_session, Permission::OverridePrice, approval);
     if (!grant) {
         return grant.error();
     }
-    return grant->approvedBy;
+    return grant->approvedBy > 0 ? approval : Approval();
+}
+
+ServiceStatus CheckoutService::checkApprovals(const Cart &cart, const CartTotals &totals,
+                                              SaleRecord &record, QList<Approval> &toUse) const
+{
+    const QLocale locale;
+    // Each approval is good for one thing: the same one twice in a cart is refused.
+    const auto take = [&](Permission permission, const Approval &approval,
+                          const QString &what) -> ServiceResult<qint64> {
+        if (approval.isGranted() && toUse.contains(approval)) {
+            return ServiceError{ServiceError::Code::PermissionDenied,
+                                tr("One manager's approval cannot cover two things (%1). Please ask "
+                                   "again.").arg(what),
+                                {}};
+        }
+        const auto grant = m_authorizer.check(m_session, permission, approval);
+        if (!grant) {
+            ServiceError error = grant.error();
+            error.message = tr("%1 needs a manager's approval. Nothing was sold.").arg(what);
+            return error;
+        }
+        if (grant->approvedBy > 0) {
+            toUse.append(approval);
+        }
+        return grant->approvedBy;
+    };
+    const auto money = [&](Money amount) { return amount.toString(locale, m_rules.currencySymbol); };
+    for (qsizetype i = 0; i < cart.lines.size(); ++i) {
+        const CartLine &line = cart.lines.at(i);
+        if (line.isPriceOverridden()) {
+            const auto approver = take(Permission::OverridePrice, line.priceApproval,
+                                       tr("The price of %1").arg(line.productName));
+            if (!approver) {
+                return approver.error();
+            }
+            record.audits.append({u"price_override"_s, *approver,
+                                  u"sku=%1 price=%2 catalog=%3"_s.arg(line.sku)
+                                      .arg(line.unitPrice.minor())
+                                      .arg(line.catalogPrice.minor())});
+        }
+        const PricedLine &priced = totals.lines.at(i);
+        if (isAboveLimit(line.discount, priced.gross)) {
+            const auto approver = take(Permission::DiscountAboveLimit, line.discountApproval,
+                                       tr("The discount of %1 on %2").arg(money(priced.lineDiscount),
+                                                                         line.productName));
+            if (!approver) {
+                return approver.error();
+            }
+            record.audits.append({u"discount_above_limit"_s, *approver,
+                                  u"sku=%1 discount=%2"_s.arg(line.sku).arg(priced.lineDiscount.minor())});
+        }
+    }
+    Money beforeBillDiscount = Money::fromMinor(0);
+    Money billDiscount = Money::fromMinor(0);
+    for (const PricedLine &priced : totals.lines) {
+        beforeBillDiscount += priced.gross - priced.lineDiscount;
+        billDiscount += priced.billDiscount;
+    }
+    if (isAboveLimit(cart.billDiscount, beforeBillDiscount)) {
+        const auto approver = take(Permission::DiscountAboveLimit, cart.billDiscountApproval,
+                                   tr("The discount of %1 on the bill").arg(money(billDiscount)));
+        if (!approver) {
+            return approver.error();
+        }
+        record.audits.append({u"discount_above_limit"_s, *approver,
+                              u"bill_discount=%1"_s.arg(billDiscount.minor())});
+    }
+    for (const SaleRecord::Audit &audit : std::as_const(record.audits)) {
+        if (audit.approvedBy > 0) {
+            record.approvedBy = audit.approvedBy;
+            break;
+        }
+    }
+    return Done{};
+}
+
+ServiceResult<CheckoutService::Review> CheckoutService::review(const Cart &input) const
+{
+    Review review{input, {}};
+    if (input.isEmpty()) {
+        return review;
+    }
+    QList<qint64> unitIds;
+    for (const CartLine &line : input.lines) {
+        unitIds.append(line.unitId);
+    }
+    const auto units = m_sales.catalogueUnits(unitIds);
+    if (!units) {
+        return failed(units.error());
+    }
+    const QLocale locale;
+    const auto money = [&](Money amount) { return amount.toString(locale, m_rules.currencySymbol); };
+    Cart &cart = review.cart;
+    cart.lines.clear();
+    for (const CartLine &original : input.lines) {
+        const auto found = units->constFind(original.unitId);
+        if (found == units->cend() || !found->active || found->productId != original.productId) {
+            review.changes << tr("%1 is no longer sold and was taken off the sale.").arg(original.productName);
+            continue;
+        }
+        const CatalogueUnit &unit = *found;
+        CartLine line = original;
+        line.sku = unit.sku;
+        line.productName = unit.productName;
+        line.unitName = unit.unitName;
+        line.basePerUnit = unit.basePerUnit;
+        line.taxRateBp = unit.taxRateBp;
+        if (original.isPriceOverridden() && !original.priceApproval.isGranted()
+            && !m_authorizer.can(m_session, Permission::OverridePrice)) {
+            line.unitPrice = unit.price;
+            review.changes << tr("%1 is back at the catalogue price of %2: the price of %3 needs a "
+                                 "manager's approval again.")
+                                  .arg(line.productName, money(unit.price), money(original.unitPrice));
+        } else if (!original.isPriceOverridden() && original.unitPrice != unit.price) {
+            line.unitPrice = unit.price;
+            review.changes << tr("%1 now costs %2 (it was %3).")
+                                  .arg(line.productName, money(unit.price), money(original.unitPrice));
+        }
+        line.catalogPrice = unit.price;
+        if (!line.isPriceOverridden()) {
+            line.priceApproval = {};
+        }
+        if (!line.discountApproval.isGranted() && !m_authorizer.can(m_session, Permission::DiscountAboveLimit)
+            && isAboveLimit(line.discount, line.unitPrice.times(line.quantity))) {
+            line.discount = {};
+            review.changes << tr("The discount on %1 needs a manager's approval again and was taken off.")
+                                  .arg(line.productName);
+        }
+        cart.lines.append(line);
+    }
+    if (!cart.billDiscountApproval.isGranted() && !m_authorizer.can(m_session, Permission::DiscountAboveLimit)) {
+        Money base = Money::fromMinor(0);
+        for (const PricedLine &priced : Pricing::price(cart).lines) {
+            base += priced.gross - priced.lineDiscount;
+        }
+        if (isAboveLimit(cart.billDiscount, base)) {
+            cart.billDiscount = {};
+            review.changes << tr("The discount on the bill needs a manager's approval again and was taken off.");
+        }
+    }
+    return review;
 }
 
 ServiceStatus CheckoutService::recordVoid(const CartLine &line, const Approval &approval)
@@ -252,15 +417,20 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     record.rounding = settlement.rounding;
     record.total = settlement.due;
     record.allowNegativeStock = m_rules.allowNegativeStock;
-    record.approvedBy = cart.billDiscountApprovedBy;
+    // What needs a manager is checked here, against approvals the cart carries; the
+    // statement then checks every line against the catalogue.
+    QList<Approval> approvals;
+    if (ServiceStatus approved = checkApprovals(cart, totals, record, approvals); !approved) {
+        return approved.error();
+    }
     for (qsizetype i = 0; i < cart.lines.size(); ++i) {
         const CartLine &line = cart.lines.at(i);
         const PricedLine &priced = totals.lines.at(i);
-        record.lines.append({line.productId, line.unitId, line.quantity, line.baseQuantity(), line.unitPrice,
-                             priced.discount(), line.taxRateBp, priced.tax, priced.total});
-        if (record.approvedBy == 0) {
-            record.approvedBy = line.approvedBy;
-        }
+        SaleRecord::Line written{line.productId, line.unitId, line.quantity, line.baseQuantity(),
+                                 line.unitPrice, priced.discount(), line.taxRateBp, priced.tax,
+                                 priced.total};
+        written.priceOverridden = line.isPriceOverridden();
+        record.lines.append(written);
     }
     for (const SettledPayment &payment : settlement.payments) {
         record.payments.append({payment.method == Tender::Method::Cash ? u"cash"_s : u"card"_s, payment.amount,
@@ -274,6 +444,15 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
         m_db.dropCachedStatements();
         m_db.connection().close();
         bill = m_sales.commit(record);
+        if (!bill && bill.error().kind == DbError::Kind::ConnectionFailed) {
+            // The first attempt may have been written before its reply was lost.
+            return ServiceError{ServiceError::Code::Unavailable,
+                                tr("The connection to the database was lost while the sale was "
+                                   "being saved, so Till cannot tell yet whether it was. The sale "
+                                   "is still on screen: try again when the database is back. If "
+                                   "it was saved, Till finds it and does not save it twice."),
+                                bill.error().details};
+        }
     }
     if (!bill) {
         const DbError &error = bill.error();
@@ -283,6 +462,12 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
                                     .arg(QLocale().createSeparatedList(error.details.split(u'\n'))),
                                 error.details};
         }
+        if (SaleRepository::isCatalogueChanged(error)) {
+            return ServiceError{ServiceError::Code::Conflict,
+                                tr("The catalogue changed while this sale was open. Nothing was sold; "
+                                   "please check the lines and take the payment again."),
+                                error.details};
+        }
         if (error.kind == DbError::Kind::NotFound) {
             return ServiceError{ServiceError::Code::InvalidInput,
                                 tr("No shift is open at lane %1. Open a shift to sell.").arg(record.lane),
@@ -290,22 +475,8 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
         }
         return failed(error);
     }
-    // What needed a manager is on the audit log next to the sale.
-    for (const CartLine &line : std::as_const(cart.lines)) {
-        if (line.isPriceOverridden() || line.approvedBy > 0) {
-            (void)m_audit.record({grant->userId, line.approvedBy, record.lane,
-                                  line.isPriceOverridden() ? u"price_override"_s : u"discount_above_limit"_s,
-                                  u"bill=%1/%2 sku=%3 price=%4 catalog=%5"_s.arg(record.lane)
-                                      .arg(bill->number)
-                                      .arg(line.sku)
-                                      .arg(line.unitPrice.minor())
-                                      .arg(line.catalogPrice.minor())});
-        }
-    }
-    if (cart.billDiscountApprovedBy > 0) {
-        (void)m_audit.record({grant->userId, cart.billDiscountApprovedBy, record.lane, u"discount_above_limit"_s,
-                              u"bill=%1/%2 discount=%3"_s.arg(record.lane).arg(bill->number)
-                                  .arg(totals.discount.minor())});
+    for (const Approval &approval : std::as_const(approvals)) {
+        Authorizer::use(approval);
     }
     SaleReceipt receipt{*bill, totals, settlement, record.at};
     Q_EMIT saleCommitted(receipt);

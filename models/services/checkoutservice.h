@@ -4,13 +4,15 @@
 #include "models/db/parkedcartrepository.h"
 #include "models/db/productrepository.h"
 #include "models/db/salerepository.h"
+#include "models/domain/approval.h"
 #include "models/domain/cart.h"
 #include "models/domain/settlement.h"
-#include "models/services/approval.h"
+#include "models/domain/approval.h"
 #include "models/services/clock.h"
 #include "models/services/serviceerror.h"
 
 #include <QObject>
+#include <QStringList>
 
 class Authorizer;
 class ConversionRateCache;
@@ -70,10 +72,29 @@ public:
     //! The unit's line in another of the product's units (piece <-> pack), same quantity.
     static CartLine withUnit(const CartLine &line, const ProductUnit &unit);
 
-    //! May the signed-in user give this discount on this amount? Returns who approved (0: nobody needed).
-    ServiceResult<qint64> authorizeDiscount(const Discount &discount, Money gross,
-                                            const Approval &approval = {});
-    ServiceResult<qint64> authorizePriceOverride(Money newPrice, const Approval &approval = {});
+    /*!
+     * May the signed-in user give this discount on this amount? On yes, the approval the
+     * line (or the bill) must carry to the commit: empty when none is needed. The approval
+     * is not used up here; the commit uses it, so a sale that fails can be tried again.
+     */
+    ServiceResult<Approval> authorizeDiscount(const Discount &discount, Money gross,
+                                              const Approval &approval = {});
+    ServiceResult<Approval> authorizePriceOverride(Money newPrice, const Approval &approval = {});
+
+    //! What review() changed in a cart, one sentence for the cashier each.
+    struct Review
+    {
+        Cart cart;
+        QStringList changes;
+    };
+    /*!
+     * Checks a cart that comes back from a file (restored after a crash, recalled from a
+     * park) or that the catalogue changed under: prices, pack sizes, tax rates and names
+     * are the catalogue's again, lines no longer sold are taken off, and an overridden price
+     * or a discount above the limit without a manager's approval goes back to the
+     * catalogue. One query.
+     */
+    ServiceResult<Review> review(const Cart &cart) const;
     //! Voiding a line and clearing a sale are recorded in the audit log.
     ServiceStatus recordVoid(const CartLine &line, const Approval &approval = {});
     ServiceStatus recordClear(const Cart &cart, const Approval &approval = {});
@@ -99,6 +120,14 @@ Q_SIGNALS:
 
 private:
     ServiceError failed(const DbError &error) const;
+    //! Whether this discount on gross is above what a cashier may give alone.
+    bool isAboveLimit(const Discount &discount, Money gross) const;
+    /*!
+     * Checks what the cart asks that needs a manager against the approvals it carries, and
+     * lists them for the audit log; the approvals to use up once the sale is written.
+     */
+    ServiceStatus checkApprovals(const Cart &cart, const CartTotals &totals, SaleRecord &record,
+                                 QList<Approval> &toUse) const;
 
     const Database &m_db;
     const Session &m_session;

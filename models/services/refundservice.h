@@ -3,7 +3,7 @@
 #include "models/db/auditrepository.h"
 #include "models/db/refundrepository.h"
 #include "models/domain/receipt.h"
-#include "models/services/approval.h"
+#include "models/domain/approval.h"
 #include "models/services/clock.h"
 #include "models/services/serviceerror.h"
 

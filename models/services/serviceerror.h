@@ -2,6 +2,7 @@
 
 #include "models/db/dberror.h"
 
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 
@@ -12,6 +13,9 @@
  */
 struct ServiceError
 {
+    Q_DECLARE_TR_FUNCTIONS(ServiceError)
+
+public:
     enum class Code {
         PermissionDenied, //!< the signed-in user may not do this, and no valid approval was given
         InvalidInput,     //!< the request itself is wrong (empty name, bad PIN, too much refunded)
@@ -24,26 +28,14 @@ struct ServiceError
     QString message;
     QString details;
 
-    //! A database failure, with message as the sentence to show.
-    static ServiceError fromDb(const DbError &error, const QString &message)
-    {
-        Code code = Code::Unavailable;
-        switch (error.kind) {
-        case DbError::Kind::Constraint:
-        case DbError::Kind::Conflict:
-            code = Code::Conflict;
-            break;
-        case DbError::Kind::NotFound:
-            code = Code::NotFound;
-            break;
-        case DbError::Kind::Invalid:
-            code = Code::InvalidInput;
-            break;
-        default:
-            break;
-        }
-        return {code, message, error.details};
-    }
+    /*!
+     * A database failure, with message as the sentence to show. A full disk, a lost SQLite
+     * file and a server that did not answer in time get their own sentence instead, so the
+     * person at the till reads what really happened.
+     */
+    static ServiceError fromDb(const DbError &error, const QString &message);
+    //! The sentence for a failure whose cause the person can act on; empty for the others.
+    static QString messageFor(DbError::Kind kind);
 };
 
 Q_DECLARE_METATYPE(ServiceError)

@@ -2,7 +2,7 @@
 
 #include "models/db/auditrepository.h"
 #include "models/db/shiftrepository.h"
-#include "models/services/approval.h"
+#include "models/domain/approval.h"
 #include "models/services/clock.h"
 #include "models/services/serviceerror.h"
 

@@ -2,7 +2,7 @@
 
 #include "models/db/auditrepository.h"
 #include "models/db/userrepository.h"
-#include "models/services/approval.h"
+#include "models/domain/approval.h"
 #include "models/services/serviceerror.h"
 
 #include <QCoreApplication>

@@ -6,6 +6,8 @@
 #include "models/services/setupservice.h"
 #include "tests/common/testdatabase.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -151,12 +153,51 @@ private Q_SLOTS:
         QVERIFY(!startup->storeName().isEmpty());
 
         // A database with data is left as it is: no progress, no fill.
+        startup.reset(); // one Till at a time on an SQLite file
         Startup again(m_scratch->url());
         QVERIFY(!again.openDatabase());
         steps.clear();
         QVERIFY(!again.fillDemo(options, progress));
         QVERIFY(!again.hasFilledDemo());
         QCOMPARE(steps.size(), 0);
+    }
+
+    void aSecondTillOnTheSameFileIsRefusedAndNamesTheFirst()
+    {
+        if (TestDatabase::isPostgres()) {
+            QSKIP("Every lane of a store shares one PostgreSQL database.");
+        }
+        auto first = openMigrated();
+        QVERIFY(first);
+        Startup second(m_scratch->url());
+        const auto refused = second.openDatabase();
+        QVERIFY(refused);
+        QCOMPARE(refused->kind, StartupProblem::Kind::Fatal);
+        const QString pid = QString::number(QCoreApplication::applicationPid());
+        QVERIFY2(refused->text.contains(u"already running"_s) && refused->text.contains(pid),
+                 qPrintable(refused->text));
+        // When the first one ends, the file is free again.
+        first.reset();
+        QVERIFY(!second.openDatabase());
+    }
+
+    void aMissingFileThatHeldAStoreIsNotMadeAgainUnasked()
+    {
+        if (TestDatabase::isPostgres()) {
+            QSKIP("A server's database is not a file of the till's.");
+        }
+        QTemporaryDir dir;
+        DatabaseUrl url = m_scratch->url();
+        url.path = dir.filePath(u"gone.db"_s);
+        Startup startup(url);
+        const auto problem = startup.openDatabase(Startup::MissingFile::Refuse);
+        QVERIFY(problem);
+        QCOMPARE(problem->kind, StartupProblem::Kind::MissingDatabaseFile);
+        QVERIFY2(problem->text.contains(u"gone.db"_s), qPrintable(problem->text));
+        QVERIFY(!QFile::exists(url.path));
+        // Asked, the person may start over with a new file.
+        QVERIFY(!startup.openDatabase(Startup::MissingFile::Create));
+        QVERIFY(QFile::exists(url.path));
     }
 
     void demoAskedForButDataWithoutUsers()

@@ -383,7 +383,7 @@ private Q_SLOTS:
 
         QCOMPARE(cart()->line(0).unitPrice, Money::fromMinor(99));
         QVERIFY(cart()->line(0).isPriceOverridden());
-        QCOMPARE(cart()->line(0).approvedBy, m_store->manager.id);
+        QCOMPARE(cart()->line(0).priceApproval.approverId(), m_store->manager.id);
         QVERIFY(cart()->index(0, CartModel::UnitPriceColumn).data(CartModel::PriceOverriddenRole).toBool());
         QCOMPARE(cart()->totals().total, Money::fromMinor(99));
         QTRY_COMPARE(QApplication::focusWidget(), scanField());

@@ -123,6 +123,7 @@ private Q_SLOTS:
         SaleRecord::Line pack = record.lines.first();
         pack.unitId = m_products.first().units.at(1).id;
         pack.baseQuantity = 6;
+        pack.unitPrice = m_products.first().units.at(1).price;
         record.lines.append(pack);
         QVERIFY(SaleRepository(m_store->db()).commit(record));
         QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(m_products.first().id)),
@@ -162,8 +163,12 @@ private Q_SLOTS:
         // A failed sale takes no number.
         SaleRecord broken = sale(1);
         broken.lines.first().unitId = 999999;
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
-        QVERIFY(!sales.commit(broken));
+        if (TestDatabase::isPostgres()) {
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
+        }
+        const auto refused = sales.commit(broken);
+        QVERIFY(!refused);
+        QVERIFY(SaleRepository::isCatalogueChanged(refused.error()));
         const auto next = sales.commit(sale(1));
         QVERIFY(next);
         QCOMPARE(next->number, 4);

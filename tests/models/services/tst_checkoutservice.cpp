@@ -211,7 +211,9 @@ private Q_SLOTS:
     void discountsAboveTheLimitNeedAManager()
     {
         // The cashier may give 10 %, not 25 %.
-        QCOMPARE(*m_checkout->authorizeDiscount(Discount::percent(1000), m(1000)), 0);
+        const auto within = m_checkout->authorizeDiscount(Discount::percent(1000), m(1000));
+        QVERIFY(within);
+        QVERIFY(!within->isGranted());
         const auto refused = m_checkout->authorizeDiscount(Discount::percent(2500), m(1000));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ServiceError::Code::PermissionDenied);
@@ -227,25 +229,204 @@ private Q_SLOTS:
         QVERIFY(approval);
         const auto approved = m_checkout->authorizeDiscount(Discount::percent(2500), m(1000), *approval);
         QVERIFY(approved);
-        QCOMPARE(*approved, m_store->manager.id);
+        QVERIFY(*approved == *approval);
+        // Given now, used by the sale: a sale that fails can be tried again with it.
+        QVERIFY(!approval->isUsed());
 
         Cart cart = cartOf(1);
         cart.lines[0].discount = Discount::percent(2500);
-        cart.lines[0].approvedBy = *approved;
+        cart.lines[0].discountApproval = *approved;
         const Money total = Pricing::price(cart).total;
         QVERIFY(m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid()));
+        QVERIFY(approval->isUsed());
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'discount_above_limit' "
-                                 "AND approved_by = %1"_s.arg(m_store->manager.id)),
+                                 "AND approved_by = %1 AND details LIKE 'bill=1/1 %%'"_s.arg(m_store->manager.id)),
                  1);
         QCOMPARE(m_store->scalar(u"SELECT approved_by FROM bills"_s), m_store->manager.id);
+
+        // The used approval does not sell a second discounted cart.
+        const auto again = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ServiceError::Code::PermissionDenied);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 1);
     }
 
     void priceOverridesNeedTheirPermission()
     {
         QCOMPARE(m_checkout->authorizePriceOverride(m(50)).error().code, ServiceError::Code::PermissionDenied);
         m_store->signIn(m_store->manager);
-        QCOMPARE(*m_checkout->authorizePriceOverride(m(50)), 0);
+        const auto own = m_checkout->authorizePriceOverride(m(50));
+        QVERIFY(own);
+        QVERIFY(!own->isGranted()); // a manager's role is enough
         QCOMPARE(m_checkout->authorizePriceOverride(m(-1)).error().code, ServiceError::Code::InvalidInput);
+    }
+
+    // A cart as a caller could forge it: nothing the catalogue or a manager did not say passes.
+    void aForgedCartIsRefusedAndWritesNothing_data()
+    {
+        QTest::addColumn<QString>("forgery");
+        QTest::addColumn<int>("expected");
+        const int conflict = int(ServiceError::Code::Conflict);
+        const int denied = int(ServiceError::Code::PermissionDenied);
+        QTest::newRow("price and catalogue price of 0.01") << u"price"_s << conflict;
+        QTest::newRow("overridden price, no approval") << u"override"_s << denied;
+        QTest::newRow("tax rate of 0") << u"tax"_s << conflict;
+        QTest::newRow("can sold as a six-pack's stock") << u"pack"_s << conflict;
+        QTest::newRow("unit of another product") << u"unit"_s << conflict;
+        QTest::newRow("90 % line discount") << u"line discount"_s << denied;
+        QTest::newRow("99 % bill discount") << u"bill discount"_s << denied;
+        QTest::newRow("archived product") << u"archived"_s << conflict;
+    }
+    void aForgedCartIsRefusedAndWritesNothing()
+    {
+        QFETCH(QString, forgery);
+        QFETCH(int, expected);
+        Cart cart;
+        CheckoutService::addToCart(cart, *m_checkout->scan(u"4006381333931"_s, 2));
+        CartLine &line = cart.lines[0];
+        if (forgery == u"price"_s) {
+            line.unitPrice = line.catalogPrice = m(1);
+        } else if (forgery == u"override"_s) {
+            line.unitPrice = m(1);
+        } else if (forgery == u"tax"_s) {
+            line.taxRateBp = 0;
+        } else if (forgery == u"pack"_s) {
+            line.basePerUnit = 6;
+        } else if (forgery == u"unit"_s) {
+            line.productId = m_products.at(0).id;
+        } else if (forgery == u"line discount"_s) {
+            line.discount = Discount::percent(9000);
+        } else if (forgery == u"bill discount"_s) {
+            cart.billDiscount = Discount::percent(9900);
+        } else if (forgery == u"archived"_s) {
+            QVERIFY(SqlQuery(m_store->db(), u"UPDATE products SET active = FALSE WHERE sku = 'COLA'"_s).exec());
+        }
+        const Money total = Pricing::price(cart).total;
+        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        QVERIFY(!receipt);
+        QCOMPARE(int(receipt.error().code), expected);
+        QVERIFY2(receipt.error().message.contains(u"Nothing was sold"_s), qPrintable(receipt.error().message));
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bill_items"_s), 0);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action IN "
+                                 "('price_override', 'discount_above_limit')"_s),
+                 0);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'COLA'"_s), 60);
+    }
+
+    void anApprovedOverrideIsAuditedWithTheSaleInOneStatement()
+    {
+        Cart cart;
+        CheckoutService::addToCart(cart, *m_checkout->scan(u"4006381333931"_s, 2));
+        const auto approval = m_store->authorizer().requestApproval(
+            m_store->session(), Permission::OverridePrice, u"maria"_s, u"1234"_s);
+        QVERIFY(approval);
+        const auto allowed = m_checkout->authorizePriceOverride(m(99), *approval);
+        QVERIFY(allowed);
+        cart.lines[0].unitPrice = m(99);
+        cart.lines[0].priceApproval = *allowed;
+        const Money total = Pricing::price(cart).total;
+        QCOMPARE(total, m(198));
+
+        ProfileScope scope(u"test.commit.override"_s);
+        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
+        // The audit row goes in with the sale: one statement more on SQLite, none on PostgreSQL.
+        QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 1 : 9);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'price_override' AND "
+                                 "approved_by = %1 AND user_id = %2 AND details = 'bill=1/1 sku=COLA "
+                                 "price=99 catalog=119'"_s.arg(m_store->manager.id).arg(m_store->cashier.id)),
+                 1);
+        QCOMPARE(m_store->scalar(u"SELECT unit_price_minor FROM bill_items"_s), 99);
+    }
+
+    void oneApprovalCoversOneThing()
+    {
+        const auto approval = m_store->authorizer().requestApproval(
+            m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
+        QVERIFY(approval);
+        Cart cart = cartOf(2);
+        for (CartLine &line : cart.lines) {
+            line.discount = Discount::percent(5000);
+            line.discountApproval = *approval;
+        }
+        const Money total = Pricing::price(cart).total;
+        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        QVERIFY(!receipt);
+        QCOMPARE(receipt.error().code, ServiceError::Code::PermissionDenied);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
+        QVERIFY(!approval->isUsed());
+    }
+
+    void anApprovalSurvivesAFailedCommit()
+    {
+        const auto approval = m_store->authorizer().requestApproval(
+            m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
+        QVERIFY(approval);
+        Cart cart = cartOf(1);
+        cart.billDiscount = Discount::percent(5000);
+        cart.billDiscountApproval = *approval;
+        const Money total = Pricing::price(cart).total;
+        QVERIFY(m_shifts->close(m(10000)));
+        QVERIFY(!m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid()));
+        QVERIFY(!approval->isUsed());
+        QVERIFY(m_shifts->open(m(10000)));
+        QVERIFY(m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid()));
+        QVERIFY(approval->isUsed());
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'discount_above_limit'"_s), 1);
+    }
+
+    void aStalePriceIsRefusedAndTheReviewSaysWhatChanged()
+    {
+        // Given a cart scanned before the manager changed a price and archived a product
+        Cart cart = cartOf(3);
+        QVERIFY(SqlQuery(m_store->db(), u"UPDATE product_units SET price_minor = 555 WHERE product_id = %1"_s
+                                            .arg(m_products.at(1).id)).exec());
+        QVERIFY(SqlQuery(m_store->db(), u"UPDATE products SET active = FALSE WHERE id = %1"_s
+                                            .arg(m_products.at(2).id)).exec());
+
+        // When the sale is paid, nothing is sold
+        const Money total = Pricing::price(cart).total;
+        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        QVERIFY(!receipt);
+        QCOMPARE(receipt.error().code, ServiceError::Code::Conflict);
+        QVERIFY2(receipt.error().message.contains(u"catalogue changed"_s), qPrintable(receipt.error().message));
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
+
+        // and the review names both lines and fixes the cart in one query.
+        ProfileScope scope(u"test.review"_s);
+        const auto review = m_checkout->review(cart);
+        QVERIFY(review);
+        QCOMPARE(scope.statementCount(), 1);
+        QCOMPARE(review->changes.size(), 2);
+        QVERIFY2(review->changes.at(0).contains(u"Product 1"_s), qPrintable(review->changes.at(0)));
+        QVERIFY2(review->changes.at(0).contains(u"5.55"_s), qPrintable(review->changes.at(0)));
+        QVERIFY2(review->changes.at(1).contains(u"Product 2"_s), qPrintable(review->changes.at(1)));
+        QCOMPARE(review->cart.lines.size(), 2);
+        QCOMPARE(review->cart.lines.at(1).unitPrice, m(555));
+        const Money reviewedTotal = Pricing::price(review->cart).total;
+        QVERIFY(m_checkout->commit(review->cart, cash(reviewedTotal.minor()), CheckoutService::newSaleUuid()));
+    }
+
+    void aCartFromAFileLosesWhatOnlyAnApprovalAllowed()
+    {
+        // A restored or recalled cart carries no approvals: what needed one goes back.
+        Cart cart = cartOf(2);
+        cart.lines[0].unitPrice = m(1);
+        cart.lines[1].discount = Discount::percent(5000);
+        cart.billDiscount = Discount::percent(10); // 0.1 %: within the limit, kept
+        const auto review = m_checkout->review(cart);
+        QVERIFY(review);
+        QCOMPARE(review->changes.size(), 2);
+        QCOMPARE(review->cart.lines.at(0).unitPrice, m_products.at(0).units.at(0).price);
+        QVERIFY(review->cart.lines.at(1).discount.isNone());
+        QCOMPARE(review->cart.billDiscount, Discount::percent(10));
+        // A manager's own role allows both: then nothing changes.
+        m_store->signIn(m_store->manager);
+        const auto managers = m_checkout->review(cart);
+        QVERIFY(managers);
+        QVERIFY(managers->changes.isEmpty());
+        QCOMPARE(managers->cart, cart);
     }
 
     void voidsAndClearsAreAudited()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/services/permissions.h"
+#include "models/domain/permissions.h"
 
 #include <QString>
 
@@ -23,6 +23,9 @@ public:
     qint64 approverId() const { return m_state ? m_state->approverId : 0; }
     QString approverName() const { return m_state ? m_state->approverName : QString(); }
     qint64 requesterId() const { return m_state ? m_state->requesterId : 0; }
+
+    //! The same approval (copies share one state); two approvals given for the same thing are not.
+    friend bool operator==(const Approval &a, const Approval &b) { return a.m_state == b.m_state; }
 
 private:
     friend class Authorizer;

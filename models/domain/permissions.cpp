@@ -1,4 +1,4 @@
-#include "models/services/permissions.h"
+#include "models/domain/permissions.h"
 
 #include <QCoreApplication>
 
