@@ -26,6 +26,11 @@ ProductEditor::ProductEditor(Services &services, qint64 productId, QWidget *pare
     m_ui->fieldsLayout->setColumnStretch(1, 1);
     m_ui->fieldsLayout->setColumnStretch(3, 1);
     m_ui->costEdit->setPlaceholderText(tr("Not known"));
+    // The limits the service checks, so the fields cannot even hold more.
+    m_ui->skuEdit->setMaxLength(ProductLimits::kMaxSkuLength);
+    m_ui->nameEdit->setMaxLength(ProductLimits::kMaxNameLength);
+    m_ui->reorderSpin->setMaximum(static_cast<int>(ProductLimits::kMaxReorderLevel));
+    m_ui->costPerBaseSpin->setMaximum(static_cast<int>(ProductLimits::kMaxCostPerBase));
 
     m_units->setCurrencySymbol(services.catalogue.currencySymbol());
     QTableView *view = m_ui->unitsView;
@@ -296,7 +301,9 @@ void ProductEditor::focusProblem(const Product &product, const QString &message)
                 {ProductUnitsModel::BarcodeColumn, [row](Product &p) { p.units[row].barcode.clear(); }},
                 {ProductUnitsModel::PriceColumn, [row](Product &p) { p.units[row].price = Money(); }},
                 {ProductUnitsModel::BasePerUnitColumn,
-                 [row](Product &p) { p.units[row].basePerUnit = Q_INT64_C(1000000000000) + row; }},
+                 [row](Product &p) {
+                     p.units[row].basePerUnit = Quantity::kMaxBasePerUnit - row;
+                 }},
                 {ProductUnitsModel::NameColumn,
                  [row](Product &p) { p.units[row].name = u"\u0001%1"_s.arg(row); }},
             };

@@ -12,6 +12,7 @@ ParseResult parse(QStringView text)
     bool inQuotes = false;
     bool fieldWasQuoted = false;
     int line = 1;
+    int rowLine = 1;
     const qsizetype n = text.size();
 
     auto endField = [&] {
@@ -22,6 +23,7 @@ ParseResult parse(QStringView text)
     auto endRow = [&] {
         endField();
         result.rows.append(row);
+        result.lines.append(rowLine);
         row.clear();
     };
 
@@ -61,11 +63,11 @@ ParseResult parse(QStringView text)
                 ++i;
             }
             endRow();
-            ++line;
+            rowLine = ++line;
             break;
         case u'\n':
             endRow();
-            ++line;
+            rowLine = ++line;
             break;
         default:
             if (fieldWasQuoted) {

@@ -20,6 +20,23 @@ QString displayName(BaseUnit unit); //!< translated
 QList<BaseUnit> all();
 } // namespace BaseUnits
 
+/*!
+ * The bounds of a product's fields, in one place: CatalogueService::validate() checks
+ * them for the editor and the CSV import alike, and the editor's fields are sized by them.
+ * A pack's size is bounded by Quantity::kMaxBasePerUnit.
+ */
+namespace ProductLimits {
+constexpr int kMaxSkuLength = 64;
+constexpr int kMaxNameLength = 200;
+//! 999,999.99 in a currency with cents: more than any pack at a till, and a price times
+//! the most units on a line still adds up far below the limits of Money.
+constexpr qint64 kMaxPriceMinor = 99'999'999;
+constexpr qint64 kMaxCostMinor = kMaxPriceMinor;
+constexpr qint64 kMaxCostPerBase = 1'000'000;
+//! The editor's spin box holds an int.
+constexpr qint64 kMaxReorderLevel = 2'000'000'000;
+} // namespace ProductLimits
+
 struct Category
 {
     qint64 id = 0;

@@ -26,6 +26,19 @@ struct QuantityPart
 namespace Quantity {
 
 /*!
+ * The bounds every screen and service checks a typed or imported quantity against, so a
+ * slip of the finger is refused with a sentence instead of being sold or counted, and no
+ * product of them can overflow: kMaxUnitsPerLine × kMaxBasePerUnit = kMaxBase, far below
+ * 2^63.
+ */
+//! Units (pieces or packs) on one line of a sale, a refund or a goods receipt.
+constexpr qint64 kMaxUnitsPerLine = 99'999;
+//! Base units in one pack (a unit's conversion rate, base_per_unit).
+constexpr qint64 kMaxBasePerUnit = 100'000;
+//! Base units one line or one stock change may move, and the most a stocktake may count.
+constexpr qint64 kMaxBase = kMaxUnitsPerLine * kMaxBasePerUnit;
+
+/*!
  * Splits a base quantity over the given units, largest pack first (greedy), ending with
  * the base unit. The largest unit and the base unit always appear, even with a count of
  * 0 ("0 × Bottle + 7 × Glass"); units in between appear only when their count is not 0.

@@ -10,6 +10,7 @@
 #include "models/domain/barcode.h"
 #include "models/domain/csv.h"
 #include "models/services/authorizer.h"
+#include "models/services/catalogueservice.h"
 #include "models/services/session.h"
 
 #include <QHash>
@@ -30,6 +31,35 @@ enum Column {
 QString money(const Money &amount)
 {
     return amount.toPlainString(QLocale::c());
+}
+
+Column columnOf(CatalogueService::Field field)
+{
+    using Field = CatalogueService::Field;
+    switch (field) {
+    case Field::Sku:
+        return Sku;
+    case Field::Name:
+        return Name;
+    case Field::TaxRate:
+        return TaxRateName;
+    case Field::ReorderLevel:
+        return ReorderLevel;
+    case Field::Cost:
+        return Cost;
+    case Field::CostPerBase:
+        return CostPerBase;
+    case Field::BasePerUnit:
+        return BasePerUnit;
+    case Field::Price:
+        return Price;
+    case Field::Barcode:
+        return BarcodeText;
+    case Field::Units:
+    case Field::UnitName:
+        break;
+    }
+    return Unit;
 }
 
 } // namespace
@@ -164,7 +194,7 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
     QSet<QString> skuUnits;
     for (qsizetype r = 1; r < csv.rows.size(); ++r) {
         const QStringList &fields = csv.rows.at(r);
-        const int line = static_cast<int>(r + 1);
+        const int line = csv.lines.at(r);
         if (fields.size() == 1 && fields.constFirst().trimmed().isEmpty()) {
             continue; // an empty line
         }
@@ -176,6 +206,15 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         auto error = [&](int column, const QString &message) {
             plan.errors.append({line, column >= 0 ? columns().at(column) : QString(), message});
         };
+        if (fields.size() != header.size()) {
+            // An unquoted "1,99" would otherwise shift every later field by one.
+            error(-1, tr("Line %1 does not have as many fields as the first line has columns: "
+                         "%2 instead of %3. A value with a comma needs quotes around it.")
+                          .arg(line)
+                          .arg(fields.size())
+                          .arg(header.size()));
+            continue;
+        }
         const int errorsBefore = static_cast<int>(plan.errors.size());
         for (int c : {Sku, Name, TaxRateName, BaseUnitKey, Unit, BasePerUnit, Price}) {
             if (field(c).isEmpty()) {
@@ -261,8 +300,22 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         product.costPerBase = wholeNumber(CostPerBase, 1, 1);
         product.reorderLevelBase = wholeNumber(ReorderLevel, 0, 0);
         const QString active = field(Active).toLower();
-        product.active = !(active == u"0"_s || active == u"no"_s || active == u"false"_s);
+        if (active.isEmpty() || active == u"1"_s || active == u"yes"_s || active == u"true"_s) {
+            product.active = true;
+        } else if (active == u"0"_s || active == u"no"_s || active == u"false"_s) {
+            product.active = false;
+        } else {
+            error(Active, tr("%1 is 1, 0, yes, no, true or false, not \"%2\".")
+                              .arg(columns().at(Active), field(Active)));
+        }
         if (plan.errors.size() > errorsBefore) {
+            continue;
+        }
+        // The editor's limits, checked by the same function the editor's save goes through.
+        Product row = product;
+        row.units = {unit};
+        if (const auto problem = CatalogueService::problem(row)) {
+            error(columnOf(problem->field), problem->message);
             continue;
         }
 

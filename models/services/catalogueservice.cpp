@@ -10,6 +10,7 @@
 #include "models/services/authorizer.h"
 #include "models/services/session.h"
 
+#include <QLocale>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -146,74 +147,112 @@ ServiceResult<QList<QuickKey>> CatalogueService::quickKeys() const
     return *keys;
 }
 
-std::optional<ServiceError> CatalogueService::validate(const Product &product)
+std::optional<CatalogueService::Problem> CatalogueService::problem(const Product &product)
 {
+    const auto wrong = [](Field field, const QString &message, qsizetype unit = -1) {
+        return std::optional<Problem>(Problem{field, unit, message});
+    };
+    const QLocale locale;
+    const auto money = [&locale](qint64 minor) {
+        return Money::fromMinor(minor).toPlainString(locale);
+    };
     if (product.sku.trimmed().isEmpty()) {
-        return invalid(tr("Please enter the SKU."));
+        return wrong(Field::Sku, tr("Please enter the SKU."));
     }
-    if (product.sku.trimmed().size() > 64) {
-        return invalid(tr("The SKU is longer than 64 characters."));
+    if (product.sku.trimmed().size() > ProductLimits::kMaxSkuLength) {
+        return wrong(Field::Sku, tr("The SKU is longer than %1 characters.")
+                                     .arg(ProductLimits::kMaxSkuLength));
     }
     if (product.name.trimmed().isEmpty()) {
-        return invalid(tr("Please enter the product's name."));
+        return wrong(Field::Name, tr("Please enter the product's name."));
+    }
+    if (product.name.trimmed().size() > ProductLimits::kMaxNameLength) {
+        return wrong(Field::Name, tr("The product's name is longer than %1 characters.")
+                                      .arg(ProductLimits::kMaxNameLength));
     }
     if (product.taxRateId <= 0) {
-        return invalid(tr("Please choose a tax rate for %1.").arg(product.name.trimmed()));
+        return wrong(Field::TaxRate,
+                     tr("Please choose a tax rate for %1.").arg(product.name.trimmed()));
     }
-    if (product.reorderLevelBase < 0) {
-        return invalid(tr("The reorder level cannot be negative."));
+    if (product.reorderLevelBase < 0
+        || product.reorderLevelBase > ProductLimits::kMaxReorderLevel) {
+        return wrong(Field::ReorderLevel, tr("The reorder level must lie between 0 and %L1.")
+                                              .arg(ProductLimits::kMaxReorderLevel));
     }
-    if (product.cost && (!product.cost->isValid() || product.cost->isNegative())) {
-        return invalid(tr("The cost cannot be negative."));
+    if (product.cost && (!product.cost->isValid() || product.cost->isNegative()
+                         || product.cost->minor() > ProductLimits::kMaxCostMinor)) {
+        return wrong(Field::Cost, tr("The cost must lie between %1 and %2.")
+                                      .arg(money(0), money(ProductLimits::kMaxCostMinor)));
     }
-    if (product.costPerBase < 1) {
-        return invalid(tr("The cost must be for at least one base unit."));
+    if (product.costPerBase < 1 || product.costPerBase > ProductLimits::kMaxCostPerBase) {
+        return wrong(Field::CostPerBase, tr("The cost must be for 1 to %L1 base units.")
+                                             .arg(ProductLimits::kMaxCostPerBase));
     }
     QSet<QString> names;
     QSet<qint64> rates;
     QSet<QString> barcodes;
     int active = 0;
-    for (const ProductUnit &unit : product.units) {
+    for (qsizetype i = 0; i < product.units.size(); ++i) {
+        const ProductUnit &unit = product.units.at(i);
         const QString name = unit.name.trimmed();
         if (name.isEmpty()) {
-            return invalid(tr("Every unit needs a name."));
+            return wrong(Field::UnitName, tr("Every unit needs a name."), i);
         }
         if (names.contains(name.toLower())) {
-            return invalid(tr("The unit name \"%1\" is used twice.").arg(name));
+            return wrong(Field::UnitName, tr("The unit name \"%1\" is used twice.").arg(name), i);
         }
         names.insert(name.toLower());
-        if (unit.basePerUnit < 1) {
-            return invalid(tr("The conversion rate of \"%1\" must be a whole number of at least 1.")
-                               .arg(name));
+        if (unit.basePerUnit < 1 || unit.basePerUnit > Quantity::kMaxBasePerUnit) {
+            return wrong(Field::BasePerUnit,
+                         tr("The conversion rate of \"%1\" must be a whole number from 1 to %L2.")
+                             .arg(name)
+                             .arg(Quantity::kMaxBasePerUnit),
+                         i);
         }
         if (!unit.active) {
             continue;
         }
         ++active;
         if (rates.contains(unit.basePerUnit)) {
-            return invalid(tr("Two units hold %n base units each; each unit needs its own size.", "",
-                              static_cast<int>(unit.basePerUnit)));
+            return wrong(Field::BasePerUnit,
+                         tr("Two units hold %n base units each; each unit needs its own size.", "",
+                            static_cast<int>(unit.basePerUnit)),
+                         i);
         }
         rates.insert(unit.basePerUnit);
-        if (!unit.price.isValid() || unit.price.isNegative()) {
-            return invalid(tr("The price of \"%1\" cannot be negative.").arg(name));
+        if (!unit.price.isValid() || unit.price.isNegative()
+            || unit.price.minor() > ProductLimits::kMaxPriceMinor) {
+            return wrong(Field::Price,
+                         tr("The price of \"%1\" must lie between %2 and %3.")
+                             .arg(name, money(0), money(ProductLimits::kMaxPriceMinor)),
+                         i);
         }
         const QString code = unit.barcode.trimmed();
         if (code.isEmpty()) {
             continue;
         }
         if (!Barcode::isValid(code)) {
-            return invalid(tr("The barcode %1 of \"%2\" is not valid: check the last digit, or use "
-                              "an internal code without spaces.")
-                               .arg(code, name));
+            return wrong(Field::Barcode,
+                         tr("The barcode %1 of \"%2\" is not valid: check the last digit, or use "
+                            "an internal code without spaces.")
+                             .arg(code, name),
+                         i);
         }
         if (barcodes.contains(code)) {
-            return invalid(tr("The barcode %1 is used twice.").arg(code));
+            return wrong(Field::Barcode, tr("The barcode %1 is used twice.").arg(code), i);
         }
         barcodes.insert(code);
     }
     if (active == 0) {
-        return invalid(tr("A product needs at least one unit it is sold in."));
+        return wrong(Field::Units, tr("A product needs at least one unit it is sold in."));
+    }
+    return std::nullopt;
+}
+
+std::optional<ServiceError> CatalogueService::validate(const Product &product)
+{
+    if (const auto found = problem(product)) {
+        return invalid(found->message);
     }
     return std::nullopt;
 }
@@ -312,15 +351,17 @@ ServiceResult<bool> CatalogueService::archiveOrDelete(qint64 productId)
     if (!found->has_value()) {
         return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
     }
-    const auto sold = m_products.hasBeenSold(productId);
-    if (!sold) {
-        return failed(sold.error());
+    // The delete itself decides: history written since anybody looked keeps the product.
+    const auto deleted = m_products.removeUnlessHistory(productId);
+    if (!deleted) {
+        return failed(deleted.error());
     }
-    const DbStatus changed = *sold ? m_products.setActive(productId, false) : m_products.remove(productId);
-    if (!changed) {
-        return failed(changed.error());
+    if (!*deleted) {
+        if (DbStatus archived = m_products.setActive(productId, false); !archived) {
+            return failed(archived.error());
+        }
     }
-    if (ServiceStatus audited = audit(*sold ? u"product_archived"_s : u"product_deleted"_s,
+    if (ServiceStatus audited = audit(*deleted ? u"product_deleted"_s : u"product_archived"_s,
                                       u"sku=%1"_s.arg((*found)->sku));
         !audited) {
         return audited.error();
@@ -328,21 +369,21 @@ ServiceResult<bool> CatalogueService::archiveOrDelete(qint64 productId)
     if (DbStatus status = tx.commit(); !status) {
         return failed(status.error());
     }
-    return !*sold;
+    return *deleted;
 }
 
-ServiceResult<bool> CatalogueService::hasBeenSold(qint64 productId) const
+ServiceResult<bool> CatalogueService::hasHistory(qint64 productId) const
 {
-    ProfileScope scope(u"catalogue.has_been_sold"_s);
+    ProfileScope scope(u"catalogue.has_history"_s);
     if (!m_session.user()) {
         return ServiceError{ServiceError::Code::PermissionDenied,
                             tr("Nobody is signed in at this till."), {}};
     }
-    const auto sold = m_products.hasBeenSold(productId);
-    if (!sold) {
-        return failed(sold.error());
+    const auto history = m_products.hasHistory(productId);
+    if (!history) {
+        return failed(history.error());
     }
-    return *sold;
+    return *history;
 }
 
 ServiceStatus CatalogueService::reactivate(qint64 productId)

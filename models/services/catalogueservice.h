@@ -42,10 +42,24 @@ public:
     //! The sale screen's favourites grid by position, with units and products; one query.
     ServiceResult<QList<QuickKey>> quickKeys() const;
 
+    //! The part of a product a problem is about.
+    enum class Field {
+        Sku, Name, TaxRate, ReorderLevel, Cost, CostPerBase, Units, UnitName, BasePerUnit, Price,
+        Barcode
+    };
+    struct Problem
+    {
+        Field field = Field::Sku;
+        qsizetype unit = -1; //!< the unit's index for the unit fields, otherwise -1
+        QString message;     //!< translated, naming the field and any limit it broke
+    };
     /*!
-     * Checks a product as the editor would save it; the first problem found, as a sentence
-     * naming the field. Does not look at the database.
+     * The first problem of a product as the editor would save it, with the field at fault:
+     * the one place where the bounds of ProductLimits and Quantity::kMaxBasePerUnit are
+     * checked, for the editor and the CSV import alike. Does not look at the database.
      */
+    static std::optional<Problem> problem(const Product &product);
+    //! problem() as the error a save returns.
     static std::optional<ServiceError> validate(const Product &product);
     //! Validates, checks SKU and barcodes against the database, saves, audits. Returns it reloaded.
     ServiceResult<Product> save(const Product &product);

@@ -112,6 +112,35 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
     }
 
+    void aRowWithAnUnquotedCommaIsShownAndBlocksTheImport()
+    {
+        // Given a file whose second product's price was typed with a decimal comma, unquoted
+        const QString path = writeFile(
+            u"comma.csv"_s, "TEA-1,Green tea,Groceries,Reduced,piece,,,,1,Box,1,3.49,\r\n"
+                            "TEA-2,Black tea,Groceries,Reduced,piece,,,,1,Box,1,3,29,\r\n");
+        ImportDialog dialog(*m_services);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy planned(&dialog, &ImportDialog::planReady);
+
+        dialog.readFile(path);
+
+        // Then line 3 is an error that says how many fields it has against the header,
+        // rather than a price of 3.00 and a barcode "29"
+        QVERIFY(planned.wait(10000));
+        QAbstractItemModel *model = preview(dialog);
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(1, ImportPreviewModel::LineColumn).data().toString(), u"3"_s);
+        const QModelIndex status = model->index(1, ImportPreviewModel::StatusColumn);
+        QCOMPARE(status.data(ImportPreviewModel::StatusRole).toInt(),
+                 int(ImportPreviewModel::Status::Error));
+        const QString details =
+            model->index(1, ImportPreviewModel::DetailsColumn).data().toString();
+        QVERIFY2(details.contains(u"14 instead of 13"_s), qPrintable(details));
+        QVERIFY(!importButton(dialog)->isEnabled());
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
+    }
+
     void aGoodFileIsImportedOnAWorker()
     {
         m_store->addProduct(u"IMP-00001"_s, u"Old name"_s, {{u"Bottle"_s, 1, 100, {}}});

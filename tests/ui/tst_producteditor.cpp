@@ -193,6 +193,32 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
     }
 
+    void aPackAboveTheLimitIsRefusedWithTheLimit()
+    {
+        ProductEditor editor(*m_services, 0);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowActive(&editor));
+        // The fields hold no more than the catalogue allows.
+        QCOMPARE(child<QLineEdit>(&editor, u"skuEdit"_s)->maxLength(),
+                 ProductLimits::kMaxSkuLength);
+        QCOMPARE(child<QLineEdit>(&editor, u"nameEdit"_s)->maxLength(),
+                 ProductLimits::kMaxNameLength);
+        fillIn(editor, u"2.49"_s, u"26.90"_s, {});
+        auto *view = child<QTableView>(&editor, u"unitsView"_s);
+        typeIntoCell(view, 1, ProductUnitsModel::BasePerUnitColumn, u"9223372036854775807"_s);
+
+        QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+
+        // The pack size is named with its limit, the focus is on it, and nothing is saved.
+        QVERIFY(editor.isVisible());
+        const QString message = child<QLabel>(&editor, u"errorLabel"_s)->text();
+        QVERIFY2(message.contains(QLocale().toString(Quantity::kMaxBasePerUnit)),
+                 qPrintable(message));
+        QCOMPARE(view->currentIndex().row(), 1);
+        QCOMPARE(view->currentIndex().column(), int(ProductUnitsModel::BasePerUnitColumn));
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
+    }
+
     void anExistingProductShowsItsStock()
     {
         const Product p = m_store->addProduct(u"W-1"_s, u"Water"_s,

@@ -1,5 +1,6 @@
 #include "models/db/queryprofiler.h"
 #include "models/db/sqlquery.h"
+#include "models/domain/quantity.h"
 #include "models/services/cataloguecsv.h"
 #include "tests/common/storefixture.h"
 
@@ -90,6 +91,41 @@ private Q_SLOTS:
                                         << u"price"_s;
         QTest::newRow("barcode of another product")
             << QByteArray("A1,Apple,Drinks,Standard,piece,,,,1,Piece,1,1.00,2000000000015") << u"barcode"_s;
+        // A row that does not line up with the header is the whole row's error.
+        QTest::newRow("unquoted decimal comma")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,,,,1,Piece,1,1,99,") << QString();
+        QTest::newRow("a field short")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,,,,1,Piece,1,1.00") << QString();
+        // The editor's limits.
+        QTest::newRow("pack above the limit")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,,,,1,Box,100001,1.00,")
+            << u"base_per_unit"_s;
+        QTest::newRow("pack of 2^63-1")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,,,,1,Box,9223372036854775807,1.00,")
+            << u"base_per_unit"_s;
+        QTest::newRow("sku too long") << u"%1,Apple,Drinks,Standard,piece,,,,1,Piece,1,1.00,"_s
+                                             .arg(QString(65, u'S'))
+                                             .toUtf8()
+                                      << u"sku"_s;
+        QTest::newRow("name too long") << u"A1,%1,Drinks,Standard,piece,,,,1,Piece,1,1.00,"_s
+                                              .arg(QString(201, u'n'))
+                                              .toUtf8()
+                                       << u"name"_s;
+        QTest::newRow("price too high")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,,,,1,Piece,1,1000000.00,") << u"price"_s;
+        QTest::newRow("cost too high")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,1000000.00,1,,1,Piece,1,1.00,")
+            << u"cost"_s;
+        QTest::newRow("cost for too many")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,1.00,1000001,,1,Piece,1,1.00,")
+            << u"cost_per_base"_s;
+        QTest::newRow("reorder level too high")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,,,2000000001,1,Piece,1,1.00,")
+            << u"reorder_level"_s;
+        QTest::newRow("active neither yes nor no")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,,,,maybe,Piece,1,1.00,") << u"active"_s;
+        QTest::newRow("active as a typo of 1")
+            << QByteArray("A1,Apple,Drinks,Standard,piece,,,,l,Piece,1,1.00,") << u"active"_s;
     }
     void rowErrorsNameTheLineAndField()
     {
@@ -106,6 +142,66 @@ private Q_SLOTS:
         QCOMPARE(plan->errors.first().field, field);
         QVERIFY(!plan->errors.first().message.isEmpty());
         QCOMPARE(plan->rows, 2);
+    }
+
+    void aRowOutOfLineWithTheHeaderSaysWhereAndHowMany()
+    {
+        // Given a file whose second product has a name over two lines and whose third row
+        // has a price with an unquoted decimal comma
+        const QByteArray file = kHeader
+            + "B1,\"Banana\nsplit\",Drinks,Standard,piece,,,,1,Piece,1,0.30,\n"
+              "A1,Apple,Drinks,Standard,piece,,,,1,Piece,1,1,99,\n";
+        // When it is read
+        const auto plan = csvFor(*m_store)->plan(file);
+        QVERIFY(plan);
+        // Then the row is refused and named by the line it is on in the file, with its
+        // count of fields against the header's, and nothing of it is planned
+        QVERIFY(!plan->isApplicable());
+        QCOMPARE(plan->errors.size(), 1);
+        const CatalogueCsv::RowError &error = plan->errors.first();
+        QCOMPARE(error.line, 4);
+        QVERIFY(error.field.isEmpty());
+        QVERIFY2(error.message.contains(u"Line 4"_s), qPrintable(error.message));
+        QVERIFY2(error.message.contains(u"14 instead of 13"_s), qPrintable(error.message));
+        QCOMPARE(plan->products.size(), 1);
+        QCOMPARE(plan->products.first().sku, u"B1"_s);
+    }
+
+    void limitsAreSaidInTheMessage()
+    {
+        const QByteArray file = kHeader + "A1,Apple,Drinks,Standard,piece,,,,1,Box,200000,1.00,\n";
+        const auto plan = csvFor(*m_store)->plan(file);
+        QVERIFY(plan);
+        QCOMPARE(plan->errors.size(), 1);
+        const QString message = plan->errors.first().message;
+        QVERIFY2(message.contains(QLocale().toString(Quantity::kMaxBasePerUnit)),
+                 qPrintable(message));
+    }
+
+    void activeReadsTheDocumentedSpellings_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("active");
+        QTest::newRow("1") << u"1"_s << true;
+        QTest::newRow("0") << u"0"_s << false;
+        QTest::newRow("Yes") << u"Yes"_s << true;
+        QTest::newRow("no") << u"no"_s << false;
+        QTest::newRow("TRUE") << u"TRUE"_s << true;
+        QTest::newRow("False") << u"False"_s << false;
+        QTest::newRow("empty") << QString() << true;
+    }
+    void activeReadsTheDocumentedSpellings()
+    {
+        QFETCH(QString, typed);
+        QFETCH(bool, active);
+        const QByteArray file = kHeader
+            + u"A1,Apple,Drinks,Standard,piece,,,,%1,Piece,1,1.00,\n"_s.arg(typed).toUtf8();
+        const auto plan = csvFor(*m_store)->plan(file);
+        QVERIFY(plan);
+        QVERIFY2(plan->isApplicable(), qPrintable(plan->errors.isEmpty()
+                                                      ? plan->fileError
+                                                      : plan->errors.first().message));
+        QCOMPARE(plan->products.first().active, active);
     }
 
     void duplicatesInsideTheFile()

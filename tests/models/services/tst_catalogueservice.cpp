@@ -1,5 +1,6 @@
 #include "models/db/queryprofiler.h"
 #include "models/db/sqlquery.h"
+#include "models/domain/quantity.h"
 #include "models/services/catalogueservice.h"
 #include "tests/common/storefixture.h"
 
@@ -53,6 +54,18 @@ private Q_SLOTS:
         QTest::newRow("same size twice") << u"size"_s << u"12"_s;
         QTest::newRow("no units") << u"units"_s << u"unit"_s;
         QTest::newRow("unit name twice") << u"unitname"_s << u"Box"_s;
+        // The limits, each said in the sentence.
+        QTest::newRow("sku too long") << u"longsku"_s << u"64"_s;
+        QTest::newRow("name too long") << u"longname"_s << u"200"_s;
+        const QLocale locale;
+        QTest::newRow("pack too large") << u"pack"_s << locale.toString(Quantity::kMaxBasePerUnit);
+        QTest::newRow("pack of 2^63-1") << u"packmax"_s << u"Tray of 12"_s;
+        QTest::newRow("price too high") << u"pricemax"_s << u"999999"_s;
+        QTest::newRow("cost too high") << u"costmax"_s << u"999999"_s;
+        QTest::newRow("cost for too many")
+            << u"costper"_s << locale.toString(ProductLimits::kMaxCostPerBase);
+        QTest::newRow("reorder too high")
+            << u"reorder"_s << locale.toString(ProductLimits::kMaxReorderLevel);
     }
     void validationNamesTheField()
     {
@@ -81,12 +94,41 @@ private Q_SLOTS:
             p.units.clear();
         } else if (field == u"unitname"_s) {
             p.units[1].name = u"box"_s;
+        } else if (field == u"longsku"_s) {
+            p.sku = QString(65, u'S');
+        } else if (field == u"longname"_s) {
+            p.name = QString(201, u'n');
+        } else if (field == u"pack"_s) {
+            p.units[1].basePerUnit = Quantity::kMaxBasePerUnit + 1;
+        } else if (field == u"packmax"_s) {
+            p.units[1].basePerUnit = std::numeric_limits<qint64>::max();
+        } else if (field == u"pricemax"_s) {
+            p.units[0].price = Money::fromMinor(ProductLimits::kMaxPriceMinor + 1);
+        } else if (field == u"costmax"_s) {
+            p.cost = Money::fromMinor(ProductLimits::kMaxCostMinor + 1);
+        } else if (field == u"costper"_s) {
+            p.costPerBase = ProductLimits::kMaxCostPerBase + 1;
+        } else if (field == u"reorder"_s) {
+            p.reorderLevelBase = ProductLimits::kMaxReorderLevel + 1;
         }
         const auto problem = CatalogueService::validate(p);
         QVERIFY(problem.has_value());
         QCOMPARE(problem->code, ServiceError::Code::InvalidInput);
         QVERIFY2(problem->message.contains(mentions, Qt::CaseInsensitive), qPrintable(problem->message));
         QVERIFY(!CatalogueService::validate(draft()).has_value());
+    }
+
+    void aPackAboveTheLimitIsNotSaved()
+    {
+        // Given a manager saving a product whose pack would hold 2^63-1 pieces
+        m_store->signIn(m_store->manager);
+        Product p = draft();
+        p.units[1].basePerUnit = std::numeric_limits<qint64>::max();
+        // Then it is refused as invalid and nothing is written
+        const auto saved = m_catalogue->save(p);
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().code, ServiceError::Code::InvalidInput);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
     }
 
     void aCashierCannotEditTheCatalogue()
