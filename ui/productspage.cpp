@@ -461,38 +461,47 @@ void ProductsPage::archiveProduct()
     if (!product || !m_archiveAction->isEnabled()) {
         return;
     }
-    const auto sold = m_services.catalogue.hasBeenSold(product->id);
-    if (!sold) {
-        ErrorBanner::report(this, tr("Archive or Delete"), sold.error());
+    const auto history = m_services.catalogue.hasHistory(product->id);
+    if (!history) {
+        ErrorBanner::report(this, tr("Archive or Delete"), history.error());
         return;
     }
-    QMessageBox box(QMessageBox::Question, *sold ? tr("Archive Product") : tr("Delete Product"),
-                    *sold ? tr("Archive \"%1\"?").arg(product->name)
-                          : tr("Delete \"%1\" for good?").arg(product->name),
+    QMessageBox box(QMessageBox::Question, *history ? tr("Archive Product") : tr("Delete Product"),
+                    *history ? tr("Archive \"%1\"?").arg(product->name)
+                             : tr("Delete \"%1\" for good?").arg(product->name),
                     QMessageBox::Cancel, this);
     box.setInformativeText(
-        *sold ? tr("It is on bills, so it is archived, not deleted: it can no longer be sold or "
-                   "found at the counter, its bills stay as they are, and you can reactivate it.")
-              : tr("It has never been sold, so it is deleted with its units, barcodes and stock "
-                   "history. This cannot be undone."));
-    QPushButton *confirm = box.addButton(*sold ? tr("&Archive") : tr("&Delete"),
+        *history ? tr("It has a history (sales, refunds or stock changes), so it is archived, "
+                      "not deleted: it can no longer be sold or found at the counter, its records "
+                      "stay as they are, and you can reactivate it.")
+                 : tr("It has no history: it was never sold and its stock never changed. It is "
+                      "deleted with its units and barcodes. This cannot be undone."));
+    QPushButton *confirm = box.addButton(*history ? tr("&Archive") : tr("&Delete"),
                                          QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() != confirm) {
         return;
     }
-    const auto result = m_services.catalogue.archiveOrDelete(product->id);
-    if (!result) {
-        ErrorBanner::report(this, box.windowTitle(), result.error());
+    const auto deleted = m_services.catalogue.archiveOrDelete(product->id);
+    if (!deleted) {
+        ErrorBanner::report(this, box.windowTitle(), deleted.error());
         return;
     }
-    if (*result) {
+    if (*deleted) {
         m_model->removeProduct(product->id);
     } else {
         Product archived = *product;
         archived.active = false;
         m_model->updateProduct(archived);
+        if (!*history) {
+            // A sale or a stock change came in while the question was open.
+            m_ui->errorBanner->showMessage(
+                tr("\"%1\" was archived, not deleted: it got a history (a sale or a stock "
+                   "change) while you were asked, and a product with a history is kept. You "
+                   "can reactivate it.")
+                    .arg(product->name));
+        }
     }
     updateActions();
 }

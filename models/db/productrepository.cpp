@@ -47,6 +47,13 @@ QVariant nullableId(qint64 id)
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
 }
 
+// True while nothing names the product :id but its units and quick keys. Refund lines are
+// covered: each belongs to a bill line of the product.
+const QString kNoHistory =
+    u"NOT EXISTS (SELECT 1 FROM bill_items WHERE product_id = :id) "
+    "AND NOT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = :id) "
+    "AND NOT EXISTS (SELECT 1 FROM stock_document_lines WHERE product_id = :id)"_s;
+
 } // namespace
 
 ProductCursor ProductCursor::after(const Product &product, ProductFilter::Sort sort)
@@ -404,14 +411,14 @@ DbResult<qint64> ProductRepository::save(const Product &product) const
     return productId;
 }
 
-DbResult<bool> ProductRepository::hasBeenSold(qint64 productId) const
+DbResult<bool> ProductRepository::hasHistory(qint64 productId) const
 {
-    SqlQuery q(m_db, u"SELECT EXISTS (SELECT 1 FROM bill_items WHERE product_id = :id)"_s);
+    SqlQuery q(m_db, u"SELECT CASE WHEN "_s + kNoHistory + u" THEN 0 ELSE 1 END"_s);
     q.bind(u"id"_s, productId);
     if (!q.execOne()) {
         return q.error();
     }
-    return q.value(0).toBool();
+    return q.int64(0) != 0;
 }
 
 DbStatus ProductRepository::setActive(qint64 productId, bool active) const
@@ -426,21 +433,33 @@ DbStatus ProductRepository::setActive(qint64 productId, bool active) const
     return Done{};
 }
 
-DbStatus ProductRepository::remove(qint64 productId) const
+DbResult<bool> ProductRepository::removeUnlessHistory(qint64 productId) const
 {
-    for (const QString &sql : {u"DELETE FROM stock_movements WHERE product_id = :id"_s,
-                               u"DELETE FROM quick_keys WHERE unit_id IN "
-                               "(SELECT id FROM product_units WHERE product_id = :id)"_s,
-                               u"DELETE FROM stock_document_lines WHERE product_id = :id"_s,
-                               u"DELETE FROM product_units WHERE product_id = :id"_s,
-                               u"DELETE FROM products WHERE id = :id"_s}) {
+    // PostgreSQL: the product's row is locked first, so no sale or stock change can name it
+    // between the statements below; SQLite's writer already holds the whole database.
+    // Each statement checks for history itself: the ledger and the documents stay whole.
+    const QStringList statements{
+        m_db.dialect().lockRowsStatement(u"products"_s, u":id"_s),
+        u"DELETE FROM quick_keys WHERE unit_id IN (SELECT id FROM product_units "
+        "WHERE product_id = :id) AND "_s + kNoHistory,
+        u"DELETE FROM product_units WHERE product_id = :id AND "_s + kNoHistory,
+    };
+    for (const QString &sql : statements) {
+        if (sql.isEmpty()) {
+            continue;
+        }
         SqlQuery q(m_db, sql);
         q.bind(u"id"_s, productId);
         if (!q.exec()) {
             return q.error();
         }
     }
-    return Done{};
+    SqlQuery q(m_db, u"DELETE FROM products WHERE id = :id AND "_s + kNoHistory);
+    q.bind(u"id"_s, productId);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return q.numRowsAffected() > 0;
 }
 
 DbResult<QHash<QString, QString>> ProductRepository::barcodeOwners(const QStringList &barcodes,

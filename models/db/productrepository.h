@@ -86,11 +86,18 @@ public:
      * the product id. Call inside a transaction.
      */
     DbResult<qint64> save(const Product &product) const;
-    //! True when any bill names the product: then it can only be archived.
-    DbResult<bool> hasBeenSold(qint64 productId) const;
+    /*!
+     * True when the product has a history: a bill line (and so any refund), a ledger row or
+     * a line of a stock document. Such a product can only be archived, never deleted.
+     */
+    DbResult<bool> hasHistory(qint64 productId) const;
     DbStatus setActive(qint64 productId, bool active) const;
-    //! Deletes a product that was never sold, with its units and ledger rows.
-    DbStatus remove(qint64 productId) const;
+    /*!
+     * Deletes the product with its units and quick keys if it has no history, judged by the
+     * deleting statements themselves, so history written a moment earlier is never lost.
+     * Returns false, with nothing deleted, when it has one. Call inside a transaction.
+     */
+    DbResult<bool> removeUnlessHistory(qint64 productId) const;
     //! Which of these barcodes already belong to units other than the given product's.
     DbResult<QHash<QString, QString>> barcodeOwners(const QStringList &barcodes,
                                                     qint64 exceptProductId) const;

@@ -351,15 +351,17 @@ ServiceResult<bool> CatalogueService::archiveOrDelete(qint64 productId)
     if (!found->has_value()) {
         return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
     }
-    const auto sold = m_products.hasBeenSold(productId);
-    if (!sold) {
-        return failed(sold.error());
+    // The delete itself decides: history written since anybody looked keeps the product.
+    const auto deleted = m_products.removeUnlessHistory(productId);
+    if (!deleted) {
+        return failed(deleted.error());
     }
-    const DbStatus changed = *sold ? m_products.setActive(productId, false) : m_products.remove(productId);
-    if (!changed) {
-        return failed(changed.error());
+    if (!*deleted) {
+        if (DbStatus archived = m_products.setActive(productId, false); !archived) {
+            return failed(archived.error());
+        }
     }
-    if (ServiceStatus audited = audit(*sold ? u"product_archived"_s : u"product_deleted"_s,
+    if (ServiceStatus audited = audit(*deleted ? u"product_deleted"_s : u"product_archived"_s,
                                       u"sku=%1"_s.arg((*found)->sku));
         !audited) {
         return audited.error();
@@ -367,21 +369,21 @@ ServiceResult<bool> CatalogueService::archiveOrDelete(qint64 productId)
     if (DbStatus status = tx.commit(); !status) {
         return failed(status.error());
     }
-    return !*sold;
+    return *deleted;
 }
 
-ServiceResult<bool> CatalogueService::hasBeenSold(qint64 productId) const
+ServiceResult<bool> CatalogueService::hasHistory(qint64 productId) const
 {
-    ProfileScope scope(u"catalogue.has_been_sold"_s);
+    ProfileScope scope(u"catalogue.has_history"_s);
     if (!m_session.user()) {
         return ServiceError{ServiceError::Code::PermissionDenied,
                             tr("Nobody is signed in at this till."), {}};
     }
-    const auto sold = m_products.hasBeenSold(productId);
-    if (!sold) {
-        return failed(sold.error());
+    const auto history = m_products.hasHistory(productId);
+    if (!history) {
+        return failed(history.error());
     }
-    return *sold;
+    return *history;
 }
 
 ServiceStatus CatalogueService::reactivate(qint64 productId)

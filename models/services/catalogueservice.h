@@ -3,7 +3,7 @@
 #include "models/db/auditrepository.h"
 #include "models/db/productrepository.h"
 #include "models/db/quickkeyrepository.h"
-#include "models/services/permissions.h"
+#include "models/domain/permissions.h"
 #include "models/services/serviceerror.h"
 
 #include <QCoreApplication>
@@ -64,12 +64,14 @@ public:
     //! Validates, checks SKU and barcodes against the database, saves, audits. Returns it reloaded.
     ServiceResult<Product> save(const Product &product);
     /*!
-     * Removes a product from sale. A product that was ever sold is archived (inactive, kept
-     * for its bills); one never sold is deleted. Returns true when it was deleted.
+     * Removes a product from sale. A product with a history (sold, refunded, on the ledger
+     * or on a stock document) is archived: inactive, kept for its records. One without is
+     * deleted. Returns true when it was deleted; the database decides, at the moment of
+     * writing.
      */
     ServiceResult<bool> archiveOrDelete(qint64 productId);
-    //! Whether archiveOrDelete() would archive (true: it is on a bill) rather than delete.
-    ServiceResult<bool> hasBeenSold(qint64 productId) const;
+    //! Whether archiveOrDelete() would archive (true: it has a history) rather than delete.
+    ServiceResult<bool> hasHistory(qint64 productId) const;
     ServiceStatus reactivate(qint64 productId);
 
     ServiceResult<qint64> saveCategory(const Category &category);

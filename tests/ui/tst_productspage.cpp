@@ -1,7 +1,9 @@
 #include "models/items/productlistmodel.h"
 #include "models/services/services.h"
 #include "tests/common/namedchild.h"
+#include "models/db/sqlquery.h"
 #include "tests/common/storefixture.h"
+#include "ui/errorbanner.h"
 #include "ui/productspage.h"
 
 #include <QAction>
@@ -41,7 +43,7 @@ private:
     QAbstractItemModel *model() { return view()->model(); }
     QLineEdit *search() { return child<QLineEdit>(u"searchEdit"_s); }
 
-    void showPage(const User &user)
+    void showPage(const User &user, int products = 3)
     {
         m_services->session.signIn(user);
         m_page = std::make_unique<ProductsPage>(*m_services);
@@ -49,7 +51,20 @@ private:
         m_page->show();
         QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
         // The list is read on a thread of its own.
-        QTRY_COMPARE(model()->rowCount(), 3);
+        QTRY_COMPARE(model()->rowCount(), products);
+    }
+
+    //! Makes the product with this SKU the current row; false when the list does not show it.
+    bool select(const QString &sku)
+    {
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            const QModelIndex index = model()->index(row, ProductListModel::NameColumn);
+            if (model()->index(row, ProductListModel::SkuColumn).data().toString() == sku) {
+                view()->setCurrentIndex(index);
+                return true;
+            }
+        }
+        return false;
     }
 
     //! Answers the next message box with the button whose text contains text.
@@ -145,24 +160,70 @@ private Q_SLOTS:
 
     void archivingAsksAndSaysWhatHappens()
     {
-        showPage(m_store->manager);
+        // Given Tea green, never sold but with its opening stock on the ledger, and a
+        // product with no history at all
+        m_store->addProduct(u"N-1"_s, u"Nettle tea"_s, {{u"Box"_s, 1, 299, {}}});
+        showPage(m_store->manager, 4);
         view()->setFocus();
-        view()->setCurrentIndex(model()->index(0, ProductListModel::NameColumn)); // Tea green
-        QCOMPARE(model()->index(0, ProductListModel::SkuColumn).data().toString(), u"T-1"_s);
         auto *archive = child<QAction>(u"archiveProductAction"_s);
+        QVERIFY(select(u"T-1"_s));
         QVERIFY(archive->isEnabled());
 
-        // Never sold: it would be deleted. Cancel first, then do it.
+        // Stock history: it would be archived. Cancel first, then do it.
         QString question;
         answerNextMessageBox(u"Cancel"_s, &question);
         archive->trigger();
-        QVERIFY2(question.contains(u"never been sold"_s), qPrintable(question));
-        QCOMPARE(model()->rowCount(), 3);
+        QVERIFY2(question.contains(u"has a history"_s), qPrintable(question));
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE active = FALSE"_s), 0);
+        answerNextMessageBox(u"Archive"_s, &question);
+        archive->trigger();
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'T-1' AND active = FALSE"_s),
+                 1);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements m JOIN products p "
+                                 "ON p.id = m.product_id WHERE p.sku = 'T-1'"_s),
+                 1);
 
+        // No history: it is deleted for good.
+        QVERIFY(select(u"N-1"_s));
+        answerNextMessageBox(u"Cancel"_s, &question);
+        archive->trigger();
+        QVERIFY2(question.contains(u"no history"_s), qPrintable(question));
         answerNextMessageBox(u"Delete"_s, &question);
         archive->trigger();
-        QCOMPARE(model()->rowCount(), 2);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'T-1'"_s), 0);
+        QVERIFY(!select(u"N-1"_s));
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'N-1'"_s), 0);
+    }
+
+    void historyMadeWhileAskingKeepsTheProduct()
+    {
+        // Given a product with no history, about to be deleted
+        const Product nettle =
+            m_store->addProduct(u"N-1"_s, u"Nettle tea"_s, {{u"Box"_s, 1, 299, {}}});
+        showPage(m_store->manager, 4);
+        QVERIFY(select(u"N-1"_s));
+        // When, while the question is open, a stocktake somewhere finds 5 boxes of it
+        QTimer::singleShot(0, this, [this, &nettle] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QVERIFY(SqlQuery::run(m_store->db(),
+                                  u"INSERT INTO stock_movements (product_id, delta_base, reason, "
+                                  "created_at) VALUES (%1, 5, 'found', '2026-01-01T10:00:00.000Z')"_s
+                                      .arg(nettle.id)));
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text().remove(u'&') == u"Delete"_s) {
+                    button->click();
+                }
+            }
+        });
+        child<QAction>(u"archiveProductAction"_s)->trigger();
+        // Then it is archived, not deleted, and the page says so and why
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'N-1' AND active = FALSE"_s),
+                 1);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE product_id = %1"_s
+                                     .arg(nettle.id)),
+                 1);
+        const QString said = child<ErrorBanner>(u"errorBanner"_s)->text();
+        QVERIFY2(said.contains(u"archived"_s) && said.contains(u"history"_s), qPrintable(said));
     }
 
     void cashiersCannotChangeTheCatalogue()

@@ -1,7 +1,9 @@
+#include "models/db/conversionratecache.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/sqlquery.h"
 #include "models/domain/quantity.h"
 #include "models/services/catalogueservice.h"
+#include "models/services/inventoryservice.h"
 #include "tests/common/storefixture.h"
 
 #include <QTest>
@@ -191,7 +193,7 @@ private Q_SLOTS:
     {
         m_store->signIn(m_store->manager);
         const Product sold = m_store->addProduct(u"S1"_s, u"Sold"_s, {{u"Piece"_s, 1, 100, {}}}, 10);
-        const Product unsold = m_store->addProduct(u"U1"_s, u"Unsold"_s, {{u"Piece"_s, 1, 100, {}}}, 10);
+        const Product unsold = m_store->addProduct(u"U1"_s, u"Unsold"_s, {{u"Piece"_s, 1, 100, {}}});
         QVERIFY(SqlQuery::run(m_store->db(),
             u"INSERT INTO bills (id, uuid, number, lane, cashier_id, created_at, subtotal_minor, "
             "tax_minor, total_minor) VALUES (1, 'b1', 1, '1', %1, '2026-01-01T10:00:00.000Z', 100, 16, 100)"_s
@@ -211,6 +213,42 @@ private Q_SLOTS:
         QCOMPARE(*deleted, true);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'U1'"_s), 0);
         QCOMPARE(m_store->ledgerMismatches(), 0);
+    }
+
+    void productsWithStockHistoryAreArchivedNotDeleted()
+    {
+        // Given a product never sold but received into stock, and one with no history at all
+        m_store->signIn(m_store->manager);
+        const Product received = m_store->addProduct(u"R1"_s, u"Received"_s, {{u"Piece"_s, 1, 100, {}}});
+        const Product fresh = m_store->addProduct(u"F1"_s, u"Fresh"_s, {{u"Piece"_s, 1, 100, {}}});
+        ConversionRateCache cache(m_store->db());
+        InventoryService inventory(m_store->db(), m_store->session(), m_store->authorizer(), cache);
+        QVERIFY(inventory.postReceipt({{received.id, received.units.at(0).id, 6, {}}}, u"Mill"_s, {}));
+        const QString count = u"SELECT COUNT(*) FROM %1 WHERE product_id = %2"_s;
+
+        // When both are removed
+        QCOMPARE(m_catalogue->hasHistory(received.id).value(), true);
+        QCOMPARE(m_catalogue->hasHistory(fresh.id).value(), false);
+        const auto archived = m_catalogue->archiveOrDelete(received.id);
+        const auto deleted = m_catalogue->archiveOrDelete(fresh.id);
+
+        // Then the received one is archived with its ledger and its receipt line intact
+        QVERIFY(archived);
+        QCOMPARE(*archived, false);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE id = %1 AND active = FALSE"_s
+                                     .arg(received.id)),
+                 1);
+        QCOMPARE(m_store->scalar(count.arg(u"stock_movements"_s).arg(received.id)), 1);
+        QCOMPARE(m_store->scalar(count.arg(u"stock_document_lines"_s).arg(received.id)), 1);
+        QCOMPARE(m_store->scalar(count.arg(u"product_units"_s).arg(received.id)), 1);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(received.id)),
+                 6);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
+        // and the fresh one is gone with its unit
+        QVERIFY(deleted);
+        QCOMPARE(*deleted, true);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE id = %1"_s.arg(fresh.id)), 0);
+        QCOMPARE(m_store->scalar(count.arg(u"product_units"_s).arg(fresh.id)), 0);
     }
 
     void aBulkPriceChangeIsOneStatementWhateverItsSize_data()
