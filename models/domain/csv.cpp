@@ -1,6 +1,24 @@
 #include "models/domain/csv.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+bool startsFormula(QChar c)
+{
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
+
+//! "-2.50", "-3", "12,5": a spreadsheet reads these as the numbers they are.
+bool isPlainNumber(const QString &field)
+{
+    static const QRegularExpression number(u"^-?[0-9]+([.,][0-9]+)?$"_s);
+    return number.match(field).hasMatch();
+}
+
+} // namespace
 
 namespace Csv {
 
@@ -105,9 +123,31 @@ QString line(const QStringList &fields)
     QStringList escaped;
     escaped.reserve(fields.size());
     for (const QString &field : fields) {
-        escaped.append(escape(field));
+        escaped.append(escape(neutralised(field)));
     }
     return escaped.join(u',');
+}
+
+QString neutralised(const QString &field)
+{
+    if (field.isEmpty()) {
+        return field;
+    }
+    // A cell that already starts with ' before such a character gets one more, so that
+    // unneutralised() can always take exactly one off.
+    const bool formula = startsFormula(field.at(0)) && !isPlainNumber(field);
+    const bool quoted = field.size() > 1 && field.at(0) == u'\''
+                        && (startsFormula(field.at(1)) || field.at(1) == u'\'');
+    return formula || quoted ? u'\'' + field : field;
+}
+
+QString unneutralised(const QString &field)
+{
+    if (field.size() > 1 && field.at(0) == u'\''
+        && (startsFormula(field.at(1)) || field.at(1) == u'\'')) {
+        return field.mid(1);
+    }
+    return field;
 }
 
 } // namespace Csv

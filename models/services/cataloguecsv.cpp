@@ -201,7 +201,10 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         ++plan.rows;
         auto field = [&](int column) -> QString {
             const int index = at.at(column);
-            return index >= 0 && index < fields.size() ? fields.at(index).trimmed() : QString();
+            // A formula-like cell comes back from the export with a leading '.
+            return index >= 0 && index < fields.size()
+                       ? Csv::unneutralised(fields.at(index).trimmed())
+                       : QString();
         };
         auto error = [&](int column, const QString &message) {
             plan.errors.append({line, column >= 0 ? columns().at(column) : QString(), message});

@@ -109,6 +109,30 @@ private Q_SLOTS:
         QCOMPARE(ReportExport::csv(model), expected);
     }
 
+    void aCellASpreadsheetWouldRunIsWrittenAsText()
+    {
+        // Given product names a spreadsheet would take for formulas, and negative amounts
+        ReportTableModel model;
+        model.setColumns({{u"Product"_s, Kind::Text}, {u"Quantity"_s, Kind::Count},
+            {u"Revenue"_s, Kind::Money}, {u"Margin"_s, Kind::Money}, {u"Rate"_s, Kind::Percent}});
+        model.setRows({{{u"=HYPERLINK(\"http://x\")"_s, 1, amount(-250), amount(-300), 0}, {}},
+            {{u"+1+1"_s, 1, amount(100), amount(1), 0}, {}},
+            {{u"-2+3"_s, 1, amount(100), amount(1), 0}, {}},
+            {{u"@SUM(A1)"_s, 1, amount(100), amount(1), 0}, {}},
+            {{u"\tTab"_s, 1, amount(100), amount(1), 0}, {}},
+            {{u"'=quoted"_s, 1, amount(100), amount(1), 0}, {}}});
+
+        // Then each such cell starts with ' and shows as text, while a plain negative
+        // number such as -2.50 stays a number
+        const QStringList lines = ReportExport::csv(model).split(u"\r\n"_s);
+        QCOMPARE(lines.at(1), u"\"'=HYPERLINK(\"\"http://x\"\")\",1,-2.50,-3.00,0"_s);
+        QCOMPARE(lines.at(2), u"'+1+1,1,1.00,0.01,0"_s);
+        QCOMPARE(lines.at(3), u"'-2+3,1,1.00,0.01,0"_s);
+        QCOMPARE(lines.at(4), u"'@SUM(A1),1,1.00,0.01,0"_s);
+        QCOMPARE(lines.at(5), u"'\tTab,1,1.00,0.01,0"_s);
+        QCOMPARE(lines.at(6), u"''=quoted,1,1.00,0.01,0"_s);
+    }
+
     void theCsvFollowsTheSortShown()
     {
         ReportTableModel model;

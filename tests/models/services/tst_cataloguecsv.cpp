@@ -68,6 +68,46 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(*again), QString::fromUtf8(*exported));
     }
 
+    void formulasAreExportedAsTextAndImportedBack()
+    {
+        // Given products whose names and SKU a spreadsheet would run as formulas
+        m_store->addProduct(u"=1+1"_s, u"=SUM(A1)"_s, {{u"-Piece"_s, 1, 119, {}}});
+        m_store->addProduct(u"B1"_s, u"@cmd"_s, {{u"+Pack"_s, 1, 200, {}}});
+        m_store->addProduct(u"C1"_s, u"'=already quoted"_s, {{u"Piece"_s, 1, 300, {}}});
+        const auto exported = csvFor(*m_store)->exportAll();
+        QVERIFY(exported);
+
+        // Then the file holds them as text, behind a '
+        const QString text = QString::fromUtf8(*exported);
+        QVERIFY2(text.contains(u"'=1+1,'=SUM(A1),"_s), qPrintable(text));
+        QVERIFY2(text.contains(u",'-Piece,"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"B1,'@cmd,"_s), qPrintable(text));
+        QVERIFY2(text.contains(u",'+Pack,"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"C1,''=already quoted,"_s), qPrintable(text));
+
+        // When it is imported into another store, the names come back as they were
+        auto other = StoreFixture::create();
+        QVERIFY(other);
+        other->signIn(other->manager);
+        auto csv = csvFor(*other);
+        const auto plan = csv->plan(*exported);
+        QVERIFY(plan);
+        QVERIFY2(plan->isApplicable(), qPrintable(plan->errors.isEmpty()
+                                                      ? plan->fileError
+                                                      : plan->errors.first().message));
+        QVERIFY(csv->apply(*plan));
+        const QString named = u"SELECT COUNT(*) FROM %1 WHERE name = '%2'"_s;
+        QCOMPARE(other->scalar(named.arg(u"products"_s, u"=SUM(A1)' AND sku = '=1+1"_s)), 1);
+        QCOMPARE(other->scalar(named.arg(u"products"_s, u"@cmd"_s)), 1);
+        QCOMPARE(other->scalar(named.arg(u"products"_s, u"''=already quoted"_s)), 1);
+        QCOMPARE(other->scalar(named.arg(u"product_units"_s, u"-Piece"_s)), 1);
+        QCOMPARE(other->scalar(named.arg(u"product_units"_s, u"+Pack"_s)), 1);
+        // and exporting again gives the same file
+        const auto again = csvFor(*other)->exportAll();
+        QVERIFY(again);
+        QCOMPARE(QString::fromUtf8(*again), text);
+    }
+
     void rowErrorsNameTheLineAndField_data()
     {
         QTest::addColumn<QByteArray>("row");
