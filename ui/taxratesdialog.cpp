@@ -48,11 +48,8 @@ void TaxRatesDialog::reload(qint64 selectId)
     int select = -1;
     for (qsizetype i = 0; i < m_rates.size(); ++i) {
         const TaxRate &rate = m_rates.at(i);
-        m_ui->ratesList->addItem(
-            rate.inclusive ? tr("%1 — %2", "tax rate name — percentage")
-                                 .arg(rate.name, Percent::toString(rate.rateBp, locale))
-                           : tr("%1 — %2, added to prices", "tax rate name — percentage")
-                                 .arg(rate.name, Percent::toString(rate.rateBp, locale)));
+        m_ui->ratesList->addItem(tr("%1 — %2", "tax rate name — percentage")
+                                     .arg(rate.name, Percent::toString(rate.rateBp, locale)));
         if (rate.id == selectId) {
             select = static_cast<int>(i);
         }
@@ -74,7 +71,6 @@ void TaxRatesDialog::handleCurrentRowChanged(int row)
     if (const TaxRate *rate = current()) {
         m_ui->nameEdit->setText(rate->name);
         m_ui->rateEdit->setText(Percent::toPlainString(rate->rateBp, QLocale()));
-        m_ui->inclusiveCheck->setChecked(rate->inclusive);
     }
     updateButtons();
 }
@@ -84,7 +80,6 @@ void TaxRatesDialog::startNew()
     m_ui->ratesList->setCurrentRow(-1);
     m_ui->nameEdit->clear();
     m_ui->rateEdit->clear();
-    m_ui->inclusiveCheck->setChecked(true);
     m_ui->nameEdit->setFocus();
     m_ui->errorBanner->clear();
     updateButtons();
@@ -97,7 +92,6 @@ void TaxRatesDialog::save()
         rate = *selected;
     }
     rate.name = m_ui->nameEdit->text().trimmed();
-    rate.inclusive = m_ui->inclusiveCheck->isChecked();
     const QString typed = m_ui->rateEdit->text().trimmed();
     const auto basisPoints = Percent::fromString(typed, QLocale());
     if (!basisPoints || *basisPoints < 0 || *basisPoints > 10000) {

@@ -533,13 +533,13 @@ DbStatus ProductRepository::removeCategory(qint64 id) const
 
 DbResult<QList<TaxRate>> ProductRepository::taxRates() const
 {
-    SqlQuery q(m_db, u"SELECT id, name, rate_bp, inclusive FROM tax_rates ORDER BY rate_bp DESC, name"_s);
+    SqlQuery q(m_db, u"SELECT id, name, rate_bp FROM tax_rates ORDER BY rate_bp DESC, name"_s);
     if (!q.exec()) {
         return q.error();
     }
     QList<TaxRate> result;
     while (q.next()) {
-        result.append({q.int64(0), q.text(1), static_cast<int>(q.int64(2)), q.value(3).toBool()});
+        result.append({q.int64(0), q.text(1), static_cast<int>(q.int64(2))});
     }
     return result;
 }
@@ -547,11 +547,10 @@ DbResult<QList<TaxRate>> ProductRepository::taxRates() const
 DbResult<qint64> ProductRepository::saveTaxRate(const TaxRate &rate) const
 {
     SqlQuery q(m_db, rate.id == 0
-                         ? u"INSERT INTO tax_rates (name, rate_bp, inclusive) VALUES (:name, :bp, "
-                           ":inclusive) RETURNING id"_s
-                         : u"UPDATE tax_rates SET name = :name, rate_bp = :bp, inclusive = :inclusive "
+                         ? u"INSERT INTO tax_rates (name, rate_bp) VALUES (:name, :bp) RETURNING id"_s
+                         : u"UPDATE tax_rates SET name = :name, rate_bp = :bp "
                            "WHERE id = :id RETURNING id"_s);
-    q.bind(u"name"_s, rate.name.trimmed()).bind(u"bp"_s, rate.rateBp).bind(u"inclusive"_s, rate.inclusive);
+    q.bind(u"name"_s, rate.name.trimmed()).bind(u"bp"_s, rate.rateBp);
     if (rate.id != 0) {
         q.bind(u"id"_s, rate.id);
     }

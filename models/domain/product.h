@@ -44,12 +44,12 @@ struct Category
     int sortOrder = 0;
 };
 
+//! A rate of tax. Whether shelf prices include it is the store's setting, the same for all.
 struct TaxRate
 {
     qint64 id = 0;
     QString name;
-    int rateBp = 0;        //!< basis points: 1900 = 19 %
-    bool inclusive = true; //!< prices include this tax
+    int rateBp = 0; //!< basis points: 1900 = 19 %
 };
 
 //! One way a product is sold: the base unit itself (basePerUnit 1) or a pack.

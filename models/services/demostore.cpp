@@ -547,8 +547,8 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
         }
     }
     if (DbStatus status = SqlQuery::run(
-            db, u"INSERT INTO tax_rates (name, rate_bp, inclusive) VALUES ('%1', 1900, TRUE), "
-                "('%2', 700, TRUE)"_s.arg(kStandardTax, kReducedTax));
+            db, u"INSERT INTO tax_rates (name, rate_bp) VALUES ('%1', 1900), ('%2', 700)"_s.arg(
+                    kStandardTax, kReducedTax));
         !status) {
         return fail(status.error());
     }

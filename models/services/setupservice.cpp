@@ -100,8 +100,8 @@ ServiceResult<User> SetupService::initializeStore(const StoreSetup &setup)
     }
     const ProductRepository products(m_db);
     const QList<TaxRate> rates{
-        {0, tr("Standard rate"), setup.standardRateBp, setup.pricesIncludeTax},
-        {0, tr("Reduced rate"), setup.reducedRateBp, setup.pricesIncludeTax},
+        {0, tr("Standard rate"), setup.standardRateBp},
+        {0, tr("Reduced rate"), setup.reducedRateBp},
     };
     for (const TaxRate &rate : rates) {
         if (const auto id = products.saveTaxRate(rate); !id) {

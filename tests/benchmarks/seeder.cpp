@@ -91,7 +91,7 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
     }
     for (const QString &sql :
          {u"INSERT INTO lanes (name) VALUES ('1')"_s,
-          u"INSERT INTO tax_rates (name, rate_bp, inclusive) VALUES ('Standard', 1900, TRUE), ('Reduced', 700, TRUE)"_s,
+          u"INSERT INTO tax_rates (name, rate_bp) VALUES ('Standard', 1900), ('Reduced', 700)"_s,
           u"INSERT INTO settings (key, value) VALUES ('store.name', 'Bench Market'), ('store.currency_symbol', 'EUR')"_s}) {
         if (DbStatus status = SqlQuery::run(m_db, sql); !status) {
             return status;

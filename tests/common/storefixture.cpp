@@ -29,8 +29,8 @@ std::unique_ptr<StoreFixture> StoreFixture::create()
     store->cashier = add(u"carl"_s, u"Carl Cashier"_s, Role::Cashier);
 
     ProductRepository products(db);
-    store->standardTax = products.saveTaxRate({0, u"Standard"_s, 1900, true}).value();
-    store->reducedTax = products.saveTaxRate({0, u"Reduced"_s, 700, true}).value();
+    store->standardTax = products.saveTaxRate({0, u"Standard"_s, 1900}).value();
+    store->reducedTax = products.saveTaxRate({0, u"Reduced"_s, 700}).value();
     store->drinks = products.saveCategory({0, u"Drinks"_s, 1}).value();
     store->groceries = products.saveCategory({0, u"Groceries"_s, 2}).value();
     if (!SqlQuery::run(db, u"INSERT INTO lanes (name) VALUES ('1'), ('2')"_s)) {

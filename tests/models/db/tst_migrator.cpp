@@ -66,6 +66,28 @@ private Q_SLOTS:
         }
     }
 
+    void taxRatesFollowTheStoreSettingAlone()
+    {
+        // Given a store at version 1 with a rate that said its tax is added to prices
+        auto scratch = TestDatabase::create(TestDatabase::Schema::Empty);
+        QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+        Database &db = scratch->db();
+        QVERIFY(Migrator(db, Migrator::builtIn().mid(0, 1)).migrate());
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO tax_rates (name, rate_bp, inclusive) "
+                                  "VALUES ('Reduced', 700, FALSE)"_s));
+
+        // When it is brought up to date
+        const auto outcome = Migrator(db).migrate();
+
+        // Then the rate is kept, and no rate has a say of its own: the store setting decides
+        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().details));
+        QCOMPARE(scalar(db, u"SELECT rate_bp FROM tax_rates WHERE name = 'Reduced'"_s), 700);
+        SqlQuery flag(db, u"SELECT inclusive FROM tax_rates"_s);
+        QVERIFY(!flag.exec());
+        QVERIFY(SqlQuery::run(db, u"INSERT INTO tax_rates (name, rate_bp) "
+                                  "VALUES ('Standard', 1900)"_s));
+    }
+
     void rerunIsANoOp()
     {
         auto scratch = TestDatabase::create();

@@ -303,7 +303,7 @@ private Q_SLOTS:
         QVERIFY(m_catalogue->saveCategory({0, u"Bakery"_s, 3}));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
         QCOMPARE(m_catalogue->saveCategory({0, u"Bakery"_s, 4}).error().code, ServiceError::Code::Conflict);
-        QCOMPARE(m_catalogue->saveTaxRate({0, u"Zero"_s, 10001, true}).error().code,
+        QCOMPARE(m_catalogue->saveTaxRate({0, u"Zero"_s, 10001}).error().code,
                  ServiceError::Code::InvalidInput);
         m_store->addProduct(u"X"_s, u"X"_s, {{u"Piece"_s, 1, 1, {}}});
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));

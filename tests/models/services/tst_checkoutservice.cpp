@@ -1,5 +1,6 @@
 #include "models/db/conversionratecache.h"
 #include "models/db/queryprofiler.h"
+#include "models/db/settingsrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/services/checkoutservice.h"
 #include "models/services/shiftservice.h"
@@ -61,6 +62,53 @@ private Q_SLOTS:
         m_checkout->setRules(rules);
         m_store->signIn(m_store->cashier);
         QVERIFY(m_shifts->open(m(10000)));
+    }
+
+    void theStoreSettingPricesEveryRate_data()
+    {
+        QTest::addColumn<QString>("included");
+        QTest::addColumn<qint64>("tax");
+        QTest::addColumn<qint64>("total");
+        // Two tins at 2.49 and 7 %, one bottle at 12.99 and 19 %.
+        // Included: 4.98 × 7/107 = 0.3258 -> 0.33; 12.99 × 19/119 = 2.0740 -> 2.07.
+        QTest::newRow("prices include tax") << u"1"_s << 240ll << 1797ll;
+        // Added: 4.98 × 7 % = 0.3486 -> 0.35; 12.99 × 19 % = 2.4681 -> 2.47.
+        QTest::newRow("tax added to prices") << u"0"_s << 282ll << 2079ll;
+    }
+    void theStoreSettingPricesEveryRate()
+    {
+        QFETCH(QString, included);
+        QFETCH(qint64, tax);
+        QFETCH(qint64, total);
+        // Given the store's one setting and products at both of its rates
+        QVERIFY(SettingsRepository(m_store->db()).setValue(SettingsRepository::kPricesIncludeTax,
+                                                           included));
+        QVERIFY(m_checkout->loadRules());
+        m_store->addProduct(u"TIN"_s, u"Tomatoes"_s, {{u"Tin"_s, 1, 249, u"4000000000013"_s}});
+        m_store->addProduct(u"WINE"_s, u"Wine"_s, {{u"Bottle"_s, 1, 1299, u"4000000000020"_s}});
+        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE products SET tax_rate_id = %1 "
+                                             "WHERE sku = 'TIN'"_s.arg(m_store->reducedTax)));
+
+        // When both are scanned and sold
+        const auto tins = m_checkout->scan(u"4000000000013"_s, 2);
+        const auto wine = m_checkout->scan(u"4000000000020"_s);
+        QVERIFY(tins && wine);
+        QCOMPARE(tins->taxRateBp, 700);
+        QCOMPARE(wine->taxRateBp, 1900);
+        Cart cart;
+        CheckoutService::addToCart(cart, *tins);
+        CheckoutService::addToCart(cart, *wine);
+        const auto sale = m_checkout->commit(cart, cash(5000), CheckoutService::newSaleUuid());
+        QVERIFY2(sale, qPrintable(sale ? QString() : sale.error().message));
+
+        // Then both rates follow the setting, on the bill as written
+        QCOMPARE(sale->totals.tax, m(tax));
+        QCOMPARE(sale->totals.total, m(total));
+        QCOMPARE(m_store->scalar(u"SELECT tax_minor FROM bills WHERE id = %1"_s.arg(sale->bill.id)),
+                 tax);
+        QCOMPARE(m_store->scalar(u"SELECT total_minor FROM bills WHERE id = %1"_s
+                                     .arg(sale->bill.id)),
+                 total);
     }
 
     void aPackBarcodeSellsThePackAndASecondScanCostsNoQuery()

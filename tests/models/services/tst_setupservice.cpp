@@ -97,7 +97,6 @@ private Q_SLOTS:
         QList<int> bp;
         for (const TaxRate &rate : *rates) {
             bp << rate.rateBp;
-            QVERIFY(rate.inclusive);
         }
         std::sort(bp.begin(), bp.end());
         QCOMPARE(bp, QList<int>({700, 1900}));
@@ -199,7 +198,7 @@ private Q_SLOTS:
     {
         // Given a leftover tax rate with the name setup wants: the second write collides
         QVERIFY(ProductRepository(m_scratch->db())
-                    .saveTaxRate({0, SetupService::tr("Reduced rate"), 500, true}));
+                    .saveTaxRate({0, SetupService::tr("Reduced rate"), 500}));
 
         const auto admin = m_setup->initializeStore(aStore());
 
