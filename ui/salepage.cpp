@@ -2,6 +2,7 @@
 #include "ui_salepage.h"
 
 #include "models/domain/percent.h"
+#include "models/domain/quantity.h"
 #include "models/items/cartmodel.h"
 #include "models/items/productsearchmodel.h"
 #include "models/services/services.h"
@@ -43,7 +44,7 @@ namespace {
 constexpr int kSearchDelayMs = 200;
 constexpr int kSearchMinimumLength = 2;
 constexpr int kPopupRows = 8;
-constexpr qint64 kMaxQuantity = 99999;
+constexpr qint64 kMaxQuantity = Quantity::kMaxUnitsPerLine;
 constexpr int kQuickKeyColumns = 3;
 constexpr int kQuickKeyTextWidth = 82;
 constexpr int kStockColumnWidth = 220;
@@ -59,7 +60,8 @@ struct ScanInput
 
 ScanInput parseScanInput(const QString &text)
 {
-    static const QRegularExpression prefix(u"^\\s*(\\d{1,6})\\s*[*×]\\s*(.*)$"_s);
+    // Any number of digits, so "1000000*" is refused as a quantity rather than looked up.
+    static const QRegularExpression prefix(u"^\\s*(\\d+)\\s*[*×]\\s*(.*)$"_s);
     ScanInput input;
     const QRegularExpressionMatch match = prefix.match(text);
     if (!match.hasMatch()) {
@@ -67,8 +69,9 @@ ScanInput parseScanInput(const QString &text)
         return input;
     }
     input.hasQuantity = true;
-    input.quantity = match.captured(1).toLongLong();
-    input.badQuantity = input.quantity < 1 || input.quantity > kMaxQuantity;
+    bool fits = false;
+    input.quantity = match.captured(1).toLongLong(&fits);
+    input.badQuantity = !fits || input.quantity < 1 || input.quantity > kMaxQuantity;
     input.rest = match.captured(2).trimmed();
     return input;
 }

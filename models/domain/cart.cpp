@@ -1,5 +1,7 @@
 #include "models/domain/cart.h"
 
+#include "models/domain/quantity.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -18,6 +20,18 @@ Money Discount::of(Money gross) const
         return off;
     }
     return std::clamp(off, Money::fromMinor(0), gross);
+}
+
+bool CartLine::hasValidQuantity() const
+{
+    return quantity >= 1 && quantity <= Quantity::kMaxUnitsPerLine && basePerUnit >= 1
+           && basePerUnit <= Quantity::kMaxBasePerUnit;
+}
+
+qint64 CartLine::baseQuantity() const
+{
+    // Within the bounds the product fits; the check stays for a line nobody validated.
+    return hasValidQuantity() ? Quantity::toBase(quantity, basePerUnit).value_or(0) : 0;
 }
 
 qint64 Cart::itemCount() const
@@ -84,7 +98,9 @@ CartTotals price(const Cart &cart)
         PricedLine priced;
         priced.gross = line.unitPrice.times(line.quantity);
         priced.lineDiscount = line.discount.of(priced.gross);
-        if (!priced.gross.isValid() || !priced.lineDiscount.isValid() || line.quantity <= 0) {
+        // A quantity or pack out of bounds makes the sale invalid instead of a wrapped number.
+        if (!priced.gross.isValid() || !priced.lineDiscount.isValid()
+            || !line.hasValidQuantity()) {
             totals.isValid = false;
         }
         afterLineDiscount.append(priced.gross - priced.lineDiscount);

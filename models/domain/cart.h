@@ -46,7 +46,10 @@ struct CartLine
     Approval discountApproval;
 
     bool isPriceOverridden() const { return unitPrice != catalogPrice; }
-    qint64 baseQuantity() const { return quantity * basePerUnit; }
+    //! Whether quantity and pack size lie within Quantity::kMaxUnitsPerLine and kMaxBasePerUnit.
+    bool hasValidQuantity() const;
+    //! quantity × basePerUnit; 0 for a line without a valid quantity, never a wrapped number.
+    qint64 baseQuantity() const;
     friend bool operator==(const CartLine &, const CartLine &) = default;
 };
 

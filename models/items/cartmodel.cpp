@@ -1,6 +1,7 @@
 #include "models/items/cartmodel.h"
 
 #include "models/domain/percent.h"
+#include "models/domain/quantity.h"
 #include "models/services/checkoutservice.h"
 
 #include <QBrush>
@@ -203,7 +204,8 @@ int CartModel::addLine(const CartLine &line)
 
 bool CartModel::setQuantity(int row, qint64 quantity)
 {
-    if (!isRow(row) || quantity < 1 || !Quantity::toBase(quantity, line(row).basePerUnit)) {
+    if (!isRow(row) || quantity < 1 || quantity > Quantity::kMaxUnitsPerLine
+        || !Quantity::toBase(quantity, line(row).basePerUnit)) {
         return false;
     }
     if (m_cart.lines.at(row).quantity == quantity) {
@@ -216,7 +218,8 @@ bool CartModel::setQuantity(int row, qint64 quantity)
 
 bool CartModel::setUnit(int row, const ProductUnit &unit)
 {
-    if (!isRow(row) || unit.productId != line(row).productId || unit.basePerUnit < 1) {
+    if (!isRow(row) || unit.productId != line(row).productId || unit.basePerUnit < 1
+        || unit.basePerUnit > Quantity::kMaxBasePerUnit) {
         return false;
     }
     if (unit.id == line(row).unitId) {

@@ -69,7 +69,8 @@ public:
      * Returns the row that holds it.
      */
     int addLine(const CartLine &line);
-    //! False (and nothing changes) for a row that does not exist or a quantity under 1.
+    //! False (and nothing changes) for a row that does not exist or a quantity under 1 or
+    //! above Quantity::kMaxUnitsPerLine.
     bool setQuantity(int row, qint64 quantity);
     //! Sells the line in another of its product's units, at that unit's catalogue price.
     bool setUnit(int row, const ProductUnit &unit);

@@ -4,6 +4,7 @@
 #include "models/db/database.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
+#include "models/domain/quantity.h"
 #include "models/services/authorizer.h"
 #include "models/services/session.h"
 
@@ -111,7 +112,8 @@ qsizetype CheckoutService::addToCart(Cart &cart, const CartLine &line)
     for (qsizetype i = 0; i < cart.lines.size(); ++i) {
         CartLine &existing = cart.lines[i];
         if (existing.unitId == line.unitId && existing.unitPrice == line.unitPrice
-            && existing.discount == line.discount) {
+            && existing.discount == line.discount
+            && existing.quantity <= Quantity::kMaxUnitsPerLine - line.quantity) {
             existing.quantity += line.quantity;
             return i;
         }
@@ -126,6 +128,9 @@ ServiceResult<CartLine> CheckoutService::scan(const QString &barcode, qint64 qua
     const QString code = barcode.trimmed();
     if (quantity <= 0) {
         return invalid(tr("The quantity must be at least 1."));
+    }
+    if (quantity > Quantity::kMaxUnitsPerLine) {
+        return invalid(tr("At most %L1 can be sold on one line.").arg(Quantity::kMaxUnitsPerLine));
     }
     if (code.isEmpty()) {
         return invalid(tr("Scan a barcode or type it and press Enter."));
@@ -143,7 +148,15 @@ ServiceResult<CartLine> CheckoutService::scan(const QString &barcode, qint64 qua
         return ServiceError{ServiceError::Code::NotFound,
                             tr("%1 is no longer sold.").arg(scanned.product.name), {}};
     }
-    return lineFor(scanned.product, scanned.unit, quantity);
+    const CartLine line = lineFor(scanned.product, scanned.unit, quantity);
+    if (!line.hasValidQuantity()) {
+        // Only a catalogue from before the pack size had its bound can hold such a unit.
+        return invalid(tr("The unit \"%1\" of %2 holds more than %L3 base units; correct its "
+                          "size in the catalogue first.")
+                           .arg(scanned.unit.name, scanned.product.name)
+                           .arg(Quantity::kMaxBasePerUnit));
+    }
+    return line;
 }
 
 bool CheckoutService::isAboveLimit(const Discount &discount, Money gross) const

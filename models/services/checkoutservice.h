@@ -66,7 +66,8 @@ public:
     static CartLine lineFor(const Product &product, const ProductUnit &unit, qint64 quantity = 1);
     /*!
      * Adds the line to the cart: the same unit at the same price and discount raises that
-     * line's quantity, anything else is a new line. Returns the line's index.
+     * line's quantity as far as Quantity::kMaxUnitsPerLine, anything else is a new line.
+     * Returns the line's index.
      */
     static qsizetype addToCart(Cart &cart, const CartLine &line);
     //! The unit's line in another of the product's units (piece <-> pack), same quantity.

@@ -15,7 +15,6 @@ ServiceError invalid(const QString &message)
 {
     return {ServiceError::Code::InvalidInput, message, {}};
 }
-constexpr qint64 kMaxStock = Q_INT64_C(1000000000000); // a trillion base units: surely a typo
 } // namespace
 
 InventoryService::InventoryService(const Database &db, const Session &session,
@@ -124,8 +123,10 @@ ServiceResult<StockDocument> InventoryService::postReceipt(const QList<ReceiptLi
             return invalid(tr("Line %1: this unit does not exist any more.").arg(row));
         }
         const auto base = Quantity::toBase(line.quantity, rates->value(line.unitId));
-        if (!base || *base > kMaxStock) {
-            return invalid(tr("Line %1: the quantity is too large.").arg(row));
+        if (!base || *base > Quantity::kMaxBase) {
+            return invalid(tr("Line %1: a line receives at most %L2 base units.")
+                               .arg(row)
+                               .arg(Quantity::kMaxBase));
         }
         if (line.unitCost && (!line.unitCost->isValid() || line.unitCost->isNegative())) {
             return invalid(tr("Line %1: the cost cannot be negative.").arg(row));
@@ -178,8 +179,10 @@ ServiceResult<StockDocument> InventoryService::postStocktake(const QList<CountLi
     QList<StockDelta> counts;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const CountLine &line = lines.at(i);
-        if (line.countedBase < 0 || line.countedBase > kMaxStock) {
-            return invalid(tr("Line %1: a count lies between zero and a trillion.").arg(i + 1));
+        if (line.countedBase < 0 || line.countedBase > Quantity::kMaxBase) {
+            return invalid(tr("Line %1: a count lies between 0 and %L2 base units.")
+                               .arg(i + 1)
+                               .arg(Quantity::kMaxBase));
         }
         counts.append({line.productId, 0, line.countedBase, line.countedBase, std::nullopt});
     }
@@ -227,8 +230,9 @@ ServiceStatus InventoryService::adjust(qint64 productId, qint64 deltaBase, Adjus
     if (deltaBase == 0) {
         return invalid(tr("An adjustment changes the stock by at least one unit."));
     }
-    if (deltaBase > kMaxStock || deltaBase < -kMaxStock) {
-        return invalid(tr("The quantity is too large."));
+    if (deltaBase > Quantity::kMaxBase || deltaBase < -Quantity::kMaxBase) {
+        return invalid(tr("An adjustment changes the stock by at most %L1 base units.")
+                           .arg(Quantity::kMaxBase));
     }
     if ((reason == AdjustmentReason::Damaged || reason == AdjustmentReason::Lost) && deltaBase > 0) {
         return invalid(tr("Damaged or lost goods lower the stock; enter the quantity as taken away."));

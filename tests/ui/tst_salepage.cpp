@@ -1,6 +1,7 @@
 #include "models/db/settingsrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/domain/barcode.h"
+#include "models/domain/quantity.h"
 #include "models/items/cartmodel.h"
 #include "models/services/salerecovery.h"
 #include "models/services/services.h"
@@ -302,6 +303,26 @@ private Q_SLOTS:
         // Nothing sells zero times
         scan(u"0*"_s + m_milkCode);
         QCOMPARE(cart()->rowCount(), 3);
+        QCOMPARE(strip()->kind(), MessageStrip::Kind::Error);
+    }
+
+    void aQuantityNoLineHoldsIsRefusedWithTheLimit()
+    {
+        m_store->openShift(kLane);
+        showPage();
+        const QString limit = QString::number(Quantity::kMaxUnitsPerLine);
+        // A million typed before the code is a quantity, and too many
+        scan(u"1000000*"_s + m_canCode);
+        QCOMPARE(cart()->rowCount(), 0);
+        QCOMPARE(strip()->kind(), MessageStrip::Kind::Error);
+        QVERIFY2(strip()->text().contains(limit), qPrintable(strip()->text()));
+        // The most a line holds sells, and + does not raise it further
+        scanField()->clear();
+        scan(limit + u"*"_s + m_canCode);
+        QCOMPARE(cart()->rowCount(), 1);
+        QCOMPARE(cart()->line(0).quantity, Quantity::kMaxUnitsPerLine);
+        QTest::keyClick(scanField(), Qt::Key_Plus);
+        QCOMPARE(cart()->line(0).quantity, Quantity::kMaxUnitsPerLine);
         QCOMPARE(strip()->kind(), MessageStrip::Kind::Error);
     }
 

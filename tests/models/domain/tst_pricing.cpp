@@ -1,4 +1,5 @@
 #include "models/domain/cart.h"
+#include "models/domain/quantity.h"
 
 #include <QTest>
 
@@ -186,6 +187,53 @@ private Q_SLOTS:
         Cart cart;
         cart.lines = {line(std::numeric_limits<qint64>::max() / 2, 3, 1900)};
         QVERIFY(!Pricing::price(cart).isValid);
+    }
+
+    void aPackTooLargeToMultiplyMakesTheCartInvalid()
+    {
+        // Given two of a pack of 2^63-1 pieces (quantity × pack size would wrap to -2)
+        CartLine pack = line(100, 2, 1900);
+        pack.basePerUnit = std::numeric_limits<qint64>::max();
+        Cart cart;
+        cart.lines = {pack};
+        // Then the line has no base quantity rather than a wrapped one, and the sale is invalid
+        QVERIFY(!pack.hasValidQuantity());
+        QCOMPARE(pack.baseQuantity(), 0);
+        QVERIFY(!Pricing::price(cart).isValid);
+    }
+
+    void quantitiesHaveBounds_data()
+    {
+        QTest::addColumn<qint64>("quantity");
+        QTest::addColumn<qint64>("basePerUnit");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<qint64>("baseQuantity");
+        QTest::newRow("the most units of the largest pack")
+            << Quantity::kMaxUnitsPerLine << Quantity::kMaxBasePerUnit << true
+            << Quantity::kMaxBase;
+        QTest::newRow("a billion units") << Q_INT64_C(1000000000) << Q_INT64_C(1) << false
+                                         << Q_INT64_C(0);
+        QTest::newRow("one unit more than a line holds")
+            << Quantity::kMaxUnitsPerLine + 1 << Q_INT64_C(1) << false << Q_INT64_C(0);
+        QTest::newRow("a pack larger than the catalogue allows")
+            << Q_INT64_C(1) << Quantity::kMaxBasePerUnit + 1 << false << Q_INT64_C(0);
+        QTest::newRow("none") << Q_INT64_C(0) << Q_INT64_C(1) << false << Q_INT64_C(0);
+        QTest::newRow("three crates of 24")
+            << Q_INT64_C(3) << Q_INT64_C(24) << true << Q_INT64_C(72);
+    }
+    void quantitiesHaveBounds()
+    {
+        QFETCH(qint64, quantity);
+        QFETCH(qint64, basePerUnit);
+        QFETCH(bool, valid);
+        QFETCH(qint64, baseQuantity);
+        CartLine l = line(1, quantity, 0);
+        l.basePerUnit = basePerUnit;
+        Cart cart;
+        cart.lines = {l};
+        QCOMPARE(l.hasValidQuantity(), valid);
+        QCOMPARE(l.baseQuantity(), baseQuantity);
+        QCOMPARE(Pricing::price(cart).isValid, valid);
     }
 };
 

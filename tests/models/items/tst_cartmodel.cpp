@@ -1,3 +1,4 @@
+#include "models/domain/quantity.h"
 #include "models/items/cartmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -126,6 +127,9 @@ private Q_SLOTS:
         QTest::newRow("one") << qint64(1) << true;
         QTest::newRow("many") << qint64(48) << true;
         QTest::newRow("overflowing base units") << std::numeric_limits<qint64>::max() << false;
+        QTest::newRow("the most a line holds") << Quantity::kMaxUnitsPerLine << true;
+        QTest::newRow("one more than a line holds") << Quantity::kMaxUnitsPerLine + 1 << false;
+        QTest::newRow("a billion") << qint64(1000000000) << false;
     }
     void quantityBelowOneIsRefused()
     {

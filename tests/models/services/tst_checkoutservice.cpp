@@ -2,6 +2,7 @@
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
 #include "models/db/sqlquery.h"
+#include "models/domain/quantity.h"
 #include "models/services/checkoutservice.h"
 #include "models/services/shiftservice.h"
 #include "tests/common/storefixture.h"
@@ -151,6 +152,42 @@ private Q_SLOTS:
         if (code_ == int(ServiceError::Code::NotFound)) {
             QVERIFY(line.error().message.contains(code));
         }
+    }
+
+    void aQuantityAboveALinesLimitIsRefusedAndWritesNothing()
+    {
+        // When a billion cans are scanned
+        const auto line = m_checkout->scan(u"4006381333931"_s, Q_INT64_C(1000000000));
+        // Then the scan is refused with the limit
+        QVERIFY(!line);
+        QCOMPARE(line.error().code, ServiceError::Code::InvalidInput);
+        QVERIFY2(line.error().message.contains(QLocale().toString(Quantity::kMaxUnitsPerLine)),
+                 qPrintable(line.error().message));
+        // and a cart that carries them anyway is not sold
+        Cart cart;
+        cart.lines = {CheckoutService::lineFor(m_cola, m_cola.units.at(0), Q_INT64_C(1000000000))};
+        const auto receipt = m_checkout->commit(cart, cash(Q_INT64_C(119000000000)),
+                                                CheckoutService::newSaleUuid());
+        QVERIFY(!receipt);
+        QCOMPARE(receipt.error().code, ServiceError::Code::InvalidInput);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bill_items"_s), 0);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'COLA'"_s), 60);
+    }
+
+    void aLineStopsGrowingAtTheMostItHolds()
+    {
+        // Given a line holding as many cans as a line may
+        Cart cart;
+        const CartLine can = CheckoutService::lineFor(m_cola, m_cola.units.at(0), 1);
+        CartLine full = can;
+        full.quantity = Quantity::kMaxUnitsPerLine;
+        QCOMPARE(CheckoutService::addToCart(cart, full), 0);
+        // When one more is scanned, it starts a line of its own
+        QCOMPARE(CheckoutService::addToCart(cart, can), 1);
+        QCOMPARE(cart.lines.at(0).quantity, Quantity::kMaxUnitsPerLine);
+        QCOMPARE(cart.lines.at(1).quantity, 1);
+        QVERIFY(Pricing::price(cart).isValid);
     }
 
     void scanningTheSameItemAgainRaisesItsQuantity()

@@ -1,5 +1,6 @@
 #include "models/db/conversionratecache.h"
 #include "models/db/queryprofiler.h"
+#include "models/domain/quantity.h"
 #include "models/services/inventoryservice.h"
 #include "tests/common/storefixture.h"
 
@@ -129,6 +130,50 @@ private Q_SLOTS:
         QVERIFY(!posted.error().message.isEmpty());
         QCOMPARE(stockOf(a.id), 10);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_documents"_s), 0);
+    }
+
+    void absurdQuantitiesAreRefusedWithTheLimit_data()
+    {
+        QTest::addColumn<QString>("document");
+        QTest::addColumn<qint64>("quantity");
+        // Ten billion pieces fit in 64 bits easily; nobody receives or counts them.
+        const qint64 tooMany = Quantity::kMaxBase + 1;
+        QTest::newRow("receipt in pieces") << u"receipt"_s << tooMany;
+        QTest::newRow("receipt in boxes") << u"receipt-boxes"_s << tooMany / 12 + 1;
+        QTest::newRow("stocktake") << u"stocktake"_s << tooMany;
+        QTest::newRow("found goods") << u"found"_s << tooMany;
+        QTest::newRow("lost goods") << u"lost"_s << -tooMany;
+    }
+    void absurdQuantitiesAreRefusedWithTheLimit()
+    {
+        QFETCH(QString, document);
+        QFETCH(qint64, quantity);
+        const Product &a = m_products.at(0);
+        std::optional<ServiceError> refusal;
+        if (document == u"receipt"_s || document == u"receipt-boxes"_s) {
+            const qint64 unit = a.units.at(document == u"receipt"_s ? 0 : 1).id;
+            const auto posted =
+                m_inventory->postReceipt({{a.id, unit, quantity, std::nullopt}}, {}, {});
+            QVERIFY(!posted);
+            refusal = posted.error();
+        } else if (document == u"stocktake"_s) {
+            const auto posted = m_inventory->postStocktake({{a.id, quantity}}, {});
+            QVERIFY(!posted);
+            refusal = posted.error();
+        } else {
+            const auto reason = quantity > 0 ? InventoryService::AdjustmentReason::Found
+                                             : InventoryService::AdjustmentReason::Lost;
+            const auto adjusted = m_inventory->adjust(a.id, quantity, reason, {});
+            QVERIFY(!adjusted);
+            refusal = adjusted.error();
+        }
+        // The refusal says the limit, and the stock, the ledger and the documents are as before.
+        QCOMPARE(refusal->code, ServiceError::Code::InvalidInput);
+        QVERIFY2(refusal->message.contains(QLocale().toString(Quantity::kMaxBase)),
+                 qPrintable(refusal->message));
+        QCOMPARE(stockOf(a.id), 10);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_documents"_s), 0);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 
     void aCashierCannotReceiveGoods()
