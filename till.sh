@@ -11,7 +11,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 
 build_packages=(cmake ninja-build g++ qt6-base-dev libqt6opengl6-dev libqt6sql6-sqlite
     libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-charts-dev libsqlite3-dev)
+    qt6-charts-dev libsqlite3-dev libpq-dev)
 test_packages=(postgresql poppler-utils)
 
 say() { printf '\033[1m[till]\033[0m %s\n' "$*"; }

@@ -6,6 +6,7 @@
 
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
@@ -51,6 +52,13 @@ PaymentDialog::PaymentDialog(Money total, qint64 cashRoundingStep, const QString
     }
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PaymentDialog::finish);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    m_waitingLabel = new QLabel(this);
+    m_waitingLabel->setObjectName(u"waitingLabel"_s);
+    m_waitingLabel->setWordWrap(true);
+    m_waitingLabel->setAlignment(Qt::AlignCenter);
+    m_waitingLabel->hide();
+    m_ui->dialogLayout->insertWidget(m_ui->dialogLayout->indexOf(m_ui->buttonBox), m_waitingLabel);
 
     const QLocale locale;
     m_ui->dueLabel->setText(money(total));
@@ -378,8 +386,43 @@ void PaymentDialog::showError(const ServiceError &error)
     m_ui->cashEdit->setFocus(Qt::OtherFocusReason);
 }
 
+void PaymentDialog::setWaiting(const QString &text)
+{
+    const bool waiting = !text.isEmpty();
+    m_waitingLabel->setText(text);
+    m_waitingLabel->setVisible(waiting);
+    if (waiting == m_waiting) {
+        return;
+    }
+    m_waiting = waiting;
+    for (QWidget *part : {static_cast<QWidget *>(m_ui->cashGroup), static_cast<QWidget *>(m_ui->cardGroup),
+                          static_cast<QWidget *>(m_ui->tendersView), static_cast<QWidget *>(m_ui->removeTenderButton),
+                          static_cast<QWidget *>(m_ui->buttonBox)}) {
+        part->setEnabled(!waiting);
+    }
+    if (waiting) {
+        m_ui->errorBanner->clear();
+        m_waitingLabel->setFocus(Qt::OtherFocusReason);
+    } else {
+        recompute();
+    }
+}
+
+void PaymentDialog::reject()
+{
+    // The sale is on its way to the database: what happened to it is told first.
+    if (m_waiting) {
+        return;
+    }
+    QDialog::reject();
+}
+
 void PaymentDialog::keyPressEvent(QKeyEvent *event)
 {
+    if (m_waiting) {
+        event->accept();
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Return:
     case Qt::Key_Enter:

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QLabel;
 class QPushButton;
 struct ServiceError;
 
@@ -45,6 +46,15 @@ public:
 
     //! A failed commit: the message in the dialog, every payment as it was.
     void showError(const ServiceError &error);
+    /*!
+     * While the sale is being saved: the payments cannot change, the dialog cannot be
+     * closed, and text says what Till is waiting for. An empty text ends the wait.
+     */
+    void setWaiting(const QString &text);
+    bool isWaiting() const { return m_waiting; }
+
+public Q_SLOTS:
+    void reject() override;
 
     //! The quick-cash notes, in minor units of the store's currency.
     static QList<qint64> quickNotes();
@@ -79,4 +89,6 @@ private:
     QList<Tender> m_tenders;
     Settlement m_settlement;
     bool m_typingProblemShown = false;
+    bool m_waiting = false;
+    QLabel *m_waitingLabel = nullptr;
 };

@@ -3,6 +3,7 @@
 
 #include "models/domain/percent.h"
 #include "models/domain/quantity.h"
+#include "models/services/databaseworker.h"
 #include "models/items/cartmodel.h"
 #include "models/items/productsearchmodel.h"
 #include "models/services/services.h"
@@ -27,11 +28,14 @@
 #include <QLoggingCategory>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
+
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +46,7 @@ namespace {
 // One query per pause in typing: a person types a letter every 100-200 ms, a scanner a
 // whole code in a few, so 200 ms of quiet means the person is waiting for the list.
 constexpr int kSearchDelayMs = 200;
+
 constexpr int kSearchMinimumLength = 2;
 constexpr int kPopupRows = 8;
 constexpr qint64 kMaxQuantity = Quantity::kMaxUnitsPerLine;
@@ -133,8 +138,15 @@ SalePage::SalePage(Services &services, QWidget *parent)
     , m_search(new ProductSearchModel(services.catalogue, this))
     , m_searchTimer(new QTimer(this))
     , m_recovery(SaleRecovery::defaultPath(services.session.lane()))
+    , m_saleWorker(new DatabaseWorker(services.db, u"till-sale"_s, this))
+    , m_saveTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
+    m_saveTimer->setInterval(250);
+    connect(m_saveTimer, &QTimer::timeout, this, &SalePage::updateSaveWait);
+    // The worker connects now, not when the first customer pays: a connect cannot be cut
+    // short the way a statement can, and the first sale need not wait for it.
+    m_saleWorker->connectNow();
 
     QFont scanFont = m_ui->scanField->font();
     if (scanFont.pointSizeF() > 0) {
@@ -1011,15 +1023,15 @@ void SalePage::pay()
     }
     const SaleRules &rules = m_services.checkout.rules();
     PaymentDialog dialog(totals.total, rules.cashRoundingStep, rules.currencySymbol, this);
-    bool failed = false;
+    bool tried = false;
     connect(&dialog, &PaymentDialog::finishRequested, this,
-            [this, &dialog, &failed](const QList<Tender> &tenders) {
+            [this, &dialog, &tried](const QList<Tender> &tenders) {
+                tried = true;
                 commitSale(dialog, tenders);
-                failed = dialog.result() != QDialog::Accepted;
             });
     dialog.exec();
     restoreFocus();
-    if (failed && dialog.result() != QDialog::Accepted) {
+    if (tried && dialog.result() != QDialog::Accepted) {
         // The commit may have failed for want of a shift: the screen says so.
         refreshShift();
     }
@@ -1027,29 +1039,92 @@ void SalePage::pay()
 
 void SalePage::commitSale(PaymentDialog &dialog, const QList<Tender> &tenders)
 {
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto receipt = m_services.checkout.commit(m_cart->cart(), tenders, m_cart->saleUuid());
-    QGuiApplication::restoreOverrideCursor();
-    if (!receipt) {
-        if (receipt.error().code == ServiceError::Code::Conflict) {
-            // The catalogue may have changed under the sale: then the lines change on screen
-            // and the customer hears the new total before paying again.
-            const QStringList changes = setReviewedCart(m_cart->cart(), m_cart->saleUuid());
-            if (!changes.isEmpty()) {
-                dialog.reject();
-                showCartChanges(receipt.error().message, changes);
-                return;
-            }
-        }
-        // Nothing is lost: the cart, its uuid and the payments stay for another try.
-        dialog.showError(receipt.error());
+    if (m_saleWorker->isBusy()) {
         return;
     }
-    dialog.accept();
-    finishSale(*receipt, tenders);
+    // The sale and its receipt are written and read on the worker: the window keeps
+    // answering, says what it waits for, and stops waiting after saveLimit().
+    dialog.setWaiting(tr("Saving the sale…"));
+    m_saveWaited.start();
+    m_saveTimer->start();
+    struct Saved
+    {
+        std::optional<ServiceResult<SaleReceipt>> receipt;
+        std::optional<ServiceResult<ReceiptData>> printable;
+    };
+    CheckoutService &checkout = m_services.checkout;
+    const ReceiptService &receipts = m_services.receipts;
+    const Cart cart = m_cart->cart();
+    const QString uuid = m_cart->saleUuid();
+    const QPointer<PaymentDialog> guard(&dialog);
+    m_saleWorker->run(
+        [&checkout, &receipts, cart, tenders, uuid] {
+            Saved saved;
+            saved.receipt = checkout.commit(cart, tenders, uuid);
+            if (*saved.receipt) {
+                saved.printable = receipts.forBill((*saved.receipt)->bill.id);
+            }
+            return saved;
+        },
+        this,
+        [this, guard, tenders](const Saved &saved) {
+            m_saveTimer->stop();
+            if (!guard) {
+                return;
+            }
+            PaymentDialog &dialog = *guard;
+            dialog.setWaiting({});
+            const ServiceResult<SaleReceipt> &receipt = *saved.receipt;
+            if (!receipt) {
+                handleFailedCommit(dialog, receipt.error());
+                return;
+            }
+            dialog.accept();
+            finishSale(*receipt, tenders, *saved.printable);
+        });
 }
 
-void SalePage::finishSale(const SaleReceipt &receipt, const QList<Tender> &tenders)
+bool SalePage::hasPendingDatabaseWork() const
+{
+    return m_saleWorker->isBusy();
+}
+
+void SalePage::updateSaveWait()
+{
+    auto *dialog = qobject_cast<PaymentDialog *>(QApplication::activeModalWidget());
+    const qint64 waited = m_saveWaited.elapsed();
+    if (waited >= m_saveLimit.count()) {
+        // The database stopped answering: cut the wait, and the sale comes back on screen.
+        m_saveTimer->stop();
+        m_saleWorker->interrupt();
+        return;
+    }
+    if (dialog && dialog->isWaiting()) {
+        const int seconds = int(waited / 1000);
+        dialog->setWaiting(tr("Waiting for the database (%n s)… The sale is kept; Till stops "
+                              "waiting after %1 s.", nullptr, seconds)
+                               .arg(m_saveLimit.count() / 1000));
+    }
+}
+
+void SalePage::handleFailedCommit(PaymentDialog &dialog, const ServiceError &error)
+{
+    if (error.code == ServiceError::Code::Conflict) {
+        // The catalogue may have changed under the sale: then the lines change on screen
+        // and the customer hears the new total before paying again.
+        const QStringList changes = setReviewedCart(m_cart->cart(), m_cart->saleUuid());
+        if (!changes.isEmpty()) {
+            dialog.reject();
+            showCartChanges(error.message, changes);
+            return;
+        }
+    }
+    // Nothing is lost: the cart, its uuid and the payments stay for another try.
+    dialog.showError(error);
+}
+
+void SalePage::finishSale(const SaleReceipt &receipt, const QList<Tender> &tenders,
+                          const ServiceResult<ReceiptData> &printable)
 {
     const bool cash = std::any_of(tenders.cbegin(), tenders.cend(), [](const Tender &tender) {
         return tender.method == Tender::Method::Cash && !tender.amount.isZero();
@@ -1065,7 +1140,6 @@ void SalePage::finishSale(const SaleReceipt &receipt, const QList<Tender> &tende
         strip()->showSuccess(tr("Bill %1 saved. Change: %2").arg(code, money(receipt.settlement.change)));
     }
     // The receipt goes to its worker thread; the next sale starts now.
-    const auto printable = m_services.receipts.forBill(receipt.bill.id);
     if (printable) {
         m_services.printer.print(*printable, cash && m_services.printer.config().kickDrawerForCash);
     } else {

@@ -6,9 +6,11 @@
 #include "models/services/checkoutservice.h"
 #include "models/services/salerecovery.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QWidget>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -22,6 +24,7 @@ class ShiftMenu;
 class QAction;
 class QPushButton;
 class QTableView;
+class DatabaseWorker;
 class QTimer;
 class Services;
 
@@ -55,6 +58,14 @@ public:
     CartModel *cartModel() const { return m_cart; }
     //! The text of the help: every key of the page and what it does.
     QString keyHelpText() const;
+    /*!
+     * How long paying waits for the database to save the sale before it gives up, cuts the
+     * connection and brings the sale back on screen for another try (10 s).
+     */
+    std::chrono::milliseconds saveLimit() const { return m_saveLimit; }
+    void setSaveLimit(std::chrono::milliseconds limit) { m_saveLimit = limit; }
+    //! Whether the sale's database worker is still busy (connecting, saving).
+    bool hasPendingDatabaseWork() const;
 
 Q_SIGNALS:
     //! After a sale was committed and its receipt handed to the printer.
@@ -116,7 +127,10 @@ private:
     // The sale
     void pay();
     void commitSale(PaymentDialog &dialog, const QList<Tender> &tenders);
-    void finishSale(const SaleReceipt &receipt, const QList<Tender> &tenders);
+    void finishSale(const SaleReceipt &receipt, const QList<Tender> &tenders,
+                    const ServiceResult<ReceiptData> &printable);
+    void updateSaveWait();
+    void handleFailedCommit(PaymentDialog &dialog, const ServiceError &error);
     void park();
     void recall();
     void showHelp();
@@ -158,6 +172,10 @@ private:
     QList<QAction *> m_saleActions; //!< disabled while no shift is open
     QList<QuickKey> m_quickKeys;
     SaleRecovery m_recovery;
+    std::chrono::milliseconds m_saveLimit{10000};
+    DatabaseWorker *m_saleWorker = nullptr;
+    QTimer *m_saveTimer = nullptr;
+    QElapsedTimer m_saveWaited;
     bool m_hasShift = false;
     bool m_recoveryRead = false;
 };

@@ -8,16 +8,36 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUrl>
 
+#include <libpq-fe.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcDatabase, "till.db")
+
+namespace {
+bool isBroken(const QSqlDatabase &db);
+
+// QPSQL hands out its libpq connection; the type is named after the struct behind PGconn.
+bool isPgHandle(const QVariant &handle)
+{
+    return handle.isValid()
+        && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0);
+}
+
+PGconn *pgConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    return isPgHandle(handle) ? *static_cast<PGconn *const *>(handle.data()) : nullptr;
+}
+} // namespace
 
 namespace {
 QAtomicInt s_instanceCounter;
@@ -103,7 +123,11 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
         db.setDatabaseName(m_url.database);
         db.setUserName(m_url.user);
         db.setPassword(m_url.password);
-        db.setConnectOptions(u"connect_timeout=5;application_name=till"_s);
+        // Every wait is bounded: the connect, and a server or network that went away
+        // (keepalives and tcp_user_timeout notice a dead peer within about ten seconds).
+        db.setConnectOptions(u"connect_timeout=5;application_name=till;keepalives=1;"
+                             "keepalives_idle=5;keepalives_interval=2;keepalives_count=3;"
+                             "tcp_user_timeout=10000"_s);
     }
     if (!db.open()) {
         return DbError{DbError::Kind::ConnectionFailed, db.lastError().text()};
@@ -111,7 +135,7 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
     for (const QString &statement : m_dialect.sessionSetup(m_url.schema)) {
         QSqlQuery query(db);
         if (!query.exec(statement)) {
-            DbError error = m_dialect.toDbError(query.lastError(), statement);
+            DbError error = toDbError(query.lastError(), statement);
             error.kind = DbError::Kind::ConnectionFailed;
             db.close();
             return error;
@@ -121,6 +145,13 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
         if (DbStatus status = rememberFile(); !status) {
             db.close();
             return status;
+        }
+    }
+    if (m_url.engine == DatabaseUrl::Engine::PostgreSQL) {
+        if (PGconn *conn = pgConnection(db)) {
+            QMutexLocker lock(&m_mutex);
+            m_sockets.insert(QThread::currentThread(), PQsocket(conn));
+            m_interrupted.remove(QThread::currentThread());
         }
     }
     m_openings.fetch_add(1, std::memory_order_release);
@@ -142,6 +173,15 @@ QSqlDatabase Database::connection() const
     }
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
+        bool interrupted = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            interrupted = m_interrupted.contains(thread);
+        }
+        if (db.isOpen() && (interrupted || isBroken(db))) {
+            // The server went away or interrupt() cut it: start again with a new session.
+            db.close();
+        }
         if (!db.isOpen()) {
             // A dropped connection is reopened here; statements report the failure if not.
             // Statements prepared on the old session are gone with it.
@@ -162,11 +202,15 @@ std::shared_ptr<QSqlQuery> Database::cachedStatement(const QString &sql, bool *p
     const QThread *thread = QThread::currentThread();
     {
         QMutexLocker lock(&m_mutex);
-        const auto &statements = m_statements[thread];
-        const auto it = statements.constFind(sql);
-        if (it != statements.cend()) {
-            *prepared = true;
-            return it.value();
+        // After interrupt() the statements belong to a dead session; connection() below
+        // opens a new one and forgets them.
+        if (!m_interrupted.contains(thread)) {
+            const auto &statements = m_statements[thread];
+            const auto it = statements.constFind(sql);
+            if (it != statements.cend()) {
+                *prepared = true;
+                return it.value();
+            }
         }
     }
     auto query = std::make_shared<QSqlQuery>(connection());
@@ -189,6 +233,32 @@ void Database::dropCachedStatements() const
     }
 }
 
+void Database::interrupt(const QThread *thread) const
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_sockets.constFind(thread);
+    if (it == m_sockets.cend() || it.value() < 0) {
+        return;
+    }
+    m_interrupted.insert(thread);
+    // Wakes a recv() blocked on the other thread; libpq then reports a lost connection.
+    ::shutdown(it.value(), SHUT_RDWR);
+    qCWarning(lcDatabase) << "interrupted the connection of a thread that waited too long";
+}
+
+DbError Database::toDbError(const QSqlError &error, const QString &statement) const
+{
+    DbError result = m_dialect.toDbError(error, statement);
+    if (result.kind == DbError::Kind::ConnectionFailed) {
+        QMutexLocker lock(&m_mutex);
+        if (m_interrupted.contains(QThread::currentThread())) {
+            result.kind = DbError::Kind::Timeout;
+            result.details.prepend(u"Till stopped waiting for the database. "_s);
+        }
+    }
+    return result;
+}
+
 void Database::closeThreadConnection() const
 {
     dropCachedStatements();
@@ -196,6 +266,8 @@ void Database::closeThreadConnection() const
     {
         QMutexLocker lock(&m_mutex);
         name = m_connections.take(QThread::currentThread());
+        m_sockets.remove(QThread::currentThread());
+        m_interrupted.remove(QThread::currentThread());
     }
     if (name.isEmpty()) {
         return;
@@ -208,6 +280,16 @@ void Database::closeThreadConnection() const
 }
 
 namespace {
+bool isBroken(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!isPgHandle(handle)) {
+        return false;
+    }
+    PGconn *conn = pgConnection(db);
+    return conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
+}
+
 bool statFile(const QString &path, quint64 *device, quint64 *inode)
 {
     struct stat st{};

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <memory>
 
+class QSqlError;
 class QThread;
 
 /*!
@@ -67,6 +69,18 @@ public:
      */
     DbStatus checkFile() const;
 
+    /*!
+     * Cuts the connection of thread (PostgreSQL): a statement waiting there for a server
+     * that stopped answering returns at once with DbError::Kind::Timeout, and the thread's
+     * next statement opens a new connection. Keepalives and timeouts cannot help when the
+     * server's machine still answers TCP but the server does not; this is the bound the
+     * caller keeps. Callable from any thread; nothing happens on SQLite.
+     */
+    void interrupt(const QThread *thread) const;
+
+    //! The dialect's reading of a driver error, and Timeout after interrupt().
+    DbError toDbError(const QSqlError &error, const QString &statement) const;
+
     //! "SQLite /path/till.db" or "PostgreSQL till@db.shop.lan:5432/till", for the status bar.
     QString description() const;
 
@@ -87,4 +101,7 @@ private:
     mutable std::atomic<bool> m_fileLost{false};
     mutable QHash<const QThread *, QString> m_connections;
     mutable QHash<const QThread *, QHash<QString, std::shared_ptr<QSqlQuery>>> m_statements;
+    // PostgreSQL: each thread's socket, for interrupt(), and the threads interrupted since.
+    mutable QHash<const QThread *, int> m_sockets;
+    mutable QSet<const QThread *> m_interrupted;
 };

@@ -31,7 +31,11 @@ QStringList Dialect::sessionSetup(const QString &schema) const
 {
     if (isPostgres()) {
         // NOTICEs ("already exists, skipping") are not for a person at the till.
-        QStringList statements{u"SET TIME ZONE 'UTC'"_s, u"SET client_min_messages TO warning"_s};
+        // No statement runs for ever; a lock another lane holds is waited for ten seconds at
+        // most; and a statement whose till has gone away is stopped by the server.
+        QStringList statements{u"SET TIME ZONE 'UTC'"_s, u"SET client_min_messages TO warning"_s,
+                               u"SET statement_timeout = '30s'"_s, u"SET lock_timeout = '10s'"_s,
+                               u"SET client_connection_check_interval = '2s'"_s};
         if (!schema.isEmpty()) {
             // The schema name comes from the URL the operator typed; quote it as an identifier.
             QString quoted = schema;

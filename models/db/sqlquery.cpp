@@ -4,6 +4,7 @@
 #include "models/db/queryprofiler.h"
 
 #include <QElapsedTimer>
+#include <QSqlDriver>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -76,7 +77,11 @@ bool SqlQuery::execOne()
 bool SqlQuery::fail(const QSqlError &error)
 {
     m_failed = true;
-    m_error = m_db.dialect().toDbError(error, m_sql);
+    m_error = m_db.toDbError(error, m_sql);
+    if (m_error.kind == DbError::Kind::Statement && !m_query->driver()->isOpen()) {
+        // "database not open": the connection could not be had, whatever the driver calls it.
+        m_error.kind = DbError::Kind::ConnectionFailed;
+    }
     if (m_kept && m_error.kind == DbError::Kind::ConnectionFailed) {
         m_db.dropCachedStatements();
     }
@@ -95,7 +100,7 @@ DbStatus SqlQuery::run(const Database &db, const QString &sql)
     const bool ok = query.exec(sql);
     QueryProfiler::instance().record(sql, timer.nsecsElapsed(), ok);
     if (!ok) {
-        const DbError error = db.dialect().toDbError(query.lastError(), sql);
+        const DbError error = db.toDbError(query.lastError(), sql);
         qCWarning(lcSql).noquote() << "statement failed:" << error.details;
         return error;
     }

@@ -31,7 +31,7 @@ DbStatus Transaction::begin()
     const bool ok = connection.transaction();
     QueryProfiler::instance().record(u"BEGIN"_s, timer.nsecsElapsed(), ok);
     if (!ok) {
-        DbError error = m_db.dialect().toDbError(connection.lastError(), u"BEGIN"_s);
+        DbError error = m_db.toDbError(connection.lastError(), u"BEGIN"_s);
         if (!connection.isOpen()) {
             error.kind = DbError::Kind::ConnectionFailed;
         }
@@ -57,7 +57,7 @@ DbStatus Transaction::commit()
     const bool ok = connection.commit();
     QueryProfiler::instance().record(u"COMMIT"_s, timer.nsecsElapsed(), ok);
     if (!ok) {
-        const DbError error = m_db.dialect().toDbError(connection.lastError(), u"COMMIT"_s);
+        const DbError error = m_db.toDbError(connection.lastError(), u"COMMIT"_s);
         rollback();
         return error;
     }

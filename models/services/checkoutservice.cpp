@@ -49,6 +49,14 @@ ServiceError CheckoutService::failed(const DbError &error) const
     case DbError::Kind::ConnectionFailed:
         return ServiceError::fromDb(error, tr("The till cannot reach its database, so nothing was "
                                               "saved. The sale is still on screen; please try again."));
+    case DbError::Kind::Timeout:
+        // The server may still finish what it was sent; the sale's uuid keeps a retry honest.
+        return ServiceError{ServiceError::Code::Unavailable,
+                            tr("The database did not answer in time, so Till stopped waiting and "
+                               "cannot tell yet whether the sale was saved. It is still on screen: "
+                               "try again when the database answers. If it was saved, Till finds "
+                               "it and does not save it twice."),
+                            error.details};
     default:
         return ServiceError::fromDb(error, tr("The database could not save this. The sale is still on "
                                               "screen; please try again, and show the details to "

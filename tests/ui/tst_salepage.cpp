@@ -6,12 +6,14 @@
 #include "models/services/salerecovery.h"
 #include "models/services/services.h"
 #include "tests/common/namedchild.h"
+#include "tests/common/stallproxy.h"
 #include "tests/common/storefixture.h"
 #include "ui/amountdialog.h"
 #include "ui/approvaldialog.h"
 #include "ui/closeshiftdialog.h"
 #include "ui/shiftreportdialog.h"
 #include "ui/messagestrip.h"
+#include "ui/errorbanner.h"
 #include "ui/paymentdialog.h"
 #include "ui/recalldialog.h"
 #include "ui/salepage.h"
@@ -47,6 +49,8 @@ private:
     static inline const QString kLane = u"1"_s;
 
     std::unique_ptr<StoreFixture> m_store;
+    std::unique_ptr<StallProxy> m_proxy;
+    std::unique_ptr<Database> m_proxiedDb;
     std::unique_ptr<Services> m_services;
     std::unique_ptr<SalePage> m_page;
     QList<QTimer *> m_waiting;
@@ -186,8 +190,74 @@ private Q_SLOTS:
         m_waiting.clear();
         m_page.reset();
         m_services.reset();
+        m_proxiedDb.reset();
+        m_proxy.reset();
         m_store.reset();
         SaleRecovery(SaleRecovery::defaultPath(kLane)).clear();
+    }
+
+    void aStalledServerNeverFreezesThePayment()
+    {
+        if (!TestDatabase::isPostgres()) {
+            QSKIP("An SQLite file has no server to stop answering.");
+        }
+        // Given a till whose database server can stop answering
+        m_store->openShift(kLane);
+        m_proxy = std::make_unique<StallProxy>(m_store->scratch().url());
+        QVERIFY(m_proxy->listen());
+        auto opened = Database::open(m_proxy->url());
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().details));
+        m_proxiedDb = std::move(*opened);
+        m_services = std::make_unique<Services>(*m_proxiedDb, kLane);
+        m_services->session.signIn(m_store->cashier);
+        showPage();
+        m_page->setSaveLimit(std::chrono::milliseconds(2500));
+        QTRY_VERIFY(!m_page->hasPendingDatabaseWork()); // connected before anybody pays
+        scan(m_canCode);
+        const QString uuid = cart()->saleUuid();
+
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        whenDialog<PaymentDialog>([&](PaymentDialog *dialog) {
+            auto *cashEdit = in<QLineEdit>(dialog, u"cashEdit"_s);
+            auto *waiting = in<QLabel>(dialog, u"waitingLabel"_s);
+            // When the server stops answering as the sale is paid
+            m_proxy->setStalled(true);
+            ticker.start(50);
+            QTest::keyClicks(cashEdit, u"5"_s);
+            QTest::keyClick(cashEdit, Qt::Key_Return);
+
+            // Then the screen says what it waits for, counting, and keeps running
+            QVERIFY(dialog->isWaiting());
+            QTRY_VERIFY2(waiting->text().contains(u"Waiting for the database (1 s)"_s),
+                         qPrintable(waiting->text()));
+            QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));
+            // Esc does not walk away from a sale on its way to the database.
+            QTest::keyClick(dialog, Qt::Key_Escape);
+            QVERIFY(dialog->isVisible());
+
+            // and after its bound it stops waiting and says so, with everything kept.
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->isWaiting(), 6000);
+            auto *banner = in<ErrorBanner>(dialog, u"errorBanner"_s);
+            QVERIFY2(banner->text().contains(u"did not answer in time"_s), qPrintable(banner->text()));
+            QCOMPARE(cart()->rowCount(), 1);
+            QCOMPARE(cart()->saleUuid(), uuid);
+            QCOMPARE(dialog->tenders().size(), 1);
+            QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
+
+            // When the server is back, Enter tries again with the same sale.
+            m_proxy->setStalled(false);
+            QTest::keyClick(cashEdit, Qt::Key_Return);
+        });
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"interrupted the connection"_s));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
+        QTest::keyClick(scanField(), Qt::Key_Return);
+
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 1);
+        QCOMPARE(strip()->kind(), MessageStrip::Kind::Success);
+        QCOMPARE(cart()->rowCount(), 0);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 
     void aScannedSalePaidInCashNeedsNoMouse()
