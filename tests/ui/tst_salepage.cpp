@@ -574,6 +574,8 @@ private Q_SLOTS:
             auto *cash = dialog->findChild<QLineEdit *>(u"cashEdit"_s);
             QTest::keyClicks(cash, u"10"_s);
             QTest::keyClick(cash, Qt::Key_Return);
+            // The sale is saved off the window's thread: the answer comes back in a moment.
+            QTRY_VERIFY(!dialog->isWaiting());
             // The dialog stays with the reason; Esc goes back to the sale
             refusal = dialog->findChild<QLabel *>(u"errorLabel"_s)->text();
             QVERIFY(dialog->isVisible());
