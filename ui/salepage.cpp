@@ -911,10 +911,7 @@ void SalePage::discountBill()
         return;
     }
     // The bill discount comes off what the lines cost after their own discounts.
-    Money base = Money::fromMinor(0);
-    for (const PricedLine &priced : m_cart->totals().lines) {
-        base += priced.gross - priced.lineDiscount;
-    }
+    const Money base = m_cart->totals().beforeBillDiscount();
     const auto discount = DiscountDialog::ask(
         this, tr("Discount on the bill"),
         tr("Discount on the whole bill of %1.").arg(money(base)), base,
@@ -1072,14 +1069,13 @@ void SalePage::commitSale(PaymentDialog &dialog, const QList<Tender> &tenders)
             if (!guard) {
                 return;
             }
-            PaymentDialog &dialog = *guard;
-            dialog.setWaiting({});
+            guard->setWaiting({});
             const ServiceResult<SaleReceipt> &receipt = *saved.receipt;
             if (!receipt) {
-                handleFailedCommit(dialog, receipt.error());
+                handleFailedCommit(*guard, receipt.error());
                 return;
             }
-            dialog.accept();
+            guard->accept();
             finishSale(*receipt, tenders, *saved.printable);
         });
 }

@@ -34,6 +34,24 @@ qint64 CartLine::baseQuantity() const
     return hasValidQuantity() ? Quantity::toBase(quantity, basePerUnit).value_or(0) : 0;
 }
 
+Money CartTotals::beforeBillDiscount() const
+{
+    Money sum = Money::fromMinor(0);
+    for (const PricedLine &priced : lines) {
+        sum += priced.gross - priced.lineDiscount;
+    }
+    return sum;
+}
+
+Money CartTotals::billDiscount() const
+{
+    Money sum = Money::fromMinor(0);
+    for (const PricedLine &priced : lines) {
+        sum += priced.billDiscount;
+    }
+    return sum;
+}
+
 qint64 Cart::itemCount() const
 {
     qint64 count = 0;

@@ -89,6 +89,11 @@ struct CartTotals
     Money tax;
     Money total;               //!< what is due before cash rounding
     bool isValid = true;       //!< false on overflow or a line that cannot be priced
+
+    //! What the bill discount is taken off: the lines after their own discounts.
+    Money beforeBillDiscount() const;
+    //! The bill discount as shared over the lines.
+    Money billDiscount() const;
 };
 
 struct Cart

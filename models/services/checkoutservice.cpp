@@ -167,6 +167,11 @@ ServiceResult<CartLine> CheckoutService::scan(const QString &barcode, qint64 qua
     return line;
 }
 
+QString CheckoutService::money(Money amount) const
+{
+    return amount.toString(QLocale(), m_rules.currencySymbol);
+}
+
 bool CheckoutService::isAboveLimit(const Discount &discount, Money gross) const
 {
     if (discount.isNone()) {
@@ -223,7 +228,6 @@ ServiceResult<Approval> CheckoutService::authorizePriceOverride(Money newPrice, 
 ServiceStatus CheckoutService::checkApprovals(const Cart &cart, const CartTotals &totals,
                                               SaleRecord &record, QList<Approval> &toUse) const
 {
-    const QLocale locale;
     // Each approval is good for one thing: the same one twice in a cart is refused.
     const auto take = [&](Permission permission, const Approval &approval,
                           const QString &what) -> ServiceResult<qint64> {
@@ -244,7 +248,6 @@ ServiceStatus CheckoutService::checkApprovals(const Cart &cart, const CartTotals
         }
         return grant->approvedBy;
     };
-    const auto money = [&](Money amount) { return amount.toString(locale, m_rules.currencySymbol); };
     for (qsizetype i = 0; i < cart.lines.size(); ++i) {
         const CartLine &line = cart.lines.at(i);
         if (line.isPriceOverridden()) {
@@ -270,13 +273,8 @@ ServiceStatus CheckoutService::checkApprovals(const Cart &cart, const CartTotals
                                   u"sku=%1 discount=%2"_s.arg(line.sku).arg(priced.lineDiscount.minor())});
         }
     }
-    Money beforeBillDiscount = Money::fromMinor(0);
-    Money billDiscount = Money::fromMinor(0);
-    for (const PricedLine &priced : totals.lines) {
-        beforeBillDiscount += priced.gross - priced.lineDiscount;
-        billDiscount += priced.billDiscount;
-    }
-    if (isAboveLimit(cart.billDiscount, beforeBillDiscount)) {
+    const Money billDiscount = totals.billDiscount();
+    if (isAboveLimit(cart.billDiscount, totals.beforeBillDiscount())) {
         const auto approver = take(Permission::DiscountAboveLimit, cart.billDiscountApproval,
                                    tr("The discount of %1 on the bill").arg(money(billDiscount)));
         if (!approver) {
@@ -308,8 +306,6 @@ ServiceResult<CheckoutService::Review> CheckoutService::review(const Cart &input
     if (!units) {
         return failed(units.error());
     }
-    const QLocale locale;
-    const auto money = [&](Money amount) { return amount.toString(locale, m_rules.currencySymbol); };
     Cart &cart = review.cart;
     cart.lines.clear();
     for (const CartLine &original : input.lines) {
@@ -349,11 +345,7 @@ ServiceResult<CheckoutService::Review> CheckoutService::review(const Cart &input
         cart.lines.append(line);
     }
     if (!cart.billDiscountApproval.isGranted() && !m_authorizer.can(m_session, Permission::DiscountAboveLimit)) {
-        Money base = Money::fromMinor(0);
-        for (const PricedLine &priced : Pricing::price(cart).lines) {
-            base += priced.gross - priced.lineDiscount;
-        }
-        if (isAboveLimit(cart.billDiscount, base)) {
+        if (isAboveLimit(cart.billDiscount, Pricing::price(cart).beforeBillDiscount())) {
             cart.billDiscount = {};
             review.changes << tr("The discount on the bill needs a manager's approval again and was taken off.");
         }
@@ -415,12 +407,11 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
         return invalid(tr("This sale is too large to add up. Please split it."));
     }
     const Settlement settlement = Settlement::settle(totals.total, tenders, m_rules.cashRoundingStep);
-    const QLocale locale;
     switch (settlement.problem) {
     case Settlement::Problem::None:
         break;
     case Settlement::Problem::Unpaid:
-        return invalid(tr("%1 is still to pay.").arg(settlement.remaining.toString(locale, m_rules.currencySymbol)));
+        return invalid(tr("%1 is still to pay.").arg(money(settlement.remaining)));
     case Settlement::Problem::CardOverpaid:
         return invalid(tr("A card cannot pay more than the total; take the rest in cash."));
     case Settlement::Problem::InvalidAmount:

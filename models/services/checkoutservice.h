@@ -121,6 +121,7 @@ Q_SIGNALS:
 
 private:
     ServiceError failed(const DbError &error) const;
+    QString money(Money amount) const;
     //! Whether this discount on gross is above what a cashier may give alone.
     bool isAboveLimit(const Discount &discount, Money gross) const;
     /*!
