@@ -5,6 +5,7 @@
 #include "models/services/services.h"
 #include "ui/backgroundjob.h"
 #include "ui/errorbanner.h"
+#include "ui/filedialogs.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -75,11 +76,8 @@ ImportDialog::~ImportDialog()
 
 void ImportDialog::chooseFile()
 {
-    const QString folder = m_fileName.isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-        : QFileInfo(m_fileName).absolutePath();
-    const QString fileName = QFileDialog::getOpenFileName(
-        this, tr("Choose a Catalogue File"), folder, tr("CSV files (*.csv *.txt);;All files (*)"));
+    const QString fileName = FileDialogs::openFileName(
+        this, tr("Choose a Catalogue File"), tr("CSV files (*.csv *.txt);;All files (*)"));
     if (!fileName.isEmpty()) {
         readFile(fileName);
     }

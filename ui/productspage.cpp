@@ -6,6 +6,7 @@
 #include "ui/backgroundjob.h"
 #include "ui/categoriesdialog.h"
 #include "ui/errorbanner.h"
+#include "ui/filedialogs.h"
 #include "ui/importdialog.h"
 #include "ui/pricechangedialog.h"
 #include "ui/producteditor.h"
@@ -560,11 +561,10 @@ void ProductsPage::exportCsv()
     if (m_exportThread) {
         return;
     }
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(folder).filePath(
-        tr("catalogue-%1.csv", "file name; %1 is the date").arg(QDate::currentDate().toString(Qt::ISODate)));
-    QString fileName = QFileDialog::getSaveFileName(this, tr("Export Catalogue"), suggested,
-                                                    tr("CSV files (*.csv);;All files (*)"));
+    const QString suggested = tr("catalogue-%1.csv", "file name; %1 is the date")
+                                  .arg(QDate::currentDate().toString(Qt::ISODate));
+    QString fileName = FileDialogs::saveFileName(this, tr("Export Catalogue"), suggested,
+                                                 tr("CSV files (*.csv);;All files (*)"));
     if (fileName.isEmpty()) {
         return;
     }
