@@ -7,7 +7,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTimer>
 #include <QVariantAnimation>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +32,7 @@ MessageStrip::MessageStrip(QWidget *parent)
     , m_actionButton(new QPushButton(this))
     , m_detailsButton(new QPushButton(tr("Details…"), this))
     , m_flash(new QVariantAnimation(this))
+    , m_successTimer(new QTimer(this))
 {
     setObjectName(u"messageStrip"_s);
     setFocusPolicy(Qt::NoFocus);
@@ -61,6 +65,14 @@ MessageStrip::MessageStrip(QWidget *parent)
     });
     connect(m_detailsButton, &QPushButton::clicked, this, &MessageStrip::showDetails);
 
+    m_successTimer->setSingleShot(true);
+    connect(m_successTimer, &QTimer::timeout, this, [this] {
+        if (m_kind == Kind::Success) {
+            clear();
+            Q_EMIT expired();
+        }
+    });
+
     m_flash->setDuration(kFlashMs);
     m_flash->setEasingCurve(QEasingCurve::OutCubic);
     connect(m_flash, &QVariantAnimation::valueChanged, this,
@@ -82,6 +94,14 @@ void MessageStrip::showInfo(const QString &message)
 void MessageStrip::showSuccess(const QString &message)
 {
     present(Kind::Success, message, {});
+    if (m_successTimeout > 0) {
+        m_successTimer->start(m_successTimeout);
+    }
+}
+
+void MessageStrip::setSuccessTimeout(int ms)
+{
+    m_successTimeout = std::max(0, ms);
 }
 
 void MessageStrip::showError(const QString &message, const QString &details)
@@ -124,6 +144,7 @@ void MessageStrip::present(Kind kind, const QString &message, const QString &det
     m_details = details;
     m_action = nullptr;
     m_flash->stop();
+    m_successTimer->stop();
     m_label->setText(message);
     m_actionButton->hide();
     m_detailsButton->setVisible(!details.isEmpty());

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QPushButton;
+class QTimer;
 class QVariantAnimation;
 struct ServiceError;
 
@@ -15,6 +16,8 @@ struct ServiceError;
  * and never blocks: a modal box would swallow the next scan. An error flashes red and
  * beeps, so a cashier looking at the customer still notices; an optional action button
  * ("Reprint") and a "Details…" button for the technical text sit at its right.
+ * With a success timeout set, a success ("Saved as …") goes by itself after that long;
+ * an error always stays until the next message or clear().
  */
 class MessageStrip : public QFrame
 {
@@ -32,9 +35,16 @@ public:
     //! Adds a button to the message shown now; it goes away with the message.
     void setAction(const QString &text, const QString &toolTip, std::function<void()> handler);
     void clear();
+    //! How long a success stays, in ms; 0 (the default) keeps it until the next message.
+    void setSuccessTimeout(int ms);
+    int successTimeout() const { return m_successTimeout; }
 
     QString text() const;
     Kind kind() const { return m_kind; }
+
+Q_SIGNALS:
+    //! A success went by itself after its timeout; the strip is clear now.
+    void expired();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -48,6 +58,8 @@ private:
     QPushButton *m_actionButton = nullptr;
     QPushButton *m_detailsButton = nullptr;
     QVariantAnimation *m_flash = nullptr;
+    QTimer *m_successTimer = nullptr;
+    int m_successTimeout = 0;
     Kind m_kind = Kind::None;
     QString m_details;
     std::function<void()> m_action;

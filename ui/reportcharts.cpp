@@ -45,10 +45,12 @@ QFont axisFont()
     return font;
 }
 
-QValueAxis *amountAxis()
+QValueAxis *amountAxis(const QString &title)
 {
     auto *axis = new QValueAxis;
     axis->setLabelsFont(axisFont());
+    axis->setTitleFont(axisFont());
+    axis->setTitleText(title);
     axis->setLabelFormat(u"%.0f"_s);
     axis->setMin(0);
     return axis;
@@ -86,7 +88,8 @@ void ReportCharts::clear(QChart *chart)
     }
 }
 
-void ReportCharts::showByHour(QChart *chart, const QList<BucketLine> &hours)
+void ReportCharts::showByHour(
+    QChart *chart, const QList<BucketLine> &hours, const QString &currencySymbol)
 {
     clear(chart);
     // The shop's hours as the sales show them, gaps included: a quiet hour is a zero.
@@ -118,7 +121,7 @@ void ReportCharts::showByHour(QChart *chart, const QList<BucketLine> &hours)
     auto *hoursAxis = new QBarCategoryAxis;
     hoursAxis->append(categories);
     hoursAxis->setLabelsFont(axisFont());
-    auto *valueAxis = amountAxis();
+    auto *valueAxis = amountAxis(salesTitle(currencySymbol));
     chart->addAxis(hoursAxis, Qt::AlignBottom);
     chart->addAxis(valueAxis, Qt::AlignLeft);
     series->attachAxis(hoursAxis);
@@ -126,8 +129,8 @@ void ReportCharts::showByHour(QChart *chart, const QList<BucketLine> &hours)
     fitAmounts(valueAxis, highest);
 }
 
-void ReportCharts::showByDay(
-    QChart *chart, const QList<BucketLine> &days, const QDate &first, const QDate &last)
+void ReportCharts::showByDay(QChart *chart, const QList<BucketLine> &days, const QDate &first,
+    const QDate &last, const QString &currencySymbol)
 {
     clear(chart);
     QHash<QDate, Money> amounts;
@@ -148,7 +151,7 @@ void ReportCharts::showByDay(
     daysAxis->setFormat(first.year() == last.year() ? u"d MMM"_s : u"MMM yyyy"_s);
     daysAxis->setTickCount(std::clamp(int(first.daysTo(last)) + 1, 2, 7));
     daysAxis->setRange(QDateTime(first, QTime(0, 0)), QDateTime(last, QTime(23, 59)));
-    auto *valueAxis = amountAxis();
+    auto *valueAxis = amountAxis(salesTitle(currencySymbol));
     chart->addAxis(daysAxis, Qt::AlignBottom);
     chart->addAxis(valueAxis, Qt::AlignLeft);
     series->attachAxis(daysAxis);
@@ -179,7 +182,8 @@ void ReportCharts::showPaymentMethods(QChart *chart, const QList<BucketLine> &me
     chart->legend()->setVisible(!methods.isEmpty());
 }
 
-void ReportCharts::showTopProducts(QChart *chart, const QList<ProductLine> &products)
+void ReportCharts::showTopProducts(
+    QChart *chart, const QList<ProductLine> &products, const QString &currencySymbol)
 {
     clear(chart);
     const qsizetype count = std::min<qsizetype>(kTopProducts, products.size());
@@ -207,12 +211,18 @@ void ReportCharts::showTopProducts(QChart *chart, const QList<ProductLine> &prod
     productsAxis->setLabelsFont(axisFont());
     // The names are shortened above; cut again to "…" they would say nothing.
     productsAxis->setTruncateLabels(false);
-    auto *valueAxis = amountAxis();
+    auto *valueAxis = amountAxis(
+        tr("Revenue (%1)", "chart axis; %1 is the currency symbol").arg(currencySymbol));
     chart->addAxis(productsAxis, Qt::AlignLeft);
     chart->addAxis(valueAxis, Qt::AlignBottom);
     series->attachAxis(productsAxis);
     series->attachAxis(valueAxis);
     fitAmounts(valueAxis, highest);
+}
+
+QString ReportCharts::salesTitle(const QString &currencySymbol)
+{
+    return tr("Sales (%1)", "chart axis; %1 is the currency symbol").arg(currencySymbol);
 }
 
 QString ReportCharts::methodName(const QString &method)

@@ -27,16 +27,22 @@ public:
     //! A chart view as the Reports area shows them: no animation, antialiased, compact.
     static QChartView *createView(const QString &objectName, QWidget *parent);
 
-    static void showByHour(QChart *chart, const QList<BucketLine> &hours);
+    //! Every hour from the first to the last one given, hours without sales at zero; the
+    //! amount axis is titled with the currency ("Sales (€)"), as on the charts below.
+    static void showByHour(
+        QChart *chart, const QList<BucketLine> &hours, const QString &currencySymbol);
     //! Every day from first to last, days without sales at zero.
-    static void showByDay(
-        QChart *chart, const QList<BucketLine> &days, const QDate &first, const QDate &last);
+    static void showByDay(QChart *chart, const QList<BucketLine> &days, const QDate &first,
+        const QDate &last, const QString &currencySymbol);
     static void showPaymentMethods(QChart *chart, const QList<BucketLine> &methods);
-    static void showTopProducts(QChart *chart, const QList<ProductLine> &products);
+    //! The first kTopProducts of products.
+    static void showTopProducts(
+        QChart *chart, const QList<ProductLine> &products, const QString &currencySymbol);
 
     //! "Cash", "Card": a payment method's key as people read it.
     static QString methodName(const QString &method);
 
 private:
     static void clear(QChart *chart);
+    static QString salesTitle(const QString &currencySymbol);
 };

@@ -2,6 +2,7 @@
 
 #include "models/domain/csv.h"
 #include "models/items/reporttablemodel.h"
+#include "ui/filedialogs.h"
 
 #include <QAbstractItemModel>
 #include <QDate>
@@ -19,8 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kExportFolderKey = u"reports/exportFolder"_s;
 
 // On A4 with 2 cm margins the text is about 640 px wide: two charts side by side.
 constexpr int kChartWidth = 310;
@@ -40,6 +39,9 @@ QString tableHtml(const ReportExport::Document::Table &table)
 {
     const QAbstractItemModel &model = *table.model;
     QString html = u"<h3>%1</h3>"_s.arg(escaped(table.title));
+    if (!table.note.isEmpty()) {
+        html += u"<p><i>%1</i></p>"_s.arg(escaped(table.note));
+    }
     html += u"<table width='100%' border='1' cellspacing='0' cellpadding='3' "
             "style='border-collapse: collapse; font-size: small;'><tr>"_s;
     const int columns = model.columnCount();
@@ -198,16 +200,12 @@ QString ReportExport::suggestedName(const QString &prefix, const QDate &first, c
 
 QString ReportExport::exportFolder()
 {
-    const QString remembered = QSettings().value(kExportFolderKey).toString();
-    if (!remembered.isEmpty() && QDir(remembered).exists()) {
-        return remembered;
-    }
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return FileDialogs::startFolder();
 }
 
 void ReportExport::rememberExportFolder(const QString &savedPath)
 {
-    QSettings().setValue(kExportFolderKey, QFileInfo(savedPath).absolutePath());
+    FileDialogs::rememberFolder(savedPath);
 }
 
 std::optional<ServiceError> ReportExport::checkFolder(const QString &path)

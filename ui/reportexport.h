@@ -47,6 +47,7 @@ public:
         {
             QString title;
             const QAbstractItemModel *model = nullptr;
+            QString note; //!< "Top 50 of 417 products; …" when the table lists only the first
         };
 
         QString title;
@@ -78,7 +79,7 @@ public:
 
     //! "sales-2026-03-01-2026-03-31": a file name for a period, without extension.
     static QString suggestedName(const QString &prefix, const QDate &first, const QDate &last);
-    //! Where the last export went (QSettings), else the person's documents folder.
+    //! Where the last file dialog was left (FileDialogs), else the person's documents folder.
     static QString exportFolder();
     static void rememberExportFolder(const QString &savedPath);
 

@@ -5,6 +5,8 @@
 #include "models/services/livesales.h"
 #include "models/services/reportrunner.h"
 #include "models/services/services.h"
+#include "models/db/settingsrepository.h"
+#include "ui/filedialogs.h"
 #include "ui/messagestrip.h"
 #include "ui/reportexport.h"
 #include "ui/reportview.h"
@@ -26,6 +28,9 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The Z list's "Cashier" column: the one text that may take the width left over.
+constexpr int kZCashierColumn = 4;
 
 QFont titleFont(QFont font)
 {
@@ -68,7 +73,10 @@ ReportsPage::ReportsPage(Services &services, QWidget *parent)
     wire(m_todayView, m_ui->todayPdfButton, m_ui->todayPrintButton);
     wire(m_salesView, m_ui->salesPdfButton, m_ui->salesPrintButton);
     // The strip speaks only when there is something to say; the figures get its line.
+    // "Saved as …" goes by itself; an error stays until it is dealt with.
     m_ui->messageStrip->hide();
+    m_ui->messageStrip->setSuccessTimeout(kSuccessMs);
+    connect(m_ui->messageStrip, &MessageStrip::expired, m_ui->messageStrip, &QWidget::hide);
 
     setUpToday();
     setUpSales();
@@ -100,6 +108,12 @@ std::pair<QDate, QDate> ReportsPage::periodDays(Period period, const QDate &toda
     switch (period) {
     case Period::Yesterday:
         return {today.addDays(-1), today.addDays(-1)};
+    case Period::Last7Days:
+        return {today.addDays(-6), today};
+    case Period::LastMonth: {
+        const QDate first = QDate(today.year(), today.month(), 1).addMonths(-1);
+        return {first, first.addDays(first.daysInMonth() - 1)};
+    }
     case Period::ThisWeek: {
         const int sinceStart = (today.dayOfWeek() - QLocale().firstDayOfWeek() + 7) % 7;
         return {today.addDays(-sinceStart), today};
@@ -132,8 +146,11 @@ void ReportsPage::setUpSales()
     QComboBox *period = m_ui->periodCombo;
     period->addItem(tr("Today"), int(Period::Today));
     period->addItem(tr("Yesterday"), int(Period::Yesterday));
+    period->addItem(tr("Last 7 days", "today and the six days before"), int(Period::Last7Days));
     period->addItem(tr("This week"), int(Period::ThisWeek));
     period->addItem(tr("This month"), int(Period::ThisMonth));
+    period->addItem(tr("Last month", "the whole calendar month before this one"),
+        int(Period::LastMonth));
     period->addItem(
         tr("Custom", "a period between two dates the person picks"), int(Period::Custom));
     period->setCurrentIndex(period->findData(int(Period::ThisWeek)));
@@ -178,7 +195,10 @@ void ReportsPage::setUpShifts()
         {tr("Difference", "counted less expected cash"), Kind::Money}});
     QTableView *view = m_ui->zView;
     view->setModel(m_zModel);
+    // Amounts are never cut short ("26.4"): every column fits its contents, and the
+    // cashier's name takes what width is left.
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setSectionResizeMode(kZCashierColumn, QHeaderView::Stretch);
     view->horizontalHeader()->setHighlightSections(false);
     connect(view, &QAbstractItemView::activated, this, &ReportsPage::viewZReport);
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -480,17 +500,21 @@ void ReportsPage::exportShiftReport()
     const QString name = shift.zNumber > 0
         ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
         : u"x-report-%1-%2.pdf"_s.arg(shift.lane, QDate::currentDate().toString(Qt::ISODate));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export %1 as PDF").arg(title),
-        QDir(ReportExport::exportFolder()).filePath(name), tr("PDF files (*.pdf)"));
+    const QString path = FileDialogs::saveFileName(
+        this, tr("Export %1 as PDF").arg(title), name, tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }
+    const auto settings = m_services.settings.values();
+    const QString store = settings ? settings->value(SettingsRepository::kStoreName) : QString();
+    const QString heading = store.isEmpty()
+        ? title
+        : tr("%1: %2", "store name: report title").arg(store, title);
     if (const auto error = ReportExport::writePdf(
-            title, ShiftReportDialog::html(*m_shiftReport, m_currencySymbol), path)) {
+            heading, ShiftReportDialog::html(*m_shiftReport, m_currencySymbol), path)) {
         showError(*error);
         return;
     }
-    ReportExport::rememberExportFolder(path);
     showSaved(tr("%1 was saved as %2.").arg(title, QDir::toNativeSeparators(path)));
 }
 

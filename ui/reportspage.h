@@ -26,7 +26,8 @@ class ReportsPage;
  * The Reports area, for those who may see reports. Three tabs:
  *  - Today: the day's figures on every lane, read again by themselves whenever a lane
  *    commits a sale or a refund (LiveSales), with the time they were read;
- *  - Sales Report: any period (today, yesterday, this week, this month or two dates),
+ *  - Sales Report: any period (today, yesterday, the last 7 days, this week, this month,
+ *    last month or two dates),
  *    narrowed by lane, cashier and category;
  *  - Shift Reports: the X report of this lane's open shift and the stored Z reports, to
  *    read, print or save again.
@@ -38,7 +39,9 @@ class ReportsPage : public QWidget
     Q_OBJECT
 
 public:
-    enum class Period { Today, Yesterday, ThisWeek, ThisMonth, Custom };
+    enum class Period { Today, Yesterday, Last7Days, ThisWeek, ThisMonth, LastMonth, Custom };
+    //! How long a success (a file saved) stays in the strip; errors stay until dealt with.
+    static constexpr int kSuccessMs = 6000;
     //! How long typing a date may pause before the report follows.
     static constexpr int kDateDelayMs = 300;
     //! Z reports read at a time.

@@ -5,7 +5,9 @@
 #include "models/items/billhistorymodel.h"
 #include "models/items/lowstockmodel.h"
 #include "models/items/reporttablemodel.h"
+#include "models/db/settingsrepository.h"
 #include "models/services/services.h"
+#include "ui/filedialogs.h"
 #include "ui/reportcharts.h"
 
 #include <QChart>
@@ -70,8 +72,10 @@ QFont scaledFont(QFont font, qreal factor, QFont::Weight weight)
 
 ReportView::ReportView(Services &services, QWidget *parent)
     : QWidget(parent)
+    , m_services(services)
     , m_currencySymbol(services.catalogue.currencySymbol())
     , m_noteLabel(new QLabel(this))
+    , m_tableNoteLabel(new QLabel(this))
     , m_lowStock(new LowStockModel(services.inventory, this))
 {
     m_noteLabel->setObjectName(u"noteLabel"_s);
@@ -107,15 +111,22 @@ QWidget *ReportView::createTiles()
     auto *grid = new QGridLayout(tiles);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(8);
-    addTile(grid, Tile::Gross, u"gross"_s, tr("Gross sales"), 0, 0);
+    // From the shelf price to what stays: before discounts, less discounts (gross, tax
+    // included), less tax (net). Every caption is a string of its own, so no two tiles can
+    // come out alike in a translation.
+    addTile(grid, Tile::BeforeDiscounts, u"beforeDiscounts"_s,
+        tr("Sales before discounts", "report tile: shelf prices, tax included"), 0, 0);
     addTile(grid, Tile::Discounts, u"discounts"_s, tr("Discounts"), 0, 1);
-    addTile(grid, Tile::Net, u"net"_s, tr("Net sales"), 0, 2);
+    addTile(grid, Tile::Gross, u"gross"_s,
+        tr("Gross sales", "report tile: after discounts, tax included"), 0, 2);
     addTile(grid, Tile::Tax, u"tax"_s, tr("Tax"), 0, 3);
-    addTile(grid, Tile::Refunds, u"refunds"_s, tr("Refunds"), 0, 4);
-    addTile(grid, Tile::Bills, u"bills"_s, tr("Bills"), 1, 0);
-    addTile(grid, Tile::AverageBasket, u"averageBasket"_s, tr("Average basket"), 1, 1);
-    addTile(grid, Tile::ItemsSold, u"itemsSold"_s, tr("Items sold"), 1, 2);
-    addTile(grid, Tile::Margin, u"margin"_s, tr("Gross margin"), 1, 3);
+    addTile(grid, Tile::Net, u"net"_s, tr("Net sales", "report tile: after discounts, less tax"),
+        0, 4);
+    addTile(grid, Tile::Refunds, u"refunds"_s, tr("Refunds"), 1, 0);
+    addTile(grid, Tile::Bills, u"bills"_s, tr("Bills"), 1, 1);
+    addTile(grid, Tile::AverageBasket, u"averageBasket"_s, tr("Average basket"), 1, 2);
+    addTile(grid, Tile::ItemsSold, u"itemsSold"_s, tr("Items sold"), 1, 3);
+    addTile(grid, Tile::Margin, u"margin"_s, tr("Gross margin"), 1, 4);
     for (int column = 0; column < grid->columnCount(); ++column) {
         grid->setColumnStretch(column, 1);
     }
@@ -132,6 +143,7 @@ void ReportView::addTile(
     frame->setAutoFillBackground(true);
     TileWidgets widgets;
     widgets.caption = new QLabel(caption, frame);
+    widgets.caption->setObjectName(key + u"Caption"_s);
     widgets.value = new QLabel(u"—"_s, frame);
     widgets.value->setObjectName(key + u"Value"_s);
     widgets.value->setFont(scaledFont(widgets.value->font(), 1.4, QFont::Bold));
@@ -199,7 +211,11 @@ ReportView::ChartWidgets ReportView::addChart(
 
 QWidget *ReportView::createTables()
 {
-    m_tables = new QTabWidget(this);
+    auto *box = new QWidget(this);
+    auto *boxLayout = new QVBoxLayout(box);
+    boxLayout->setContentsMargins(0, 0, 0, 0);
+    boxLayout->setSpacing(2);
+    m_tables = new QTabWidget(box);
     m_tables->setObjectName(u"tablesTabs"_s);
     m_tables->setDocumentMode(true);
     m_tables->setMinimumHeight(300);
@@ -236,8 +252,27 @@ QWidget *ReportView::createTables()
     addTableView(
         Table::LowStock, u"lowStock"_s, tr("Low stock"), m_lowStock, LowStockModel::NameColumn);
 
+    // The screen lists the first products and refunds; the CSV export has every one.
+    for (Table table : {Table::Products, Table::Refunds}) {
+        auto *full = new ReportTableModel(this);
+        full->setCurrencySymbol(m_currencySymbol);
+        QList<ReportTableModel::Column> columns = m_models.value(table)->columns();
+        if (table == Table::Products) {
+            // A spreadsheet sums numbers: the quantity in base units, the unit beside it.
+            columns.insert(4, {tr("Unit", "the unit a quantity is counted in"), Kind::Text});
+        }
+        full->setColumns(columns);
+        m_fullModels.insert(table, full);
+    }
+
+    m_tableNoteLabel->setObjectName(u"tableNoteLabel"_s);
+    m_tableNoteLabel->setWordWrap(true);
+    m_tableNoteLabel->hide();
+    boxLayout->addWidget(m_tables, 1);
+    boxLayout->addWidget(m_tableNoteLabel);
     connect(m_tables, &QTabWidget::currentChanged, this, &ReportView::refreshLowStockIfShown);
-    return m_tables;
+    connect(m_tables, &QTabWidget::currentChanged, this, &ReportView::updateTableNote);
+    return box;
 }
 
 void ReportView::addTable(Table table, const QString &key, const QString &title, int stretchColumn,
@@ -315,10 +350,13 @@ void ReportView::setTile(Tile tile, const QString &value, const QString &detail)
 void ReportView::showSummary(const SalesSummary &s)
 {
     const QLocale locale;
-    setTile(Tile::Gross, money(s.gross), tr("before discounts"));
+    // The summary's gross is the bills' subtotals (shelf prices, tax included) and its net
+    // what was paid for the goods, tax included: the tiles name them by what they are.
+    setTile(Tile::BeforeDiscounts, money(s.gross), tr("tax included"));
     setTile(Tile::Discounts, money(s.discounts));
-    setTile(Tile::Net, money(s.net), tr("tax included"));
+    setTile(Tile::Gross, money(s.net), tr("after discounts, tax included"));
     setTile(Tile::Tax, money(s.tax));
+    setTile(Tile::Net, money(s.net - s.tax), tr("after discounts, excluding tax"));
     setTile(Tile::Refunds, money(s.refunded), tr("%n refund(s)", "", int(s.refunds)));
     setTile(Tile::Bills, locale.toString(s.bills));
     setTile(Tile::AverageBasket, money(s.averageBasket()));
@@ -334,15 +372,17 @@ void ReportView::showSummary(const SalesSummary &s)
 
 void ReportView::showCharts(const SalesReport &report)
 {
-    ReportCharts::showByHour(m_hourChart.view->chart(), report.byHour);
+    ReportCharts::showByHour(m_hourChart.view->chart(), report.byHour, m_currencySymbol);
     ReportCharts::showPaymentMethods(m_methodChart.view->chart(), report.byPaymentMethod);
-    ReportCharts::showTopProducts(m_productChart.view->chart(), report.topProducts);
+    ReportCharts::showTopProducts(
+        m_productChart.view->chart(), report.products, m_currencySymbol);
     // A day's report has one day: its line would be a dot.
     const QDate first = report.range.from.toLocalTime().date();
     const QDate last = std::max(first, report.range.to.toLocalTime().addMSecs(-1).date());
     const QDate shownLast = std::clamp(QDate::currentDate(), first, last);
     m_dayChart.box->setHidden(first == last);
-    ReportCharts::showByDay(m_dayChart.view->chart(), report.byDay, first, shownLast);
+    ReportCharts::showByDay(
+        m_dayChart.view->chart(), report.byDay, first, shownLast, m_currencySymbol);
 }
 
 void ReportView::showTables(const SalesReport &report)
@@ -386,28 +426,130 @@ void ReportView::showTables(const SalesReport &report)
     m_models.value(Table::Days)->setRows(rows);
 
     rows.clear();
-    for (const ProductLine &line : report.topProducts) {
-        const QString quantity = Quantity::format(
-            line.baseQuantity, line.packs, BaseUnits::displayName(line.baseUnit));
-        rows.append({{line.sku, line.name, line.category, line.baseQuantity, amount(line.revenue),
-                         line.hasCost ? amount(line.margin) : QVariant()},
-            {{}, {}, {}, quantity}});
-    }
-    m_models.value(Table::Products)->setRows(rows);
-
-    rows.clear();
-    for (const RefundLine &line : report.refunds) {
-        rows.append({{line.at, BillHistoryModel::billCode(line.lane, line.number), line.billCode,
-                         line.cashier, line.approvedBy, line.reason, amount(line.total)},
+    QList<Row> all;
+    for (const ProductLine &line : report.products) {
+        const QString unit = BaseUnits::displayName(line.baseUnit);
+        const QVariant margin = line.hasCost ? amount(line.margin) : QVariant();
+        if (rows.size() < ReportService::kTopProducts) {
+            const QString quantity = Quantity::format(line.baseQuantity, line.packs, unit);
+            rows.append({{line.sku, line.name, line.category, line.baseQuantity,
+                             amount(line.revenue), margin},
+                {{}, {}, {}, quantity}});
+        }
+        all.append({{line.sku, line.name, line.category, line.baseQuantity, unit,
+                        amount(line.revenue), margin},
             {}});
     }
+    m_models.value(Table::Products)->setRows(rows);
+    m_fullModels.value(Table::Products)->setRows(all);
+    m_tableNotes.insert(Table::Products, rows.size() < all.size()
+            ? tr("Top %1 of %2 products; the CSV export has all of them.")
+                  .arg(QLocale().toString(rows.size()), QLocale().toString(all.size()))
+            : QString());
+
+    rows.clear();
+    all.clear();
+    for (const RefundLine &line : report.refunds) {
+        const Row row {{line.at, BillHistoryModel::billCode(line.lane, line.number), line.billCode,
+                           line.cashier, line.approvedBy, line.reason, amount(line.total)},
+            {}};
+        if (rows.size() < ReportService::kRefundRows) {
+            rows.append(row);
+        }
+        all.append(row);
+    }
     m_models.value(Table::Refunds)->setRows(rows);
+    m_fullModels.value(Table::Refunds)->setRows(all);
+    m_tableNotes.insert(Table::Refunds, rows.size() < all.size()
+            ? tr("The latest %1 of %2 refunds; the CSV export has all of them.")
+                  .arg(QLocale().toString(rows.size()), QLocale().toString(all.size()))
+            : QString());
+    updateTableNote();
+}
+
+void ReportView::updateTableNote()
+{
+    QString note;
+    for (auto it = m_tableWidgets.cbegin(); it != m_tableWidgets.cend(); ++it) {
+        if (it->view == m_tables->currentWidget()) {
+            note = m_tableNotes.value(it.key());
+        }
+    }
+    m_tableNoteLabel->setText(note);
+    m_tableNoteLabel->setVisible(!note.isEmpty());
+}
+
+QString ReportView::tableNote(Table table) const
+{
+    return m_tableNotes.value(table);
+}
+
+std::unique_ptr<QAbstractItemModel> ReportView::exportModel(Table table) const
+{
+    const TableWidgets widgets = m_tableWidgets.value(table);
+    ReportTableModel *source = m_fullModels.value(table, m_models.value(table));
+    if (!source) {
+        // The low-stock list is whole on screen.
+        if (!widgets.model) {
+            return nullptr;
+        }
+        auto same = std::make_unique<QSortFilterProxyModel>();
+        same->setSourceModel(widgets.model);
+        return same;
+    }
+    auto sorted = std::make_unique<QSortFilterProxyModel>();
+    sorted->setSourceModel(source);
+    sorted->setSortRole(ReportTableModel::SortRole);
+    sorted->setSortLocaleAware(true);
+    sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
+    // Sorted as the person sorted the table on screen; the products' export has its unit
+    // column after the quantity.
+    int column = widgets.view->horizontalHeader()->sortIndicatorSection();
+    if (table == Table::Products && column > 3) {
+        ++column;
+    }
+    if (column >= 0 && column < source->columnCount()) {
+        sorted->sort(column, widgets.view->horizontalHeader()->sortIndicatorOrder());
+    }
+    return sorted;
+}
+
+QString ReportView::csvText(Table table) const
+{
+    const auto model = exportModel(table);
+    return model ? ReportExport::csv(*model) : QString();
+}
+
+QChart *ReportView::hourChart() const
+{
+    return m_hourChart.view->chart();
+}
+
+QString ReportView::storeName() const
+{
+    if (!m_storeName.isEmpty()) {
+        return m_storeName;
+    }
+    const auto values = m_services.settings.values();
+    return values ? values->value(SettingsRepository::kStoreName) : QString();
 }
 
 QString ReportView::tileText(Tile tile) const
 {
     const TileWidgets widgets = m_tiles.value(tile);
     return widgets.value ? widgets.value->text() : QString();
+}
+
+QString ReportView::tileCaption(Tile tile) const
+{
+    const TileWidgets widgets = m_tiles.value(tile);
+    return widgets.caption ? widgets.caption->text() : QString();
+}
+
+QString ReportView::tileDetail(Tile tile) const
+{
+    const TileWidgets widgets = m_tiles.value(tile);
+    return widgets.detail ? widgets.detail->text() : QString();
 }
 
 QAbstractItemModel *ReportView::tableModel(Table table) const
@@ -442,7 +584,10 @@ ReportExport::Document ReportView::document()
 {
     ReportExport::Document document;
     const QLocale locale;
-    document.title = m_title;
+    // Whose figures these are: the store's name heads the report, as on its receipts.
+    const QString store = storeName();
+    document.title = store.isEmpty() ? m_title : tr("%1: %2", "store name: report title")
+                                                      .arg(store, m_title);
     document.subtitles = m_subtitles;
     document.subtitles.append(
         tr("Made %1").arg(locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat)));
@@ -466,9 +611,9 @@ ReportExport::Document ReportView::document()
         }
     }
     for (int i = 0; i < m_tables->count(); ++i) {
-        for (const TableWidgets &table : std::as_const(m_tableWidgets)) {
-            if (table.view == m_tables->widget(i)) {
-                document.tables.append({table.title, table.model});
+        for (auto it = m_tableWidgets.cbegin(); it != m_tableWidgets.cend(); ++it) {
+            if (it->view == m_tables->widget(i)) {
+                document.tables.append({it->title, it->model, m_tableNotes.value(it.key())});
             }
         }
     }
@@ -481,9 +626,11 @@ void ReportView::exportCsv()
         return;
     }
     const TableWidgets *shown = nullptr;
-    for (const TableWidgets &table : std::as_const(m_tableWidgets)) {
-        if (table.view == m_tables->currentWidget()) {
-            shown = &table;
+    Table shownTable = Table::Taxes;
+    for (auto it = m_tableWidgets.cbegin(); it != m_tableWidgets.cend(); ++it) {
+        if (it->view == m_tables->currentWidget()) {
+            shown = &*it;
+            shownTable = it.key();
         }
     }
     if (!shown) {
@@ -491,19 +638,18 @@ void ReportView::exportCsv()
     }
     const QDate first = m_report->range.from.toLocalTime().date();
     const QDate last = std::max(first, m_report->range.to.toLocalTime().addMSecs(-1).date());
-    const QString suggested
-        = QDir(ReportExport::exportFolder())
-              .filePath(ReportExport::suggestedName(shown->key, first, last) + u".csv"_s);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export “%1” as CSV").arg(shown->title), suggested, tr("CSV files (*.csv)"));
+    const QString path = FileDialogs::saveFileName(this,
+        tr("Export “%1” as CSV").arg(shown->title),
+        ReportExport::suggestedName(shown->key, first, last) + u".csv"_s,
+        tr("CSV files (*.csv)"));
     if (path.isEmpty()) {
         return;
     }
-    if (const auto error = ReportExport::writeCsv(*shown->model, path)) {
+    const auto model = exportModel(shownTable);
+    if (const auto error = ReportExport::writeCsv(*model, path)) {
         Q_EMIT failed(*error);
         return;
     }
-    ReportExport::rememberExportFolder(path);
     Q_EMIT saved(
         tr("The table “%1” was saved as %2.").arg(shown->title, QDir::toNativeSeparators(path)));
 }
@@ -515,11 +661,9 @@ void ReportView::exportPdf()
     }
     const QDate first = m_report->range.from.toLocalTime().date();
     const QDate last = std::max(first, m_report->range.to.toLocalTime().addMSecs(-1).date());
-    const QString suggested
-        = QDir(ReportExport::exportFolder())
-              .filePath(ReportExport::suggestedName(u"sales"_s, first, last) + u".pdf"_s);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the report as PDF"), suggested, tr("PDF files (*.pdf)"));
+    const QString path = FileDialogs::saveFileName(this, tr("Export the report as PDF"),
+        ReportExport::suggestedName(u"sales"_s, first, last) + u".pdf"_s,
+        tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }
@@ -527,7 +671,6 @@ void ReportView::exportPdf()
         Q_EMIT failed(*error);
         return;
     }
-    ReportExport::rememberExportFolder(path);
     Q_EMIT saved(tr("The report was saved as %1.").arg(QDir::toNativeSeparators(path)));
 }
 

@@ -203,16 +203,38 @@ QString ReportRepository::billsOrLines(const ReportRange &range, const QString &
     // Without a category every bill counts whole, and the bills alone hold the figures.
     if (range.categoryId == 0) {
         return u"SELECT %1, COUNT(*), SUM(%2) FROM bills b %3WHERE "_s.arg(key, kBillNet, join)
-               + billFilter(range, u"b"_s) + u" GROUP BY %1 ORDER BY %2"_s.arg(key, orderBy(kBillNet));
+               + billFilter(range, u"b"_s) + u" GROUP BY %1"_s.arg(key)
+               + (order.isEmpty() ? QString() : u" ORDER BY "_s + orderBy(kBillNet));
     }
     return u"SELECT %1, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s.arg(key) + lineSource(range, true) + join
-           + lineFilter(range) + u" GROUP BY %1 ORDER BY %2"_s.arg(key, orderBy(u"i.total_minor"_s));
+           + lineFilter(range) + u" GROUP BY %1"_s.arg(key)
+           + (order.isEmpty() ? QString() : u" ORDER BY "_s + orderBy(u"i.total_minor"_s));
 }
 
 DbResult<QList<BucketLine>> ReportRepository::byHour(const ReportRange &range) const
 {
     const QString hour = m_db.dialect().localHour(u"b.created_at"_s);
-    return buckets(billsOrLines(range, hour, {}, hour), range);
+    if (range.lane.isEmpty() && range.cashierId == 0 && range.categoryId == 0) {
+        return buckets(billsOrLines(range, hour, {}, hour), range);
+    }
+    // Narrowed to a lane, a cashier or a category, the hours still span the store's trading
+    // day: its hours come in at zero beside the narrowed figures, in the same statement.
+    const QString storeHour = m_db.dialect().localHour(u"s.created_at"_s);
+    SqlQuery q(m_db, u"SELECT h, SUM(n), SUM(a) FROM (SELECT %1 AS h, 0 AS n, 0 AS a FROM bills s "
+                     "WHERE s.created_at >= :store_from AND s.created_at < :store_to GROUP BY %1 "
+                     "UNION ALL "_s.arg(storeHour)
+                     + billsOrLines(range, hour, {}, {}) + u") t GROUP BY h ORDER BY h"_s);
+    bind(q, range);
+    q.bind(u"store_from"_s, Dialect::timestampText(range.from))
+        .bind(u"store_to"_s, Dialect::timestampText(range.to));
+    if (!q.exec()) {
+        return q.error();
+    }
+    QList<BucketLine> lines;
+    while (q.next()) {
+        lines.append({q.text(0), q.int64(1), Money::fromMinor(q.int64(2))});
+    }
+    return lines;
 }
 
 DbResult<QList<BucketLine>> ReportRepository::byDay(const ReportRange &range) const
@@ -254,9 +276,12 @@ DbResult<QList<ProductLine>> ReportRepository::byProduct(const ReportRange &rang
                          + kLineCost + u" END), 0), COUNT(p.cost_minor), p.base_unit "_s + lineSource(range, true)
                          + u"LEFT JOIN categories c ON c.id = p.category_id "_s + lineFilter(range)
                          + u" GROUP BY p.id, p.sku, p.name, c.name, p.base_unit "
-                           "ORDER BY SUM(i.total_minor) DESC, p.id LIMIT :limit"_s);
+                           "ORDER BY SUM(i.total_minor) DESC, p.id"_s
+                         + (limit > 0 ? u" LIMIT :limit"_s : QString()));
     bind(q, range);
-    q.bind(u"limit"_s, limit);
+    if (limit > 0) {
+        q.bind(u"limit"_s, limit);
+    }
     if (!q.exec()) {
         return q.error();
     }
@@ -321,9 +346,12 @@ DbResult<QList<RefundLine>> ReportRepository::refunds(const ReportRange &narrowe
                      "COALESCE(a.name, ''), r.reason, r.total_minor FROM refunds r "
                      "JOIN bills b ON b.id = r.bill_id JOIN users u ON u.id = r.cashier_id "
                      "LEFT JOIN users a ON a.id = r.approved_by WHERE "_s
-                         + billFilter(range, u"r"_s) + u" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"_s);
+                         + billFilter(range, u"r"_s) + u" ORDER BY r.created_at DESC, r.id DESC"_s
+                         + (limit > 0 ? u" LIMIT :limit"_s : QString()));
     bind(q, range, false);
-    q.bind(u"limit"_s, limit);
+    if (limit > 0) {
+        q.bind(u"limit"_s, limit);
+    }
     if (!q.exec()) {
         return q.error();
     }

@@ -105,13 +105,16 @@ public:
     DbResult<ReportRange> bounded(const ReportRange &range) const;
     DbResult<SalesSummary> summary(const ReportRange &range) const;
     DbResult<QList<TaxLine>> taxes(const ReportRange &range) const;
+    //! Hours with sales; narrowed, the store's other trading hours of the range come at zero.
     DbResult<QList<BucketLine>> byHour(const ReportRange &range) const;
     DbResult<QList<BucketLine>> byDay(const ReportRange &range) const;
     DbResult<QList<BucketLine>> byCashier(const ReportRange &range) const;
     DbResult<QList<BucketLine>> byPaymentMethod(const ReportRange &range) const;
     DbResult<QList<BucketLine>> byCategory(const ReportRange &range) const;
-    DbResult<QList<ProductLine>> byProduct(const ReportRange &range, int limit) const;
-    DbResult<QList<RefundLine>> refunds(const ReportRange &range, int limit) const;
+    //! limit 0: every product sold, largest revenue first (one query, however many).
+    DbResult<QList<ProductLine>> byProduct(const ReportRange &range, int limit = 0) const;
+    //! limit 0: every refund of the range, latest first.
+    DbResult<QList<RefundLine>> refunds(const ReportRange &range, int limit = 0) const;
     //! Fills in the active units of these products, in one query.
     DbStatus addPackSizes(QList<ProductLine> &lines) const;
     //! Every lane the store has had, by name.

@@ -58,7 +58,10 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortKey(value, kind);
     case ExportRole:
-        return text.isEmpty() ? exportText(value, kind) : text;
+        // A spreadsheet sums numbers: a quantity shown as "3 × Box" exports its value.
+        return text.isEmpty() || (kind != Kind::Text && !value.isNull())
+            ? QVariant(exportText(value, kind))
+            : QVariant(text);
     case ValueRole:
         return value;
     }

@@ -40,7 +40,8 @@ public:
     };
     enum Role {
         SortRole = Qt::UserRole, //!< a value that orders as numbers order (money in minor units)
-        ExportRole, //!< the cell for a CSV file: money as "12.50", dates as ISO
+        ExportRole, //!< the cell for a CSV file: money as "12.50", dates as ISO, numbers
+                    //!< as numbers even where the screen shows a text ("3 × Box")
         ValueRole, //!< the value as stored
     };
 

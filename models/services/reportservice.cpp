@@ -79,14 +79,14 @@ ServiceResult<SalesReport> ReportService::sales(const ReportRange &range) const
     if (auto e = fill(reports.byCategory(*bounded), report.byCategory)) {
         return *e;
     }
-    if (auto e = fill(reports.byProduct(*bounded, kTopProducts), report.topProducts)) {
+    if (auto e = fill(reports.byProduct(*bounded), report.products)) {
         return *e;
     }
     // The packs of the products listed, so quantities read "2 × Six-pack + 3 × Can".
-    if (DbStatus status = reports.addPackSizes(report.topProducts); !status) {
+    if (DbStatus status = reports.addPackSizes(report.products); !status) {
         return failed(status.error());
     }
-    if (auto e = fill(reports.refunds(*bounded, kRefundRows), report.refunds)) {
+    if (auto e = fill(reports.refunds(*bounded), report.refunds)) {
         return *e;
     }
     return report;

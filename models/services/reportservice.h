@@ -20,8 +20,8 @@ struct SalesReport
     QList<BucketLine> byCashier;
     QList<BucketLine> byPaymentMethod;
     QList<BucketLine> byCategory;
-    QList<ProductLine> topProducts;
-    QList<RefundLine> refunds;
+    QList<ProductLine> products; //!< every product sold, largest revenue first
+    QList<RefundLine> refunds;   //!< every refund of the range, latest first
 };
 
 Q_DECLARE_METATYPE(SalesReport)
@@ -39,6 +39,8 @@ class ReportService
 public:
     ReportService(const Database &db, const Session &session, const Authorizer &authorizer);
 
+    //! The report holds every product and refund (a CSV export has them all); the screen
+    //! lists the first of them, as many as these.
     static constexpr int kTopProducts = 50;
     static constexpr int kRefundRows = 200;
 

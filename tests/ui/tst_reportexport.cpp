@@ -1,6 +1,8 @@
 #include "models/items/reporttablemodel.h"
 #include "models/services/services.h"
 #include "tests/common/storefixture.h"
+#include "models/db/sqlquery.h"
+#include "ui/filedialogs.h"
 #include "ui/reportexport.h"
 #include "ui/reportview.h"
 
@@ -8,12 +10,15 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -58,7 +63,7 @@ private:
         r.byCashier = {{u"Carl Cashier"_s, 2, m(1200)}, {u"Maria Manager"_s, 1, m(600)}};
         r.byPaymentMethod = {{u"card"_s, 2, m(1500)}, {u"cash"_s, 1, m(300)}};
         r.byCategory = {{u"Drinks"_s, 2, m(1300)}, {u"Groceries"_s, 2, m(500)}};
-        r.topProducts = {{1, u"BEER"_s, u"Beer"_s, u"Drinks"_s, 8, m(1300), m(132), true,
+        r.products = {{1, u"BEER"_s, u"Beer"_s, u"Drinks"_s, 8, m(1300), m(132), true,
                              BaseUnit::Piece, {{u"Six-pack"_s, 6}, {u"Can"_s, 1}}},
             {2, u"APL"_s, u"Apple"_s, u"Groceries"_s, 5, m(500), m(167), true, BaseUnit::Piece,
                 {{u"Piece"_s, 1}}}};
@@ -101,11 +106,12 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 3);
 
         // Then its CSV quotes what needs it, writes money as plain decimals with a dot,
-        // leaves an unknown margin empty and keeps a cell's own text
+        // leaves an unknown margin empty and writes a quantity shown as "3 × Piece" as the
+        // number a spreadsheet can sum
         const QString expected = u"Product,Quantity,Revenue,Margin,Rate\r\n"
                                  "\"Tea, green\",12,12.50,-0.50,7\r\n"
                                  "\"The \"\"Big\"\" Box\",1,1000.00,,19\r\n"
-                                 "\"Line\nbreak\",3 × Piece,0.05,0.01,0\r\n"_s;
+                                 "\"Line\nbreak\",3,0.05,0.01,0\r\n"_s;
         QCOMPARE(ReportExport::csv(model), expected);
     }
 
@@ -224,7 +230,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setReport(fixedReport(), u"Sales report, 10 March 2026 to 11 March 2026"_s,
             {u"Lane: All lanes. Cashier: Everybody. Category: Every category."_s});
-        QCOMPARE(view.tileText(ReportView::Tile::Net), money(1800));
+        QVERIFY(SqlQuery::run(store->db(),
+            u"INSERT INTO settings (key, value) VALUES ('store.name', 'Corner Shop')"_s));
+        QCOMPARE(view.tileText(ReportView::Tile::Gross), money(1800));
+        QCOMPARE(view.tileText(ReportView::Tile::Net), money(1800 - 241));
         QCOMPARE(view.tileText(ReportView::Tile::AverageBasket), money(600));
 
         // The document carries the figures and the charts, drawn
@@ -248,7 +257,12 @@ private Q_SLOTS:
         // Then its text holds the title, the net sales, the tax and each tax rate's lines
         const QString text = pdfText(path);
         QVERIFY2(text.contains(u"Sales report, 10 March 2026"_s), qPrintable(text));
+        // headed by the store's name, from its settings
+        QVERIFY2(text.contains(u"Corner Shop: Sales report"_s), qPrintable(text));
+        QCOMPARE(document.title.left(13), u"Corner Shop: "_s);
+        QVERIFY2(text.contains(u"Gross sales"_s), qPrintable(text));
         QVERIFY2(text.contains(u"Net sales"_s), qPrintable(text));
+        QVERIFY2(text.contains(money(1800 - 241)), qPrintable(text));
         QVERIFY2(text.contains(money(1800)), qPrintable(text));
         QVERIFY2(text.contains(money(241)), qPrintable(text));
         QVERIFY2(text.contains(u"Tax by rate"_s), qPrintable(text));
@@ -257,6 +271,48 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"Carl Cashier"_s), qPrintable(text));
         // The product table says the beer in packs
         QVERIFY2(text.contains(u"1 × Six-pack + 2 × Can"_s), qPrintable(text));
+    }
+
+    void fileDialogsStartInDocumentsAndRememberTheFolder()
+    {
+        // Given a person who never saved a file
+        QTemporaryDir settingsDir;
+        QVERIFY(settingsDir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+        QSettings().clear();
+        QStandardPaths::setTestModeEnabled(true);
+        const QString documents
+            = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        QVERIFY(QDir().mkpath(documents));
+
+        // When the dialog opens, it is in their Documents folder
+        QTemporaryDir chosen;
+        QVERIFY(chosen.isValid());
+        QString seen;
+        const auto answer = [&seen](const QString &fileName) {
+            QTimer::singleShot(0, [&seen, fileName] {
+                auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                seen = dialog->directory().absolutePath();
+                dialog->selectFile(fileName);
+                QMetaObject::invokeMethod(dialog, "accept");
+            });
+        };
+        answer(chosen.filePath(u"sales.csv"_s));
+        const QString path = FileDialogs::saveFileName(
+            nullptr, u"Export"_s, u"sales.csv"_s, u"CSV files (*.csv)"_s);
+        QCOMPARE(seen, QDir(documents).absolutePath());
+        QCOMPARE(path, chosen.filePath(u"sales.csv"_s));
+
+        // Then the next dialog, of any kind, starts where the last one was left
+        QFile catalogue(chosen.filePath(u"catalogue.csv"_s));
+        QVERIFY(catalogue.open(QIODevice::WriteOnly));
+        catalogue.close();
+        answer(chosen.filePath(u"catalogue.csv"_s));
+        FileDialogs::openFileName(nullptr, u"Import"_s, u"CSV files (*.csv)"_s);
+        QCOMPARE(seen, QDir(chosen.path()).absolutePath());
+        QCOMPARE(FileDialogs::startFolder(), chosen.path());
+        QStandardPaths::setTestModeEnabled(false);
     }
 
     void aShiftReportAsPdf()

@@ -8,7 +8,10 @@
 #include "ui/reportview.h"
 #include "ui/shiftreportdialog.h"
 
+#include <QBarCategoryAxis>
+#include <QChart>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QDateEdit>
 #include <QLabel>
 #include <QPushButton>
@@ -140,10 +143,11 @@ private Q_SLOTS:
         // Then yesterday's figures arrive from the worker, as worked out by hand
         QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"2"_s, 10000);
         waitUntilIdle();
-        QCOMPARE(salesTile(Tile::Gross), money(750));
+        QCOMPARE(salesTile(Tile::BeforeDiscounts), money(750));
         QCOMPARE(salesTile(Tile::Discounts), money(0));
-        QCOMPARE(salesTile(Tile::Net), money(750));
+        QCOMPARE(salesTile(Tile::Gross), money(750));
         QCOMPARE(salesTile(Tile::Tax), money(120));
+        QCOMPARE(salesTile(Tile::Net), money(630));
         QCOMPARE(salesTile(Tile::Refunds), money(0));
         QCOMPARE(salesTile(Tile::AverageBasket), money(375));
         QCOMPARE(salesTile(Tile::ItemsSold), u"3"_s);
@@ -170,7 +174,7 @@ private Q_SLOTS:
 
         // Then the report covers both days
         QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"3"_s, 10000);
-        QCOMPARE(salesTile(Tile::Net), money(1750));
+        QCOMPARE(salesTile(Tile::Gross), money(1750));
         QCOMPARE(salesTile(Tile::ItemsSold), u"7"_s);
         QCOMPARE(m_page->salesView()->tableModel(ReportView::Table::Days)->rowCount(), 2);
     }
@@ -191,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(m_page->messageStrip()->kind(), MessageStrip::Kind::Error);
         QVERIFY(!m_page->isBusy());
         QCOMPARE(salesTile(Tile::Bills), u"2"_s);
-        QCOMPARE(salesTile(Tile::Net), money(750));
+        QCOMPARE(salesTile(Tile::Gross), money(750));
 
         // And once the range is right again, the message goes
         child<QDateEdit>(u"toEdit"_s)->setDate(m_today);
@@ -208,7 +212,7 @@ private Q_SLOTS:
         child<QDateEdit>(u"fromEdit"_s)->setDate(QDate(2020, 1, 1));
         child<QDateEdit>(u"toEdit"_s)->setDate(QDate(2020, 1, 31));
         QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"0"_s, 10000);
-        QCOMPARE(salesTile(Tile::Net), money(0));
+        QCOMPARE(salesTile(Tile::Gross), money(0));
         QCOMPARE(salesTile(Tile::AverageBasket), money(0));
         QCOMPARE(m_page->salesView()->noteText(), u"No sales in this period."_s);
         QCOMPARE(m_page->messageStrip()->kind(), MessageStrip::Kind::None);
@@ -256,7 +260,7 @@ private Q_SLOTS:
         QVERIFY2(!stripText().isEmpty(), qPrintable(stripText()));
         waitUntilIdle();
         QCOMPARE(salesTile(Tile::Bills), u"2"_s);
-        QCOMPARE(salesTile(Tile::Net), money(750));
+        QCOMPARE(salesTile(Tile::Gross), money(750));
     }
 
     void todayFollowsASaleByItself()
@@ -276,7 +280,7 @@ private Q_SLOTS:
 
         // Then the dashboard reads it by itself
         QTRY_COMPARE_WITH_TIMEOUT(todayTile(Tile::Bills), u"1"_s, 10000);
-        QCOMPARE(todayTile(Tile::Net), money(750));
+        QCOMPARE(todayTile(Tile::Gross), money(750));
         QCOMPARE(todayTile(Tile::ItemsSold), u"3"_s);
         QVERIFY(m_page->todayView()->noteText().isEmpty());
 
@@ -284,7 +288,7 @@ private Q_SLOTS:
         QVERIFY(sell(1, Tender::Method::Card));
         QVERIFY(sell(1, Tender::Method::Cash));
         QTRY_COMPARE_WITH_TIMEOUT(todayTile(Tile::Bills), u"3"_s, 10000);
-        QCOMPARE(todayTile(Tile::Net), money(1250));
+        QCOMPARE(todayTile(Tile::Gross), money(1250));
     }
 
     void zReportsAreListedAndReadBackUnchanged()
@@ -355,6 +359,188 @@ private Q_SLOTS:
         QCOMPARE(stripText(), refused.error().message);
     }
 
+    void lastMonthAndLastSevenDaysAreOffered()
+    {
+        showPage(u"salesTab"_s);
+        auto *combo = child<QComboBox>(u"periodCombo"_s);
+        QStringList offered;
+        for (int i = 0; i < combo->count(); ++i) {
+            offered.append(combo->itemText(i));
+        }
+        QVERIFY2(offered.contains(u"Last 7 days"_s), qPrintable(offered.join(u", "_s)));
+        QVERIFY2(offered.contains(u"Last month"_s), qPrintable(offered.join(u", "_s)));
+
+        // When the manager picks the last 7 days, yesterday's sales are in them
+        choosePeriod(ReportsPage::Period::Last7Days);
+        QCOMPARE(child<QDateEdit>(u"fromEdit"_s)->date(), m_today.addDays(-6));
+        QCOMPARE(child<QDateEdit>(u"toEdit"_s)->date(), m_today);
+        QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"2"_s, 10000);
+
+        // And last month covers the month before this one, first to last day
+        choosePeriod(ReportsPage::Period::LastMonth);
+        const QDate first = QDate(m_today.year(), m_today.month(), 1).addMonths(-1);
+        QCOMPARE(child<QDateEdit>(u"fromEdit"_s)->date(), first);
+        QCOMPARE(child<QDateEdit>(u"toEdit"_s)->date(), first.addDays(first.daysInMonth() - 1));
+    }
+
+    void theTilesNameWhatTheyShow()
+    {
+        showPage(u"salesTab"_s);
+        choosePeriod(ReportsPage::Period::Yesterday);
+        QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"2"_s, 10000);
+        ReportView *view = m_page->salesView();
+
+        // No two tiles carry the same caption
+        QStringList captions;
+        for (Tile tile : {Tile::BeforeDiscounts, Tile::Discounts, Tile::Gross, Tile::Tax,
+                 Tile::Net, Tile::Refunds, Tile::Bills, Tile::AverageBasket, Tile::ItemsSold,
+                 Tile::Margin}) {
+            QVERIFY2(!captions.contains(view->tileCaption(tile)), qPrintable(view->tileCaption(tile)));
+            captions.append(view->tileCaption(tile));
+        }
+        // "Net" is net of tax; the figure with tax in it is gross, and says so
+        QCOMPARE(view->tileCaption(Tile::Net), u"Net sales"_s);
+        QCOMPARE(salesTile(Tile::Net), money(750 - 120));
+        QVERIFY2(!view->tileDetail(Tile::Net).contains(u"tax included"_s),
+            qPrintable(view->tileDetail(Tile::Net)));
+        QCOMPARE(view->tileCaption(Tile::Gross), u"Gross sales"_s);
+        QCOMPARE(salesTile(Tile::Gross), money(750));
+        QVERIFY2(view->tileDetail(Tile::Gross).contains(u"tax included"_s),
+            qPrintable(view->tileDetail(Tile::Gross)));
+        QCOMPARE(view->tileCaption(Tile::BeforeDiscounts), u"Sales before discounts"_s);
+    }
+
+    void theHourChartSpansTheTradingDayWithCurrency()
+    {
+        showPage(u"salesTab"_s);
+        choosePeriod(ReportsPage::Period::Yesterday);
+        QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"2"_s, 10000);
+        waitUntilIdle();
+        const auto hours = [this] {
+            const auto axes = m_page->salesView()->hourChart()->axes(Qt::Horizontal);
+            auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis *>(axes.first());
+            return axis ? axis->categories() : QStringList();
+        };
+        const QStringList day {u"10"_s, u"11"_s, u"12"_s, u"13"_s, u"14"_s, u"15"_s};
+        QCOMPARE(hours(), day);
+
+        // The amounts are in the store's currency, and the axis says which
+        const auto amounts = m_page->salesView()->hourChart()->axes(Qt::Vertical);
+        QCOMPARE(amounts.size(), 1);
+        QCOMPARE(amounts.first()->titleText(),
+            u"Sales (%1)"_s.arg(m_services->catalogue.currencySymbol()));
+
+        // When the report is narrowed to a lane that sold nothing, or a category without
+        // sales, the store's trading hours stay, each at zero
+        auto *lanes = child<QComboBox>(u"laneCombo"_s);
+        lanes->setCurrentIndex(lanes->findData(u"2"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"0"_s, 10000);
+        waitUntilIdle();
+        QCOMPARE(hours(), day);
+        lanes->setCurrentIndex(0);
+        QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"2"_s, 10000);
+        auto *categories = child<QComboBox>(u"categoryCombo"_s);
+        categories->setCurrentIndex(categories->findData(m_store->groceries));
+        QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"0"_s, 10000);
+        waitUntilIdle();
+        QCOMPARE(hours(), day);
+    }
+
+    void everyProductIsExportedWhileTheScreenListsTheTop()
+    {
+        // Given more products sold yesterday than the screen lists
+        const int kinds = ReportService::kTopProducts + 3;
+        m_services->checkout.setClock(
+            [this] { return QDateTime(m_yesterday, QTime(12, 0)).toUTC(); });
+        Cart cart;
+        for (int i = 0; i < kinds; ++i) {
+            const Product p = m_store->addProduct(
+                u"P%1"_s.arg(i), u"Product %1"_s.arg(i), {{u"Piece"_s, 1, 100, {}}}, 1000);
+            CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 2));
+        }
+        QVERIFY(m_services->checkout.commit(cart, {{Tender::Method::Card, m(200 * kinds), {}}},
+            CheckoutService::newSaleUuid()));
+        showPage(u"salesTab"_s);
+        choosePeriod(ReportsPage::Period::Yesterday);
+        QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"3"_s, 10000);
+        waitUntilIdle();
+        ReportView *view = m_page->salesView();
+
+        // Then the screen lists the top ones and says so beside the table
+        QCOMPARE(view->tableModel(ReportView::Table::Products)->rowCount(),
+            ReportService::kTopProducts);
+        const QString note = u"Top %1 of %2 products; the CSV export has all of them."_s.arg(
+            ReportService::kTopProducts).arg(kinds + 1);
+        QCOMPARE(view->tableNote(ReportView::Table::Products), note);
+        child<QTabWidget>(u"tablesTabs"_s)->setCurrentWidget(child<QTableView>(u"productsView"_s));
+        auto *noteLabel = child<QLabel>(u"tableNoteLabel"_s);
+        QVERIFY(noteLabel->isVisible());
+        QCOMPARE(noteLabel->text(), note);
+        QVERIFY(view->tableNote(ReportView::Table::Taxes).isEmpty());
+
+        // And the CSV has every product, each quantity a number with its unit beside it
+        const QStringList lines = view->csvText(ReportView::Table::Products)
+                                      .split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + kinds + 1);
+        QCOMPARE(lines.first(), u"SKU,Product,Category,Quantity,Unit,Revenue,Margin"_s);
+        const QString tea = lines.filter(u"TEA,"_s).value(0);
+        QVERIFY2(tea.startsWith(u"TEA,Tea,"_s), qPrintable(tea));
+        QVERIFY2(tea.contains(u",3,Piece,7.50,"_s), qPrintable(tea));
+        QVERIFY2(!view->csvText(ReportView::Table::Products).contains(u"×"_s), "no packs");
+    }
+
+    void aSavedMessageGoesByItselfAnErrorStays()
+    {
+        showPage(u"salesTab"_s);
+        MessageStrip *strip = m_page->messageStrip();
+        QVERIFY(strip->successTimeout() > 0);
+        strip->setSuccessTimeout(100);
+        strip->show();
+        strip->showSuccess(u"The report was saved as /tmp/x.pdf."_s);
+        QCOMPARE(strip->kind(), MessageStrip::Kind::Success);
+        QTRY_COMPARE_WITH_TIMEOUT(strip->kind(), MessageStrip::Kind::None, 2000);
+        QVERIFY(!strip->isVisible());
+
+        strip->show();
+        strip->showError(u"The folder does not exist."_s);
+        QTest::qWait(400);
+        QCOMPARE(strip->kind(), MessageStrip::Kind::Error);
+        QVERIFY(strip->isVisible());
+    }
+
+    void moneyInTheShiftListIsNeverCutShort_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1024x768") << QSize(1024, 768);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void moneyInTheShiftListIsNeverCutShort()
+    {
+        QFETCH(QSize, size);
+        QVERIFY(sell(100, Tender::Method::Cash, QDateTime(m_yesterday, QTime(11, 0))));
+        QVERIFY(m_services->shifts.close(m(10000 + 500 + 25000)));
+        showPage(u"shiftsTab"_s);
+        m_page->resize(size);
+        QCOMPARE(m_page->zModel()->rowCount(), 1);
+        auto *view = child<QTableView>(u"zView"_s);
+        QHeaderView *header = view->horizontalHeader();
+        QTRY_VERIFY(header->sectionSize(6) > 0);
+        const QFontMetrics metrics(view->font());
+        for (int column = 0; column < m_page->zModel()->columnCount(); ++column) {
+            const bool money = m_page->zModel()->columns().at(column).kind
+                == ReportTableModel::Kind::Money;
+            if (money) {
+                QCOMPARE(header->sectionResizeMode(column), QHeaderView::ResizeToContents);
+                const QString text = m_page->zModel()->index(0, column).data().toString();
+                QVERIFY2(header->sectionSize(column) >= metrics.horizontalAdvance(text),
+                    qPrintable(text));
+            }
+        }
+        QCOMPARE(header->sectionResizeMode(4), QHeaderView::Stretch); // the cashier
+        QCOMPARE(m_page->zModel()->index(0, 6).data().toString(), money(750 + 25000));
+    }
+
     void periodsAreWholeDays()
     {
         using Period = ReportsPage::Period;
@@ -365,6 +551,15 @@ private Q_SLOTS:
             std::pair(wednesday.addDays(-1), wednesday.addDays(-1)));
         QCOMPARE(ReportsPage::periodDays(Period::ThisMonth, wednesday),
             std::pair(QDate(2026, 11, 1), wednesday));
+        // The last 7 days end today; last month is the whole month before, however long
+        QCOMPARE(ReportsPage::periodDays(Period::Last7Days, wednesday),
+            std::pair(QDate(2026, 11, 12), wednesday));
+        QCOMPARE(ReportsPage::periodDays(Period::LastMonth, wednesday),
+            std::pair(QDate(2026, 10, 1), QDate(2026, 10, 31)));
+        QCOMPARE(ReportsPage::periodDays(Period::LastMonth, QDate(2026, 3, 31)),
+            std::pair(QDate(2026, 2, 1), QDate(2026, 2, 28)));
+        QCOMPARE(ReportsPage::periodDays(Period::LastMonth, QDate(2027, 1, 5)),
+            std::pair(QDate(2026, 12, 1), QDate(2026, 12, 31)));
         const auto week = ReportsPage::periodDays(Period::ThisWeek, wednesday);
         QCOMPARE(week.first.dayOfWeek(), int(QLocale().firstDayOfWeek()));
         QVERIFY(week.first <= wednesday && week.first.daysTo(wednesday) < 7);

@@ -167,20 +167,20 @@ private Q_SLOTS:
     void productsWithQuantitiesAndMargins()
     {
         const SalesReport r = report(m_day, m_day);
-        QCOMPARE(r.topProducts.size(), 2);
-        QCOMPARE(r.topProducts.at(0).name, u"Beer"_s);
-        QCOMPARE(r.topProducts.at(0).baseQuantity, 8);
-        QCOMPARE(r.topProducts.at(0).revenue, m(1300));
-        QCOMPARE(r.topProducts.at(0).margin, m((756 + 336) - 960));
-        QCOMPARE(r.topProducts.at(1).name, u"Apple"_s);
-        QCOMPARE(r.topProducts.at(1).baseQuantity, 5);
-        QCOMPARE(r.topProducts.at(1).margin, m((280 + 187) - 300));
+        QCOMPARE(r.products.size(), 2);
+        QCOMPARE(r.products.at(0).name, u"Beer"_s);
+        QCOMPARE(r.products.at(0).baseQuantity, 8);
+        QCOMPARE(r.products.at(0).revenue, m(1300));
+        QCOMPARE(r.products.at(0).margin, m((756 + 336) - 960));
+        QCOMPARE(r.products.at(1).name, u"Apple"_s);
+        QCOMPARE(r.products.at(1).baseQuantity, 5);
+        QCOMPARE(r.products.at(1).margin, m((280 + 187) - 300));
         // Each with its packs, biggest first, so the screen can say "1 × Six-pack + 2 × Can".
-        QCOMPARE(r.topProducts.at(0).packs.size(), 2);
-        QCOMPARE(r.topProducts.at(0).packs.at(0).name, u"Six-pack"_s);
-        QCOMPARE(r.topProducts.at(0).packs.at(0).basePerUnit, 6);
-        QCOMPARE(r.topProducts.at(1).packs.size(), 1);
-        QCOMPARE(r.topProducts.at(1).baseUnit, BaseUnit::Piece);
+        QCOMPARE(r.products.at(0).packs.size(), 2);
+        QCOMPARE(r.products.at(0).packs.at(0).name, u"Six-pack"_s);
+        QCOMPARE(r.products.at(0).packs.at(0).basePerUnit, 6);
+        QCOMPARE(r.products.at(1).packs.size(), 1);
+        QCOMPARE(r.products.at(1).baseUnit, BaseUnit::Piece);
     }
 
     void refundsFallOnTheirOwnDay()
@@ -247,11 +247,57 @@ private Q_SLOTS:
         }
     }
 
+    void narrowedHoursSpanTheStoresDay()
+    {
+        // Lane 2 sold at 17:00 only; the store traded from 9:00 that day
+        const SalesReport lane2 = report(m_day, m_day, u"2"_s);
+        QCOMPARE(lane2.byHour.size(), 2);
+        QCOMPARE(lane2.byHour.at(0).key, u"9"_s);
+        QCOMPARE(lane2.byHour.at(0).count, 0);
+        QCOMPARE(lane2.byHour.at(0).amount, m(0));
+        QCOMPARE(lane2.byHour.at(1).key, u"17"_s);
+        QCOMPARE(lane2.byHour.at(1).count, 1);
+        QCOMPARE(lane2.byHour.at(1).amount, m(600));
+        // Drinks sold at 9:00 and 17:00; the apple of 11 March at 10:00 adds an hour at zero
+        const SalesReport drinks = report(m_day, m_day.addDays(1), {}, m_store->drinks);
+        QCOMPARE(drinks.byHour.size(), 3);
+        QCOMPARE(drinks.byHour.at(0).amount, m(900));
+        QCOMPARE(drinks.byHour.at(1).key, u"10"_s);
+        QCOMPARE(drinks.byHour.at(1).amount, m(0));
+        QCOMPARE(drinks.byHour.at(2).amount, m(400));
+    }
+
     void cashiersSeeNoReports()
     {
         m_store->signIn(m_store->cashier);
         QCOMPARE(m_reports->sales(ReportRange::days(m_day, m_day)).error().code, ServiceError::Code::PermissionDenied);
         m_store->signIn(m_store->manager);
+    }
+
+    void everyProductSoldIsInTheReport()
+    {
+        // Given a day on which more products sold than the screen lists
+        const int kinds = ReportService::kTopProducts + 5;
+        Cart cart;
+        for (int i = 0; i < kinds; ++i) {
+            const Product p = m_store->addProduct(u"MANY%1"_s.arg(i), u"Many %1"_s.arg(i),
+                {{u"Piece"_s, 1, 100 + i, {}}}, 100);
+            CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 1));
+        }
+        const QDate day = m_day.addDays(20);
+        CheckoutService till(m_store->db(), m_store->session(), m_store->authorizer(), *m_cache);
+        till.setClock([day] { return QDateTime(day, QTime(12, 0)).toUTC(); });
+        const Money total = Pricing::price(cart).total;
+        QVERIFY(till.commit(cart, {{Tender::Method::Card, total, {}}}, CheckoutService::newSaleUuid()));
+
+        // Then the report holds every one of them, largest first, in the same statements
+        ProfileScope scope(u"test.report.many"_s);
+        const SalesReport r = report(day, day);
+        QCOMPARE(r.products.size(), kinds);
+        QCOMPARE(r.products.first().name, u"Many %1"_s.arg(kinds - 1));
+        QCOMPARE(r.products.last().name, u"Many 0"_s);
+        QCOMPARE(r.products.last().packs.size(), 1);
+        QCOMPARE(scope.statementCount(), 13);
     }
 
     void cleanupTestCase()
