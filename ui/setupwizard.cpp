@@ -43,6 +43,14 @@ SetupWizard::SetupWizard(SetupService &setup, QWidget *parent)
             m_ui->nameEdit->setFocus(Qt::OtherFocusReason);
         }
     });
+    for (QLineEdit *edit : {m_ui->storeNameEdit, m_ui->taxIdEdit, m_ui->currencyCodeEdit,
+                            m_ui->currencySymbolEdit}) {
+        connect(edit, &QLineEdit::textChanged, this, &SetupWizard::recheckStore);
+    }
+    connect(m_ui->addressEdit, &QPlainTextEdit::textChanged, this, &SetupWizard::recheckStore);
+    for (QLineEdit *edit : {m_ui->loginEdit, m_ui->nameEdit, m_ui->secretEdit, m_ui->repeatEdit}) {
+        connect(edit, &QLineEdit::textChanged, this, &SetupWizard::recheckAdmin);
+    }
     for (QLineEdit *secret : {m_ui->secretEdit, m_ui->repeatEdit}) {
         secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData
             | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
@@ -62,7 +70,7 @@ bool SetupWizard::validateCurrentPage()
     return true;
 }
 
-bool SetupWizard::validateStore()
+std::optional<SetupWizard::Problem> SetupWizard::storeProblem() const
 {
     // The same rules the service applies on Finish, checked here so that a mistake on the
     // first page is shown on the first page.
@@ -76,15 +84,64 @@ bool SetupWizard::validateStore()
     for (const auto &[key, edit] : fields) {
         const QString value = SettingsService::normalized(key, edit->text());
         if (const auto problem = SettingsService::problemWith(key, value)) {
-            m_ui->storeErrorBanner->showMessage(*problem);
-            edit->setFocus(Qt::OtherFocusReason);
-            return false;
+            return Problem{*problem, edit};
         }
     }
     const QString address = m_ui->addressEdit->toPlainText();
     if (const auto problem = SettingsService::problemWith(Keys::kStoreAddress, address.trimmed())) {
-        m_ui->storeErrorBanner->showMessage(*problem);
-        m_ui->addressEdit->setFocus(Qt::OtherFocusReason);
+        return Problem{*problem, m_ui->addressEdit};
+    }
+    return std::nullopt;
+}
+
+std::optional<SetupWizard::Problem> SetupWizard::adminProblem() const
+{
+    // What can be told without the database; the service checks all of it again.
+    if (!UserService::isAcceptableLogin(m_ui->loginEdit->text().trimmed().toLower())) {
+        return Problem{UserService::loginRule(), m_ui->loginEdit};
+    }
+    if (m_ui->nameEdit->text().trimmed().isEmpty()) {
+        return Problem{SetupService::tr("Please enter the administrator's name."), m_ui->nameEdit};
+    }
+    if (!AuthService::isAcceptablePin(m_ui->secretEdit->text(), Role::Admin)) {
+        return Problem{AuthService::pinRule(Role::Admin), m_ui->secretEdit};
+    }
+    if (m_ui->secretEdit->text() != m_ui->repeatEdit->text()) {
+        return Problem{tr("The two passphrases differ. Please type the same one twice."),
+                       m_ui->repeatEdit};
+    }
+    return std::nullopt;
+}
+
+void SetupWizard::recheckStore()
+{
+    if (m_ui->storeErrorBanner->text().isEmpty()) {
+        return;
+    }
+    if (const auto problem = storeProblem()) {
+        m_ui->storeErrorBanner->showMessage(problem->message);
+    } else {
+        m_ui->storeErrorBanner->clear();
+    }
+}
+
+void SetupWizard::recheckAdmin()
+{
+    if (m_ui->adminErrorBanner->text().isEmpty()) {
+        return;
+    }
+    if (const auto problem = adminProblem()) {
+        m_ui->adminErrorBanner->showMessage(problem->message);
+    } else {
+        m_ui->adminErrorBanner->clear();
+    }
+}
+
+bool SetupWizard::validateStore()
+{
+    if (const auto problem = storeProblem()) {
+        m_ui->storeErrorBanner->showMessage(problem->message);
+        problem->field->setFocus(Qt::OtherFocusReason);
         return false;
     }
     m_ui->storeErrorBanner->clear();
@@ -93,11 +150,12 @@ bool SetupWizard::validateStore()
 
 bool SetupWizard::createStore()
 {
-    if (m_ui->secretEdit->text() != m_ui->repeatEdit->text()) {
-        m_ui->adminErrorBanner->showMessage(
-            tr("The two passphrases differ. Please type the same one twice."));
-        m_ui->repeatEdit->clear();
-        m_ui->repeatEdit->setFocus(Qt::OtherFocusReason);
+    if (const auto problem = adminProblem()) {
+        m_ui->adminErrorBanner->showMessage(problem->message);
+        if (problem->field == m_ui->repeatEdit) {
+            m_ui->repeatEdit->clear();
+        }
+        problem->field->setFocus(Qt::OtherFocusReason);
         return false;
     }
     SetupService::StoreSetup setup;

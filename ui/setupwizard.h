@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+class QWidget;
 class SetupService;
 
 namespace Ui {
@@ -35,6 +36,17 @@ public:
     bool validateCurrentPage() override;
 
 private:
+    //! A problem on a page, in a sentence, with the field to correct.
+    struct Problem
+    {
+        QString message;
+        QWidget *field = nullptr;
+    };
+    std::optional<Problem> storeProblem() const;
+    std::optional<Problem> adminProblem() const;
+    //! Once a page shows a problem, the message follows the typing and goes when fixed.
+    void recheckStore();
+    void recheckAdmin();
     bool validateStore();
     bool createStore();
 
