@@ -160,6 +160,10 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
         r.generatedAt = QDateTime::currentDateTimeUtc();
         r.cashIn = zero;
         r.cashOut = zero;
+        r.sales = zero;
+        r.discounts = zero;
+        r.tax = zero;
+        r.rounding = zero;
         indexOf.insert(shift.id, reports.size());
         reports.append(r);
     }
@@ -168,21 +172,28 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
         return found == indexOf.constEnd() ? nullptr : &reports[*found];
     };
     {
-        SqlQuery q(m_db, u"SELECT shift_id, COUNT(*), COALESCE(SUM(total_minor), 0), "
-                         "COALESCE(SUM(discount_minor), 0), COALESCE(SUM(tax_minor), 0), "
-                         "COALESCE(SUM(rounding_minor), 0) FROM bills WHERE "_s
-                             + where(u"shift_id"_s) + u" GROUP BY shift_id"_s);
+        // Grouped by cashier too: whoever sold in the shift is on its report, and the
+        // shift's totals are the sum of theirs, still in one statement.
+        SqlQuery q(m_db, u"SELECT b.shift_id, b.cashier_id, u.name, COUNT(*), "
+                         "COALESCE(SUM(b.total_minor), 0), COALESCE(SUM(b.discount_minor), 0), "
+                         "COALESCE(SUM(b.tax_minor), 0), COALESCE(SUM(b.rounding_minor), 0) "
+                         "FROM bills b JOIN users u ON u.id = b.cashier_id WHERE "_s
+                             + where(u"b.shift_id"_s)
+                             + u" GROUP BY b.shift_id, b.cashier_id, u.name "
+                               "ORDER BY b.shift_id, 5 DESC, b.cashier_id"_s);
         bindShift(q);
         if (!q.exec()) {
             return q.error();
         }
         while (q.next()) {
             if (ShiftReport *r = reportOf(q.int64(0))) {
-                r->bills = q.int64(1);
-                r->sales = Money::fromMinor(q.int64(2));
-                r->discounts = Money::fromMinor(q.int64(3));
-                r->tax = Money::fromMinor(q.int64(4));
-                r->rounding = Money::fromMinor(q.int64(5));
+                const Money sales = Money::fromMinor(q.int64(4));
+                r->salesByCashier.append({q.int64(1), q.text(2), q.int64(3), sales});
+                r->bills += q.int64(3);
+                r->sales += sales;
+                r->discounts += Money::fromMinor(q.int64(5));
+                r->tax += Money::fromMinor(q.int64(6));
+                r->rounding += Money::fromMinor(q.int64(7));
             }
         }
     }

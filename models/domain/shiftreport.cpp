@@ -82,6 +82,13 @@ QByteArray ShiftReport::toJson() const
         taxArray.append(QJsonObject{{u"rate_bp"_s, t.rateBp}, {u"gross"_s, money(t.gross)},
                                     {u"tax"_s, money(t.tax)}});
     }
+    QJsonArray cashierArray;
+    for (const CashierTotal &c : salesByCashier) {
+        cashierArray.append(QJsonObject{{u"cashier_id"_s, QString::number(c.cashierId)},
+                                        {u"name"_s, c.name},
+                                        {u"bills"_s, QString::number(c.bills)},
+                                        {u"sales"_s, money(c.sales)}});
+    }
     QJsonObject o{
         {u"shift_id"_s, QString::number(shift.id)},
         {u"lane"_s, shift.lane},
@@ -97,6 +104,7 @@ QByteArray ShiftReport::toJson() const
         {u"tax"_s, money(tax)},
         {u"rounding"_s, money(rounding)},
         {u"sales_by_method"_s, methods(salesByMethod)},
+        {u"sales_by_cashier"_s, cashierArray},
         {u"refunds"_s, QString::number(refunds)},
         {u"refunded"_s, money(refunded)},
         {u"refunds_by_method"_s, methods(refundsByMethod)},
@@ -136,6 +144,12 @@ std::optional<ShiftReport> ShiftReport::fromJson(const QByteArray &json)
     r.tax = money(o.value(u"tax"_s));
     r.rounding = money(o.value(u"rounding"_s));
     r.salesByMethod = methods(o.value(u"sales_by_method"_s));
+    // Z reports stored before the breakdown have none: the screen then names the shift's owner.
+    for (const QJsonValue &v : o.value(u"sales_by_cashier"_s).toArray()) {
+        const QJsonObject c = v.toObject();
+        r.salesByCashier.append({c.value(u"cashier_id"_s).toString().toLongLong(), c.value(u"name"_s).toString(),
+                                 c.value(u"bills"_s).toString().toLongLong(), money(c.value(u"sales"_s))});
+    }
     r.refunds = o.value(u"refunds"_s).toString().toLongLong();
     r.refunded = money(o.value(u"refunded"_s));
     r.refundsByMethod = methods(o.value(u"refunds_by_method"_s));

@@ -42,6 +42,14 @@ struct ShiftReport
         Money gross;
         Money tax;
     };
+    //! What one cashier sold in the shift: a shift may pass through several hands.
+    struct CashierTotal
+    {
+        qint64 cashierId = 0;
+        QString name;
+        qint64 bills = 0;
+        Money sales;
+    };
 
     Shift shift;
     qint64 bills = 0;
@@ -50,6 +58,7 @@ struct ShiftReport
     Money tax;
     Money rounding;
     QList<MethodTotal> salesByMethod;
+    QList<CashierTotal> salesByCashier; //!< everybody who sold in the shift, by name
     qint64 refunds = 0;
     Money refunded;
     QList<MethodTotal> refundsByMethod;

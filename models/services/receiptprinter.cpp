@@ -84,7 +84,27 @@ void ReceiptPrinter::print(const ReceiptData &receipt, bool kickDrawer)
     ReceiptRenderer::EscPosOptions options;
     options.paperMillimetres = m_config.paperMillimetres;
     options.kickDrawer = kickDrawer;
-    start(receipt.code(), ReceiptRenderer::escPos(receipt, options), receipt);
+    const int paper = m_config.paperMillimetres;
+    start(receipt.code(), ReceiptRenderer::escPos(receipt, options),
+          PdfJob{receipt.fileName(), [receipt, paper](const QString &path, QString *error) {
+                     return ReceiptRenderer::writePdf(receipt, path, error, paper);
+                 }});
+}
+
+void ReceiptPrinter::print(const ShiftReport &report, const QString &currencySymbol)
+{
+    ReceiptRenderer::EscPosOptions options;
+    options.paperMillimetres = m_config.paperMillimetres;
+    const int paper = m_config.paperMillimetres;
+    const Shift &shift = report.shift;
+    const QString fileName = shift.zNumber > 0
+                                 ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
+                                 : u"x-report-%1-%2.pdf"_s.arg(
+                                       shift.lane, report.generatedAt.toLocalTime().toString(u"yyyyMMdd-HHmmss"_s));
+    start(ReceiptRenderer::shiftReportTitle(report), ReceiptRenderer::escPos(report, currencySymbol, options),
+          PdfJob{fileName, [report, currencySymbol, paper](const QString &path, QString *error) {
+                     return ReceiptRenderer::writePdf(report, currencySymbol, path, error, paper);
+                 }});
 }
 
 void ReceiptPrinter::kickDrawer()
@@ -93,18 +113,18 @@ void ReceiptPrinter::kickDrawer()
 }
 
 void ReceiptPrinter::start(const QString &key, const QByteArray &escPos,
-                           const std::optional<ReceiptData> &receipt)
+                           const std::optional<PdfJob> &pdf)
 {
     const Config config = m_config;
-    m_pool->start([this, key, escPos, receipt, config] {
-        const QString problem = send(config, escPos, receipt ? &*receipt : nullptr);
+    m_pool->start([this, key, escPos, pdf, config] {
+        const QString problem = send(config, escPos, pdf ? &*pdf : nullptr);
         QMetaObject::invokeMethod(this, [this, key, problem] {
             problem.isEmpty() ? Q_EMIT printed(key) : Q_EMIT failed(key, problem);
         }, Qt::QueuedConnection);
     });
 }
 
-QString ReceiptPrinter::send(const Config &config, const QByteArray &escPos, const ReceiptData *receipt)
+QString ReceiptPrinter::send(const Config &config, const QByteArray &escPos, const PdfJob *pdf)
 {
     switch (config.kind) {
     case Kind::None:
@@ -140,12 +160,11 @@ QString ReceiptPrinter::send(const Config &config, const QByteArray &escPos, con
         return {};
     }
     case Kind::PdfFolder: {
-        if (!receipt) {
+        if (!pdf) {
             return {}; // a drawer kick has nothing to file
         }
         QString error;
-        const QString path = QDir(config.pdfFolder).filePath(u"receipt-%1.pdf"_s.arg(receipt->code()));
-        return ReceiptRenderer::writePdf(*receipt, path, &error) ? QString() : error;
+        return pdf->write(QDir(config.pdfFolder).filePath(pdf->fileName), &error) ? QString() : error;
     }
     }
     return {};

@@ -1,10 +1,14 @@
 #pragma once
 
 #include "models/domain/receipt.h"
+#include "models/domain/shiftreport.h"
 
 #include <QCoreApplication>
 #include <QObject>
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 /*!
  * Sends receipts to the till's printer without ever blocking the next sale: each job
@@ -39,25 +43,36 @@ public:
     void setConfig(const Config &config) { m_config = config; }
     const Config &config() const { return m_config; }
 
+    //! Is a receipt printer (or a PDF folder) set up at all?
+    bool isSetUp() const { return m_config.kind != Kind::None; }
+
     //! Queues the receipt; kickDrawer opens the cash drawer with it (ESC/POS only).
     void print(const ReceiptData &receipt, bool kickDrawer);
+    //! Queues an X or Z report at the roll's width; its key is the report's title.
+    void print(const ShiftReport &report, const QString &currencySymbol);
     //! Opens the drawer alone.
     void kickDrawer();
     //! Waits for queued jobs (tests, and closing the app).
     bool waitForDone(int milliseconds = 10000);
 
+    //! What a PDF folder files for a job; a drawer kick has none.
+    struct PdfJob
+    {
+        QString fileName; //!< "bill-1-000042.pdf", "refund-R1-000231.pdf", "z-report-1-7.pdf"
+        std::function<bool(const QString &path, QString *error)> write;
+    };
     /*!
      * Does the work of one job on the calling thread; empty on success, else why not (in
      * the user's language). Public so that tests can drive it without threads.
      */
-    static QString send(const Config &config, const QByteArray &escPos, const ReceiptData *receipt);
+    static QString send(const Config &config, const QByteArray &escPos, const PdfJob *pdf);
 
 Q_SIGNALS:
     void printed(const QString &key);
     void failed(const QString &key, const QString &message);
 
 private:
-    void start(const QString &key, const QByteArray &escPos, const std::optional<ReceiptData> &receipt);
+    void start(const QString &key, const QByteArray &escPos, const std::optional<PdfJob> &pdf);
 
     Config m_config;
     class QThreadPool *m_pool;

@@ -1,11 +1,15 @@
 #include "models/services/receiptrenderer.h"
 
+#include "models/domain/percent.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
+#include <QAbstractTextDocumentLayout>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
 
@@ -60,8 +64,24 @@ QString percent(int basisPoints)
 
 QString ReceiptRenderer::money(const ReceiptData &receipt, const Money &amount)
 {
-    Q_UNUSED(receipt);
+    // Money goes back on a refund: its lines, taxes, totals and payouts read negative.
+    return (receipt.isRefund ? -amount : amount).toPlainString(QLocale());
+}
+
+QString ReceiptRenderer::unitPrice(const Money &amount)
+{
+    // A price per unit is a price, whichever way the money goes.
     return amount.toPlainString(QLocale());
+}
+
+QString ReceiptRenderer::heading(const ReceiptData &r)
+{
+    return r.isRefund ? tr("REFUND of bill %1").arg(r.originalCode()) : QString();
+}
+
+QString ReceiptRenderer::codeLine(const ReceiptData &r)
+{
+    return r.isRefund ? tr("Refund %1").arg(r.code()) : tr("Bill %1").arg(r.code());
 }
 
 QString ReceiptRenderer::methodName(const QString &method)
@@ -88,28 +108,27 @@ QStringList ReceiptRenderer::textLines(const ReceiptData &r, int columns)
     }
     out << rule;
     if (r.isRefund) {
-        out << centered(tr("REFUND %1 of bill %2-%3").arg(r.number).arg(r.originalLane).arg(r.originalNumber),
-                        columns);
+        out << centered(heading(r), columns);
     }
     if (r.reprint) {
         out << centered(tr("COPY"), columns);
     }
-    out << tr("Bill %1").arg(r.code()).left(columns);
+    out << codeLine(r).left(columns);
     out << QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat).left(columns);
     out << tr("Served by %1").arg(r.cashier).left(columns);
     out << rule;
     for (const ReceiptData::Line &line : r.lines) {
         out << line.name.left(columns);
-        const QString detail = tr("  %1 × %2 %3").arg(line.quantity).arg(line.unit, money(r, line.unitPrice));
+        const QString detail = tr("  %1 × %2 %3").arg(line.quantity).arg(line.unit, unitPrice(line.unitPrice));
         out << fit(detail, money(r, line.total + line.discount), columns);
         if (!line.discount.isZero()) {
-            out << fit(tr("  Discount"), u"-"_s + money(r, line.discount), columns);
+            out << fit(tr("  Discount"), money(r, -line.discount), columns);
         }
     }
     out << rule;
     if (!r.discount.isZero()) {
         out << fit(tr("Subtotal"), money(r, r.subtotal), columns);
-        out << fit(tr("Discounts"), u"-"_s + money(r, r.discount), columns);
+        out << fit(tr("Discounts"), money(r, -r.discount), columns);
     }
     if (!r.rounding.isZero()) {
         out << fit(tr("Cash rounding"), money(r, r.rounding), columns);
@@ -218,62 +237,73 @@ QByteArray ReceiptRenderer::escPos(const ReceiptData &r, const EscPosOptions &op
 QString ReceiptRenderer::html(const ReceiptData &r)
 {
     auto esc = [](const QString &text) { return text.toHtmlEscaped(); };
+    // Sizes in points, as a thermal printer's Font A prints them: 9 pt body, 8 pt details.
+    const QString small = u"<span style=\"font-size: 8pt;\">%1</span>"_s;
     QString html = u"<html><body style=\"font-family: sans-serif; font-size: 9pt;\">"_s;
-    html += u"<h2 align=\"center\">%1</h2>"_s.arg(esc(r.storeName));
+    html += u"<p align=\"center\" style=\"font-size: 12pt;\"><b>%1</b></p>"_s.arg(esc(r.storeName));
     html += u"<p align=\"center\">%1"_s.arg(esc(r.storeAddress));
     if (!r.taxId.isEmpty()) {
         html += u"<br>"_s + esc(tr("Tax ID %1").arg(r.taxId));
     }
     html += u"</p>"_s;
     if (r.isRefund) {
-        html += u"<p align=\"center\"><b>%1</b></p>"_s.arg(
-            esc(tr("REFUND %1 of bill %2-%3").arg(r.number).arg(r.originalLane).arg(r.originalNumber)));
+        html += u"<p align=\"center\"><b>%1</b></p>"_s.arg(esc(heading(r)));
     }
     if (r.reprint) {
         html += u"<p align=\"center\"><b>%1</b></p>"_s.arg(esc(tr("COPY")));
     }
-    html += u"<p>%1<br>%2<br>%3</p>"_s.arg(esc(tr("Bill %1").arg(r.code())),
+    html += u"<p>%1<br>%2<br>%3</p>"_s.arg(esc(codeLine(r)),
                                           esc(QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat)),
                                           esc(tr("Served by %1").arg(r.cashier)));
-    html += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\">"_s;
+    html += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\">"_s;
     for (const ReceiptData::Line &line : r.lines) {
-        html += u"<tr><td>%1<br><small>%2</small></td><td align=\"right\">%3</td></tr>"_s.arg(
+        html += u"<tr><td>%1<br>%2</td><td align=\"right\" valign=\"bottom\">%3</td></tr>"_s.arg(
             esc(line.name),
-            esc(tr("%1 × %2 %3").arg(line.quantity).arg(line.unit, money(r, line.unitPrice))),
-            esc(money(r, line.total)));
+            small.arg(esc(tr("%1 × %2 %3").arg(line.quantity).arg(line.unit, unitPrice(line.unitPrice)))),
+            esc(money(r, line.total + line.discount)));
         if (!line.discount.isZero()) {
-            html += u"<tr><td><small>%1</small></td><td align=\"right\"><small>-%2</small></td></tr>"_s.arg(
-                esc(tr("Discount")), esc(money(r, line.discount)));
+            html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(
+                small.arg(esc(tr("Discount"))), small.arg(esc(money(r, -line.discount))));
         }
     }
     html += u"<tr><td colspan=\"2\"><hr></td></tr>"_s;
+    const auto row = [&](const QString &label, const QString &amount) {
+        html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(esc(label), esc(amount));
+    };
+    if (!r.discount.isZero()) {
+        row(tr("Subtotal"), money(r, r.subtotal));
+        row(tr("Discounts"), money(r, -r.discount));
+    }
     if (!r.rounding.isZero()) {
-        html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(esc(tr("Cash rounding")),
-                                                                          esc(money(r, r.rounding)));
+        row(tr("Cash rounding"), money(r, r.rounding));
     }
     html += u"<tr><td><b>%1</b></td><td align=\"right\"><b>%2</b></td></tr>"_s.arg(
         esc(tr("TOTAL %1").arg(r.currencySymbol)), esc(money(r, r.total)));
     for (const ReceiptData::Payment &p : r.payments) {
-        html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(
-            esc(methodName(p.method)),
-            esc(money(r, p.method == u"cash"_s && !p.tendered.isZero() ? p.tendered : p.amount)));
+        row(methodName(p.method), money(r, p.method == u"cash"_s && !p.tendered.isZero() ? p.tendered : p.amount));
     }
     if (!r.change.isZero()) {
-        html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(esc(tr("Change")),
-                                                                          esc(money(r, r.change)));
+        row(tr("Change"), money(r, r.change));
     }
-    html += u"</table><p><small>"_s;
+    html += u"</table><p>"_s;
     for (const ReceiptData::Tax &t : r.taxes) {
-        html += esc(tr("Tax %1: net %2, tax %3, gross %4").arg(percent(t.rateBp), money(r, t.net),
-                                                               money(r, t.tax), money(r, t.gross)))
+        html += small.arg(esc(tr("Tax %1: net %2, tax %3, gross %4").arg(percent(t.rateBp), money(r, t.net),
+                                                                         money(r, t.tax), money(r, t.gross))))
                 + u"<br>"_s;
     }
-    html += u"</small></p><p align=\"center\">%1</p></body></html>"_s.arg(
+    html += u"</p><p align=\"center\">%1</p></body></html>"_s.arg(
         esc(r.isRefund ? tr("Refund given") : tr("Thank you for your visit!")));
     return html;
 }
 
-bool ReceiptRenderer::writePdf(const ReceiptData &receipt, const QString &path, QString *error)
+bool ReceiptRenderer::writePdf(const ReceiptData &receipt, const QString &path, QString *error,
+                               int paperMillimetres)
+{
+    return writeRollPdf(html(receipt), tr("Receipt %1").arg(receipt.code()), path, error, paperMillimetres);
+}
+
+bool ReceiptRenderer::writeRollPdf(const QString &html, const QString &title, const QString &path,
+                                   QString *error, int paperMillimetres)
 {
     const QFileInfo info(path);
     if (!info.absoluteDir().exists()) {
@@ -291,14 +321,174 @@ bool ReceiptRenderer::writePdf(const ReceiptData &receipt, const QString &path, 
     }
     probe.close();
     QPdfWriter writer(path);
-    writer.setTitle(tr("Receipt %1").arg(receipt.code()));
+    writer.setTitle(title);
     writer.setCreator(u"Till"_s);
-    // A receipt roll: 80 mm wide, tall enough for a long bill.
-    writer.setPageSize(QPageSize(QSizeF(80, 300), QPageSize::Millimeter));
-    writer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter);
+    const qreal paper = paperMillimetres <= 58 ? 58 : 80;
+    const qreal margin = paperMillimetres <= 58 ? 3 : 4;
+    const qreal dotsPerMm = writer.resolution() / 25.4;
+    // Laid out on the writer itself, so that a point is a point on paper: a document laid
+    // out for the screen and scaled to the page comes out a tenth of its size.
     QTextDocument document;
-    document.setHtml(html(receipt));
-    document.setPageSize(QSizeF(writer.width(), writer.height()));
-    document.print(&writer);
+    document.documentLayout()->setPaintDevice(&writer);
+    document.setDocumentMargin(0);
+    document.setHtml(html);
+    document.setTextWidth((paper - 2 * margin) * dotsPerMm);
+    // One page as long as the roll needs, as the thermal printer would cut it.
+    const qreal length = std::max(paper, document.size().height() / dotsPerMm + 2 * margin);
+    writer.setPageSize(QPageSize(QSizeF(paper, length), QPageSize::Millimeter, QString(),
+                                 QPageSize::ExactMatch));
+    writer.setPageOrientation(QPageLayout::Portrait);
+    writer.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout::Millimeter);
+    QPainter painter;
+    if (!painter.begin(&writer)) {
+        if (error) {
+            *error = tr("%1 cannot be written.").arg(path);
+        }
+        return false;
+    }
+    document.drawContents(&painter);
+    painter.end();
     return true;
+}
+
+QString ReceiptRenderer::shiftReportTitle(const ShiftReport &report)
+{
+    if (report.shift.zNumber > 0) {
+        return tr("Z report %1, lane %2").arg(report.shift.zNumber).arg(report.shift.lane);
+    }
+    return tr("X report, lane %1").arg(report.shift.lane);
+}
+
+QList<ReceiptRenderer::ReportSection> ReceiptRenderer::shiftReportSections(const ShiftReport &r,
+                                                                           const QString &symbol)
+{
+    const QLocale locale;
+    auto money = [&](Money amount) { return amount.toString(locale, symbol); };
+    auto when = [&](const QDateTime &at) {
+        return at.isValid() ? locale.toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
+    };
+    QList<ReportSection> sections;
+
+    ReportSection shift{tr("Shift"), {}};
+    shift.rows.append({tr("Opened by"), r.shift.cashierName});
+    shift.rows.append({tr("Opened"), when(r.shift.openedAt)});
+    if (r.shift.closedAt.isValid()) {
+        shift.rows.append({tr("Closed"), when(r.shift.closedAt)});
+    }
+    shift.rows.append({tr("Report made"), when(r.generatedAt)});
+    sections.append(shift);
+
+    ReportSection sales{tr("Sales"), {}};
+    sales.rows.append({tr("Bills"), locale.toString(r.bills)});
+    sales.rows.append({tr("Sales"), money(r.sales), true});
+    sales.rows.append({tr("Discounts given"), money(r.discounts)});
+    sales.rows.append({tr("Tax"), money(r.tax)});
+    sales.rows.append({tr("Cash rounding"), money(r.rounding)});
+    for (const ShiftReport::MethodTotal &method : r.salesByMethod) {
+        sales.rows.append({tr("%1 (%n payment(s))", "method (count)", int(method.count))
+                               .arg(methodName(method.method)),
+                           money(method.amount)});
+    }
+    sections.append(sales);
+
+    if (!r.salesByCashier.isEmpty()) {
+        ReportSection cashiers{tr("Sales by cashier"), {}};
+        for (const ShiftReport::CashierTotal &cashier : r.salesByCashier) {
+            cashiers.rows.append({tr("%1 (%n bill(s))", "cashier (bills)", int(cashier.bills)).arg(cashier.name),
+                                  money(cashier.sales)});
+        }
+        sections.append(cashiers);
+    }
+
+    ReportSection refunds{tr("Refunds"), {}};
+    refunds.rows.append({tr("Refunds"), locale.toString(r.refunds)});
+    refunds.rows.append({tr("Refunded"), money(r.refunded)});
+    for (const ShiftReport::MethodTotal &method : r.refundsByMethod) {
+        refunds.rows.append({methodName(method.method), money(method.amount)});
+    }
+    sections.append(refunds);
+
+    if (!r.taxes.isEmpty()) {
+        ReportSection taxes{tr("Tax by rate"), {}};
+        for (const ShiftReport::TaxTotal &tax : r.taxes) {
+            taxes.rows.append({tr("%1 on %2", "tax rate on gross amount")
+                                   .arg(Percent::toString(tax.rateBp, locale), money(tax.gross)),
+                               money(tax.tax)});
+        }
+        sections.append(taxes);
+    }
+
+    ReportSection drawer{tr("Drawer"), {}};
+    drawer.rows.append({tr("Opening float"), money(r.shift.openingFloat)});
+    drawer.rows.append({tr("Cash in (%n time(s))", nullptr, int(r.cashIns)), money(r.cashIn)});
+    drawer.rows.append({tr("Cash out (%n time(s))", nullptr, int(r.cashOuts)), money(r.cashOut)});
+    drawer.rows.append({tr("Opened without a sale"), tr("%n time(s)", nullptr, int(r.drawerOpens))});
+    drawer.rows.append({tr("Expected cash"), money(r.expectedCash), true});
+    if (r.countedCash) {
+        drawer.rows.append({tr("Counted cash"), money(*r.countedCash), true});
+        drawer.rows.append({tr("Difference"), money(r.difference()), true});
+    }
+    sections.append(drawer);
+    return sections;
+}
+
+QStringList ReceiptRenderer::shiftReportLines(const ShiftReport &report, const QString &symbol, int columns)
+{
+    QStringList out;
+    const QString rule(columns, u'-');
+    out << centered(shiftReportTitle(report), columns);
+    for (const ReportSection &section : shiftReportSections(report, symbol)) {
+        out << rule << section.heading.left(columns);
+        for (const ReportRow &row : section.rows) {
+            // A label too long for the line keeps its figure: the figure is what is counted.
+            out << fit(row.label, row.value, columns);
+        }
+    }
+    out << rule;
+    return out;
+}
+
+QByteArray ReceiptRenderer::escPos(const ShiftReport &report, const QString &symbol,
+                                   const EscPosOptions &options)
+{
+    const int columns = columnsFor(options.paperMillimetres);
+    const QStringList lines = shiftReportLines(report, symbol, columns);
+    QByteArray out = kInit + kCodePage858;
+    out += kAlignCenter + kBoldOn;
+    out += toCodePage858(shiftReportTitle(report).left(columns)) + '\n';
+    out += kBoldOff + kAlignLeft;
+    // The title was printed bold and centred; the text layout's first line is the same title.
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        out += toCodePage858(lines.at(i)) + '\n';
+    }
+    out += QByteArray("\n\n\n", 3);
+    if (options.cut) {
+        out += kCut;
+    }
+    return out;
+}
+
+QString ReceiptRenderer::html(const ShiftReport &report, const QString &symbol)
+{
+    auto esc = [](const QString &text) { return text.toHtmlEscaped(); };
+    QString html = u"<html><body style=\"font-family: sans-serif; font-size: 9pt;\">"_s;
+    html += u"<p align=\"center\" style=\"font-size: 11pt;\"><b>%1</b></p>"_s.arg(
+        esc(shiftReportTitle(report)));
+    for (const ReportSection &section : shiftReportSections(report, symbol)) {
+        html += u"<p><b>%1</b></p><table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\">"_s.arg(
+            esc(section.heading));
+        for (const ReportRow &row : section.rows) {
+            const QString cell = row.strong ? u"<b>%1</b>"_s : u"%1"_s;
+            html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(cell.arg(esc(row.label)),
+                                                                              cell.arg(esc(row.value)));
+        }
+        html += u"</table>"_s;
+    }
+    return html + u"</body></html>"_s;
+}
+
+bool ReceiptRenderer::writePdf(const ShiftReport &report, const QString &symbol, const QString &path,
+                               QString *error, int paperMillimetres)
+{
+    return writeRollPdf(html(report, symbol), shiftReportTitle(report), path, error, paperMillimetres);
 }

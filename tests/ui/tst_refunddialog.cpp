@@ -267,10 +267,10 @@ private Q_SLOTS:
         QCOMPARE(committed.count(), 1);
         QTRY_VERIFY(!closing || !closing->isVisible());
         QTRY_COMPARE(printed.count(), 1);
-        QCOMPARE(printed.first().first().toString(), u"1-000001"_s);
-        QVERIFY(QFileInfo::exists(QDir(m_receipts->path()).filePath(u"receipt-1-000001.pdf"_s)));
+        QCOMPARE(printed.first().first().toString(), u"R1-000001"_s);
+        QVERIFY(QFileInfo::exists(QDir(m_receipts->path()).filePath(u"refund-R1-000001.pdf"_s)));
         const QString done = child<QLabel>(m_page.get(), u"doneLabel"_s)->text();
-        QVERIFY2(done.contains(u"Refund 1-000001 of bill 1-000001"_s), qPrintable(done));
+        QVERIFY2(done.contains(u"Refund R1-000001 of bill 1-000001"_s), qPrintable(done));
         QVERIFY2(done.contains(money(400)), qPrintable(done));
 
         // The stock is back up by 2 and the ledger agrees with it
