@@ -94,8 +94,9 @@ void PrinterSettingsDialog::updateFields()
                        static_cast<QWidget *>(m_ui->browseButton)}) {
         w->setVisible(pdf);
     }
-    m_ui->paperLabel->setVisible(escPos);
-    m_ui->paperCombo->setVisible(escPos);
+    // A PDF is laid out on the roll's width too, as the slip it stands in for.
+    m_ui->paperLabel->setVisible(escPos || pdf);
+    m_ui->paperCombo->setVisible(escPos || pdf);
     // Only an ESC/POS printer has the drawer on its port.
     m_ui->kickDrawerCheck->setVisible(escPos);
     m_ui->testButton->setEnabled(kind != Kind::None);

@@ -1,10 +1,17 @@
 #include "ui/receiptsmenu.h"
 
+#include "models/services/receiptrenderer.h"
 #include "models/services/services.h"
 #include "ui/approvalflow.h"
 #include "ui/printersettingsdialog.h"
+#include "ui/reportexport.h"
 
+#include <QDir>
+#include <QFileDialog>
 #include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+
 
 using namespace Qt::StringLiterals;
 
@@ -33,10 +40,64 @@ ReceiptsMenu::ReceiptsMenu(Services &services, QWidget *parent)
     add(tr("&Printer…"), u"printerSettingsAction"_s, {}, &ReceiptsMenu::showPrinterSettings);
 }
 
+namespace {
+
+ReceiptsMenu::FileChooser &fileChooser()
+{
+    static ReceiptsMenu::FileChooser chooser;
+    return chooser;
+}
+
+} // namespace
+
+void ReceiptsMenu::setFileChooser(FileChooser chooser)
+{
+    fileChooser() = std::move(chooser);
+}
+
 void ReceiptsMenu::printCopy(const ReceiptData &receipt)
 {
+    if (!m_services.printer.isSetUp()) {
+        offerPdf(receipt);
+        return;
+    }
     m_services.printer.print(receipt, false);
     Q_EMIT done(tr("Printing a copy of bill %1.").arg(receipt.code()));
+}
+
+void ReceiptsMenu::offerPdf(const ReceiptData &receipt)
+{
+    QMessageBox box(QMessageBox::Information, tr("No receipt printer"), tr("No receipt printer is set up."),
+                    QMessageBox::Cancel, parentWidget());
+    box.setObjectName(u"noPrinterBox"_s);
+    box.setInformativeText(tr("Save a copy of bill %1 as a PDF instead?").arg(receipt.code()));
+    QPushButton *save = box.addButton(tr("Save as &PDF…"), QMessageBox::AcceptRole);
+    save->setObjectName(u"savePdfButton"_s);
+    box.setDefaultButton(save);
+    box.exec();
+    const ServiceError notPrinted{ServiceError::Code::InvalidInput,
+                                  tr("No receipt printer is set up: bill %1 was not printed. "
+                                     "Choose one under Receipts, Printer.").arg(receipt.code()), {}};
+    if (box.clickedButton() != save) {
+        Q_EMIT failed(notPrinted);
+        return;
+    }
+    const QString caption = tr("Save bill %1 as PDF").arg(receipt.code());
+    const QString suggested = QDir(ReportExport::exportFolder()).filePath(receipt.fileName());
+    const QString path = fileChooser() ? fileChooser()(parentWidget(), caption, suggested)
+                                       : QFileDialog::getSaveFileName(parentWidget(), caption, suggested,
+                                                                      tr("PDF files (*.pdf)"));
+    if (path.isEmpty()) {
+        Q_EMIT failed(notPrinted);
+        return;
+    }
+    QString error;
+    if (!ReceiptRenderer::writePdf(receipt, path, &error, m_services.printer.config().paperMillimetres)) {
+        Q_EMIT failed({ServiceError::Code::Unavailable, error, {}});
+        return;
+    }
+    ReportExport::rememberExportFolder(path);
+    Q_EMIT done(tr("A copy of bill %1 was saved as %2.").arg(receipt.code(), QDir::toNativeSeparators(path)));
 }
 
 void ReceiptsMenu::reprintLast()

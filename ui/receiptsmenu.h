@@ -4,13 +4,16 @@
 
 #include <QMenu>
 
+#include <functional>
+
 class Services;
 struct ServiceError;
 
 /*!
  * The Receipts menu of the counter: reprint the last bill (Ctrl+P) or any bill by its
  * number or receipt barcode (Ctrl+Shift+P), and this till's printer settings, which an
- * administrator may change (or anybody with an administrator's approval).
+ * administrator may change (or anybody with an administrator's approval). Without a
+ * receipt printer, a copy is offered as a PDF instead.
  *
  * Its actions carry their shortcuts; the screen that shows the menu adds them to itself,
  * so the keys work while the menu is closed.
@@ -31,6 +34,11 @@ public:
     void reprint(const QString &code);
     void showPrinterSettings();
 
+    //! Asks where to save a file: (parent, caption, suggested path) -> path, empty if cancelled.
+    using FileChooser = std::function<QString(QWidget *, const QString &, const QString &)>;
+    //! Tests answer the file dialog themselves; an empty chooser restores the real dialog.
+    static void setFileChooser(FileChooser chooser);
+
 Q_SIGNALS:
     void done(const QString &message);
     void failed(const ServiceError &error);
@@ -39,6 +47,8 @@ Q_SIGNALS:
 
 private:
     void printCopy(const ReceiptData &receipt);
+    //! Without a receipt printer: says so and offers the copy as a PDF.
+    void offerPdf(const ReceiptData &receipt);
 
     Services &m_services;
     QAction *m_reprintLastAction = nullptr;

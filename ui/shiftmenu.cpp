@@ -148,7 +148,7 @@ void ShiftMenu::showXReport()
     if (!report) {
         Q_EMIT failed(report.error());
     } else {
-        ShiftReportDialog dialog(*report, currencySymbol(), dialogParent());
+        ShiftReportDialog dialog(*report, currencySymbol(), dialogParent(), &m_services.printer);
         dialog.exec();
     }
     Q_EMIT finished();
@@ -183,7 +183,7 @@ void ShiftMenu::closeShift()
     if (z && !*z) {
         Q_EMIT failed(z->error());
     } else if (z) {
-        ShiftReportDialog report(z->value(), rules.currencySymbol, dialogParent());
+        ShiftReportDialog report(z->value(), rules.currencySymbol, dialogParent(), &m_services.printer);
         report.exec();
         Q_EMIT shiftChanged();
         Q_EMIT done(tr("The shift is closed: Z report %1.").arg(z->value().shift.zNumber));

@@ -1,25 +1,20 @@
 #include "ui/shiftreportdialog.h"
 #include "ui_shiftreportdialog.h"
 
-#include "models/domain/percent.h"
+#include "models/services/receiptprinter.h"
+#include "models/services/receiptrenderer.h"
+#include "ui/reportexport.h"
 
-#include <QLocale>
+#include <QDir>
+#include <QFileDialog>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString methodName(const QString &method)
-{
-    if (method == u"cash"_s) {
-        return ShiftReportDialog::tr("Cash", "payment method");
-    }
-    if (method == u"card"_s) {
-        return ShiftReportDialog::tr("Card", "payment method");
-    }
-    return method;
-}
 
 //! Rows of a two-column table: label left, figure right.
 class Table
@@ -39,12 +34,21 @@ private:
     QString m_html;
 };
 
+ShiftReportDialog::FileChooser &fileChooser()
+{
+    static ShiftReportDialog::FileChooser chooser;
+    return chooser;
+}
+
 } // namespace
 
 ShiftReportDialog::ShiftReportDialog(const ShiftReport &report, const QString &currencySymbol,
-                                     QWidget *parent)
+                                     QWidget *parent, ReceiptPrinter *printer)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ShiftReportDialog>())
+    , m_report(report)
+    , m_currencySymbol(currencySymbol)
+    , m_printer(printer)
 {
     m_ui->setupUi(this);
     setWindowTitle(title(report));
@@ -56,71 +60,106 @@ ShiftReportDialog::ShiftReportDialog(const ShiftReport &report, const QString &c
     titleFont.setBold(true);
     m_ui->titleLabel->setFont(titleFont);
     m_ui->reportView->setHtml(html(report, currencySymbol));
+    m_ui->statusLabel->hide();
+    QPushButton *printButton = m_ui->buttonBox->addButton(tr("&Print"), QDialogButtonBox::ActionRole);
+    printButton->setObjectName(u"printButton"_s);
+    printButton->setToolTip(m_printer && m_printer->isSetUp() ? tr("Print the report on the receipt printer")
+                                                              : tr("Print the report on a printer"));
+    QPushButton *exportButton = m_ui->buttonBox->addButton(tr("Save as P&DF…"),
+                                                           QDialogButtonBox::ActionRole);
+    exportButton->setObjectName(u"exportButton"_s);
+    connect(printButton, &QPushButton::clicked, this, &ShiftReportDialog::print);
+    connect(exportButton, &QPushButton::clicked, this, &ShiftReportDialog::exportPdf);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_ui->buttonBox->button(QDialogButtonBox::Close)->setDefault(true);
+    if (m_printer) {
+        connect(m_printer, &ReceiptPrinter::printed, this, [this](const QString &key) {
+            if (!m_printingKey.isEmpty() && key == m_printingKey) {
+                m_printingKey.clear();
+                showStatus(tr("%1 was printed.").arg(title(m_report)));
+            }
+        });
+        connect(m_printer, &ReceiptPrinter::failed, this, [this](const QString &key, const QString &message) {
+            if (!m_printingKey.isEmpty() && key == m_printingKey) {
+                m_printingKey.clear();
+                showStatus(tr("%1 did not print: %2").arg(title(m_report), message));
+            }
+        });
+    }
 }
 
 ShiftReportDialog::~ShiftReportDialog() = default;
 
+void ShiftReportDialog::setFileChooser(FileChooser chooser)
+{
+    fileChooser() = std::move(chooser);
+}
+
+void ShiftReportDialog::showStatus(const QString &message)
+{
+    m_ui->statusLabel->setText(message);
+    m_ui->statusLabel->show();
+}
+
+void ShiftReportDialog::print()
+{
+    const QString reportTitle = title(m_report);
+    if (m_printer && m_printer->isSetUp()) {
+        m_printingKey = ReceiptRenderer::shiftReportTitle(m_report);
+        m_printer->print(m_report, m_currencySymbol);
+        showStatus(tr("%1 is printing on the receipt printer.").arg(reportTitle));
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(reportTitle);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print %1").arg(reportTitle));
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    QTextDocument document;
+    document.setHtml(u"<h2>%1</h2>"_s.arg(reportTitle.toHtmlEscaped()) + html(m_report, m_currencySymbol));
+    ReportExport::print(document, printer);
+    showStatus(tr("%1 was sent to the printer.").arg(reportTitle));
+}
+
+void ShiftReportDialog::exportPdf()
+{
+    const Shift &shift = m_report.shift;
+    const QString reportTitle = title(m_report);
+    const QString name = shift.zNumber > 0
+                             ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
+                             : u"x-report-%1-%2.pdf"_s.arg(shift.lane, QDate::currentDate().toString(Qt::ISODate));
+    const QString suggested = QDir(ReportExport::exportFolder()).filePath(name);
+    const QString caption = tr("Save %1 as PDF").arg(reportTitle);
+    const QString path = fileChooser()
+                             ? fileChooser()(this, caption, suggested)
+                             : QFileDialog::getSaveFileName(this, caption, suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (const auto error = ReportExport::writePdf(reportTitle, html(m_report, m_currencySymbol), path)) {
+        showStatus(error->message);
+        return;
+    }
+    ReportExport::rememberExportFolder(path);
+    showStatus(tr("%1 was saved as %2.").arg(reportTitle, QDir::toNativeSeparators(path)));
+}
+
 QString ShiftReportDialog::title(const ShiftReport &report)
 {
-    if (report.shift.zNumber > 0) {
-        return tr("Z report %1, lane %2").arg(report.shift.zNumber).arg(report.shift.lane);
-    }
-    return tr("X report, lane %1").arg(report.shift.lane);
+    return ReceiptRenderer::shiftReportTitle(report);
 }
 
 QString ShiftReportDialog::html(const ShiftReport &r, const QString &symbol)
 {
-    const QLocale locale;
-    auto money = [&](Money amount) { return amount.toString(locale, symbol); };
-    auto when = [&](const QDateTime &at) {
-        return at.isValid() ? locale.toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
-    };
-
-    Table shift(tr("Shift"));
-    shift.row(tr("Cashier"), r.shift.cashierName)
-        .row(tr("Opened"), when(r.shift.openedAt));
-    if (r.shift.closedAt.isValid()) {
-        shift.row(tr("Closed"), when(r.shift.closedAt));
+    QString out;
+    for (const ReceiptRenderer::ReportSection &section : ReceiptRenderer::shiftReportSections(r, symbol)) {
+        Table table(section.heading);
+        for (const ReceiptRenderer::ReportRow &row : section.rows) {
+            table.row(row.label, row.value, row.strong);
+        }
+        out += table.html();
     }
-    shift.row(tr("Report made"), when(r.generatedAt));
-
-    Table sales(tr("Sales"));
-    sales.row(tr("Bills"), locale.toString(r.bills))
-        .row(tr("Sales"), money(r.sales), true)
-        .row(tr("Discounts given"), money(r.discounts))
-        .row(tr("Tax"), money(r.tax))
-        .row(tr("Cash rounding"), money(r.rounding));
-    for (const ShiftReport::MethodTotal &method : r.salesByMethod) {
-        sales.row(tr("%1 (%n payment(s))", "method (count)", int(method.count)).arg(methodName(method.method)),
-                  money(method.amount));
-    }
-
-    Table refunds(tr("Refunds"));
-    refunds.row(tr("Refunds"), locale.toString(r.refunds)).row(tr("Refunded"), money(r.refunded));
-    for (const ShiftReport::MethodTotal &method : r.refundsByMethod) {
-        refunds.row(methodName(method.method), money(method.amount));
-    }
-
-    Table taxes(tr("Tax by rate"));
-    for (const ShiftReport::TaxTotal &tax : r.taxes) {
-        taxes.row(tr("%1 on %2", "tax rate on gross amount")
-                      .arg(Percent::toString(tax.rateBp, locale), money(tax.gross)),
-                  money(tax.tax));
-    }
-
-    Table drawer(tr("Drawer"));
-    drawer.row(tr("Opening float"), money(r.shift.openingFloat))
-        .row(tr("Cash in (%n time(s))", nullptr, int(r.cashIns)), money(r.cashIn))
-        .row(tr("Cash out (%n time(s))", nullptr, int(r.cashOuts)), money(r.cashOut))
-        .row(tr("Opened without a sale"), tr("%n time(s)", nullptr, int(r.drawerOpens)))
-        .row(tr("Expected cash"), money(r.expectedCash), true);
-    if (r.countedCash) {
-        drawer.row(tr("Counted cash"), money(*r.countedCash), true)
-            .row(tr("Difference"), money(r.difference()), true);
-    }
-
-    return shift.html() + sales.html() + refunds.html() + (r.taxes.isEmpty() ? QString() : taxes.html())
-        + drawer.html();
+    return out;
 }
