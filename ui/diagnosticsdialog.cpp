@@ -10,7 +10,10 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QGroupBox>
 #include <QItemSelectionModel>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QLocale>
 #include <QSortFilterProxyModel>
 
@@ -30,6 +33,18 @@ DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, ConversionRateCach
 {
     m_ui->setupUi(this);
     setModal(false);
+    // Above the developer's detail, what a manager wants to know: was it fast, and if
+    // not, why, in words.
+    auto *plainBox = new QGroupBox(tr("The last operations, in short"), this);
+    plainBox->setObjectName(u"plainSummaryGroup"_s);
+    m_plainSummary = new QLabel(plainBox);
+    m_plainSummary->setObjectName(u"plainSummaryLabel"_s);
+    m_plainSummary->setTextFormat(Qt::PlainText);
+    m_plainSummary->setWordWrap(true);
+    m_plainSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *plainLayout = new QVBoxLayout(plainBox);
+    plainLayout->addWidget(m_plainSummary);
+    m_ui->dialogLayout->insertWidget(0, plainBox);
     setUpOperationsView();
     setUpStatementsView();
 
@@ -125,8 +140,17 @@ void DiagnosticsDialog::copySelectedStatements()
     }
 }
 
+QString DiagnosticsDialog::plainSummary() const
+{
+    return m_plainSummary->text();
+}
+
 void DiagnosticsDialog::updateSummary()
 {
+    const QStringList recent = m_operations->recentSummaries(kPlainOperations);
+    m_plainSummary->setText(recent.isEmpty()
+            ? tr("No database work yet since Till started or the list was cleared.")
+            : recent.join(u'\n'));
     m_ui->summaryLabel->setText(
         tr("Since Till started: %L1 statements run, %L2 statements prepared. "
            "Operations kept here: %L3 of at most %L4.")

@@ -6,6 +6,7 @@
 
 class ConversionRateCache;
 class OperationsModel;
+class QLabel;
 class QModelIndex;
 class QSortFilterProxyModel;
 class QueryProfiler;
@@ -31,6 +32,11 @@ public:
                                QWidget *parent = nullptr);
     ~DiagnosticsDialog() override;
 
+    //! How many of the newest operations the summary at the top speaks of.
+    static constexpr int kPlainOperations = 5;
+    //! The summary at the top, as a manager reads it: one line per recent operation.
+    QString plainSummary() const;
+
 protected:
     void showEvent(QShowEvent *event) override;
 
@@ -50,4 +56,5 @@ private:
     QSortFilterProxyModel *m_sortedOperations = nullptr;
     StatementsModel *m_statements = nullptr;
     ConversionRateCache *m_cache = nullptr;
+    QLabel *m_plainSummary = nullptr;
 };

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
+#include <QHash>
 #include <QLocale>
 
 #include <algorithm>
@@ -19,6 +20,70 @@ double milliseconds(qint64 nanoseconds)
     return double(nanoseconds) / 1e6;
 }
 } // namespace
+
+QString OperationsModel::plainName(const QString &operation)
+{
+    static const QHash<QString, const char *> names {
+        {u"checkout.commit"_s, QT_TR_NOOP("sale")},
+        {u"checkout.scan"_s, QT_TR_NOOP("scan")},
+        {u"checkout.park"_s, QT_TR_NOOP("parked sale")},
+        {u"checkout.recall"_s, QT_TR_NOOP("recalled sale")},
+        {u"catalogue.find_barcode"_s, QT_TR_NOOP("barcode lookup")},
+        {u"catalogue.page"_s, QT_TR_NOOP("product list")},
+        {u"catalogue.save"_s, QT_TR_NOOP("product saved")},
+        {u"catalogue.import"_s, QT_TR_NOOP("catalogue import")},
+        {u"catalogue.export"_s, QT_TR_NOOP("catalogue export")},
+        {u"refund.commit"_s, QT_TR_NOOP("refund")},
+        {u"receipt.load"_s, QT_TR_NOOP("receipt")},
+        {u"reports.sales"_s, QT_TR_NOOP("sales report")},
+        {u"shift.open"_s, QT_TR_NOOP("shift opened")},
+        {u"shift.close"_s, QT_TR_NOOP("shift closed")},
+        {u"shift.x_report"_s, QT_TR_NOOP("X report")},
+        {u"auth.sign_in"_s, QT_TR_NOOP("sign-in")},
+        {u"stock.receipt"_s, QT_TR_NOOP("goods receipt")},
+        {u"stock.low"_s, QT_TR_NOOP("low-stock list")},
+    };
+    const char *name = names.value(operation);
+    return name ? tr(name) : tr("operation “%1”").arg(operation);
+}
+
+QString OperationsModel::plainSummary(const OperationRecord &operation)
+{
+    const qint64 totalMs = operation.nanoseconds / 1'000'000;
+    const qint64 databaseMs = operation.statementNanoseconds / 1'000'000;
+    // Reports, imports and exports read many rows by nature: they may take longer.
+    static const QStringList kLong {u"reports."_s, u"catalogue.import"_s,
+        u"catalogue.export"_s, u"demo."_s, u"database."_s, u"setup."_s};
+    const bool isLong = std::any_of(kLong.cbegin(), kLong.cend(),
+        [&operation](const QString &prefix) { return operation.name.startsWith(prefix); });
+    const qint64 limit = isLong ? kSlowLongMs : kSlowMs;
+    QString verdict;
+    if (!operation.repeatWarnings.isEmpty()) {
+        // The repeat is what to fix, however quick it was this time.
+        verdict = tr("slow: one statement ran again and again, once per item, where one "
+                     "would do");
+    } else if (totalMs <= limit) {
+        verdict = tr("fast");
+    } else if (databaseMs * 2 >= totalMs) {
+        verdict = tr("slow: the database took %L1 ms to answer").arg(databaseMs);
+    } else {
+        verdict = tr("slow: Till itself took most of the time, not the database");
+    }
+    // One statement reads as one in English too, where no translation adds the plural.
+    const QString line = operation.statementCount == 1
+        ? tr("Last %1: 1 database statement, %2 ms — %3")
+        : tr("Last %1: %Ln database statements, %2 ms — %3", "", operation.statementCount);
+    return line.arg(plainName(operation.name), QLocale().toString(totalMs), verdict);
+}
+
+QStringList OperationsModel::recentSummaries(int count) const
+{
+    QStringList lines;
+    for (qsizetype row = m_rows.size() - 1; row >= 0 && lines.size() < count; --row) {
+        lines.append(plainSummary(m_rows.at(row)));
+    }
+    return lines;
+}
 
 OperationsModel::OperationsModel(QueryProfiler &profiler, QObject *parent)
     : QAbstractTableModel(parent)

@@ -49,6 +49,22 @@ public:
     //! The whole record behind a row, statements included.
     const OperationRecord &operation(int row) const { return m_rows.at(row); }
 
+    //! Slower than this, work at the till is said to be slow; reports, imports and exports
+    //! read much more and get kSlowLongMs.
+    static constexpr qint64 kSlowMs = 200;
+    static constexpr qint64 kSlowLongMs = 2000;
+
+    /*!
+     * One operation as a store manager reads it: "Last sale: 1 database statement, 2 ms —
+     * fast", or slow with the plain reason (the database took long, a statement repeated
+     * once per item, or Till itself took the time).
+     */
+    static QString plainSummary(const OperationRecord &operation);
+    //! "sale", "sales report": what an operation's name means to a person.
+    static QString plainName(const QString &operation);
+    //! The plainSummary() of the newest operations, newest first, at most count of them.
+    QStringList recentSummaries(int count) const;
+
     //! Reads the profiler's history again.
     void reload();
     //! Empties the profiler's history and this model.
