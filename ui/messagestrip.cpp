@@ -31,6 +31,7 @@ MessageStrip::MessageStrip(QWidget *parent)
     , m_label(new QLabel(this))
     , m_actionButton(new QPushButton(this))
     , m_detailsButton(new QPushButton(tr("Details…"), this))
+    , m_closeButton(new QPushButton(u"✕"_s, this))
     , m_flash(new QVariantAnimation(this))
     , m_successTimer(new QTimer(this))
 {
@@ -51,7 +52,7 @@ MessageStrip::MessageStrip(QWidget *parent)
 
     // The buttons are for the mouse; the keyboard reaches the same through the menus, and
     // the focus stays in the scan field.
-    for (QPushButton *button : {m_actionButton, m_detailsButton}) {
+    for (QPushButton *button : {m_actionButton, m_detailsButton, m_closeButton}) {
         button->setFocusPolicy(Qt::NoFocus);
         button->hide();
     }
@@ -64,6 +65,13 @@ MessageStrip::MessageStrip(QWidget *parent)
         }
     });
     connect(m_detailsButton, &QPushButton::clicked, this, &MessageStrip::showDetails);
+    m_closeButton->setObjectName(u"messageStripCloseButton"_s);
+    m_closeButton->setFlat(true);
+    m_closeButton->setToolTip(tr("Close this message"));
+    connect(m_closeButton, &QPushButton::clicked, this, [this] {
+        clear();
+        Q_EMIT expired();
+    });
 
     m_successTimer->setSingleShot(true);
     connect(m_successTimer, &QTimer::timeout, this, [this] {
@@ -83,6 +91,7 @@ MessageStrip::MessageStrip(QWidget *parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_actionButton);
     layout->addWidget(m_detailsButton);
+    layout->addWidget(m_closeButton);
     clear();
 }
 
@@ -97,6 +106,12 @@ void MessageStrip::showSuccess(const QString &message)
     if (m_successTimeout > 0) {
         m_successTimer->start(m_successTimeout);
     }
+}
+
+void MessageStrip::setClosable(bool closable)
+{
+    m_closable = closable;
+    m_closeButton->setVisible(m_closable && m_kind != Kind::None);
 }
 
 void MessageStrip::setSuccessTimeout(int ms)
@@ -148,6 +163,7 @@ void MessageStrip::present(Kind kind, const QString &message, const QString &det
     m_label->setText(message);
     m_actionButton->hide();
     m_detailsButton->setVisible(!details.isEmpty());
+    m_closeButton->setVisible(m_closable && kind != Kind::None);
     setProperty("kind", static_cast<int>(kind));
     switch (kind) {
     case Kind::None:

@@ -38,12 +38,14 @@ public:
     //! How long a success stays, in ms; 0 (the default) keeps it until the next message.
     void setSuccessTimeout(int ms);
     int successTimeout() const { return m_successTimeout; }
+    //! Shows a close button beside a message; closing clears it and emits expired().
+    void setClosable(bool closable);
 
     QString text() const;
     Kind kind() const { return m_kind; }
 
 Q_SIGNALS:
-    //! A success went by itself after its timeout; the strip is clear now.
+    //! A message went: a success by itself after its timeout, or one the person closed.
     void expired();
 
 protected:
@@ -57,6 +59,8 @@ private:
     QLabel *m_label = nullptr;
     QPushButton *m_actionButton = nullptr;
     QPushButton *m_detailsButton = nullptr;
+    QPushButton *m_closeButton = nullptr;
+    bool m_closable = false;
     QVariantAnimation *m_flash = nullptr;
     QTimer *m_successTimer = nullptr;
     int m_successTimeout = 0;

@@ -12,8 +12,6 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTextDocument>
 #include <QUrl>
 

@@ -1,11 +1,11 @@
 #include "ui/reportspage.h"
 #include "ui_reportspage.h"
 
+#include "models/db/settingsrepository.h"
 #include "models/items/reporttablemodel.h"
 #include "models/services/livesales.h"
 #include "models/services/reportrunner.h"
 #include "models/services/services.h"
-#include "models/db/settingsrepository.h"
 #include "ui/filedialogs.h"
 #include "ui/messagestrip.h"
 #include "ui/reportexport.h"
@@ -13,7 +13,6 @@
 #include "ui/shiftreportdialog.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QLocale>
 #include <QPrintDialog>
@@ -76,6 +75,7 @@ ReportsPage::ReportsPage(Services &services, QWidget *parent)
     // "Saved as …" goes by itself; an error stays until it is dealt with.
     m_ui->messageStrip->hide();
     m_ui->messageStrip->setSuccessTimeout(kSuccessMs);
+    m_ui->messageStrip->setClosable(true);
     connect(m_ui->messageStrip, &MessageStrip::expired, m_ui->messageStrip, &QWidget::hide);
 
     setUpToday();

@@ -14,7 +14,6 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDir>
-#include <QFileDialog>
 #include <QGraphicsScene>
 #include <QGridLayout>
 #include <QHBoxLayout>

@@ -395,8 +395,9 @@ private Q_SLOTS:
         for (Tile tile : {Tile::BeforeDiscounts, Tile::Discounts, Tile::Gross, Tile::Tax,
                  Tile::Net, Tile::Refunds, Tile::Bills, Tile::AverageBasket, Tile::ItemsSold,
                  Tile::Margin}) {
-            QVERIFY2(!captions.contains(view->tileCaption(tile)), qPrintable(view->tileCaption(tile)));
-            captions.append(view->tileCaption(tile));
+            const QString caption = view->tileCaption(tile);
+            QVERIFY2(!caption.isEmpty() && !captions.contains(caption), qPrintable(caption));
+            captions.append(caption);
         }
         // "Net" is net of tax; the figure with tax in it is gross, and says so
         QCOMPARE(view->tileCaption(Tile::Net), u"Net sales"_s);
@@ -472,8 +473,9 @@ private Q_SLOTS:
         const QString note = u"Top %1 of %2 products; the CSV export has all of them."_s.arg(
             ReportService::kTopProducts).arg(kinds + 1);
         QCOMPARE(view->tableNote(ReportView::Table::Products), note);
-        child<QTabWidget>(u"tablesTabs"_s)->setCurrentWidget(child<QTableView>(u"productsView"_s));
-        auto *noteLabel = child<QLabel>(u"tableNoteLabel"_s);
+        namedChild<QTabWidget>(*view, u"tablesTabs"_s)
+            ->setCurrentWidget(namedChild<QTableView>(*view, u"productsView"_s));
+        auto *noteLabel = namedChild<QLabel>(*view, u"tableNoteLabel"_s);
         QVERIFY(noteLabel->isVisible());
         QCOMPARE(noteLabel->text(), note);
         QVERIFY(view->tableNote(ReportView::Table::Taxes).isEmpty());
@@ -506,6 +508,12 @@ private Q_SLOTS:
         QTest::qWait(400);
         QCOMPARE(strip->kind(), MessageStrip::Kind::Error);
         QVERIFY(strip->isVisible());
+        // until it is closed
+        auto *close = child<QPushButton>(u"messageStripCloseButton"_s);
+        QVERIFY(close->isVisible());
+        QTest::mouseClick(close, Qt::LeftButton);
+        QCOMPARE(strip->kind(), MessageStrip::Kind::None);
+        QVERIFY(!strip->isVisible());
     }
 
     void moneyInTheShiftListIsNeverCutShort_data()
