@@ -11,16 +11,23 @@ using namespace Qt::StringLiterals;
 
 ApprovalDialog::ApprovalDialog(
     Authorizer &authorizer, const Session &session, Permission permission, QWidget *parent)
+    : ApprovalDialog(authorizer, session, ApprovalRequest::generic(permission), parent)
+{
+}
+
+ApprovalDialog::ApprovalDialog(
+    Authorizer &authorizer, const Session &session, ApprovalRequest request, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ApprovalDialog>())
     , m_authorizer(authorizer)
     , m_session(session)
-    , m_permission(permission)
+    , m_request(std::move(request))
 {
     m_ui->setupUi(this);
     const QString requester = session.user() ? session.user()->name : QString();
-    m_ui->requestLabel->setText(tr("%1 asks for a manager's approval to: %2")
-                                    .arg(requester, Permissions::displayName(permission)));
+    m_ui->requesterLabel->setText(tr("%1 asks for a manager's approval:").arg(requester));
+    // What and why, in one sentence the manager reads before typing a PIN.
+    m_ui->requestLabel->setText(m_request.text());
     QFont requestFont = m_ui->requestLabel->font();
     if (requestFont.pointSizeF() > 0) {
         requestFont.setPointSizeF(requestFont.pointSizeF() * 1.3);
@@ -47,7 +54,13 @@ ApprovalDialog::~ApprovalDialog() = default;
 std::optional<Approval> ApprovalDialog::obtain(
     QWidget *parent, Authorizer &authorizer, const Session &session, Permission permission)
 {
-    ApprovalDialog dialog(authorizer, session, permission, parent);
+    return obtain(parent, authorizer, session, ApprovalRequest::generic(permission));
+}
+
+std::optional<Approval> ApprovalDialog::obtain(QWidget *parent, Authorizer &authorizer,
+    const Session &session, const ApprovalRequest &request)
+{
+    ApprovalDialog dialog(authorizer, session, request, parent);
     if (dialog.exec() != QDialog::Accepted) {
         return std::nullopt;
     }
@@ -75,7 +88,7 @@ void ApprovalDialog::approve()
 
     // Checking a PIN is deliberately slow (PBKDF2); show that the till is working.
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    auto result = m_authorizer.requestApproval(m_session, m_permission, login, pin);
+    auto result = m_authorizer.requestApproval(m_session, m_request.permission, login, pin);
     QGuiApplication::restoreOverrideCursor();
 
     if (!result) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/approval.h"
+#include "models/domain/approvalrequest.h"
 
 #include <QDialog>
 
@@ -17,7 +18,7 @@ class ApprovalDialog;
 
 /*!
  * Asks a manager, on the spot, to approve one action for the cashier at this till: it
- * names the action and who asks, takes the manager's user name and PIN (keyboard or
+ * says who asks, what exactly and why a manager is needed (the ApprovalRequest), takes the manager's user name and PIN (keyboard or
  * keypad) and hands them to Authorizer::requestApproval(), which checks, counts wrong
  * PINs and audits. A refusal is shown in the dialog, which stays open for another try.
  *
@@ -31,6 +32,9 @@ class ApprovalDialog : public QDialog
     Q_OBJECT
 
 public:
+    ApprovalDialog(Authorizer &authorizer, const Session &session, ApprovalRequest request,
+        QWidget *parent = nullptr);
+    //! Only the permission is known: says its name and the rule (ApprovalRequest::generic).
     ApprovalDialog(Authorizer &authorizer, const Session &session, Permission permission,
         QWidget *parent = nullptr);
     ~ApprovalDialog() override;
@@ -39,6 +43,8 @@ public:
     const std::optional<Approval> &approval() const { return m_approval; }
 
     //! Shows the dialog modally: the approval, or std::nullopt when it was cancelled.
+    static std::optional<Approval> obtain(QWidget *parent, Authorizer &authorizer,
+        const Session &session, const ApprovalRequest &request);
     static std::optional<Approval> obtain(
         QWidget *parent, Authorizer &authorizer, const Session &session, Permission permission);
 
@@ -48,7 +54,7 @@ private:
     std::unique_ptr<Ui::ApprovalDialog> m_ui;
     Authorizer &m_authorizer;
     const Session &m_session;
-    Permission m_permission;
+    ApprovalRequest m_request;
     QPushButton *m_approveButton = nullptr;
     std::optional<Approval> m_approval;
 };

@@ -262,8 +262,13 @@ void RefundDialog::refund()
     m_ui->errorBanner->clear();
     auto result = commit(req);
     if (!result && result.error().code == ServiceError::Code::PermissionDenied) {
-        m_approval = ApprovalDialog::obtain(
-            this, m_services.authorizer, m_services.session, Permission::Refund);
+        // The manager reads how much goes back on which bill.
+        const RefundableBill &bill = m_lines->bill();
+        const auto planned = m_services.refunds.plan(bill, req);
+        m_approval = ApprovalDialog::obtain(this, m_services.authorizer, m_services.session,
+            ApprovalRequest::refund(planned ? planned->total : Money::fromMinor(0),
+                                    BillHistoryModel::billCode(bill.lane, bill.number),
+                                    m_currencySymbol));
         if (!m_approval) {
             m_ui->errorBanner->showMessage(
                 tr("Nothing was refunded: a refund needs a manager's approval."));

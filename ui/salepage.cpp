@@ -114,11 +114,18 @@ void repolish(QWidget *widget)
 
 } // namespace
 
+ApprovalRequest SalePage::voidRequest(const CartLine &line) const
+{
+    return ApprovalRequest::voidLine(line.quantity, line.productName,
+                                     line.unitPrice.times(line.quantity),
+                                     m_services.checkout.rules().currencySymbol);
+}
+
 template<typename Call>
-auto SalePage::approved(Permission permission, Call call)
+auto SalePage::approved(const ApprovalRequest &request, Call call)
     -> std::optional<std::decay_t<decltype(call(Approval()).value())>>
 {
-    auto result = ::withApproval(this, m_services.authorizer, m_services.session, permission, call);
+    auto result = ::withApproval(this, m_services.authorizer, m_services.session, request, call);
     restoreFocus();
     if (!result) {
         return std::nullopt;
@@ -775,7 +782,7 @@ void SalePage::lowerQuantity()
     // Taking an item off a line is a void of that item, and audited like one.
     CartLine removed = line;
     removed.quantity = 1;
-    const auto voided = approved(Permission::VoidLine, [&](const Approval &approval) {
+    const auto voided = approved(voidRequest(removed), [&](const Approval &approval) {
         return m_services.checkout.recordVoid(removed, approval);
     });
     if (!voided) {
@@ -816,7 +823,7 @@ void SalePage::changeQuantity()
     if (quantity < line.quantity) {
         CartLine removed = line;
         removed.quantity = line.quantity - quantity;
-        const auto voided = approved(Permission::VoidLine, [&](const Approval &approval) {
+        const auto voided = approved(voidRequest(removed), [&](const Approval &approval) {
             return m_services.checkout.recordVoid(removed, approval);
         });
         if (!voided) {
@@ -895,7 +902,11 @@ void SalePage::discountLine()
     if (!discount) {
         return;
     }
-    const auto allowed = approved(Permission::DiscountAboveLimit, [&](const Approval &approval) {
+    const SaleRules &rules = m_services.checkout.rules();
+    const auto request = ApprovalRequest::discount(*discount, gross, line.productName,
+                                                   rules.cashierDiscountLimitBp,
+                                                   rules.currencySymbol);
+    const auto allowed = approved(request, [&](const Approval &approval) {
         return m_services.checkout.authorizeDiscount(*discount, gross, approval);
     });
     if (!allowed) {
@@ -920,7 +931,11 @@ void SalePage::discountBill()
     if (!discount) {
         return;
     }
-    const auto allowed = approved(Permission::DiscountAboveLimit, [&](const Approval &approval) {
+    const SaleRules &rules = m_services.checkout.rules();
+    const auto request = ApprovalRequest::discount(*discount, base, tr("the bill"),
+                                                   rules.cashierDiscountLimitBp,
+                                                   rules.currencySymbol);
+    const auto allowed = approved(request, [&](const Approval &approval) {
         return m_services.checkout.authorizeDiscount(*discount, base, approval);
     });
     if (!allowed) {
@@ -947,7 +962,10 @@ void SalePage::overridePrice()
     if (!answer) {
         return;
     }
-    const auto allowed = approved(Permission::OverridePrice, [&](const Approval &approval) {
+    const auto request = ApprovalRequest::priceOverride(line.productName, answer->amount,
+                                                        line.catalogPrice,
+                                                        m_services.checkout.rules().currencySymbol);
+    const auto allowed = approved(request, [&](const Approval &approval) {
         return m_services.checkout.authorizePriceOverride(answer->amount, approval);
     });
     if (!allowed) {
@@ -965,7 +983,7 @@ void SalePage::voidLine()
         return;
     }
     const CartLine line = m_cart->line(row);
-    const auto voided = approved(Permission::VoidLine, [&](const Approval &approval) {
+    const auto voided = approved(voidRequest(line), [&](const Approval &approval) {
         return m_services.checkout.recordVoid(line, approval);
     });
     if (!voided) {
@@ -991,7 +1009,9 @@ void SalePage::clearSale()
         return;
     }
     const Cart cart = m_cart->cart();
-    const auto cleared = approved(Permission::ClearSale, [&](const Approval &approval) {
+    const auto request = ApprovalRequest::clearSale(cart.itemCount(), m_cart->totals().total,
+                                                    m_services.checkout.rules().currencySymbol);
+    const auto cleared = approved(request, [&](const Approval &approval) {
         return m_services.checkout.recordClear(cart, approval);
     });
     if (!cleared) {

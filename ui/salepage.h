@@ -3,6 +3,7 @@
 #include "models/db/quickkeyrepository.h"
 #include "models/domain/receipt.h"
 #include "models/domain/approval.h"
+#include "models/domain/approvalrequest.h"
 #include "models/services/checkoutservice.h"
 #include "models/services/salerecovery.h"
 
@@ -156,8 +157,10 @@ private:
      * the call's value once allowed, or nothing when the manager did not come or it was
      * refused (the refusal is shown in the message strip).
      */
+    //! What a manager reads when a line (or part of it) is voided.
+    ApprovalRequest voidRequest(const CartLine &line) const;
     template<typename Call>
-    auto approved(Permission permission, Call call)
+    auto approved(const ApprovalRequest &request, Call call)
         -> std::optional<std::decay_t<decltype(call(Approval()).value())>>;
 
     Services &m_services;

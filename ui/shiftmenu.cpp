@@ -97,8 +97,11 @@ void ShiftMenu::moveCash(bool in)
         return;
     }
     const auto direction = in ? ShiftService::CashDirection::In : ShiftService::CashDirection::Out;
+    const QString symbol = currencySymbol();
+    const auto request = in ? ApprovalRequest::cashIn(answer->amount, answer->reason, symbol)
+                            : ApprovalRequest::cashOut(answer->amount, answer->reason, symbol);
     const auto moved = withApproval(dialogParent(), m_services.authorizer, m_services.session,
-                                    Permission::CashInOut, [&](const Approval &approval) {
+                                    request, [&](const Approval &approval) {
                                         return m_services.shifts.moveCash(direction, answer->amount,
                                                                           answer->reason, approval);
                                     });
@@ -130,7 +133,8 @@ void ShiftMenu::openDrawer()
         return;
     }
     const auto opened = withApproval(dialogParent(), m_services.authorizer, m_services.session,
-                                     Permission::OpenDrawer, [&](const Approval &approval) {
+                                     ApprovalRequest::openDrawer(reason),
+                                     [&](const Approval &approval) {
                                          return m_services.shifts.openDrawer(reason, approval);
                                      });
     if (opened && !*opened) {
@@ -177,7 +181,8 @@ void ShiftMenu::closeShift()
     }
     const Money cash = *dialog.counted();
     const auto z = withApproval(dialogParent(), m_services.authorizer, m_services.session,
-                                Permission::CloseShift, [&](const Approval &approval) {
+                                ApprovalRequest::closeShift(cash, rules.currencySymbol),
+                                [&](const Approval &approval) {
                                     return m_services.shifts.close(cash, approval);
                                 });
     if (z && !*z) {

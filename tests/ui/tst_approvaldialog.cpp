@@ -1,3 +1,5 @@
+#include "models/domain/approvalrequest.h"
+#include "models/domain/cart.h"
 #include "models/services/authorizer.h"
 #include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
@@ -6,6 +8,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTest>
 #include <QTimer>
@@ -50,7 +53,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
+    void initTestCase()
+    {
+        TILL_REQUIRE_TEST_ENGINE();
+        // German numbers, English words: the figures in the sentences are the locale's.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    }
 
     void init()
     {
@@ -64,10 +72,77 @@ private Q_SLOTS:
     void saysWhatIsAskedAndByWhom()
     {
         ApprovalDialog dialog(m_store->authorizer(), m_store->session(), Permission::Refund);
-        const QString request = child<QLabel>(&dialog, u"requestLabel"_s)->text();
-        QVERIFY2(request.contains(m_store->cashier.name), qPrintable(request));
-        QVERIFY2(request.contains(Permissions::displayName(Permission::Refund)),
-                 qPrintable(request));
+        const QString requester = child<QLabel>(&dialog, u"requesterLabel"_s)->text();
+        QVERIFY2(requester.contains(m_store->cashier.name), qPrintable(requester));
+        // Even with only the permission known, the manager reads why the till asks.
+        QCOMPARE(child<QLabel>(&dialog, u"requestLabel"_s)->text(),
+                 u"%1: cashiers may not give refunds"_s.arg(
+                     Permissions::displayName(Permission::Refund)));
+    }
+
+    void saysWhatIsApprovedAndWhy_data()
+    {
+        QTest::addColumn<ApprovalRequest>("request");
+        QTest::addColumn<QString>("expected");
+        const QString euro = u"€"_s;
+        QTest::newRow("line discount")
+            << ApprovalRequest::discount(Discount::percent(5000), Money::fromMinor(1040), u"Cola"_s,
+                                         1000, euro)
+            << u"Discount 50 % (5,20 €) on Cola: above the cashier limit of 10 %"_s;
+        QTest::newRow("amount off the bill")
+            << ApprovalRequest::discount(Discount::amount(Money::fromMinor(300)),
+                                         Money::fromMinor(1000), u"the bill"_s, 1000, euro)
+            << u"Discount 3,00 € on the bill: above the cashier limit of 10 %"_s;
+        QTest::newRow("price")
+            << ApprovalRequest::priceOverride(u"Cola"_s, Money::fromMinor(50),
+                                              Money::fromMinor(130), euro)
+            << u"Price 0,50 € for Cola (catalogue 1,30 €): cashiers may not change prices"_s;
+        QTest::newRow("void")
+            << ApprovalRequest::voidLine(2, u"Cola"_s, Money::fromMinor(260), euro)
+            << u"Void 2 × Cola (2,60 €): cashiers may not void items"_s;
+        QTest::newRow("clear")
+            << ApprovalRequest::clearSale(5, Money::fromMinor(1230), euro)
+            << u"Clear the sale of 5 item(s) (12,30 €): cashiers may not clear a sale"_s;
+        QTest::newRow("cash out")
+            << ApprovalRequest::cashOut(Money::fromMinor(5000), u"bank"_s, euro)
+            << u"Take 50,00 € out of the drawer (bank): cashiers may not put cash in or take "
+               "it out"_s;
+        QTest::newRow("drawer")
+            << ApprovalRequest::openDrawer(u"change for a customer"_s)
+            << u"Open the drawer without a sale (change for a customer): cashiers may not "
+               "open the drawer without a sale"_s;
+        QTest::newRow("close shift")
+            << ApprovalRequest::closeShift(Money::fromMinor(51200), euro)
+            << u"Close the shift with 512,00 € counted in the drawer: only a manager closes "
+               "a shift"_s;
+        QTest::newRow("refund")
+            << ApprovalRequest::refund(Money::fromMinor(1230), u"1-000231"_s, euro)
+            << u"Refund 12,30 € of bill 1-000231: cashiers may not give refunds"_s;
+    }
+
+    void saysWhatIsApprovedAndWhy()
+    {
+        QFETCH(ApprovalRequest, request);
+        QFETCH(QString, expected);
+        ApprovalDialog dialog(m_store->authorizer(), m_store->session(), request);
+        // Money is written with a no-break space before the sign.
+        QCOMPARE(child<QLabel>(&dialog, u"requestLabel"_s)->text().replace(QChar(0xa0), u' '),
+                 expected);
+    }
+
+    void theRequestsPermissionIsTheOneApproved()
+    {
+        QTimer::singleShot(0, this, [] {
+            if (auto *dialog = qobject_cast<ApprovalDialog *>(QApplication::activeModalWidget())) {
+                typeCredentials(dialog, u"maria"_s, u"1234"_s);
+            }
+        });
+        const auto approval = ApprovalDialog::obtain(
+            nullptr, m_store->authorizer(), m_store->session(),
+            ApprovalRequest::priceOverride(u"Cola"_s, Money::fromMinor(50),
+                                           Money::fromMinor(130), u"€"_s));
+        QVERIFY(approval);
+        QCOMPARE(approval->permission(), Permission::OverridePrice);
     }
 
     void returnAfterTheUserNameMovesToThePin()
