@@ -110,6 +110,7 @@ void AdjustmentWidget::updatePreview()
     }
     m_ui->productInfoLabel->setText(tr("%1 (%2), in stock: %3")
                                         .arg(m_product->name, m_product->sku, m_product->stockText()));
+    m_ui->productInfoLabel->setToolTip(m_product->stockToolTip());
     const auto delta = deltaBase();
     if (!delta) {
         m_ui->stockAfterLabel->setText(tr("The quantity is too large."));
@@ -118,6 +119,7 @@ void AdjustmentWidget::updatePreview()
     Product after = *m_product;
     after.stockBase += *delta;
     m_ui->stockAfterLabel->setText(after.stockText());
+    m_ui->stockAfterLabel->setToolTip(after.stockToolTip());
 }
 
 void AdjustmentWidget::adjust()

@@ -15,12 +15,14 @@
 using namespace Qt::StringLiterals;
 
 CloseShiftDialog::CloseShiftDialog(Money expectedCash, const QList<Denomination> &denominations,
-                                   const QString &currencySymbol, QWidget *parent)
+                                   const QString &currencySymbol, QWidget *parent,
+                                   CountMode mode)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::CloseShiftDialog>())
     , m_model(new CashCountModel(this))
     , m_expected(expectedCash)
     , m_currencySymbol(currencySymbol)
+    , m_mode(mode)
 {
     m_ui->setupUi(this);
     m_model->setCurrencySymbol(currencySymbol);
@@ -28,10 +30,13 @@ CloseShiftDialog::CloseShiftDialog(Money expectedCash, const QList<Denomination>
     m_ui->countView->setModel(m_model);
     m_ui->countView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_ui->countView->setCurrentIndex(m_model->index(0, CashCountModel::CountColumn));
-    m_ui->expectedValue->setText(money(expectedCash));
+    m_ui->expectedValue->setText(isHidingExpected() ? tr("shown after the count")
+                                                    : money(expectedCash));
     m_ui->totalEdit->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
 
-    m_closeButton = m_ui->buttonBox->addButton(tr("&Close shift"), QDialogButtonBox::AcceptRole);
+    m_closeButton = m_ui->buttonBox->addButton(
+        isHidingExpected() ? tr("&Done counting") : tr("&Close shift"),
+        QDialogButtonBox::AcceptRole);
     m_closeButton->setObjectName(u"closeShiftButton"_s);
     // Enter moves through the counts; closing a shift is a deliberate Alt+C or click.
     for (QPushButton *button : m_ui->buttonBox->findChildren<QPushButton *>()) {
@@ -84,9 +89,9 @@ void CloseShiftDialog::updateSummary()
 {
     const auto cash = counted();
     m_ui->countedValue->setText(cash ? money(*cash) : tr("—", "no amount"));
-    if (!cash) {
+    if (!cash || isHidingExpected()) {
         m_ui->differenceValue->setText(tr("—", "no amount"));
-        m_closeButton->setEnabled(false);
+        m_closeButton->setEnabled(cash.has_value());
         return;
     }
     const Money difference = *cash - m_expected;
@@ -131,6 +136,22 @@ void CloseShiftDialog::keyPressEvent(QKeyEvent *event)
     QDialog::keyPressEvent(event);
 }
 
+void CloseShiftDialog::reveal()
+{
+    m_revealed = true;
+    // The count is what was counted before the expected figure was seen: it stays.
+    for (QWidget *input : {static_cast<QWidget *>(m_ui->countView),
+                           static_cast<QWidget *>(m_ui->totalEdit),
+                           static_cast<QWidget *>(m_ui->countRadio),
+                           static_cast<QWidget *>(m_ui->totalRadio)}) {
+        input->setEnabled(false);
+    }
+    m_ui->expectedValue->setText(money(m_expected));
+    m_closeButton->setText(tr("&Close shift"));
+    updateSummary();
+    m_closeButton->setFocus(Qt::OtherFocusReason);
+}
+
 void CloseShiftDialog::accept()
 {
     const auto cash = counted();
@@ -138,6 +159,10 @@ void CloseShiftDialog::accept()
         m_ui->errorBanner->showMessage(
             tr("\"%1\" is not an amount.").arg(m_ui->totalEdit->text()));
         m_ui->totalEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (isHidingExpected()) {
+        reveal();
         return;
     }
     const Money difference = *cash - m_expected;

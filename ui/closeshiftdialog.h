@@ -25,8 +25,15 @@ class CloseShiftDialog : public QDialog
     Q_OBJECT
 
 public:
+    /*!
+     * Blind (the store's setting): the expected cash and the difference stay hidden while
+     * counting; "Done counting" fixes the count and only then shows them.
+     */
+    enum class CountMode { Open, Blind };
+
     CloseShiftDialog(Money expectedCash, const QList<Denomination> &denominations,
-                     const QString &currencySymbol, QWidget *parent = nullptr);
+                     const QString &currencySymbol, QWidget *parent = nullptr,
+                     CountMode mode = CountMode::Open);
     ~CloseShiftDialog() override;
 
     //! The cash counted, once it reads.
@@ -40,6 +47,9 @@ protected:
 
 private:
     void updateSummary();
+    //! Blind: the count is in; fix it and show what was expected.
+    void reveal();
+    bool isHidingExpected() const { return m_mode == CountMode::Blind && !m_revealed; }
     void moveToNextCount();
     QString money(Money amount) const;
 
@@ -48,4 +58,6 @@ private:
     QPushButton *m_closeButton = nullptr;
     Money m_expected;
     QString m_currencySymbol;
+    CountMode m_mode = CountMode::Open;
+    bool m_revealed = false;
 };

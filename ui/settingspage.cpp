@@ -36,6 +36,7 @@ SettingsPage::SettingsPage(SettingsService &settings, QWidget *parent)
 
     connect(m_ui->saveButton, &QPushButton::clicked, this, &SettingsPage::save);
     connect(m_ui->revertButton, &QPushButton::clicked, this, &SettingsPage::reload);
+    connect(m_ui->quickKeysButton, &QPushButton::clicked, this, &SettingsPage::quickKeysRequested);
     connectEdits();
     handleEdited();
 }
@@ -59,6 +60,7 @@ void SettingsPage::connectEdits()
     }
     connect(m_ui->addressEdit, &QPlainTextEdit::textChanged, this, &SettingsPage::handleEdited);
     connect(m_ui->pricesIncludeTaxCheck, &QCheckBox::toggled, this, &SettingsPage::handleEdited);
+    connect(m_ui->blindCountCheck, &QCheckBox::toggled, this, &SettingsPage::handleEdited);
     connect(m_ui->negativeStockCombo, &QComboBox::currentIndexChanged, this,
         &SettingsPage::handleEdited);
     for (QSpinBox *spin :
@@ -97,6 +99,7 @@ void SettingsPage::showValues(const QHash<QString, QString> &values)
         values.value(Keys::kCashierDiscountLimitBp).toInt() / kBasisPointsPerPercent);
     m_ui->negativeStockCombo->setCurrentIndex(
         m_ui->negativeStockCombo->findData(values.value(Keys::kAllowNegativeStock)));
+    m_ui->blindCountCheck->setChecked(values.value(Keys::kBlindCounts) == u"1"_s);
     m_ui->idleLockSpin->setValue(values.value(Keys::kIdleLockMinutes).toInt());
     m_ui->maxAttemptsSpin->setValue(values.value(AuthService::kMaxAttemptsKey).toInt());
     m_ui->lockMinutesSpin->setValue(
@@ -116,6 +119,7 @@ QHash<QString, QString> SettingsPage::formValues() const
         {Keys::kCashierDiscountLimitBp,
             QString::number(qRound(m_ui->discountLimitSpin->value() * kBasisPointsPerPercent))},
         {Keys::kAllowNegativeStock, m_ui->negativeStockCombo->currentData().toString()},
+        {Keys::kBlindCounts, m_ui->blindCountCheck->isChecked() ? u"1"_s : u"0"_s},
         {Keys::kIdleLockMinutes, QString::number(m_ui->idleLockSpin->value())},
         {AuthService::kMaxAttemptsKey, QString::number(m_ui->maxAttemptsSpin->value())},
         {AuthService::kLockSecondsKey,

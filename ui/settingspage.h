@@ -31,6 +31,10 @@ public:
     //! Saves the edits; false when the service refused (the reason is shown).
     bool save();
 
+Q_SIGNALS:
+    //! "Arrange the quick keys" was pressed: the window opens QuickKeysEditor.
+    void quickKeysRequested();
+
 protected:
     void showEvent(QShowEvent *event) override;
 

@@ -174,7 +174,9 @@ void ShiftMenu::closeShift()
     }
     const SaleRules &rules = m_services.checkout.rules();
     CloseShiftDialog dialog(x->expectedCash, Denominations::of(rules.currencyCode),
-                            rules.currencySymbol, dialogParent());
+                            rules.currencySymbol, dialogParent(),
+                            m_services.settings.blindCounts() ? CloseShiftDialog::CountMode::Blind
+                                                              : CloseShiftDialog::CountMode::Open);
     if (dialog.exec() != QDialog::Accepted || !dialog.counted()) {
         Q_EMIT finished();
         return;

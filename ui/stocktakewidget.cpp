@@ -28,14 +28,10 @@ StocktakeWidget::StocktakeWidget(Services &services, QWidget *parent)
     QTableView *view = m_ui->countsView;
     view->setModel(m_model);
     QHeaderView *header = view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
+    // Names take the room that is left; codes and quantities are as wide as they read.
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(StocktakeModel::NameCountColumn, QHeaderView::Stretch);
-    view->setColumnWidth(StocktakeModel::SkuCountColumn, 100);
-    view->setColumnWidth(StocktakeModel::StockCountColumn, 230);
-    view->setColumnWidth(StocktakeModel::PacksColumn, 150);
-    view->setColumnWidth(StocktakeModel::LooseColumn, 130);
-    view->setColumnWidth(StocktakeModel::CountedColumn, 200);
-    view->setColumnWidth(StocktakeModel::DifferenceColumn, 180);
+    header->setMinimumSectionSize(60);
     header->setSortIndicator(m_model->sortedColumn(), m_model->sortOrder());
     view->setSortingEnabled(true);
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column) {
@@ -57,6 +53,11 @@ StocktakeWidget::StocktakeWidget(Services &services, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, m_ui->errorBanner, &ErrorBanner::clear);
     connect(m_ui->clearCountsButton, &QPushButton::clicked, this, &StocktakeWidget::clearCounts);
     connect(m_ui->postButton, &QPushButton::clicked, this, &StocktakeWidget::post);
+    connect(&services.settings, &SettingsService::saved, this, [this](const QStringList &keys) {
+        if (keys.contains(SettingsRepository::kBlindCounts)) {
+            m_model->setBlind(m_services.settings.blindCounts());
+        }
+    });
     connect(&services.session, &Session::signedIn, this, [this] {
         m_stale = true;
         if (isVisible()) {
@@ -93,6 +94,7 @@ void StocktakeWidget::markStale()
 void StocktakeWidget::refresh()
 {
     m_stale = false;
+    m_model->setBlind(m_services.settings.blindCounts());
     const qint64 current = m_ui->categoryCombo->currentData().toLongLong();
     {
         const QSignalBlocker blocker(m_ui->categoryCombo);

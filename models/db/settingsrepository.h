@@ -29,6 +29,9 @@ public:
     static inline const QString kAllowNegativeStock = QStringLiteral("stock.allow_negative");
     //! Minutes without input before the till locks itself; "0" never locks.
     static inline const QString kIdleLockMinutes = QStringLiteral("lock.idle_minutes");
+    //! "1": stocktakes and the drawer count at closing are blind (the expected figure shows
+    //! only once the count is in); "0" shows it while counting.
+    static inline const QString kBlindCounts = QStringLiteral("count.blind");
 
     DbResult<QHash<QString, QString>> all() const;
     DbResult<QString> value(const QString &key, const QString &fallback = {}) const;

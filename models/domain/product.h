@@ -84,8 +84,20 @@ struct Product
     QList<ProductUnit> units; //!< smallest first
 
     bool isLowStock() const { return stockBase <= reorderLevelBase; }
-    //! Stock as people count it: "3 × Box of 12 + 5 × Piece".
+    //! Stock as a manager reads it at a glance: quantityText(stockBase).
     QString stockText() const;
+    //! The exact stock in the base unit, for a tool tip: "Exactly 42,960 ml".
+    QString stockToolTip() const;
+    /*!
+     * A base quantity in this product's units, the way people count it: the largest pack
+     * first, then the rest in the smallest sale unit ("7 crates + 4 bottles"), and what is
+     * left below that in the base unit ("+ 960 ml"). Plurals come from the translation
+     * where the unit's name is a known pack word; any other name is shown as it is
+     * ("3 × Gift hamper").
+     */
+    QString quantityText(qint64 baseQuantity) const;
+    //! A base quantity as it is stored: "42,960 ml", "12 pieces".
+    QString baseQuantityText(qint64 baseQuantity) const;
     QList<PackSize> packSizes() const;
 };
 

@@ -32,7 +32,7 @@ int LedgerModel::columnCount(const QModelIndex &parent) const
 
 QString LedgerModel::quantityText(qint64 baseQuantity) const
 {
-    return Quantity::format(baseQuantity, m_packSizes, BaseUnits::displayName(m_product.baseUnit));
+    return m_product.quantityText(baseQuantity);
 }
 
 QString LedgerModel::sourceText(const LedgerRow &row)
@@ -91,9 +91,8 @@ QVariant LedgerModel::data(const QModelIndex &index, int role) const
         case ChangeColumn:
         case BalanceColumn:
             // The same quantity in base units, for checking against a count.
-            return tr("%L1 × %2", "quantity in base units × base unit")
-                .arg(index.column() == ChangeColumn ? r.deltaBase : r.balanceBase)
-                .arg(BaseUnits::displayName(m_product.baseUnit));
+            return m_product.baseQuantityText(index.column() == ChangeColumn ? r.deltaBase
+                                                                             : r.balanceBase);
         case NoteColumn:
             return r.note.isEmpty() ? QVariant() : QVariant(r.note);
         }

@@ -12,7 +12,7 @@ const QColor kShortForeground(0xb0, 0x00, 0x20);
 
 QString quantityText(const Product &product, qint64 baseQuantity)
 {
-    return Quantity::format(baseQuantity, product.packSizes(), BaseUnits::displayName(product.baseUnit));
+    return product.quantityText(baseQuantity);
 }
 } // namespace
 
@@ -54,6 +54,14 @@ QVariant LowStockModel::data(const QModelIndex &index, int role) const
             return quantityText(p, p.reorderLevelBase);
         case ShortfallColumn:
             return shortfall > 0 ? quantityText(p, shortfall) : tr("At the level");
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == StockColumn) {
+            return p.stockToolTip();
+        }
+        if (index.column() == ShortfallColumn && shortfall > 0) {
+            return p.baseQuantityText(shortfall);
         }
         return {};
     case Qt::ForegroundRole:

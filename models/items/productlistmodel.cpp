@@ -194,9 +194,7 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
         case StockColumn:
             return p.stockText();
         case ReorderLevelColumn:
-            return p.reorderLevelBase > 0 ? Quantity::format(p.reorderLevelBase, p.packSizes(),
-                                                             BaseUnits::displayName(p.baseUnit))
-                                          : QString();
+            return p.reorderLevelBase > 0 ? p.quantityText(p.reorderLevelBase) : QString();
         case ActiveColumn:
             return p.active ? tr("Active") : tr("Archived");
         }
@@ -209,9 +207,11 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
             return p.taxRateName;
         }
         if (low && (column == StockColumn || column == ReorderLevelColumn)) {
-            return tr("Stock is at or below the reorder level of %1.")
-                .arg(Quantity::format(p.reorderLevelBase, p.packSizes(),
-                                      BaseUnits::displayName(p.baseUnit)));
+            return tr("%1\nStock is at or below the reorder level of %2.")
+                .arg(p.stockToolTip(), p.quantityText(p.reorderLevelBase));
+        }
+        if (column == StockColumn) {
+            return p.stockToolTip();
         }
         return {};
     case Qt::TextAlignmentRole:

@@ -52,7 +52,7 @@ const ProductUnit *StocktakeModel::largestPack(const Product &product)
 
 QString StocktakeModel::quantityText(const Product &product, qint64 baseQuantity) const
 {
-    return Quantity::format(baseQuantity, product.packSizes(), BaseUnits::displayName(product.baseUnit));
+    return product.quantityText(baseQuantity);
 }
 
 QVariant StocktakeModel::data(const QModelIndex &index, int role) const
@@ -61,6 +61,20 @@ QVariant StocktakeModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const int column = index.column();
+    if (column == StockCountColumn && m_blind
+        && !m_counts.contains(product(index.row()).id)) {
+        // Blind: what the books say stays out of sight until this product is counted.
+        switch (role) {
+        case Qt::DisplayRole:
+            return tr("Count first", "blind stocktake: the stock shows after the count");
+        case Qt::ToolTipRole:
+            return tr("Blind count: the stock shows once this product is counted.");
+        case Qt::ForegroundRole:
+            return QColor(0x6b, 0x6b, 0x6b);
+        default:
+            return {};
+        }
+    }
     if (const int base = baseColumn(column); base >= 0) {
         return ProductListModel::data(createIndex(index.row(), base), role);
     }
@@ -230,7 +244,8 @@ bool StocktakeModel::setData(const QModelIndex &index, const QVariant &value, in
         count.countedBase = *packsBase + count.loose.value_or(0);
         m_counts.insert(p.id, count);
     }
-    Q_EMIT dataChanged(this->index(index.row(), PacksColumn),
+    // From the stock on: a blind count shows it once the product is counted.
+    Q_EMIT dataChanged(this->index(index.row(), StockCountColumn),
                        this->index(index.row(), DifferenceColumn));
     Q_EMIT countsChanged();
     return true;
@@ -255,8 +270,23 @@ int StocktakeModel::sortedColumn() const
     return NameCountColumn;
 }
 
+void StocktakeModel::setBlind(bool blind)
+{
+    if (blind == m_blind) {
+        return;
+    }
+    m_blind = blind;
+    if (rowCount() > 0) {
+        Q_EMIT dataChanged(index(0, StockCountColumn), index(rowCount() - 1, StockCountColumn));
+    }
+}
+
 void StocktakeModel::sort(int column, Qt::SortOrder order)
 {
+    // Sorting a blind sheet by stock would give the stock away.
+    if (m_blind && column == StockCountColumn) {
+        return;
+    }
     if (isSortableColumn(column)) {
         ProductListModel::sort(baseColumn(column), order);
     }
@@ -276,7 +306,7 @@ void StocktakeModel::clearCounts()
 {
     m_counts.clear();
     if (rowCount() > 0) {
-        Q_EMIT dataChanged(index(0, PacksColumn), index(rowCount() - 1, DifferenceColumn));
+        Q_EMIT dataChanged(index(0, StockCountColumn), index(rowCount() - 1, DifferenceColumn));
     }
     Q_EMIT countsChanged();
 }

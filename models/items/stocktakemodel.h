@@ -44,6 +44,13 @@ public:
     static bool isSortableColumn(int column);
     int sortedColumn() const;
 
+    /*!
+     * A blind count (the store's setting): a product's stock is hidden until it is
+     * counted, so the count is what is on the shelf, not what the books expect.
+     */
+    void setBlind(bool blind);
+    bool isBlind() const { return m_blind; }
+
     //! What to post: every product counted so far, whether shown now or not.
     QList<InventoryService::CountLine> countLines() const;
     int countedProducts() const { return static_cast<int>(m_counts.size()); }
@@ -65,4 +72,5 @@ private:
     QString quantityText(const Product &product, qint64 baseQuantity) const;
 
     QHash<qint64, Count> m_counts;
+    bool m_blind = false;
 };

@@ -47,7 +47,8 @@ std::optional<Range> rangeOf(const QString &key)
 
 bool isFlag(const QString &key)
 {
-    return key == Keys::kPricesIncludeTax || key == Keys::kAllowNegativeStock;
+    return key == Keys::kPricesIncludeTax || key == Keys::kAllowNegativeStock
+           || key == Keys::kBlindCounts;
 }
 
 constexpr int kDefaultIdleMinutes = 5;
@@ -75,6 +76,7 @@ QStringList SettingsService::keys()
             Keys::kCashRoundingMinor,
             Keys::kCashierDiscountLimitBp,
             Keys::kAllowNegativeStock,
+            Keys::kBlindCounts,
             Keys::kIdleLockMinutes,
             AuthService::kMaxAttemptsKey,
             AuthService::kLockSecondsKey};
@@ -95,6 +97,7 @@ QHash<QString, QString> SettingsService::defaults()
         {Keys::kCashierDiscountLimitBp, u"0"_s},
         // Warn rather than block: a sale must not fail because a delivery is not booked yet.
         {Keys::kAllowNegativeStock, u"1"_s},
+        {Keys::kBlindCounts, u"0"_s},
         {Keys::kIdleLockMinutes, QString::number(kDefaultIdleMinutes)},
         {AuthService::kMaxAttemptsKey, QString::number(policy.maxAttempts)},
         {AuthService::kLockSecondsKey, QString::number(policy.lockSeconds)},
@@ -113,6 +116,7 @@ QString SettingsService::label(const QString &key)
         {Keys::kCashRoundingMinor, QT_TR_NOOP("Cash rounding step")},
         {Keys::kCashierDiscountLimitBp, QT_TR_NOOP("Cashier discount limit")},
         {Keys::kAllowNegativeStock, QT_TR_NOOP("Selling without stock")},
+        {Keys::kBlindCounts, QT_TR_NOOP("Blind counts")},
         {Keys::kIdleLockMinutes, QT_TR_NOOP("Lock after idle minutes")},
         {AuthService::kMaxAttemptsKey, QT_TR_NOOP("Wrong PINs before a lock")},
         {AuthService::kLockSecondsKey, QT_TR_NOOP("Lock duration")},
@@ -211,6 +215,12 @@ int SettingsService::idleLockMinutes() const
         return kDefaultIdleMinutes;
     }
     return int(*minutes);
+}
+
+bool SettingsService::blindCounts() const
+{
+    const auto stored = m_settings.value(Keys::kBlindCounts);
+    return stored && *stored == u"1"_s;
 }
 
 ServiceStatus SettingsService::save(const QHash<QString, QString> &changes)

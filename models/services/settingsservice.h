@@ -48,6 +48,8 @@ public:
     ServiceResult<QHash<QString, QString>> values() const;
     //! Minutes without input before the till locks; 0 never. The default if unreadable.
     int idleLockMinutes() const;
+    //! Whether counts are blind (stocktake, drawer at closing); off if unreadable.
+    bool blindCounts() const;
     /*!
      * Writes the changed keys. Nothing is written unless every value is valid; a value
      * equal to the stored one is no change and is not audited.

@@ -9,7 +9,11 @@
 #include "ui/stockpage.h"
 #include "ui/stocktakewidget.h"
 
+#include "models/db/settingsrepository.h"
+
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -180,7 +184,7 @@ private Q_SLOTS:
         }
         QCOMPARE(model->countedProducts(), 2);
         QCOMPARE(model->index(waterRow, StocktakeModel::CountedColumn).data().toString(),
-                 u"3 × Crate of 6 + 2 × Bottle"_s);
+                 u"3 crates + 2 bottles"_s);
         // Tea has no packs to count in.
         QVERIFY(!(model->flags(model->index(teaRow, StocktakeModel::PacksColumn)) & Qt::ItemIsEditable));
 
@@ -191,6 +195,73 @@ private Q_SLOTS:
         QCOMPARE(model->countedProducts(), 0);
         QCOMPARE(m_store->ledgerMismatches(), 0);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'stocktake'"_s), 1);
+    }
+
+    void aBlindStocktakeShowsTheStockOnlyOnceCounted_data()
+    {
+        QTest::addColumn<bool>("blind");
+        QTest::newRow("open") << false;
+        QTest::newRow("blind") << true;
+    }
+
+    void aBlindStocktakeShowsTheStockOnlyOnceCounted()
+    {
+        QFETCH(bool, blind);
+        // The store's setting, as the Settings page saves it for every lane.
+        QVERIFY(SettingsRepository(m_store->db())
+                    .setValue(SettingsRepository::kBlindCounts, blind ? u"1"_s : u"0"_s));
+        child<QTabWidget>(u"stockTabs"_s)->setCurrentWidget(m_page->stocktake());
+        StocktakeModel *model = m_page->stocktake()->model();
+        QTRY_COMPARE(model->rowCount(), 2);
+        const int waterRow = model->rowOf(m_water.id);
+        auto cell = [model, waterRow](int column) {
+            return model->index(waterRow, column).data().toString();
+        };
+        const QString booked = u"1 crate + 4 bottles"_s;
+
+        // Before the count: the stock shows only when the count is not blind.
+        QCOMPARE(cell(StocktakeModel::StockCountColumn) == booked, !blind);
+        QVERIFY(!cell(StocktakeModel::StockCountColumn).contains(u"crate"_s) || !blind);
+        QCOMPARE(cell(StocktakeModel::DifferenceColumn), QString());
+
+        // When 8 bottles are counted
+        QVERIFY(model->setData(model->index(waterRow, StocktakeModel::LooseColumn), u"8"_s));
+
+        // Then the stock and the difference show, blind or not.
+        QCOMPARE(cell(StocktakeModel::StockCountColumn), booked);
+        QCOMPARE(cell(StocktakeModel::DifferenceColumn), u"−(2 bottles)"_s);
+    }
+
+    void stocktakeNamesStretchAndNumbersFit()
+    {
+        m_page->resize(1024, 768);
+        child<QTabWidget>(u"stockTabs"_s)->setCurrentWidget(m_page->stocktake());
+        StocktakeModel *model = m_page->stocktake()->model();
+        QTRY_COMPARE(model->rowCount(), 2);
+        QVERIFY(model->setData(model->index(model->rowOf(m_water.id), StocktakeModel::PacksColumn),
+                               u"3"_s));
+        QVERIFY(model->setData(model->index(model->rowOf(m_water.id), StocktakeModel::LooseColumn),
+                               u"5"_s));
+        auto *view = child<QTableView>(u"countsView"_s);
+        QHeaderView *header = view->horizontalHeader();
+        QCoreApplication::processEvents();
+
+        QCOMPARE(header->sectionResizeMode(StocktakeModel::NameCountColumn), QHeaderView::Stretch);
+        for (int column = 0; column < model->columnCount(); ++column) {
+            int needed = header->sectionSizeHint(column);
+            for (int row = 0; row < model->rowCount(); ++row) {
+                needed = qMax(needed, view->sizeHintForIndex(model->index(row, column)).width());
+            }
+            QVERIFY2(header->sectionSize(column) >= needed,
+                     qPrintable(u"column %1 (%2) is %3 wide, needs %4"_s
+                                    .arg(column)
+                                    .arg(model->headerData(column, Qt::Horizontal).toString())
+                                    .arg(header->sectionSize(column))
+                                    .arg(needed)));
+        }
+        // Nothing is pushed out of sight to the right.
+        QVERIFY(!view->horizontalScrollBar()->isVisible());
+        QVERIFY(header->sectionSize(StocktakeModel::NameCountColumn) >= 150);
     }
 
     void anAdjustmentTakesAwayDamagedGoods()
@@ -219,7 +290,7 @@ private Q_SLOTS:
         scan(picker, u"4006381333931"_s);
         auto *view = m_page->ledger()->findChild<QTableView *>(u"ledgerView"_s);
         QCOMPARE(view->model()->rowCount(), 1);
-        QCOMPARE(view->model()->index(0, 3).data().toString(), u"1 × Crate of 6 + 4 × Bottle"_s);
+        QCOMPARE(view->model()->index(0, 3).data().toString(), u"1 crate + 4 bottles"_s);
     }
 };
 

@@ -59,6 +59,22 @@ private Q_SLOTS:
         QCOMPARE(values->value(AuthService::kLockSecondsKey), u"300"_s);
     }
 
+    void blindCountsAreAStoreSettingEveryLaneShares()
+    {
+        QVERIFY(SettingsService::keys().contains(Keys::kBlindCounts));
+        QVERIFY(!m_settings->blindCounts());
+        QCOMPARE(m_settings->values()->value(Keys::kBlindCounts), u"0"_s);
+        QVERIFY(!m_settings->save({{Keys::kBlindCounts, u"maybe"_s}}));
+
+        QVERIFY(m_settings->save({{Keys::kBlindCounts, u"1"_s}}));
+
+        QCOMPARE(stored(Keys::kBlindCounts), u"1"_s);
+        // Another till's service reads the same row.
+        Session otherLane(u"2"_s);
+        const SettingsService other(m_store->db(), otherLane, m_store->authorizer());
+        QVERIFY(other.blindCounts());
+    }
+
     void idleMinutesFallBackToTheDefault()
     {
         QCOMPARE(m_settings->idleLockMinutes(), 5);
