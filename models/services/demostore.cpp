@@ -3,6 +3,7 @@
 #include "models/db/auditrepository.h"
 #include "models/db/database.h"
 #include "models/db/jsonrows.h"
+#include "models/db/migrator.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
 #include "models/db/shiftrepository.h"
@@ -13,7 +14,10 @@
 #include "models/domain/csv.h"
 #include "models/domain/money.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QHash>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -55,7 +59,61 @@ struct CatalogueProduct
     QList<CatalogueUnit> units; // smallest first
 };
 
-DbResult<QList<CatalogueProduct>> loadCatalogue()
+/*!
+ * The demo's names in one language. English is the catalogue's own text; another language
+ * maps each English category, unit, tax rate and refund reason, and each product by SKU.
+ */
+class DemoTexts
+{
+public:
+    static DbResult<DemoTexts> load(QLocale::Language language)
+    {
+        DemoTexts texts;
+        if (language != QLocale::German) {
+            return texts;
+        }
+        QFile file(u":/demo/catalogue_de.csv"_s);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return DbError{DbError::Kind::Invalid, u"The German demo names are missing."_s};
+        }
+        const Csv::ParseResult csv = Csv::parse(QString::fromUtf8(file.readAll()));
+        if (!csv.ok()) {
+            return DbError{DbError::Kind::Invalid,
+                           u"The German demo names cannot be read: %1 (line %2)"_s.arg(csv.error)
+                               .arg(csv.errorLine)};
+        }
+        for (qsizetype i = 1; i < csv.rows.size(); ++i) {
+            const QStringList &f = csv.rows.at(i);
+            if (f.size() != 3) {
+                return DbError{DbError::Kind::Invalid,
+                               u"German demo names line %1 has %2 fields."_s.arg(i + 1).arg(f.size())};
+            }
+            texts.m_names.insert(f.at(0) + u'/' + f.at(1), f.at(2));
+        }
+        texts.m_translated = true;
+        return texts;
+    }
+
+    //! The name of kind ("category", "unit", "tax", "reason", "product" by SKU) for key.
+    DbResult<QString> name(const QString &kind, const QString &key, const QString &english) const
+    {
+        if (!m_translated) {
+            return english;
+        }
+        const auto it = m_names.constFind(kind + u'/' + key);
+        if (it == m_names.cend()) {
+            return DbError{DbError::Kind::Invalid,
+                           u"The demo has no German name for the %1 \"%2\"."_s.arg(kind, key)};
+        }
+        return *it;
+    }
+
+private:
+    QHash<QString, QString> m_names;
+    bool m_translated = false;
+};
+
+DbResult<QList<CatalogueProduct>> loadCatalogue(const DemoTexts &texts)
 {
     QFile file(u":/demo/catalogue.csv"_s);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -79,8 +137,13 @@ DbResult<QList<CatalogueProduct>> loadCatalogue()
         if (index < 0) {
             CatalogueProduct p;
             p.sku = f.at(0);
-            p.category = f.at(1);
-            p.name = f.at(2);
+            const auto category = texts.name(u"category"_s, f.at(1), f.at(1));
+            const auto name = texts.name(u"product"_s, p.sku, f.at(2));
+            if (!category || !name) {
+                return category ? name.error() : category.error();
+            }
+            p.category = *category;
+            p.name = *name;
             p.baseUnit = f.at(3);
             p.tax = f.at(4) == u"standard"_s ? kStandardTax : kReducedTax;
             p.costMinor = f.at(5).toLongLong();
@@ -91,7 +154,11 @@ DbResult<QList<CatalogueProduct>> loadCatalogue()
             products.append(p);
         }
         CatalogueProduct &product = products[index];
-        CatalogueUnit unit{f.at(8), f.at(9).toLongLong(), f.at(10).toLongLong(), {}};
+        const auto unitName = texts.name(u"unit"_s, f.at(8), f.at(8));
+        if (!unitName) {
+            return unitName.error();
+        }
+        CatalogueUnit unit{*unitName, f.at(9).toLongLong(), f.at(10).toLongLong(), {}};
         // In-store number range 20-29: "201", the product's index, the unit's index.
         unit.barcode = Barcode::withCheckDigit(
             u"201%1%2"_s.arg(qint64(index + 1), 6, 10, QChar(u'0'))
@@ -474,6 +541,47 @@ QList<DemoStore::DemoUser> DemoStore::users()
     };
 }
 
+QString DemoStore::separateFilePath(const DatabaseUrl &store)
+{
+    if (store.engine == DatabaseUrl::Engine::SQLite && !store.path.isEmpty()) {
+        const QFileInfo file(store.path);
+        return file.absoluteDir().filePath(file.completeBaseName() + u"-demo.db"_s);
+    }
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(u"till-demo.db"_s);
+}
+
+DbResult<bool> DemoStore::fillSeparateFile(const QString &path, const Options &options,
+                                          const Progress &progress)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        return DbError{DbError::Kind::Invalid, u"cannot create the folder of %1"_s.arg(path)};
+    }
+    auto opened = Database::open(DatabaseUrl::sqliteFile(path));
+    if (!opened) {
+        return opened.error();
+    }
+    const Database &db = **opened;
+    const auto filled = [&]() -> DbResult<bool> {
+        if (const auto migrated = Migrator(db).migrate(); !migrated) {
+            return migrated.error();
+        }
+        const auto empty = isEmpty(db);
+        if (!empty) {
+            return empty.error();
+        }
+        if (!*empty) {
+            return false;
+        }
+        if (const auto summary = fill(db, options, progress); !summary) {
+            return summary.error();
+        }
+        return true;
+    }();
+    db.closeThreadConnection();
+    return filled;
+}
+
 DbResult<bool> DemoStore::isEmpty(const Database &db)
 {
     SqlQuery q(db, u"SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM products)"_s);
@@ -494,9 +602,25 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
         }
     };
     step(0);
-    const auto catalogue = loadCatalogue();
+    const auto texts = DemoTexts::load(options.language);
+    if (!texts) {
+        return texts.error();
+    }
+    const auto catalogue = loadCatalogue(*texts);
     if (!catalogue) {
         return catalogue.error();
+    }
+    // Tax rates and refund reasons keep their English keys inside the generator.
+    QHash<QString, QString> named;
+    for (const auto &[kind, english] : std::initializer_list<std::pair<QString, QString>>{
+             {u"tax"_s, kStandardTax}, {u"tax"_s, kReducedTax}, {u"reason"_s, u"Damaged packaging"_s},
+             {u"reason"_s, u"Changed mind"_s}, {u"reason"_s, u"Wrong item"_s},
+             {u"reason"_s, u"Past best-before date"_s}, {u"reason"_s, u"Faulty"_s}}) {
+        const auto name = texts->name(kind, english, english);
+        if (!name) {
+            return name.error();
+        }
+        named.insert(english, *name);
     }
     const History history = generateHistory(*catalogue, options);
     step(1);
@@ -546,11 +670,14 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
             return fail(id.error());
         }
     }
-    if (DbStatus status = SqlQuery::run(
-            db, u"INSERT INTO tax_rates (name, rate_bp) VALUES ('%1', 1900), ('%2', 700)"_s.arg(
-                    kStandardTax, kReducedTax));
-        !status) {
-        return fail(status.error());
+    {
+        SqlQuery taxes(db, u"INSERT INTO tax_rates (name, rate_bp) VALUES (:standard, 1900), "
+                           "(:reduced, 700)"_s);
+        taxes.bind(u"standard"_s, named.value(kStandardTax))
+            .bind(u"reduced"_s, named.value(kReducedTax));
+        if (!taxes.exec()) {
+            return fail(taxes.error());
+        }
     }
     step(2);
 
@@ -599,7 +726,7 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
         row.add(u"sku", p.sku);
         row.add(u"name", p.name);
         row.add(u"category", p.category);
-        row.add(u"tax", p.tax);
+        row.add(u"tax", named.value(p.tax));
         row.add(u"base_unit", p.baseUnit);
         row.add(u"reorder", p.reorderLevel);
         row.add(u"cost", p.costMinor);
@@ -806,7 +933,7 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
             row.add(u"lane", r.lane);
             row.add(u"bill", bill.uuid);
             row.add(u"z", r.zNumber);
-            row.add(u"reason", r.reason);
+            row.add(u"reason", named.value(r.reason, r.reason));
             row.add(u"at", r.at);
             row.add(u"total", r.amount);
 

@@ -4,16 +4,18 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QLocale>
 #include <QString>
 
 #include <functional>
 
 class Database;
+struct DatabaseUrl;
 
 /*!
  * Fills an empty database with a believable shop: the catalogue in
  * resources/demo/catalogue.csv (categories, two tax rates, products with EAN-13 barcodes
- * and packs), a manager, two cashiers and an administrator with the PINs the README lists,
+ * and packs; named in German from catalogue_de.csv when Options::language is German), a manager, two cashiers and an administrator with the PINs the README lists,
  * and 90 days of sales with some refunds and each day's closed shifts with their stored Z
  * reports, generated from a fixed seed so every fill is the same. Everything is written with bulk statements in one transaction: a fill takes
  * seconds, and a fill that fails leaves the database empty.
@@ -31,6 +33,12 @@ public:
         QString lane = QStringLiteral("1");
         //! PBKDF2 iterations for the demo users' PINs (tests lower it to stay fast).
         int pinIterations = 0;              //!< 0: the production count
+        /*!
+         * The language of the catalogue's names (products, categories, units, tax rates,
+         * refund reasons): German for German, English for any other. The first start
+         * takes the locale's, as the translator does; everything else is the same in both.
+         */
+        QLocale::Language language = QLocale().language();
     };
 
     struct Summary
@@ -62,4 +70,17 @@ public:
     static DbResult<Summary> fill(const Database &db, const Options &options,
                                   const Progress &progress = {});
     static DbResult<Summary> fill(const Database &db) { return fill(db, Options{}); }
+
+    /*!
+     * Where the demo goes beside a store, so trying Till never touches the store: next to
+     * an SQLite store's file ("till.db" -> "till-demo.db"), else in the user's data folder.
+     */
+    static QString separateFilePath(const DatabaseUrl &store);
+    /*!
+     * Creates the SQLite file at path with the schema and fills it with the demo; a file
+     * that already holds data (the demo, opened before) is left as it is. Returns whether
+     * it was filled now. Opens and closes its own connection, on the calling thread.
+     */
+    static DbResult<bool> fillSeparateFile(const QString &path, const Options &options,
+                                           const Progress &progress = {});
 };

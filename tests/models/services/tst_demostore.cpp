@@ -7,7 +7,10 @@
 #include "tests/common/testdatabase.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QTest>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -253,6 +256,65 @@ private Q_SLOTS:
                                       "HAVING MAX(number) <> COUNT(*) OR MIN(number) <> 1) gaps"_s);
             QVERIFY(q.execOne());
             QCOMPARE(q.int64(0), 0);
+        }
+    }
+
+    void theLocaleChoosesTheDemoLanguage()
+    {
+        // Given a German and an English first start, on the same day with the same seed
+        struct Fill
+        {
+            QLocale locale;
+            std::unique_ptr<TestDatabase> scratch;
+        };
+        std::array<Fill, 2> fills{Fill{QLocale(QLocale::German, QLocale::Germany), nullptr},
+                                  Fill{QLocale(QLocale::English, QLocale::UnitedKingdom), nullptr}};
+        for (Fill &fill : fills) {
+            QLocale::setDefault(fill.locale);
+            DemoStore::Options o; // as the first start makes them: the language from the locale
+            QLocale::setDefault(QLocale::c());
+            QCOMPARE(o.language, fill.locale.language());
+            o.today = m_today;
+            o.pinIterations = 1000;
+            o.historyDays = 14;
+            fill.scratch = TestDatabase::create();
+            QVERIFY2(fill.scratch, qPrintable(TestDatabase::lastError()));
+            const auto summary = DemoStore::fill(fill.scratch->db(), o);
+            QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().details));
+        }
+        const auto text = [](TestDatabase &db, const QString &sql) {
+            SqlQuery q(db.db(), sql);
+            return q.execOne() ? q.text(0) : u"<%1>"_s.arg(q.error().details);
+        };
+        const QString apples = u"SELECT p.name || ' / ' || c.name || ' / ' || u.name FROM products p "
+                               "JOIN categories c ON c.id = p.category_id JOIN product_units u "
+                               "ON u.product_id = p.id WHERE p.sku = 'FRV-0001' "
+                               "AND u.base_per_unit = 1000"_s;
+        const QString banana = u"SELECT u.name FROM product_units u JOIN products p "
+                               "ON p.id = u.product_id WHERE p.sku = 'FRV-0010' "
+                               "AND u.base_per_unit = 1"_s;
+        const QString tax = u"SELECT name FROM tax_rates WHERE rate_bp = 700"_s;
+        // Then the German store reads German...
+        TestDatabase &german = *fills.at(0).scratch;
+        QCOMPARE(text(german, apples), u"Äpfel Elstar / Obst & Gemüse / 1-kg-Beutel"_s);
+        QCOMPARE(text(german, banana), u"Stück"_s);
+        QCOMPARE(text(german, tax), u"Ermäßigter Satz"_s);
+        QCOMPARE(text(german, u"SELECT COUNT(*) FROM product_units WHERE name IN "
+                              "('Piece', 'Bottle', 'Pack of 6', 'Can')"_s),
+                 u"0"_s);
+        // ...and the English one English
+        TestDatabase &english = *fills.at(1).scratch;
+        QCOMPARE(text(english, apples), u"Apples Elstar / Fruit & Vegetables / 1 kg bag"_s);
+        QCOMPARE(text(english, banana), u"Piece"_s);
+        QCOMPARE(text(english, tax), u"Reduced rate"_s);
+        // And only the words differ: the same units, barcodes, prices, sales and stock.
+        for (const QString &checksum :
+             {u"SELECT COUNT(*) || '/' || SUM(price_minor) || '/' || SUM(base_per_unit) || '/' "
+              "|| MIN(barcode) || '/' || MAX(barcode) FROM product_units"_s,
+              u"SELECT SUM(total_minor) || '/' || COUNT(*) || '/' || MAX(number) FROM bills"_s,
+              u"SELECT SUM(stock_base) || '/' || SUM(reorder_level_base) FROM products"_s,
+              u"SELECT SUM(LENGTH(barcode) * id) FROM product_units"_s}) {
+            QCOMPARE(text(german, checksum), text(english, checksum));
         }
     }
 
