@@ -31,6 +31,7 @@ ProductEditor::ProductEditor(Services &services, qint64 productId, QWidget *pare
     m_ui->nameEdit->setMaxLength(ProductLimits::kMaxNameLength);
     m_ui->reorderSpin->setMaximum(static_cast<int>(ProductLimits::kMaxReorderLevel));
     m_ui->costPerBaseSpin->setMaximum(static_cast<int>(ProductLimits::kMaxCostPerBase));
+    m_ui->openingSpin->setMaximum(static_cast<int>(std::min<qint64>(Quantity::kMaxBase, 999999)));
 
     m_units->setCurrencySymbol(services.catalogue.currencySymbol());
     QTableView *view = m_ui->unitsView;
@@ -63,6 +64,13 @@ ProductEditor::ProductEditor(Services &services, qint64 productId, QWidget *pare
         m_units->setData(m_units->index(0, ProductUnitsModel::PriceColumn), QString());
     }
     setReadOnly(!services.authorizer.can(services.session, Permission::EditCatalogue));
+    // A new product starts with what is on the shelf; later changes are stock documents.
+    const bool opening = productId == 0 && !m_readOnly
+        && services.authorizer.can(services.session, Permission::AdjustStock);
+    for (QWidget *widget : std::initializer_list<QWidget *>{
+             m_ui->openingLabel, m_ui->openingSpin, m_ui->openingUnitCombo}) {
+        widget->setVisible(opening);
+    }
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ProductEditor::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ProductEditor::reject);
@@ -78,6 +86,7 @@ ProductEditor::ProductEditor(Services &services, qint64 productId, QWidget *pare
     for (QSpinBox *spin : {m_ui->reorderSpin, m_ui->costPerBaseSpin}) {
         connect(spin, &QSpinBox::valueChanged, this, &ProductEditor::handleEdited);
     }
+    connect(m_ui->openingSpin, &QSpinBox::valueChanged, this, &ProductEditor::handleEdited);
     connect(m_units, &QAbstractItemModel::dataChanged, this, &ProductEditor::handleEdited);
     connect(m_units, &QAbstractItemModel::rowsInserted, this, &ProductEditor::handleEdited);
     connect(m_units, &QAbstractItemModel::rowsRemoved, this, &ProductEditor::handleEdited);
@@ -196,6 +205,29 @@ void ProductEditor::updateHints()
     m_ui->reorderHintLabel->setText(reorder > 0 && hasPack
                                         ? tr("= %1").arg(Quantity::format(reorder, packs, m_baseUnitName))
                                         : QString());
+    updateOpeningUnits();
+}
+
+void ProductEditor::updateOpeningUnits()
+{
+    QComboBox *combo = m_ui->openingUnitCombo;
+    const QString current = combo->currentText();
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    for (const ProductUnit &unit : m_units->units()) {
+        if (unit.active && unit.basePerUnit >= 1 && !unit.name.trimmed().isEmpty()) {
+            combo->addItem(unit.name, unit.basePerUnit);
+        }
+    }
+    combo->setCurrentIndex(qMax(0, combo->findText(current)));
+}
+
+qint64 ProductEditor::openingStockBase() const
+{
+    if (!m_ui->openingSpin->isVisibleTo(this) || m_ui->openingUnitCombo->currentIndex() < 0) {
+        return 0;
+    }
+    return qint64(m_ui->openingSpin->value()) * m_ui->openingUnitCombo->currentData().toLongLong();
 }
 
 void ProductEditor::updateButtons()
@@ -424,7 +456,16 @@ void ProductEditor::accept()
         focusProblem(*product, invalid->message);
         return;
     }
-    const auto saved = m_services.catalogue.save(*product);
+    const qint64 opening = openingStockBase();
+    if (const auto problem = InventoryService::openingStockProblem(opening)) {
+        showProblem(*problem);
+        m_ui->openingSpin->setFocus();
+        return;
+    }
+    // The product and its opening stock on the ledger are saved together, or neither is.
+    const auto saved = opening > 0
+        ? m_services.catalogue.save(*product, m_services.inventory.openingStock(opening))
+        : m_services.catalogue.save(*product);
     if (!saved) {
         showProblem(saved.error().message, saved.error().details);
         focusProblem(*product, saved.error().message);

@@ -43,6 +43,10 @@ private:
     void setReadOnly(bool readOnly);
     void updateUnitNames();
     void updateHints();
+    //! The opening stock's unit choices follow the units table.
+    void updateOpeningUnits();
+    //! The opening stock in base units as the form shows it.
+    qint64 openingStockBase() const;
     void updateButtons();
     void addUnit();
     void removeUnit();

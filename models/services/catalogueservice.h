@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <functional>
+
 class Authorizer;
 class ConversionRateCache;
 class Database;
@@ -41,6 +43,14 @@ public:
     ServiceResult<QList<TaxRate>> taxRates() const;
     //! The sale screen's favourites grid by position, with units and products; one query.
     ServiceResult<QList<QuickKey>> quickKeys() const;
+    /*!
+     * A manager arranges the grid (Permission::EditCatalogue, audited): puts a unit on a
+     * key (replacing what it sold), moves a key (swapping with the one at to) or empties
+     * it. Positions are 0 ... QuickKey::kMaxPosition, page by page.
+     */
+    ServiceStatus placeQuickKey(int position, qint64 unitId, const QString &label = {});
+    ServiceStatus moveQuickKey(int from, int to);
+    ServiceStatus removeQuickKey(int position);
 
     //! The part of a product a problem is about.
     enum class Field {
@@ -61,8 +71,14 @@ public:
     static std::optional<Problem> problem(const Product &product);
     //! problem() as the error a save returns.
     static std::optional<ServiceError> validate(const Product &product);
+    /*!
+     * More work that belongs to a save, run inside its transaction once the product is
+     * written, with the product's id: a failure rolls the product back too. Used for a new
+     * product's opening stock (InventoryService::openingStock()).
+     */
+    using SaveStep = std::function<ServiceStatus(qint64 productId)>;
     //! Validates, checks SKU and barcodes against the database, saves, audits. Returns it reloaded.
-    ServiceResult<Product> save(const Product &product);
+    ServiceResult<Product> save(const Product &product, const SaveStep &alsoInTransaction = {});
     /*!
      * Removes a product from sale. A product with a history (sold, refunded, on the ledger
      * or on a stock document) is archived: inactive, kept for its records. One without is
@@ -92,6 +108,8 @@ private:
     ServiceError failed(const DbError &error) const;
     std::optional<ServiceError> denied(Permission permission) const;
     ServiceStatus audit(const QString &action, const QString &details);
+    //! A manager's change to the quick keys: checked, written and audited in one transaction.
+    ServiceStatus changeQuickKeys(const QString &details, const std::function<DbStatus()> &write);
 
     const Database &m_db;
     const Session &m_session;

@@ -265,6 +265,47 @@ ServiceStatus InventoryService::adjust(qint64 productId, qint64 deltaBase, Adjus
     return Done{};
 }
 
+std::optional<QString> InventoryService::openingStockProblem(qint64 baseQuantity)
+{
+    if (baseQuantity < 0 || baseQuantity > Quantity::kMaxBase) {
+        return tr("An opening stock lies between 0 and %L1 base units.").arg(Quantity::kMaxBase);
+    }
+    return std::nullopt;
+}
+
+CatalogueService::SaveStep InventoryService::openingStock(qint64 baseQuantity)
+{
+    return [this, baseQuantity](qint64 productId) -> ServiceStatus {
+        if (baseQuantity == 0) {
+            return Done{};
+        }
+        ProfileScope scope(u"stock.opening"_s);
+        const auto grant = m_authorizer.authorize(m_session, Permission::AdjustStock);
+        if (!grant) {
+            return grant.error();
+        }
+        if (const auto problem = openingStockProblem(baseQuantity)) {
+            return invalid(*problem);
+        }
+        // The caller's transaction holds the product's row: no BEGIN here.
+        const QList<StockDelta> delta{{productId, 0, baseQuantity, baseQuantity, std::nullopt}};
+        const auto changed = m_stock.applyDeltas(delta, u"opening"_s, 0, grant->userId, {});
+        if (!changed) {
+            return failed(changed.error());
+        }
+        if (*changed == 0) {
+            return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
+        }
+        if (DbStatus status = m_audit.record({grant->userId, 0, m_session.lane(), u"stock_adjusted"_s,
+                                              u"product_id=%1 delta=%2 reason=opening"_s.arg(productId)
+                                                  .arg(baseQuantity)});
+            !status) {
+            return failed(status.error());
+        }
+        return Done{};
+    };
+}
+
 ServiceResult<QList<LedgerRow>> InventoryService::ledger(qint64 productId, qint64 beforeId,
                                                          int limit) const
 {

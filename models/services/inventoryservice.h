@@ -3,6 +3,7 @@
 #include "models/db/auditrepository.h"
 #include "models/db/productrepository.h"
 #include "models/db/stockrepository.h"
+#include "models/services/catalogueservice.h"
 #include "models/services/serviceerror.h"
 
 #include <QCoreApplication>
@@ -50,6 +51,18 @@ public:
     //! One product's stock changes by deltaBase (negative for damaged or lost).
     ServiceStatus adjust(qint64 productId, qint64 deltaBase, AdjustmentReason reason,
                          const QString &note);
+
+    /*!
+     * A new product's first stock, baseQuantity in base units, as a step of
+     * CatalogueService::save(): the product and its "opening" ledger row are written in one
+     * transaction, so its stock equals its ledger from the start. Needs AdjustStock; 0 adds
+     * no row.
+     *
+     *     catalogue.save(product, inventory.openingStock(240));
+     */
+    CatalogueService::SaveStep openingStock(qint64 baseQuantity);
+    //! Why baseQuantity cannot be a product's opening stock, if it cannot.
+    static std::optional<QString> openingStockProblem(qint64 baseQuantity);
 
     ServiceResult<QList<LedgerRow>> ledger(qint64 productId, qint64 beforeId, int limit) const;
     ServiceResult<QList<Product>> lowStock(int limit) const;

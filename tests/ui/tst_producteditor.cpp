@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 
@@ -132,6 +133,46 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT tax_rate_id FROM products"_s), m_store->reducedTax);
         QCOMPARE(editor.product().units.size(), 2);
         QCOMPARE(editor.product().units.at(1).name, u"Box of 12"_s);
+    }
+
+    void aNewProductStartsWithItsOpeningStock()
+    {
+        // Given a manager typing in a product sold by the piece and in boxes of twelve
+        ProductEditor editor(*m_services, 0);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowActive(&editor));
+        fillIn(editor, u"2.49"_s, u"26.9"_s, u"4006381333931"_s);
+        // When three boxes are on the shelf
+        auto *amount = child<QSpinBox>(&editor, u"openingSpin"_s);
+        auto *unit = child<QComboBox>(&editor, u"openingUnitCombo"_s);
+        QVERIFY(amount->isVisible());
+        QCOMPARE(unit->count(), 2);
+        unit->setCurrentIndex(unit->findText(u"Box of 12"_s));
+        QVERIFY(unit->currentIndex() >= 0);
+        amount->setFocus();
+        amount->selectAll();
+        QTest::keyClicks(amount, u"3"_s);
+        QCOMPARE(amount->value(), 3);
+        QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+        // Then the product starts with 36 pieces, on the ledger as its opening stock
+        QCOMPARE(editor.result(), int(QDialog::Accepted));
+        const qint64 id = editor.product().id;
+        QCOMPARE(editor.product().stockBase, 36);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(id)), 36);
+        QCOMPARE(m_store->scalar(u"SELECT SUM(delta_base) FROM stock_movements WHERE product_id = %1 "
+                                 "AND reason = 'opening'"_s.arg(id)),
+                 36);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
+    }
+
+    void aSavedProductsStockIsNotTypedIn()
+    {
+        const Product tea = m_store->addProduct(u"T-1"_s, u"Tea"_s, {{u"Box"_s, 1, 349, {}}}, 8);
+        ProductEditor editor(*m_services, tea.id);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QVERIFY(!child<QSpinBox>(&editor, u"openingSpin"_s)->isVisible());
+        QVERIFY(child<QLineEdit>(&editor, u"stockEdit"_s)->isVisible());
     }
 
     void aWrongCheckDigitIsNamedAndNothingIsSaved()

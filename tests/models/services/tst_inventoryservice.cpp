@@ -1,6 +1,7 @@
 #include "models/db/conversionratecache.h"
 #include "models/db/queryprofiler.h"
 #include "models/domain/quantity.h"
+#include "models/services/catalogueservice.h"
 #include "models/services/inventoryservice.h"
 #include "tests/common/storefixture.h"
 
@@ -255,6 +256,75 @@ private Q_SLOTS:
         QCOMPARE(second->at(0).balanceBase, 22);
         QCOMPARE(second->at(1).reason, u"opening"_s);
         QCOMPARE(second->at(1).balanceBase, 10);
+    }
+
+    static Product newProduct(const QString &sku, qint64 taxRateId)
+    {
+        Product product;
+        product.sku = sku;
+        product.name = u"Sparkling water"_s;
+        product.taxRateId = taxRateId;
+        ProductUnit bottle;
+        bottle.name = u"Bottle"_s;
+        bottle.price = Money::fromMinor(79);
+        ProductUnit crate;
+        crate.name = u"Crate of 12"_s;
+        crate.basePerUnit = 12;
+        crate.price = Money::fromMinor(849);
+        product.units = {bottle, crate};
+        return product;
+    }
+
+    void aNewProductsOpeningStockIsOnTheLedger()
+    {
+        // Given a manager creating a product with two crates of twelve on the shelf
+        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(),
+                                   m_cache.get());
+        ProfileScope scope(u"test.opening"_s);
+        const auto saved = catalogue.save(newProduct(u"WAT-1"_s, m_store->standardTax),
+                                          m_inventory->openingStock(24));
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+        // Then the product comes back with its stock, and the ledger says where it came from
+        QCOMPARE(saved->stockBase, 24);
+        QCOMPARE(stockOf(saved->id), 24);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE product_id = %1 "
+                                 "AND reason = 'opening' AND delta_base = 24"_s.arg(saved->id)),
+                 1);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
+        // In the product's own transaction: one BEGIN, one COMMIT.
+        int begins = 0;
+        int commits = 0;
+        for (const StatementRecord &statement : scope.statements()) {
+            begins += statement.sql == u"BEGIN"_s ? 1 : 0;
+            commits += statement.sql == u"COMMIT"_s ? 1 : 0;
+        }
+        QCOMPARE(begins, 1);
+        QCOMPARE(commits, 1);
+    }
+
+    void anOpeningStockThatCannotBePostedKeepsTheProductOut()
+    {
+        // More than a product may hold: the product is not created without its stock.
+        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(),
+                                   m_cache.get());
+        const auto tooMuch = catalogue.save(newProduct(u"WAT-2"_s, m_store->standardTax),
+                                            m_inventory->openingStock(Quantity::kMaxBase + 1));
+        QVERIFY(!tooMuch);
+        QCOMPARE(tooMuch.error().code, ServiceError::Code::InvalidInput);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'WAT-2'"_s), 0);
+        QCOMPARE(m_store->ledgerMismatches(), 0);
+    }
+
+    void noOpeningStockAddsNoLedgerRow()
+    {
+        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(),
+                                   m_cache.get());
+        const auto saved = catalogue.save(newProduct(u"WAT-3"_s, m_store->standardTax),
+                                          m_inventory->openingStock(0));
+        QVERIFY(saved);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE product_id = %1"_s
+                                     .arg(saved->id)),
+                 0);
     }
 
     void cleanup()
