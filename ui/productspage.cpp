@@ -2,6 +2,7 @@
 #include "ui_productspage.h"
 
 #include "models/items/productlistmodel.h"
+#include "models/services/demostore.h"
 #include "models/services/services.h"
 #include "ui/backgroundjob.h"
 #include "ui/categoriesdialog.h"
@@ -18,7 +19,11 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QProcess>
+#include <QProgressDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -28,6 +33,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +71,9 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
 
     createActions();
     setUpView();
+    m_emptyPanel = createEmptyPanel();
+    m_ui->pageLayout->insertWidget(m_ui->pageLayout->indexOf(m_ui->productsView), m_emptyPanel);
+    m_emptyPanel->hide();
 
     // A search that scans the whole catalogue must not hold up the window.
     m_model->loadInBackground(services.db);
@@ -89,6 +98,63 @@ ProductsPage::~ProductsPage()
     if (m_exportThread) {
         m_exportThread->wait();
     }
+    if (m_demoThread) {
+        m_demoThread->wait();
+    }
+}
+
+QWidget *ProductsPage::createEmptyPanel()
+{
+    // A new store's first visit: what to do next, where the list would be.
+    auto *panel = new QWidget(this);
+    panel->setObjectName(u"emptyCataloguePanel"_s);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(24, 24, 24, 24);
+    layout->setSpacing(12);
+    auto *title = new QLabel(tr("The catalogue has no products yet."), panel);
+    title->setObjectName(u"emptyCatalogueTitle"_s);
+    QFont bigger = title->font();
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.3);
+    bigger.setBold(true);
+    title->setFont(bigger);
+    auto *text = new QLabel(tr("Bring your products in from a spreadsheet, type them in one by one, "
+                               "or look around a demo shop first. The demo opens in a file of its "
+                               "own, so this store stays as it is."),
+                            panel);
+    text->setWordWrap(true);
+    layout->addWidget(title);
+    layout->addWidget(text);
+
+    auto button = [panel](const QString &name, const QString &label, const QString &tip) {
+        auto *b = new QPushButton(label, panel);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        b->setAutoDefault(false);
+        return b;
+    };
+    QPushButton *importButton = button(u"emptyImportButton"_s, tr("&Import a Catalogue CSV…"),
+                                       tr("Create products from a CSV file, e.g. saved from a "
+                                          "spreadsheet"));
+    QPushButton *templateButton = button(u"emptyTemplateButton"_s, tr("Save a &Template CSV…"),
+                                         tr("A CSV file with the columns the import reads and two "
+                                            "example products, to fill in a spreadsheet"));
+    QPushButton *newButton = button(u"emptyNewButton"_s, tr("Add a &Product…"),
+                                    tr("Type in a product with its units, prices and barcodes"));
+    QPushButton *demoButton = button(u"emptyDemoButton"_s, tr("Open the &Demo Store…"),
+                                     tr("A shop with products, sales and users in a separate "
+                                        "database file, opened in a second window"));
+    connect(importButton, &QPushButton::clicked, this, &ProductsPage::importCsv);
+    connect(templateButton, &QPushButton::clicked, this, &ProductsPage::chooseTemplateFile);
+    connect(newButton, &QPushButton::clicked, this, &ProductsPage::newProduct);
+    connect(demoButton, &QPushButton::clicked, this, &ProductsPage::openDemoStore);
+    auto *row = new QHBoxLayout;
+    for (QPushButton *b : {importButton, templateButton, newButton, demoButton}) {
+        row->addWidget(b);
+    }
+    row->addStretch(1);
+    layout->addLayout(row);
+    layout->addStretch(1);
+    return panel;
 }
 
 void ProductsPage::createActions()
@@ -334,6 +400,10 @@ void ProductsPage::applyFilter()
 
 void ProductsPage::handleListReset()
 {
+    // One more query, only when a list without search came back empty.
+    m_catalogueEmpty = m_model->isLoaded() && m_model->rowCount() == 0
+        && m_model->filter().text.isEmpty() && m_services.session.isSignedIn()
+        && catalogueIsEmpty();
     if (m_model->isLoaded()) {
         m_ui->errorBanner->clear();
         fitColumns();
@@ -371,16 +441,33 @@ void ProductsPage::handleLoadFailed(const ServiceError &error)
     updateCount();
 }
 
+bool ProductsPage::catalogueIsEmpty() const
+{
+    ProductFilter any;
+    any.active = ProductFilter::Active::Any;
+    const auto page = m_services.catalogue.page(any, {}, 1);
+    return page && page->isEmpty();
+}
+
 void ProductsPage::updateCount()
 {
     const int shown = m_model->rowCount();
+    const bool empty = m_catalogueEmpty && shown == 0 && m_model->isLoaded()
+        && !m_model->isLoading() && m_services.session.isSignedIn();
+    m_emptyPanel->setVisible(empty);
+    m_ui->productsView->setVisible(!empty);
     if (m_model->isLoading()) {
         m_ui->countLabel->setText(tr("Searching the catalogue…"));
     } else if (!m_model->isLoaded()) {
         m_ui->countLabel->clear();
-    } else if (shown == 0) {
+    } else if (shown == 0 && !m_model->filter().text.isEmpty()) {
         m_ui->countLabel->setText(tr("No product matches. Try fewer words, another category or "
                                      "\"All products\"."));
+    } else if (shown == 0 && m_catalogueEmpty) {
+        m_ui->countLabel->clear();
+    } else if (shown == 0) {
+        m_ui->countLabel->setText(tr("No product to show. Try another category, \"All products\" "
+                                     "or without \"Low stock only\"."));
     } else if (m_model->hasMore()) {
         m_ui->countLabel->setText(tr("%Ln product(s) shown; more load as you scroll down.", "", shown));
     } else {
@@ -414,6 +501,13 @@ void ProductsPage::updateActions()
     m_priceChangeAction->setEnabled(canEdit);
     m_importAction->setEnabled(canImport);
     m_exportAction->setEnabled(signedIn && !m_exportThread);
+    if (m_emptyPanel) {
+        m_emptyPanel->findChild<QPushButton *>(u"emptyImportButton"_s)->setEnabled(canImport);
+        m_emptyPanel->findChild<QPushButton *>(u"emptyTemplateButton"_s)->setEnabled(signedIn);
+        m_emptyPanel->findChild<QPushButton *>(u"emptyNewButton"_s)->setEnabled(canEdit);
+        m_emptyPanel->findChild<QPushButton *>(u"emptyDemoButton"_s)
+            ->setEnabled(canEdit && !m_demoThread);
+    }
 }
 
 void ProductsPage::selectProduct(qint64 productId)
@@ -615,4 +709,116 @@ void ProductsPage::handleExported(const QString &fileName, const QByteArray &csv
     const int lines = static_cast<int>(csv.count('\n')) - 1;
     m_ui->countLabel->setText(tr("Exported %Ln unit row(s) to %1.", "", lines)
                                   .arg(QDir::toNativeSeparators(fileName)));
+}
+
+void ProductsPage::chooseTemplateFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder).filePath(
+        tr("catalogue-template.csv", "file name of the CSV template"));
+    QString fileName = QFileDialog::getSaveFileName(this, tr("Save a Template CSV"), suggested,
+                                                    tr("CSV files (*.csv);;All files (*)"));
+    if (fileName.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(fileName).suffix().isEmpty()) {
+        fileName += u".csv"_s;
+    }
+    saveTemplate(fileName);
+}
+
+bool ProductsPage::saveTemplate(const QString &fileName)
+{
+    const auto csv = m_services.catalogueCsv.templateFile();
+    if (!csv) {
+        ErrorBanner::report(this, tr("Save a Template CSV"), csv.error());
+        return false;
+    }
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit()) {
+        ErrorBanner::report(this, tr("Save a Template CSV"),
+                            {ServiceError::Code::Unavailable,
+                             tr("The template could not be saved as %1. Check that the disk is "
+                                "not full and that you may write there.")
+                                 .arg(QDir::toNativeSeparators(fileName)),
+                             file.errorString()});
+        return false;
+    }
+    m_ui->countLabel->setText(tr("Saved the template as %1. Fill it in, then import it.")
+                                  .arg(QDir::toNativeSeparators(fileName)));
+    return true;
+}
+
+void ProductsPage::openDemoStore()
+{
+    if (m_demoThread) {
+        return;
+    }
+    const QString path = DemoStore::separateFilePath(m_services.db.url());
+    QMessageBox box(QMessageBox::Question, tr("Open the Demo Store"),
+                    tr("Open the demo store in a separate file?"), QMessageBox::Cancel, this);
+    box.setInformativeText(
+        tr("Till fills the database file %1 with a demo shop (products, 90 days of sales and "
+           "users; the manager \"maria\" signs in with the PIN 1234) and opens it in a second "
+           "window. This store's own database is not touched.")
+            .arg(QDir::toNativeSeparators(path)));
+    QPushButton *open = box.addButton(tr("&Open the Demo"), QMessageBox::AcceptRole);
+    box.setDefaultButton(open);
+    box.exec();
+    if (box.clickedButton() != open) {
+        return;
+    }
+    auto *progress = new QProgressDialog(tr("Filling the demo store…"), QString(), 0, 0, this);
+    progress->setObjectName(u"demoProgress"_s);
+    progress->setWindowTitle(tr("Open the Demo Store"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->show();
+    // The demo's language follows this till's locale, as the translator does.
+    const DemoStore::Options options;
+    m_demoThread = startBackgroundJob(
+        m_services.db, this,
+        [path, options] {
+            const auto filled = DemoStore::fillSeparateFile(path, options);
+            return filled ? QString() : filled.error().details;
+        },
+        [this, path, progress](const QString &details) {
+            m_demoThread.clear();
+            progress->close();
+            handleDemoFilled(path,
+                             details.isEmpty()
+                                 ? QString()
+                                 : tr("The demo store could not be created in %1. Check that you "
+                                      "may write in that folder.")
+                                       .arg(QDir::toNativeSeparators(path)),
+                             details);
+            updateActions();
+        });
+    updateActions();
+}
+
+void ProductsPage::handleDemoFilled(const QString &path, const QString &problem,
+                                    const QString &details)
+{
+    const QString title = tr("Open the Demo Store");
+    if (!problem.isEmpty()) {
+        ErrorBanner::report(this, title, {ServiceError::Code::Unavailable, problem, details});
+        return;
+    }
+    const QStringList arguments{u"--database"_s, DatabaseUrl::sqliteFile(path).toString()};
+    const bool started = m_startTill
+        ? m_startTill(arguments)
+        : QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments);
+    if (!started) {
+        ErrorBanner::report(this, title,
+                            {ServiceError::Code::Unavailable,
+                             tr("The demo store is ready in %1, but a second Till could not be "
+                                "started. Start Till with --database and that file to open it.")
+                                 .arg(QDir::toNativeSeparators(path)),
+                             {}});
+        return;
+    }
+    m_ui->countLabel->setText(tr("The demo store opens in a second window. This store is as it "
+                                 "was."));
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -42,6 +44,16 @@ public:
     //! A sentence describing currentFilter() for people.
     QString filterDescription() const;
 
+    /*!
+     * Starts another Till with these arguments (the demo store in its own file); true when
+     * it started. By default the running program, detached; tests put a stand-in here.
+     */
+    using TillStarter = std::function<bool(const QStringList &arguments)>;
+    void setTillStarter(TillStarter starter) { m_startTill = std::move(starter); }
+
+    //! Saves the template CSV (header and example rows the import accepts) as fileName.
+    bool saveTemplate(const QString &fileName);
+
 protected:
     void showEvent(QShowEvent *event) override;
 
@@ -55,6 +67,12 @@ private:
     void fitColumns();
     void updateActions();
     void updateCount();
+    QWidget *createEmptyPanel();
+    //! With nothing typed or chosen and no product shown: is the catalogue empty?
+    bool catalogueIsEmpty() const;
+    void chooseTemplateFile();
+    void openDemoStore();
+    void handleDemoFilled(const QString &path, const QString &problem, const QString &details);
     void handleSignedIn();
     void handleSignedOut();
     void handleLoadFailed(const ServiceError &error);
@@ -92,4 +110,8 @@ private:
     QAction *m_exportAction = nullptr;
 
     QPointer<QThread> m_exportThread;
+    QPointer<QThread> m_demoThread;
+    QWidget *m_emptyPanel = nullptr;
+    bool m_catalogueEmpty = false; //!< the list was read with no product at all
+    TillStarter m_startTill;
 };

@@ -128,6 +128,39 @@ ServiceResult<QByteArray> CatalogueCsv::exportAll() const
     return out;
 }
 
+ServiceResult<QByteArray> CatalogueCsv::templateFile() const
+{
+    ProfileScope scope(u"catalogue.template"_s);
+    const auto rates = ProductRepository(m_db).taxRates();
+    if (!rates) {
+        return failed(rates.error());
+    }
+    // The import finds tax rates by name: the examples use this store's, highest first.
+    QList<TaxRate> byRate = *rates;
+    std::sort(byRate.begin(), byRate.end(),
+              [](const TaxRate &a, const TaxRate &b) { return a.rateBp > b.rateBp; });
+    const QString standard = byRate.isEmpty() ? tr("Standard rate") : byRate.constFirst().name;
+    const QString reduced = byRate.isEmpty() ? standard : byRate.constLast().name;
+    const QString water = tr("Sparkling water 0.5 l", "example product in the CSV template");
+    const QString apples = tr("Apples", "example product in the CSV template");
+    const QList<QStringList> rows{
+        {u"EX-0001"_s, water, {}, standard, BaseUnits::key(BaseUnit::Piece), u"0.25"_s, u"1"_s,
+         u"24"_s, u"1"_s, tr("Bottle", "example unit in the CSV template"), u"1"_s, u"0.79"_s,
+         Barcode::withCheckDigit(u"200000000001"_s)},
+        {u"EX-0001"_s, water, {}, standard, BaseUnits::key(BaseUnit::Piece), u"0.25"_s, u"1"_s,
+         u"24"_s, u"1"_s, tr("Crate of 12", "example unit in the CSV template"), u"12"_s,
+         u"8.49"_s, Barcode::withCheckDigit(u"200000000002"_s)},
+        {u"EX-0002"_s, apples, {}, reduced, BaseUnits::key(BaseUnit::Gram), u"1.20"_s, u"1000"_s,
+         u"5000"_s, u"1"_s, tr("1 kg bag", "example unit in the CSV template"), u"1000"_s,
+         u"2.49"_s, {}},
+    };
+    QByteArray out = Csv::line(columns()).toUtf8() + "\r\n";
+    for (const QStringList &row : rows) {
+        out += Csv::line(row).toUtf8() + "\r\n";
+    }
+    return out;
+}
+
 ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) const
 {
     ProfileScope scope(u"catalogue.import_plan"_s);

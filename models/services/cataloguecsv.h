@@ -40,6 +40,12 @@ public:
 
     //! The whole catalogue, archived products included; pages through it by SKU.
     ServiceResult<QByteArray> exportAll() const;
+    /*!
+     * A file to start a catalogue from in a spreadsheet: the header and example rows that
+     * plan() accepts in this store as they are (its own tax rates, no category, barcodes
+     * from the in-store range), one product in two units and one sold by weight.
+     */
+    ServiceResult<QByteArray> templateFile() const;
 
     struct RowError
     {

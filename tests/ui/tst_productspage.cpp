@@ -1,4 +1,5 @@
 #include "models/items/productlistmodel.h"
+#include "models/services/demostore.h"
 #include "models/services/services.h"
 #include "tests/common/namedchild.h"
 #include "models/db/sqlquery.h"
@@ -10,12 +11,15 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -89,7 +93,117 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // The demo store's file goes to the data folder when the store is not an SQLite file.
+        usePrivateUserFolders(u"tst_productspage"_s);
         TILL_REQUIRE_TEST_ENGINE();
+    }
+
+    //! A store like the one the setup wizard leaves: tax rates, no products.
+    void showEmptyStore()
+    {
+        m_page.reset();
+        m_services.reset();
+        m_store = StoreFixture::create();
+        QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
+        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
+        showPage(m_store->manager, 0);
+    }
+
+    void anEmptyCatalogueOffersTheNextSteps()
+    {
+        // Given a new store's manager on the Products page
+        showEmptyStore();
+        auto *panel = child<QWidget>(u"emptyCataloguePanel"_s);
+        auto *count = child<QLabel>(u"countLabel"_s);
+        // Then the page offers what to do next instead of an empty list
+        QTRY_VERIFY(panel->isVisible());
+        QVERIFY(!view()->isVisible());
+        QVERIFY2(!count->text().contains(u"No product matches"_s), qPrintable(count->text()));
+        for (const QString &name : {u"emptyImportButton"_s, u"emptyTemplateButton"_s,
+                                    u"emptyNewButton"_s, u"emptyDemoButton"_s}) {
+            auto *button = child<QPushButton>(name);
+            QVERIFY2(button->isVisible() && button->isEnabled(), qPrintable(name));
+        }
+        // When a search is typed, and only then, nothing matches it
+        QTest::keyClicks(search(), u"tea"_s);
+        QTest::keyClick(search(), Qt::Key_Return);
+        QTRY_VERIFY2(count->text().contains(u"No product matches"_s), qPrintable(count->text()));
+        QVERIFY(!panel->isVisible());
+        search()->clear();
+        QTest::keyClick(search(), Qt::Key_Return);
+        QTRY_VERIFY(panel->isVisible());
+        QVERIFY(!count->text().contains(u"No product matches"_s));
+    }
+
+    void anEmptyFilterWithoutSearchDoesNotSayNoMatch()
+    {
+        showPage(m_store->manager);
+        auto *category = child<QComboBox>(u"categoryCombo"_s);
+        category->setCurrentIndex(category->findData(m_store->groceries));
+        QVERIFY(category->currentIndex() > 0);
+        QTRY_COMPARE(model()->rowCount(), 0);
+        auto *count = child<QLabel>(u"countLabel"_s);
+        QTRY_VERIFY(count->text().contains(u"No product"_s));
+        QVERIFY2(!count->text().contains(u"No product matches"_s), qPrintable(count->text()));
+        // The catalogue is not empty: no first-start panel
+        QVERIFY(!child<QWidget>(u"emptyCataloguePanel"_s)->isVisible());
+    }
+
+    void theTemplateImportsAsItIs()
+    {
+        showEmptyStore();
+        QTemporaryDir dir;
+        const QString fileName = dir.filePath(u"template.csv"_s);
+        QVERIFY(m_page->saveTemplate(fileName));
+        QFile file(fileName);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray csv = file.readAll();
+        QVERIFY(csv.startsWith(CatalogueCsv::columns().join(u',').toUtf8()));
+        const auto plan = m_services->catalogueCsv.plan(csv);
+        QVERIFY(plan);
+        QVERIFY2(plan->fileError.isEmpty(), qPrintable(plan->fileError));
+        QVERIFY2(plan->errors.isEmpty(),
+                 qPrintable(plan->errors.isEmpty() ? QString() : plan->errors.first().message));
+        QCOMPARE(plan->products.size(), 2);
+        QCOMPARE(plan->rows, 3);
+        const auto outcome = m_services->catalogueCsv.apply(*plan);
+        QVERIFY(outcome);
+        QCOMPARE(outcome->created, 2);
+    }
+
+    void theDemoOpensInASeparateFileAndTheStoreIsUntouched()
+    {
+        showEmptyStore();
+        QStringList started;
+        m_page->setTillStarter([&started](const QStringList &arguments) {
+            started = arguments;
+            return true;
+        });
+        QString question;
+        answerNextMessageBox(u"Open the Demo"_s, &question);
+        QTest::mouseClick(child<QPushButton>(u"emptyDemoButton"_s), Qt::LeftButton);
+        QVERIFY(question.contains(u"separate file"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 120000);
+
+        // A second Till starts on a new SQLite file beside the store's
+        const QString path = DemoStore::separateFilePath(m_store->scratch().url());
+        QCOMPARE(started.size(), 2);
+        QCOMPARE(started.at(0), u"--database"_s);
+        QCOMPARE(started.at(1), DatabaseUrl::sqliteFile(path).toString());
+        if (!TestDatabase::isPostgres()) {
+            QCOMPARE(QFileInfo(path).absolutePath(),
+                     QFileInfo(m_store->scratch().url().path).absolutePath());
+        }
+        {
+            auto demo = Database::open(DatabaseUrl::sqliteFile(path));
+            QVERIFY(demo);
+            SqlQuery q(**demo, u"SELECT COUNT(*) FROM products"_s);
+            QVERIFY(q.execOne());
+            QVERIFY(q.int64(0) >= 300);
+        }
+        QFile::remove(path);
+        // The store itself has still no products
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
     }
 
     void init()
