@@ -51,3 +51,48 @@ DbResult<QList<QuickKey>> QuickKeyRepository::list() const
     }
     return keys;
 }
+
+DbStatus QuickKeyRepository::place(int position, qint64 unitId, const QString &label) const
+{
+    SqlQuery q(m_db, u"INSERT INTO quick_keys (position, unit_id, label) "
+                     "VALUES (:position, :unit, :label) "
+                     "ON CONFLICT (position) DO UPDATE "
+                     "SET unit_id = excluded.unit_id, label = excluded.label"_s);
+    q.bind(u"position"_s, position).bind(u"unit"_s, unitId);
+    q.bind(u"label"_s, label.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : label);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return Done{};
+}
+
+DbStatus QuickKeyRepository::move(int from, int to) const
+{
+    // A position no key holds: the one past the last page.
+    constexpr int kParked = QuickKey::kMaxPosition + 1;
+    const auto setPosition = [this](int old, int now) -> DbStatus {
+        SqlQuery q(m_db, u"UPDATE quick_keys SET position = :now WHERE position = :old"_s);
+        q.bind(u"now"_s, now).bind(u"old"_s, old);
+        if (!q.exec()) {
+            return q.error();
+        }
+        return Done{};
+    };
+    if (DbStatus status = setPosition(to, kParked); !status) {
+        return status;
+    }
+    if (DbStatus status = setPosition(from, to); !status) {
+        return status;
+    }
+    return setPosition(kParked, from);
+}
+
+DbStatus QuickKeyRepository::remove(int position) const
+{
+    SqlQuery q(m_db, u"DELETE FROM quick_keys WHERE position = :position"_s);
+    q.bind(u"position"_s, position);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return Done{};
+}

@@ -222,6 +222,81 @@ ServiceStatus CatalogueService::removeQuickKey(int position)
     });
 }
 
+namespace {
+bool isKeyPosition(int position)
+{
+    return position >= 0 && position <= QuickKey::kMaxPosition;
+}
+} // namespace
+
+ServiceStatus CatalogueService::changeQuickKeys(const QString &details,
+                                                const std::function<DbStatus()> &write)
+{
+    if (const auto refusal = denied(Permission::EditCatalogue)) {
+        return *refusal;
+    }
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return failed(status.error());
+    }
+    if (DbStatus status = write(); !status) {
+        return failed(status.error());
+    }
+    if (ServiceStatus audited = audit(u"quick_keys_changed"_s, details); !audited) {
+        return audited;
+    }
+    if (DbStatus status = tx.commit(); !status) {
+        return failed(status.error());
+    }
+    return Done{};
+}
+
+ServiceStatus CatalogueService::placeQuickKey(int position, qint64 unitId, const QString &label)
+{
+    ProfileScope scope(u"catalogue.quick_key_place"_s);
+    if (!isKeyPosition(position) || unitId <= 0) {
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("There is no quick key %1.").arg(position + 1), {}};
+    }
+    const QString text = label.trimmed();
+    if (text.size() > ProductLimits::kMaxNameLength) {
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("A quick key's text can have at most %1 characters.")
+                                .arg(ProductLimits::kMaxNameLength),
+                            {}};
+    }
+    return changeQuickKeys(u"place position=%1 unit=%2"_s.arg(position).arg(unitId), [&] {
+        return QuickKeyRepository(m_db).place(position, unitId, text);
+    });
+}
+
+ServiceStatus CatalogueService::moveQuickKey(int from, int to)
+{
+    ProfileScope scope(u"catalogue.quick_key_move"_s);
+    if (!isKeyPosition(from) || !isKeyPosition(to)) {
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("A quick key moves only to another key of the grid."), {}};
+    }
+    if (from == to) {
+        return Done{};
+    }
+    return changeQuickKeys(u"move from=%1 to=%2"_s.arg(from).arg(to), [&] {
+        return QuickKeyRepository(m_db).move(from, to);
+    });
+}
+
+ServiceStatus CatalogueService::removeQuickKey(int position)
+{
+    ProfileScope scope(u"catalogue.quick_key_remove"_s);
+    if (!isKeyPosition(position)) {
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("There is no quick key %1.").arg(position + 1), {}};
+    }
+    return changeQuickKeys(u"remove position=%1"_s.arg(position), [&] {
+        return QuickKeyRepository(m_db).remove(position);
+    });
+}
+
 std::optional<CatalogueService::Problem> CatalogueService::problem(const Product &product)
 {
     const auto wrong = [](Field field, const QString &message, qsizetype unit = -1) {

@@ -81,6 +81,70 @@ private Q_SLOTS:
         QCOMPARE(keys->at(0).item.product.sku, u"COLA"_s);
     }
 
+    void aManagerPlacesMovesAndRemovesKeysOnPages()
+    {
+        const Product cola = m_store->addProduct(u"COLA"_s, u"Cola"_s,
+                                                 {{u"Can"_s, 1, 119, {}}, {u"Six-pack"_s, 6, 649, {}}},
+                                                 60);
+        const Product bread = m_store->addProduct(u"BREAD"_s, u"Bread"_s, {{u"Loaf"_s, 1, 250, {}}}, 5);
+        m_store->signIn(m_store->manager);
+        auto positions = [this] {
+            QList<std::pair<int, QString>> held;
+            const auto keys = m_catalogue->quickKeys();
+            for (const QuickKey &key : keys.value()) {
+                held.append({key.position, key.item.unit.name});
+            }
+            return held;
+        };
+        using Held = QList<std::pair<int, QString>>;
+
+        // A key is placed in one write, checked and audited in its transaction.
+        ProfileScope scope(u"test.place"_s);
+        QVERIFY(m_catalogue->placeQuickKey(0, cola.units.at(0).id));
+        QCOMPARE(scope.statementCount(), 4); // BEGIN, the upsert, the audit row, COMMIT
+        // The second page starts at position 12.
+        QVERIFY(m_catalogue->placeQuickKey(QuickKey::kKeysPerPage, bread.units.at(0).id));
+        QCOMPARE(positions(), (Held{{0, u"Can"_s}, {12, u"Loaf"_s}}));
+        QCOMPARE(m_catalogue->quickKeys()->at(1).page(), 1);
+        QCOMPARE(m_catalogue->quickKeys()->at(1).slot(), 0);
+
+        // Placing on a taken key replaces what it sold.
+        QVERIFY(m_catalogue->placeQuickKey(0, cola.units.at(1).id));
+        QCOMPARE(positions(), (Held{{0, u"Six-pack"_s}, {12, u"Loaf"_s}}));
+
+        // Moving onto an empty key, then onto a taken one, which takes the moved key's place.
+        QVERIFY(m_catalogue->moveQuickKey(0, 5));
+        QCOMPARE(positions(), (Held{{5, u"Six-pack"_s}, {12, u"Loaf"_s}}));
+        QVERIFY(m_catalogue->moveQuickKey(12, 5));
+        QCOMPARE(positions(), (Held{{5, u"Loaf"_s}, {12, u"Six-pack"_s}}));
+
+        QVERIFY(m_catalogue->removeQuickKey(5));
+        QCOMPARE(positions(), (Held{{12, u"Six-pack"_s}}));
+        QCOMPARE(m_store->scalar(
+                     u"SELECT COUNT(*) FROM audit_log WHERE action = 'quick_keys_changed'"_s),
+                 6);
+
+        // Outside the pages there is no key.
+        const ServiceStatus outside = m_catalogue->placeQuickKey(QuickKey::kMaxPosition + 1,
+                                                                 bread.units.at(0).id);
+        QVERIFY(!outside);
+        QCOMPARE(outside.error().code, ServiceError::Code::InvalidInput);
+    }
+
+    void aCashierMayNotArrangeTheKeys()
+    {
+        const Product cola = m_store->addProduct(u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}}, 60);
+        QVERIFY(placeKey(0, cola.units.at(0).id));
+        for (const ServiceStatus &status : {m_catalogue->placeQuickKey(1, cola.units.at(0).id),
+                                            m_catalogue->moveQuickKey(0, 1),
+                                            m_catalogue->removeQuickKey(0)}) {
+            QVERIFY(!status);
+            QCOMPARE(status.error().code, ServiceError::Code::PermissionDenied);
+        }
+        QCOMPARE(m_catalogue->quickKeys()->size(), 1);
+        QCOMPARE(m_catalogue->quickKeys()->at(0).position, 0);
+    }
+
     void nobodySignedInSeesNoKeys()
     {
         m_store->session().signOut();
