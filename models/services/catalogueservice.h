@@ -10,8 +10,6 @@
 
 #include <functional>
 
-#include <functional>
-
 class Authorizer;
 class ConversionRateCache;
 class Database;
@@ -45,14 +43,6 @@ public:
     ServiceResult<QList<TaxRate>> taxRates() const;
     //! The sale screen's favourites grid by position, with units and products; one query.
     ServiceResult<QList<QuickKey>> quickKeys() const;
-    /*!
-     * A manager arranges the grid (Permission::EditCatalogue, audited): puts a unit on a
-     * key (replacing what it sold), moves a key (swapping with the one at to) or empties
-     * it. Positions are 0 ... QuickKey::kMaxPosition, page by page.
-     */
-    ServiceStatus placeQuickKey(int position, qint64 unitId, const QString &label = {});
-    ServiceStatus moveQuickKey(int from, int to);
-    ServiceStatus removeQuickKey(int position);
     /*!
      * A manager arranges the grid (Permission::EditCatalogue, audited): puts a unit on a
      * key (replacing what it sold), moves a key (swapping with the one at to) or empties
@@ -118,8 +108,6 @@ private:
     ServiceError failed(const DbError &error) const;
     std::optional<ServiceError> denied(Permission permission) const;
     ServiceStatus audit(const QString &action, const QString &details);
-    //! A manager's change to the quick keys: checked, written and audited in one transaction.
-    ServiceStatus changeQuickKeys(const QString &details, const std::function<DbStatus()> &write);
     //! A manager's change to the quick keys: checked, written and audited in one transaction.
     ServiceStatus changeQuickKeys(const QString &details, const std::function<DbStatus()> &write);
 
