@@ -58,7 +58,8 @@ QValueAxis *amountAxis(const QString &title)
 
 void fitAmounts(QValueAxis *axis, qreal highest)
 {
-    axis->setRange(0, highest > 0 ? highest : 1);
+    // Whole currency units on the axis: an empty period still gets a few distinct ticks.
+    axis->setRange(0, highest > 0 ? highest : 10);
     axis->applyNiceNumbers();
 }
 

@@ -171,7 +171,16 @@ void ReportsPage::setUpSales()
             m_dateTimer->start();
         });
     }
+    // "Updating…" shows in the room the row has to spare and never widens the screen.
+    for (QWidget *busy : std::initializer_list<QWidget *> {m_ui->salesBusyLabel,
+             m_ui->salesBusyBar, m_ui->todayBusyLabel, m_ui->todayBusyBar}) {
+        busy->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        busy->setMinimumWidth(0);
+    }
     for (QComboBox *filter : {m_ui->laneCombo, m_ui->cashierCombo, m_ui->categoryCombo}) {
+        // A long cashier or category name must not push the screen past a 1024 px till.
+        filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        filter->setMinimumContentsLength(12);
         connect(filter, &QComboBox::currentIndexChanged, this, &ReportsPage::requestSales);
     }
 

@@ -157,6 +157,11 @@ void ReportView::addTile(
         frame->setToolTip(
             tr("Sales less tax and cost, over the products whose cost price is known"));
     }
+    // Five tiles share a row even on a 1024 px till: words wrap, the figure never does.
+    widgets.caption->setWordWrap(true);
+    widgets.detail->setWordWrap(true);
+    frame->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    frame->setMinimumWidth(widgets.value->fontMetrics().horizontalAdvance(u"0,000,000.00 €"_s) + 20);
     auto *box = new QVBoxLayout(frame);
     box->setContentsMargins(10, 6, 10, 6);
     box->setSpacing(2);

@@ -79,11 +79,15 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         switch (index.column()) {
+        // The whole name and unit, for when the column is too narrow to show them.
         case ProductColumn:
-            return tr("SKU %1").arg(line.sku);
+            return tr("%1\nSKU %2", "cart line tooltip: product name, SKU")
+                .arg(line.productName, line.sku);
         case UnitColumn:
-            return line.basePerUnit > 1 ? tr("%n base units each", nullptr, int(line.basePerUnit))
-                                        : QVariant();
+            return line.basePerUnit > 1
+                ? tr("%1: %n base units each", "cart unit tooltip", int(line.basePerUnit))
+                      .arg(line.unitName)
+                : line.unitName;
         case UnitPriceColumn:
             if (line.isPriceOverridden()) {
                 return tr("Price overridden; the catalogue says %1").arg(money(line.catalogPrice));
