@@ -161,7 +161,7 @@ SalePage::SalePage(Services &services, QWidget *parent)
     }
     m_ui->scanField->setFont(scanFont);
     m_ui->scanField->setPlaceholderText(
-        tr("Scan, or type a name or SKU", "placeholder of the scan field"));
+        tr("Scan or search", "placeholder of the scan field; the tool tip explains more"));
     m_ui->scanField->setToolTip(tr("Scan a barcode or type it and press Enter. Text searches names "
                                    "and SKUs. 3* before a code sells three (F3)."));
     m_ui->scanField->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
@@ -174,6 +174,12 @@ SalePage::SalePage(Services &services, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(CartModel::ProductColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
+    for (const auto change : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_cart, change, this, &SalePage::fitLineColumns);
+    }
+    connect(m_cart, &QAbstractItemModel::modelReset, this, &SalePage::fitLineColumns);
+    connect(m_cart, &QAbstractItemModel::dataChanged, this, &SalePage::fitLineColumns);
+    fitLineColumns();
     connect(m_cart, &CartModel::totalsChanged, this, &SalePage::updateTotals);
     connect(m_cart, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int, int last) { m_ui->linesView->scrollTo(m_cart->index(last, 0)); });
@@ -381,6 +387,20 @@ void SalePage::loadQuickKeys()
         addAction(action);
         grid->addWidget(button, i / kQuickKeyColumns, i % kQuickKeyColumns);
     }
+}
+
+void SalePage::fitLineColumns()
+{
+    bool discounted = false;
+    for (const CartLine &line : m_cart->cart().lines) {
+        discounted = discounted || !line.discount.isNone();
+    }
+    m_ui->linesView->setColumnHidden(CartModel::DiscountColumn, !discounted);
+    // A header sized to its contents measures again only on a layout change, not when a
+    // line is added: without this a new line's price or total is drawn cut short ("10.…").
+    // Queued, so the view has laid out the new rows first.
+    QMetaObject::invokeMethod(m_ui->linesView->horizontalHeader(), "resizeSections",
+                              Qt::QueuedConnection);
 }
 
 void SalePage::loadRules()

@@ -142,6 +142,8 @@ private:
 
     // Showing
     void updateTotals();
+    //! Figures at their full width, the name in what is left, discounts only when given.
+    void fitLineColumns();
     void saveRecovery();
     void showChange(const SaleReceipt &receipt);
     void hideChange();
