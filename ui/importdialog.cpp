@@ -13,6 +13,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QProgressDialog>
+#include <QSaveFile>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -51,6 +52,14 @@ ImportDialog::ImportDialog(Services &services, QWidget *parent)
     m_importButton->setAutoDefault(false);
     connect(m_importButton, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(m_ui->chooseButton, &QPushButton::clicked, this, &ImportDialog::chooseFile);
+    // A first catalogue starts from the columns the import reads, filled in a spreadsheet.
+    m_templateButton = new QPushButton(tr("Save a &Template…"), this);
+    m_templateButton->setObjectName(u"templateButton"_s);
+    m_templateButton->setToolTip(tr("A CSV file with the columns the import reads and two example "
+                                    "products, to fill in a spreadsheet"));
+    m_templateButton->setAutoDefault(false);
+    m_ui->fileLayout->addWidget(m_templateButton);
+    connect(m_templateButton, &QPushButton::clicked, this, &ImportDialog::chooseTemplateFile);
     connect(m_ui->rereadButton, &QPushButton::clicked, this, [this] { readFile(m_fileName); });
     connect(m_ui->onlyErrorsCheck, &QCheckBox::toggled, this, [this](bool only) {
         m_filtered->setFilterFixedString(
@@ -81,6 +90,44 @@ void ImportDialog::chooseFile()
     if (!fileName.isEmpty()) {
         readFile(fileName);
     }
+}
+
+void ImportDialog::chooseTemplateFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Save a Template CSV"),
+        QDir(folder).filePath(tr("catalogue-template.csv", "file name of the CSV template")),
+        tr("CSV files (*.csv);;All files (*)"));
+    if (fileName.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(fileName).suffix().isEmpty()) {
+        fileName += u".csv"_s;
+    }
+    saveTemplate(fileName);
+}
+
+bool ImportDialog::saveTemplate(const QString &fileName)
+{
+    if (isBusy()) {
+        return false;
+    }
+    const auto csv = m_services.catalogueCsv.templateFile();
+    if (!csv) {
+        m_ui->errorBanner->showError(csv.error());
+        return false;
+    }
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit()) {
+        m_ui->errorBanner->showMessage(tr("The template could not be saved as %1. Check that the "
+                                          "disk is not full and that you may write there.")
+                                           .arg(QDir::toNativeSeparators(fileName)),
+                                       file.errorString());
+        return false;
+    }
+    readFile(fileName);
+    return true;
 }
 
 void ImportDialog::readFile(const QString &fileName)
@@ -238,6 +285,7 @@ void ImportDialog::updateButtons()
     const bool busy = isBusy();
     m_importButton->setEnabled(!busy && m_planned && m_plan.isApplicable());
     m_ui->chooseButton->setEnabled(!busy);
+    m_templateButton->setEnabled(!busy);
     m_ui->rereadButton->setEnabled(!busy && !m_fileName.isEmpty());
     m_ui->onlyErrorsCheck->setEnabled(m_model->errorCount() > 0);
     m_ui->buttonBox->button(QDialogButtonBox::Close)->setEnabled(!busy);

@@ -36,6 +36,11 @@ public:
 
     //! Reads and checks a file, as choosing it does.
     void readFile(const QString &fileName);
+    /*!
+     * Saves a template (the header and example rows this store's import accepts) as
+     * fileName and reads it, so the preview shows what its rows would create.
+     */
+    bool saveTemplate(const QString &fileName);
     //! A file is being read or imported.
     bool isBusy() const { return !m_worker.isNull(); }
     //! Products were written by this dialog.
@@ -57,6 +62,7 @@ protected:
 
 private:
     void chooseFile();
+    void chooseTemplateFile();
     void handlePlanned(const ServiceResult<CatalogueCsv::Plan> &result);
     void startImport();
     void handleProgress(int done, int total);
@@ -68,6 +74,7 @@ private:
     ImportPreviewModel *m_model = nullptr;
     QSortFilterProxyModel *m_filtered = nullptr;
     QPushButton *m_importButton = nullptr;
+    QPushButton *m_templateButton = nullptr;
     QPointer<QProgressDialog> m_progress;
     QPointer<QThread> m_worker;
     std::shared_ptr<std::atomic<bool>> m_cancel;

@@ -112,6 +112,29 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
     }
 
+    void theTemplateReadsBackWithoutProblems()
+    {
+        // Given a manager starting a catalogue from the template
+        ImportDialog dialog(*m_services);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy planned(&dialog, &ImportDialog::planReady);
+        const QString path = m_dir.filePath(u"template.csv"_s);
+        // When it is saved, it is read back at once
+        QVERIFY(dialog.saveTemplate(path));
+        QVERIFY(planned.wait(10000));
+        // Then its example rows are new products the import takes as they are
+        QAbstractItemModel *model = preview(dialog);
+        QCOMPARE(model->rowCount(), 2);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            QCOMPARE(model->index(row, ImportPreviewModel::StatusColumn)
+                         .data(ImportPreviewModel::StatusRole)
+                         .toInt(),
+                     int(ImportPreviewModel::Status::New));
+        }
+        QVERIFY(importButton(dialog)->isEnabled());
+    }
+
     void aRowWithAnUnquotedCommaIsShownAndBlocksTheImport()
     {
         // Given a file whose second product's price was typed with a decimal comma, unquoted
