@@ -65,6 +65,12 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
         m_searchTimer->stop();
         applyFilter();
     });
+    // Long category names or a longer language must not push the page past a 1024 px till.
+    for (QComboBox *filter : {m_ui->categoryCombo, m_ui->statusCombo}) {
+        filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        filter->setMinimumContentsLength(10);
+    }
+    m_ui->searchEdit->setMinimumWidth(160);
     connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
     connect(m_ui->lowStockCheck, &QCheckBox::toggled, this, &ProductsPage::applyFilter);
@@ -253,16 +259,15 @@ void ProductsPage::setUpView()
     QTableView *view = m_ui->productsView;
     view->setModel(m_model);
     QHeaderView *header = view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
+    // Figures and stock are always shown whole; the name takes what is left (its whole
+    // text is in the tool tip), SKU and category keep a width a manager may change.
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ProductListModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ProductListModel::SkuColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(ProductListModel::CategoryColumn, QHeaderView::Interactive);
     header->setMinimumSectionSize(60);
     view->setColumnWidth(ProductListModel::SkuColumn, 110);
     view->setColumnWidth(ProductListModel::CategoryColumn, 150);
-    view->setColumnWidth(ProductListModel::TaxRateColumn, 70);
-    view->setColumnWidth(ProductListModel::PriceColumn, 90);
-    view->setColumnWidth(ProductListModel::StockColumn, 230);
-    view->setColumnWidth(ProductListModel::ReorderLevelColumn, 150);
-    view->setColumnWidth(ProductListModel::ActiveColumn, 90);
     // Only name, SKU and stock sort (in the database); the indicator must not claim more.
     header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     view->setSortingEnabled(true);
@@ -441,12 +446,17 @@ void ProductsPage::handleLoadFailed(const ServiceError &error)
     updateCount();
 }
 
-bool ProductsPage::catalogueIsEmpty() const
+bool ProductsPage::hasNoProducts(const CatalogueService &catalogue)
 {
     ProductFilter any;
     any.active = ProductFilter::Active::Any;
-    const auto page = m_services.catalogue.page(any, {}, 1);
+    const auto page = catalogue.page(any, {}, 1);
     return page && page->isEmpty();
+}
+
+bool ProductsPage::catalogueIsEmpty() const
+{
+    return hasNoProducts(m_services.catalogue);
 }
 
 void ProductsPage::updateCount()

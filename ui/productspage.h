@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class CatalogueService;
 class ProductListModel;
 class QAction;
 class QThread;
@@ -50,6 +51,12 @@ public:
      */
     using TillStarter = std::function<bool(const QStringList &arguments)>;
     void setTillStarter(TillStarter starter) { m_startTill = std::move(starter); }
+
+    /*!
+     * Whether the store has no product at all, active or archived (one small query): a new
+     * store, whose Products area offers the next steps.
+     */
+    static bool hasNoProducts(const CatalogueService &catalogue);
 
     //! Saves the template CSV (header and example rows the import accepts) as fileName.
     bool saveTemplate(const QString &fileName);
