@@ -72,8 +72,8 @@
         <translation>%1 (%2), Bestand: %3</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+15"/>
+        <location line="+5"/>
+        <location line="+16"/>
         <source>The quantity is too large.</source>
         <translation>Die Menge ist zu groß.</translation>
     </message>
@@ -130,7 +130,7 @@
         <translation>Freigabe durch die Marktleitung</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>A manager confirms with their own user name and PIN. The approval is for this one action only.</source>
         <translation>Die Marktleitung bestätigt mit dem eigenen Benutzernamen und der eigenen PIN. Die Freigabe gilt nur für diesen einen Vorgang.</translation>
     </message>
@@ -145,17 +145,17 @@
         <translation>&amp;PIN der Marktleitung</translation>
     </message>
     <message>
-        <location filename="../ui/approvaldialog.cpp" line="+22"/>
-        <source>%1 asks for a manager&apos;s approval to: %2</source>
-        <translation>%1 bittet die Marktleitung um Freigabe für: %2</translation>
+        <location filename="../ui/approvaldialog.cpp" line="+28"/>
+        <source>%1 asks for a manager&apos;s approval:</source>
+        <translation>%1 bittet die Marktleitung um Freigabe:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;Approve</source>
         <translation>&amp;Freigeben</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Please enter the manager&apos;s user name.</source>
         <translation>Bitte geben Sie den Benutzernamen der Marktleitung ein.</translation>
     </message>
@@ -163,6 +163,131 @@
         <location line="+7"/>
         <source>Please enter the manager&apos;s PIN.</source>
         <translation>Bitte geben Sie die PIN der Marktleitung ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalRequest</name>
+    <message>
+        <location filename="../models/domain/approvalrequest.cpp" line="+22"/>
+        <source>%1: %2</source>
+        <comment>what is approved: why a manager is needed</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cashiers may not void items</source>
+        <translation>Kassierer/innen dürfen keine Artikel stornieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cashiers may not clear a sale</source>
+        <translation>Kassierer/innen dürfen keinen Verkauf abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cashiers may not give a discount this large</source>
+        <translation>Kassierer/innen dürfen keinen so hohen Rabatt gewähren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cashiers may not change prices</source>
+        <translation>Kassierer/innen dürfen keine Preise ändern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cashiers may not give refunds</source>
+        <translation>Kassierer/innen dürfen keine Erstattungen durchführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cashiers may not open the drawer without a sale</source>
+        <translation>Kassierer/innen dürfen die Kassenlade nicht ohne Verkauf öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cashiers may not put cash in or take it out</source>
+        <translation>Kassierer/innen dürfen kein Bargeld einlegen oder entnehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only a manager closes a shift</source>
+        <translation>nur die Marktleitung schließt eine Schicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only a manager changes settings</source>
+        <translation>nur die Marktleitung ändert Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this needs a %1</source>
+        <comment>a role: &apos;this needs a Manager&apos;</comment>
+        <translation>dafür ist die Rolle „%1“ nötig</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (%2)</source>
+        <comment>discount: percent (amount)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Discount %1 on %2</source>
+        <comment>Discount 50 % (5.20 €) on Cola</comment>
+        <translation>Rabatt %1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>above the cashier limit of %1</source>
+        <translation>über dem Kassiererlimit von %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Price %1 for %2 (catalogue %3)</source>
+        <translation>Preis %1 für %2 (laut Artikelstamm %3)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Void %1 × %2 (%3)</source>
+        <translation>%1 × %2 stornieren (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Clear the sale of %n item(s) (%1)</source>
+        <translation>
+            <numerusform>Verkauf mit %n Artikel abbrechen (%1)</numerusform>
+            <numerusform>Verkauf mit %n Artikeln abbrechen (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Put %1 into the drawer (%2)</source>
+        <translation>%1 in die Kassenlade einlegen (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Take %1 out of the drawer (%2)</source>
+        <translation>%1 aus der Kassenlade entnehmen (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open the drawer without a sale (%1)</source>
+        <translation>Kassenlade ohne Verkauf öffnen (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close the shift with %1 counted in the drawer</source>
+        <translation>Schicht schließen, in der Kassenlade gezählt: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refund %1 of bill %2</source>
+        <translation>%1 zu Bon %2 erstatten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change this till&apos;s receipt printer</source>
+        <translation>Belegdrucker dieser Kasse ändern</translation>
     </message>
 </context>
 <context>
@@ -442,7 +567,7 @@
         <translation>Nur Einträge ab diesem Tag</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>&amp;To</source>
         <translation>B&amp;is</translation>
     </message>
@@ -549,19 +674,19 @@
 <context>
     <name>Authorizer</name>
     <message>
-        <location filename="../models/services/authorizer.cpp" line="+30"/>
-        <location line="+33"/>
+        <location filename="../models/services/authorizer.cpp" line="+47"/>
+        <location line="+32"/>
         <source>Nobody is signed in at this till.</source>
         <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+34"/>
+        <location line="-29"/>
+        <location line="+33"/>
         <source>The till is locked. Please sign in again to continue.</source>
         <translation>Die Kasse ist gesperrt. Bitte melden Sie sich erneut an, um fortzufahren.</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-26"/>
         <source>%1 needs a manager&apos;s approval.</source>
         <translation>„%1“ erfordert eine Freigabe durch die Marktleitung.</translation>
     </message>
@@ -581,7 +706,7 @@
         <translation>Die Freigabe wurde jemand anderem erteilt.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>%1 may not approve &quot;%2&quot;; a manager has to.</source>
         <translation>%1 darf „%2“ nicht freigeben; das muss die Marktleitung tun.</translation>
     </message>
@@ -594,7 +719,7 @@
 <context>
     <name>BaseUnits</name>
     <message>
-        <location filename="../models/domain/product.cpp" line="+41"/>
+        <location filename="../models/domain/product.cpp" line="+45"/>
         <source>Piece</source>
         <translation>Stück</translation>
     </message>
@@ -656,7 +781,7 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../models/items/cartmodel.cpp" line="+45"/>
+        <location filename="../models/items/cartmodel.cpp" line="+46"/>
         <source>−%1 (%2)</source>
         <comment>line discount: amount (percentage)</comment>
         <translation>−%1 (%2)</translation>
@@ -668,20 +793,24 @@
         <translation>−%1</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>SKU %1</source>
-        <translation>Art.-Nr. %1</translation>
+        <location line="+35"/>
+        <source>%1
+SKU %2</source>
+        <comment>cart line tooltip: product name, SKU</comment>
+        <translation>%1
+Art.-Nr. %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n base units each</source>
+        <location line="+4"/>
+        <source>%1: %n base units each</source>
+        <comment>cart unit tooltip</comment>
         <translation>
-            <numerusform>je %n Basiseinheit</numerusform>
-            <numerusform>je %n Basiseinheiten</numerusform>
+            <numerusform>%1: je %n Basiseinheit</numerusform>
+            <numerusform>%1: je %n Basiseinheiten</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Price overridden; the catalogue says %1</source>
         <translation>Preis überschrieben; laut Artikelstamm %1</translation>
     </message>
@@ -751,7 +880,7 @@
 <context>
     <name>CatalogueCsv</name>
     <message>
-        <location filename="../models/services/cataloguecsv.cpp" line="+58"/>
+        <location filename="../models/services/cataloguecsv.cpp" line="+88"/>
         <source>The catalogue could not be read or written. Nothing was changed.</source>
         <translation>Der Artikelstamm konnte nicht gelesen oder geschrieben werden. Es wurde nichts geändert.</translation>
     </message>
@@ -761,7 +890,42 @@
         <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
+        <source>Standard rate</source>
+        <translation>Normalsatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sparkling water 0.5 l</source>
+        <comment>example product in the CSV template</comment>
+        <translation>Sprudelwasser 0,5 l</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apples</source>
+        <comment>example product in the CSV template</comment>
+        <translation>Äpfel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bottle</source>
+        <comment>example unit in the CSV template</comment>
+        <translation>Flasche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crate of 12</source>
+        <comment>example unit in the CSV template</comment>
+        <translation>Kiste mit 12</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 kg bag</source>
+        <comment>example unit in the CSV template</comment>
+        <translation>Beutel 1 kg</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1 needs a manager.</source>
         <translation>„%1“ ist der Marktleitung vorbehalten.</translation>
     </message>
@@ -786,7 +950,12 @@
         <translation>Die erste Zeile muss die Spalten benennen; es fehlt: %1.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
+        <source>Line %1 does not have as many fields as the first line has columns: %2 instead of %3. A value with a comma needs quotes around it.</source>
+        <translation>Zeile %1 hat nicht so viele Felder, wie die erste Zeile Spalten hat: %2 statt %3. Ein Wert mit Komma muss in Anführungszeichen stehen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 is missing.</source>
         <translation>%1 fehlt.</translation>
     </message>
@@ -831,7 +1000,12 @@
         <translation>Die Basiseinheit ist Stück, Gramm oder Milliliter, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>%1 is 1, 0, yes, no, true or false, not &quot;%2&quot;.</source>
+        <translation>%1 ist 1, 0, yes, no, true oder false, nicht „%2“.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The rows of %1 disagree about its name, category, tax rate or base unit; line %2 says otherwise.</source>
         <translation>Die Zeilen von %1 widersprechen sich bei Name, Warengruppe, Steuersatz oder Basiseinheit; Zeile %2 weicht ab.</translation>
     </message>
@@ -860,7 +1034,7 @@
 <context>
     <name>CatalogueService</name>
     <message>
-        <location filename="../models/services/catalogueservice.cpp" line="+37"/>
+        <location filename="../models/services/catalogueservice.cpp" line="+38"/>
         <source>The catalogue could not be read or saved. Nothing was changed.</source>
         <translation>Der Artikelstamm konnte nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
     </message>
@@ -868,54 +1042,50 @@
         <location line="+28"/>
         <location line="+27"/>
         <location line="+48"/>
-        <location line="+199"/>
+        <location line="+320"/>
         <source>Nobody is signed in at this till.</source>
         <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+188"/>
+        <location line="-378"/>
+        <location line="+307"/>
         <location line="+43"/>
         <source>This product no longer exists.</source>
         <translation>Diesen Artikel gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-249"/>
+        <location line="+34"/>
+        <source>There is no quick key %1.</source>
+        <translation>Es gibt keine Schnelltaste %1.</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>A quick key&apos;s text can have at most %1 characters.</source>
+        <translation>Der Text einer Schnelltaste darf höchstens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A quick key moves only to another key of the grid.</source>
+        <translation>Eine Schnelltaste lässt sich nur auf eine andere Taste des Rasters verschieben.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Please enter the SKU.</source>
         <translation>Bitte geben Sie die Artikelnummer ein.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The SKU is longer than 64 characters.</source>
-        <translation>Die Artikelnummer ist länger als 64 Zeichen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Please enter the product&apos;s name.</source>
         <translation>Bitte geben Sie den Namen des Artikels ein.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Please choose a tax rate for %1.</source>
         <translation>Bitte wählen Sie einen Steuersatz für %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The reorder level cannot be negative.</source>
-        <translation>Der Mindestbestand darf nicht negativ sein.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The cost cannot be negative.</source>
-        <translation>Der Einkaufspreis darf nicht negativ sein.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The cost must be for at least one base unit.</source>
-        <translation>Der Einkaufspreis muss für mindestens eine Basiseinheit gelten.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+24"/>
         <source>Every unit needs a name.</source>
         <translation>Jede Einheit braucht einen Namen.</translation>
     </message>
@@ -924,13 +1094,8 @@
         <source>The unit name &quot;%1&quot; is used twice.</source>
         <translation>Der Einheitenname „%1“ wird doppelt verwendet.</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>The conversion rate of &quot;%1&quot; must be a whole number of at least 1.</source>
-        <translation>Der Umrechnungsfaktor von „%1“ muss eine ganze Zahl von mindestens 1 sein.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Two units hold %n base units each; each unit needs its own size.</source>
         <translation>
             <numerusform>Zwei Einheiten enthalten je %n Basiseinheit; jede Einheit braucht eine eigene Größe.</numerusform>
@@ -938,17 +1103,47 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The price of &quot;%1&quot; cannot be negative.</source>
-        <translation>Der Preis von „%1“ darf nicht negativ sein.</translation>
+        <location line="-55"/>
+        <source>The SKU is longer than %1 characters.</source>
+        <translation>Die Artikelnummer ist länger als %1 Zeichen.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>The product&apos;s name is longer than %1 characters.</source>
+        <translation>Der Name des Artikels ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The reorder level must lie between 0 and %L1.</source>
+        <translation>Der Mindestbestand muss zwischen 0 und %L1 liegen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The cost must lie between %1 and %2.</source>
+        <translation>Der Einkaufspreis muss zwischen %1 und %2 liegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cost must be for 1 to %L1 base units.</source>
+        <translation>Der Einkaufspreis muss für 1 bis %L1 Basiseinheiten gelten.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The conversion rate of &quot;%1&quot; must be a whole number from 1 to %L2.</source>
+        <translation>Der Umrechnungsfaktor von „%1“ muss eine ganze Zahl von 1 bis %L2 sein.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The price of &quot;%1&quot; must lie between %2 and %3.</source>
+        <translation>Der Preis von „%1“ muss zwischen %2 und %3 liegen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The barcode %1 of &quot;%2&quot; is not valid: check the last digit, or use an internal code without spaces.</source>
         <translation>Der Barcode %1 von „%2“ ist ungültig: Prüfen Sie die letzte Ziffer oder verwenden Sie einen internen Code ohne Leerzeichen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The barcode %1 is used twice.</source>
         <translation>Der Barcode %1 wird doppelt verwendet.</translation>
     </message>
@@ -958,7 +1153,7 @@
         <translation>Ein Artikel braucht mindestens eine Einheit, in der er verkauft wird.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>The SKU %1 already belongs to &quot;%2&quot;.</source>
         <translation>Die Artikelnummer %1 gehört bereits zu „%2“.</translation>
     </message>
@@ -968,7 +1163,7 @@
         <translation>Der Barcode %1 gehört bereits zum Artikel mit der Artikelnummer %2.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>Please enter the category&apos;s name.</source>
         <translation>Bitte geben Sie den Namen der Warengruppe ein.</translation>
     </message>
@@ -1069,14 +1264,39 @@
 <context>
     <name>CheckoutService</name>
     <message>
-        <location filename="../models/services/checkoutservice.cpp" line="+38"/>
-        <source>The till cannot reach its database. The sale is still on screen; nothing was lost. Please try again.</source>
-        <translation>Die Kasse erreicht ihre Datenbank nicht. Der Verkauf ist noch auf dem Bildschirm; es ging nichts verloren. Bitte versuchen Sie es erneut.</translation>
+        <location filename="../models/services/checkoutservice.cpp" line="+41"/>
+        <source>The database refused this sale because it breaks one of its rules, so nothing was sold. The sale is still on screen; please show the details to whoever looks after your tills.</source>
+        <translation>Die Datenbank hat diesen Verkauf abgelehnt, weil er gegen eine ihrer Regeln verstößt; es wurde nichts verkauft. Der Verkauf ist noch auf dem Bildschirm; bitte zeigen Sie die Details der Person, die Ihre Kassen betreut.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+5"/>
+        <source>Another till changed the same products at the same moment, so nothing was sold. The sale is still on screen; please try again.</source>
+        <translation>Eine andere Kasse hat im selben Moment dieselben Artikel geändert, daher wurde nichts verkauft. Der Verkauf ist noch auf dem Bildschirm; bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The till cannot reach its database, so nothing was saved. The sale is still on screen; please try again.</source>
+        <translation>Die Kasse erreicht ihre Datenbank nicht, daher wurde nichts gespeichert. Der Verkauf ist noch auf dem Bildschirm; bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database did not answer in time, so Till stopped waiting and cannot tell yet whether the sale was saved. It is still on screen: try again when the database answers. If it was saved, Till finds it and does not save it twice.</source>
+        <translation>Die Datenbank hat nicht rechtzeitig geantwortet; Till hat aufgehört zu warten und weiß noch nicht, ob der Verkauf gespeichert wurde. Er ist noch auf dem Bildschirm: Versuchen Sie es erneut, sobald die Datenbank antwortet. Falls er gespeichert wurde, findet Till ihn und speichert ihn nicht doppelt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database could not save this. The sale is still on screen; please try again, and show the details to whoever looks after your tills if it keeps failing.</source>
+        <translation>Die Datenbank konnte dies nicht speichern. Der Verkauf ist noch auf dem Bildschirm; bitte versuchen Sie es erneut, und zeigen Sie die Details der Person, die Ihre Kassen betreut, falls es weiterhin fehlschlägt.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>The quantity must be at least 1.</source>
         <translation>Die Menge muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most %L1 can be sold on one line.</source>
+        <translation>Auf einer Position können höchstens %L1 verkauft werden.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1094,7 +1314,12 @@
         <translation>%1 wird nicht mehr verkauft.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>The unit &quot;%1&quot; of %2 holds more than %L3 base units; correct its size in the catalogue first.</source>
+        <translation>Die Einheit „%1“ von %2 enthält mehr als %L3 Basiseinheiten; korrigieren Sie zuerst ihre Größe im Artikelstamm.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>A discount cannot be negative.</source>
         <translation>Ein Rabatt darf nicht negativ sein.</translation>
     </message>
@@ -1109,12 +1334,62 @@
         <translation>Ein Rabatt darf nicht höher als der Preis sein.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis darf nicht negativ sein.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+17"/>
+        <source>One manager&apos;s approval cannot cover two things (%1). Please ask again.</source>
+        <translation>Eine Freigabe der Marktleitung kann nicht für zwei Dinge gelten (%1). Bitte fragen Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 needs a manager&apos;s approval. Nothing was sold.</source>
+        <translation>%1 erfordert eine Freigabe durch die Marktleitung. Es wurde nichts verkauft.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The price of %1</source>
+        <translation>Der Preis von %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The discount of %1 on %2</source>
+        <translation>Der Rabatt von %1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The discount of %1 on the bill</source>
+        <translation>Der Rabatt von %1 auf den Bon</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 is no longer sold and was taken off the sale.</source>
+        <translation>%1 wird nicht mehr verkauft und wurde aus dem Verkauf entfernt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is back at the catalogue price of %2: the price of %3 needs a manager&apos;s approval again.</source>
+        <translation>%1 kostet wieder %2 laut Artikelstamm: Der Preis von %3 erfordert erneut eine Freigabe durch die Marktleitung.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 now costs %2 (it was %3).</source>
+        <translation>%1 kostet jetzt %2 (vorher %3).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The discount on %1 needs a manager&apos;s approval again and was taken off.</source>
+        <translation>Der Rabatt auf %1 erfordert erneut eine Freigabe durch die Marktleitung und wurde entfernt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The discount on the bill needs a manager&apos;s approval again and was taken off.</source>
+        <translation>Der Rabatt auf den Bon erfordert erneut eine Freigabe durch die Marktleitung und wurde entfernt.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The sale has no items yet.</source>
         <translation>Der Verkauf enthält noch keine Artikel.</translation>
     </message>
@@ -1129,7 +1404,7 @@
         <translation>Dieser Verkauf ist zu groß, um ihn zu summieren. Bitte teilen Sie ihn auf.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 is still to pay.</source>
         <translation>Es sind noch %1 zu zahlen.</translation>
     </message>
@@ -1145,8 +1420,18 @@
     </message>
     <message>
         <location line="+44"/>
+        <source>The connection to the database was lost while the sale was being saved, so Till cannot tell yet whether it was. The sale is still on screen: try again when the database is back. If it was saved, Till finds it and does not save it twice.</source>
+        <translation>Die Verbindung zur Datenbank ist beim Speichern des Verkaufs abgerissen, daher weiß Till noch nicht, ob er gespeichert wurde. Der Verkauf ist noch auf dem Bildschirm: Versuchen Sie es erneut, sobald die Datenbank wieder erreichbar ist. Falls er gespeichert wurde, findet Till ihn und speichert ihn nicht doppelt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Not enough stock of %1. Nothing was sold.</source>
         <translation>Nicht genug Bestand von %1. Es wurde nichts verkauft.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The catalogue changed while this sale was open. Nothing was sold; please check the lines and take the payment again.</source>
+        <translation>Der Artikelstamm hat sich geändert, während dieser Verkauf offen war. Es wurde nichts verkauft; bitte prüfen Sie die Positionen und kassieren Sie erneut.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1154,7 +1439,7 @@
         <translation>An Kasse %1 ist keine Schicht geöffnet. Öffnen Sie eine Schicht, um zu verkaufen.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+21"/>
         <source>There is nothing to park.</source>
         <translation>Es gibt nichts zu parken.</translation>
     </message>
@@ -1168,7 +1453,7 @@
     <name>CloseShiftDialog</name>
     <message>
         <location filename="../ui/closeshiftdialog.ui" line="+14"/>
-        <location filename="../ui/closeshiftdialog.cpp" line="+150"/>
+        <location filename="../ui/closeshiftdialog.cpp" line="+175"/>
         <source>Close the shift</source>
         <translation>Schicht schließen</translation>
     </message>
@@ -1203,12 +1488,23 @@
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../ui/closeshiftdialog.cpp" line="-116"/>
+        <location filename="../ui/closeshiftdialog.cpp" line="-142"/>
+        <source>shown after the count</source>
+        <translation>erscheint nach der Zählung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+112"/>
         <source>&amp;Close shift</source>
         <translation>Schicht &amp;schließen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-112"/>
+        <source>&amp;Done counting</source>
+        <translation>Zählung &amp;beenden</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <location line="+2"/>
         <source>—</source>
         <comment>no amount</comment>
@@ -1227,12 +1523,12 @@
         <translation>%1 zu viel</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+58"/>
         <source>&quot;%1&quot; is not an amount.</source>
         <translation>„%1“ ist kein Betrag.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>The drawer is %1 short of the %2 expected. Close the shift anyway?</source>
         <translation>In der Kassenlade fehlen %1 gegenüber dem Soll von %2. Schicht trotzdem schließen?</translation>
     </message>
@@ -1430,12 +1726,22 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/diagnosticsdialog.cpp" line="+82"/>
+        <location filename="../ui/diagnosticsdialog.cpp" line="+38"/>
+        <source>The last operations, in short</source>
+        <translation>Die letzten Vorgänge in Kürze</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Copy SQL</source>
         <translation>SQL kopieren</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
+        <source>No database work yet since Till started or the list was cleared.</source>
+        <translation>Noch keine Datenbankzugriffe seit dem Start von Till oder seit dem Leeren der Liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Since Till started: %L1 statements run, %L2 statements prepared. Operations kept here: %L3 of at most %L4.</source>
         <translation>Seit dem Start von Till: %L1 Anweisungen ausgeführt, %L2 Anweisungen vorbereitet. Hier gespeicherte Vorgänge: %L3 von höchstens %L4.</translation>
     </message>
@@ -1687,9 +1993,19 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Nur &amp;Probleme anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/importdialog.cpp" line="+48"/>
+        <location filename="../ui/importdialog.cpp" line="+50"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save a &amp;Template…</source>
+        <translation>&amp;Vorlage speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A CSV file with the columns the import reads and two example products, to fill in a spreadsheet</source>
+        <translation>Eine CSV-Datei mit den Spalten, die der Import liest, und zwei Beispielartikeln, zum Ausfüllen in einer Tabellenkalkulation</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1697,7 +2013,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Wählen Sie eine CSV-Datei, um zu sehen, was sie ändern würde.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>Choose a Catalogue File</source>
         <translation>Artikelstamm-Datei wählen</translation>
     </message>
@@ -1707,7 +2023,28 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>Save a Template CSV</source>
+        <translation>Vorlage-CSV speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>catalogue-template.csv</source>
+        <comment>file name of the CSV template</comment>
+        <translation>artikelstamm-vorlage.csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The template could not be saved as %1. Check that the disk is not full and that you may write there.</source>
+        <translation>Die Vorlage konnte nicht als %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>The file %1 cannot be opened. Check that it exists and that you may read it.</source>
         <translation>Die Datei %1 kann nicht geöffnet werden. Prüfen Sie, ob sie existiert und ob Sie sie lesen dürfen.</translation>
     </message>
@@ -1901,7 +2238,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>InventoryService</name>
     <message>
-        <location filename="../models/services/inventoryservice.cpp" line="+36"/>
+        <location filename="../models/services/inventoryservice.cpp" line="+35"/>
         <source>A product or unit on this document does not exist any more, or another lane posted at the same moment. Nothing was changed.</source>
         <translation>Ein Artikel oder eine Einheit dieses Belegs existiert nicht mehr, oder eine andere Kasse hat im selben Moment gebucht. Es wurde nichts geändert.</translation>
     </message>
@@ -1972,11 +2309,21 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Line %1: the quantity is too large.</source>
-        <translation>Position %1: Die Menge ist zu groß.</translation>
+        <source>Line %1: a line receives at most %L2 base units.</source>
+        <translation>Position %1: Pro Position können höchstens %L2 Basiseinheiten eingebucht werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+56"/>
+        <source>Line %1: a count lies between 0 and %L2 base units.</source>
+        <translation>Position %1: Eine Zählung liegt zwischen 0 und %L2 Basiseinheiten.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>An adjustment changes the stock by at most %L1 base units.</source>
+        <translation>Eine Korrektur ändert den Bestand um höchstens %L1 Basiseinheiten.</translation>
+    </message>
+    <message>
+        <location line="-102"/>
         <source>Line %1: the cost cannot be negative.</source>
         <translation>Position %1: Der Einkaufspreis darf nicht negativ sein.</translation>
     </message>
@@ -1991,22 +2338,12 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Die Inventur enthält keine gezählten Artikel.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Line %1: a count lies between zero and a trillion.</source>
-        <translation>Position %1: Eine Zählung liegt zwischen null und einer Billion.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>An adjustment changes the stock by at least one unit.</source>
         <translation>Eine Korrektur ändert den Bestand um mindestens eine Einheit.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The quantity is too large.</source>
-        <translation>Die Menge ist zu groß.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Damaged or lost goods lower the stock; enter the quantity as taken away.</source>
         <translation>Beschädigte oder verlorene Ware verringert den Bestand; geben Sie die Menge als „Abziehen“ ein.</translation>
     </message>
@@ -2017,11 +2354,17 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+44"/>
         <source>This product no longer exists.</source>
         <translation>Diesen Artikel gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-26"/>
+        <source>An opening stock lies between 0 and %L1 base units.</source>
+        <translation>Ein Eröffnungsbestand liegt zwischen 0 und %L1 Basiseinheiten.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Nobody is signed in at this till.</source>
         <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
@@ -2029,17 +2372,28 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../app/launcher.cpp" line="+75"/>
+        <location filename="../app/launcher.cpp" line="+118"/>
         <source>Filling the demo store…</source>
         <translation>Demo-Geschäft wird befüllt…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
+        <location line="+24"/>
         <source>Till</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-23"/>
+        <source>Start with a New Database</source>
+        <translation>Mit neuer Datenbank starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <location filename="../app/main.cpp" line="+60"/>
         <source>Till cannot start</source>
         <translation>Till kann nicht starten</translation>
@@ -2087,13 +2441,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>+%1</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>%L1 × %2</source>
-        <comment>quantity in base units × base unit</comment>
-        <translation>%L1 × %2</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+52"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -2149,7 +2497,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>%1 (%2), Bestand: %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The newest %Ln movement(s); older ones load as you scroll.</source>
         <translation>
             <numerusform>Die neueste %Ln Bewegung; ältere werden beim Scrollen geladen.</numerusform>
@@ -2227,7 +2575,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Auf Mindestbestand</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>SKU</source>
         <comment>stock keeping unit, the store&apos;s own product code</comment>
         <translation>Art.-Nr.</translation>
@@ -2425,15 +2773,148 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>MessageStrip</name>
     <message>
-        <location filename="../ui/messagestrip.cpp" line="+30"/>
+        <location filename="../ui/messagestrip.cpp" line="+33"/>
         <source>Details…</source>
         <translation>Details…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
     </message>
 </context>
 <context>
     <name>OperationsModel</name>
     <message>
-        <location filename="../models/items/operationsmodel.cpp" line="+95"/>
+        <location filename="../models/items/operationsmodel.cpp" line="+27"/>
+        <source>sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parked sale</source>
+        <translation>Verkauf geparkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recalled sale</source>
+        <translation>Verkauf zurückgeholt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>barcode lookup</source>
+        <translation>Barcode-Suche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>product list</source>
+        <translation>Artikelliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>product saved</source>
+        <translation>Artikel gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>catalogue import</source>
+        <translation>Artikelstamm-Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>catalogue export</source>
+        <translation>Artikelstamm-Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sales report</source>
+        <translation>Umsatzbericht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shift opened</source>
+        <translation>Schicht geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shift closed</source>
+        <translation>Schicht geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X report</source>
+        <translation>X-Bericht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>goods receipt</source>
+        <translation>Wareneingang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>low-stock list</source>
+        <translation>Liste knapper Bestände</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>operation “%1”</source>
+        <translation>Vorgang „%1“</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>slow: one statement ran again and again, once per item, where one would do</source>
+        <translation>langsam: eine Anweisung lief immer wieder, einmal je Eintrag, wo eine einzige genügen würde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fast</source>
+        <translation>schnell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>slow: the database took %L1 ms to answer</source>
+        <translation>langsam: die Datenbank brauchte %L1 ms für die Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>slow: Till itself took most of the time, not the database</source>
+        <translation>langsam: Till selbst brauchte die meiste Zeit, nicht die Datenbank</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last %1: 1 database statement, %2 ms — %3</source>
+        <translation>Zuletzt: %1, 1 Datenbankanweisung, %2 ms — %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Last %1: %Ln database statements, %2 ms — %3</source>
+        <translation>
+            <numerusform>Zuletzt: %1, %Ln Datenbankanweisung, %2 ms — %3</numerusform>
+            <numerusform>Zuletzt: %1, %Ln Datenbankanweisungen, %2 ms — %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>These statements ran repeatedly inside one operation; one set-based statement usually does the work of all of them:
 %1</source>
         <translation>Diese Anweisungen liefen innerhalb eines Vorgangs wiederholt; meist erledigt eine einzige mengenbasierte Anweisung die Arbeit aller:
@@ -2608,7 +3089,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Wechselgeld</translation>
     </message>
     <message>
-        <location filename="../ui/paymentdialog.cpp" line="+44"/>
+        <location filename="../ui/paymentdialog.cpp" line="+45"/>
         <source>&amp;Finish</source>
         <translation>&amp;Abschließen</translation>
     </message>
@@ -2618,7 +3099,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Den Verkauf abschließen (Enter, sobald bezahlt ist)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>In cash: %1</source>
         <translation>Bar: %1</translation>
     </message>
@@ -2698,7 +3179,7 @@ F2</translation>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../models/services/permissions.cpp" line="+19"/>
+        <location filename="../models/domain/permissions.cpp" line="+19"/>
         <source>Sell</source>
         <translation>Verkaufen</translation>
     </message>
@@ -3121,7 +3602,7 @@ F2</translation>
         <translation>Bitte wählen Sie den Ordner für die PDF-Belege.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Folder for PDF receipts</source>
         <translation>Ordner für PDF-Belege</translation>
     </message>
@@ -3157,6 +3638,250 @@ F2</translation>
     </message>
 </context>
 <context>
+    <name>Product</name>
+    <message numerus="yes">
+        <location filename="../models/domain/product.cpp" line="+30"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n Stück</numerusform>
+            <numerusform>%n Stück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n crate(s)</source>
+        <translation>
+            <numerusform>%n Kiste</numerusform>
+            <numerusform>%n Kisten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n Kasten</numerusform>
+            <numerusform>%n Kästen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n Schachtel</numerusform>
+            <numerusform>%n Schachteln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n bottle(s)</source>
+        <translation>
+            <numerusform>%n Flasche</numerusform>
+            <numerusform>%n Flaschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n can(s)</source>
+        <translation>
+            <numerusform>%n Dose</numerusform>
+            <numerusform>%n Dosen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n glass(es)</source>
+        <translation>
+            <numerusform>%n Glas</numerusform>
+            <numerusform>%n Gläser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n bag(s)</source>
+        <translation>
+            <numerusform>%n Beutel</numerusform>
+            <numerusform>%n Beutel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sack(s)</source>
+        <translation>
+            <numerusform>%n Sack</numerusform>
+            <numerusform>%n Säcke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n net(s)</source>
+        <translation>
+            <numerusform>%n Netz</numerusform>
+            <numerusform>%n Netze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pack(s)</source>
+        <translation>
+            <numerusform>%n Packung</numerusform>
+            <numerusform>%n Packungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n six-pack(s)</source>
+        <translation>
+            <numerusform>%n Sixpack</numerusform>
+            <numerusform>%n Sixpacks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n carton(s)</source>
+        <translation>
+            <numerusform>%n Karton</numerusform>
+            <numerusform>%n Kartons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n jar(s)</source>
+        <translation>
+            <numerusform>%n Glas</numerusform>
+            <numerusform>%n Gläser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tin(s)</source>
+        <translation>
+            <numerusform>%n Dose</numerusform>
+            <numerusform>%n Dosen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tub(s)</source>
+        <translation>
+            <numerusform>%n Becher</numerusform>
+            <numerusform>%n Becher</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pot(s)</source>
+        <translation>
+            <numerusform>%n Topf</numerusform>
+            <numerusform>%n Töpfe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tray(s)</source>
+        <translation>
+            <numerusform>%n Steige</numerusform>
+            <numerusform>%n Steigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n punnet(s)</source>
+        <translation>
+            <numerusform>%n Schale</numerusform>
+            <numerusform>%n Schalen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n bar(s)</source>
+        <translation>
+            <numerusform>%n Riegel</numerusform>
+            <numerusform>%n Riegel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n roll(s)</source>
+        <translation>
+            <numerusform>%n Rolle</numerusform>
+            <numerusform>%n Rollen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tube(s)</source>
+        <translation>
+            <numerusform>%n Tube</numerusform>
+            <numerusform>%n Tuben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n loaf/loaves</source>
+        <translation>
+            <numerusform>%n Laib</numerusform>
+            <numerusform>%n Laibe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n bunch(es)</source>
+        <translation>
+            <numerusform>%n Bund</numerusform>
+            <numerusform>%n Bund</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n cup(s)</source>
+        <translation>
+            <numerusform>%n Tasse</numerusform>
+            <numerusform>%n Tassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n ream(s)</source>
+        <translation>
+            <numerusform>%n Ries</numerusform>
+            <numerusform>%n Ries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n copy/copies</source>
+        <translation>
+            <numerusform>%n Exemplar</numerusform>
+            <numerusform>%n Exemplare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+33"/>
+        <source>%1 × %2</source>
+        <comment>count × unit name</comment>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Exactly %1</source>
+        <comment>stock in the base unit</comment>
+        <translation>Genau %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 g</source>
+        <comment>grams</comment>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ml</source>
+        <comment>millilitres</comment>
+        <translation>%1 ml</translation>
+    </message>
+</context>
+<context>
     <name>ProductChooserDialog</name>
     <message>
         <location filename="../ui/productchooserdialog.ui" line="+14"/>
@@ -3182,7 +3907,7 @@ F2</translation>
         <translation>Artikel&amp;nummer:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The store&apos;s own code, e.g. DRK-0042</source>
         <translation>Der eigene Code des Geschäfts, z. B. GTR-0042</translation>
     </message>
@@ -3227,7 +3952,7 @@ F2</translation>
         <translation>Bei diesem Bestand oder darunter, in Basiseinheiten, gilt der Artikel als knapp</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>C&amp;ost:</source>
         <translation>&amp;Einkaufspreis:</translation>
     </message>
@@ -3247,7 +3972,7 @@ F2</translation>
         <translation>Für wie viele Basiseinheiten der Einkaufspreis gilt, z. B. 24, wenn er pro 24er-Kiste gilt</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Stock:</source>
         <translation>Bestand:</translation>
     </message>
@@ -3262,7 +3987,22 @@ F2</translation>
         <translation>A&amp;ktiv: im Verkauf und an der Kasse auffindbar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
+        <source>O&amp;pening stock:</source>
+        <translation>Eröffnungsbes&amp;tand:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>What is on the shelf now; it goes on the stock ledger as the opening stock</source>
+        <translation>Was jetzt im Regal steht; es wird als Eröffnungsbestand ins Bestandsjournal gebucht</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The unit the opening stock is counted in</source>
+        <translation>Die Einheit, in der der Eröffnungsbestand gezählt wird</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Units it is sold in</source>
         <translation>Verkaufseinheiten</translation>
     </message>
@@ -3292,7 +4032,7 @@ F2</translation>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+76"/>
         <source>No category</source>
         <translation>Keine Warengruppe</translation>
     </message>
@@ -3329,7 +4069,7 @@ F2</translation>
         <translation>= %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+68"/>
         <source>The cost &quot;%1&quot; is not an amount like %2.</source>
         <translation>Der Einkaufspreis „%1“ ist kein Betrag wie %2.</translation>
     </message>
@@ -3337,7 +4077,7 @@ F2</translation>
 <context>
     <name>ProductListModel</name>
     <message>
-        <location filename="../models/items/productlistmodel.cpp" line="+201"/>
+        <location filename="../models/items/productlistmodel.cpp" line="+199"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -3347,12 +4087,14 @@ F2</translation>
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Stock is at or below the reorder level of %1.</source>
-        <translation>Der Bestand liegt auf oder unter dem Mindestbestand von %1.</translation>
+        <location line="+14"/>
+        <source>%1
+Stock is at or below the reorder level of %2.</source>
+        <translation>%1
+Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>The price of the smallest unit the product is sold in</source>
         <translation>Der Preis der kleinsten Verkaufseinheit des Artikels</translation>
     </message>
@@ -3574,8 +4316,8 @@ F2</translation>
     <name>ProductsPage</name>
     <message>
         <location filename="../ui/productspage.ui" line="+25"/>
-        <source>Search by name, SKU or barcode</source>
-        <translation>Nach Name, Artikelnummer oder Barcode suchen</translation>
+        <source>Name, SKU or barcode</source>
+        <translation>Name, Art.-Nr., Barcode</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3598,7 +4340,7 @@ F2</translation>
         <translation>Nur Artikel, deren Bestand auf oder unter ihrem Mindestbestand liegt</translation>
     </message>
     <message>
-        <location filename="../ui/productspage.cpp" line="+47"/>
+        <location filename="../ui/productspage.cpp" line="+54"/>
         <source>Active products</source>
         <translation>Aktive Artikel</translation>
     </message>
@@ -3613,7 +4355,57 @@ F2</translation>
         <translation>Alle Artikel</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
+        <source>The catalogue has no products yet.</source>
+        <translation>Der Artikelstamm enthält noch keine Artikel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bring your products in from a spreadsheet, type them in one by one, or look around a demo shop first. The demo opens in a file of its own, so this store stays as it is.</source>
+        <translation>Übernehmen Sie Ihre Artikel aus einer Tabellenkalkulation, geben Sie sie einzeln ein, oder sehen Sie sich zuerst in einem Demo-Geschäft um. Die Demo öffnet sich in einer eigenen Datei, dieses Geschäft bleibt also, wie es ist.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Import a Catalogue CSV…</source>
+        <translation>Artikelstamm-CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create products from a CSV file, e.g. saved from a spreadsheet</source>
+        <translation>Artikel aus einer CSV-Datei anlegen, z. B. aus einer Tabellenkalkulation gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a &amp;Template CSV…</source>
+        <translation>&amp;Vorlage-CSV speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A CSV file with the columns the import reads and two example products, to fill in a spreadsheet</source>
+        <translation>Eine CSV-Datei mit den Spalten, die der Import liest, und zwei Beispielartikeln, zum Ausfüllen in einer Tabellenkalkulation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a &amp;Product…</source>
+        <translation>Artikel &amp;anlegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type in a product with its units, prices and barcodes</source>
+        <translation>Einen Artikel mit seinen Einheiten, Preisen und Barcodes eingeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;Demo Store…</source>
+        <translation>Demo-Geschäft ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shop with products, sales and users in a separate database file, opened in a second window</source>
+        <translation>Ein Geschäft mit Artikeln, Verkäufen und Benutzern in einer eigenen Datenbankdatei, geöffnet in einem zweiten Fenster</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
@@ -3624,12 +4416,12 @@ F2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+295"/>
+        <location line="+320"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-320"/>
         <source>Open the selected product</source>
         <translation>Den gewählten Artikel öffnen</translation>
     </message>
@@ -3706,7 +4498,7 @@ F2</translation>
     <message>
         <location line="+14"/>
         <source>&amp;Catalogue</source>
-        <translation>&amp;Katalog</translation>
+        <translation>Ka&amp;talog</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3719,7 +4511,7 @@ F2</translation>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>All categories</source>
         <translation>Alle Warengruppen</translation>
     </message>
@@ -3765,7 +4557,7 @@ F2</translation>
         <translation>Alle %1.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+78"/>
         <source>Searching the catalogue…</source>
         <translation>Katalog wird durchsucht …</translation>
     </message>
@@ -3773,6 +4565,11 @@ F2</translation>
         <location line="+4"/>
         <source>No product matches. Try fewer words, another category or &quot;All products&quot;.</source>
         <translation>Kein Artikel passt. Versuchen Sie weniger Wörter, eine andere Warengruppe oder „Alle Artikel“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No product to show. Try another category, &quot;All products&quot; or without &quot;Low stock only&quot;.</source>
+        <translation>Kein Artikel anzuzeigen. Versuchen Sie eine andere Warengruppe, „Alle Artikel“ oder ohne „Nur knapper Bestand“.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -3796,7 +4593,7 @@ F2</translation>
         <translation>&amp;Ansehen…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>Archive or Delete</source>
         <translation>Archivieren oder löschen</translation>
     </message>
@@ -3822,16 +4619,81 @@ F2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>It is on bills, so it is archived, not deleted: it can no longer be sold or found at the counter, its bills stay as they are, and you can reactivate it.</source>
-        <translation>Der Artikel steht auf Bons und wird daher archiviert, nicht gelöscht: Er kann an der Kasse nicht mehr verkauft oder gefunden werden, seine Bons bleiben unverändert, und Sie können ihn reaktivieren.</translation>
+        <source>It has a history (sales, refunds or stock changes), so it is archived, not deleted: it can no longer be sold or found at the counter, its records stay as they are, and you can reactivate it.</source>
+        <translation>Der Artikel hat eine Historie (Verkäufe, Erstattungen oder Bestandsänderungen) und wird daher archiviert, nicht gelöscht: Er kann an der Kasse nicht mehr verkauft oder gefunden werden, seine Einträge bleiben unverändert, und Sie können ihn reaktivieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It has no history: it was never sold and its stock never changed. It is deleted with its units and barcodes. This cannot be undone.</source>
+        <translation>Der Artikel hat keine Historie: Er wurde nie verkauft, und sein Bestand hat sich nie geändert. Er wird mit seinen Einheiten und Barcodes gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>catalogue-template.csv</source>
+        <comment>file name of the CSV template</comment>
+        <translation>artikelstamm-vorlage.csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <location line="+5"/>
+        <source>Save a Template CSV</source>
+        <translation>Vorlage-CSV speichern</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>It has never been sold, so it is deleted with its units, barcodes and stock history. This cannot be undone.</source>
-        <translation>Der Artikel wurde nie verkauft und wird daher mit seinen Einheiten, Barcodes und seiner Bestandshistorie gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
+        <source>The template could not be saved as %1. Check that the disk is not full and that you may write there.</source>
+        <translation>Die Vorlage konnte nicht als %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved the template as %1. Fill it in, then import it.</source>
+        <translation>Die Vorlage wurde als %1 gespeichert. Füllen Sie sie aus und importieren Sie sie dann.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
+        <location line="+31"/>
+        <source>Open the Demo Store</source>
+        <translation>Demo-Geschäft öffnen</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Open the demo store in a separate file?</source>
+        <translation>Das Demo-Geschäft in einer eigenen Datei öffnen?</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Till fills the database file %1 with a demo shop (products, 90 days of sales and users; the manager &quot;maria&quot; signs in with the PIN 1234) and opens it in a second window. This store&apos;s own database is not touched.</source>
+        <translation>Till füllt die Datenbankdatei %1 mit einem Demo-Geschäft (Artikel, Verkäufe aus 90 Tagen und Benutzer; die Marktleiterin „maria“ meldet sich mit der PIN 1234 an) und öffnet es in einem zweiten Fenster. Die eigene Datenbank dieses Geschäfts bleibt unberührt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open the Demo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filling the demo store…</source>
+        <translation>Demo-Geschäft wird befüllt…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The demo store could not be created in %1. Check that you may write in that folder.</source>
+        <translation>Das Demo-Geschäft konnte nicht in %1 angelegt werden. Prüfen Sie, ob Sie in diesen Ordner schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The demo store is ready in %1, but a second Till could not be started. Start Till with --database and that file to open it.</source>
+        <translation>Das Demo-Geschäft liegt in %1 bereit, aber ein zweites Till konnte nicht gestartet werden. Starten Sie Till mit --database und dieser Datei, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The demo store opens in a second window. This store is as it was.</source>
+        <translation>Das Demo-Geschäft öffnet sich in einem zweiten Fenster. Dieses Geschäft bleibt, wie es war.</translation>
+    </message>
+    <message>
+        <location line="-248"/>
         <source>&amp;Archive</source>
         <translation>&amp;Archivieren</translation>
     </message>
@@ -3841,18 +4703,23 @@ F2</translation>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
+        <source>&quot;%1&quot; was archived, not deleted: it got a history (a sale or a stock change) while you were asked, and a product with a history is kept. You can reactivate it.</source>
+        <translation>„%1“ wurde archiviert, nicht gelöscht: Während der Rückfrage kam eine Historie hinzu (ein Verkauf oder eine Bestandsänderung), und ein Artikel mit Historie bleibt erhalten. Sie können ihn reaktivieren.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Reactivate Product</source>
         <translation>Artikel reaktivieren</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>catalogue-%1.csv</source>
         <comment>file name; %1 is the date</comment>
         <translation>artikelstamm-%1.csv</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+12"/>
         <location line="+14"/>
         <location line="+14"/>
@@ -3861,11 +4728,12 @@ F2</translation>
     </message>
     <message>
         <location line="-39"/>
+        <location line="+59"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-46"/>
         <source>Till may not write to the folder %1. Choose another folder, such as your Documents folder.</source>
         <translation>Till darf nicht in den Ordner %1 schreiben. Wählen Sie einen anderen Ordner, zum Beispiel Ihren Dokumente-Ordner.</translation>
     </message>
@@ -3897,16 +4765,107 @@ F2</translation>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../models/domain/product.cpp" line="+48"/>
+        <location filename="../models/domain/quantity.cpp" line="+4"/>
         <source> + </source>
         <comment>joins the parts of one quantity</comment>
         <translation> + </translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../models/domain/quantity.cpp" line="+2"/>
         <source>−(%1)</source>
         <comment>a negative quantity</comment>
         <translation>−(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>QuickKeysEditor</name>
+    <message>
+        <location filename="../ui/quickkeyseditor.cpp" line="+39"/>
+        <source>Quick keys</source>
+        <translation>Schnelltasten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a key, then put a product on it, move it or empty it. The sale screen shows the keys page by page.</source>
+        <translation>Wählen Sie eine Taste, und legen Sie dann einen Artikel darauf, verschieben oder leeren Sie sie. Der Verkaufsbildschirm zeigt die Tasten Seite für Seite.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Add a page</source>
+        <translation>Seite &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Put a product on this key…</source>
+        <translation>&amp;Artikel auf diese Taste legen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;back</source>
+        <translation>Eine Stelle &amp;zurück</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;on</source>
+        <translation>Eine Stelle &amp;weiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Empty this key</source>
+        <translation>Taste &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+35"/>
+        <location line="+50"/>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>%1
+%2 · %3</source>
+        <comment>quick key: product, unit · price</comment>
+        <translation>%1
+%2 · %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(empty)</source>
+        <comment>a quick key with nothing on it</comment>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Key %1 on page %2: %3, %4</source>
+        <translation>Taste %1 auf Seite %2: %3, %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key %1 on page %2 is empty.</source>
+        <translation>Taste %1 auf Seite %2 ist leer.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 is sold in no unit.</source>
+        <translation>%1 wird in keiner Einheit verkauft.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Quick key</source>
+        <translation>Schnelltaste</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Which unit of %1 does the key sell?</source>
+        <translation>In welcher Einheit verkauft die Taste %1?</translation>
     </message>
 </context>
 <context>
@@ -4001,7 +4960,7 @@ F2</translation>
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../models/services/receiptprinter.cpp" line="+115"/>
+        <location filename="../models/services/receiptprinter.cpp" line="+135"/>
         <source>The receipt printer at %1 cannot be opened: %2</source>
         <translation>Der Belegdrucker an %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -4024,7 +4983,7 @@ F2</translation>
 <context>
     <name>ReceiptRenderer</name>
     <message>
-        <location filename="../models/services/receiptrenderer.cpp" line="+70"/>
+        <location filename="../models/services/receiptrenderer.cpp" line="+90"/>
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
@@ -4035,36 +4994,39 @@ F2</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>Tax ID %1</source>
         <translation>St.-Nr. %1</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-132"/>
         <location line="+139"/>
-        <source>REFUND %1 of bill %2-%3</source>
-        <translation>ERSTATTUNG %1 zu Bon %2-%3</translation>
-    </message>
-    <message>
-        <location line="-135"/>
-        <location line="+138"/>
         <source>COPY</source>
         <translation>KOPIE</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+138"/>
+        <location line="-169"/>
         <source>Bill %1</source>
         <translation>Bon %1</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+138"/>
+        <location line="-5"/>
+        <source>REFUND of bill %1</source>
+        <translation>ERSTATTUNG zu Bon %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refund %1</source>
+        <translation>Erstattung %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+139"/>
         <source>Served by %1</source>
         <translation>Es bediente Sie %1</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-135"/>
         <source>  %1 × %2 %3</source>
         <translation>  %1 × %2 %3</translation>
     </message>
@@ -4075,29 +5037,32 @@ F2</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+144"/>
         <source>Subtotal</source>
         <translation>Zwischensumme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-143"/>
+        <location line="+144"/>
         <source>Discounts</source>
         <translation>Rabatte</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+136"/>
+        <location line="-141"/>
+        <location line="+144"/>
+        <location line="+108"/>
         <source>Cash rounding</source>
         <translation>Bargeldrundung</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-250"/>
         <location line="+71"/>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>TOTAL %1</source>
         <translation>SUMME %1</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-142"/>
         <source>%1 given</source>
         <translation>%1 gegeben</translation>
     </message>
@@ -4108,34 +5073,35 @@ F2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+134"/>
+        <location line="+139"/>
         <source>Change</source>
         <translation>Wechselgeld</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-136"/>
+        <location line="+235"/>
         <source>Tax</source>
         <translation>MwSt.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-235"/>
         <source>Net / Tax / Gross</source>
         <translation>Netto / MwSt. / Brutto</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+135"/>
+        <location line="+139"/>
         <source>Refund given</source>
         <translation>Betrag erstattet</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+135"/>
+        <location line="-139"/>
+        <location line="+139"/>
         <source>Thank you for your visit!</source>
         <translation>Vielen Dank für Ihren Einkauf!</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-33"/>
         <source>%1 × %2 %3</source>
         <translation>%1 × %2 %3</translation>
     </message>
@@ -4145,12 +5111,12 @@ F2</translation>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Tax %1: net %2, tax %3, gross %4</source>
         <translation>MwSt. %1: netto %2, Steuer %3, brutto %4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>The folder %1 does not exist.</source>
         <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
@@ -4160,7 +5126,162 @@ F2</translation>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
+        <location line="+27"/>
+        <source>%1 cannot be written.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Z report %1, lane %2</source>
+        <translation>Z-Bericht %1, Kasse %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>X report, lane %1</source>
+        <translation>X-Bericht, Kasse %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened by</source>
+        <translation>Geöffnet von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report made</source>
+        <translation>Bericht erstellt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Bills</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discounts given</source>
+        <translation>Gewährte Rabatte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1 (%n payment(s))</source>
+        <comment>method (count)</comment>
+        <translation>
+            <numerusform>%1 (%n Zahlung)</numerusform>
+            <numerusform>%1 (%n Zahlungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sales by cashier</source>
+        <translation>Umsatz nach Kassierer/in</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 (%n bill(s))</source>
+        <comment>cashier (bills)</comment>
+        <translation>
+            <numerusform>%1 (%n Bon)</numerusform>
+            <numerusform>%1 (%n Bons)</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <location line="+1"/>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tax by rate</source>
+        <translation>Steuer nach Steuersatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 on %2</source>
+        <comment>tax rate on gross amount</comment>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Drawer</source>
+        <translation>Kassenlade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening float</source>
+        <translation>Anfangsbestand</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Cash in (%n time(s))</source>
+        <translation>
+            <numerusform>Einlage (%n-mal)</numerusform>
+            <numerusform>Einlagen (%n-mal)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Cash out (%n time(s))</source>
+        <translation>
+            <numerusform>Entnahme (%n-mal)</numerusform>
+            <numerusform>Entnahmen (%n-mal)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened without a sale</source>
+        <translation>Ohne Verkauf geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n-mal</numerusform>
+            <numerusform>%n-mal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected cash</source>
+        <translation>Bargeld-Soll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counted cash</source>
+        <translation>Gezähltes Bargeld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location line="-127"/>
         <source>Receipt %1</source>
         <translation>Beleg %1</translation>
     </message>
@@ -4196,7 +5317,7 @@ F2</translation>
 <context>
     <name>ReceiptsMenu</name>
     <message>
-        <location filename="../ui/receiptsmenu.cpp" line="+23"/>
+        <location filename="../ui/receiptsmenu.cpp" line="+30"/>
         <source>%1 (%2)</source>
         <comment>action (shortcut)</comment>
         <translation>%1 (%2)</translation>
@@ -4217,9 +5338,49 @@ F2</translation>
         <translation>&amp;Drucker…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Printing a copy of bill %1.</source>
         <translation>Eine Kopie von Bon %1 wird gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No receipt printer</source>
+        <translation>Kein Belegdrucker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No receipt printer is set up.</source>
+        <translation>Es ist kein Belegdrucker eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save a copy of bill %1 as a PDF instead?</source>
+        <translation>Stattdessen eine Kopie von Bon %1 als PDF speichern?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No receipt printer is set up: bill %1 was not printed. Choose one under Receipts, Printer.</source>
+        <translation>Es ist kein Belegdrucker eingerichtet: Bon %1 wurde nicht gedruckt. Richten Sie unter „Belege“ › „Drucker“ einen ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save bill %1 as PDF</source>
+        <translation>Bon %1 als PDF speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A copy of bill %1 was saved as %2.</source>
+        <translation>Eine Kopie von Bon %1 wurde als %2 gespeichert.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -4448,7 +5609,7 @@ F2</translation>
         <translation>Bitte geben Sie einen Grund für die Erstattung an.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Nothing was refunded: a refund needs a manager&apos;s approval.</source>
         <translation>Es wurde nichts erstattet: Eine Erstattung erfordert eine Freigabe durch die Marktleitung.</translation>
     </message>
@@ -4687,7 +5848,7 @@ Art.-Nr. %2</translation>
         <translation>Nur Bons ab diesem Tag</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>&amp;To</source>
         <translation>B&amp;is</translation>
     </message>
@@ -4817,7 +5978,7 @@ Art.-Nr. %2</translation>
 <context>
     <name>ReportCharts</name>
     <message>
-        <location filename="../ui/reportcharts.cpp" line="+106"/>
+        <location filename="../ui/reportcharts.cpp" line="+110"/>
         <source>Sales</source>
         <translation>Umsatz</translation>
     </message>
@@ -4828,12 +5989,24 @@ Art.-Nr. %2</translation>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+25"/>
+        <source>Revenue (%1)</source>
+        <comment>chart axis; %1 is the currency symbol</comment>
+        <translation>Umsatz (%1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sales (%1)</source>
+        <comment>chart axis; %1 is the currency symbol</comment>
+        <translation>Umsatz (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cash</source>
         <comment>payment method</comment>
         <translation>Bar</translation>
@@ -4858,7 +6031,7 @@ Art.-Nr. %2</translation>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+98"/>
         <source>Choose a file name to save to.</source>
         <translation>Wählen Sie einen Dateinamen zum Speichern.</translation>
     </message>
@@ -4904,42 +6077,50 @@ Art.-Nr. %2</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../ui/reportview.cpp" line="+110"/>
-        <source>Gross sales</source>
-        <translation>Umsatz vor Rabatten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../ui/reportview.cpp" line="+118"/>
         <source>Discounts</source>
         <translation>Rabatte</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Net sales</source>
-        <translation>Umsatz</translation>
+        <location line="-1"/>
+        <source>Sales before discounts</source>
+        <comment>report tile: shelf prices, tax included</comment>
+        <translation>Umsatz vor Rabatten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gross sales</source>
+        <comment>report tile: after discounts, tax included</comment>
+        <translation>Bruttoumsatz</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
+        <location line="+116"/>
         <source>Tax</source>
         <translation>MwSt.</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+118"/>
+        <location line="-115"/>
+        <source>Net sales</source>
+        <comment>report tile: after discounts, less tax</comment>
+        <translation>Nettoumsatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+128"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+107"/>
+        <location line="-127"/>
+        <location line="+117"/>
         <location line="+2"/>
         <location line="+2"/>
         <source>Bills</source>
         <translation>Bons</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-120"/>
         <source>Average basket</source>
         <translation>Durchschnittlicher Bon</translation>
     </message>
@@ -4954,12 +6135,12 @@ Art.-Nr. %2</translation>
         <translation>Rohertrag</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Sales less tax and cost, over the products whose cost price is known</source>
         <translation>Umsatz ohne MwSt. abzüglich Einkaufspreis, über die Artikel mit bekanntem Einkaufspreis</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Sales by hour of day</source>
         <translation>Umsatz nach Tageszeit</translation>
     </message>
@@ -4970,12 +6151,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Payment methods</source>
         <translation>Zahlungsarten</translation>
     </message>
     <message numerus="yes">
-        <location line="-42"/>
+        <location line="-46"/>
         <source>Top %n products by revenue</source>
         <translation>
             <numerusform>Der umsatzstärkste Artikel</numerusform>
@@ -4983,7 +6164,7 @@ Art.-Nr. %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Export &amp;CSV…</source>
         <translation>CSV e&amp;xportieren…</translation>
     </message>
@@ -5132,22 +6313,33 @@ Art.-Nr. %2</translation>
         <translation>Knapper Bestand</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+9"/>
+        <source>Unit</source>
+        <comment>the unit a quantity is counted in</comment>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>No sales in this period.</source>
         <translation>Keine Verkäufe in diesem Zeitraum.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>before discounts</source>
-        <translation>vor Rabatten</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+25"/>
         <source>tax included</source>
         <translation>inkl. MwSt.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
+        <source>after discounts, tax included</source>
+        <translation>nach Rabatten, inkl. MwSt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>after discounts, excluding tax</source>
+        <translation>nach Rabatten, ohne MwSt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n refund(s)</source>
         <translation>
             <numerusform>%n Erstattung</numerusform>
@@ -5165,22 +6357,38 @@ Art.-Nr. %2</translation>
         <translation>%1 vom Umsatz ohne MwSt.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Without category</source>
         <translation>Ohne Warengruppe</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+31"/>
+        <source>Top %1 of %2 products; the CSV export has all of them.</source>
+        <translation>Top %1 von %2 Artikeln; der CSV-Export enthält alle.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The latest %1 of %2 refunds; the CSV export has all of them.</source>
+        <translation>Die letzten %1 von %2 Erstattungen; der CSV-Export enthält alle.</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>%1: %2</source>
+        <comment>store name: report title</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Made %1</source>
         <translation>Erstellt %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Export “%1” as CSV</source>
         <translation>„%1“ als CSV exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -5190,17 +6398,17 @@ Art.-Nr. %2</translation>
         <translation>Die Tabelle „%1“ wurde als %2 gespeichert.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Export the report as PDF</source>
         <translation>Den Bericht als PDF exportieren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The report was saved as %1.</source>
         <translation>Der Bericht wurde als %1 gespeichert.</translation>
     </message>
@@ -5218,43 +6426,43 @@ Art.-Nr. %2</translation>
         <translation>&amp;Heute</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+134"/>
+        <location line="+31"/>
+        <location line="+139"/>
         <source>Updating…</source>
         <translation>Wird aktualisiert…</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-116"/>
         <source>The figures follow every sale and refund on every lane by themselves</source>
         <translation>Die Zahlen folgen jedem Verkauf und jeder Erstattung an jeder Kasse von selbst</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+195"/>
-        <location line="+204"/>
+        <location line="+132"/>
+        <location line="+278"/>
         <source>Export P&amp;DF…</source>
         <translation>&amp;PDF exportieren…</translation>
     </message>
     <message>
-        <location line="-396"/>
-        <location line="+195"/>
+        <location line="-407"/>
+        <location line="+132"/>
         <source>Save the whole report, with its charts and tables, as a PDF file</source>
         <translation>Den ganzen Bericht mit Diagrammen und Tabellen als PDF-Datei speichern</translation>
     </message>
     <message>
-        <location line="-185"/>
-        <location line="+195"/>
+        <location line="-122"/>
+        <location line="+132"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+195"/>
+        <location line="-129"/>
+        <location line="+132"/>
         <source>Print the whole report</source>
         <translation>Den ganzen Bericht drucken</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-116"/>
         <source>&amp;Sales Report</source>
         <translation>&amp;Umsatzbericht</translation>
     </message>
@@ -5269,12 +6477,12 @@ Art.-Nr. %2</translation>
         <translation>&amp;Von</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>&amp;To</source>
         <translation>B&amp;is</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+83"/>
         <source>La&amp;ne</source>
         <translation>&amp;Kasse</translation>
     </message>
@@ -5289,7 +6497,7 @@ Art.-Nr. %2</translation>
         <translation>&amp;Warengruppe</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+38"/>
         <source>Shift Re&amp;ports</source>
         <translation>Schicht&amp;berichte</translation>
     </message>
@@ -5329,18 +6537,18 @@ Art.-Nr. %2</translation>
         <translation>&amp;Mehr anzeigen</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>&amp;Reprint…</source>
         <translation>&amp;Erneut drucken…</translation>
     </message>
     <message>
-        <location filename="../ui/reportspage.cpp" line="+120"/>
-        <location line="+171"/>
+        <location filename="../ui/reportspage.cpp" line="+134"/>
+        <location line="+186"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-173"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -5348,6 +6556,12 @@ Art.-Nr. %2</translation>
         <location line="+1"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <comment>today and the six days before</comment>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5360,13 +6574,19 @@ Art.-Nr. %2</translation>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Last month</source>
+        <comment>the whole calendar month before this one</comment>
+        <translation>Vormonat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Custom</source>
         <comment>a period between two dates the person picks</comment>
         <translation>Eigener Zeitraum</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Lane</source>
         <translation>Kasse</translation>
     </message>
@@ -5423,7 +6643,7 @@ Art.-Nr. %2</translation>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Choose a Z report, or show the X report of lane %1.</source>
         <translation>Wählen Sie einen Z-Bericht oder zeigen Sie den X-Bericht der Kasse %1.</translation>
     </message>
@@ -5501,17 +6721,23 @@ Art.-Nr. %2</translation>
         <translation>%1 drucken</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Export %1 as PDF</source>
         <translation>%1 als PDF exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <comment>store name: report title</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 was saved as %2.</source>
         <translation>%1 wurde als %2 gespeichert.</translation>
     </message>
@@ -5581,7 +6807,7 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+69"/>
-        <location filename="../ui/salepage.cpp" line="+1270"/>
+        <location filename="../ui/salepage.cpp" line="+1398"/>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
@@ -5601,7 +6827,7 @@ Art.-Nr. %2</translation>
         <translation>Schicht ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/salepage.cpp" line="-1077"/>
+        <location filename="../ui/salepage.cpp" line="-1170"/>
         <source>%1 (%2)</source>
         <comment>action (shortcut)</comment>
         <translation>%1 (%2)</translation>
@@ -5613,12 +6839,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+559"/>
+        <location line="+595"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location line="-559"/>
+        <location line="-595"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
@@ -5639,45 +6865,45 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+670"/>
+        <location line="+699"/>
         <source>Discount on the bill</source>
         <translation>Rabatt auf den Bon</translation>
     </message>
     <message>
-        <location line="-670"/>
+        <location line="-699"/>
         <source>Bill disc.</source>
         <translation>Bonrabatt</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+695"/>
+        <location line="+724"/>
         <source>Override the price</source>
         <translation>Preis überschreiben</translation>
     </message>
     <message>
-        <location line="-695"/>
+        <location line="-724"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+853"/>
+        <location line="+946"/>
         <source>Park the sale</source>
         <translation>Verkauf parken</translation>
     </message>
     <message>
-        <location line="-853"/>
+        <location line="-946"/>
         <source>Park</source>
         <translation>Parken</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+886"/>
+        <location line="+979"/>
         <source>Recall a parked sale</source>
         <translation>Geparkten Verkauf zurückholen</translation>
     </message>
     <message>
-        <location line="-886"/>
+        <location line="-979"/>
         <source>Recall</source>
         <translation>Zurückholen</translation>
     </message>
@@ -5693,12 +6919,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+741"/>
+        <location line="+765"/>
         <source>Clear the sale</source>
         <translation>Verkauf abbrechen</translation>
     </message>
     <message>
-        <location line="-741"/>
+        <location line="-765"/>
         <source>Clear</source>
         <translation>Abbruch</translation>
     </message>
@@ -5753,7 +6979,7 @@ Art.-Nr. %2</translation>
         <translation>%1, %2 (%3)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+105"/>
         <source>Nobody can sell at lane %1 until a shift is open. Count the cash float into the drawer and open the shift.</source>
         <translation>An Kasse %1 kann erst verkauft werden, wenn eine Schicht geöffnet ist. Zählen Sie den Anfangsbestand in die Kassenlade ein und öffnen Sie die Schicht.</translation>
     </message>
@@ -5768,18 +6994,12 @@ Art.-Nr. %2</translation>
         <translation>Die Menge muss zwischen 1 und %1 liegen.</translation>
     </message>
     <message>
-        <location line="-429"/>
-        <source>Scan, or type a name or SKU</source>
-        <comment>placeholder of the scan field</comment>
-        <translation>Scannen oder Name bzw. Art.-Nr. eingeben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-474"/>
         <source>Scan a barcode or type it and press Enter. Text searches names and SKUs. 3* before a code sells three (F3).</source>
         <translation>Barcode scannen oder eintippen und Enter drücken. Text sucht in Namen und Artikelnummern. 3* vor einem Code verkauft drei (F3).</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+206"/>
         <source>%1  %2
 %3 · %4</source>
         <comment>quick key: its number, product, unit · price</comment>
@@ -5787,9 +7007,15 @@ Art.-Nr. %2</translation>
 %3 · %4</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>The sale that was in progress is back on screen (items: %1).</source>
         <translation>Der laufende Verkauf ist wieder auf dem Bildschirm (Artikel: %1).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 Please check it: %2</source>
+        <comment>headline, then what changed in the sale</comment>
+        <translation>%1 Bitte prüfen Sie: %2</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -5801,37 +7027,37 @@ seit %3</translation>
     </message>
     <message>
         <location line="+172"/>
-        <location line="+185"/>
+        <location line="+181"/>
         <source>Quantity %1: now scan the item.</source>
         <translation>Menge %1: jetzt den Artikel scannen.</translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+422"/>
+        <location line="-177"/>
+        <location line="+404"/>
         <source>Scan an item to start a sale.</source>
         <translation>Scannen Sie einen Artikel, um einen Verkauf zu beginnen.</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-383"/>
         <source>Nothing has the barcode, name or SKU &quot;%1&quot;.</source>
         <translation>Kein Artikel hat den Barcode, Namen oder die Artikelnummer „%1“.</translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+173"/>
+        <location line="+165"/>
         <source>Sell %1 as</source>
         <comment>which unit to sell a product in</comment>
         <translation>%1 verkaufen als</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+174"/>
+        <location line="-162"/>
+        <location line="+166"/>
         <source>&amp;%1  %2 · %3</source>
         <comment>menu: number, unit · price</comment>
         <translation>&amp;%1  %2 · %3</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-143"/>
         <source>%1 × %2 (%3) · %4 — %5 on the line now</source>
         <comment>quantity × product (unit) · price — quantity after a repeated scan</comment>
         <translation>%1 × %2 (%3) · %4 — jetzt %5 auf der Position</translation>
@@ -5844,12 +7070,12 @@ seit %3</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+175"/>
+        <location line="+167"/>
         <source>There is no line yet: scan an item first.</source>
         <translation>Es gibt noch keine Position: Scannen Sie zuerst einen Artikel.</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-154"/>
         <source>The quantity cannot be raised any further.</source>
         <translation>Die Menge kann nicht weiter erhöht werden.</translation>
     </message>
@@ -5859,7 +7085,7 @@ seit %3</translation>
         <translation>Die Position enthält nur ein Stück. Drücken Sie Entf (F8), um sie zu stornieren.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Type a quantity from 1 to %1, then press F2.</source>
         <translation>Geben Sie eine Menge von 1 bis %1 ein und drücken Sie dann F2.</translation>
     </message>
@@ -5870,7 +7096,7 @@ seit %3</translation>
         <translation>Wie viele %1 von %2?</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>%1 is sold in one unit only.</source>
         <translation>%1 wird nur in einer Einheit verkauft.</translation>
     </message>
@@ -5890,22 +7116,27 @@ seit %3</translation>
         <translation>Rabatt auf %1 × %2 (%3) zum Preis von %4.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Discount on the whole bill of %1.</source>
         <translation>Rabatt auf den gesamten Bon über %1.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+7"/>
+        <source>the bill</source>
+        <translation>den Bon</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>New price of one %1 of %2. The catalogue says %3.</source>
         <translation>Neuer Preis für %2 je %1. Laut Artikelstamm: %3.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>%1 now costs %2 per %3.</source>
         <translation>%1 kostet jetzt %2 je %3.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Voided %1 × %2.</source>
         <translation>%1 × %2 storniert.</translation>
     </message>
@@ -5923,7 +7154,7 @@ seit %3</translation>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>The sale was cleared.</source>
         <translation>Der Verkauf wurde abgebrochen.</translation>
     </message>
@@ -5933,7 +7164,20 @@ seit %3</translation>
         <translation>Dieser Verkauf ist zu groß, um ihn zu summieren. Bitte teilen Sie ihn auf.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+26"/>
+        <source>Saving the sale…</source>
+        <translation>Verkauf wird gespeichert…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>Waiting for the database (%n s)… The sale is kept; Till stops waiting after %1 s.</source>
+        <translation>
+            <numerusform>Warten auf die Datenbank (%n s)… Der Verkauf bleibt erhalten; Till wartet höchstens %1 s.</numerusform>
+            <numerusform>Warten auf die Datenbank (%n s)… Der Verkauf bleibt erhalten; Till wartet höchstens %1 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>This sale had been saved already as bill %1; nothing was charged twice.</source>
         <translation>Dieser Verkauf war bereits als Bon %1 gespeichert; es wurde nichts doppelt berechnet.</translation>
     </message>
@@ -5948,7 +7192,7 @@ seit %3</translation>
         <translation>Bon %1 gespeichert. Wechselgeld: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Bill %1 is saved, but its receipt could not be made: %2</source>
         <translation>Bon %1 ist gespeichert, aber sein Beleg konnte nicht erstellt werden: %2</translation>
     </message>
@@ -6007,7 +7251,7 @@ seit %3</translation>
         <translation>Geparkt, um einen anderen zurückzuholen</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+15"/>
         <source>The parked sale is back: %n item(s).</source>
         <translation>
             <numerusform>Der geparkte Verkauf ist zurück: %n Artikel.</numerusform>
@@ -6015,7 +7259,7 @@ seit %3</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -6134,7 +7378,13 @@ seit %3</translation>
         <translation>Die Kassenlade hat sich nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1150"/>
+        <source>Scan or search</source>
+        <comment>placeholder of the scan field; the tool tip explains more</comment>
+        <translation>Scan oder Suche</translation>
+    </message>
+    <message>
+        <location line="+1153"/>
         <source>The receipt of bill %1 did not print: %2</source>
         <translation>Der Beleg zu Bon %1 wurde nicht gedruckt: %2</translation>
     </message>
@@ -6166,6 +7416,24 @@ seit %3</translation>
         <source>plus %1 tax on %2: %3</source>
         <comment>tax added to prices</comment>
         <translation>zzgl. %1 MwSt. auf %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceError</name>
+    <message>
+        <location filename="../models/services/serviceerror.cpp" line="+28"/>
+        <source>The disk that holds the database is full, so nothing was saved. Everything is still on screen: free some space, or call whoever looks after your tills, then try again.</source>
+        <translation>Der Datenträger der Datenbank ist voll, daher wurde nichts gespeichert. Alles ist noch auf dem Bildschirm: Schaffen Sie Platz oder rufen Sie die Person an, die Ihre Kassen betreut, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database file was deleted or replaced while Till was running, so Till saves nothing more into it and nothing on screen was saved. Close Till, put the store&apos;s database file back or restore it from a backup, and start Till again.</source>
+        <translation>Die Datenbankdatei wurde gelöscht oder ersetzt, während Till lief. Till speichert daher nichts mehr darin, und nichts auf dem Bildschirm wurde gespeichert. Schließen Sie Till, legen Sie die Datenbankdatei des Geschäfts zurück oder stellen Sie sie aus einer Sicherung wieder her, und starten Sie Till erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database did not answer in time, so nothing was saved. Everything is still on screen; please try again in a moment.</source>
+        <translation>Die Datenbank hat nicht rechtzeitig geantwortet, daher wurde nichts gespeichert. Alles ist noch auf dem Bildschirm; bitte versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -6281,7 +7549,17 @@ seit %3</translation>
         <translation>Verkauf ohne &amp;Bestand:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>Arrange the &amp;quick keys…</source>
+        <translation>Schnelltasten an&amp;ordnen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Count &amp;blind: the expected stock or cash shows only after the count</source>
+        <translation>B&amp;lind zählen: Soll-Bestand und Bargeld-Soll erscheinen erst nach der Zählung</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Sign-in and locking</source>
         <translation>Anmeldung und Sperre</translation>
     </message>
@@ -6342,7 +7620,7 @@ seit %3</translation>
         <translation>Verkauf sperren</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>Saved. Other tills take up new sign-in and lock settings when they next start.</source>
         <translation>Gespeichert. Andere Kassen übernehmen neue Anmelde- und Sperreinstellungen beim nächsten Start.</translation>
     </message>
@@ -6350,7 +7628,7 @@ seit %3</translation>
 <context>
     <name>SettingsService</name>
     <message>
-        <location filename="../models/services/settingsservice.cpp" line="+107"/>
+        <location filename="../models/services/settingsservice.cpp" line="+110"/>
         <source>Store name</source>
         <translation>Name des Geschäfts</translation>
     </message>
@@ -6393,6 +7671,11 @@ seit %3</translation>
         <location line="+1"/>
         <source>Selling without stock</source>
         <translation>Verkauf ohne Bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blind counts</source>
+        <translation>Blindzählung</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6469,6 +7752,7 @@ seit %3</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../ui/setupwizard.cpp" line="+104"/>
         <source>Please enter the administrator&apos;s name.</source>
         <translation>Bitte geben Sie den Namen der Administratorin bzw. des Administrators ein.</translation>
     </message>
@@ -6511,12 +7795,7 @@ seit %3</translation>
         <translation>Diese Angaben erscheinen auf den Belegen. Sie können sie später im Bereich „Einstellungen“ ändern.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Store &amp;name:</source>
-        <translation>&amp;Name des Geschäfts:</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse:</translation>
     </message>
@@ -6528,7 +7807,7 @@ seit %3</translation>
     <message>
         <location line="+17"/>
         <source>&amp;Currency code:</source>
-        <translation>&amp;Währungscode:</translation>
+        <translation>Wä&amp;hrungscode:</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -6541,8 +7820,13 @@ seit %3</translation>
         <translation>Regalpreise &amp;inkl. Steuer</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>St&amp;andard tax rate:</source>
+        <location line="-91"/>
+        <source>Store na&amp;me:</source>
+        <translation>&amp;Name des Geschäfts:</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Standar&amp;d tax rate:</source>
         <translation>N&amp;ormaler Steuersatz:</translation>
     </message>
     <message>
@@ -6583,16 +7867,16 @@ seit %3</translation>
     </message>
     <message>
         <location line="+20"/>
-        <source>Re&amp;peat it:</source>
+        <source>&amp;Repeat it:</source>
         <translation>Wie&amp;derholen:</translation>
     </message>
     <message>
-        <location filename="../ui/setupwizard.cpp" line="+27"/>
+        <location filename="../ui/setupwizard.cpp" line="-77"/>
         <source>&amp;Create the store</source>
         <translation>&amp;Geschäft anlegen</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>The two passphrases differ. Please type the same one twice.</source>
         <translation>Die beiden Kennwörter stimmen nicht überein. Bitte geben Sie zweimal dasselbe ein.</translation>
     </message>
@@ -6665,7 +7949,7 @@ seit %3</translation>
         <translation>Bargeld aus der Kassenlade genommen, und warum (in den Tresor, Lieferant bezahlt, …).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>%1 put into the drawer.</source>
         <translation>%1 in die Kassenlade eingelegt.</translation>
     </message>
@@ -6690,7 +7974,7 @@ seit %3</translation>
         <translation>Ohne Verkauf öffnet die Kassenlade nur mit Angabe eines Grundes.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The drawer was opened: %1</source>
         <translation>Die Kassenlade wurde geöffnet: %1</translation>
     </message>
@@ -6700,7 +7984,7 @@ seit %3</translation>
         <translation>Schließen Sie den Verkauf auf dem Bildschirm ab oder parken Sie ihn, bevor Sie die Schicht schließen.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>The shift is closed: Z report %1.</source>
         <translation>Die Schicht ist geschlossen: Z-Bericht %1.</translation>
     </message>
@@ -6708,162 +7992,64 @@ seit %3</translation>
 <context>
     <name>ShiftReportDialog</name>
     <message>
-        <location filename="../ui/shiftreportdialog.cpp" line="+16"/>
-        <source>Cash</source>
-        <comment>payment method</comment>
-        <translation>Bar</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Card</source>
-        <comment>payment method</comment>
-        <translation>Karte</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>Z report %1, lane %2</source>
-        <translation>Z-Bericht %1, Kasse %2</translation>
+        <location filename="../ui/shiftreportdialog.cpp" line="+64"/>
+        <source>&amp;Print</source>
+        <translation>&amp;Drucken</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>X report, lane %1</source>
-        <translation>X-Bericht, Kasse %1</translation>
+        <source>Print the report on the receipt printer</source>
+        <translation>Den Bericht auf dem Belegdrucker drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the report on a printer</source>
+        <translation>Den Bericht auf einem Drucker drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Shift</source>
-        <translation>Schicht</translation>
+        <source>%1 was printed.</source>
+        <translation>%1 wurde gedruckt.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cashier</source>
-        <translation>Kassierer/in</translation>
+        <location line="+6"/>
+        <source>%1 did not print: %2</source>
+        <translation>%1 wurde nicht gedruckt: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Opened</source>
-        <translation>Geöffnet</translation>
+        <location line="+25"/>
+        <source>%1 is printing on the receipt printer.</source>
+        <translation>%1 wird auf dem Belegdrucker gedruckt.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Closed</source>
-        <translation>Geschlossen</translation>
+        <location line="+6"/>
+        <source>Print %1</source>
+        <translation>%1 drucken</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Report made</source>
-        <translation>Bericht erstellt</translation>
+        <location line="+7"/>
+        <source>%1 was sent to the printer.</source>
+        <translation>%1 wurde an den Drucker gesendet.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>Sales</source>
-        <translation>Umsatz</translation>
+        <location line="+11"/>
+        <source>Save %1 as PDF</source>
+        <translation>%1 als PDF speichern</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>Bills</source>
-        <translation>Bons</translation>
+        <location line="+3"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Discounts given</source>
-        <translation>Gewährte Rabatte</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tax</source>
-        <translation>Steuer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cash rounding</source>
-        <translation>Bargeldrundung</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%1 (%n payment(s))</source>
-        <comment>method (count)</comment>
-        <translation>
-            <numerusform>%1 (%n Zahlung)</numerusform>
-            <numerusform>%1 (%n Zahlungen)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+1"/>
-        <source>Refunds</source>
-        <translation>Erstattungen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Refunded</source>
-        <translation>Erstattet</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Tax by rate</source>
-        <translation>Steuer nach Steuersatz</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 on %2</source>
-        <comment>tax rate on gross amount</comment>
-        <translation>%1 auf %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Drawer</source>
-        <translation>Kassenlade</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opening float</source>
-        <translation>Anfangsbestand</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Cash in (%n time(s))</source>
-        <translation>
-            <numerusform>Einlage (%n-mal)</numerusform>
-            <numerusform>Einlagen (%n-mal)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Cash out (%n time(s))</source>
-        <translation>
-            <numerusform>Entnahme (%n-mal)</numerusform>
-            <numerusform>Entnahmen (%n-mal)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opened without a sale</source>
-        <translation>Ohne Verkauf geöffnet</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>%n time(s)</source>
-        <translation>
-            <numerusform>%n-mal</numerusform>
-            <numerusform>%n-mal</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected cash</source>
-        <translation>Bargeld-Soll</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Counted cash</source>
-        <translation>Gezähltes Bargeld</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Difference</source>
-        <translation>Differenz</translation>
+        <location line="+9"/>
+        <source>%1 was saved as %2.</source>
+        <translation>%1 wurde als %2 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -6917,7 +8103,22 @@ seit %3</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/startup.cpp" line="+34"/>
+        <location filename="../app/startup.cpp" line="+49"/>
+        <source>Till is already running on this database (process %1 on %2). Please use that window, or close it and start Till again. Two tills on one database file would not see each other&apos;s sales.</source>
+        <translation>Till läuft bereits mit dieser Datenbank (Prozess %1 auf %2). Bitte verwenden Sie dieses Fenster, oder schließen Sie es und starten Sie Till erneut. Zwei Kassen mit derselben Datenbankdatei würden die Verkäufe der jeweils anderen nicht sehen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The database file %1 is missing. It held this till&apos;s store and sales when Till last ran here. If it was moved, start Till with --database and its new place; if it was lost, restore it from a backup before you sell. Start with a new, empty database instead?</source>
+        <translation>Die Datenbankdatei %1 fehlt. Sie enthielt das Geschäft und die Verkäufe dieser Kasse, als Till hier zuletzt lief. Wurde sie verschoben, starten Sie Till mit --database und ihrem neuen Ort; ging sie verloren, stellen Sie sie aus einer Sicherung wieder her, bevor Sie verkaufen. Stattdessen mit einer neuen, leeren Datenbank starten?</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Till cannot open its database file %1. Please check that the folder exists and that this user may write there.</source>
         <translation>Till kann seine Datenbankdatei %1 nicht öffnen. Bitte prüfen Sie, ob der Ordner existiert und ob dieser Benutzer dort schreiben darf.</translation>
     </message>
@@ -7024,7 +8225,18 @@ seit %3</translation>
 <context>
     <name>StocktakeModel</name>
     <message>
-        <location filename="../models/items/stocktakemodel.cpp" line="+78"/>
+        <location filename="../models/items/stocktakemodel.cpp" line="+69"/>
+        <source>Count first</source>
+        <comment>blind stocktake: the stock shows after the count</comment>
+        <translation>Erst zählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blind count: the stock shows once this product is counted.</source>
+        <translation>Blindzählung: Der Bestand erscheint, sobald dieser Artikel gezählt ist.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>—</source>
         <comment>no pack to count in</comment>
         <translation>—</translation>
@@ -7102,8 +8314,8 @@ seit %3</translation>
     <name>StocktakeWidget</name>
     <message>
         <location filename="../ui/stocktakewidget.ui" line="+17"/>
-        <source>Search by name, SKU or barcode</source>
-        <translation>Nach Name, Artikelnummer oder Barcode suchen</translation>
+        <source>Name, SKU or barcode</source>
+        <translation>Name, Art.-Nr., Barcode</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -7146,7 +8358,7 @@ seit %3</translation>
         <translation>Zählen Sie jeden Artikel in vollen Gebinden und losen Einheiten. Die Zählungen bleiben erhalten, während Sie nach dem nächsten Regal suchen; beim Buchen wird der Bestand jedes gezählten Artikels gesetzt und die Differenzen werden gebucht.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>All categories</source>
         <translation>Alle Warengruppen</translation>
     </message>
@@ -7213,12 +8425,12 @@ seit %3</translation>
         <translation>z. B. 19 oder 7,5</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&amp;Prices include this tax</source>
-        <translation>Preise &amp;enthalten diese Steuer</translation>
+        <location line="+41"/>
+        <source>A tax rate that products still use cannot be removed. A changed rate applies to sales from now on; bills keep the rate they were sold with. Whether prices include tax is one setting for the whole store, in the Settings area.</source>
+        <translation>Ein Steuersatz, den Artikel noch verwenden, kann nicht entfernt werden. Ein geänderter Satz gilt ab jetzt für Verkäufe; Bons behalten den Satz, mit dem sie verkauft wurden. Ob die Preise die Steuer enthalten, legen Sie für das ganze Geschäft im Bereich „Einstellungen“ fest.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-32"/>
         <source>&amp;New</source>
         <translation>Ne&amp;u</translation>
     </message>
@@ -7233,29 +8445,18 @@ seit %3</translation>
         <translation>Ent&amp;fernen…</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>A tax rate that products still use cannot be removed. A changed rate applies to sales from now on; bills keep the rate they were sold with.</source>
-        <translation>Ein Steuersatz, den Artikel noch verwenden, kann nicht entfernt werden. Ein geänderter Satz gilt ab jetzt für Verkäufe; Bons behalten den Satz, mit dem sie verkauft wurden.</translation>
-    </message>
-    <message>
         <location filename="../ui/taxratesdialog.cpp" line="+21"/>
         <source>e.g. %1 or %2</source>
         <translation>z. B. %1 oder %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>%1 — %2</source>
         <comment>tax rate name — percentage</comment>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 — %2, added to prices</source>
-        <comment>tax rate name — percentage</comment>
-        <translation>%1 — %2, wird auf die Preise aufgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>The rate &quot;%1&quot; is not a percentage between 0 and 100 with at most two decimals, such as %2 or %3.</source>
         <translation>Der Satz „%1“ ist kein Prozentwert zwischen 0 und 100 mit höchstens zwei Nachkommastellen, wie etwa %2 oder %3.</translation>
     </message>
