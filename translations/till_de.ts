@@ -2664,19 +2664,19 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+71"/>
-        <location line="+416"/>
+        <location filename="../ui/mainwindow.cpp" line="+73"/>
+        <location line="+429"/>
         <source>Till</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location line="-416"/>
-        <location line="+416"/>
+        <location line="-429"/>
+        <location line="+429"/>
         <source>Till — %1</source>
         <translation>Till — %1</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-390"/>
         <source>&amp;Sign Out</source>
         <translation>&amp;Abmelden</translation>
     </message>
@@ -2732,23 +2732,23 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Areas</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Lane %1</source>
         <translation>Kasse %1</translation>
     </message>
     <message>
         <location line="+97"/>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>%1 · %2</source>
         <comment>signed-in user: name · role</comment>
         <translation>%1 · %2</translation>
@@ -4340,7 +4340,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Nur Artikel, deren Bestand auf oder unter ihrem Mindestbestand liegt</translation>
     </message>
     <message>
-        <location filename="../ui/productspage.cpp" line="+54"/>
+        <location filename="../ui/productspage.cpp" line="+55"/>
         <source>Active products</source>
         <translation>Aktive Artikel</translation>
     </message>
@@ -4416,12 +4416,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+320"/>
+        <location line="+328"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-328"/>
         <source>Open the selected product</source>
         <translation>Den gewählten Artikel öffnen</translation>
     </message>
@@ -4466,6 +4466,16 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Steuersätze anlegen und ändern</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Quick Keys…</source>
+        <translation>Schnell&amp;tasten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Arrange the sale screen&apos;s quick keys</source>
+        <translation>Die Schnelltasten des Verkaufsbildschirms anordnen</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Change &amp;Prices…</source>
         <translation>&amp;Preise ändern…</translation>
@@ -4496,7 +4506,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Den gesamten Artikelstamm als CSV-Datei speichern</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;Catalogue</source>
         <translation>Ka&amp;talog</translation>
     </message>
@@ -4511,7 +4521,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>All categories</source>
         <translation>Alle Warengruppen</translation>
     </message>
@@ -4593,7 +4603,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>&amp;Ansehen…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Archive or Delete</source>
         <translation>Archivieren oder löschen</translation>
     </message>
@@ -4628,7 +4638,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Der Artikel hat keine Historie: Er wurde nie verkauft, und sein Bestand hat sich nie geändert. Er wird mit seinen Einheiten und Barcodes gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+152"/>
         <source>catalogue-template.csv</source>
         <comment>file name of the CSV template</comment>
         <translation>artikelstamm-vorlage.csv</translation>
@@ -4693,7 +4703,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Das Demo-Geschäft öffnet sich in einem zweiten Fenster. Dieses Geschäft bleibt, wie es war.</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-254"/>
         <source>&amp;Archive</source>
         <translation>&amp;Archivieren</translation>
     </message>
@@ -4713,7 +4723,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Artikel reaktivieren</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>catalogue-%1.csv</source>
         <comment>file name; %1 is the date</comment>
         <translation>artikelstamm-%1.csv</translation>
@@ -6807,7 +6817,7 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+69"/>
-        <location filename="../ui/salepage.cpp" line="+1398"/>
+        <location filename="../ui/salepage.cpp" line="+1474"/>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
@@ -6827,7 +6837,7 @@ Art.-Nr. %2</translation>
         <translation>Schicht ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/salepage.cpp" line="-1170"/>
+        <location filename="../ui/salepage.cpp" line="-1245"/>
         <source>%1 (%2)</source>
         <comment>action (shortcut)</comment>
         <translation>%1 (%2)</translation>
@@ -6839,12 +6849,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+595"/>
+        <location line="+670"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location line="-595"/>
+        <location line="-670"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
@@ -6865,45 +6875,45 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+699"/>
+        <location line="+774"/>
         <source>Discount on the bill</source>
         <translation>Rabatt auf den Bon</translation>
     </message>
     <message>
-        <location line="-699"/>
+        <location line="-774"/>
         <source>Bill disc.</source>
         <translation>Bonrabatt</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+724"/>
+        <location line="+799"/>
         <source>Override the price</source>
         <translation>Preis überschreiben</translation>
     </message>
     <message>
-        <location line="-724"/>
+        <location line="-799"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+946"/>
+        <location line="+1021"/>
         <source>Park the sale</source>
         <translation>Verkauf parken</translation>
     </message>
     <message>
-        <location line="-946"/>
+        <location line="-1021"/>
         <source>Park</source>
         <translation>Parken</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+979"/>
+        <location line="+1054"/>
         <source>Recall a parked sale</source>
         <translation>Geparkten Verkauf zurückholen</translation>
     </message>
     <message>
-        <location line="-979"/>
+        <location line="-1054"/>
         <source>Recall</source>
         <translation>Zurückholen</translation>
     </message>
@@ -6919,12 +6929,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+765"/>
+        <location line="+840"/>
         <source>Clear the sale</source>
         <translation>Verkauf abbrechen</translation>
     </message>
     <message>
-        <location line="-765"/>
+        <location line="-840"/>
         <source>Clear</source>
         <translation>Abbruch</translation>
     </message>
@@ -6973,13 +6983,13 @@ Art.-Nr. %2</translation>
 %2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+152"/>
         <source>%1, %2 (%3)</source>
         <comment>quick key tooltip: product, unit (shortcut)</comment>
         <translation>%1, %2 (%3)</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+93"/>
         <source>Nobody can sell at lane %1 until a shift is open. Count the cash float into the drawer and open the shift.</source>
         <translation>An Kasse %1 kann erst verkauft werden, wenn eine Schicht geöffnet ist. Zählen Sie den Anfangsbestand in die Kassenlade ein und öffnen Sie die Schicht.</translation>
     </message>
@@ -6994,12 +7004,28 @@ Art.-Nr. %2</translation>
         <translation>Die Menge muss zwischen 1 und %1 liegen.</translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-548"/>
         <source>Scan a barcode or type it and press Enter. Text searches names and SKUs. 3* before a code sells three (F3).</source>
         <translation>Barcode scannen oder eintippen und Enter drücken. Text sucht in Namen und Artikelnummern. 3* vor einem Code verkauft drei (F3).</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+213"/>
+        <source>Previous page of quick keys (Alt+Page Up)</source>
+        <translation>Vorige Seite der Schnelltasten (Alt+Bild aufwärts)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next page of quick keys (Alt+Page Down)</source>
+        <translation>Nächste Seite der Schnelltasten (Alt+Bild abwärts)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Page %1 of %2</source>
+        <comment>quick keys</comment>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1  %2
 %3 · %4</source>
         <comment>quick key: its number, product, unit · price</comment>
@@ -7007,7 +7033,7 @@ Art.-Nr. %2</translation>
 %3 · %4</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+43"/>
         <source>The sale that was in progress is back on screen (items: %1).</source>
         <translation>Der laufende Verkauf ist wieder auf dem Bildschirm (Artikel: %1).</translation>
     </message>
@@ -7027,23 +7053,23 @@ seit %3</translation>
     </message>
     <message>
         <location line="+172"/>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Quantity %1: now scan the item.</source>
         <translation>Menge %1: jetzt den Artikel scannen.</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+404"/>
+        <location line="-178"/>
+        <location line="+405"/>
         <source>Scan an item to start a sale.</source>
         <translation>Scannen Sie einen Artikel, um einen Verkauf zu beginnen.</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-384"/>
         <source>Nothing has the barcode, name or SKU &quot;%1&quot;.</source>
         <translation>Kein Artikel hat den Barcode, Namen oder die Artikelnummer „%1“.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <location line="+165"/>
         <source>Sell %1 as</source>
         <comment>which unit to sell a product in</comment>
@@ -7378,13 +7404,13 @@ seit %3</translation>
         <translation>Die Kassenlade hat sich nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location line="-1150"/>
+        <location line="-1225"/>
         <source>Scan or search</source>
         <comment>placeholder of the scan field; the tool tip explains more</comment>
         <translation>Scan oder Suche</translation>
     </message>
     <message>
-        <location line="+1153"/>
+        <location line="+1228"/>
         <source>The receipt of bill %1 did not print: %2</source>
         <translation>Der Beleg zu Bon %1 wurde nicht gedruckt: %2</translation>
     </message>
