@@ -9,9 +9,11 @@
 #include "models/services/session.h"
 #include "ui/areapage.h"
 #include "ui/diagnosticsdialog.h"
+#include "ui/elidedlabel.h"
 #include "ui/idlewatcher.h"
 #include "ui/loginwidget.h"
 #include "ui/productspage.h"
+#include "ui/quickkeyseditor.h"
 #include "ui/refundspage.h"
 #include "ui/reportspage.h"
 #include "ui/salepage.h"
@@ -190,8 +192,14 @@ QWidget *MainWindow::createAreaPage(const AreaEntry &entry, QWidget *parent)
         return new ReportsPage(m_services, parent);
     case Area::Users:
         return new UsersPage(m_services, parent);
-    case Area::Settings:
-        return new SettingsPage(m_services.settings, parent);
+    case Area::Settings: {
+        auto *settings = new SettingsPage(m_services.settings, parent);
+        connect(settings, &SettingsPage::quickKeysRequested, this, [this, settings] {
+            QuickKeysEditor editor(m_services, settings);
+            editor.exec();
+        });
+        return settings;
+    }
     default:
         break;
     }
@@ -235,9 +243,12 @@ QWidget *MainWindow::createWorkspace()
 
 void MainWindow::createStatusBar()
 {
-    m_databaseLabel = new QLabel(tr("Database: %1").arg(m_db.description()), this);
+    // A long path gives way on a narrow till; the tool tip keeps it whole.
+    auto *databaseLabel = new ElidedLabel({}, this);
+    databaseLabel->setElidedText(tr("Database: %1").arg(m_db.description()),
+                                 m_db.url().toDisplayString());
+    m_databaseLabel = databaseLabel;
     m_databaseLabel->setObjectName(u"databaseLabel"_s);
-    m_databaseLabel->setToolTip(m_db.url().toDisplayString());
     m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_laneLabel = new QLabel(tr("Lane %1").arg(m_session.lane()), this);
@@ -341,8 +352,12 @@ void MainWindow::handleSignedIn(const User &user)
     m_userLabel->show();
     m_signOutButton->show();
     m_pages->setCurrentWidget(m_workspace);
-    // Every shift starts at the counter, whatever the previous person had open.
-    showArea(Area::Checkout);
+    // Every shift starts at the counter, whatever the previous person had open; a store
+    // with nothing to sell yet starts where its catalogue is made, for those who may.
+    const bool mayMakeCatalogue = Permissions::allows(user.role, Permission::EditCatalogue);
+    showArea(mayMakeCatalogue && ProductsPage::hasNoProducts(m_services.catalogue)
+                 ? Area::Products
+                 : Area::Checkout);
     startIdleWatch();
 }
 

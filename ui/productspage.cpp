@@ -11,6 +11,7 @@
 #include "ui/importdialog.h"
 #include "ui/pricechangedialog.h"
 #include "ui/producteditor.h"
+#include "ui/quickkeyseditor.h"
 #include "ui/taxratesdialog.h"
 #include "ui/themeicon.h"
 
@@ -68,9 +69,9 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
     // Long category names or a longer language must not push the page past a 1024 px till.
     for (QComboBox *filter : {m_ui->categoryCombo, m_ui->statusCombo}) {
         filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        filter->setMinimumContentsLength(10);
+        filter->setMinimumContentsLength(8);
     }
-    m_ui->searchEdit->setMinimumWidth(160);
+    m_ui->searchEdit->setMinimumWidth(210);
     connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
     connect(m_ui->lowStockCheck, &QCheckBox::toggled, this, &ProductsPage::applyFilter);
@@ -206,6 +207,10 @@ void ProductsPage::createActions()
                               tr("&Tax Rates…"), tr("Add and change tax rates"),
                               &ProductsPage::editTaxRates);
     m_taxRatesAction->setObjectName(u"taxRatesAction"_s);
+    m_quickKeysAction = action({u"input-keyboard"_s, u"input-keyboard-symbolic"_s}, QStyle::SP_FileDialogListView,
+                               tr("&Quick Keys…"), tr("Arrange the sale screen's quick keys"),
+                               &ProductsPage::editQuickKeys);
+    m_quickKeysAction->setObjectName(u"quickKeysAction"_s);
 
     m_priceChangeAction = action({u"view-sort-ascending"_s, u"view-sort-ascending-symbolic"_s}, QStyle::SP_ArrowUp,
                                  tr("Change &Prices…"),
@@ -228,6 +233,7 @@ void ProductsPage::createActions()
     auto *catalogueMenu = new QMenu(this);
     catalogueMenu->addAction(m_categoriesAction);
     catalogueMenu->addAction(m_taxRatesAction);
+    catalogueMenu->addAction(m_quickKeysAction);
     catalogueMenu->addSeparator();
     catalogueMenu->addAction(m_importAction);
     catalogueMenu->addAction(m_exportAction);
@@ -251,6 +257,9 @@ void ProductsPage::createActions()
     toolBar->addSeparator();
     toolBar->addAction(m_priceChangeAction);
     toolBar->addWidget(catalogueButton);
+    // On a narrow till the last actions fold into the tool bar's » menu instead of
+    // widening the page past the screen.
+    toolBar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_ui->pageLayout->insertWidget(0, toolBar);
 }
 
@@ -508,6 +517,7 @@ void ProductsPage::updateActions()
     m_reactivateAction->setEnabled(canEdit && product && !product->active);
     m_categoriesAction->setEnabled(canEdit);
     m_taxRatesAction->setEnabled(canEdit);
+    m_quickKeysAction->setEnabled(canEdit);
     m_priceChangeAction->setEnabled(canEdit);
     m_importAction->setEnabled(canImport);
     m_exportAction->setEnabled(signedIn && !m_exportThread);
@@ -640,6 +650,12 @@ void ProductsPage::editTaxRates()
     TaxRatesDialog dialog(m_services.catalogue, this);
     dialog.exec();
     m_model->reload();
+}
+
+void ProductsPage::editQuickKeys()
+{
+    QuickKeysEditor editor(m_services, this);
+    editor.exec();
 }
 
 void ProductsPage::changePrices()

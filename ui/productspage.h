@@ -93,6 +93,7 @@ private:
     void reactivateProduct();
     void editCategories();
     void editTaxRates();
+    void editQuickKeys();
     void changePrices();
     void importCsv();
     void exportCsv();
@@ -112,6 +113,7 @@ private:
     QAction *m_reactivateAction = nullptr;
     QAction *m_categoriesAction = nullptr;
     QAction *m_taxRatesAction = nullptr;
+    QAction *m_quickKeysAction = nullptr;
     QAction *m_priceChangeAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;

@@ -12,6 +12,7 @@
 #include "ui/discountdialog.h"
 #include "ui/messagestrip.h"
 #include "ui/paymentdialog.h"
+#include "ui/quickkeybutton.h"
 #include "ui/recalldialog.h"
 #include "ui/receiptsmenu.h"
 #include "ui/shiftmenu.h"
@@ -24,6 +25,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMenu>
@@ -51,7 +53,6 @@ constexpr int kSearchMinimumLength = 2;
 constexpr int kPopupRows = 8;
 constexpr qint64 kMaxQuantity = Quantity::kMaxUnitsPerLine;
 constexpr int kQuickKeyColumns = 3;
-constexpr int kQuickKeyTextWidth = 82;
 constexpr int kStockColumnWidth = 220;
 
 //! What the scan field holds: an optional "3*" quantity and the code or search text.
@@ -157,7 +158,7 @@ SalePage::SalePage(Services &services, QWidget *parent)
 
     QFont scanFont = m_ui->scanField->font();
     if (scanFont.pointSizeF() > 0) {
-        scanFont.setPointSizeF(scanFont.pointSizeF() * 1.6);
+        scanFont.setPointSizeF(scanFont.pointSizeF() * 1.4);
     }
     m_ui->scanField->setFont(scanFont);
     m_ui->scanField->setPlaceholderText(
@@ -202,7 +203,7 @@ SalePage::SalePage(Services &services, QWidget *parent)
     createMenus();
     createKeyStrip();
     loadRules();
-    loadQuickKeys();
+    createQuickKeys();
     restoreRecoveredSale();
     updateTotals();
     refreshShift();
@@ -345,47 +346,121 @@ void SalePage::createSearchPopup()
             [this](const QModelIndex &index) { chooseSearchResult(index.row()); });
 }
 
-void SalePage::loadQuickKeys()
+void SalePage::createQuickKeys()
 {
+    // Twelve keys, one per shortcut Alt+1 ... Alt+=, showing the page chosen; pages turn
+    // with the arrows under the grid or Alt+Page Up / Alt+Page Down.
     auto *grid = new QGridLayout(m_ui->quickKeysPanel);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(6);
+    for (int slot = 0; slot < QuickKey::kKeysPerPage; ++slot) {
+        auto *button = new QuickKeyButton(m_ui->quickKeysPanel);
+        button->setObjectName(u"quickKey%1"_s.arg(slot + 1));
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setAutoDefault(false);
+        connect(button, &QPushButton::clicked, this, [this, slot] { sellQuickKey(slot); });
+        // An action rather than the button's own shortcut, which clicks only 100 ms later:
+        // a scan right after the key must come after its item, not before.
+        auto *action = new QAction(this);
+        action->setShortcut(quickKeySequence(slot));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, slot] { sellQuickKey(slot); });
+        addAction(action);
+        grid->addWidget(button, slot / kQuickKeyColumns, slot % kQuickKeyColumns);
+        m_quickKeyButtons.append(button);
+    }
+
+    m_quickKeyPageBar = new QWidget(m_ui->quickKeysPanel);
+    m_quickKeyPageBar->setObjectName(u"quickKeyPageBar"_s);
+    auto *bar = new QHBoxLayout(m_quickKeyPageBar);
+    bar->setContentsMargins(0, 0, 0, 0);
+    auto *previous = new QPushButton(u"‹"_s, m_quickKeyPageBar);
+    previous->setObjectName(u"previousQuickKeysButton"_s);
+    previous->setToolTip(tr("Previous page of quick keys (Alt+Page Up)"));
+    auto *next = new QPushButton(u"›"_s, m_quickKeyPageBar);
+    next->setObjectName(u"nextQuickKeysButton"_s);
+    next->setToolTip(tr("Next page of quick keys (Alt+Page Down)"));
+    m_quickKeyPageLabel = new QLabel(m_quickKeyPageBar);
+    m_quickKeyPageLabel->setObjectName(u"quickKeyPageLabel"_s);
+    m_quickKeyPageLabel->setAlignment(Qt::AlignCenter);
+    for (QPushButton *button : {previous, next}) {
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setAutoDefault(false);
+    }
+    bar->addWidget(previous);
+    bar->addWidget(m_quickKeyPageLabel, 1);
+    bar->addWidget(next);
+    grid->addWidget(m_quickKeyPageBar, QuickKey::kKeysPerPage / kQuickKeyColumns, 0, 1,
+                    kQuickKeyColumns);
+
+    const auto turn = [this](int by) {
+        if (m_quickKeyPages > 1) {
+            m_quickKeyPage = (m_quickKeyPage + by + m_quickKeyPages) % m_quickKeyPages;
+            showQuickKeyPage();
+        }
+    };
+    connect(previous, &QPushButton::clicked, this, [turn] { turn(-1); });
+    connect(next, &QPushButton::clicked, this, [turn] { turn(1); });
+    for (const auto &[key, by] : {std::pair {Qt::Key_PageUp, -1}, std::pair {Qt::Key_PageDown, 1}}) {
+        auto *action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::ALT | key));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [turn, by] { turn(by); });
+        addAction(action);
+    }
+}
+
+void SalePage::loadQuickKeys()
+{
     const auto keys = m_services.catalogue.quickKeys();
     if (!keys) {
         qCWarning(lcSalePage) << "quick keys not read:" << keys.error().details;
-        m_ui->quickKeysCaption->hide();
-        return;
     }
-    m_quickKeys = *keys;
-    m_ui->quickKeysCaption->setVisible(!m_quickKeys.isEmpty());
-    const QLocale locale;
-    for (int i = 0; i < m_quickKeys.size() && !quickKeySequence(i).isEmpty(); ++i) {
-        const QuickKey &key = m_quickKeys.at(i);
-        const QKeySequence sequence = quickKeySequence(i);
-        auto *button = new QPushButton(m_ui->quickKeysPanel);
-        button->setObjectName(u"quickKey%1"_s.arg(i + 1));
-        const QString name = key.label.isEmpty() ? key.item.product.name : key.label;
-        // Measured with the style sheet's font: three keys share the side panel's width.
-        button->ensurePolished();
-        const QString elided = button->fontMetrics().elidedText(name, Qt::ElideRight, kQuickKeyTextWidth);
+    m_quickKeys = keys ? *keys : QList<QuickKey>();
+    m_quickKeyPages = 0;
+    for (const QuickKey &key : std::as_const(m_quickKeys)) {
+        m_quickKeyPages = std::max(m_quickKeyPages, key.page() + 1);
+    }
+    m_quickKeyPage = std::clamp(m_quickKeyPage, 0, std::max(0, m_quickKeyPages - 1));
+    showQuickKeyPage();
+}
+
+const QuickKey *SalePage::quickKeyAt(int slot) const
+{
+    const int position = m_quickKeyPage * QuickKey::kKeysPerPage + slot;
+    for (const QuickKey &key : m_quickKeys) {
+        if (key.position == position) {
+            return &key;
+        }
+    }
+    return nullptr;
+}
+
+void SalePage::showQuickKeyPage()
+{
+    const bool any = !m_quickKeys.isEmpty();
+    m_ui->quickKeysCaption->setVisible(any);
+    m_ui->quickKeysPanel->setVisible(any);
+    m_quickKeyPageBar->setVisible(m_quickKeyPages > 1);
+    m_quickKeyPageLabel->setText(tr("Page %1 of %2", "quick keys")
+                                     .arg(m_quickKeyPage + 1).arg(m_quickKeyPages));
+    for (int slot = 0; slot < m_quickKeyButtons.size(); ++slot) {
+        QuickKeyButton *button = m_quickKeyButtons.at(slot);
+        const QuickKey *key = quickKeyAt(slot);
+        button->setEnabled(key != nullptr);
+        if (!key) {
+            button->setText({});
+            button->setToolTip({});
+            continue;
+        }
+        // The whole name: the key wraps or shrinks its text rather than cut it off.
+        QString name = key->text();
         button->setText(tr("%1  %2\n%3 · %4", "quick key: its number, product, unit · price")
-                            .arg(QString::number(i + 1), elided, key.item.unit.name,
-                                 money(key.item.unit.price)));
+                            .arg(QString::number(slot + 1), name.replace(u'&', u"&&"_s),
+                                 key->item.unit.name, money(key->item.unit.price)));
         button->setToolTip(tr("%1, %2 (%3)", "quick key tooltip: product, unit (shortcut)")
-                               .arg(name, key.item.unit.name,
-                                    sequence.toString(QKeySequence::NativeText)));
-        button->setFocusPolicy(Qt::NoFocus);
-        button->setAutoDefault(false);
-        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-        connect(button, &QPushButton::clicked, this, [this, i] { sellQuickKey(i); });
-        // An action rather than the button's own shortcut, which clicks only 100 ms later:
-        // a scan right after the key must come after its item, not before.
-        auto *action = new QAction(name, this);
-        action->setShortcut(sequence);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, [this, i] { sellQuickKey(i); });
-        addAction(action);
-        grid->addWidget(button, i / kQuickKeyColumns, i % kQuickKeyColumns);
+                               .arg(key->text(), key->item.unit.name,
+                                    quickKeySequence(slot).toString(QKeySequence::NativeText)));
     }
 }
 
@@ -685,14 +760,15 @@ void SalePage::chooseSearchResult(int row)
     sellUnitOf(product, input.badQuantity ? 1 : input.quantity);
 }
 
-void SalePage::sellQuickKey(int index)
+void SalePage::sellQuickKey(int slot)
 {
-    if (!m_hasShift || index < 0 || index >= m_quickKeys.size()) {
+    const QuickKey *key = quickKeyAt(slot);
+    if (!m_hasShift || !key) {
         return;
     }
     const ScanInput input = parseScanInput(m_ui->scanField->text());
     const qint64 quantity = input.hasQuantity && !input.badQuantity ? input.quantity : 1;
-    const ScannedUnit &item = m_quickKeys.at(index).item;
+    const ScannedUnit item = key->item;
     sell(CheckoutService::lineFor(item.product, item.unit, quantity));
 }
 
@@ -1457,5 +1533,7 @@ void SalePage::showEvent(QShowEvent *event)
     // Row heights follow the font the style sheet gave the view, known once it is polished.
     m_ui->linesView->verticalHeader()->setDefaultSectionSize(
         m_ui->linesView->fontMetrics().height() + 18);
+    // A manager may have arranged the keys meanwhile (Settings or Products): one statement.
+    loadQuickKeys();
     restoreFocus();
 }

@@ -23,6 +23,8 @@ class ProductSearchModel;
 class ReceiptsMenu;
 class ShiftMenu;
 class QAction;
+class QLabel;
+class QuickKeyButton;
 class QPushButton;
 class QTableView;
 class DatabaseWorker;
@@ -91,7 +93,12 @@ private:
     void createMenus();
     void createKeyStrip();
     void createSearchPopup();
+    void createQuickKeys();
+    //! Reads the keys again (one statement) and shows the page, kept where it was.
     void loadQuickKeys();
+    void showQuickKeyPage();
+    //! The key on this slot (0 ... 11) of the page shown, or nullptr for an empty one.
+    const QuickKey *quickKeyAt(int slot) const;
     void loadRules();
     void restoreRecoveredSale();
     //! Puts a cart from a file or a park on screen, checked by the checkout; what changed.
@@ -108,7 +115,7 @@ private:
     void hideSearchPopup();
     void moveInSearchPopup(int rows);
     void chooseSearchResult(int row);
-    void sellQuickKey(int index);
+    void sellQuickKey(int slot);
     void sellUnitOf(const Product &product, qint64 quantity);
     void sell(const CartLine &line);
 
@@ -176,6 +183,11 @@ private:
     QList<KeyAction> m_keyActions;
     QList<QAction *> m_saleActions; //!< disabled while no shift is open
     QList<QuickKey> m_quickKeys;
+    QList<QuickKeyButton *> m_quickKeyButtons;
+    QWidget *m_quickKeyPageBar = nullptr;
+    QLabel *m_quickKeyPageLabel = nullptr;
+    int m_quickKeyPage = 0;
+    int m_quickKeyPages = 0;
     SaleRecovery m_recovery;
     std::chrono::milliseconds m_saveLimit{10000};
     DatabaseWorker *m_saleWorker = nullptr;

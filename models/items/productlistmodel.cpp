@@ -200,7 +200,10 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (column == PriceColumn || column == NameColumn) {
+        if (column == NameColumn) {
+            return u"%1\n%2"_s.arg(p.name, unitsToolTip(p));
+        }
+        if (column == PriceColumn) {
             return unitsToolTip(p);
         }
         if (column == TaxRateColumn) {
@@ -211,7 +214,7 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
                 .arg(p.stockToolTip(), p.quantityText(p.reorderLevelBase));
         }
         if (column == StockColumn) {
-            return p.stockToolTip();
+            return u"%1\n%2"_s.arg(p.stockText(), p.stockToolTip());
         }
         return {};
     case Qt::TextAlignmentRole:

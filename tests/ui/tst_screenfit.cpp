@@ -100,6 +100,10 @@ QStringList clippedTexts(const QWidget &root)
             || !label->pixmap().isNull()) {
             continue;
         }
+        // A label made to elide (ElidedLabel) draws "…" and keeps the whole in its tool tip.
+        if (label->inherits("ElidedLabel") && label->toolTip().contains(label->text())) {
+            continue;
+        }
         // A buddy's mnemonic is drawn underlined, without its ampersand.
         QString shown = label->text();
         if (label->buddy()) {
