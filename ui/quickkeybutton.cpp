@@ -67,8 +67,35 @@ void QuickKeyButton::paintEvent(QPaintEvent *)
     option.text.clear();
     painter.drawControl(QStyle::CE_PushButton, option);
     const QRect area = textRect();
-    painter.setFont(fittedFont(label, font(), area.size()));
+    const QFont fitted = fittedFont(label, font(), area.size());
+    painter.setFont(fitted);
     painter.setPen(palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled,
                                    QPalette::ButtonText));
-    painter.drawText(area, kTextFlags, label);
+    painter.drawText(area, kTextFlags, shortenedToFit(label, fitted, area.size()));
+}
+
+QString QuickKeyButton::shortenedToFit(const QString &text, const QFont &font, const QSize &size)
+{
+    // Only a key too small for its text at the smallest readable size gets here: its
+    // name loses words from the end ("…"), the price line stays, the tool tip has it all.
+    const QFontMetrics metrics(font);
+    const QRect area(QPoint(0, 0), size);
+    const auto fits = [&](const QString &candidate) {
+        const QRect needed = metrics.boundingRect(area, kTextFlags, candidate);
+        return needed.width() <= size.width() && needed.height() <= size.height();
+    };
+    if (fits(text)) {
+        return text;
+    }
+    const qsizetype lineEnd = text.indexOf(u'\n');
+    QString name = lineEnd < 0 ? text : text.left(lineEnd);
+    const QString rest = lineEnd < 0 ? QString() : text.mid(lineEnd);
+    while (name.contains(u' ')) {
+        name.truncate(name.lastIndexOf(u' '));
+        const QString candidate = name + QStringLiteral("…") + rest;
+        if (fits(candidate)) {
+            return candidate;
+        }
+    }
+    return name + QStringLiteral("…") + rest;
 }

@@ -9,6 +9,7 @@
 #include "models/services/services.h"
 #include "ui/amountdialog.h"
 #include "ui/approvalflow.h"
+#include "ui/cartlinedelegate.h"
 #include "ui/discountdialog.h"
 #include "ui/messagestrip.h"
 #include "ui/paymentdialog.h"
@@ -175,6 +176,10 @@ SalePage::SalePage(Services &services, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(CartModel::ProductColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
+    // The unit goes under the name, so the name has the width of both on a small till.
+    m_ui->linesView->setItemDelegateForColumn(
+        CartModel::ProductColumn, new CartLineDelegate(CartModel::UnitColumn, m_ui->linesView));
+    m_ui->linesView->setColumnHidden(CartModel::UnitColumn, true);
     for (const auto change : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_cart, change, this, &SalePage::fitLineColumns);
     }
@@ -1532,7 +1537,7 @@ void SalePage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     // Row heights follow the font the style sheet gave the view, known once it is polished.
     m_ui->linesView->verticalHeader()->setDefaultSectionSize(
-        m_ui->linesView->fontMetrics().height() + 18);
+        CartLineDelegate::rowHeight(m_ui->linesView->font()));
     // A manager may have arranged the keys meanwhile (Settings or Products): one statement.
     loadQuickKeys();
     restoreFocus();

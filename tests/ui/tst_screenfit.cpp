@@ -264,6 +264,7 @@ private Q_SLOTS:
         m_window->resize(size);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        shoot(u"login"_s);
         QTest::keyClicks(child<QLineEdit>(u"userEdit"_s), u"maria"_s);
         QTest::keyClick(child<QLineEdit>(u"userEdit"_s), Qt::Key_Return);
         QTest::keyClicks(child<QLineEdit>(u"pinEdit"_s), u"1234"_s);
