@@ -375,6 +375,8 @@ void SalePage::createQuickKeys()
         m_quickKeyButtons.append(button);
     }
 
+    // The keys take the panel's height that is left: big touch targets on a large screen.
+    m_ui->sideLayout->setStretchFactor(m_ui->quickKeysPanel, 1);
     m_quickKeyPageBar = new QWidget(m_ui->quickKeysPanel);
     m_quickKeyPageBar->setObjectName(u"quickKeyPageBar"_s);
     auto *bar = new QHBoxLayout(m_quickKeyPageBar);
