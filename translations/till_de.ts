@@ -4330,7 +4330,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>An&amp;zeigen:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+72"/>
         <source>&amp;Low stock only</source>
         <translation>Nur &amp;knapper Bestand</translation>
     </message>
@@ -6817,7 +6817,7 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+69"/>
-        <location filename="../ui/salepage.cpp" line="+1474"/>
+        <location filename="../ui/salepage.cpp" line="+1481"/>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
@@ -6837,7 +6837,7 @@ Art.-Nr. %2</translation>
         <translation>Schicht ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/salepage.cpp" line="-1245"/>
+        <location filename="../ui/salepage.cpp" line="-1247"/>
         <source>%1 (%2)</source>
         <comment>action (shortcut)</comment>
         <translation>%1 (%2)</translation>
@@ -6849,12 +6849,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+670"/>
+        <location line="+672"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location line="-670"/>
+        <location line="-672"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
@@ -6875,45 +6875,45 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+774"/>
+        <location line="+776"/>
         <source>Discount on the bill</source>
         <translation>Rabatt auf den Bon</translation>
     </message>
     <message>
-        <location line="-774"/>
+        <location line="-776"/>
         <source>Bill disc.</source>
         <translation>Bonrabatt</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+799"/>
+        <location line="+801"/>
         <source>Override the price</source>
         <translation>Preis überschreiben</translation>
     </message>
     <message>
-        <location line="-799"/>
+        <location line="-801"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1021"/>
+        <location line="+1023"/>
         <source>Park the sale</source>
         <translation>Verkauf parken</translation>
     </message>
     <message>
-        <location line="-1021"/>
+        <location line="-1023"/>
         <source>Park</source>
         <translation>Parken</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1054"/>
+        <location line="+1056"/>
         <source>Recall a parked sale</source>
         <translation>Geparkten Verkauf zurückholen</translation>
     </message>
     <message>
-        <location line="-1054"/>
+        <location line="-1056"/>
         <source>Recall</source>
         <translation>Zurückholen</translation>
     </message>
@@ -6929,12 +6929,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+840"/>
+        <location line="+842"/>
         <source>Clear the sale</source>
         <translation>Verkauf abbrechen</translation>
     </message>
     <message>
-        <location line="-840"/>
+        <location line="-842"/>
         <source>Clear</source>
         <translation>Abbruch</translation>
     </message>
@@ -6983,7 +6983,7 @@ Art.-Nr. %2</translation>
 %2</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+154"/>
         <source>%1, %2 (%3)</source>
         <comment>quick key tooltip: product, unit (shortcut)</comment>
         <translation>%1, %2 (%3)</translation>
@@ -7004,12 +7004,12 @@ Art.-Nr. %2</translation>
         <translation>Die Menge muss zwischen 1 und %1 liegen.</translation>
     </message>
     <message>
-        <location line="-548"/>
+        <location line="-554"/>
         <source>Scan a barcode or type it and press Enter. Text searches names and SKUs. 3* before a code sells three (F3).</source>
         <translation>Barcode scannen oder eintippen und Enter drücken. Text sucht in Namen und Artikelnummern. 3* vor einem Code verkauft drei (F3).</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+219"/>
         <source>Previous page of quick keys (Alt+Page Up)</source>
         <translation>Vorige Seite der Schnelltasten (Alt+Bild aufwärts)</translation>
     </message>
@@ -7404,13 +7404,13 @@ seit %3</translation>
         <translation>Die Kassenlade hat sich nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location line="-1225"/>
+        <location line="-1231"/>
         <source>Scan or search</source>
         <comment>placeholder of the scan field; the tool tip explains more</comment>
         <translation>Scan oder Suche</translation>
     </message>
     <message>
-        <location line="+1228"/>
+        <location line="+1234"/>
         <source>The receipt of bill %1 did not print: %2</source>
         <translation>Der Beleg zu Bon %1 wurde nicht gedruckt: %2</translation>
     </message>
@@ -8316,19 +8316,25 @@ seit %3</translation>
         <translation>Diese Spalte kann nicht sortiert werden</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Counted packs</source>
-        <translation>Gezählte Gebinde</translation>
+        <location line="+8"/>
+        <source>Counted
+packs</source>
+        <translation>Gezählte
+Gebinde</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Counted loose</source>
-        <translation>Gezählt lose</translation>
+        <source>Counted
+loose</source>
+        <translation>Gezählt
+lose</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Counted stock</source>
-        <translation>Gezählter Bestand</translation>
+        <source>Counted
+stock</source>
+        <translation>Gezählter
+Bestand</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8384,7 +8390,7 @@ seit %3</translation>
         <translation>Zählen Sie jeden Artikel in vollen Gebinden und losen Einheiten. Die Zählungen bleiben erhalten, während Sie nach dem nächsten Regal suchen; beim Buchen wird der Bestand jedes gezählten Artikels gesetzt und die Differenzen werden gebucht.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>All categories</source>
         <translation>Alle Warengruppen</translation>
     </message>

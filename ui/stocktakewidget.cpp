@@ -32,6 +32,10 @@ StocktakeWidget::StocktakeWidget(Services &services, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(StocktakeModel::NameCountColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(60);
+    // The stock in words can run long ("18 × 2 kg bag + 1 × 1 kg bag + 900 g"): it gets a
+    // fair share and its whole text in the tool tip, so the name and the counts stay in view.
+    header->setSectionResizeMode(StocktakeModel::StockCountColumn, QHeaderView::Interactive);
+    header->resizeSection(StocktakeModel::StockCountColumn, 170);
     header->setSortIndicator(m_model->sortedColumn(), m_model->sortOrder());
     view->setSortingEnabled(true);
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column) {

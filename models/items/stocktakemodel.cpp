@@ -181,13 +181,14 @@ QVariant StocktakeModel::headerData(int section, Qt::Orientation orientation, in
     if (role != Qt::DisplayRole) {
         return {};
     }
+    // Two lines: the count columns stay narrow, so a 1024 px till shows them all.
     switch (section) {
     case PacksColumn:
-        return tr("Counted packs");
+        return tr("Counted\npacks");
     case LooseColumn:
-        return tr("Counted loose");
+        return tr("Counted\nloose");
     case CountedColumn:
-        return tr("Counted stock");
+        return tr("Counted\nstock");
     case DifferenceColumn:
         return tr("Difference");
     }
