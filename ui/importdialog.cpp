@@ -92,20 +92,24 @@ void ImportDialog::chooseFile()
     }
 }
 
-void ImportDialog::chooseTemplateFile()
+QString ImportDialog::askTemplateFileName(QWidget *parent)
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Save a Template CSV"),
-        QDir(folder).filePath(tr("catalogue-template.csv", "file name of the CSV template")),
+    QString fileName = FileDialogs::saveFileName(
+        parent, tr("Save a Template CSV"),
+        tr("catalogue-template.csv", "file name of the CSV template"),
         tr("CSV files (*.csv);;All files (*)"));
-    if (fileName.isEmpty()) {
-        return;
-    }
-    if (QFileInfo(fileName).suffix().isEmpty()) {
+    if (!fileName.isEmpty() && QFileInfo(fileName).suffix().isEmpty()) {
         fileName += u".csv"_s;
     }
-    saveTemplate(fileName);
+    return fileName;
+}
+
+void ImportDialog::chooseTemplateFile()
+{
+    const QString fileName = askTemplateFileName(this);
+    if (!fileName.isEmpty()) {
+        saveTemplate(fileName);
+    }
 }
 
 bool ImportDialog::saveTemplate(const QString &fileName)

@@ -41,6 +41,8 @@ public:
      * fileName and reads it, so the preview shows what its rows would create.
      */
     bool saveTemplate(const QString &fileName);
+    //! Asks where to save the template CSV (".csv" added when no suffix); empty: cancelled.
+    static QString askTemplateFileName(QWidget *parent);
     //! A file is being read or imported.
     bool isBusy() const { return !m_worker.isNull(); }
     //! Products were written by this dialog.

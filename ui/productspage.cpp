@@ -739,18 +739,10 @@ void ProductsPage::handleExported(const QString &fileName, const QByteArray &csv
 
 void ProductsPage::chooseTemplateFile()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(folder).filePath(
-        tr("catalogue-template.csv", "file name of the CSV template"));
-    QString fileName = QFileDialog::getSaveFileName(this, tr("Save a Template CSV"), suggested,
-                                                    tr("CSV files (*.csv);;All files (*)"));
-    if (fileName.isEmpty()) {
-        return;
+    const QString fileName = ImportDialog::askTemplateFileName(this);
+    if (!fileName.isEmpty()) {
+        saveTemplate(fileName);
     }
-    if (QFileInfo(fileName).suffix().isEmpty()) {
-        fileName += u".csv"_s;
-    }
-    saveTemplate(fileName);
 }
 
 bool ProductsPage::saveTemplate(const QString &fileName)

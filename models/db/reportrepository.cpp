@@ -184,6 +184,11 @@ DbResult<QList<BucketLine>> ReportRepository::buckets(const QString &sql, const 
 {
     SqlQuery q(m_db, sql);
     bind(q, range);
+    return bucketLines(q);
+}
+
+DbResult<QList<BucketLine>> ReportRepository::bucketLines(SqlQuery &q)
+{
     if (!q.exec()) {
         return q.error();
     }
@@ -227,14 +232,7 @@ DbResult<QList<BucketLine>> ReportRepository::byHour(const ReportRange &range) c
     bind(q, range);
     q.bind(u"store_from"_s, Dialect::timestampText(range.from))
         .bind(u"store_to"_s, Dialect::timestampText(range.to));
-    if (!q.exec()) {
-        return q.error();
-    }
-    QList<BucketLine> lines;
-    while (q.next()) {
-        lines.append({q.text(0), q.int64(1), Money::fromMinor(q.int64(2))});
-    }
-    return lines;
+    return bucketLines(q);
 }
 
 DbResult<QList<BucketLine>> ReportRepository::byDay(const ReportRange &range) const

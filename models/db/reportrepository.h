@@ -14,6 +14,7 @@
 #include <utility>
 
 class Database;
+class SqlQuery;
 
 //! What a report covers: an instant range [from, to) and optional narrowing.
 struct ReportRange
@@ -130,6 +131,8 @@ private:
                          const QString &order) const;
     void bind(class SqlQuery &query, const ReportRange &range, bool billIds = true) const;
     DbResult<QList<BucketLine>> buckets(const QString &sql, const ReportRange &range) const;
+    //! Runs q and reads its (key, count, amount) rows.
+    static DbResult<QList<BucketLine>> bucketLines(SqlQuery &q);
 
     const Database &m_db;
 };
