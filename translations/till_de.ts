@@ -3903,7 +3903,7 @@ F2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>&amp;SKU:</source>
+        <source>S&amp;KU:</source>
         <translation>Artikel&amp;nummer:</translation>
     </message>
     <message>
@@ -3963,7 +3963,7 @@ F2</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>f&amp;or</source>
+        <source>&amp;for</source>
         <translation>f&amp;ür</translation>
     </message>
     <message>
@@ -4008,7 +4008,7 @@ F2</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>&amp;Add Unit</source>
+        <source>Add &amp;Unit</source>
         <translation>Einheit &amp;hinzufügen</translation>
     </message>
     <message>

@@ -1,5 +1,6 @@
 #include "models/items/productunitsmodel.h"
 #include "models/services/services.h"
+#include "tests/common/mnemonics.h"
 #include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/producteditor.h"
@@ -133,6 +134,23 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT tax_rate_id FROM products"_s), m_store->reducedTax);
         QCOMPARE(editor.product().units.size(), 2);
         QCOMPARE(editor.product().units.at(1).name, u"Box of 12"_s);
+    }
+
+    void everyAltKeyReachesOnePlace()
+    {
+        // A manager moves through the editor with Alt+letter: no letter may lead to two
+        // fields or buttons (Cost and "for", Add Unit and Active, SKU and Save once did).
+        ProductEditor editor(*m_services, 0);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const QMultiHash<QString, QString> keys =
+            visibleMnemonics(editor.findChildren<QWidget *>());
+        QVERIFY(keys.size() >= 10);
+        for (const QString &key : keys.uniqueKeys()) {
+            const QStringList texts = keys.values(key);
+            QVERIFY2(texts.size() == 1,
+                     qPrintable(u"Alt+%1 is on %2"_s.arg(key, texts.join(u", "_s))));
+        }
     }
 
     void aNewProductStartsWithItsOpeningStock()

@@ -1,5 +1,6 @@
 #include "models/services/setupservice.h"
 #include "tests/common/namedchild.h"
+#include "tests/common/mnemonics.h"
 #include "tests/common/testdatabase.h"
 #include "ui/errorbanner.h"
 #include "ui/setupwizard.h"
@@ -30,41 +31,15 @@ private:
         return namedChild<T>(*m_wizard, name);
     }
 
-    //! The mnemonic letter of a text ("Store &name" -> "N"), or empty.
-    static QString mnemonic(QString text)
-    {
-        text.replace(u"&&"_s, QString());
-        const qsizetype amp = text.indexOf(u'&');
-        if (amp < 0 || amp + 1 >= text.size()) {
-            return {};
-        }
-        return text.at(amp + 1).toUpper();
-    }
-
     //! Every visible widget with a mnemonic on the current page, with the wizard's buttons.
     QMultiHash<QString, QString> mnemonicsOnCurrentPage()
     {
-        QMultiHash<QString, QString> found;
         QList<QWidget *> widgets = m_wizard->currentPage()->findChildren<QWidget *>();
         for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton,
                            QWizard::FinishButton, QWizard::CancelButton, QWizard::HelpButton}) {
             widgets << m_wizard->button(which);
         }
-        for (QWidget *widget : std::as_const(widgets)) {
-            if (!widget || !widget->isVisible()) {
-                continue;
-            }
-            QString text;
-            if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy()) {
-                text = label->text();
-            } else if (auto *button = qobject_cast<QAbstractButton *>(widget)) {
-                text = button->text();
-            }
-            if (const QString key = mnemonic(text); !key.isEmpty()) {
-                found.insert(key, text);
-            }
-        }
-        return found;
+        return visibleMnemonics(widgets);
     }
 
 private Q_SLOTS:
