@@ -67,10 +67,9 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
         applyFilter();
     });
     // Long category names or a longer language must not push the page past a 1024 px till.
-    for (QComboBox *filter : {m_ui->categoryCombo, m_ui->statusCombo}) {
-        filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        filter->setMinimumContentsLength(8);
-    }
+    // (The status choices are few and short: that combo shows them whole.)
+    m_ui->categoryCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->categoryCombo->setMinimumContentsLength(12);
     m_ui->searchEdit->setMinimumWidth(210);
     connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
@@ -271,10 +270,14 @@ void ProductsPage::setUpView()
     // Figures and stock are always shown whole; the name takes what is left (its whole
     // text is in the tool tip), SKU and category keep a width a manager may change.
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ProductListModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ProductListModel::NameColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ProductListModel::SkuColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ProductListModel::CategoryColumn, QHeaderView::Interactive);
     header->setMinimumSectionSize(60);
+    // The name keeps a width that reads on a small till (the list scrolls sideways there);
+    // a large screen's spare room goes to the last column.
+    header->setStretchLastSection(true);
+    view->setColumnWidth(ProductListModel::NameColumn, 240);
     view->setColumnWidth(ProductListModel::SkuColumn, 110);
     view->setColumnWidth(ProductListModel::CategoryColumn, 150);
     // Only name, SKU and stock sort (in the database); the indicator must not claim more.
