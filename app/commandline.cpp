@@ -21,7 +21,7 @@ CommandLine::Defaults CommandLine::Defaults::fromSettings(const QSettings &setti
     } else {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         defaults.databaseUrl
-            = DatabaseUrl::sqliteFile(QDir(folder).filePath(u"till.db"_s)).toString();
+                = DatabaseUrl::sqliteFile(QDir(folder).filePath(u"till.db"_s)).toString();
     }
     const QString lane = settings.value(kLaneKey).toString().trimmed();
     defaults.lane = lane.isEmpty() ? kDefaultLane : lane;
@@ -32,25 +32,26 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Till, a point of sale for the counter and the back office."));
+            tr("Till, a point of sale for the counter and the back office."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption database(u"database"_s,
-        tr("Where the data lives: sqlite:///path/till.db or "
-           "postgresql://user:password@host:5432/till (default: %1).")
-            .arg(defaults.databaseUrl),
-        tr("URL"));
+                                      tr("Where the data lives: sqlite:///path/till.db or "
+                                         "postgresql://user:password@host:5432/till (default: %1).")
+                                              .arg(defaults.databaseUrl),
+                                      tr("URL"));
     const QCommandLineOption lane(u"lane"_s,
-        tr("The name of this till, printed on bills (default: %1). "
-           "It is remembered for the next start.")
-            .arg(defaults.lane),
-        tr("NAME"));
+                                  tr("The name of this till, printed on bills (default: %1). "
+                                     "It is remembered for the next start.")
+                                          .arg(defaults.lane),
+                                  tr("NAME"));
     const QCommandLineOption demo(u"demo"_s,
-        tr("Fill an empty database with the demo store, so you can "
-           "try Till right away."));
+                                  tr("Fill an empty database with the demo store, so you can "
+                                     "try Till right away."));
     // A developer's option, so neither shown nor translated.
-    QCommandLineOption measureStartup(u"measure-startup"_s,
-        u"Print the milliseconds from main() until the login window is shown, then quit."_s);
+    QCommandLineOption measureStartup(
+            u"measure-startup"_s,
+            u"Print the milliseconds from main() until the login window is shown, then quit."_s);
     measureStartup.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(database);
     parser.addOption(lane);
@@ -80,7 +81,7 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
     if (!parser.positionalArguments().isEmpty()) {
         return fail(tr("Till does not take “%1”; options start with --.\n"
                        "Run “till --help” to see the options.")
-                        .arg(parser.positionalArguments().join(u' ')));
+                            .arg(parser.positionalArguments().join(u' ')));
     }
 
     const bool databaseGiven = parser.isSet(database);
@@ -90,7 +91,7 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
     if (!url) {
         if (!databaseGiven && defaults.databaseFromSettings) {
             return fail(tr("The database URL saved in the settings (%1) cannot be used: %2.")
-                            .arg(urlText, urlError));
+                                .arg(urlText, urlError));
         }
         return fail(tr("The database URL “%1” cannot be used: %2.").arg(urlText, urlError));
     }
@@ -100,7 +101,7 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
     options.lane = options.laneGiven ? parser.value(lane).trimmed() : defaults.lane;
     if (options.lane.isEmpty() || options.lane.size() > kMaxLaneLength) {
         return fail(
-            tr("A lane name has 1 to %1 characters, such as 1 or Front.").arg(kMaxLaneLength));
+                tr("A lane name has 1 to %1 characters, such as 1 or Front.").arg(kMaxLaneLength));
     }
 
     options.demo = parser.isSet(demo);

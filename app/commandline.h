@@ -31,7 +31,7 @@ public:
 
     struct Defaults
     {
-        QString databaseUrl; //!< as text; checked when it is used
+        QString databaseUrl;               //!< as text; checked when it is used
         bool databaseFromSettings = false; //!< so an error can say where the URL came from
         QString lane = kDefaultLane;
 
@@ -48,8 +48,8 @@ public:
         bool demo = false;
         //! --measure-startup (till-bench; hidden from --help): time the login window, then quit
         bool measureStartup = false;
-        QString errorText; //!< Fail: what is wrong, in the user's language
-        QString helpText; //!< ShowHelp
+        QString errorText;   //!< Fail: what is wrong, in the user's language
+        QString helpText;    //!< ShowHelp
         QString versionText; //!< ShowVersion
     };
 

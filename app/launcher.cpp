@@ -22,8 +22,7 @@ using namespace Qt::StringLiterals;
 Launcher::Launcher(CommandLine::Options options, const QElapsedTimer &sinceMain)
     : m_options(std::move(options))
     , m_sinceMain(sinceMain)
-{
-}
+{}
 
 int Launcher::run()
 {
@@ -41,8 +40,8 @@ int Launcher::run()
     if (*readiness == Startup::Readiness::NeedsSetup) {
         if (m_options.measureStartup) {
             // Nobody is there to fill in the wizard; the figure would be meaningless.
-            std::fputs(
-                "till: the store needs setting up first; no login window to measure\n", stderr);
+            std::fputs("till: the store needs setting up first; no login window to measure\n",
+                       stderr);
             return 1;
         }
         if (!runSetup(startup)) {
@@ -114,8 +113,8 @@ std::optional<StartupProblem> Launcher::prepare(Startup &startup)
         std::unique_ptr<QProgressDialog> dialog;
         const auto progress = [&dialog](int done, int total) {
             if (!dialog) {
-                dialog = std::make_unique<QProgressDialog>(
-                    tr("Filling the demo store…"), QString(), 0, 0);
+                dialog = std::make_unique<QProgressDialog>(tr("Filling the demo store…"), QString(),
+                                                           0, 0);
                 dialog->setWindowTitle(tr("Till"));
                 dialog->setWindowModality(Qt::ApplicationModal);
                 dialog->setMinimumDuration(0);
@@ -149,12 +148,12 @@ int Launcher::report(const StartupProblem &problem) const
         return 1; // the person was asked and chose to quit
     }
     if (m_options.measureStartup) {
-        std::fprintf(
-            stderr, "till: %s\n%s\n", qPrintable(problem.text), qPrintable(problem.details));
+        std::fprintf(stderr, "till: %s\n%s\n", qPrintable(problem.text),
+                     qPrintable(problem.details));
         return 1;
     }
-    QMessageBox box(
-        QMessageBox::Critical, tr("Till cannot start"), problem.text, QMessageBox::Close);
+    QMessageBox box(QMessageBox::Critical, tr("Till cannot start"), problem.text,
+                    QMessageBox::Close);
     if (!problem.details.isEmpty()) {
         box.setDetailedText(problem.details);
     }

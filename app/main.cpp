@@ -35,9 +35,9 @@ int main(int argc, char *argv[])
     QElapsedTimer sinceMain;
     sinceMain.start();
     const bool textOnly = printsOnly(argc, argv);
-    const std::unique_ptr<QCoreApplication> app = textOnly
-        ? std::make_unique<QCoreApplication>(argc, argv)
-        : std::make_unique<QApplication>(argc, argv);
+    const std::unique_ptr<QCoreApplication> app
+            = textOnly ? std::make_unique<QCoreApplication>(argc, argv)
+                       : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setOrganizationName(u"Till"_s);
     QCoreApplication::setApplicationName(u"Till"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TILL_VERSION));
@@ -45,7 +45,7 @@ int main(int argc, char *argv[])
 
     QSettings settings;
     const CommandLine::Options options = CommandLine::parse(
-        QCoreApplication::arguments(), CommandLine::Defaults::fromSettings(settings));
+            QCoreApplication::arguments(), CommandLine::Defaults::fromSettings(settings));
     switch (options.action) {
     case CommandLine::Action::ShowHelp:
         std::fputs(qPrintable(options.helpText), stdout);

@@ -17,14 +17,13 @@ Q_LOGGING_CATEGORY(lcStartup, "till.startup")
 namespace {
 StartupProblem problem(const QString &text, const QString &details = {})
 {
-    return StartupProblem {text, details};
+    return StartupProblem{text, details};
 }
 } // namespace
 
 Startup::Startup(DatabaseUrl url)
     : m_url(std::move(url))
-{
-}
+{}
 
 Startup::~Startup() = default;
 
@@ -46,14 +45,15 @@ std::optional<StartupProblem> Startup::claimFile()
     QString host;
     QString application;
     claim->getLockInfo(&pid, &host, &application);
-    return problem(tr("Till is already running on this database (process %1 on %2). Please use "
-                      "that window, or close it and start Till again. Two tills on one "
-                      "database file would not see each other's sales.")
-                       .arg(pid)
-                       .arg(host.isEmpty() ? tr("this computer") : host),
-        u"%1 is locked by %2 (pid %3, host %4)"_s.arg(m_url.path + u".lock"_s, application)
-            .arg(pid)
-            .arg(host));
+    return problem(
+            tr("Till is already running on this database (process %1 on %2). Please use "
+               "that window, or close it and start Till again. Two tills on one "
+               "database file would not see each other's sales.")
+                    .arg(pid)
+                    .arg(host.isEmpty() ? tr("this computer") : host),
+            u"%1 is locked by %2 (pid %3, host %4)"_s.arg(m_url.path + u".lock"_s, application)
+                    .arg(pid)
+                    .arg(host));
 }
 
 std::optional<StartupProblem> Startup::openDatabase(MissingFile missing)
@@ -61,12 +61,12 @@ std::optional<StartupProblem> Startup::openDatabase(MissingFile missing)
     if (m_url.engine == DatabaseUrl::Engine::SQLite) {
         if (missing == MissingFile::Refuse && !QFileInfo::exists(m_url.path)) {
             StartupProblem gone = problem(
-                tr("The database file %1 is missing. It held this till's store and sales "
-                   "when Till last ran here. If it was moved, start Till with --database "
-                   "and its new place; if it was lost, restore it from a backup before "
-                   "you sell. Start with a new, empty database instead?")
-                    .arg(QDir::toNativeSeparators(m_url.path)),
-                u"%1 does not exist"_s.arg(m_url.path));
+                    tr("The database file %1 is missing. It held this till's store and sales "
+                       "when Till last ran here. If it was moved, start Till with --database "
+                       "and its new place; if it was lost, restore it from a backup before "
+                       "you sell. Start with a new, empty database instead?")
+                            .arg(QDir::toNativeSeparators(m_url.path)),
+                    u"%1 does not exist"_s.arg(m_url.path));
             gone.kind = StartupProblem::Kind::MissingDatabaseFile;
             return gone;
         }
@@ -82,14 +82,14 @@ std::optional<StartupProblem> Startup::openDatabase(MissingFile missing)
         if (m_url.engine == DatabaseUrl::Engine::SQLite) {
             return problem(tr("Till cannot open its database file %1. Please check that the folder "
                               "exists and that this user may write there.")
-                               .arg(m_url.path),
-                opened.error().details);
+                                   .arg(m_url.path),
+                           opened.error().details);
         }
         return problem(tr("Till cannot connect to the database server at %1. Please "
                           "check that the server is running and that this till can "
                           "reach it, then start Till again.")
-                           .arg(where),
-            opened.error().details);
+                               .arg(where),
+                       opened.error().details);
     }
     m_db = std::move(*opened);
     qCInfo(lcStartup) << "database:" << m_db->description();
@@ -112,27 +112,27 @@ std::optional<StartupProblem> Startup::migrate()
         return problem(tr("This database was set up by a newer version of Till. Please "
                           "install that version on this till too. Nothing in the "
                           "database has been changed."),
-            error.details);
+                       error.details);
     case DbError::Kind::Migration:
         return problem(tr("Till could not bring the database up to date for this "
                           "version. The database was left as it was before; please "
                           "show the details to whoever looks after your tills."),
-            error.details);
+                       error.details);
     default:
         return problem(tr("Till cannot read the database. Please check the connection "
                           "and start Till again."),
-            error.details);
+                       error.details);
     }
 }
 
-std::optional<StartupProblem> Startup::fillDemo(
-    const DemoStore::Options &options, const DemoStore::Progress &progress)
+std::optional<StartupProblem> Startup::fillDemo(const DemoStore::Options &options,
+                                                const DemoStore::Progress &progress)
 {
     const auto empty = DemoStore::isEmpty(*m_db);
     if (!empty) {
         return problem(tr("Till cannot read the database. Please check the connection "
                           "and start Till again."),
-            empty.error().details);
+                       empty.error().details);
     }
     if (!*empty) {
         qCInfo(lcStartup) << "--demo: the database already holds data; it is left as it is";
@@ -145,7 +145,7 @@ std::optional<StartupProblem> Startup::fillDemo(
     if (!filled) {
         return problem(tr("Till could not fill the demo store. The database was left "
                           "empty."),
-            filled.error().details);
+                       filled.error().details);
     }
     m_filledDemo = true;
     qCInfo(lcStartup) << "demo store filled:" << filled->products << "products," << filled->bills
@@ -159,7 +159,7 @@ Result<Startup::Readiness, StartupProblem> Startup::checkUsers(bool demoRequeste
     if (!users) {
         return problem(tr("Till cannot read the database. Please check the connection "
                           "and start Till again."),
-            users.error().details);
+                       users.error().details);
     }
     if (*users > 0) {
         return Readiness::Ready;

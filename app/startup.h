@@ -45,8 +45,8 @@ public:
      * Fills the demo store when the database is empty; a database with data is left as it
      * is. progress(0, 0) comes first, when the fill is about to start.
      */
-    std::optional<StartupProblem> fillDemo(
-        const DemoStore::Options &options, const DemoStore::Progress &progress = {});
+    std::optional<StartupProblem> fillDemo(const DemoStore::Options &options,
+                                           const DemoStore::Progress &progress = {});
     enum class Readiness {
         Ready,      //!< somebody can sign in
         NeedsSetup, //!< no users yet: the first start of a store, for the setup wizard

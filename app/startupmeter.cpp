@@ -21,7 +21,7 @@ bool StartupMeter::eventFilter(QObject *watched, QEvent *event)
         // Read the clock on the next turn of the event loop, when the paint is done.
         QTimer::singleShot(0, this, [this] {
             std::printf("till: login window shown %lld ms after main()\n",
-                static_cast<long long>(m_sinceMain.elapsed()));
+                        static_cast<long long>(m_sinceMain.elapsed()));
             std::fflush(stdout);
             QCoreApplication::quit();
         });

@@ -36,9 +36,12 @@ AdjustmentWidget::AdjustmentWidget(Services &services, QWidget *parent)
 
     connect(m_picker, &ProductPicker::productChosen, this, &AdjustmentWidget::setProduct);
     connect(m_picker, &ProductPicker::failed, m_ui->errorBanner, &ErrorBanner::showError);
-    connect(m_ui->reasonCombo, &QComboBox::currentIndexChanged, this, &AdjustmentWidget::updateReason);
-    connect(m_ui->directionCombo, &QComboBox::currentIndexChanged, this, &AdjustmentWidget::updatePreview);
-    connect(m_ui->unitCombo, &QComboBox::currentIndexChanged, this, &AdjustmentWidget::updatePreview);
+    connect(m_ui->reasonCombo, &QComboBox::currentIndexChanged, this,
+            &AdjustmentWidget::updateReason);
+    connect(m_ui->directionCombo, &QComboBox::currentIndexChanged, this,
+            &AdjustmentWidget::updatePreview);
+    connect(m_ui->unitCombo, &QComboBox::currentIndexChanged, this,
+            &AdjustmentWidget::updatePreview);
     connect(m_ui->quantitySpin, &QSpinBox::valueChanged, this, &AdjustmentWidget::updatePreview);
     connect(m_ui->adjustButton, &QPushButton::clicked, this, &AdjustmentWidget::adjust);
     connect(&services.session, &Session::signedOut, this, [this] {
@@ -63,9 +66,9 @@ void AdjustmentWidget::setProduct(const Product &product)
     for (const ProductUnit &unit : product.units) {
         if (unit.active && unit.basePerUnit > 1) {
             m_ui->unitCombo->addItem(tr("%1 (%L2 × %3)", "unit (base units in it × base unit)")
-                                         .arg(unit.name)
-                                         .arg(unit.basePerUnit)
-                                         .arg(BaseUnits::displayName(product.baseUnit)),
+                                             .arg(unit.name)
+                                             .arg(unit.basePerUnit)
+                                             .arg(BaseUnits::displayName(product.baseUnit)),
                                      unit.basePerUnit);
         }
     }
@@ -90,8 +93,9 @@ void AdjustmentWidget::updateReason()
 
 std::optional<qint64> AdjustmentWidget::deltaBase() const
 {
-    const auto base = Quantity::toBase(m_ui->quantitySpin->value(),
-                                       qMax<qint64>(1, m_ui->unitCombo->currentData().toLongLong()));
+    const auto base
+            = Quantity::toBase(m_ui->quantitySpin->value(),
+                               qMax<qint64>(1, m_ui->unitCombo->currentData().toLongLong()));
     if (!base) {
         return std::nullopt;
     }
@@ -108,8 +112,9 @@ void AdjustmentWidget::updatePreview()
         m_ui->stockAfterLabel->clear();
         return;
     }
-    m_ui->productInfoLabel->setText(tr("%1 (%2), in stock: %3")
-                                        .arg(m_product->name, m_product->sku, m_product->stockText()));
+    m_ui->productInfoLabel->setText(
+            tr("%1 (%2), in stock: %3")
+                    .arg(m_product->name, m_product->sku, m_product->stockText()));
     m_ui->productInfoLabel->setToolTip(m_product->stockToolTip());
     const auto delta = deltaBase();
     if (!delta) {
@@ -133,7 +138,8 @@ void AdjustmentWidget::adjust()
         return;
     }
     const auto reason = Reason(m_ui->reasonCombo->currentData().toInt());
-    const auto status = m_services.inventory.adjust(m_product->id, *delta, reason, m_ui->noteEdit->text());
+    const auto status
+            = m_services.inventory.adjust(m_product->id, *delta, reason, m_ui->noteEdit->text());
     if (!status) {
         m_ui->errorBanner->showError(status.error());
         return;
@@ -149,7 +155,8 @@ void AdjustmentWidget::adjust()
     m_ui->noteEdit->clear();
     m_ui->quantitySpin->setValue(1);
     updatePreview();
-    m_ui->stockAfterLabel->setText(tr("Booked as \"%1\". The stock is now %2.")
-                                       .arg(InventoryService::reasonName(reason), m_product->stockText()));
+    m_ui->stockAfterLabel->setText(
+            tr("Booked as \"%1\". The stock is now %2.")
+                    .arg(InventoryService::reasonName(reason), m_product->stockText()));
     Q_EMIT adjusted(id);
 }

@@ -15,8 +15,8 @@ AmountDialog::AmountDialog(const Options &options, QWidget *parent)
     m_ui->promptLabel->setText(options.prompt);
     m_ui->promptLabel->setVisible(!options.prompt.isEmpty());
     if (!options.currencySymbol.isEmpty()) {
-        m_ui->amountLabel->setText(tr("&Amount (%1)", "amount (currency symbol)")
-                                       .arg(options.currencySymbol));
+        m_ui->amountLabel->setText(
+                tr("&Amount (%1)", "amount (currency symbol)").arg(options.currencySymbol));
     }
     QFont amountFont = m_ui->amountEdit->font();
     if (amountFont.pointSizeF() > 0) {
@@ -54,8 +54,9 @@ void AmountDialog::accept()
     const auto typed = amount();
     if (!typed) {
         m_ui->errorBanner->showMessage(
-            tr("\"%1\" is not an amount. Type it like %2.")
-                .arg(m_ui->amountEdit->text(), Money::fromMinor(1250).toPlainString(QLocale())));
+                tr("\"%1\" is not an amount. Type it like %2.")
+                        .arg(m_ui->amountEdit->text(),
+                             Money::fromMinor(1250).toPlainString(QLocale())));
         m_ui->amountEdit->setFocus(Qt::OtherFocusReason);
         m_ui->amountEdit->selectAll();
         return;

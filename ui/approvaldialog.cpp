@@ -9,14 +9,13 @@
 
 using namespace Qt::StringLiterals;
 
-ApprovalDialog::ApprovalDialog(
-    Authorizer &authorizer, const Session &session, Permission permission, QWidget *parent)
+ApprovalDialog::ApprovalDialog(Authorizer &authorizer, const Session &session,
+                               Permission permission, QWidget *parent)
     : ApprovalDialog(authorizer, session, ApprovalRequest::generic(permission), parent)
-{
-}
+{}
 
-ApprovalDialog::ApprovalDialog(
-    Authorizer &authorizer, const Session &session, ApprovalRequest request, QWidget *parent)
+ApprovalDialog::ApprovalDialog(Authorizer &authorizer, const Session &session,
+                               ApprovalRequest request, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ApprovalDialog>())
     , m_authorizer(authorizer)
@@ -36,8 +35,8 @@ ApprovalDialog::ApprovalDialog(
     m_ui->requestLabel->setFont(requestFont);
 
     m_ui->managerEdit->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
-    m_ui->pinEdit->setInputMethodHints(
-        Qt::ImhPreferNumbers | Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+    m_ui->pinEdit->setInputMethodHints(Qt::ImhPreferNumbers | Qt::ImhHiddenText
+                                       | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     m_ui->keypad->setTarget(m_ui->pinEdit);
 
     m_approveButton = m_ui->buttonBox->addButton(tr("&Approve"), QDialogButtonBox::AcceptRole);
@@ -51,14 +50,15 @@ ApprovalDialog::ApprovalDialog(
 
 ApprovalDialog::~ApprovalDialog() = default;
 
-std::optional<Approval> ApprovalDialog::obtain(
-    QWidget *parent, Authorizer &authorizer, const Session &session, Permission permission)
+std::optional<Approval> ApprovalDialog::obtain(QWidget *parent, Authorizer &authorizer,
+                                               const Session &session, Permission permission)
 {
     return obtain(parent, authorizer, session, ApprovalRequest::generic(permission));
 }
 
 std::optional<Approval> ApprovalDialog::obtain(QWidget *parent, Authorizer &authorizer,
-    const Session &session, const ApprovalRequest &request)
+                                               const Session &session,
+                                               const ApprovalRequest &request)
 {
     ApprovalDialog dialog(authorizer, session, request, parent);
     if (dialog.exec() != QDialog::Accepted) {

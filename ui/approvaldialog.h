@@ -18,9 +18,10 @@ class ApprovalDialog;
 
 /*!
  * Asks a manager, on the spot, to approve one action for the cashier at this till: it
- * says who asks, what exactly and why a manager is needed (the ApprovalRequest), takes the manager's user name and PIN (keyboard or
- * keypad) and hands them to Authorizer::requestApproval(), which checks, counts wrong
- * PINs and audits. A refusal is shown in the dialog, which stays open for another try.
+ * says who asks, what exactly and why a manager is needed (the ApprovalRequest), takes the
+ * manager's user name and PIN (keyboard or keypad) and hands them to Authorizer::requestApproval(),
+ * which checks, counts wrong PINs and audits. A refusal is shown in the dialog, which stays open
+ * for another try.
  *
  *     if (!m_authorizer.can(session, Permission::Refund)) {
  *         approval = ApprovalDialog::obtain(this, authorizer, session, Permission::Refund);
@@ -33,10 +34,10 @@ class ApprovalDialog : public QDialog
 
 public:
     ApprovalDialog(Authorizer &authorizer, const Session &session, ApprovalRequest request,
-        QWidget *parent = nullptr);
+                   QWidget *parent = nullptr);
     //! Only the permission is known: says its name and the rule (ApprovalRequest::generic).
     ApprovalDialog(Authorizer &authorizer, const Session &session, Permission permission,
-        QWidget *parent = nullptr);
+                   QWidget *parent = nullptr);
     ~ApprovalDialog() override;
 
     //! The approval, once the dialog was accepted; std::nullopt otherwise.
@@ -44,9 +45,9 @@ public:
 
     //! Shows the dialog modally: the approval, or std::nullopt when it was cancelled.
     static std::optional<Approval> obtain(QWidget *parent, Authorizer &authorizer,
-        const Session &session, const ApprovalRequest &request);
-    static std::optional<Approval> obtain(
-        QWidget *parent, Authorizer &authorizer, const Session &session, Permission permission);
+                                          const Session &session, const ApprovalRequest &request);
+    static std::optional<Approval> obtain(QWidget *parent, Authorizer &authorizer,
+                                          const Session &session, Permission permission);
 
 private:
     void approve();

@@ -23,9 +23,9 @@ struct AreaInfo
 
 public:
     Area area = Area::Checkout;
-    QString key; //!< untranslated, for object names: "checkout"
-    QString title; //!< translated: "Checkout"
-    QString description; //!< translated, one line: what a person does there
+    QString key;           //!< untranslated, for object names: "checkout"
+    QString title;         //!< translated: "Checkout"
+    QString description;   //!< translated, one line: what a person does there
     QStringList iconNames; //!< icon theme names, the first one the theme has wins
     QStyle::StandardPixmap fallbackIcon = QStyle::SP_FileIcon; //!< without an icon theme
     /*!

@@ -10,8 +10,8 @@ namespace {
 constexpr int kIconSize = 64;
 } // namespace
 
-AreaPage::AreaPage(
-    const QIcon &icon, const QString &title, const QString &description, QWidget *parent)
+AreaPage::AreaPage(const QIcon &icon, const QString &title, const QString &description,
+                   QWidget *parent)
     : QWidget(parent)
 {
     auto *iconLabel = new QLabel(this);

@@ -15,5 +15,5 @@ class AreaPage : public QWidget
 
 public:
     AreaPage(const QIcon &icon, const QString &title, const QString &description,
-        QWidget *parent = nullptr);
+             QWidget *parent = nullptr);
 };

@@ -25,8 +25,8 @@ AuditLogWidget::AuditLogWidget(AuditService &audit, UserService &users, QWidget 
     m_ui->auditView->setModel(m_model);
     QHeaderView *header = m_ui->auditView->horizontalHeader();
     for (const int column :
-        {AuditLogModel::TimeColumn, AuditLogModel::UserColumn, AuditLogModel::ApproverColumn,
-            AuditLogModel::LaneColumn, AuditLogModel::ActionColumn}) {
+         {AuditLogModel::TimeColumn, AuditLogModel::UserColumn, AuditLogModel::ApproverColumn,
+          AuditLogModel::LaneColumn, AuditLogModel::ActionColumn}) {
         header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     }
 
@@ -71,7 +71,7 @@ void AuditLogWidget::loadFilterChoices()
         });
         for (const User &user : std::as_const(*users)) {
             m_ui->userCombo->addItem(
-                tr("%1 (%2)", "user's name (user name)").arg(user.name, user.login), user.id);
+                    tr("%1 (%2)", "user's name (user name)").arg(user.name, user.login), user.id);
         }
     } else {
         m_ui->errorBanner->showError(users.error());
@@ -141,7 +141,8 @@ void AuditLogWidget::retry()
 void AuditLogWidget::updateCount()
 {
     const int shown = m_model->rowCount();
-    m_ui->countLabel->setText(m_model->canFetchMore({})
-            ? tr("%n entries shown; scroll down for older ones.", nullptr, shown)
-            : tr("%n entries.", nullptr, shown));
+    m_ui->countLabel->setText(
+            m_model->canFetchMore({})
+                    ? tr("%n entries shown; scroll down for older ones.", nullptr, shown)
+                    : tr("%n entries.", nullptr, shown));
 }

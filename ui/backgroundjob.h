@@ -22,7 +22,7 @@ QThread *startBackgroundJob(const Database &db, QObject *receiver, Work work, Do
         auto result = work();
         db.closeThreadConnection();
         QMetaObject::invokeMethod(
-            receiver, [done, result]() { done(result); }, Qt::QueuedConnection);
+                receiver, [done, result]() { done(result); }, Qt::QueuedConnection);
     });
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();

@@ -11,8 +11,7 @@ constexpr qreal kUnitScale = 0.8;
 CartLineDelegate::CartLineDelegate(int unitColumn, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_unitColumn(unitColumn)
-{
-}
+{}
 
 QFont CartLineDelegate::unitFont(const QFont &nameFont)
 {
@@ -44,12 +43,11 @@ void CartLineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
     const QRect area = opt.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
-    const QPalette::ColorGroup group = opt.state.testFlag(QStyle::State_Enabled)
-        ? QPalette::Normal
-        : QPalette::Disabled;
+    const QPalette::ColorGroup group
+            = opt.state.testFlag(QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
     const bool selected = opt.state.testFlag(QStyle::State_Selected);
-    const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText
-                                                          : QPalette::Text);
+    const QColor text
+            = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     const QFont small = unitFont(opt.font);
     const int nameHeight = QFontMetrics(opt.font).height();
 

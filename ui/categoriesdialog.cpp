@@ -106,11 +106,12 @@ void CategoriesDialog::remove()
     }
     const QString name = category->name;
     const qint64 id = category->id;
-    const auto answer = QMessageBox::question(
-        this, tr("Remove Category"),
-        tr("Remove the category \"%1\"? Its products stay in the catalogue, without a category.")
-            .arg(name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer
+            = QMessageBox::question(this, tr("Remove Category"),
+                                    tr("Remove the category \"%1\"? Its products stay in the "
+                                       "catalogue, without a category.")
+                                            .arg(name),
+                                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes) {
         return;
     }

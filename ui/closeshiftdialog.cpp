@@ -15,8 +15,7 @@
 using namespace Qt::StringLiterals;
 
 CloseShiftDialog::CloseShiftDialog(Money expectedCash, const QList<Denomination> &denominations,
-                                   const QString &currencySymbol, QWidget *parent,
-                                   CountMode mode)
+                                   const QString &currencySymbol, QWidget *parent, CountMode mode)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::CloseShiftDialog>())
     , m_model(new CashCountModel(this))
@@ -34,9 +33,9 @@ CloseShiftDialog::CloseShiftDialog(Money expectedCash, const QList<Denomination>
                                                     : money(expectedCash));
     m_ui->totalEdit->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
 
-    m_closeButton = m_ui->buttonBox->addButton(
-        isHidingExpected() ? tr("&Done counting") : tr("&Close shift"),
-        QDialogButtonBox::AcceptRole);
+    m_closeButton = m_ui->buttonBox->addButton(isHidingExpected() ? tr("&Done counting")
+                                                                  : tr("&Close shift"),
+                                               QDialogButtonBox::AcceptRole);
     m_closeButton->setObjectName(u"closeShiftButton"_s);
     // Enter moves through the counts; closing a shift is a deliberate Alt+C or click.
     for (QPushButton *button : m_ui->buttonBox->findChildren<QPushButton *>()) {
@@ -51,7 +50,7 @@ CloseShiftDialog::CloseShiftDialog(Money expectedCash, const QList<Denomination>
         m_ui->countView->setEnabled(byCount);
         m_ui->totalEdit->setEnabled(!byCount);
         (byCount ? static_cast<QWidget *>(m_ui->countView) : m_ui->totalEdit)
-            ->setFocus(Qt::OtherFocusReason);
+                ->setFocus(Qt::OtherFocusReason);
         updateSummary();
     });
     connect(m_ui->countView->itemDelegate(), &QAbstractItemDelegate::closeEditor, this,
@@ -102,7 +101,7 @@ void CloseShiftDialog::updateSummary()
         text = tr("%1 over", "the drawer holds more than expected").arg(money(difference));
     }
     m_ui->differenceValue->setText(text);
-    m_ui->differenceValue->setProperty("balance", difference.isZero() ? u"even"_s
+    m_ui->differenceValue->setProperty("balance", difference.isZero()       ? u"even"_s
                                                   : difference.isNegative() ? u"short"_s
                                                                             : u"over"_s);
     m_ui->differenceValue->style()->unpolish(m_ui->differenceValue);
@@ -140,10 +139,9 @@ void CloseShiftDialog::reveal()
 {
     m_revealed = true;
     // The count is what was counted before the expected figure was seen: it stays.
-    for (QWidget *input : {static_cast<QWidget *>(m_ui->countView),
-                           static_cast<QWidget *>(m_ui->totalEdit),
-                           static_cast<QWidget *>(m_ui->countRadio),
-                           static_cast<QWidget *>(m_ui->totalRadio)}) {
+    for (QWidget *input :
+         {static_cast<QWidget *>(m_ui->countView), static_cast<QWidget *>(m_ui->totalEdit),
+          static_cast<QWidget *>(m_ui->countRadio), static_cast<QWidget *>(m_ui->totalRadio)}) {
         input->setEnabled(false);
     }
     m_ui->expectedValue->setText(money(m_expected));
@@ -156,8 +154,7 @@ void CloseShiftDialog::accept()
 {
     const auto cash = counted();
     if (!cash) {
-        m_ui->errorBanner->showMessage(
-            tr("\"%1\" is not an amount.").arg(m_ui->totalEdit->text()));
+        m_ui->errorBanner->showMessage(tr("\"%1\" is not an amount.").arg(m_ui->totalEdit->text()));
         m_ui->totalEdit->setFocus(Qt::OtherFocusReason);
         return;
     }
@@ -167,11 +164,13 @@ void CloseShiftDialog::accept()
     }
     const Money difference = *cash - m_expected;
     if (!difference.isZero()) {
-        const QString question = difference.isNegative()
-            ? tr("The drawer is %1 short of the %2 expected. Close the shift anyway?")
-                  .arg(money(-difference), money(m_expected))
-            : tr("The drawer holds %1 more than the %2 expected. Close the shift anyway?")
-                  .arg(money(difference), money(m_expected));
+        const QString question
+                = difference.isNegative()
+                          ? tr("The drawer is %1 short of the %2 expected. Close the shift anyway?")
+                                    .arg(money(-difference), money(m_expected))
+                          : tr("The drawer holds %1 more than the %2 expected. Close the shift "
+                               "anyway?")
+                                    .arg(money(difference), money(m_expected));
         if (QMessageBox::question(this, tr("Close the shift"), question,
                                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             != QMessageBox::Yes) {

@@ -8,14 +8,14 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QGroupBox>
 #include <QGuiApplication>
 #include <QHeaderView>
-#include <QGroupBox>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QVBoxLayout>
 #include <QLocale>
 #include <QSortFilterProxyModel>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -49,8 +49,8 @@ DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, ConversionRateCach
     setUpStatementsView();
 
     connect(m_ui->clearButton, &QPushButton::clicked, this, &DiagnosticsDialog::clearHistory);
-    connect(
-        m_operations, &QAbstractItemModel::rowsInserted, this, &DiagnosticsDialog::updateSummary);
+    connect(m_operations, &QAbstractItemModel::rowsInserted, this,
+            &DiagnosticsDialog::updateSummary);
     connect(m_operations, &QAbstractItemModel::modelReset, this, &DiagnosticsDialog::updateSummary);
     updateSummary();
     updateStatementsNote();
@@ -82,7 +82,7 @@ void DiagnosticsDialog::setUpOperationsView()
     header->setSectionResizeMode(OperationsModel::OperationColumn, QHeaderView::Stretch);
 
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        &DiagnosticsDialog::handleCurrentOperationChanged);
+            &DiagnosticsDialog::handleCurrentOperationChanged);
 }
 
 void DiagnosticsDialog::setUpStatementsView()
@@ -129,7 +129,7 @@ void DiagnosticsDialog::clearHistory()
 void DiagnosticsDialog::copySelectedStatements()
 {
     QModelIndexList rows
-        = m_ui->statementsView->selectionModel()->selectedRows(StatementsModel::SqlColumn);
+            = m_ui->statementsView->selectionModel()->selectedRows(StatementsModel::SqlColumn);
     std::sort(rows.begin(), rows.end());
     QStringList sql;
     for (const QModelIndex &index : std::as_const(rows)) {
@@ -148,16 +148,17 @@ QString DiagnosticsDialog::plainSummary() const
 void DiagnosticsDialog::updateSummary()
 {
     const QStringList recent = m_operations->recentSummaries(kPlainOperations);
-    m_plainSummary->setText(recent.isEmpty()
-            ? tr("No database work yet since Till started or the list was cleared.")
-            : recent.join(u'\n'));
+    m_plainSummary->setText(
+            recent.isEmpty()
+                    ? tr("No database work yet since Till started or the list was cleared.")
+                    : recent.join(u'\n'));
     m_ui->summaryLabel->setText(
-        tr("Since Till started: %L1 statements run, %L2 statements prepared. "
-           "Operations kept here: %L3 of at most %L4.")
-            .arg(m_profiler.totalStatements())
-            .arg(m_profiler.totalPrepares())
-            .arg(m_operations->rowCount())
-            .arg(QueryProfiler::kHistorySize));
+            tr("Since Till started: %L1 statements run, %L2 statements prepared. "
+               "Operations kept here: %L3 of at most %L4.")
+                    .arg(m_profiler.totalStatements())
+                    .arg(m_profiler.totalPrepares())
+                    .arg(m_operations->rowCount())
+                    .arg(QueryProfiler::kHistorySize));
 }
 
 void DiagnosticsDialog::updateStatementsNote()
@@ -166,9 +167,9 @@ void DiagnosticsDialog::updateStatementsNote()
     const int ran = m_statements->statementCount();
     if (ran > shown) {
         m_ui->statementsNoteLabel->setText(
-            tr("Showing the first %L1 of the %L2 statements this operation ran.")
-                .arg(shown)
-                .arg(ran));
+                tr("Showing the first %L1 of the %L2 statements this operation ran.")
+                        .arg(shown)
+                        .arg(ran));
         m_ui->statementsNoteLabel->show();
     } else {
         m_ui->statementsNoteLabel->clear();
@@ -187,12 +188,13 @@ void DiagnosticsDialog::updateCacheStats()
     m_ui->cacheExpirationsLabel->setText(locale.toString(stats.expirations));
     m_ui->cacheInvalidationsLabel->setText(locale.toString(stats.invalidations));
     m_ui->cacheScansLabel->setText(tr("%L1 from memory, %L2 read", "barcode scans")
-                                       .arg(stats.scanHits)
-                                       .arg(stats.scanMisses));
+                                           .arg(stats.scanHits)
+                                           .arg(stats.scanMisses));
     const quint64 lookups = stats.hits + stats.misses;
     // A share shown to one decimal; no money involved, so a double is fine here.
     m_ui->cacheHitRateLabel->setText(
-        lookups == 0 ? tr("—", "no lookups yet")
-                     : tr("%1 %", "hit rate percentage")
-                           .arg(locale.toString(100.0 * double(stats.hits) / double(lookups), 'f', 1)));
+            lookups == 0 ? tr("—", "no lookups yet")
+                         : tr("%1 %", "hit rate percentage")
+                                   .arg(locale.toString(
+                                           100.0 * double(stats.hits) / double(lookups), 'f', 1)));
 }

@@ -76,8 +76,8 @@ QString DiscountDialog::problem() const
     const auto typed = discount();
     if (!typed) {
         return m_ui->percentRadio->isChecked()
-            ? tr("\"%1\" is not a percentage.").arg(m_ui->valueEdit->text())
-            : tr("\"%1\" is not an amount.").arg(m_ui->valueEdit->text());
+                       ? tr("\"%1\" is not a percentage.").arg(m_ui->valueEdit->text())
+                       : tr("\"%1\" is not an amount.").arg(m_ui->valueEdit->text());
     }
     if (typed->value < 0) {
         return tr("A discount cannot be negative.");
@@ -87,7 +87,7 @@ QString DiscountDialog::problem() const
     }
     if (typed->kind == Discount::Kind::Amount && Money::fromMinor(typed->value) > m_gross) {
         return tr("A discount cannot be more than the price (%1).")
-            .arg(m_gross.toString(QLocale(), m_currencySymbol));
+                .arg(m_gross.toString(QLocale(), m_currencySymbol));
     }
     return {};
 }
@@ -102,8 +102,8 @@ void DiscountDialog::updatePreview()
     const QLocale locale;
     const Money off = typed->of(m_gross);
     m_ui->previewLabel->setText(tr("Takes off %1, leaves %2")
-                                    .arg(off.toString(locale, m_currencySymbol),
-                                         (m_gross - off).toString(locale, m_currencySymbol)));
+                                        .arg(off.toString(locale, m_currencySymbol),
+                                             (m_gross - off).toString(locale, m_currencySymbol)));
 }
 
 void DiscountDialog::accept()

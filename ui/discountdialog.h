@@ -29,9 +29,9 @@ public:
     std::optional<Discount> discount() const;
 
     //! Shows the dialog modally: the discount, or std::nullopt when cancelled.
-    static std::optional<Discount> ask(QWidget *parent, const QString &title,
-                                       const QString &prompt, Money gross,
-                                       const QString &currencySymbol, const Discount &current);
+    static std::optional<Discount> ask(QWidget *parent, const QString &title, const QString &prompt,
+                                       Money gross, const QString &currencySymbol,
+                                       const Discount &current);
 
     void accept() override;
 

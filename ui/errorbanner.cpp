@@ -65,7 +65,7 @@ QString ErrorBanner::text() const
 
 void ErrorBanner::showDetails()
 {
-    report(this, window()->windowTitle(), ServiceError {{}, m_label->text(), m_details});
+    report(this, window()->windowTitle(), ServiceError{{}, m_label->text(), m_details});
 }
 
 void ErrorBanner::report(QWidget *parent, const QString &title, const ServiceError &error)

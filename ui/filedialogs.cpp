@@ -32,11 +32,11 @@ void rememberFolder(const QString &filePath)
     }
 }
 
-QString saveFileName(
-    QWidget *parent, const QString &caption, const QString &fileName, const QString &filter)
+QString saveFileName(QWidget *parent, const QString &caption, const QString &fileName,
+                     const QString &filter)
 {
     const QString path = QFileDialog::getSaveFileName(
-        parent, caption, QDir(startFolder()).filePath(fileName), filter);
+            parent, caption, QDir(startFolder()).filePath(fileName), filter);
     rememberFolder(path);
     return path;
 }

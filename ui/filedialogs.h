@@ -17,8 +17,8 @@ QString startFolder();
 void rememberFolder(const QString &filePath);
 
 //! Asks where to save, suggesting fileName in startFolder(); empty when cancelled.
-QString saveFileName(
-    QWidget *parent, const QString &caption, const QString &fileName, const QString &filter);
+QString saveFileName(QWidget *parent, const QString &caption, const QString &fileName,
+                     const QString &filter);
 //! Asks for a file to read, starting in startFolder(); empty when cancelled.
 QString openFileName(QWidget *parent, const QString &caption, const QString &filter);
 

@@ -35,9 +35,10 @@ GoodsReceiptWidget::GoodsReceiptWidget(Services &services, QWidget *parent)
     QTableView *view = m_ui->linesView;
     view->setModel(m_lines);
     view->setItemDelegateForColumn(
-        ReceiptLinesModel::UnitColumn,
-        new UnitDelegate(ReceiptLinesModel::UnitIdsRole, ReceiptLinesModel::UnitNamesRole,
-                         [this](const QModelIndex &index) { completeUnits(index); }, view));
+            ReceiptLinesModel::UnitColumn,
+            new UnitDelegate(
+                    ReceiptLinesModel::UnitIdsRole, ReceiptLinesModel::UnitNamesRole,
+                    [this](const QModelIndex &index) { completeUnits(index); }, view));
     QHeaderView *header = view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(ReceiptLinesModel::ProductColumn, QHeaderView::Stretch);
@@ -65,9 +66,8 @@ GoodsReceiptWidget::GoodsReceiptWidget(Services &services, QWidget *parent)
     connect(m_ui->clearButton, &QPushButton::clicked, this, &GoodsReceiptWidget::clearAll);
     connect(m_ui->postButton, &QPushButton::clicked, this, &GoodsReceiptWidget::post);
     connect(m_lines, &ReceiptLinesModel::linesChanged, this, &GoodsReceiptWidget::updateTotals);
-    connect(&services.session, &Session::signedIn, this, [this] {
-        m_lines->setCurrencySymbol(m_services.catalogue.currencySymbol());
-    });
+    connect(&services.session, &Session::signedIn, this,
+            [this] { m_lines->setCurrencySymbol(m_services.catalogue.currencySymbol()); });
     if (services.session.isSignedIn()) {
         m_lines->setCurrencySymbol(services.catalogue.currencySymbol());
     }
@@ -90,9 +90,10 @@ void GoodsReceiptWidget::addProduct(const Product &product, qint64 unitId)
         }
     }
     if (unit == 0) {
-        m_ui->errorBanner->showMessage(tr("\"%1\" is not sold in any unit, so it cannot be received. "
-                                          "Give it a unit in the product editor first.")
-                                           .arg(product.name));
+        m_ui->errorBanner->showMessage(
+                tr("\"%1\" is not sold in any unit, so it cannot be received. "
+                   "Give it a unit in the product editor first.")
+                        .arg(product.name));
         return;
     }
     const int row = m_lines->addLine(product, unit, unitId == 0);
@@ -111,7 +112,8 @@ void GoodsReceiptWidget::completeUnits(const QModelIndex &index)
     if (index.data(ReceiptLinesModel::UnitsCompleteRole).toBool()) {
         return;
     }
-    const auto product = m_services.catalogue.product(index.data(ReceiptLinesModel::ProductIdRole).toLongLong());
+    const auto product = m_services.catalogue.product(
+            index.data(ReceiptLinesModel::ProductIdRole).toLongLong());
     if (!product) {
         m_ui->errorBanner->showError(product.error());
         return;
@@ -132,11 +134,10 @@ void GoodsReceiptWidget::clearAll()
     if (m_lines->rowCount() == 0) {
         return;
     }
-    const auto answer = QMessageBox::question(this, tr("Clear Goods Receipt"),
-                                              tr("Remove all %Ln line(s) from this receipt?", "",
-                                                 m_lines->rowCount()),
-                                              QMessageBox::Yes | QMessageBox::Cancel,
-                                              QMessageBox::Cancel);
+    const auto answer = QMessageBox::question(
+            this, tr("Clear Goods Receipt"),
+            tr("Remove all %Ln line(s) from this receipt?", "", m_lines->rowCount()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes) {
         m_lines->clear();
         m_picker->setFocus();
@@ -147,11 +148,12 @@ void GoodsReceiptWidget::updateTotals()
 {
     const int lines = m_lines->rowCount();
     m_ui->totalLabel->setText(
-        lines == 0 ? QString()
-                   : tr("%Ln line(s), %1 at cost", "", lines)
-                         .arg(m_lines->total().toString(QLocale(), m_services.catalogue.currencySymbol())));
-    m_ui->hintLabel->setText(lines == 0 ? tr("Scan the first item, or type its name and press Enter.")
-                                        : QString());
+            lines == 0 ? QString()
+                       : tr("%Ln line(s), %1 at cost", "", lines)
+                                 .arg(m_lines->total().toString(
+                                         QLocale(), m_services.catalogue.currencySymbol())));
+    m_ui->hintLabel->setText(
+            lines == 0 ? tr("Scan the first item, or type its name and press Enter.") : QString());
     m_ui->postButton->setEnabled(lines > 0);
     m_ui->removeLineButton->setEnabled(lines > 0);
     m_ui->clearButton->setEnabled(lines > 0);
@@ -170,8 +172,8 @@ void GoodsReceiptWidget::post()
         m_ui->linesView->setFocus();
         return;
     }
-    const auto document = m_services.inventory.postReceipt(m_lines->lines(), m_ui->supplierEdit->text(),
-                                                           m_ui->noteEdit->text());
+    const auto document = m_services.inventory.postReceipt(
+            m_lines->lines(), m_ui->supplierEdit->text(), m_ui->noteEdit->text());
     if (!document) {
         m_ui->errorBanner->showError(document.error());
         return;
@@ -180,10 +182,10 @@ void GoodsReceiptWidget::post()
     m_lines->clear();
     m_ui->supplierEdit->clear();
     m_ui->noteEdit->clear();
-    m_ui->hintLabel->setText(tr("Goods receipt %1 was posted: %Ln line(s), stock raised for %2.", "",
-                                document->lines)
-                                 .arg(document->number)
-                                 .arg(tr("%Ln product(s)", "", document->productsChanged)));
+    m_ui->hintLabel->setText(tr("Goods receipt %1 was posted: %Ln line(s), stock raised for %2.",
+                                "", document->lines)
+                                     .arg(document->number)
+                                     .arg(tr("%Ln product(s)", "", document->productsChanged)));
     m_picker->setFocus();
     Q_EMIT posted();
 }

@@ -38,7 +38,7 @@ protected:
 private:
     void handleTimeout();
 
-    std::chrono::milliseconds m_interval {0};
+    std::chrono::milliseconds m_interval{0};
     QTimer m_timer;
     QElapsedTimer m_sinceInput;
 };

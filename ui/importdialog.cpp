@@ -13,8 +13,8 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QProgressDialog>
-#include <QSaveFile>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QThread>
@@ -63,7 +63,7 @@ ImportDialog::ImportDialog(Services &services, QWidget *parent)
     connect(m_ui->rereadButton, &QPushButton::clicked, this, [this] { readFile(m_fileName); });
     connect(m_ui->onlyErrorsCheck, &QCheckBox::toggled, this, [this](bool only) {
         m_filtered->setFilterFixedString(
-            only ? QString::number(int(ImportPreviewModel::Status::Error)) : QString());
+                only ? QString::number(int(ImportPreviewModel::Status::Error)) : QString());
     });
     // Progress crosses from the worker to this thread as queued calls; the worker never
     // touches a widget.
@@ -86,7 +86,7 @@ ImportDialog::~ImportDialog()
 void ImportDialog::chooseFile()
 {
     const QString fileName = FileDialogs::openFileName(
-        this, tr("Choose a Catalogue File"), tr("CSV files (*.csv *.txt);;All files (*)"));
+            this, tr("Choose a Catalogue File"), tr("CSV files (*.csv *.txt);;All files (*)"));
     if (!fileName.isEmpty()) {
         readFile(fileName);
     }
@@ -95,9 +95,9 @@ void ImportDialog::chooseFile()
 QString ImportDialog::askTemplateFileName(QWidget *parent)
 {
     QString fileName = FileDialogs::saveFileName(
-        parent, tr("Save a Template CSV"),
-        tr("catalogue-template.csv", "file name of the CSV template"),
-        tr("CSV files (*.csv);;All files (*)"));
+            parent, tr("Save a Template CSV"),
+            tr("catalogue-template.csv", "file name of the CSV template"),
+            tr("CSV files (*.csv);;All files (*)"));
     if (!fileName.isEmpty() && QFileInfo(fileName).suffix().isEmpty()) {
         fileName += u".csv"_s;
     }
@@ -126,7 +126,7 @@ bool ImportDialog::saveTemplate(const QString &fileName)
     if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit()) {
         m_ui->errorBanner->showMessage(tr("The template could not be saved as %1. Check that the "
                                           "disk is not full and that you may write there.")
-                                           .arg(QDir::toNativeSeparators(fileName)),
+                                               .arg(QDir::toNativeSeparators(fileName)),
                                        file.errorString());
         return false;
     }
@@ -149,15 +149,16 @@ void ImportDialog::readFile(const QString &fileName)
     if (!file.open(QIODevice::ReadOnly)) {
         m_ui->errorBanner->showMessage(tr("The file %1 cannot be opened. Check that it exists and "
                                           "that you may read it.")
-                                           .arg(QDir::toNativeSeparators(fileName)),
+                                               .arg(QDir::toNativeSeparators(fileName)),
                                        file.errorString());
         m_ui->summaryLabel->clear();
         updateButtons();
         return;
     }
     if (file.size() > kMaxFileBytes) {
-        m_ui->errorBanner->showMessage(tr("The file is larger than %L1 MB; that is not a catalogue.")
-                                           .arg(kMaxFileBytes / (1024 * 1024)));
+        m_ui->errorBanner->showMessage(
+                tr("The file is larger than %L1 MB; that is not a catalogue.")
+                        .arg(kMaxFileBytes / (1024 * 1024)));
         updateButtons();
         return;
     }
@@ -165,8 +166,8 @@ void ImportDialog::readFile(const QString &fileName)
     m_ui->summaryLabel->setText(tr("Reading and checking %1…").arg(QFileInfo(fileName).fileName()));
     const CatalogueCsv &csv = m_services.catalogueCsv;
     m_worker = startBackgroundJob(
-        m_services.db, this, [&csv, bytes] { return csv.plan(bytes); },
-        [this](const ServiceResult<CatalogueCsv::Plan> &result) { handlePlanned(result); });
+            m_services.db, this, [&csv, bytes] { return csv.plan(bytes); },
+            [this](const ServiceResult<CatalogueCsv::Plan> &result) { handlePlanned(result); });
     updateButtons();
 }
 
@@ -186,21 +187,22 @@ void ImportDialog::handlePlanned(const ServiceResult<CatalogueCsv::Plan> &result
         m_ui->summaryLabel->clear();
         m_ui->errorBanner->showMessage(m_plan.fileError);
     } else if (!m_plan.errors.isEmpty()) {
-        m_ui->summaryLabel->setText(
-            tr("%1 %2", "rows read; problems found")
-                .arg(tr("%Ln row(s) read.", "", m_plan.rows),
-                     tr("%Ln problem(s) to fix in the file before it can be imported; then choose "
-                        "Read Again.", "", static_cast<int>(m_plan.errors.size()))));
+        m_ui->summaryLabel->setText(tr("%1 %2", "rows read; problems found")
+                                            .arg(tr("%Ln row(s) read.", "", m_plan.rows),
+                                                 tr("%Ln problem(s) to fix in the file before it "
+                                                    "can be imported; then choose "
+                                                    "Read Again.",
+                                                    "", static_cast<int>(m_plan.errors.size()))));
         const int first = m_model->firstErrorRow();
         m_ui->previewView->scrollTo(m_filtered->mapFromSource(m_model->index(first, 0)));
     } else if (m_plan.products.isEmpty()) {
         m_ui->summaryLabel->setText(tr("The file has no products."));
     } else {
         m_ui->summaryLabel->setText(
-            tr("%1 %2 %3", "rows read; new products; updated products")
-                .arg(tr("%Ln row(s) read:", "", m_plan.rows),
-                     tr("%Ln new product(s),", "", m_plan.newProducts),
-                     tr("%Ln product(s) updated.", "", m_plan.updatedProducts)));
+                tr("%1 %2 %3", "rows read; new products; updated products")
+                        .arg(tr("%Ln row(s) read:", "", m_plan.rows),
+                             tr("%Ln new product(s),", "", m_plan.newProducts),
+                             tr("%Ln product(s) updated.", "", m_plan.updatedProducts)));
     }
     m_ui->onlyErrorsCheck->setChecked(false);
     updateButtons();
@@ -234,14 +236,14 @@ void ImportDialog::startImport()
     CatalogueCsv *csv = &m_services.catalogueCsv;
     const CatalogueCsv::Plan plan = m_plan;
     m_worker = startBackgroundJob(
-        m_services.db, this,
-        [this, csv, plan, cancel] {
-            return csv->apply(plan, [this, cancel](int done, int all) {
-                Q_EMIT importProgressed(done, all);
-                return !cancel->load();
-            });
-        },
-        [this](const ServiceResult<CatalogueCsv::Outcome> &result) { handleImported(result); });
+            m_services.db, this,
+            [this, csv, plan, cancel] {
+                return csv->apply(plan, [this, cancel](int done, int all) {
+                    Q_EMIT importProgressed(done, all);
+                    return !cancel->load();
+                });
+            },
+            [this](const ServiceResult<CatalogueCsv::Outcome> &result) { handleImported(result); });
     updateButtons();
 }
 
@@ -276,10 +278,11 @@ void ImportDialog::handleImported(const ServiceResult<CatalogueCsv::Outcome> &re
     m_imported = true;
     // The plan is spent: importing it twice would only repeat the same updates.
     m_planned = false;
-    m_ui->summaryLabel->setText(tr("%1 %2 %3", "created; updated; units")
-                                    .arg(tr("Imported: %Ln new product(s),", "", m_outcome.created),
-                                         tr("%Ln updated,", "", m_outcome.updated),
-                                         tr("%Ln unit(s) in all.", "", m_outcome.units)));
+    m_ui->summaryLabel->setText(
+            tr("%1 %2 %3", "created; updated; units")
+                    .arg(tr("Imported: %Ln new product(s),", "", m_outcome.created),
+                         tr("%Ln updated,", "", m_outcome.updated),
+                         tr("%Ln unit(s) in all.", "", m_outcome.units)));
     updateButtons();
     Q_EMIT importFinished(true);
 }

@@ -75,10 +75,11 @@ void LedgerWidget::updateInfo()
         return;
     }
     m_ui->productInfoLabel->setText(
-        tr("%1 (%2), in stock: %3").arg(product.name, product.sku, product.stockText()));
+            tr("%1 (%2), in stock: %3").arg(product.name, product.sku, product.stockText()));
     m_ui->productInfoLabel->setToolTip(product.stockToolTip());
     const int rows = m_model->rowCount();
-    m_ui->countLabel->setText(m_model->canFetchMore({})
-                                  ? tr("The newest %Ln movement(s); older ones load as you scroll.", "", rows)
-                                  : tr("%Ln movement(s).", "", rows));
+    m_ui->countLabel->setText(
+            m_model->canFetchMore({})
+                    ? tr("The newest %Ln movement(s); older ones load as you scroll.", "", rows)
+                    : tr("%Ln movement(s).", "", rows));
 }

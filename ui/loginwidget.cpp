@@ -52,7 +52,8 @@ LoginWidget::LoginWidget(AuthService &auth, const QString &storeName, QWidget *p
     m_ui->pinEdit->setPlaceholderText(tr("PIN"));
     m_ui->pinEdit->setMaxLength(kMaxSecretLength);
     m_ui->pinEdit->setInputMethodHints(Qt::ImhPreferNumbers | Qt::ImhHiddenText
-        | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+                                       | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText
+                                       | Qt::ImhNoAutoUppercase);
 
     connect(m_ui->userEdit, &QLineEdit::returnPressed, this, &LoginWidget::handleUserReturn);
     connect(m_ui->pinEdit, &QLineEdit::returnPressed, this, &LoginWidget::signIn);
@@ -83,7 +84,7 @@ void LoginWidget::showLocked(const User &user)
     reset();
     m_ui->lockLabel->setText(tr("This till is locked by %1. %1 can sign in to carry on where "
                                 "they left off; anybody else who signs in signs %1 out.")
-                                 .arg(user.name));
+                                     .arg(user.name));
     m_ui->lockLabel->show();
     m_lockedBy = user;
     m_ui->userEdit->setText(user.login);

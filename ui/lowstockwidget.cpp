@@ -78,10 +78,11 @@ void LowStockWidget::refresh()
         m_ui->errorBanner->clear();
     }
     const int rows = m_model->rowCount();
-    m_ui->countLabel->setText(rows == 0 ? tr("No product is low on stock.")
-                              : m_model->isTruncated()
-                                  ? tr("The %Ln product(s) furthest below their reorder level.", "", rows)
-                                  : tr("%Ln product(s) at or below their reorder level.", "", rows));
+    m_ui->countLabel->setText(
+            rows == 0 ? tr("No product is low on stock.")
+            : m_model->isTruncated()
+                    ? tr("The %Ln product(s) furthest below their reorder level.", "", rows)
+                    : tr("%Ln product(s) at or below their reorder level.", "", rows));
     updateButtons();
 }
 

@@ -108,30 +108,30 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_signOutAction = new QAction(
-        themeIcon({u"system-log-out"_s}, QStyle::SP_DialogCloseButton), tr("&Sign Out"), this);
+    m_signOutAction = new QAction(themeIcon({u"system-log-out"_s}, QStyle::SP_DialogCloseButton),
+                                  tr("&Sign Out"), this);
     m_signOutAction->setObjectName(u"signOutAction"_s);
     m_signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_signOutAction->setStatusTip(tr("Sign out, so that the next person can sign in"));
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
 
-    m_quitAction = new QAction(
-        themeIcon({u"application-exit"_s}, QStyle::SP_TitleBarCloseButton), tr("&Quit"), this);
+    m_quitAction = new QAction(themeIcon({u"application-exit"_s}, QStyle::SP_TitleBarCloseButton),
+                               tr("&Quit"), this);
     m_quitAction->setObjectName(u"quitAction"_s);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_diagnosticsAction
-        = new QAction(themeIcon({u"utilities-terminal"_s}, QStyle::SP_FileDialogInfoView),
-            tr("&Diagnostics"), this);
+            = new QAction(themeIcon({u"utilities-terminal"_s}, QStyle::SP_FileDialogInfoView),
+                          tr("&Diagnostics"), this);
     m_diagnosticsAction->setObjectName(u"diagnosticsAction"_s);
     m_diagnosticsAction->setShortcut(QKeySequence(Qt::Key_F12));
     m_diagnosticsAction->setStatusTip(tr("Show the database statements Till runs and their cost"));
     connect(m_diagnosticsAction, &QAction::triggered, this, &MainWindow::showDiagnostics);
 
-    m_aboutAction = new QAction(
-        themeIcon({u"help-about"_s}, QStyle::SP_MessageBoxInformation), tr("&About Till"), this);
+    m_aboutAction = new QAction(themeIcon({u"help-about"_s}, QStyle::SP_MessageBoxInformation),
+                                tr("&About Till"), this);
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -145,14 +145,14 @@ void MainWindow::createActions()
     const QList<AreaInfo> areas = AreaInfo::all();
     for (qsizetype i = 0; i < areas.size(); ++i) {
         const AreaInfo &info = areas.at(i);
-        auto *action
-            = new QAction(themeIcon(info.iconNames, info.fallbackIcon), info.title, m_areaActions);
+        auto *action = new QAction(themeIcon(info.iconNames, info.fallbackIcon), info.title,
+                                   m_areaActions);
         action->setObjectName(info.key + u"Action"_s);
         action->setCheckable(true);
         const QKeySequence shortcut(Qt::CTRL | Qt::Key(Qt::Key_1 + i));
         action->setShortcut(shortcut);
         action->setToolTip(tr("%1 (%2)", "area name (shortcut)")
-                               .arg(info.title, shortcut.toString(QKeySequence::NativeText)));
+                                   .arg(info.title, shortcut.toString(QKeySequence::NativeText)));
         action->setStatusTip(info.description);
         const Area area = info.area;
         connect(action, &QAction::triggered, this, [this, area] { showArea(area); });
@@ -225,8 +225,8 @@ QWidget *MainWindow::createWorkspace()
     int buttonWidth = kNavigationMinimumWidth;
     for (AreaEntry &entry : m_areas) {
         navigation->addAction(entry.action);
-        buttonWidth
-            = std::max(buttonWidth, navigation->widgetForAction(entry.action)->sizeHint().width());
+        buttonWidth = std::max(buttonWidth,
+                               navigation->widgetForAction(entry.action)->sizeHint().width());
     }
     // Equal widths, so the checked area reads as one column of buttons.
     for (const AreaEntry &entry : std::as_const(m_areas)) {
@@ -347,8 +347,8 @@ void MainWindow::handleSignedIn(const User &user)
     }
     m_areaActions->setEnabled(true);
     m_signOutAction->setEnabled(true);
-    m_userLabel->setText(
-        tr("%1 · %2", "signed-in user: name · role").arg(user.name, Roles::displayName(user.role)));
+    m_userLabel->setText(tr("%1 · %2", "signed-in user: name · role")
+                                 .arg(user.name, Roles::displayName(user.role)));
     m_userLabel->show();
     m_signOutButton->show();
     m_pages->setCurrentWidget(m_workspace);
@@ -356,8 +356,8 @@ void MainWindow::handleSignedIn(const User &user)
     // with nothing to sell yet starts where its catalogue is made, for those who may.
     const bool mayMakeCatalogue = Permissions::allows(user.role, Permission::EditCatalogue);
     showArea(mayMakeCatalogue && ProductsPage::hasNoProducts(m_services.catalogue)
-                 ? Area::Products
-                 : Area::Checkout);
+                     ? Area::Products
+                     : Area::Checkout);
     startIdleWatch();
 }
 
@@ -388,10 +388,11 @@ void MainWindow::showDiagnostics()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Till"),
-        tr("<h3>Till %1</h3><p>A point of sale for the counter and the back office.</p>"
-           "<p>Built with Qt %2.</p>")
-            .arg(QStringLiteral(TILL_VERSION), QString::fromLatin1(qVersion())));
+    QMessageBox::about(
+            this, tr("About Till"),
+            tr("<h3>Till %1</h3><p>A point of sale for the counter and the back office.</p>"
+               "<p>Built with Qt %2.</p>")
+                    .arg(QStringLiteral(TILL_VERSION), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::signOut()
@@ -428,9 +429,9 @@ void MainWindow::setIdleLockInterval(std::chrono::milliseconds interval)
 void MainWindow::startIdleWatch()
 {
     // Read at every sign-in, so a changed setting reaches the till at the next person.
-    const std::chrono::milliseconds interval = m_idleOverride
-        ? *m_idleOverride
-        : std::chrono::minutes(m_services.settings.idleLockMinutes());
+    const std::chrono::milliseconds interval
+            = m_idleOverride ? *m_idleOverride
+                             : std::chrono::minutes(m_services.settings.idleLockMinutes());
     m_idle->setInterval(interval);
     m_idle->start();
 }
@@ -477,8 +478,8 @@ void MainWindow::handleUnlocked(const User &user)
 {
     m_areaActions->setEnabled(true);
     m_signOutAction->setEnabled(true);
-    m_userLabel->setText(
-        tr("%1 · %2", "signed-in user: name · role").arg(user.name, Roles::displayName(user.role)));
+    m_userLabel->setText(tr("%1 · %2", "signed-in user: name · role")
+                                 .arg(user.name, Roles::displayName(user.role)));
     m_signOutButton->show();
     m_pages->setCurrentWidget(m_workspace);
     if (m_focusBeforeLock) {

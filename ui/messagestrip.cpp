@@ -185,7 +185,7 @@ void MessageStrip::applyColours(const QColor &background)
 {
     QPalette p = palette();
     p.setColor(QPalette::Window, background);
-    const QColor text = m_kind == Kind::Error ? kErrorText
+    const QColor text = m_kind == Kind::Error     ? kErrorText
                         : m_kind == Kind::Success ? kSuccessText
                                                   : kInfoText;
     p.setColor(QPalette::WindowText, text);

@@ -80,12 +80,13 @@ PaymentDialog::PaymentDialog(Money total, qint64 cashRoundingStep, const QString
     connect(m_ui->removeTenderButton, &QPushButton::clicked, this,
             &PaymentDialog::removeSelectedTender);
     m_ui->tendersView->header()->setStretchLastSection(true);
-    m_ui->tendersView->headerItem()->setTextAlignment(kAmountColumn, Qt::AlignRight | Qt::AlignVCenter);
+    m_ui->tendersView->headerItem()->setTextAlignment(kAmountColumn,
+                                                      Qt::AlignRight | Qt::AlignVCenter);
 
     createQuickButtons();
     m_ui->keysLabel->setText(
-        tr("Enter takes the amount typed and finishes once the sale is paid · F2 exact cash · "
-           "F3–F7 notes · F8 card · Del removes a payment · Esc goes back to the sale"));
+            tr("Enter takes the amount typed and finishes once the sale is paid · F2 exact cash · "
+               "F3–F7 notes · F8 card · Del removes a payment · Esc goes back to the sale"));
     recompute();
     m_ui->cashEdit->setFocus(Qt::OtherFocusReason);
 }
@@ -105,9 +106,8 @@ QString PaymentDialog::money(Money amount) const
 void PaymentDialog::createQuickButtons()
 {
     const QLocale locale;
-    const QList<QPushButton *> notes = {m_ui->note5Button, m_ui->note10Button,
-                                        m_ui->note20Button, m_ui->note50Button,
-                                        m_ui->note100Button};
+    const QList<QPushButton *> notes = {m_ui->note5Button, m_ui->note10Button, m_ui->note20Button,
+                                        m_ui->note50Button, m_ui->note100Button};
     const QList<qint64> values = quickNotes();
     auto bind = [this](QPushButton *button, const QKeySequence &key) {
         auto *shortcut = new QShortcut(key, this);
@@ -121,10 +121,13 @@ void PaymentDialog::createQuickButtons()
         const Money note = Money::fromMinor(values.at(i));
         const QKeySequence key(Qt::Key(Qt::Key_F3 + i));
         // Whole notes read without decimals: "20 €", not "20,00 €".
-        const QString face = Money::fromMinor(values.at(i) / 100).toString(locale, m_currencySymbol, 0);
-        notes.at(i)->setText(tr("%1\n%2", "quick cash button: note, key").arg(face, key.toString(QKeySequence::NativeText)));
-        connect(notes.at(i), &QPushButton::clicked, this,
-                [this, note] { addTender({Tender::Method::Cash, note, {}}); });
+        const QString face
+                = Money::fromMinor(values.at(i) / 100).toString(locale, m_currencySymbol, 0);
+        notes.at(i)->setText(tr("%1\n%2", "quick cash button: note, key")
+                                     .arg(face, key.toString(QKeySequence::NativeText)));
+        connect(notes.at(i), &QPushButton::clicked, this, [this, note] {
+            addTender({Tender::Method::Cash, note, {}});
+        });
         bind(notes.at(i), key);
     }
     auto *card = new QShortcut(QKeySequence(Qt::Key_F8), this);
@@ -169,7 +172,8 @@ void PaymentDialog::recompute()
     m_ui->roundingValue->setText(money(m_settlement.rounding));
     m_ui->roundingCaption->setVisible(!m_settlement.rounding.isZero());
     m_ui->roundingValue->setVisible(!m_settlement.rounding.isZero());
-    m_ui->paidValue->setText(money(sumOf(all, Tender::Method::Cash) + sumOf(all, Tender::Method::Card)));
+    m_ui->paidValue->setText(
+            money(sumOf(all, Tender::Method::Cash) + sumOf(all, Tender::Method::Card)));
     const bool unpaid = m_settlement.problem == Settlement::Problem::Unpaid;
     m_ui->remainingValue->setText(money(unpaid ? m_settlement.remaining : Money::fromMinor(0)));
     m_ui->remainingCaption->setEnabled(unpaid);
@@ -186,7 +190,7 @@ void PaymentDialog::recompute()
         problem = tr("\"%1\" is not an amount.").arg(m_ui->cardAmountEdit->text());
     } else if (m_settlement.problem == Settlement::Problem::CardOverpaid) {
         problem = tr("A card cannot pay more than the total of %1. Take the rest in cash.")
-                      .arg(money(m_total));
+                          .arg(money(m_total));
     } else if (m_settlement.problem == Settlement::Problem::InvalidAmount) {
         problem = tr("A payment amount is not valid.");
     }
@@ -208,15 +212,15 @@ void PaymentDialog::refreshTenderList()
     for (const Tender &tender : std::as_const(m_tenders)) {
         auto *item = new QTreeWidgetItem(m_ui->tendersView);
         item->setText(kMethodColumn, tender.method == Tender::Method::Cash
-                                         ? tr("Cash", "payment method")
-                                         : tr("Card", "payment method"));
+                                             ? tr("Cash", "payment method")
+                                             : tr("Card", "payment method"));
         item->setText(kAmountColumn, money(tender.amount));
         item->setTextAlignment(kAmountColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(kReferenceColumn, tender.reference);
     }
     if (!m_tenders.isEmpty()) {
         m_ui->tendersView->setCurrentItem(
-            m_ui->tendersView->topLevelItem(m_ui->tendersView->topLevelItemCount() - 1));
+                m_ui->tendersView->topLevelItem(m_ui->tendersView->topLevelItemCount() - 1));
     }
 }
 
@@ -230,8 +234,8 @@ bool PaymentDialog::addTender(const Tender &tender)
     const Settlement settled = Settlement::settle(m_total, trial, m_roundingStep);
     if (settled.problem == Settlement::Problem::CardOverpaid) {
         m_ui->errorBanner->showMessage(
-            tr("A card cannot pay more than the total of %1. Take the rest in cash.")
-                .arg(money(m_total)));
+                tr("A card cannot pay more than the total of %1. Take the rest in cash.")
+                        .arg(money(m_total)));
         return false;
     }
     if (settled.problem == Settlement::Problem::InvalidAmount) {
@@ -267,7 +271,8 @@ void PaymentDialog::addCardTyped()
 {
     const auto card = typedAmount(m_ui->cardAmountEdit->text());
     if (!card) {
-        m_ui->errorBanner->showMessage(tr("\"%1\" is not an amount.").arg(m_ui->cardAmountEdit->text()));
+        m_ui->errorBanner->showMessage(
+                tr("\"%1\" is not an amount.").arg(m_ui->cardAmountEdit->text()));
         m_ui->cardAmountEdit->setFocus(Qt::OtherFocusReason);
         m_ui->cardAmountEdit->selectAll();
         return;
@@ -310,7 +315,8 @@ void PaymentDialog::startCard()
     if (const auto cash = typedAmount(m_ui->cashEdit->text()); cash && !cash->isZero()) {
         others.append({Tender::Method::Cash, *cash, {}});
     }
-    const Money open = m_total - sumOf(others, Tender::Method::Card) - sumOf(others, Tender::Method::Cash);
+    const Money open
+            = m_total - sumOf(others, Tender::Method::Card) - sumOf(others, Tender::Method::Cash);
     if (m_ui->cardAmountEdit->text().trimmed().isEmpty() && open > Money::fromMinor(0)) {
         m_ui->cardAmountEdit->setText(open.toPlainString(QLocale()));
     }
@@ -366,8 +372,8 @@ void PaymentDialog::handleEnter()
     }
     if (m_settlement.problem == Settlement::Problem::Unpaid) {
         m_ui->errorBanner->showMessage(
-            tr("%1 is still to pay. Type the cash tendered, or press F2 for the exact amount.")
-                .arg(money(m_settlement.remaining)));
+                tr("%1 is still to pay. Type the cash tendered, or press F2 for the exact amount.")
+                        .arg(money(m_settlement.remaining)));
     }
 }
 
@@ -395,9 +401,11 @@ void PaymentDialog::setWaiting(const QString &text)
         return;
     }
     m_waiting = waiting;
-    for (QWidget *part : {static_cast<QWidget *>(m_ui->cashGroup), static_cast<QWidget *>(m_ui->cardGroup),
-                          static_cast<QWidget *>(m_ui->tendersView), static_cast<QWidget *>(m_ui->removeTenderButton),
-                          static_cast<QWidget *>(m_ui->buttonBox)}) {
+    for (QWidget *part :
+         {static_cast<QWidget *>(m_ui->cashGroup), static_cast<QWidget *>(m_ui->cardGroup),
+          static_cast<QWidget *>(m_ui->tendersView),
+          static_cast<QWidget *>(m_ui->removeTenderButton),
+          static_cast<QWidget *>(m_ui->buttonBox)}) {
         part->setEnabled(!waiting);
     }
     if (waiting) {

@@ -10,9 +10,10 @@ PinKeypad::PinKeypad(QWidget *parent)
     , m_ui(std::make_unique<Ui::PinKeypad>())
 {
     m_ui->setupUi(this);
-    const std::array digits {m_ui->digit0Button, m_ui->digit1Button, m_ui->digit2Button,
-        m_ui->digit3Button, m_ui->digit4Button, m_ui->digit5Button, m_ui->digit6Button,
-        m_ui->digit7Button, m_ui->digit8Button, m_ui->digit9Button};
+    const std::array digits{m_ui->digit0Button, m_ui->digit1Button, m_ui->digit2Button,
+                            m_ui->digit3Button, m_ui->digit4Button, m_ui->digit5Button,
+                            m_ui->digit6Button, m_ui->digit7Button, m_ui->digit8Button,
+                            m_ui->digit9Button};
     for (int digit = 0; digit < int(digits.size()); ++digit) {
         connect(digits[digit], &QPushButton::clicked, this, [this, digit] { typeDigit(digit); });
     }

@@ -44,7 +44,8 @@ PriceChangeDialog::PriceChangeDialog(CatalogueService &catalogue, const ProductF
     connect(m_ui->valueEdit, &QLineEdit::returnPressed, this, &PriceChangeDialog::preview);
     connect(m_ui->modeCombo, &QComboBox::currentIndexChanged, this, &PriceChangeDialog::updateMode);
     connect(m_ui->valueEdit, &QLineEdit::textChanged, this, &PriceChangeDialog::invalidatePreview);
-    connect(m_ui->singleUnitsCheck, &QCheckBox::toggled, this, &PriceChangeDialog::invalidatePreview);
+    connect(m_ui->singleUnitsCheck, &QCheckBox::toggled, this,
+            &PriceChangeDialog::invalidatePreview);
     updateMode();
     m_ui->valueEdit->setFocus();
 }
@@ -59,20 +60,23 @@ void PriceChangeDialog::updateMode()
     case PriceChange::Mode::Percent:
         m_ui->valueLabel->setText(tr("&By:"));
         m_ui->valueUnitLabel->setText(tr("%", "percent sign after the value"));
-        m_ui->valueEdit->setPlaceholderText(tr("e.g. %1 or %2").arg(Percent::toPlainString(500, locale),
-                                                                    Percent::toPlainString(-1000, locale)));
+        m_ui->valueEdit->setPlaceholderText(tr("e.g. %1 or %2")
+                                                    .arg(Percent::toPlainString(500, locale),
+                                                         Percent::toPlainString(-1000, locale)));
         break;
     case PriceChange::Mode::Amount:
         m_ui->valueLabel->setText(tr("&By:"));
         m_ui->valueUnitLabel->setText(m_currencySymbol);
         m_ui->valueEdit->setPlaceholderText(
-            tr("e.g. %1 or %2").arg(Money::fromMinor(10).toPlainString(locale),
-                                    Money::fromMinor(-50).toPlainString(locale)));
+                tr("e.g. %1 or %2")
+                        .arg(Money::fromMinor(10).toPlainString(locale),
+                             Money::fromMinor(-50).toPlainString(locale)));
         break;
     case PriceChange::Mode::Set:
         m_ui->valueLabel->setText(tr("&To:"));
         m_ui->valueUnitLabel->setText(m_currencySymbol);
-        m_ui->valueEdit->setPlaceholderText(tr("e.g. %1").arg(Money::fromMinor(199).toPlainString(locale)));
+        m_ui->valueEdit->setPlaceholderText(
+                tr("e.g. %1").arg(Money::fromMinor(199).toPlainString(locale)));
         break;
     }
     invalidatePreview();
@@ -97,16 +101,17 @@ std::optional<PriceChange> PriceChangeDialog::changeFromForm(QString *problem) c
     const QString typed = m_ui->valueEdit->text().trimmed();
     const QLocale locale;
     if (typed.isEmpty()) {
-        *problem = change.mode == PriceChange::Mode::Set ? tr("Please enter the new price.")
-                                                         : tr("Please enter by how much prices change.");
+        *problem = change.mode == PriceChange::Mode::Set
+                           ? tr("Please enter the new price.")
+                           : tr("Please enter by how much prices change.");
         return std::nullopt;
     }
     if (change.mode == PriceChange::Mode::Percent) {
         const auto basisPoints = Percent::fromString(typed, locale);
         if (!basisPoints) {
             *problem = tr("\"%1\" is not a percentage like %2 or %3.")
-                           .arg(typed, Percent::toPlainString(500, locale),
-                                Percent::toPlainString(-1000, locale));
+                               .arg(typed, Percent::toPlainString(500, locale),
+                                    Percent::toPlainString(-1000, locale));
             return std::nullopt;
         }
         if (*basisPoints <= -10000) {
@@ -118,7 +123,7 @@ std::optional<PriceChange> PriceChangeDialog::changeFromForm(QString *problem) c
         const auto amount = Money::fromString(typed, locale);
         if (!amount) {
             *problem = tr("\"%1\" is not an amount like %2.")
-                           .arg(typed, Money::fromMinor(249).toPlainString(locale));
+                               .arg(typed, Money::fromMinor(249).toPlainString(locale));
             return std::nullopt;
         }
         if (change.mode == PriceChange::Mode::Set && amount->isNegative()) {
@@ -157,8 +162,9 @@ void PriceChangeDialog::preview()
     }
     m_model->setRows(*rows);
     m_units = *count;
-    const bool negative = std::any_of(rows->cbegin(), rows->cend(),
-                                      [](const PriceChangeRow &row) { return row.newPrice.isNegative(); });
+    const bool negative = std::any_of(rows->cbegin(), rows->cend(), [](const PriceChangeRow &row) {
+        return row.newPrice.isNegative();
+    });
     if (m_units == 0) {
         m_ui->previewNoteLabel->setText(tr("No unit is sold at a price this change would touch."));
         return;
@@ -168,9 +174,9 @@ void PriceChangeDialog::preview()
                                           "or choose fewer products."));
     }
     m_ui->previewNoteLabel->setText(
-        m_units > rows->size()
-            ? tr("The first %L1 of %Ln unit(s) are shown.", "", m_units).arg(rows->size())
-            : tr("%Ln unit(s) change price.", "", m_units));
+            m_units > rows->size()
+                    ? tr("The first %L1 of %Ln unit(s) are shown.", "", m_units).arg(rows->size())
+                    : tr("%Ln unit(s) change price.", "", m_units));
     m_previewed = change;
     m_applyButton->setEnabled(!negative);
 }
@@ -181,9 +187,10 @@ void PriceChangeDialog::apply()
         return;
     }
     const auto answer = QMessageBox::question(
-        this, tr("Change Prices"),
-        tr("Change the price of %Ln unit(s) as previewed? The old prices are not kept.", "", m_units),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Change Prices"),
+            tr("Change the price of %Ln unit(s) as previewed? The old prices are not kept.", "",
+               m_units),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes) {
         return;
     }

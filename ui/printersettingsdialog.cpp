@@ -34,7 +34,8 @@ PrinterSettingsDialog::PrinterSettingsDialog(const ReceiptPrinter::Config &confi
     m_ui->paperCombo->setCurrentIndex(config.paperMillimetres <= 58 ? 0 : 1);
     m_ui->kickDrawerCheck->setChecked(config.kickDrawerForCash);
 
-    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &PrinterSettingsDialog::updateFields);
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this,
+            &PrinterSettingsDialog::updateFields);
     connect(m_ui->browseButton, &QPushButton::clicked, this, &PrinterSettingsDialog::browse);
     connect(m_ui->testButton, &QPushButton::clicked, this, &PrinterSettingsDialog::printTest);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PrinterSettingsDialog::accept);
@@ -66,9 +67,11 @@ QString PrinterSettingsDialog::problem() const
         return c.device.isEmpty() ? tr("Please enter the printer's device, such as /dev/usb/lp0.")
                                   : QString();
     case ReceiptPrinter::Kind::EscPosNetwork:
-        return c.host.isEmpty() ? tr("Please enter the printer's host name or address.") : QString();
+        return c.host.isEmpty() ? tr("Please enter the printer's host name or address.")
+                                : QString();
     case ReceiptPrinter::Kind::PdfFolder:
-        return c.pdfFolder.isEmpty() ? tr("Please choose the folder for the PDF receipts.") : QString();
+        return c.pdfFolder.isEmpty() ? tr("Please choose the folder for the PDF receipts.")
+                                     : QString();
     case ReceiptPrinter::Kind::None:
         break;
     }
@@ -83,15 +86,18 @@ void PrinterSettingsDialog::updateFields()
     const bool network = kind == Kind::EscPosNetwork;
     const bool pdf = kind == Kind::PdfFolder;
     const bool escPos = device || network;
-    for (QWidget *w : {static_cast<QWidget *>(m_ui->deviceLabel), static_cast<QWidget *>(m_ui->deviceEdit)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_ui->deviceLabel), static_cast<QWidget *>(m_ui->deviceEdit)}) {
         w->setVisible(device);
     }
-    for (QWidget *w : {static_cast<QWidget *>(m_ui->hostLabel), static_cast<QWidget *>(m_ui->hostEdit),
-                       static_cast<QWidget *>(m_ui->portLabel), static_cast<QWidget *>(m_ui->portSpin)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_ui->hostLabel), static_cast<QWidget *>(m_ui->hostEdit),
+          static_cast<QWidget *>(m_ui->portLabel), static_cast<QWidget *>(m_ui->portSpin)}) {
         w->setVisible(network);
     }
-    for (QWidget *w : {static_cast<QWidget *>(m_ui->folderLabel), static_cast<QWidget *>(m_ui->folderEdit),
-                       static_cast<QWidget *>(m_ui->browseButton)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_ui->folderLabel), static_cast<QWidget *>(m_ui->folderEdit),
+          static_cast<QWidget *>(m_ui->browseButton)}) {
         w->setVisible(pdf);
     }
     // A PDF is laid out on the roll's width too, as the slip it stands in for.
@@ -131,7 +137,8 @@ ReceiptData PrinterSettingsDialog::testReceipt(const QString &lane, const QStrin
     r.tax = Money::fromMinor(32);
     r.rounding = Money::fromMinor(0);
     r.total = Money::fromMinor(200);
-    r.payments.append({u"cash"_s, Money::fromMinor(200), Money::fromMinor(500), Money::fromMinor(300), {}});
+    r.payments.append(
+            {u"cash"_s, Money::fromMinor(200), Money::fromMinor(500), Money::fromMinor(300), {}});
     r.change = Money::fromMinor(300);
     return r;
 }

@@ -104,7 +104,8 @@ bool ProductChooserDialog::eventFilter(QObject *watched, QEvent *event)
 
 void ProductChooserDialog::updateButtons()
 {
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(m_ui->productsView->currentIndex().isValid());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+            ->setEnabled(m_ui->productsView->currentIndex().isValid());
 }
 
 std::optional<Product> ProductChooserDialog::chosenProduct() const

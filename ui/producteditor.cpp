@@ -66,9 +66,9 @@ ProductEditor::ProductEditor(Services &services, qint64 productId, QWidget *pare
     setReadOnly(!services.authorizer.can(services.session, Permission::EditCatalogue));
     // A new product starts with what is on the shelf; later changes are stock documents.
     const bool opening = productId == 0 && !m_readOnly
-        && services.authorizer.can(services.session, Permission::AdjustStock);
-    for (QWidget *widget : std::initializer_list<QWidget *>{
-             m_ui->openingLabel, m_ui->openingSpin, m_ui->openingUnitCombo}) {
+                         && services.authorizer.can(services.session, Permission::AdjustStock);
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_ui->openingLabel, m_ui->openingSpin,
+                                                            m_ui->openingUnitCombo}) {
         widget->setVisible(opening);
     }
 
@@ -76,7 +76,8 @@ ProductEditor::ProductEditor(Services &services, qint64 productId, QWidget *pare
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ProductEditor::reject);
     connect(m_ui->addUnitButton, &QPushButton::clicked, this, &ProductEditor::addUnit);
     connect(m_ui->removeUnitButton, &QPushButton::clicked, this, &ProductEditor::removeUnit);
-    connect(m_ui->baseUnitCombo, &QComboBox::currentIndexChanged, this, &ProductEditor::updateUnitNames);
+    connect(m_ui->baseUnitCombo, &QComboBox::currentIndexChanged, this,
+            &ProductEditor::updateUnitNames);
     for (QLineEdit *edit : {m_ui->skuEdit, m_ui->nameEdit, m_ui->costEdit}) {
         connect(edit, &QLineEdit::textEdited, this, &ProductEditor::handleEdited);
     }
@@ -112,9 +113,10 @@ void ProductEditor::loadChoices()
     if (const auto rates = m_services.catalogue.taxRates()) {
         const QLocale locale;
         for (const TaxRate &rate : *rates) {
-            m_ui->taxRateCombo->addItem(tr("%1 (%2)", "tax rate: name (percentage)")
-                                            .arg(rate.name, Percent::toString(rate.rateBp, locale)),
-                                        rate.id);
+            m_ui->taxRateCombo->addItem(
+                    tr("%1 (%2)", "tax rate: name (percentage)")
+                            .arg(rate.name, Percent::toString(rate.rateBp, locale)),
+                    rate.id);
         }
     } else {
         showProblem(rates.error().message, rates.error().details);
@@ -130,17 +132,19 @@ void ProductEditor::showProduct(const Product &product)
     const QLocale locale;
     m_ui->skuEdit->setText(product.sku);
     m_ui->nameEdit->setText(product.name);
-    m_ui->categoryCombo->setCurrentIndex(qMax(0, m_ui->categoryCombo->findData(product.categoryId)));
+    m_ui->categoryCombo->setCurrentIndex(
+            qMax(0, m_ui->categoryCombo->findData(product.categoryId)));
     if (product.taxRateId > 0) {
         m_ui->taxRateCombo->setCurrentIndex(m_ui->taxRateCombo->findData(product.taxRateId));
     }
-    m_ui->baseUnitCombo->setCurrentIndex(m_ui->baseUnitCombo->findData(BaseUnits::key(product.baseUnit)));
+    m_ui->baseUnitCombo->setCurrentIndex(
+            m_ui->baseUnitCombo->findData(BaseUnits::key(product.baseUnit)));
     m_baseUnitName = BaseUnits::displayName(product.baseUnit);
     m_ui->reorderSpin->setValue(static_cast<int>(
-        std::clamp<qint64>(product.reorderLevelBase, 0, m_ui->reorderSpin->maximum())));
+            std::clamp<qint64>(product.reorderLevelBase, 0, m_ui->reorderSpin->maximum())));
     m_ui->costEdit->setText(product.cost ? product.cost->toPlainString(locale) : QString());
     m_ui->costPerBaseSpin->setValue(static_cast<int>(
-        std::clamp<qint64>(product.costPerBase, 1, m_ui->costPerBaseSpin->maximum())));
+            std::clamp<qint64>(product.costPerBase, 1, m_ui->costPerBaseSpin->maximum())));
     m_ui->activeCheck->setChecked(product.active);
     m_units->setUnits(product.units);
 
@@ -158,20 +162,20 @@ void ProductEditor::setReadOnly(bool readOnly)
         edit->setReadOnly(readOnly);
     }
     for (QWidget *widget : std::initializer_list<QWidget *>{
-             m_ui->categoryCombo, m_ui->taxRateCombo, m_ui->baseUnitCombo, m_ui->reorderSpin,
-             m_ui->costPerBaseSpin, m_ui->activeCheck}) {
+                 m_ui->categoryCombo, m_ui->taxRateCombo, m_ui->baseUnitCombo, m_ui->reorderSpin,
+                 m_ui->costPerBaseSpin, m_ui->activeCheck}) {
         widget->setEnabled(!readOnly);
     }
     m_units->setReadOnly(readOnly);
     m_ui->unitsView->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
                                               : QAbstractItemView::AnyKeyPressed
-                                                    | QAbstractItemView::DoubleClicked
-                                                    | QAbstractItemView::EditKeyPressed
-                                                    | QAbstractItemView::SelectedClicked);
+                                                        | QAbstractItemView::DoubleClicked
+                                                        | QAbstractItemView::EditKeyPressed
+                                                        | QAbstractItemView::SelectedClicked);
     m_ui->addUnitButton->setVisible(!readOnly);
     m_ui->removeUnitButton->setVisible(!readOnly);
-    m_ui->buttonBox->setStandardButtons(readOnly ? QDialogButtonBox::Close
-                                                 : QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    m_ui->buttonBox->setStandardButtons(
+            readOnly ? QDialogButtonBox::Close : QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     if (readOnly && m_product.id > 0) {
         setWindowTitle(tr("%1 — Product (read only)").arg(m_product.name));
     }
@@ -202,9 +206,9 @@ void ProductEditor::updateHints()
     }
     // In the units the stock is shown in, so the level reads like the stock beside it.
     const int reorder = m_ui->reorderSpin->value();
-    m_ui->reorderHintLabel->setText(reorder > 0 && hasPack
-                                        ? tr("= %1").arg(Quantity::format(reorder, packs, m_baseUnitName))
-                                        : QString());
+    m_ui->reorderHintLabel->setText(reorder > 0 && hasPack ? tr("= %1").arg(
+                                            Quantity::format(reorder, packs, m_baseUnitName))
+                                                           : QString());
     updateOpeningUnits();
 }
 
@@ -254,14 +258,15 @@ void ProductEditor::removeUnit()
 }
 
 std::optional<Product> ProductEditor::productFromForm(QString *problem, QWidget **culprit,
-                                                     FormPart part) const
+                                                      FormPart part) const
 {
     Product p = m_product;
     p.sku = m_ui->skuEdit->text().trimmed();
     p.name = m_ui->nameEdit->text().trimmed();
     p.categoryId = m_ui->categoryCombo->currentData().toLongLong();
     p.taxRateId = m_ui->taxRateCombo->currentData().toLongLong();
-    p.baseUnit = BaseUnits::fromKey(m_ui->baseUnitCombo->currentData().toString()).value_or(BaseUnit::Piece);
+    p.baseUnit = BaseUnits::fromKey(m_ui->baseUnitCombo->currentData().toString())
+                         .value_or(BaseUnit::Piece);
     p.reorderLevelBase = m_ui->reorderSpin->value();
     p.costPerBase = m_ui->costPerBaseSpin->value();
     p.active = m_ui->activeCheck->isChecked();
@@ -272,7 +277,7 @@ std::optional<Product> ProductEditor::productFromForm(QString *problem, QWidget 
         p.cost = *amount;
     } else {
         *problem = tr("The cost \"%1\" is not an amount like %2.")
-                       .arg(cost, Money::fromMinor(249).toPlainString(QLocale()));
+                           .arg(cost, Money::fromMinor(249).toPlainString(QLocale()));
         *culprit = m_ui->costEdit;
         return std::nullopt;
     }
@@ -314,11 +319,26 @@ void ProductEditor::focusProblem(const Product &product, const QString &message)
         using Repair = std::function<void(Product &)>;
         // Names come last: sentences quote them, so renaming changes any sentence.
         const QList<std::pair<QWidget *, Repair>> fields{
-            {m_ui->skuEdit, [](Product &p) { p.sku = u"SKU"_s; }},
-            {m_ui->taxRateCombo, [](Product &p) { p.taxRateId = 1; }},
-            {m_ui->reorderSpin, [](Product &p) { p.reorderLevelBase = 0; }},
-            {m_ui->costEdit, [](Product &p) { p.cost.reset(); }},
-            {m_ui->costPerBaseSpin, [](Product &p) { p.costPerBase = 1; }},
+                {m_ui->skuEdit,
+                 [](Product &p) {
+                     p.sku = u"SKU"_s;
+                 }},
+                {m_ui->taxRateCombo,
+                 [](Product &p) {
+                     p.taxRateId = 1;
+                 }},
+                {m_ui->reorderSpin,
+                 [](Product &p) {
+                     p.reorderLevelBase = 0;
+                 }},
+                {m_ui->costEdit,
+                 [](Product &p) {
+                     p.cost.reset();
+                 }},
+                {m_ui->costPerBaseSpin,
+                 [](Product &p) {
+                     p.costPerBase = 1;
+                 }},
         };
         for (const auto &[widget, repair] : fields) {
             Product candidate = product;
@@ -330,14 +350,22 @@ void ProductEditor::focusProblem(const Product &product, const QString &message)
         }
         for (qsizetype row = 0; row < product.units.size(); ++row) {
             const QList<std::pair<int, Repair>> cells{
-                {ProductUnitsModel::BarcodeColumn, [row](Product &p) { p.units[row].barcode.clear(); }},
-                {ProductUnitsModel::PriceColumn, [row](Product &p) { p.units[row].price = Money(); }},
-                {ProductUnitsModel::BasePerUnitColumn,
-                 [row](Product &p) {
-                     p.units[row].basePerUnit = Quantity::kMaxBasePerUnit - row;
-                 }},
-                {ProductUnitsModel::NameColumn,
-                 [row](Product &p) { p.units[row].name = u"\u0001%1"_s.arg(row); }},
+                    {ProductUnitsModel::BarcodeColumn,
+                     [row](Product &p) {
+                         p.units[row].barcode.clear();
+                     }},
+                    {ProductUnitsModel::PriceColumn,
+                     [row](Product &p) {
+                         p.units[row].price = Money();
+                     }},
+                    {ProductUnitsModel::BasePerUnitColumn,
+                     [row](Product &p) {
+                         p.units[row].basePerUnit = Quantity::kMaxBasePerUnit - row;
+                     }},
+                    {ProductUnitsModel::NameColumn,
+                     [row](Product &p) {
+                         p.units[row].name = u"\u0001%1"_s.arg(row);
+                     }},
             };
             for (const auto &[column, repair] : cells) {
                 Product candidate = product;
@@ -463,9 +491,9 @@ void ProductEditor::accept()
         return;
     }
     // The product and its opening stock on the ledger are saved together, or neither is.
-    const auto saved = opening > 0
-        ? m_services.catalogue.save(*product, m_services.inventory.openingStock(opening))
-        : m_services.catalogue.save(*product);
+    const auto saved = opening > 0 ? m_services.catalogue.save(
+                               *product, m_services.inventory.openingStock(opening))
+                                   : m_services.catalogue.save(*product);
     if (!saved) {
         showProblem(saved.error().message, saved.error().details);
         focusProblem(*product, saved.error().message);

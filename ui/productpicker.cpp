@@ -23,7 +23,8 @@ ProductPicker::ProductPicker(const CatalogueService &catalogue, const Database &
     m_chooseButton->setText(tr("…", "button that opens the product chooser"));
     m_chooseButton->setToolTip(tr("Search the catalogue"));
     connect(m_edit, &QLineEdit::returnPressed, this, &ProductPicker::pick);
-    connect(m_chooseButton, &QToolButton::clicked, this, [this] { choose(m_edit->text().trimmed()); });
+    connect(m_chooseButton, &QToolButton::clicked, this,
+            [this] { choose(m_edit->text().trimmed()); });
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -23,10 +23,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QProcess>
-#include <QProgressDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -123,10 +123,11 @@ QWidget *ProductsPage::createEmptyPanel()
     bigger.setPointSizeF(bigger.pointSizeF() * 1.3);
     bigger.setBold(true);
     title->setFont(bigger);
-    auto *text = new QLabel(tr("Bring your products in from a spreadsheet, type them in one by one, "
-                               "or look around a demo shop first. The demo opens in a file of its "
-                               "own, so this store stays as it is."),
-                            panel);
+    auto *text
+            = new QLabel(tr("Bring your products in from a spreadsheet, type them in one by one, "
+                            "or look around a demo shop first. The demo opens in a file of its "
+                            "own, so this store stays as it is."),
+                         panel);
     text->setWordWrap(true);
     layout->addWidget(title);
     layout->addWidget(text);
@@ -176,55 +177,64 @@ void ProductsPage::createActions()
         addAction(a);
         return a;
     };
-    m_newAction = action({u"document-new"_s, u"document-new-symbolic"_s}, QStyle::SP_FileIcon, tr("&New…"),
-                         tr("Add a product with its units, prices and barcodes"),
+    m_newAction = action({u"document-new"_s, u"document-new-symbolic"_s}, QStyle::SP_FileIcon,
+                         tr("&New…"), tr("Add a product with its units, prices and barcodes"),
                          &ProductsPage::newProduct);
     m_newAction->setObjectName(u"newProductAction"_s);
     m_newAction->setShortcut(QKeySequence::New);
 
-    m_openAction = action({u"document-edit"_s, u"document-properties"_s, u"document-edit-symbolic"_s}, QStyle::SP_FileDialogDetailedView,
-                          tr("&Edit…"), tr("Open the selected product"), &ProductsPage::openProduct);
+    m_openAction
+            = action({u"document-edit"_s, u"document-properties"_s, u"document-edit-symbolic"_s},
+                     QStyle::SP_FileDialogDetailedView, tr("&Edit…"),
+                     tr("Open the selected product"), &ProductsPage::openProduct);
     m_openAction->setObjectName(u"openProductAction"_s);
 
-    m_archiveAction = action({u"edit-delete"_s, u"edit-delete-symbolic"_s}, QStyle::SP_TrashIcon, tr("&Archive or Delete…"),
+    m_archiveAction = action({u"edit-delete"_s, u"edit-delete-symbolic"_s}, QStyle::SP_TrashIcon,
+                             tr("&Archive or Delete…"),
                              tr("Take the selected product out of sale: archived when it has "
                                 "been sold, deleted when it never was"),
                              &ProductsPage::archiveProduct);
     m_archiveAction->setObjectName(u"archiveProductAction"_s);
     m_archiveAction->setShortcut(QKeySequence::Delete);
 
-    m_reactivateAction = action({u"edit-undo"_s, u"edit-undo-symbolic"_s}, QStyle::SP_DialogResetButton, tr("&Reactivate"),
-                                tr("Put the selected archived product back on sale"),
-                                &ProductsPage::reactivateProduct);
+    m_reactivateAction
+            = action({u"edit-undo"_s, u"edit-undo-symbolic"_s}, QStyle::SP_DialogResetButton,
+                     tr("&Reactivate"), tr("Put the selected archived product back on sale"),
+                     &ProductsPage::reactivateProduct);
     m_reactivateAction->setObjectName(u"reactivateProductAction"_s);
 
-    m_categoriesAction = action({u"folder"_s, u"folder-symbolic"_s}, QStyle::SP_DirIcon, tr("&Categories…"),
-                                tr("Add, rename and remove categories"), &ProductsPage::editCategories);
+    m_categoriesAction
+            = action({u"folder"_s, u"folder-symbolic"_s}, QStyle::SP_DirIcon, tr("&Categories…"),
+                     tr("Add, rename and remove categories"), &ProductsPage::editCategories);
     m_categoriesAction->setObjectName(u"categoriesAction"_s);
 
-    m_taxRatesAction = action({u"accessories-calculator"_s, u"accessories-calculator-symbolic"_s}, QStyle::SP_FileDialogInfoView,
-                              tr("&Tax Rates…"), tr("Add and change tax rates"),
-                              &ProductsPage::editTaxRates);
+    m_taxRatesAction = action({u"accessories-calculator"_s, u"accessories-calculator-symbolic"_s},
+                              QStyle::SP_FileDialogInfoView, tr("&Tax Rates…"),
+                              tr("Add and change tax rates"), &ProductsPage::editTaxRates);
     m_taxRatesAction->setObjectName(u"taxRatesAction"_s);
-    m_quickKeysAction = action({u"input-keyboard"_s, u"input-keyboard-symbolic"_s}, QStyle::SP_FileDialogListView,
-                               tr("&Quick Keys…"), tr("Arrange the sale screen's quick keys"),
-                               &ProductsPage::editQuickKeys);
+    m_quickKeysAction
+            = action({u"input-keyboard"_s, u"input-keyboard-symbolic"_s},
+                     QStyle::SP_FileDialogListView, tr("&Quick Keys…"),
+                     tr("Arrange the sale screen's quick keys"), &ProductsPage::editQuickKeys);
     m_quickKeysAction->setObjectName(u"quickKeysAction"_s);
 
-    m_priceChangeAction = action({u"view-sort-ascending"_s, u"view-sort-ascending-symbolic"_s}, QStyle::SP_ArrowUp,
-                                 tr("Change &Prices…"),
-                                 tr("Raise, lower or set the prices of every product the list shows"),
-                                 &ProductsPage::changePrices);
+    m_priceChangeAction
+            = action({u"view-sort-ascending"_s, u"view-sort-ascending-symbolic"_s},
+                     QStyle::SP_ArrowUp, tr("Change &Prices…"),
+                     tr("Raise, lower or set the prices of every product the list shows"),
+                     &ProductsPage::changePrices);
     m_priceChangeAction->setObjectName(u"priceChangeAction"_s);
 
-    m_importAction = action({u"document-import"_s, u"document-open"_s, u"document-open-symbolic"_s}, QStyle::SP_DialogOpenButton,
-                            tr("&Import CSV…"), tr("Create and update products from a CSV file"),
-                            &ProductsPage::importCsv);
+    m_importAction
+            = action({u"document-import"_s, u"document-open"_s, u"document-open-symbolic"_s},
+                     QStyle::SP_DialogOpenButton, tr("&Import CSV…"),
+                     tr("Create and update products from a CSV file"), &ProductsPage::importCsv);
     m_importAction->setObjectName(u"importAction"_s);
 
-    m_exportAction = action({u"document-export"_s, u"document-save-as"_s, u"document-save-as-symbolic"_s}, QStyle::SP_DialogSaveButton,
-                            tr("E&xport CSV…"), tr("Save the whole catalogue as a CSV file"),
-                            &ProductsPage::exportCsv);
+    m_exportAction
+            = action({u"document-export"_s, u"document-save-as"_s, u"document-save-as-symbolic"_s},
+                     QStyle::SP_DialogSaveButton, tr("E&xport CSV…"),
+                     tr("Save the whole catalogue as a CSV file"), &ProductsPage::exportCsv);
     m_exportAction->setObjectName(u"exportAction"_s);
 
     // What is done every day stays in sight; what is done now and then (categories, tax
@@ -402,7 +412,7 @@ QString ProductsPage::filterDescription() const
         parts << tr("low on stock");
     }
     return tr("All %1.", "all <active products in every category matching ...>")
-        .arg(parts.join(u' '));
+            .arg(parts.join(u' '));
 }
 
 void ProductsPage::applyFilter()
@@ -419,8 +429,8 @@ void ProductsPage::handleListReset()
 {
     // One more query, only when a list without search came back empty.
     m_catalogueEmpty = m_model->isLoaded() && m_model->rowCount() == 0
-        && m_model->filter().text.isEmpty() && m_services.session.isSignedIn()
-        && catalogueIsEmpty();
+                       && m_model->filter().text.isEmpty() && m_services.session.isSignedIn()
+                       && catalogueIsEmpty();
     if (m_model->isLoaded()) {
         m_ui->errorBanner->clear();
         fitColumns();
@@ -475,7 +485,7 @@ void ProductsPage::updateCount()
 {
     const int shown = m_model->rowCount();
     const bool empty = m_catalogueEmpty && shown == 0 && m_model->isLoaded()
-        && !m_model->isLoading() && m_services.session.isSignedIn();
+                       && !m_model->isLoading() && m_services.session.isSignedIn();
     m_emptyPanel->setVisible(empty);
     m_ui->productsView->setVisible(!empty);
     if (m_model->isLoading()) {
@@ -491,7 +501,8 @@ void ProductsPage::updateCount()
         m_ui->countLabel->setText(tr("No product to show. Try another category, \"All products\" "
                                      "or without \"Low stock only\"."));
     } else if (m_model->hasMore()) {
-        m_ui->countLabel->setText(tr("%Ln product(s) shown; more load as you scroll down.", "", shown));
+        m_ui->countLabel->setText(
+                tr("%Ln product(s) shown; more load as you scroll down.", "", shown));
     } else {
         m_ui->countLabel->setText(tr("%Ln product(s).", "", shown));
     }
@@ -529,7 +540,7 @@ void ProductsPage::updateActions()
         m_emptyPanel->findChild<QPushButton *>(u"emptyTemplateButton"_s)->setEnabled(signedIn);
         m_emptyPanel->findChild<QPushButton *>(u"emptyNewButton"_s)->setEnabled(canEdit);
         m_emptyPanel->findChild<QPushButton *>(u"emptyDemoButton"_s)
-            ->setEnabled(canEdit && !m_demoThread);
+                ->setEnabled(canEdit && !m_demoThread);
     }
 }
 
@@ -589,11 +600,12 @@ void ProductsPage::archiveProduct()
                              : tr("Delete \"%1\" for good?").arg(product->name),
                     QMessageBox::Cancel, this);
     box.setInformativeText(
-        *history ? tr("It has a history (sales, refunds or stock changes), so it is archived, "
-                      "not deleted: it can no longer be sold or found at the counter, its records "
-                      "stay as they are, and you can reactivate it.")
-                 : tr("It has no history: it was never sold and its stock never changed. It is "
-                      "deleted with its units and barcodes. This cannot be undone."));
+            *history ? tr(
+                    "It has a history (sales, refunds or stock changes), so it is archived, "
+                    "not deleted: it can no longer be sold or found at the counter, its records "
+                    "stay as they are, and you can reactivate it.")
+                     : tr("It has no history: it was never sold and its stock never changed. It is "
+                          "deleted with its units and barcodes. This cannot be undone."));
     QPushButton *confirm = box.addButton(*history ? tr("&Archive") : tr("&Delete"),
                                          QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
@@ -615,10 +627,10 @@ void ProductsPage::archiveProduct()
         if (!*history) {
             // A sale or a stock change came in while the question was open.
             m_ui->errorBanner->showMessage(
-                tr("\"%1\" was archived, not deleted: it got a history (a sale or a stock "
-                   "change) while you were asked, and a product with a history is kept. You "
-                   "can reactivate it.")
-                    .arg(product->name));
+                    tr("\"%1\" was archived, not deleted: it got a history (a sale or a stock "
+                       "change) while you were asked, and a product with a history is kept. You "
+                       "can reactivate it.")
+                            .arg(product->name));
         }
     }
     updateActions();
@@ -685,7 +697,7 @@ void ProductsPage::exportCsv()
         return;
     }
     const QString suggested = tr("catalogue-%1.csv", "file name; %1 is the date")
-                                  .arg(QDate::currentDate().toString(Qt::ISODate));
+                                      .arg(QDate::currentDate().toString(Qt::ISODate));
     QString fileName = FileDialogs::saveFileName(this, tr("Export Catalogue"), suggested,
                                                  tr("CSV files (*.csv);;All files (*)"));
     if (fileName.isEmpty()) {
@@ -702,22 +714,22 @@ void ProductsPage::exportCsv()
                             {ServiceError::Code::InvalidInput,
                              tr("Till may not write to the folder %1. Choose another folder, such "
                                 "as your Documents folder.")
-                                 .arg(QDir::toNativeSeparators(target.absolutePath())),
+                                     .arg(QDir::toNativeSeparators(target.absolutePath())),
                              {}});
         return;
     }
     const CatalogueCsv &csv = m_services.catalogueCsv;
     m_exportThread = startBackgroundJob(
-        m_services.db, this, [&csv] { return csv.exportAll(); },
-        [this, fileName](const ServiceResult<QByteArray> &result) {
-            m_exportThread.clear();
-            if (!result) {
-                ErrorBanner::report(this, tr("Export Catalogue"), result.error());
-            } else {
-                handleExported(fileName, *result);
-            }
-            updateActions();
-        });
+            m_services.db, this, [&csv] { return csv.exportAll(); },
+            [this, fileName](const ServiceResult<QByteArray> &result) {
+                m_exportThread.clear();
+                if (!result) {
+                    ErrorBanner::report(this, tr("Export Catalogue"), result.error());
+                } else {
+                    handleExported(fileName, *result);
+                }
+                updateActions();
+            });
     updateActions();
     m_ui->countLabel->setText(tr("Exporting the catalogue…"));
 }
@@ -730,14 +742,14 @@ void ProductsPage::handleExported(const QString &fileName, const QByteArray &csv
                             {ServiceError::Code::Unavailable,
                              tr("The catalogue could not be saved as %1. Check that the disk is "
                                 "not full and that you may write there.")
-                                 .arg(QDir::toNativeSeparators(fileName)),
+                                     .arg(QDir::toNativeSeparators(fileName)),
                              file.errorString()});
         updateCount();
         return;
     }
     const int lines = static_cast<int>(csv.count('\n')) - 1;
     m_ui->countLabel->setText(tr("Exported %Ln unit row(s) to %1.", "", lines)
-                                  .arg(QDir::toNativeSeparators(fileName)));
+                                      .arg(QDir::toNativeSeparators(fileName)));
 }
 
 void ProductsPage::chooseTemplateFile()
@@ -761,12 +773,12 @@ bool ProductsPage::saveTemplate(const QString &fileName)
                             {ServiceError::Code::Unavailable,
                              tr("The template could not be saved as %1. Check that the disk is "
                                 "not full and that you may write there.")
-                                 .arg(QDir::toNativeSeparators(fileName)),
+                                     .arg(QDir::toNativeSeparators(fileName)),
                              file.errorString()});
         return false;
     }
     m_ui->countLabel->setText(tr("Saved the template as %1. Fill it in, then import it.")
-                                  .arg(QDir::toNativeSeparators(fileName)));
+                                      .arg(QDir::toNativeSeparators(fileName)));
     return true;
 }
 
@@ -779,10 +791,10 @@ void ProductsPage::openDemoStore()
     QMessageBox box(QMessageBox::Question, tr("Open the Demo Store"),
                     tr("Open the demo store in a separate file?"), QMessageBox::Cancel, this);
     box.setInformativeText(
-        tr("Till fills the database file %1 with a demo shop (products, 90 days of sales and "
-           "users; the manager \"maria\" signs in with the PIN 1234) and opens it in a second "
-           "window. This store's own database is not touched.")
-            .arg(QDir::toNativeSeparators(path)));
+            tr("Till fills the database file %1 with a demo shop (products, 90 days of sales and "
+               "users; the manager \"maria\" signs in with the PIN 1234) and opens it in a second "
+               "window. This store's own database is not touched.")
+                    .arg(QDir::toNativeSeparators(path)));
     QPushButton *open = box.addButton(tr("&Open the Demo"), QMessageBox::AcceptRole);
     box.setDefaultButton(open);
     box.exec();
@@ -799,23 +811,24 @@ void ProductsPage::openDemoStore()
     // The demo's language follows this till's locale, as the translator does.
     const DemoStore::Options options;
     m_demoThread = startBackgroundJob(
-        m_services.db, this,
-        [path, options] {
-            const auto filled = DemoStore::fillSeparateFile(path, options);
-            return filled ? QString() : filled.error().details;
-        },
-        [this, path, progress](const QString &details) {
-            m_demoThread.clear();
-            progress->close();
-            handleDemoFilled(path,
-                             details.isEmpty()
-                                 ? QString()
-                                 : tr("The demo store could not be created in %1. Check that you "
-                                      "may write in that folder.")
-                                       .arg(QDir::toNativeSeparators(path)),
-                             details);
-            updateActions();
-        });
+            m_services.db, this,
+            [path, options] {
+                const auto filled = DemoStore::fillSeparateFile(path, options);
+                return filled ? QString() : filled.error().details;
+            },
+            [this, path, progress](const QString &details) {
+                m_demoThread.clear();
+                progress->close();
+                handleDemoFilled(
+                        path,
+                        details.isEmpty()
+                                ? QString()
+                                : tr("The demo store could not be created in %1. Check that you "
+                                     "may write in that folder.")
+                                          .arg(QDir::toNativeSeparators(path)),
+                        details);
+                updateActions();
+            });
     updateActions();
 }
 
@@ -828,15 +841,16 @@ void ProductsPage::handleDemoFilled(const QString &path, const QString &problem,
         return;
     }
     const QStringList arguments{u"--database"_s, DatabaseUrl::sqliteFile(path).toString()};
-    const bool started = m_startTill
-        ? m_startTill(arguments)
-        : QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments);
+    const bool started
+            = m_startTill
+                      ? m_startTill(arguments)
+                      : QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments);
     if (!started) {
         ErrorBanner::report(this, title,
                             {ServiceError::Code::Unavailable,
                              tr("The demo store is ready in %1, but a second Till could not be "
                                 "started. Start Till with --database and that file to open it.")
-                                 .arg(QDir::toNativeSeparators(path)),
+                                     .arg(QDir::toNativeSeparators(path)),
                              {}});
         return;
     }

@@ -53,8 +53,9 @@ QRect QuickKeyButton::textRect() const
 {
     QStyleOptionButton option;
     initStyleOption(&option);
-    return style()->subElementRect(QStyle::SE_PushButtonContents, &option, this)
-        .adjusted(2, 2, -2, -2);
+    return style()
+            ->subElementRect(QStyle::SE_PushButtonContents, &option, this)
+            .adjusted(2, 2, -2, -2);
 }
 
 void QuickKeyButton::paintEvent(QPaintEvent *)

@@ -39,7 +39,8 @@ QuickKeysEditor::QuickKeysEditor(Services &services, QWidget *parent)
     setWindowTitle(tr("Quick keys"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Choose a key, then put a product on it, move it or empty it. "
-                                "The sale screen shows the keys page by page."), this);
+                                "The sale screen shows the keys page by page."),
+                             this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -180,8 +181,8 @@ void QuickKeysEditor::showPage()
         const QuickKey *key = keyAt(page * kPerPage + slot);
         if (key) {
             button->setText(escaped(tr("%1\n%2 · %3", "quick key: product, unit · price")
-                                        .arg(key->text(), key->item.unit.name,
-                                             key->item.unit.price.toString(locale, symbol))));
+                                            .arg(key->text(), key->item.unit.name,
+                                                 key->item.unit.price.toString(locale, symbol))));
             button->setToolTip(tr("%1, %2").arg(key->item.product.name, key->item.unit.name));
         } else {
             button->setText(tr("(empty)", "a quick key with nothing on it"));
@@ -200,9 +201,9 @@ void QuickKeysEditor::updateButtons()
     const int page = m_selected / kPerPage + 1;
     const int slot = m_selected % kPerPage + 1;
     m_selectionLabel->setText(key ? tr("Key %1 on page %2: %3, %4")
-                                        .arg(slot)
-                                        .arg(page)
-                                        .arg(key->text(), key->item.unit.name)
+                                              .arg(slot)
+                                              .arg(page)
+                                              .arg(key->text(), key->item.unit.name)
                                   : tr("Key %1 on page %2 is empty.").arg(slot).arg(page));
     m_previousButton->setEnabled(key && m_selected > 0);
     m_nextButton->setEnabled(key && m_selected < QuickKey::kMaxPosition);
@@ -260,8 +261,8 @@ void QuickKeysEditor::chooseProduct()
         }
         bool ok = false;
         const QString name = QInputDialog::getItem(
-            this, tr("Quick key"), tr("Which unit of %1 does the key sell?").arg(product.name),
-            names, 0, false, &ok);
+                this, tr("Quick key"), tr("Which unit of %1 does the key sell?").arg(product.name),
+                names, 0, false, &ok);
         if (!ok) {
             return;
         }

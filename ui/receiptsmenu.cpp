@@ -28,14 +28,16 @@ ReceiptsMenu::ReceiptsMenu(Services &services, QWidget *parent)
             action->setShortcut(key);
             action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
             action->setToolTip(tr("%1 (%2)", "action (shortcut)")
-                                   .arg(QString(text).remove(u'&'), key.toString(QKeySequence::NativeText)));
+                                       .arg(QString(text).remove(u'&'),
+                                            key.toString(QKeySequence::NativeText)));
         }
         return action;
     };
     m_reprintLastAction = add(tr("Reprint the &last receipt"), u"reprintLastAction"_s,
                               QKeySequence(Qt::CTRL | Qt::Key_P), &ReceiptsMenu::reprintLast);
-    m_reprintBillAction = add(tr("Reprint a &bill…"), u"reprintBillAction"_s,
-                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &ReceiptsMenu::reprintBill);
+    m_reprintBillAction
+            = add(tr("Reprint a &bill…"), u"reprintBillAction"_s,
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &ReceiptsMenu::reprintBill);
     addSeparator();
     add(tr("&Printer…"), u"printerSettingsAction"_s, {}, &ReceiptsMenu::showPrinterSettings);
 }
@@ -67,8 +69,8 @@ void ReceiptsMenu::printCopy(const ReceiptData &receipt)
 
 void ReceiptsMenu::offerPdf(const ReceiptData &receipt)
 {
-    QMessageBox box(QMessageBox::Information, tr("No receipt printer"), tr("No receipt printer is set up."),
-                    QMessageBox::Cancel, parentWidget());
+    QMessageBox box(QMessageBox::Information, tr("No receipt printer"),
+                    tr("No receipt printer is set up."), QMessageBox::Cancel, parentWidget());
     box.setObjectName(u"noPrinterBox"_s);
     box.setInformativeText(tr("Save a copy of bill %1 as a PDF instead?").arg(receipt.code()));
     QPushButton *save = box.addButton(tr("Save as &PDF…"), QMessageBox::AcceptRole);
@@ -77,27 +79,32 @@ void ReceiptsMenu::offerPdf(const ReceiptData &receipt)
     box.exec();
     const ServiceError notPrinted{ServiceError::Code::InvalidInput,
                                   tr("No receipt printer is set up: bill %1 was not printed. "
-                                     "Choose one under Receipts, Printer.").arg(receipt.code()), {}};
+                                     "Choose one under Receipts, Printer.")
+                                          .arg(receipt.code()),
+                                  {}};
     if (box.clickedButton() != save) {
         Q_EMIT failed(notPrinted);
         return;
     }
     const QString caption = tr("Save bill %1 as PDF").arg(receipt.code());
     const QString suggested = QDir(ReportExport::exportFolder()).filePath(receipt.fileName());
-    const QString path = fileChooser() ? fileChooser()(parentWidget(), caption, suggested)
-                                       : QFileDialog::getSaveFileName(parentWidget(), caption, suggested,
-                                                                      tr("PDF files (*.pdf)"));
+    const QString path = fileChooser()
+                                 ? fileChooser()(parentWidget(), caption, suggested)
+                                 : QFileDialog::getSaveFileName(parentWidget(), caption, suggested,
+                                                                tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         Q_EMIT failed(notPrinted);
         return;
     }
     QString error;
-    if (!ReceiptRenderer::writePdf(receipt, path, &error, m_services.printer.config().paperMillimetres)) {
+    if (!ReceiptRenderer::writePdf(receipt, path, &error,
+                                   m_services.printer.config().paperMillimetres)) {
         Q_EMIT failed({ServiceError::Code::Unavailable, error, {}});
         return;
     }
     ReportExport::rememberExportFolder(path);
-    Q_EMIT done(tr("A copy of bill %1 was saved as %2.").arg(receipt.code(), QDir::toNativeSeparators(path)));
+    Q_EMIT done(tr("A copy of bill %1 was saved as %2.")
+                        .arg(receipt.code(), QDir::toNativeSeparators(path)));
 }
 
 void ReceiptsMenu::reprintLast()
@@ -114,10 +121,11 @@ void ReceiptsMenu::reprintLast()
 void ReceiptsMenu::reprintBill()
 {
     bool ok = false;
-    const QString code = QInputDialog::getText(
-        parentWidget(), tr("Reprint a bill"),
-        tr("Scan the receipt's barcode or type the bill number (42, or 1-000042 for another lane):"),
-        QLineEdit::Normal, QString(), &ok).trimmed();
+    const QString code = QInputDialog::getText(parentWidget(), tr("Reprint a bill"),
+                                               tr("Scan the receipt's barcode or type the bill "
+                                                  "number (42, or 1-000042 for another lane):"),
+                                               QLineEdit::Normal, QString(), &ok)
+                                 .trimmed();
     if (ok && !code.isEmpty()) {
         reprint(code);
         return;
@@ -139,11 +147,12 @@ void ReceiptsMenu::reprint(const QString &code)
 void ReceiptsMenu::showPrinterSettings()
 {
     // The printer is this till's own, but changing it is still a setting.
-    const auto allowed = withApproval(parentWidget(), m_services.authorizer, m_services.session,
-                                      Permission::ChangeSettings, [&](const Approval &approval) {
-                                          return m_services.authorizer.authorize(
-                                              m_services.session, Permission::ChangeSettings, approval);
-                                      });
+    const auto allowed
+            = withApproval(parentWidget(), m_services.authorizer, m_services.session,
+                           Permission::ChangeSettings, [&](const Approval &approval) {
+                               return m_services.authorizer.authorize(
+                                       m_services.session, Permission::ChangeSettings, approval);
+                           });
     if (allowed && !*allowed) {
         Q_EMIT failed(allowed->error());
     } else if (allowed) {

@@ -59,10 +59,11 @@ void RefundDialog::setUpLines()
     QTableView *view = m_ui->linesView;
     view->setModel(m_lines);
     view->setItemDelegateForColumn(RefundLinesModel::QuantityColumn,
-        new RefundQuantityDelegate(RefundLinesModel::MaximumRole, view));
+                                   new RefundQuantityDelegate(RefundLinesModel::MaximumRole, view));
     view->setItemDelegateForColumn(RefundLinesModel::CountInColumn,
-        new UnitDelegate(
-            RefundLinesModel::CountChoicesRole, RefundLinesModel::CountChoiceNamesRole, {}, view));
+                                   new UnitDelegate(RefundLinesModel::CountChoicesRole,
+                                                    RefundLinesModel::CountChoiceNamesRole, {},
+                                                    view));
     // Tab leaves the table for the reason; arrows move between cells.
     view->setTabKeyNavigation(false);
     QHeaderView *header = view->horizontalHeader();
@@ -75,7 +76,7 @@ void RefundDialog::setUpLines()
 
     connect(m_lines, &RefundLinesModel::requestChanged, this, &RefundDialog::updatePlan);
     connect(m_ui->everythingButton, &QPushButton::clicked, m_lines,
-        &RefundLinesModel::refundEverything);
+            &RefundLinesModel::refundEverything);
     connect(m_ui->clearButton, &QPushButton::clicked, m_lines, &RefundLinesModel::clearQuantities);
 
     // Start where the typing starts: the first line that can still come back.
@@ -91,12 +92,9 @@ void RefundDialog::setUpLines()
 
 void RefundDialog::setUpForm()
 {
-    const QStringList reasons {
-        tr("Changed their mind"),
-        tr("Damaged or faulty"),
-        tr("Wrong item"),
-        tr("Past its best-before date"),
-        tr("Charged in error"),
+    const QStringList reasons{
+            tr("Changed their mind"),        tr("Damaged or faulty"), tr("Wrong item"),
+            tr("Past its best-before date"), tr("Charged in error"),
     };
     m_ui->reasonCombo->addItems(reasons);
     m_ui->reasonCombo->setCurrentIndex(-1);
@@ -108,8 +106,9 @@ void RefundDialog::setUpForm()
     QFont billFont = scaledFont(m_ui->billLabel->font(), 1.4, true);
     m_ui->billLabel->setFont(billFont);
     m_ui->previewTotalLabel->setFont(scaledFont(m_ui->previewTotalLabel->font(), 1.6, true));
-    for (QLabel *caption : {m_ui->billCaption, m_ui->dateCaption, m_ui->cashierCaption,
-             m_ui->totalCaption, m_ui->paidCaption, m_ui->refundedCaption, m_ui->hintLabel}) {
+    for (QLabel *caption :
+         {m_ui->billCaption, m_ui->dateCaption, m_ui->cashierCaption, m_ui->totalCaption,
+          m_ui->paidCaption, m_ui->refundedCaption, m_ui->hintLabel}) {
         caption->setForegroundRole(QPalette::PlaceholderText);
     }
 
@@ -117,7 +116,7 @@ void RefundDialog::setUpForm()
     m_refundButton->setObjectName(u"refundButton"_s);
     const QKeySequence refundKey(Qt::CTRL | Qt::Key_Return);
     m_refundButton->setToolTip(tr("Give the money back and print the refund receipt (%1)")
-                                   .arg(refundKey.toString(QKeySequence::NativeText)));
+                                       .arg(refundKey.toString(QKeySequence::NativeText)));
     // Enter belongs to the quantity being typed; only a deliberate key refunds.
     for (QPushButton *button : findChildren<QPushButton *>()) {
         button->setAutoDefault(false);
@@ -146,8 +145,8 @@ void RefundDialog::showBill()
     m_ui->dateLabel->setText(QLocale().toString(bill.at.toLocalTime(), QLocale::ShortFormat));
     m_ui->cashierLabel->setText(bill.cashierName);
     m_ui->totalLabel->setText(moneyText(bill.total));
-    m_ui->refundedLabel->setText(
-        bill.refunded.isZero() ? tr("nothing yet") : moneyText(bill.refunded));
+    m_ui->refundedLabel->setText(bill.refunded.isZero() ? tr("nothing yet")
+                                                        : moneyText(bill.refunded));
 
     QStringList paid;
     Money card = Money::fromMinor(0);
@@ -160,7 +159,7 @@ void RefundDialog::showBill()
             cardReference = p.reference.isEmpty() ? cardReference : p.reference;
             paid << (p.reference.isEmpty() ? tr("%1 by card").arg(moneyText(p.amount))
                                            : tr("%1 by card (%2)", "amount by card (reference)")
-                                                 .arg(moneyText(p.amount), p.reference));
+                                                     .arg(moneyText(p.amount), p.reference));
         } else {
             paid << tr("%1 by %2", "amount by payment method").arg(moneyText(p.amount), p.method);
         }
@@ -170,13 +169,14 @@ void RefundDialog::showBill()
     // Paying a card sale back in cash is a choice only while a card still has money due.
     const bool cardDue = card > bill.refundedToCard;
     m_ui->cashCheck->setEnabled(cardDue);
-    m_ui->cashCheck->setToolTip(cardDue
-            ? tr("A manager may pay a card sale back in cash instead "
-                 "of to the card.")
-            : tr("Everything goes back in cash: no card is owed anything."));
-    m_ui->cardReferenceEdit->setPlaceholderText(cardReference.isEmpty()
-            ? tr("As on the card terminal's slip")
-            : tr("%1, as at the sale", "card reference").arg(cardReference));
+    m_ui->cashCheck->setToolTip(
+            cardDue ? tr("A manager may pay a card sale back in cash instead "
+                         "of to the card.")
+                    : tr("Everything goes back in cash: no card is owed anything."));
+    m_ui->cardReferenceEdit->setPlaceholderText(
+            cardReference.isEmpty()
+                    ? tr("As on the card terminal's slip")
+                    : tr("%1, as at the sale", "card reference").arg(cardReference));
 }
 
 RefundService::Request RefundDialog::request() const
@@ -190,8 +190,8 @@ RefundService::Request RefundDialog::request() const
     return r;
 }
 
-QString RefundDialog::payoutText(
-    const QList<RefundRecord::Payment> &payments, const QString &currencySymbol)
+QString RefundDialog::payoutText(const QList<RefundRecord::Payment> &payments,
+                                 const QString &currencySymbol)
 {
     QStringList parts;
     for (const RefundRecord::Payment &p : payments) {
@@ -199,10 +199,10 @@ QString RefundDialog::payoutText(
         if (p.method == kCash) {
             parts << tr("%1 in cash from the drawer").arg(amount);
         } else if (p.method == kCard) {
-            parts << (p.reference.isEmpty()
-                    ? tr("%1 back to the card").arg(amount)
-                    : tr("%1 back to the card (%2)", "amount back to the card (reference)")
-                          .arg(amount, p.reference));
+            parts << (p.reference.isEmpty() ? tr("%1 back to the card").arg(amount)
+                                            : tr("%1 back to the card (%2)",
+                                                 "amount back to the card (reference)")
+                                                      .arg(amount, p.reference));
         } else {
             parts << tr("%1 by %2", "amount by payment method").arg(amount, p.method);
         }
@@ -229,16 +229,17 @@ void RefundDialog::updatePlan()
         m_refundButton->setEnabled(false);
         return;
     }
-    const bool toCard = std::any_of(planned->payments.cbegin(), planned->payments.cend(),
-        [](const RefundRecord::Payment &p) { return p.method == kCard; });
+    const bool toCard
+            = std::any_of(planned->payments.cbegin(), planned->payments.cend(),
+                          [](const RefundRecord::Payment &p) { return p.method == kCard; });
     m_ui->cardReferenceLabel->setVisible(toCard);
     m_ui->cardReferenceEdit->setVisible(toCard);
     m_ui->previewTotalLabel->setText(tr("Refund %1").arg(moneyText(planned->total)));
     const QString payout = payoutText(planned->payments, m_currencySymbol);
-    m_ui->previewLabel->setText(hasReason
-            ? payout
-            : tr("%1\n%2", "where the money goes, then what is missing")
-                  .arg(payout, tr("Please give a reason for the refund.")));
+    m_ui->previewLabel->setText(
+            hasReason ? payout
+                      : tr("%1\n%2", "where the money goes, then what is missing")
+                                .arg(payout, tr("Please give a reason for the refund.")));
     m_refundButton->setEnabled(hasReason);
 }
 
@@ -265,13 +266,14 @@ void RefundDialog::refund()
         // The manager reads how much goes back on which bill.
         const RefundableBill &bill = m_lines->bill();
         const auto planned = m_services.refunds.plan(bill, req);
-        m_approval = ApprovalDialog::obtain(this, m_services.authorizer, m_services.session,
-            ApprovalRequest::refund(planned ? planned->total : Money::fromMinor(0),
-                                    BillHistoryModel::billCode(bill.lane, bill.number),
-                                    m_currencySymbol));
+        m_approval = ApprovalDialog::obtain(
+                this, m_services.authorizer, m_services.session,
+                ApprovalRequest::refund(planned ? planned->total : Money::fromMinor(0),
+                                        BillHistoryModel::billCode(bill.lane, bill.number),
+                                        m_currencySymbol));
         if (!m_approval) {
             m_ui->errorBanner->showMessage(
-                tr("Nothing was refunded: a refund needs a manager's approval."));
+                    tr("Nothing was refunded: a refund needs a manager's approval."));
             return;
         }
         // The same uuid: this is the same refund, now approved.
@@ -282,8 +284,8 @@ void RefundDialog::refund()
         return;
     }
     m_outcome = *result;
-    const bool cashOut
-        = std::any_of(m_outcome->record.payments.cbegin(), m_outcome->record.payments.cend(),
+    const bool cashOut = std::any_of(
+            m_outcome->record.payments.cbegin(), m_outcome->record.payments.cend(),
             [](const RefundRecord::Payment &p) { return p.method == kCash && !p.amount.isZero(); });
     m_services.printer.print(m_outcome->receipt, cashOut);
     accept();

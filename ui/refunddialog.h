@@ -47,8 +47,8 @@ public:
      * Where the money goes, for people: "€4.00 in cash from the drawer", "€6.00 back to
      * the card and €4.00 in cash from the drawer".
      */
-    static QString payoutText(
-        const QList<RefundRecord::Payment> &payments, const QString &currencySymbol);
+    static QString payoutText(const QList<RefundRecord::Payment> &payments,
+                              const QString &currencySymbol);
 
 private:
     void setUpLines();

@@ -7,11 +7,10 @@
 RefundQuantityDelegate::RefundQuantityDelegate(int maximumRole, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_maximumRole(maximumRole)
-{
-}
+{}
 
-QWidget *RefundQuantityDelegate::createEditor(
-    QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
+QWidget *RefundQuantityDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                              const QModelIndex &index) const
 {
     Q_UNUSED(option);
     auto *spin = new QSpinBox(parent);
@@ -23,7 +22,7 @@ QWidget *RefundQuantityDelegate::createEditor(
     // Every change reaches the model at once, so the preview follows the typing and a
     // Refund pressed while the editor is still open refunds what it shows.
     connect(spin, &QSpinBox::valueChanged, this,
-        [this, spin] { Q_EMIT const_cast<RefundQuantityDelegate *>(this)->commitData(spin); });
+            [this, spin] { Q_EMIT const_cast<RefundQuantityDelegate *>(this)->commitData(spin); });
     return spin;
 }
 
@@ -35,8 +34,8 @@ void RefundQuantityDelegate::setEditorData(QWidget *editor, const QModelIndex &i
     spin->setValue(static_cast<int>(index.data(Qt::EditRole).toLongLong()));
 }
 
-void RefundQuantityDelegate::setModelData(
-    QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+void RefundQuantityDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+                                          const QModelIndex &index) const
 {
     auto *spin = static_cast<QSpinBox *>(editor);
     // Takes what is typed even before the spin box would have "finished" it.

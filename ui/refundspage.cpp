@@ -104,7 +104,7 @@ void RefundsPage::setUpFilters()
         setDateRange(today.addDays(-sinceStart), today);
     });
     connect(m_ui->anyDateButton, &QPushButton::clicked, this,
-        [this] { setDateRange(std::nullopt, std::nullopt); });
+            [this] { setDateRange(std::nullopt, std::nullopt); });
 
     m_ui->laneEdit->setPlaceholderText(tr("All lanes"));
     connect(m_ui->laneEdit, &QLineEdit::textChanged, this, &RefundsPage::scheduleFilter);
@@ -134,10 +134,10 @@ void RefundsPage::setUpFilters()
     }
     setTabOrder(last, m_ui->laneEdit);
     connect(m_productPicker, &ProductPicker::productChosen, this,
-        [this](const Product &product) { handleProductChosen(product); });
+            [this](const Product &product) { handleProductChosen(product); });
     connect(m_productPicker, &ProductPicker::failed, this, &RefundsPage::showError);
     connect(m_productPicker->lineEdit(), &QLineEdit::textChanged, this,
-        &RefundsPage::handleProductTextChanged);
+            &RefundsPage::handleProductTextChanged);
 
     connect(m_ui->resetButton, &QPushButton::clicked, this, &RefundsPage::resetFilters);
 }
@@ -158,7 +158,7 @@ void RefundsPage::setUpHistory()
         // input (the second release of a double click) does not land in the dialog.
         const qint64 billId = index.data(BillHistoryModel::BillIdRole).toLongLong();
         QMetaObject::invokeMethod(
-            this, [this, billId] { openBill(billId); }, Qt::QueuedConnection);
+                this, [this, billId] { openBill(billId); }, Qt::QueuedConnection);
     });
     connect(m_history, &BillHistoryModel::loadFailed, this, &RefundsPage::showError);
     connect(m_history, &QAbstractItemModel::modelReset, this, &RefundsPage::updateCount);
@@ -259,13 +259,13 @@ void RefundsPage::handleRefundFinished(RefundDialog *dialog)
     }
     m_history->addRefund(outcome->record.billId, outcome->record.total);
     const QString refundCode = outcome->receipt.code();
-    const QString billCode = BillHistoryModel::billCode(
-        outcome->receipt.originalLane, outcome->receipt.originalNumber);
+    const QString billCode = BillHistoryModel::billCode(outcome->receipt.originalLane,
+                                                        outcome->receipt.originalNumber);
     const QString payout = RefundDialog::payoutText(outcome->record.payments, m_currencySymbol);
     const bool printing = m_services.printer.config().kind != ReceiptPrinter::Kind::None;
     m_printingKey = printing ? refundCode : QString();
     showDone(printing ? tr("Refund %1 of bill %2 is done: %3. The receipt is printing.")
-                            .arg(refundCode, billCode, payout)
+                                .arg(refundCode, billCode, payout)
                       : tr("Refund %1 of bill %2 is done: %3.").arg(refundCode, billCode, payout));
 }
 
@@ -275,8 +275,9 @@ void RefundsPage::handlePrintFailed(const QString &key, const QString &message)
         return; // another screen's receipt
     }
     m_printingKey.clear();
-    showError(ServiceError {ServiceError::Code::Unavailable,
-        tr("The refund is done, but its receipt did not print: %1").arg(message), {}});
+    showError(ServiceError{ServiceError::Code::Unavailable,
+                           tr("The refund is done, but its receipt did not print: %1").arg(message),
+                           {}});
 }
 
 void RefundsPage::scheduleFilter()
@@ -298,7 +299,7 @@ std::optional<BillFilter> RefundsPage::currentFilter()
     filter.cashierId = m_ui->cashierCombo->currentData().toLongLong();
     filter.productId = m_productId;
     const std::pair<QLineEdit *, std::optional<Money> *> amounts[]
-        = {{m_ui->minTotalEdit, &filter.minTotal}, {m_ui->maxTotalEdit, &filter.maxTotal}};
+            = {{m_ui->minTotalEdit, &filter.minTotal}, {m_ui->maxTotalEdit, &filter.maxTotal}};
     for (const auto &[edit, bound] : amounts) {
         const QString text = edit->text().trimmed();
         if (text.isEmpty()) {
@@ -306,10 +307,11 @@ std::optional<BillFilter> RefundsPage::currentFilter()
         }
         const auto amount = Money::fromString(text, QLocale());
         if (!amount) {
-            showError(ServiceError {ServiceError::Code::InvalidInput,
-                tr("“%1” is not an amount. Type it like %2.")
-                    .arg(text, Money::fromMinor(1250).toPlainString(QLocale())),
-                {}});
+            showError(ServiceError{
+                    ServiceError::Code::InvalidInput,
+                    tr("“%1” is not an amount. Type it like %2.")
+                            .arg(text, Money::fromMinor(1250).toPlainString(QLocale())),
+                    {}});
             return std::nullopt;
         }
         *bound = *amount;

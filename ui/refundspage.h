@@ -77,5 +77,5 @@ private:
     QString m_productName;
     QString m_currencySymbol;
     QString m_printingKey; //!< the refund receipt whose printing is awaited
-    bool m_stale = true; //!< the history must be read before it is shown
+    bool m_stale = true;   //!< the history must be read before it is shown
 };

@@ -89,8 +89,8 @@ void ReportCharts::clear(QChart *chart)
     }
 }
 
-void ReportCharts::showByHour(
-    QChart *chart, const QList<BucketLine> &hours, const QString &currencySymbol)
+void ReportCharts::showByHour(QChart *chart, const QList<BucketLine> &hours,
+                              const QString &currencySymbol)
 {
     clear(chart);
     // The shop's hours as the sales show them, gaps included: a quiet hour is a zero.
@@ -131,7 +131,7 @@ void ReportCharts::showByHour(
 }
 
 void ReportCharts::showByDay(QChart *chart, const QList<BucketLine> &days, const QDate &first,
-    const QDate &last, const QString &currencySymbol)
+                             const QDate &last, const QString &currencySymbol)
 {
     clear(chart);
     QHash<QDate, Money> amounts;
@@ -172,8 +172,8 @@ void ReportCharts::showPaymentMethods(QChart *chart, const QList<BucketLine> &me
     for (const BucketLine &line : methods) {
         const qreal share = total > 0 ? 100.0 * qreal(line.amount.minor()) / qreal(total) : 0;
         series->append(tr("%1 %2 %", "payment method and its share")
-                           .arg(methodName(line.key), locale.toString(share, 'f', 0)),
-            major(line.amount));
+                               .arg(methodName(line.key), locale.toString(share, 'f', 0)),
+                       major(line.amount));
     }
     series->setPieSize(0.85);
     chart->addSeries(series);
@@ -183,8 +183,8 @@ void ReportCharts::showPaymentMethods(QChart *chart, const QList<BucketLine> &me
     chart->legend()->setVisible(!methods.isEmpty());
 }
 
-void ReportCharts::showTopProducts(
-    QChart *chart, const QList<ProductLine> &products, const QString &currencySymbol)
+void ReportCharts::showTopProducts(QChart *chart, const QList<ProductLine> &products,
+                                   const QString &currencySymbol)
 {
     clear(chart);
     const qsizetype count = std::min<qsizetype>(kTopProducts, products.size());
@@ -213,7 +213,7 @@ void ReportCharts::showTopProducts(
     // The names are shortened above; cut again to "…" they would say nothing.
     productsAxis->setTruncateLabels(false);
     auto *valueAxis = amountAxis(
-        tr("Revenue (%1)", "chart axis; %1 is the currency symbol").arg(currencySymbol));
+            tr("Revenue (%1)", "chart axis; %1 is the currency symbol").arg(currencySymbol));
     chart->addAxis(productsAxis, Qt::AlignLeft);
     chart->addAxis(valueAxis, Qt::AlignBottom);
     series->attachAxis(productsAxis);

@@ -29,15 +29,15 @@ public:
 
     //! Every hour from the first to the last one given, hours without sales at zero; the
     //! amount axis is titled with the currency ("Sales (€)"), as on the charts below.
-    static void showByHour(
-        QChart *chart, const QList<BucketLine> &hours, const QString &currencySymbol);
+    static void showByHour(QChart *chart, const QList<BucketLine> &hours,
+                           const QString &currencySymbol);
     //! Every day from first to last, days without sales at zero.
     static void showByDay(QChart *chart, const QList<BucketLine> &days, const QDate &first,
-        const QDate &last, const QString &currencySymbol);
+                          const QDate &last, const QString &currencySymbol);
     static void showPaymentMethods(QChart *chart, const QList<BucketLine> &methods);
     //! The first kTopProducts of products.
-    static void showTopProducts(
-        QChart *chart, const QList<ProductLine> &products, const QString &currencySymbol);
+    static void showTopProducts(QChart *chart, const QList<ProductLine> &products,
+                                const QString &currencySymbol);
 
     //! "Cash", "Card": a payment method's key as people read it.
     static QString methodName(const QString &method);

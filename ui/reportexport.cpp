@@ -46,10 +46,11 @@ QString tableHtml(const ReportExport::Document::Table &table)
     QList<bool> right(columns, false);
     for (int column = 0; column < columns; ++column) {
         const int alignment
-            = model.headerData(column, Qt::Horizontal, Qt::TextAlignmentRole).toInt();
+                = model.headerData(column, Qt::Horizontal, Qt::TextAlignmentRole).toInt();
         right[column] = (alignment & Qt::AlignRight) != 0;
-        html += u"<th align='%1'>%2</th>"_s.arg(right.at(column) ? u"right"_s : u"left"_s,
-            escaped(model.headerData(column, Qt::Horizontal).toString()));
+        html += u"<th align='%1'>%2</th>"_s.arg(
+                right.at(column) ? u"right"_s : u"left"_s,
+                escaped(model.headerData(column, Qt::Horizontal).toString()));
     }
     html += u"</tr>"_s;
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -57,16 +58,16 @@ QString tableHtml(const ReportExport::Document::Table &table)
         for (int column = 0; column < columns; ++column) {
             const QModelIndex index = model.index(row, column);
             const bool alignRight
-                = (index.data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight) != 0
-                || right.at(column);
-            html += u"<td align='%1'>%2</td>"_s.arg(
-                alignRight ? u"right"_s : u"left"_s, escaped(index.data().toString()));
+                    = (index.data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight) != 0
+                      || right.at(column);
+            html += u"<td align='%1'>%2</td>"_s.arg(alignRight ? u"right"_s : u"left"_s,
+                                                    escaped(index.data().toString()));
         }
         html += u"</tr>"_s;
     }
     if (model.rowCount() == 0) {
         html += u"<tr><td colspan='%1'>%2</td></tr>"_s.arg(columns).arg(
-            escaped(ReportExport::tr("Nothing in this period.")));
+                escaped(ReportExport::tr("Nothing in this period.")));
     }
     return html + u"</table>"_s;
 }
@@ -94,12 +95,12 @@ QString ReportExport::csv(const QAbstractItemModel &model)
     return text;
 }
 
-std::optional<ServiceError> ReportExport::writeCsv(
-    const QAbstractItemModel &model, const QString &path)
+std::optional<ServiceError> ReportExport::writeCsv(const QAbstractItemModel &model,
+                                                   const QString &path)
 {
     const QByteArray bytes = csv(model).toUtf8();
-    return writeFile(
-        path, [&bytes](QIODevice &device) { return device.write(bytes) == bytes.size(); });
+    return writeFile(path,
+                     [&bytes](QIODevice &device) { return device.write(bytes) == bytes.size(); });
 }
 
 std::unique_ptr<QTextDocument> ReportExport::textDocument(const Document &document)
@@ -113,14 +114,15 @@ std::unique_ptr<QTextDocument> ReportExport::textDocument(const Document &docume
     if (!document.figures.isEmpty()) {
         // Three figures to a line, label above value, as the screen's tiles read.
         html += u"<h3>%1</h3><table width='100%' cellspacing='0' cellpadding='4'>"_s.arg(
-            escaped(tr("Summary")));
+                escaped(tr("Summary")));
         for (qsizetype i = 0; i < document.figures.size(); ++i) {
             if (i % 3 == 0) {
                 html += i == 0 ? u"<tr>"_s : u"</tr><tr>"_s;
             }
             const Document::Figure &figure = document.figures.at(i);
             html += u"<td width='33%'><small>%1</small><br><b>%2</b><br><small>%3</small></td>"_s
-                        .arg(escaped(figure.label), escaped(figure.value), escaped(figure.detail));
+                            .arg(escaped(figure.label), escaped(figure.value),
+                                 escaped(figure.detail));
         }
         html += u"</tr></table>"_s;
     }
@@ -138,9 +140,9 @@ std::unique_ptr<QTextDocument> ReportExport::textDocument(const Document &docume
             const qreal ratio = image.isNull() ? 1.0 : qreal(image.height()) / image.width();
             text->addResource(QTextDocument::ImageResource, chartUrl(int(i)), image);
             html += u"<td valign='top'><b>%1</b><br><img src='%2' width='%3' height='%4'></td>"_s
-                        .arg(escaped(chart.title), chartUrl(int(i)).toString())
-                        .arg(kChartWidth)
-                        .arg(qRound(kChartWidth * ratio));
+                            .arg(escaped(chart.title), chartUrl(int(i)).toString())
+                            .arg(kChartWidth)
+                            .arg(qRound(kChartWidth * ratio));
         }
         html += u"</tr></table>"_s;
     }
@@ -174,8 +176,8 @@ std::optional<ServiceError> ReportExport::writePdf(const Document &document, con
     });
 }
 
-std::optional<ServiceError> ReportExport::writePdf(
-    const QString &title, const QString &html, const QString &path)
+std::optional<ServiceError> ReportExport::writePdf(const QString &title, const QString &html,
+                                                   const QString &path)
 {
     QTextDocument text;
     text.setHtml(u"<h2>%1</h2>"_s.arg(escaped(title)) + html);
@@ -210,20 +212,20 @@ std::optional<ServiceError> ReportExport::checkFolder(const QString &path)
 {
     const QFileInfo info(path);
     if (path.trimmed().isEmpty() || info.isDir()) {
-        return ServiceError {
-            ServiceError::Code::InvalidInput, tr("Choose a file name to save to."), {}};
+        return ServiceError{
+                ServiceError::Code::InvalidInput, tr("Choose a file name to save to."), {}};
     }
     if (!info.absoluteDir().exists()) {
-        return ServiceError {ServiceError::Code::InvalidInput,
-            tr("The folder %1 does not exist. Choose another folder.")
-                .arg(QDir::toNativeSeparators(info.absolutePath())),
-            {}};
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("The folder %1 does not exist. Choose another folder.")
+                                    .arg(QDir::toNativeSeparators(info.absolutePath())),
+                            {}};
     }
     return std::nullopt;
 }
 
-std::optional<ServiceError> ReportExport::writeFile(
-    const QString &path, const std::function<bool(QIODevice &)> &write)
+std::optional<ServiceError> ReportExport::writeFile(const QString &path,
+                                                    const std::function<bool(QIODevice &)> &write)
 {
     if (auto problem = checkFolder(path)) {
         return problem;
@@ -232,14 +234,15 @@ std::optional<ServiceError> ReportExport::writeFile(
     // Written aside and renamed at the end: a failed export never leaves half a file.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return ServiceError {ServiceError::Code::Unavailable,
-            tr("%1 cannot be written. Choose a folder you may write to.").arg(shown),
-            file.errorString()};
+        return ServiceError{
+                ServiceError::Code::Unavailable,
+                tr("%1 cannot be written. Choose a folder you may write to.").arg(shown),
+                file.errorString()};
     }
     if (!write(file) || !file.commit()) {
-        return ServiceError {ServiceError::Code::Unavailable,
-            tr("%1 could not be written completely; nothing was saved.").arg(shown),
-            file.errorString()};
+        return ServiceError{ServiceError::Code::Unavailable,
+                            tr("%1 could not be written completely; nothing was saved.").arg(shown),
+                            file.errorString()};
     }
     return std::nullopt;
 }

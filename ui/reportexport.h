@@ -53,7 +53,7 @@ public:
         QString title;
         QStringList subtitles; //!< the period, the filters, when it was made
         QList<Figure> figures; //!< the summary, as the tiles on screen
-        QStringList notes; //!< "No sales in this period."
+        QStringList notes;     //!< "No sales in this period."
         QList<Chart> charts;
         QList<Table> tables;
     };
@@ -65,15 +65,15 @@ public:
      * what it shows.
      */
     static QString csv(const QAbstractItemModel &model);
-    static std::optional<ServiceError> writeCsv(
-        const QAbstractItemModel &model, const QString &path);
+    static std::optional<ServiceError> writeCsv(const QAbstractItemModel &model,
+                                                const QString &path);
 
     //! The document as rich text, its charts as image resources, ready to print or lay out.
     static std::unique_ptr<QTextDocument> textDocument(const Document &document);
     static std::optional<ServiceError> writePdf(const Document &document, const QString &path);
     //! HTML made elsewhere (a shift report) as a PDF, with a title above it.
-    static std::optional<ServiceError> writePdf(
-        const QString &title, const QString &html, const QString &path);
+    static std::optional<ServiceError> writePdf(const QString &title, const QString &html,
+                                                const QString &path);
     //! Prints on any paged device (a QPrinter the person chose, a QPdfWriter).
     static void print(const QTextDocument &document, QPagedPaintDevice &device);
 
@@ -85,6 +85,6 @@ public:
 
 private:
     static std::optional<ServiceError> checkFolder(const QString &path);
-    static std::optional<ServiceError> writeFile(
-        const QString &path, const std::function<bool(QIODevice &)> &write);
+    static std::optional<ServiceError> writeFile(const QString &path,
+                                                 const std::function<bool(QIODevice &)> &write);
 };

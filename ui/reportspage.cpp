@@ -131,14 +131,14 @@ void ReportsPage::setUpToday()
 {
     m_ui->todayTitleLabel->setFont(titleFont(m_ui->todayTitleLabel->font()));
     m_ui->todayTitleLabel->setText(
-        tr("Today, %1").arg(QLocale().toString(QDate::currentDate(), QLocale::LongFormat)));
+            tr("Today, %1").arg(QLocale().toString(QDate::currentDate(), QLocale::LongFormat)));
     m_live->watch(m_services.checkout, m_services.refunds);
     connect(m_live, &LiveSales::changed, this, &ReportsPage::refreshToday);
     connect(m_todayRunner, &ReportRunner::started, this, &ReportsPage::updateBusy);
     connect(m_todayRunner, &ReportRunner::finished, this,
-        [this](quint64, const SalesReport &report) { handleTodayReport(report); });
+            [this](quint64, const SalesReport &report) { handleTodayReport(report); });
     connect(m_todayRunner, &ReportRunner::failed, this,
-        [this](quint64, const ServiceError &error) { handleReportFailed(error); });
+            [this](quint64, const ServiceError &error) { handleReportFailed(error); });
 }
 
 void ReportsPage::setUpSales()
@@ -150,9 +150,9 @@ void ReportsPage::setUpSales()
     period->addItem(tr("This week"), int(Period::ThisWeek));
     period->addItem(tr("This month"), int(Period::ThisMonth));
     period->addItem(tr("Last month", "the whole calendar month before this one"),
-        int(Period::LastMonth));
-    period->addItem(
-        tr("Custom", "a period between two dates the person picks"), int(Period::Custom));
+                    int(Period::LastMonth));
+    period->addItem(tr("Custom", "a period between two dates the person picks"),
+                    int(Period::Custom));
     period->setCurrentIndex(period->findData(int(Period::ThisWeek)));
     const auto [first, last] = periodDays(Period::ThisWeek, QDate::currentDate());
     m_ui->fromEdit->setDate(first);
@@ -172,8 +172,9 @@ void ReportsPage::setUpSales()
         });
     }
     // "Updating…" shows in the room the row has to spare and never widens the screen.
-    for (QWidget *busy : std::initializer_list<QWidget *> {m_ui->salesBusyLabel,
-             m_ui->salesBusyBar, m_ui->todayBusyLabel, m_ui->todayBusyBar}) {
+    for (QWidget *busy :
+         std::initializer_list<QWidget *>{m_ui->salesBusyLabel, m_ui->salesBusyBar,
+                                          m_ui->todayBusyLabel, m_ui->todayBusyBar}) {
         busy->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         busy->setMinimumWidth(0);
     }
@@ -186,9 +187,9 @@ void ReportsPage::setUpSales()
 
     connect(m_salesRunner, &ReportRunner::started, this, &ReportsPage::updateBusy);
     connect(m_salesRunner, &ReportRunner::finished, this,
-        [this](quint64, const SalesReport &report) { handleSalesReport(report); });
+            [this](quint64, const SalesReport &report) { handleSalesReport(report); });
     connect(m_salesRunner, &ReportRunner::failed, this,
-        [this](quint64, const ServiceError &error) { handleReportFailed(error); });
+            [this](quint64, const ServiceError &error) { handleReportFailed(error); });
 }
 
 void ReportsPage::setUpShifts()
@@ -197,11 +198,16 @@ void ReportsPage::setUpShifts()
     m_zModel->setObjectName(u"zModel"_s);
     m_zModel->setCurrencySymbol(m_currencySymbol);
     m_zModel->setColumns({{tr("Lane"), Kind::Text},
-        {tr("Z", "number of the Z report"), Kind::Count}, {tr("Opened"), Kind::DateTime},
-        {tr("Closed"), Kind::DateTime}, {tr("Cashier"), Kind::Text}, {tr("Bills"), Kind::Count},
-        {tr("Sales"), Kind::Money}, {tr("Refunded"), Kind::Money},
-        {tr("Expected cash"), Kind::Money}, {tr("Counted cash"), Kind::Money},
-        {tr("Difference", "counted less expected cash"), Kind::Money}});
+                          {tr("Z", "number of the Z report"), Kind::Count},
+                          {tr("Opened"), Kind::DateTime},
+                          {tr("Closed"), Kind::DateTime},
+                          {tr("Cashier"), Kind::Text},
+                          {tr("Bills"), Kind::Count},
+                          {tr("Sales"), Kind::Money},
+                          {tr("Refunded"), Kind::Money},
+                          {tr("Expected cash"), Kind::Money},
+                          {tr("Counted cash"), Kind::Money},
+                          {tr("Difference", "counted less expected cash"), Kind::Money}});
     QTableView *view = m_ui->zView;
     view->setModel(m_zModel);
     // Amounts are never cut short ("26.4"): every column fits its contents, and the
@@ -211,20 +217,20 @@ void ReportsPage::setUpShifts()
     view->horizontalHeader()->setHighlightSections(false);
     connect(view, &QAbstractItemView::activated, this, &ReportsPage::viewZReport);
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this] { m_ui->viewZButton->setEnabled(m_ui->zView->currentIndex().isValid()); });
+            [this] { m_ui->viewZButton->setEnabled(m_ui->zView->currentIndex().isValid()); });
     connect(m_ui->viewZButton, &QPushButton::clicked, this, &ReportsPage::viewZReport);
     connect(m_ui->moreZButton, &QPushButton::clicked, this, [this] { loadZReports(true); });
-    connect(
-        m_ui->zLaneCombo, &QComboBox::currentIndexChanged, this, [this] { loadZReports(false); });
+    connect(m_ui->zLaneCombo, &QComboBox::currentIndexChanged, this,
+            [this] { loadZReports(false); });
     connect(m_ui->xReportButton, &QPushButton::clicked, this, &ReportsPage::showXReport);
     connect(m_ui->shiftPrintButton, &QPushButton::clicked, this, &ReportsPage::printShiftReport);
     connect(m_ui->shiftPdfButton, &QPushButton::clicked, this, &ReportsPage::exportShiftReport);
     m_ui->shiftTitleLabel->setFont(titleFont(m_ui->shiftTitleLabel->font()));
-    m_ui->shiftTitleLabel->setText(
-        tr("Choose a Z report, or show the X report of lane %1.").arg(m_services.session.lane()));
+    m_ui->shiftTitleLabel->setText(tr("Choose a Z report, or show the X report of lane %1.")
+                                           .arg(m_services.session.lane()));
     m_ui->xReportButton->setText(tr("Show &X Report of Lane %1").arg(m_services.session.lane()));
     for (QPushButton *button :
-        {m_ui->viewZButton, m_ui->moreZButton, m_ui->shiftPrintButton, m_ui->shiftPdfButton}) {
+         {m_ui->viewZButton, m_ui->moreZButton, m_ui->shiftPrintButton, m_ui->shiftPdfButton}) {
         button->setEnabled(false);
     }
 }
@@ -358,13 +364,14 @@ void ReportsPage::requestSales()
     }
     const QLocale locale;
     m_salesTitle = first == last
-        ? tr("Sales report, %1").arg(locale.toString(first, QLocale::LongFormat))
-        : tr("Sales report, %1 to %2", "first and last day")
-              .arg(locale.toString(first, QLocale::ShortFormat),
-                  locale.toString(last, QLocale::ShortFormat));
-    m_salesSubtitles = {tr("Lane: %1. Cashier: %2. Category: %3.")
-                            .arg(m_ui->laneCombo->currentText(), m_ui->cashierCombo->currentText(),
-                                m_ui->categoryCombo->currentText())};
+                           ? tr("Sales report, %1").arg(locale.toString(first, QLocale::LongFormat))
+                           : tr("Sales report, %1 to %2", "first and last day")
+                                     .arg(locale.toString(first, QLocale::ShortFormat),
+                                          locale.toString(last, QLocale::ShortFormat));
+    m_salesSubtitles
+            = {tr("Lane: %1. Cashier: %2. Category: %3.")
+                       .arg(m_ui->laneCombo->currentText(), m_ui->cashierCombo->currentText(),
+                            m_ui->categoryCombo->currentText())};
     m_salesRunner->request(range);
 }
 
@@ -410,8 +417,8 @@ void ReportsPage::loadZReports(bool morePage)
 {
     const qint64 before = morePage && !m_zShifts.isEmpty() ? m_zShifts.last().shift.id : 0;
     // One more than a page tells whether there is a next page.
-    const auto shifts = m_services.shifts.closedShifts(
-        m_ui->zLaneCombo->currentData().toString(), before, kZPage + 1);
+    const auto shifts = m_services.shifts.closedShifts(m_ui->zLaneCombo->currentData().toString(),
+                                                       before, kZPage + 1);
     if (!shifts) {
         showError(shifts.error());
         return;
@@ -425,11 +432,11 @@ void ReportsPage::loadZReports(bool morePage)
     for (const ClosedShift &closed : std::as_const(page)) {
         const Shift &s = closed.shift;
         rows.append(
-            {{s.lane, s.zNumber, s.openedAt, s.closedAt, s.cashierName, closed.bills,
-                 QVariant::fromValue(closed.sales), QVariant::fromValue(closed.refunded),
-                 QVariant::fromValue(closed.expectedCash), QVariant::fromValue(closed.countedCash),
-                 QVariant::fromValue(closed.difference())},
-                {}});
+                {{s.lane, s.zNumber, s.openedAt, s.closedAt, s.cashierName, closed.bills,
+                  QVariant::fromValue(closed.sales), QVariant::fromValue(closed.refunded),
+                  QVariant::fromValue(closed.expectedCash), QVariant::fromValue(closed.countedCash),
+                  QVariant::fromValue(closed.difference())},
+                 {}});
     }
     if (morePage) {
         m_zShifts += page;
@@ -442,7 +449,7 @@ void ReportsPage::loadZReports(bool morePage)
     m_ui->viewZButton->setEnabled(m_ui->zView->currentIndex().isValid());
     const int shown = int(m_zShifts.size());
     m_ui->zCountLabel->setText(shown == 0 ? tr("No shift was closed yet.")
-            : more                        ? tr("%Ln Z report(s) shown; there are more.", "", shown)
+                               : more     ? tr("%Ln Z report(s) shown; there are more.", "", shown)
                                           : tr("%Ln Z report(s).", "", shown));
 }
 
@@ -495,7 +502,7 @@ void ReportsPage::printShiftReport()
     }
     QTextDocument document;
     document.setHtml(u"<h2>%1</h2>"_s.arg(title.toHtmlEscaped())
-        + ShiftReportDialog::html(*m_shiftReport, m_currencySymbol));
+                     + ShiftReportDialog::html(*m_shiftReport, m_currencySymbol));
     ReportExport::print(document, printer);
 }
 
@@ -507,20 +514,20 @@ void ReportsPage::exportShiftReport()
     const Shift &shift = m_shiftReport->shift;
     const QString title = ShiftReportDialog::title(*m_shiftReport);
     const QString name = shift.zNumber > 0
-        ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
-        : u"x-report-%1-%2.pdf"_s.arg(shift.lane, QDate::currentDate().toString(Qt::ISODate));
-    const QString path = FileDialogs::saveFileName(
-        this, tr("Export %1 as PDF").arg(title), name, tr("PDF files (*.pdf)"));
+                                 ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
+                                 : u"x-report-%1-%2.pdf"_s.arg(
+                                         shift.lane, QDate::currentDate().toString(Qt::ISODate));
+    const QString path = FileDialogs::saveFileName(this, tr("Export %1 as PDF").arg(title), name,
+                                                   tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }
     const auto settings = m_services.settings.values();
     const QString store = settings ? settings->value(SettingsRepository::kStoreName) : QString();
-    const QString heading = store.isEmpty()
-        ? title
-        : tr("%1: %2", "store name: report title").arg(store, title);
+    const QString heading
+            = store.isEmpty() ? title : tr("%1: %2", "store name: report title").arg(store, title);
     if (const auto error = ReportExport::writePdf(
-            heading, ShiftReportDialog::html(*m_shiftReport, m_currencySymbol), path)) {
+                heading, ShiftReportDialog::html(*m_shiftReport, m_currencySymbol), path)) {
         showError(*error);
         return;
     }

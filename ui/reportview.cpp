@@ -1,11 +1,11 @@
 #include "ui/reportview.h"
 
+#include "models/db/settingsrepository.h"
 #include "models/domain/percent.h"
 #include "models/domain/quantity.h"
 #include "models/items/billhistorymodel.h"
 #include "models/items/lowstockmodel.h"
 #include "models/items/reporttablemodel.h"
-#include "models/db/settingsrepository.h"
 #include "models/services/services.h"
 #include "ui/filedialogs.h"
 #include "ui/reportcharts.h"
@@ -114,13 +114,13 @@ QWidget *ReportView::createTiles()
     // included), less tax (net). Every caption is a string of its own, so no two tiles can
     // come out alike in a translation.
     addTile(grid, Tile::BeforeDiscounts, u"beforeDiscounts"_s,
-        tr("Sales before discounts", "report tile: shelf prices, tax included"), 0, 0);
+            tr("Sales before discounts", "report tile: shelf prices, tax included"), 0, 0);
     addTile(grid, Tile::Discounts, u"discounts"_s, tr("Discounts"), 0, 1);
     addTile(grid, Tile::Gross, u"gross"_s,
-        tr("Gross sales", "report tile: after discounts, tax included"), 0, 2);
+            tr("Gross sales", "report tile: after discounts, tax included"), 0, 2);
     addTile(grid, Tile::Tax, u"tax"_s, tr("Tax"), 0, 3);
-    addTile(grid, Tile::Net, u"net"_s, tr("Net sales", "report tile: after discounts, less tax"),
-        0, 4);
+    addTile(grid, Tile::Net, u"net"_s, tr("Net sales", "report tile: after discounts, less tax"), 0,
+            4);
     addTile(grid, Tile::Refunds, u"refunds"_s, tr("Refunds"), 1, 0);
     addTile(grid, Tile::Bills, u"bills"_s, tr("Bills"), 1, 1);
     addTile(grid, Tile::AverageBasket, u"averageBasket"_s, tr("Average basket"), 1, 2);
@@ -132,8 +132,8 @@ QWidget *ReportView::createTiles()
     return tiles;
 }
 
-void ReportView::addTile(
-    QGridLayout *layout, Tile tile, const QString &key, const QString &caption, int row, int column)
+void ReportView::addTile(QGridLayout *layout, Tile tile, const QString &key, const QString &caption,
+                         int row, int column)
 {
     auto *frame = new QFrame(layout->parentWidget());
     frame->setObjectName(key + u"Tile"_s);
@@ -155,13 +155,14 @@ void ReportView::addTile(
     widgets.caption->setPalette(quiet);
     if (tile == Tile::Margin) {
         frame->setToolTip(
-            tr("Sales less tax and cost, over the products whose cost price is known"));
+                tr("Sales less tax and cost, over the products whose cost price is known"));
     }
     // Five tiles share a row even on a 1024 px till: words wrap, the figure never does.
     widgets.caption->setWordWrap(true);
     widgets.detail->setWordWrap(true);
     frame->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    frame->setMinimumWidth(widgets.value->fontMetrics().horizontalAdvance(u"0,000,000.00 €"_s) + 20);
+    frame->setMinimumWidth(widgets.value->fontMetrics().horizontalAdvance(u"0,000,000.00 €"_s)
+                           + 20);
     auto *box = new QVBoxLayout(frame);
     box->setContentsMargins(10, 6, 10, 6);
     box->setSpacing(2);
@@ -189,14 +190,14 @@ QWidget *ReportView::createCharts()
     m_dayChart = addChart(first, u"dayChart"_s, tr("Sales by day"), 1);
     m_methodChart = addChart(second, u"methodChart"_s, tr("Payment methods"), 2);
     m_productChart = addChart(second, u"productChart"_s,
-        tr("Top %n products by revenue", "", ReportCharts::kTopProducts), 3);
+                              tr("Top %n products by revenue", "", ReportCharts::kTopProducts), 3);
     // Ten product names, each needing a line of its own.
     m_productChart.view->setMinimumHeight(320);
     return charts;
 }
 
-ReportView::ChartWidgets ReportView::addChart(
-    QBoxLayout *layout, const QString &key, const QString &title, int stretch)
+ReportView::ChartWidgets ReportView::addChart(QBoxLayout *layout, const QString &key,
+                                              const QString &title, int stretch)
 {
     ChartWidgets chart;
     chart.title = title;
@@ -233,28 +234,38 @@ QWidget *ReportView::createTables()
 
     using Kind = ReportTableModel::Kind;
     addTable(Table::Taxes, u"taxes"_s, tr("Tax by rate"), -1,
-        {{tr("Rate", "tax rate"), Kind::Percent}, {tr("Sales incl. tax"), Kind::Money},
-            {tr("Tax"), Kind::Money}, {tr("Sales excl. tax"), Kind::Money}});
+             {{tr("Rate", "tax rate"), Kind::Percent},
+              {tr("Sales incl. tax"), Kind::Money},
+              {tr("Tax"), Kind::Money},
+              {tr("Sales excl. tax"), Kind::Money}});
     addTable(Table::Payments, u"payments"_s, tr("Payment methods"), -1,
-        {{tr("Method", "payment method"), Kind::Text}, {tr("Payments"), Kind::Count},
-            {tr("Amount"), Kind::Money}});
+             {{tr("Method", "payment method"), Kind::Text},
+              {tr("Payments"), Kind::Count},
+              {tr("Amount"), Kind::Money}});
     addTable(Table::Cashiers, u"cashiers"_s, tr("Cashiers"), -1,
-        {{tr("Cashier"), Kind::Text}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
-    addTable(Table::Categories, u"categories"_s, tr("Categories"), -1,
-        {{tr("Category"), Kind::Text}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
+             {{tr("Cashier"), Kind::Text}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
+    addTable(
+            Table::Categories, u"categories"_s, tr("Categories"), -1,
+            {{tr("Category"), Kind::Text}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
     addTable(Table::Days, u"days"_s, tr("Days"), -1,
-        {{tr("Day"), Kind::Date}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
+             {{tr("Day"), Kind::Date}, {tr("Bills"), Kind::Count}, {tr("Sales"), Kind::Money}});
     addTable(Table::Products, u"products"_s, tr("Products"), 1,
-        {{tr("SKU", "stock keeping unit, the store's own product code"), Kind::Text},
-            {tr("Product"), Kind::Text}, {tr("Category"), Kind::Text},
-            {tr("Quantity"), Kind::Count}, {tr("Revenue"), Kind::Money},
-            {tr("Margin", "gross margin"), Kind::Money}});
+             {{tr("SKU", "stock keeping unit, the store's own product code"), Kind::Text},
+              {tr("Product"), Kind::Text},
+              {tr("Category"), Kind::Text},
+              {tr("Quantity"), Kind::Count},
+              {tr("Revenue"), Kind::Money},
+              {tr("Margin", "gross margin"), Kind::Money}});
     addTable(Table::Refunds, u"refunds"_s, tr("Refunds"), 5,
-        {{tr("When"), Kind::DateTime}, {tr("Refund"), Kind::Text}, {tr("Bill"), Kind::Text},
-            {tr("Cashier"), Kind::Text}, {tr("Approved by"), Kind::Text},
-            {tr("Reason"), Kind::Text}, {tr("Amount"), Kind::Money}});
-    addTableView(
-        Table::LowStock, u"lowStock"_s, tr("Low stock"), m_lowStock, LowStockModel::NameColumn);
+             {{tr("When"), Kind::DateTime},
+              {tr("Refund"), Kind::Text},
+              {tr("Bill"), Kind::Text},
+              {tr("Cashier"), Kind::Text},
+              {tr("Approved by"), Kind::Text},
+              {tr("Reason"), Kind::Text},
+              {tr("Amount"), Kind::Money}});
+    addTableView(Table::LowStock, u"lowStock"_s, tr("Low stock"), m_lowStock,
+                 LowStockModel::NameColumn);
 
     // The screen lists the first products and refunds; the CSV export has every one.
     for (Table table : {Table::Products, Table::Refunds}) {
@@ -280,7 +291,7 @@ QWidget *ReportView::createTables()
 }
 
 void ReportView::addTable(Table table, const QString &key, const QString &title, int stretchColumn,
-    const QList<ReportTableModel::Column> &columns)
+                          const QList<ReportTableModel::Column> &columns)
 {
     auto *model = new ReportTableModel(this);
     model->setObjectName(key + u"Model"_s);
@@ -296,7 +307,7 @@ void ReportView::addTable(Table table, const QString &key, const QString &title,
 }
 
 void ReportView::addTableView(Table table, const QString &key, const QString &title,
-    QAbstractItemModel *model, int stretchColumn)
+                              QAbstractItemModel *model, int stretchColumn)
 {
     auto *view = new QTableView(m_tables);
     view->setObjectName(key + u"View"_s);
@@ -322,8 +333,8 @@ void ReportView::addTableView(Table table, const QString &key, const QString &ti
     m_tableWidgets.insert(table, {key, title, view, model});
 }
 
-void ReportView::setReport(
-    const SalesReport &report, const QString &title, const QStringList &subtitles)
+void ReportView::setReport(const SalesReport &report, const QString &title,
+                           const QStringList &subtitles)
 {
     m_report = report;
     m_title = title;
@@ -371,34 +382,35 @@ void ReportView::showSummary(const SalesSummary &s)
     }
     const auto share = roundedDiv(s.margin().minor(), 10000, s.netOfTaxWithCost.minor());
     setTile(Tile::Margin, money(s.margin()),
-        share ? tr("%1 of sales excl. tax").arg(Percent::toString(*share, locale)) : QString());
+            share ? tr("%1 of sales excl. tax").arg(Percent::toString(*share, locale)) : QString());
 }
 
 void ReportView::showCharts(const SalesReport &report)
 {
     ReportCharts::showByHour(m_hourChart.view->chart(), report.byHour, m_currencySymbol);
     ReportCharts::showPaymentMethods(m_methodChart.view->chart(), report.byPaymentMethod);
-    ReportCharts::showTopProducts(
-        m_productChart.view->chart(), report.products, m_currencySymbol);
+    ReportCharts::showTopProducts(m_productChart.view->chart(), report.products, m_currencySymbol);
     // A day's report has one day: its line would be a dot.
     const QDate first = report.range.from.toLocalTime().date();
     const QDate last = std::max(first, report.range.to.toLocalTime().addMSecs(-1).date());
     const QDate shownLast = std::clamp(QDate::currentDate(), first, last);
     m_dayChart.box->setHidden(first == last);
-    ReportCharts::showByDay(
-        m_dayChart.view->chart(), report.byDay, first, shownLast, m_currencySymbol);
+    ReportCharts::showByDay(m_dayChart.view->chart(), report.byDay, first, shownLast,
+                            m_currencySymbol);
 }
 
 void ReportView::showTables(const SalesReport &report)
 {
     using Row = ReportTableModel::Row;
-    const auto amount = [](Money m) { return QVariant::fromValue(m); };
+    const auto amount = [](Money m) {
+        return QVariant::fromValue(m);
+    };
 
     QList<Row> rows;
     for (const TaxLine &line : report.taxes) {
         rows.append(
-            {{line.rateBp, amount(line.gross), amount(line.tax), amount(line.gross - line.tax)},
-                {}});
+                {{line.rateBp, amount(line.gross), amount(line.tax), amount(line.gross - line.tax)},
+                 {}});
     }
     m_models.value(Table::Taxes)->setRows(rows);
 
@@ -417,15 +429,15 @@ void ReportView::showTables(const SalesReport &report)
     rows.clear();
     for (const BucketLine &line : report.byCategory) {
         rows.append({{line.key.isEmpty() ? tr("Without category") : line.key, line.count,
-                         amount(line.amount)},
-            {}});
+                      amount(line.amount)},
+                     {}});
     }
     m_models.value(Table::Categories)->setRows(rows);
 
     rows.clear();
     for (const BucketLine &line : report.byDay) {
         rows.append(
-            {{QDate::fromString(line.key, Qt::ISODate), line.count, amount(line.amount)}, {}});
+                {{QDate::fromString(line.key, Qt::ISODate), line.count, amount(line.amount)}, {}});
     }
     m_models.value(Table::Days)->setRows(rows);
 
@@ -437,26 +449,28 @@ void ReportView::showTables(const SalesReport &report)
         if (rows.size() < ReportService::kTopProducts) {
             const QString quantity = Quantity::format(line.baseQuantity, line.packs, unit);
             rows.append({{line.sku, line.name, line.category, line.baseQuantity,
-                             amount(line.revenue), margin},
-                {{}, {}, {}, quantity}});
+                          amount(line.revenue), margin},
+                         {{}, {}, {}, quantity}});
         }
         all.append({{line.sku, line.name, line.category, line.baseQuantity, unit,
-                        amount(line.revenue), margin},
-            {}});
+                     amount(line.revenue), margin},
+                    {}});
     }
     m_models.value(Table::Products)->setRows(rows);
     m_fullModels.value(Table::Products)->setRows(all);
-    m_tableNotes.insert(Table::Products, rows.size() < all.size()
-            ? tr("Top %1 of %2 products; the CSV export has all of them.")
-                  .arg(QLocale().toString(rows.size()), QLocale().toString(all.size()))
-            : QString());
+    m_tableNotes.insert(
+            Table::Products,
+            rows.size() < all.size()
+                    ? tr("Top %1 of %2 products; the CSV export has all of them.")
+                              .arg(QLocale().toString(rows.size()), QLocale().toString(all.size()))
+                    : QString());
 
     rows.clear();
     all.clear();
     for (const RefundLine &line : report.refunds) {
-        const Row row {{line.at, BillHistoryModel::billCode(line.lane, line.number), line.billCode,
-                           line.cashier, line.approvedBy, line.reason, amount(line.total)},
-            {}};
+        const Row row{{line.at, BillHistoryModel::billCode(line.lane, line.number), line.billCode,
+                       line.cashier, line.approvedBy, line.reason, amount(line.total)},
+                      {}};
         if (rows.size() < ReportService::kRefundRows) {
             rows.append(row);
         }
@@ -464,10 +478,12 @@ void ReportView::showTables(const SalesReport &report)
     }
     m_models.value(Table::Refunds)->setRows(rows);
     m_fullModels.value(Table::Refunds)->setRows(all);
-    m_tableNotes.insert(Table::Refunds, rows.size() < all.size()
-            ? tr("The latest %1 of %2 refunds; the CSV export has all of them.")
-                  .arg(QLocale().toString(rows.size()), QLocale().toString(all.size()))
-            : QString());
+    m_tableNotes.insert(
+            Table::Refunds,
+            rows.size() < all.size()
+                    ? tr("The latest %1 of %2 refunds; the CSV export has all of them.")
+                              .arg(QLocale().toString(rows.size()), QLocale().toString(all.size()))
+                    : QString());
     updateTableNote();
 }
 
@@ -590,15 +606,15 @@ ReportExport::Document ReportView::document()
     const QLocale locale;
     // Whose figures these are: the store's name heads the report, as on its receipts.
     const QString store = storeName();
-    document.title = store.isEmpty() ? m_title : tr("%1: %2", "store name: report title")
-                                                      .arg(store, m_title);
+    document.title = store.isEmpty() ? m_title
+                                     : tr("%1: %2", "store name: report title").arg(store, m_title);
     document.subtitles = m_subtitles;
     document.subtitles.append(
-        tr("Made %1").arg(locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat)));
+            tr("Made %1").arg(locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat)));
     for (Tile tile : std::as_const(m_tileOrder)) {
         const TileWidgets &widgets = m_tiles.value(tile);
         document.figures.append(
-            {widgets.caption->text(), widgets.value->text(), widgets.detail->text()});
+                {widgets.caption->text(), widgets.value->text(), widgets.detail->text()});
     }
     if (!noteText().isEmpty()) {
         document.notes.append(noteText());
@@ -642,10 +658,10 @@ void ReportView::exportCsv()
     }
     const QDate first = m_report->range.from.toLocalTime().date();
     const QDate last = std::max(first, m_report->range.to.toLocalTime().addMSecs(-1).date());
-    const QString path = FileDialogs::saveFileName(this,
-        tr("Export “%1” as CSV").arg(shown->title),
-        ReportExport::suggestedName(shown->key, first, last) + u".csv"_s,
-        tr("CSV files (*.csv)"));
+    const QString path = FileDialogs::saveFileName(
+            this, tr("Export “%1” as CSV").arg(shown->title),
+            ReportExport::suggestedName(shown->key, first, last) + u".csv"_s,
+            tr("CSV files (*.csv)"));
     if (path.isEmpty()) {
         return;
     }
@@ -654,8 +670,8 @@ void ReportView::exportCsv()
         Q_EMIT failed(*error);
         return;
     }
-    Q_EMIT saved(
-        tr("The table “%1” was saved as %2.").arg(shown->title, QDir::toNativeSeparators(path)));
+    Q_EMIT saved(tr("The table “%1” was saved as %2.")
+                         .arg(shown->title, QDir::toNativeSeparators(path)));
 }
 
 void ReportView::exportPdf()
@@ -665,9 +681,10 @@ void ReportView::exportPdf()
     }
     const QDate first = m_report->range.from.toLocalTime().date();
     const QDate last = std::max(first, m_report->range.to.toLocalTime().addMSecs(-1).date());
-    const QString path = FileDialogs::saveFileName(this, tr("Export the report as PDF"),
-        ReportExport::suggestedName(u"sales"_s, first, last) + u".pdf"_s,
-        tr("PDF files (*.pdf)"));
+    const QString path = FileDialogs::saveFileName(
+            this, tr("Export the report as PDF"),
+            ReportExport::suggestedName(u"sales"_s, first, last) + u".pdf"_s,
+            tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }

@@ -117,14 +117,14 @@ private:
     QWidget *createCharts();
     QWidget *createTables();
     void addTile(QGridLayout *layout, Tile tile, const QString &key, const QString &caption,
-        int row, int column);
-    ChartWidgets addChart(
-        QBoxLayout *layout, const QString &key, const QString &title, int stretch);
+                 int row, int column);
+    ChartWidgets addChart(QBoxLayout *layout, const QString &key, const QString &title,
+                          int stretch);
     //! stretchColumn takes the width left over (a name, a reason); -1 for none.
     void addTable(Table table, const QString &key, const QString &title, int stretchColumn,
-        const QList<ReportTableModel::Column> &columns);
+                  const QList<ReportTableModel::Column> &columns);
     void addTableView(Table table, const QString &key, const QString &title,
-        QAbstractItemModel *model, int stretchColumn);
+                      QAbstractItemModel *model, int stretchColumn);
 
     void showSummary(const SalesSummary &summary);
     void showCharts(const SalesReport &report);

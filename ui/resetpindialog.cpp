@@ -14,10 +14,10 @@ ResetPinDialog::ResetPinDialog(UserService &users, const User &user, QWidget *pa
     setWindowTitle(tr("Reset the PIN of %1").arg(user.name));
     m_ui->introLabel->setText(tr("%1 (%2) will sign in with this PIN from now on. A lock from "
                                  "too many wrong PINs is lifted.")
-                                  .arg(user.name, user.login));
+                                      .arg(user.name, user.login));
     m_ui->ruleLabel->setText(AuthService::pinRule(user.role));
-    m_ui->pinEdit->setInputMethodHints(
-        Qt::ImhPreferNumbers | Qt::ImhHiddenText | Qt::ImhSensitiveData);
+    m_ui->pinEdit->setInputMethodHints(Qt::ImhPreferNumbers | Qt::ImhHiddenText
+                                       | Qt::ImhSensitiveData);
     m_ui->repeatEdit->setInputMethodHints(m_ui->pinEdit->inputMethodHints());
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ResetPinDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);

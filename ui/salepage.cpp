@@ -3,9 +3,9 @@
 
 #include "models/domain/percent.h"
 #include "models/domain/quantity.h"
-#include "models/services/databaseworker.h"
 #include "models/items/cartmodel.h"
 #include "models/items/productsearchmodel.h"
+#include "models/services/databaseworker.h"
 #include "models/services/services.h"
 #include "ui/amountdialog.h"
 #include "ui/approvalflow.h"
@@ -99,9 +99,9 @@ bool isAllDigits(const QString &text)
 //! The quick keys' shortcuts: Alt+1 ... Alt+9, Alt+0, Alt+-, Alt+=, as on a keyboard's top row.
 QKeySequence quickKeySequence(int index)
 {
-    static const Qt::Key keys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4,     Qt::Key_5,
-                                   Qt::Key_6, Qt::Key_7, Qt::Key_8, Qt::Key_9,     Qt::Key_0,
-                                   Qt::Key_Minus, Qt::Key_Equal};
+    static const Qt::Key keys[]
+            = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5,     Qt::Key_6,
+               Qt::Key_7, Qt::Key_8, Qt::Key_9, Qt::Key_0, Qt::Key_Minus, Qt::Key_Equal};
     if (index < 0 || index >= int(std::size(keys))) {
         return {};
     }
@@ -125,7 +125,7 @@ ApprovalRequest SalePage::voidRequest(const CartLine &line) const
 
 template<typename Call>
 auto SalePage::approved(const ApprovalRequest &request, Call call)
-    -> std::optional<std::decay_t<decltype(call(Approval()).value())>>
+        -> std::optional<std::decay_t<decltype(call(Approval()).value())>>
 {
     auto result = ::withApproval(this, m_services.authorizer, m_services.session, request, call);
     restoreFocus();
@@ -163,7 +163,7 @@ SalePage::SalePage(Services &services, QWidget *parent)
     }
     m_ui->scanField->setFont(scanFont);
     m_ui->scanField->setPlaceholderText(
-        tr("Scan or search", "placeholder of the scan field; the tool tip explains more"));
+            tr("Scan or search", "placeholder of the scan field; the tool tip explains more"));
     m_ui->scanField->setToolTip(tr("Scan a barcode or type it and press Enter. Text searches names "
                                    "and SKUs. 3* before a code sells three (F3)."));
     m_ui->scanField->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
@@ -178,9 +178,10 @@ SalePage::SalePage(Services &services, QWidget *parent)
     header->setHighlightSections(false);
     // The unit goes under the name, so the name has the width of both on a small till.
     m_ui->linesView->setItemDelegateForColumn(
-        CartModel::ProductColumn, new CartLineDelegate(CartModel::UnitColumn, m_ui->linesView));
+            CartModel::ProductColumn, new CartLineDelegate(CartModel::UnitColumn, m_ui->linesView));
     m_ui->linesView->setColumnHidden(CartModel::UnitColumn, true);
-    for (const auto change : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+    for (const auto change :
+         {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_cart, change, this, &SalePage::fitLineColumns);
     }
     connect(m_cart, &QAbstractItemModel::modelReset, this, &SalePage::fitLineColumns);
@@ -188,7 +189,9 @@ SalePage::SalePage(Services &services, QWidget *parent)
     fitLineColumns();
     connect(m_cart, &CartModel::totalsChanged, this, &SalePage::updateTotals);
     connect(m_cart, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int, int last) { m_ui->linesView->scrollTo(m_cart->index(last, 0)); });
+            [this](const QModelIndex &, int, int last) {
+                m_ui->linesView->scrollTo(m_cart->index(last, 0));
+            });
 
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(kSearchDelayMs);
@@ -231,8 +234,9 @@ QAction *SalePage::addKeyAction(const QString &text, const QString &caption,
     action->setShortcut(key);
     // Only while the page has the focus: the other areas have keys of their own.
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    action->setToolTip(tr("%1 (%2)", "action (shortcut)")
-                           .arg(QString(text).remove(u'&'), key.toString(QKeySequence::NativeText)));
+    action->setToolTip(
+            tr("%1 (%2)", "action (shortcut)")
+                    .arg(QString(text).remove(u'&'), key.toString(QKeySequence::NativeText)));
     connect(action, &QAction::triggered, this, handler);
     addAction(action);
     if (!caption.isEmpty()) {
@@ -243,7 +247,9 @@ QAction *SalePage::addKeyAction(const QString &text, const QString &caption,
 
 void SalePage::createActions()
 {
-    const auto key = [](int k) { return QKeySequence(k); };
+    const auto key = [](int k) {
+        return QKeySequence(k);
+    };
     addKeyAction(tr("Help"), tr("Help"), key(Qt::Key_F1), &SalePage::showHelp, u"helpAction"_s);
     m_saleActions << addKeyAction(tr("Quantity"), tr("Qty"), key(Qt::Key_F2),
                                   &SalePage::changeQuantity, u"quantityAction"_s);
@@ -256,8 +262,8 @@ void SalePage::createActions()
                                   u"billDiscountAction"_s);
     m_saleActions << addKeyAction(tr("Override the price"), tr("Price"), key(Qt::Key_F5),
                                   &SalePage::overridePrice, u"priceOverrideAction"_s);
-    m_saleActions << addKeyAction(tr("Park the sale"), tr("Park"), key(Qt::Key_F6),
-                                  &SalePage::park, u"parkAction"_s);
+    m_saleActions << addKeyAction(tr("Park the sale"), tr("Park"), key(Qt::Key_F6), &SalePage::park,
+                                  u"parkAction"_s);
     m_saleActions << addKeyAction(tr("Recall a parked sale"), tr("Recall"), key(Qt::Key_F7),
                                   &SalePage::recall, u"recallAction"_s);
     m_saleActions << addKeyAction(tr("Void the line"), tr("Void"), key(Qt::Key_F8),
@@ -270,9 +276,10 @@ void SalePage::createActions()
                                   &SalePage::changeUnit, u"changeUnitAction"_s);
 
     const QKeySequence payKey(Qt::Key_F10);
-    m_ui->payButton->setText(tr("Pay   %1", "pay button with its key").arg(payKey.toString(QKeySequence::NativeText)));
+    m_ui->payButton->setText(tr("Pay   %1", "pay button with its key")
+                                     .arg(payKey.toString(QKeySequence::NativeText)));
     m_ui->payButton->setToolTip(tr("Take the payment (%1, or Enter on an empty scan field)")
-                                    .arg(payKey.toString(QKeySequence::NativeText)));
+                                        .arg(payKey.toString(QKeySequence::NativeText)));
     connect(m_ui->payButton, &QPushButton::clicked, this, &SalePage::pay);
 }
 
@@ -292,12 +299,15 @@ void SalePage::createMenus()
 
     for (QMenu *menu : {static_cast<QMenu *>(m_shiftMenu), static_cast<QMenu *>(m_receiptsMenu)}) {
         // A menu closed with Esc gives the focus back to where it was: the scan field.
-        connect(menu, &QMenu::aboutToHide, this, [this] { QTimer::singleShot(0, this, &SalePage::restoreFocus); });
+        connect(menu, &QMenu::aboutToHide, this,
+                [this] { QTimer::singleShot(0, this, &SalePage::restoreFocus); });
     }
-    connect(m_shiftMenu, &ShiftMenu::done, this, [this](const QString &message) { strip()->showSuccess(message); });
+    connect(m_shiftMenu, &ShiftMenu::done, this,
+            [this](const QString &message) { strip()->showSuccess(message); });
     connect(m_shiftMenu, &ShiftMenu::failed, this, &SalePage::showError);
     connect(m_shiftMenu, &ShiftMenu::finished, this, &SalePage::restoreFocus);
-    connect(m_receiptsMenu, &ReceiptsMenu::done, this, [this](const QString &message) { strip()->showInfo(message); });
+    connect(m_receiptsMenu, &ReceiptsMenu::done, this,
+            [this](const QString &message) { strip()->showInfo(message); });
     connect(m_receiptsMenu, &ReceiptsMenu::failed, this, &SalePage::showError);
     connect(m_receiptsMenu, &ReceiptsMenu::finished, this, &SalePage::restoreFocus);
 }
@@ -344,7 +354,8 @@ void SalePage::createSearchPopup()
     // name matters more, so stock gets a fixed share and is elided.
     m_searchPopup->horizontalHeader()->setSectionResizeMode(ProductSearchModel::StockColumn,
                                                             QHeaderView::Fixed);
-    m_searchPopup->horizontalHeader()->resizeSection(ProductSearchModel::StockColumn, kStockColumnWidth);
+    m_searchPopup->horizontalHeader()->resizeSection(ProductSearchModel::StockColumn,
+                                                     kStockColumnWidth);
     m_searchPopup->setTextElideMode(Qt::ElideRight);
     m_searchPopup->hide();
     connect(m_searchPopup, &QTableView::clicked, this,
@@ -408,7 +419,7 @@ void SalePage::createQuickKeys()
     };
     connect(previous, &QPushButton::clicked, this, [turn] { turn(-1); });
     connect(next, &QPushButton::clicked, this, [turn] { turn(1); });
-    for (const auto &[key, by] : {std::pair {Qt::Key_PageUp, -1}, std::pair {Qt::Key_PageDown, 1}}) {
+    for (const auto &[key, by] : {std::pair{Qt::Key_PageUp, -1}, std::pair{Qt::Key_PageDown, 1}}) {
         auto *action = new QAction(this);
         action->setShortcut(QKeySequence(Qt::ALT | key));
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -449,8 +460,8 @@ void SalePage::showQuickKeyPage()
     m_ui->quickKeysCaption->setVisible(any);
     m_ui->quickKeysPanel->setVisible(any);
     m_quickKeyPageBar->setVisible(m_quickKeyPages > 1);
-    m_quickKeyPageLabel->setText(tr("Page %1 of %2", "quick keys")
-                                     .arg(m_quickKeyPage + 1).arg(m_quickKeyPages));
+    m_quickKeyPageLabel->setText(
+            tr("Page %1 of %2", "quick keys").arg(m_quickKeyPage + 1).arg(m_quickKeyPages));
     for (int slot = 0; slot < m_quickKeyButtons.size(); ++slot) {
         QuickKeyButton *button = m_quickKeyButtons.at(slot);
         const QuickKey *key = quickKeyAt(slot);
@@ -463,11 +474,11 @@ void SalePage::showQuickKeyPage()
         // The whole name: the key wraps or shrinks its text rather than cut it off.
         QString name = key->text();
         button->setText(tr("%1  %2\n%3 · %4", "quick key: its number, product, unit · price")
-                            .arg(QString::number(slot + 1), name.replace(u'&', u"&&"_s),
-                                 key->item.unit.name, money(key->item.unit.price)));
+                                .arg(QString::number(slot + 1), name.replace(u'&', u"&&"_s),
+                                     key->item.unit.name, money(key->item.unit.price)));
         button->setToolTip(tr("%1, %2 (%3)", "quick key tooltip: product, unit (shortcut)")
-                               .arg(key->text(), key->item.unit.name,
-                                    quickKeySequence(slot).toString(QKeySequence::NativeText)));
+                                   .arg(key->text(), key->item.unit.name,
+                                        quickKeySequence(slot).toString(QKeySequence::NativeText)));
     }
 }
 
@@ -506,7 +517,7 @@ void SalePage::restoreRecoveredSale()
     const QStringList changes = setReviewedCart(saved->cart, saved->uuid);
     selectRow(m_cart->rowCount() - 1);
     const QString back = tr("The sale that was in progress is back on screen (items: %1).")
-                             .arg(QLocale().toString(m_cart->cart().itemCount()));
+                                 .arg(QLocale().toString(m_cart->cart().itemCount()));
     showCartChanges(back, changes);
 }
 
@@ -533,7 +544,7 @@ void SalePage::showCartChanges(const QString &headline, const QStringList &chang
     }
     // Prices the customer was told may have moved: this one the cashier must not miss.
     strip()->showError(tr("%1 Please check it: %2", "headline, then what changed in the sale")
-                           .arg(headline, changes.join(u' ')));
+                               .arg(headline, changes.join(u' ')));
 }
 
 void SalePage::refreshShift()
@@ -552,15 +563,16 @@ void SalePage::refreshShift()
     if (m_hasShift) {
         const Shift &open = **shift;
         m_ui->shiftInfoLabel->setText(
-            tr("Lane %1 · %2\nsince %3", "lane, cashier of the shift, opening time")
-                .arg(open.lane, open.cashierName,
-                     QLocale().toString(open.openedAt.toLocalTime().time(), QLocale::ShortFormat)));
+                tr("Lane %1 · %2\nsince %3", "lane, cashier of the shift, opening time")
+                        .arg(open.lane, open.cashierName,
+                             QLocale().toString(open.openedAt.toLocalTime().time(),
+                                                QLocale::ShortFormat)));
     } else {
         m_ui->shiftInfoLabel->clear();
         m_ui->noShiftLabel->setText(
-            tr("Nobody can sell at lane %1 until a shift is open. Count the cash float into "
-               "the drawer and open the shift.")
-                .arg(m_services.session.lane()));
+                tr("Nobody can sell at lane %1 until a shift is open. Count the cash float into "
+                   "the drawer and open the shift.")
+                        .arg(m_services.session.lane()));
         hideSearchPopup();
     }
     setFocusProxy(m_hasShift ? static_cast<QWidget *>(m_ui->scanField) : m_ui->openShiftButton);
@@ -670,11 +682,12 @@ bool SalePage::searchNow(const QString &text)
 void SalePage::showSearchPopup()
 {
     m_searchPopup->ensurePolished();
-    m_searchPopup->verticalHeader()->setDefaultSectionSize(m_searchPopup->fontMetrics().height() + 14);
+    m_searchPopup->verticalHeader()->setDefaultSectionSize(m_searchPopup->fontMetrics().height()
+                                                           + 14);
     const QRect field(m_ui->scanField->mapTo(this, QPoint(0, 0)), m_ui->scanField->size());
     const int rows = std::min(m_search->rowCount(), kPopupRows);
     const int height = rows * m_searchPopup->verticalHeader()->defaultSectionSize()
-        + 2 * m_searchPopup->frameWidth();
+                       + 2 * m_searchPopup->frameWidth();
     // As wide as the page: product names are long, and the list is gone after a choice.
     const int width = std::max(field.width(), m_ui->modeStack->width());
     m_searchPopup->setGeometry(field.left(), field.bottom() + 2, width, height);
@@ -724,7 +737,8 @@ void SalePage::handleScanEntered()
     }
     if (input.rest.isEmpty()) {
         if (input.hasQuantity) {
-            strip()->showInfo(tr("Quantity %1: now scan the item.").arg(QLocale().toString(input.quantity)));
+            strip()->showInfo(
+                    tr("Quantity %1: now scan the item.").arg(QLocale().toString(input.quantity)));
         } else if (!m_cart->isEmpty()) {
             pay();
         } else {
@@ -795,8 +809,8 @@ void SalePage::sellUnitOf(const Product &product, qint64 quantity)
     for (qsizetype i = 0; i < product.units.size(); ++i) {
         const ProductUnit &unit = product.units.at(i);
         QAction *action = menu.addAction(tr("&%1  %2 · %3", "menu: number, unit · price")
-                                             .arg(i + 1)
-                                             .arg(unit.name, money(unit.price)));
+                                                 .arg(i + 1)
+                                                 .arg(unit.name, money(unit.price)));
         action->setData(qint64(i));
     }
     const QPoint where = m_ui->scanField->mapToGlobal(QPoint(0, m_ui->scanField->height()));
@@ -805,7 +819,8 @@ void SalePage::sellUnitOf(const Product &product, qint64 quantity)
     if (!chosen) {
         return;
     }
-    sell(CheckoutService::lineFor(product, product.units.at(chosen->data().toLongLong()), quantity));
+    sell(CheckoutService::lineFor(product, product.units.at(chosen->data().toLongLong()),
+                                  quantity));
 }
 
 void SalePage::sell(const CartLine &line)
@@ -819,12 +834,13 @@ void SalePage::sell(const CartLine &line)
     if (now.quantity != line.quantity) {
         strip()->showInfo(tr("%1 × %2 (%3) · %4 — %5 on the line now",
                              "quantity × product (unit) · price — quantity after a repeated scan")
-                              .arg(locale.toString(line.quantity), line.productName, line.unitName,
-                                   money(line.unitPrice), locale.toString(now.quantity)));
+                                  .arg(locale.toString(line.quantity), line.productName,
+                                       line.unitName, money(line.unitPrice),
+                                       locale.toString(now.quantity)));
     } else {
         strip()->showInfo(tr("%1 × %2 (%3) · %4", "quantity × product (unit) · price")
-                              .arg(locale.toString(line.quantity), line.productName, line.unitName,
-                                   money(line.unitPrice)));
+                                  .arg(locale.toString(line.quantity), line.productName,
+                                       line.unitName, money(line.unitPrice)));
     }
     restoreFocus();
 }
@@ -901,7 +917,8 @@ void SalePage::changeQuantity()
         // "3" then F2 is the quantity for the next item, as "3*" would be.
         const qint64 quantity = isAllDigits(text) ? text.toLongLong() : 0;
         if (quantity < 1 || quantity > kMaxQuantity) {
-            strip()->showError(tr("Type a quantity from 1 to %1, then press F2.").arg(kMaxQuantity));
+            strip()->showError(
+                    tr("Type a quantity from 1 to %1, then press F2.").arg(kMaxQuantity));
             flashScanField();
             return;
         }
@@ -916,9 +933,11 @@ void SalePage::changeQuantity()
     }
     const CartLine line = m_cart->line(row);
     bool ok = false;
-    const int quantity = QInputDialog::getInt(
-        this, tr("Quantity"), tr("How many %1 of %2?", "how many units of product").arg(line.unitName, line.productName),
-        int(std::min<qint64>(line.quantity, kMaxQuantity)), 1, int(kMaxQuantity), 1, &ok);
+    const int quantity = QInputDialog::getInt(this, tr("Quantity"),
+                                              tr("How many %1 of %2?", "how many units of product")
+                                                      .arg(line.unitName, line.productName),
+                                              int(std::min<qint64>(line.quantity, kMaxQuantity)), 1,
+                                              int(kMaxQuantity), 1, &ok);
     restoreFocus();
     if (!ok || quantity == line.quantity) {
         return;
@@ -961,8 +980,8 @@ void SalePage::changeUnit()
     for (qsizetype i = 0; i < units.size(); ++i) {
         const ProductUnit &unit = units.at(i);
         QAction *action = menu.addAction(tr("&%1  %2 · %3", "menu: number, unit · price")
-                                             .arg(i + 1)
-                                             .arg(unit.name, money(unit.price)));
+                                                 .arg(i + 1)
+                                                 .arg(unit.name, money(unit.price)));
         action->setData(qint64(i));
         action->setCheckable(true);
         action->setChecked(unit.id == line.unitId);
@@ -971,7 +990,8 @@ void SalePage::changeUnit()
         }
     }
     const QRect rowRect = m_ui->linesView->visualRect(m_cart->index(row, CartModel::UnitColumn));
-    QAction *chosen = menu.exec(m_ui->linesView->viewport()->mapToGlobal(rowRect.bottomLeft()), current);
+    QAction *chosen
+            = menu.exec(m_ui->linesView->viewport()->mapToGlobal(rowRect.bottomLeft()), current);
     restoreFocus();
     if (!chosen) {
         return;
@@ -981,8 +1001,9 @@ void SalePage::changeUnit()
         return;
     }
     if (line.isPriceOverridden() || !line.discount.isNone()) {
-        strip()->showInfo(tr("%1 is now sold as %2 at the catalogue price; give its discount again if it still applies.")
-                              .arg(line.productName, unit.name));
+        strip()->showInfo(tr("%1 is now sold as %2 at the catalogue price; give its discount again "
+                             "if it still applies.")
+                                  .arg(line.productName, unit.name));
     }
     m_cart->setUnit(row, unit);
     m_cart->setLineDiscount(row, Discount());
@@ -996,19 +1017,19 @@ void SalePage::discountLine()
     }
     const CartLine line = m_cart->line(row);
     const Money gross = line.unitPrice.times(line.quantity);
-    const auto discount = DiscountDialog::ask(
-        this, tr("Discount on a line"),
-        tr("Discount on %1 × %2 (%3), which costs %4.")
-            .arg(QLocale().toString(line.quantity), line.productName, line.unitName, money(gross)),
-        gross, m_services.checkout.rules().currencySymbol, line.discount);
+    const auto discount
+            = DiscountDialog::ask(this, tr("Discount on a line"),
+                                  tr("Discount on %1 × %2 (%3), which costs %4.")
+                                          .arg(QLocale().toString(line.quantity), line.productName,
+                                               line.unitName, money(gross)),
+                                  gross, m_services.checkout.rules().currencySymbol, line.discount);
     restoreFocus();
     if (!discount) {
         return;
     }
     const SaleRules &rules = m_services.checkout.rules();
-    const auto request = ApprovalRequest::discount(*discount, gross, line.productName,
-                                                   rules.cashierDiscountLimitBp,
-                                                   rules.currencySymbol);
+    const auto request = ApprovalRequest::discount(
+            *discount, gross, line.productName, rules.cashierDiscountLimitBp, rules.currencySymbol);
     const auto allowed = approved(request, [&](const Approval &approval) {
         return m_services.checkout.authorizeDiscount(*discount, gross, approval);
     });
@@ -1027,17 +1048,16 @@ void SalePage::discountBill()
     // The bill discount comes off what the lines cost after their own discounts.
     const Money base = m_cart->totals().beforeBillDiscount();
     const auto discount = DiscountDialog::ask(
-        this, tr("Discount on the bill"),
-        tr("Discount on the whole bill of %1.").arg(money(base)), base,
-        m_services.checkout.rules().currencySymbol, m_cart->cart().billDiscount);
+            this, tr("Discount on the bill"),
+            tr("Discount on the whole bill of %1.").arg(money(base)), base,
+            m_services.checkout.rules().currencySymbol, m_cart->cart().billDiscount);
     restoreFocus();
     if (!discount) {
         return;
     }
     const SaleRules &rules = m_services.checkout.rules();
-    const auto request = ApprovalRequest::discount(*discount, base, tr("the bill"),
-                                                   rules.cashierDiscountLimitBp,
-                                                   rules.currencySymbol);
+    const auto request = ApprovalRequest::discount(
+            *discount, base, tr("the bill"), rules.cashierDiscountLimitBp, rules.currencySymbol);
     const auto allowed = approved(request, [&](const Approval &approval) {
         return m_services.checkout.authorizeDiscount(*discount, base, approval);
     });
@@ -1057,7 +1077,7 @@ void SalePage::overridePrice()
     AmountDialog::Options options;
     options.title = tr("Override the price");
     options.prompt = tr("New price of one %1 of %2. The catalogue says %3.")
-                         .arg(line.unitName, line.productName, money(line.catalogPrice));
+                             .arg(line.unitName, line.productName, money(line.catalogPrice));
     options.currencySymbol = m_services.checkout.rules().currencySymbol;
     options.initial = line.unitPrice;
     const auto answer = AmountDialog::ask(this, options);
@@ -1065,9 +1085,9 @@ void SalePage::overridePrice()
     if (!answer) {
         return;
     }
-    const auto request = ApprovalRequest::priceOverride(line.productName, answer->amount,
-                                                        line.catalogPrice,
-                                                        m_services.checkout.rules().currencySymbol);
+    const auto request
+            = ApprovalRequest::priceOverride(line.productName, answer->amount, line.catalogPrice,
+                                             m_services.checkout.rules().currencySymbol);
     const auto allowed = approved(request, [&](const Approval &approval) {
         return m_services.checkout.authorizePriceOverride(answer->amount, approval);
     });
@@ -1076,7 +1096,7 @@ void SalePage::overridePrice()
     }
     m_cart->overridePrice(row, answer->amount, *allowed);
     strip()->showInfo(tr("%1 now costs %2 per %3.")
-                          .arg(line.productName, money(answer->amount), line.unitName));
+                              .arg(line.productName, money(answer->amount), line.unitName));
 }
 
 void SalePage::voidLine()
@@ -1094,7 +1114,8 @@ void SalePage::voidLine()
     }
     m_cart->removeLine(row);
     selectRow(std::min(row, m_cart->rowCount() - 1));
-    strip()->showInfo(tr("Voided %1 × %2.").arg(QLocale().toString(line.quantity), line.productName));
+    strip()->showInfo(
+            tr("Voided %1 × %2.").arg(QLocale().toString(line.quantity), line.productName));
 }
 
 void SalePage::clearSale()
@@ -1104,9 +1125,9 @@ void SalePage::clearSale()
         return;
     }
     const QMessageBox::StandardButton answer = QMessageBox::question(
-        this, tr("Clear the sale"),
-        tr("Take all %n item(s) off this sale?", nullptr, int(m_cart->cart().itemCount())),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            this, tr("Clear the sale"),
+            tr("Take all %n item(s) off this sale?", nullptr, int(m_cart->cart().itemCount())),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     restoreFocus();
     if (answer != QMessageBox::Yes) {
         return;
@@ -1178,29 +1199,29 @@ void SalePage::commitSale(PaymentDialog &dialog, const QList<Tender> &tenders)
     const QString uuid = m_cart->saleUuid();
     const QPointer<PaymentDialog> guard(&dialog);
     m_saleWorker->run(
-        [&checkout, &receipts, cart, tenders, uuid] {
-            Saved saved;
-            saved.receipt = checkout.commit(cart, tenders, uuid);
-            if (*saved.receipt) {
-                saved.printable = receipts.forBill((*saved.receipt)->bill.id);
-            }
-            return saved;
-        },
-        this,
-        [this, guard, tenders](const Saved &saved) {
-            m_saveTimer->stop();
-            if (!guard) {
-                return;
-            }
-            guard->setWaiting({});
-            const ServiceResult<SaleReceipt> &receipt = *saved.receipt;
-            if (!receipt) {
-                handleFailedCommit(*guard, receipt.error());
-                return;
-            }
-            guard->accept();
-            finishSale(*receipt, tenders, *saved.printable);
-        });
+            [&checkout, &receipts, cart, tenders, uuid] {
+                Saved saved;
+                saved.receipt = checkout.commit(cart, tenders, uuid);
+                if (*saved.receipt) {
+                    saved.printable = receipts.forBill((*saved.receipt)->bill.id);
+                }
+                return saved;
+            },
+            this,
+            [this, guard, tenders](const Saved &saved) {
+                m_saveTimer->stop();
+                if (!guard) {
+                    return;
+                }
+                guard->setWaiting({});
+                const ServiceResult<SaleReceipt> &receipt = *saved.receipt;
+                if (!receipt) {
+                    handleFailedCommit(*guard, receipt.error());
+                    return;
+                }
+                guard->accept();
+                finishSale(*receipt, tenders, *saved.printable);
+            });
 }
 
 bool SalePage::hasPendingDatabaseWork() const
@@ -1221,8 +1242,9 @@ void SalePage::updateSaveWait()
     if (dialog && dialog->isWaiting()) {
         const int seconds = int(waited / 1000);
         dialog->setWaiting(tr("Waiting for the database (%n s)… The sale is kept; Till stops "
-                              "waiting after %1 s.", nullptr, seconds)
-                               .arg(m_saveLimit.count() / 1000));
+                              "waiting after %1 s.",
+                              nullptr, seconds)
+                                   .arg(m_saveLimit.count() / 1000));
     }
 }
 
@@ -1250,20 +1272,24 @@ void SalePage::finishSale(const SaleReceipt &receipt, const QList<Tender> &tende
     });
     m_cart->clear();
     showChange(receipt);
-    const QString code = u"%1-%2"_s.arg(receipt.bill.lane).arg(receipt.bill.number, 6, 10, QChar(u'0'));
+    const QString code
+            = u"%1-%2"_s.arg(receipt.bill.lane).arg(receipt.bill.number, 6, 10, QChar(u'0'));
     if (receipt.bill.alreadyExisted) {
-        strip()->showInfo(tr("This sale had been saved already as bill %1; nothing was charged twice.").arg(code));
+        strip()->showInfo(
+                tr("This sale had been saved already as bill %1; nothing was charged twice.")
+                        .arg(code));
     } else if (receipt.settlement.change.isZero()) {
         strip()->showSuccess(tr("Bill %1 saved. No change.").arg(code));
     } else {
-        strip()->showSuccess(tr("Bill %1 saved. Change: %2").arg(code, money(receipt.settlement.change)));
+        strip()->showSuccess(
+                tr("Bill %1 saved. Change: %2").arg(code, money(receipt.settlement.change)));
     }
     // The receipt goes to its worker thread; the next sale starts now.
     if (printable) {
         m_services.printer.print(*printable, cash && m_services.printer.config().kickDrawerForCash);
     } else {
         strip()->showError(tr("Bill %1 is saved, but its receipt could not be made: %2")
-                               .arg(code, printable.error().message),
+                                   .arg(code, printable.error().message),
                            printable.error().details);
         strip()->setAction(tr("Reprint"), tr("Print the receipt again (Ctrl+P)"),
                            [this] { m_receiptsMenu->reprintLast(); });
@@ -1279,9 +1305,10 @@ void SalePage::park()
         return;
     }
     bool ok = false;
-    const QString label = QInputDialog::getText(this, tr("Park the sale"),
-                                                tr("A name to find it by, such as the customer's (may stay empty):"),
-                                                QLineEdit::Normal, QString(), &ok);
+    const QString label = QInputDialog::getText(
+            this, tr("Park the sale"),
+            tr("A name to find it by, such as the customer's (may stay empty):"), QLineEdit::Normal,
+            QString(), &ok);
     restoreFocus();
     if (!ok) {
         return;
@@ -1293,8 +1320,9 @@ void SalePage::park()
     }
     m_cart->clear();
     strip()->showInfo(label.trimmed().isEmpty()
-                          ? tr("The sale is parked. F7 recalls it, at any lane.")
-                          : tr("The sale \"%1\" is parked. F7 recalls it, at any lane.").arg(label.trimmed()));
+                              ? tr("The sale is parked. F7 recalls it, at any lane.")
+                              : tr("The sale \"%1\" is parked. F7 recalls it, at any lane.")
+                                        .arg(label.trimmed()));
 }
 
 void SalePage::recall()
@@ -1308,14 +1336,16 @@ void SalePage::recall()
         strip()->showInfo(tr("No sale is parked."));
         return;
     }
-    const auto chosen = RecallDialog::choose(this, *parked, m_services.checkout.rules().currencySymbol);
+    const auto chosen
+            = RecallDialog::choose(this, *parked, m_services.checkout.rules().currencySymbol);
     restoreFocus();
     if (!chosen) {
         return;
     }
     if (!m_cart->isEmpty()) {
         QMessageBox box(QMessageBox::Question, tr("Recall a parked sale"),
-                        tr("This sale has %n item(s). Park it first, so that the recalled one can take its place?",
+                        tr("This sale has %n item(s). Park it first, so that the recalled one can "
+                           "take its place?",
                            nullptr, int(m_cart->cart().itemCount())),
                         QMessageBox::Cancel, this);
         QPushButton *parkButton = box.addButton(tr("&Park it and recall"), QMessageBox::AcceptRole);
@@ -1325,7 +1355,8 @@ void SalePage::recall()
         if (box.clickedButton() != parkButton) {
             return;
         }
-        const auto parkedNow = m_services.checkout.park(m_cart->cart(), tr("Parked to recall another"));
+        const auto parkedNow
+                = m_services.checkout.park(m_cart->cart(), tr("Parked to recall another"));
         if (!parkedNow) {
             showError(parkedNow.error());
             return;
@@ -1340,8 +1371,9 @@ void SalePage::recall()
     const QStringList changes = setReviewedCart(*cart, QString());
     selectRow(m_cart->rowCount() - 1);
     hideChange();
-    showCartChanges(tr("The parked sale is back: %n item(s).", nullptr, int(m_cart->cart().itemCount())),
-                    changes);
+    showCartChanges(
+            tr("The parked sale is back: %n item(s).", nullptr, int(m_cart->cart().itemCount())),
+            changes);
     restoreFocus();
 }
 
@@ -1350,7 +1382,7 @@ QString SalePage::keyHelpText() const
     QString rows;
     const auto row = [&rows](const QString &key, const QString &what) {
         rows += u"<tr><td style='padding-right:18px'><b>%1</b></td><td>%2</td></tr>"_s.arg(
-            key.toHtmlEscaped(), what.toHtmlEscaped());
+                key.toHtmlEscaped(), what.toHtmlEscaped());
     };
     row(tr("Enter"), tr("Sell what was scanned or typed; on an empty field, pay"));
     row(tr("3*", "quantity prefix"), tr("Before a scan or a quick key: sell three"));
@@ -1371,7 +1403,8 @@ QString SalePage::keyHelpText() const
 
 void SalePage::showHelp()
 {
-    QMessageBox box(QMessageBox::NoIcon, tr("Keys at the counter"), keyHelpText(), QMessageBox::Close, this);
+    QMessageBox box(QMessageBox::NoIcon, tr("Keys at the counter"), keyHelpText(),
+                    QMessageBox::Close, this);
     box.setTextFormat(Qt::RichText);
     box.exec();
     restoreFocus();
@@ -1382,7 +1415,8 @@ void SalePage::focusSearch()
     restoreFocus();
     m_ui->scanField->selectAll();
     const ScanInput input = parseScanInput(m_ui->scanField->text());
-    if (input.rest.size() >= kSearchMinimumLength && searchNow(input.rest) && m_search->rowCount() > 0) {
+    if (input.rest.size() >= kSearchMinimumLength && searchNow(input.rest)
+        && m_search->rowCount() > 0) {
         showSearchPopup();
     } else if (input.rest.isEmpty()) {
         strip()->showInfo(tr("Type part of a name or a SKU; the list opens as you type."));
@@ -1416,14 +1450,15 @@ void SalePage::updateTotals()
     const bool showingChange = !m_ui->changeLabel->isHidden();
     if (!showingChange) {
         m_ui->itemCountLabel->setText(tr("Items %1 · lines %2", "count of items and of lines")
-                                          .arg(locale.toString(cart.itemCount()))
-                                          .arg(locale.toString(cart.lines.size())));
+                                              .arg(locale.toString(cart.itemCount()))
+                                              .arg(locale.toString(cart.lines.size())));
     }
 
     QString breakdown;
     if (!totals.discount.isZero()) {
         breakdown = tr("Subtotal %1<br>Discounts −%2", "rich text")
-                        .arg(money(totals.subtotal).toHtmlEscaped(), money(totals.discount).toHtmlEscaped());
+                            .arg(money(totals.subtotal).toHtmlEscaped(),
+                                 money(totals.discount).toHtmlEscaped());
     }
     m_ui->breakdownLabel->setText(breakdown);
     m_ui->breakdownLabel->setVisible(!breakdown.isEmpty() && !showingChange);
@@ -1431,11 +1466,10 @@ void SalePage::updateTotals()
     QStringList taxes;
     for (const TaxBreakdown &tax : totals.taxes) {
         const QString rate = Percent::toString(tax.rateBp, locale);
-        taxes << (cart.pricesIncludeTax
-                      ? tr("incl. %1 tax on %2: %3", "tax included in prices")
-                      : tr("plus %1 tax on %2: %3", "tax added to prices"))
-                     .arg(rate, money(tax.net), money(tax.tax))
-                     .toHtmlEscaped();
+        taxes << (cart.pricesIncludeTax ? tr("incl. %1 tax on %2: %3", "tax included in prices")
+                                        : tr("plus %1 tax on %2: %3", "tax added to prices"))
+                         .arg(rate, money(tax.net), money(tax.tax))
+                         .toHtmlEscaped();
     }
     m_ui->taxLabel->setText(taxes.join(u"<br>"_s));
     m_ui->taxLabel->setVisible(!taxes.isEmpty() && !showingChange);
@@ -1466,7 +1500,7 @@ void SalePage::showChange(const SaleReceipt &receipt)
     m_ui->totalCaptionLabel->setText(tr("Change", "change due to the customer"));
     m_ui->changeLabel->setText(money(change));
     m_ui->itemCountLabel->setText(tr("Paid %1 of %2", "paid amount of bill total")
-                                      .arg(money(tendered), money(receipt.settlement.due)));
+                                          .arg(money(tendered), money(receipt.settlement.due)));
     m_ui->totalLabel->hide();
     m_ui->breakdownLabel->hide();
     m_ui->taxLabel->hide();
@@ -1539,7 +1573,7 @@ void SalePage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     // Row heights follow the font the style sheet gave the view, known once it is polished.
     m_ui->linesView->verticalHeader()->setDefaultSectionSize(
-        CartLineDelegate::rowHeight(m_ui->linesView->font()));
+            CartLineDelegate::rowHeight(m_ui->linesView->font()));
     // A manager may have arranged the keys meanwhile (Settings or Products): one statement.
     loadQuickKeys();
     restoreFocus();

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "models/db/quickkeyrepository.h"
-#include "models/domain/receipt.h"
 #include "models/domain/approval.h"
 #include "models/domain/approvalrequest.h"
+#include "models/domain/receipt.h"
 #include "models/services/checkoutservice.h"
 #include "models/services/salerecovery.h"
 
@@ -170,7 +170,7 @@ private:
     ApprovalRequest voidRequest(const CartLine &line) const;
     template<typename Call>
     auto approved(const ApprovalRequest &request, Call call)
-        -> std::optional<std::decay_t<decltype(call(Approval()).value())>>;
+            -> std::optional<std::decay_t<decltype(call(Approval()).value())>>;
 
     Services &m_services;
     std::unique_ptr<Ui::SalePage> m_ui;

@@ -29,7 +29,7 @@ SettingsPage::SettingsPage(SettingsService &settings, QWidget *parent)
     m_ui->titleLabel->setFont(titleFont);
 
     m_ui->currencyCodeEdit->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(u"[A-Za-z]{0,3}"_s), this));
+            new QRegularExpressionValidator(QRegularExpression(u"[A-Za-z]{0,3}"_s), this));
     m_ui->negativeStockCombo->addItem(tr("Warn, then sell anyway"), u"1"_s);
     m_ui->negativeStockCombo->addItem(tr("Block the sale"), u"0"_s);
     m_ui->statusLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -55,20 +55,20 @@ void SettingsPage::showEvent(QShowEvent *event)
 void SettingsPage::connectEdits()
 {
     for (QLineEdit *edit :
-        {m_ui->storeNameEdit, m_ui->taxIdEdit, m_ui->currencyCodeEdit, m_ui->currencySymbolEdit}) {
+         {m_ui->storeNameEdit, m_ui->taxIdEdit, m_ui->currencyCodeEdit, m_ui->currencySymbolEdit}) {
         connect(edit, &QLineEdit::textEdited, this, &SettingsPage::handleEdited);
     }
     connect(m_ui->addressEdit, &QPlainTextEdit::textChanged, this, &SettingsPage::handleEdited);
     connect(m_ui->pricesIncludeTaxCheck, &QCheckBox::toggled, this, &SettingsPage::handleEdited);
     connect(m_ui->blindCountCheck, &QCheckBox::toggled, this, &SettingsPage::handleEdited);
     connect(m_ui->negativeStockCombo, &QComboBox::currentIndexChanged, this,
-        &SettingsPage::handleEdited);
+            &SettingsPage::handleEdited);
     for (QSpinBox *spin :
-        {m_ui->roundingSpin, m_ui->idleLockSpin, m_ui->maxAttemptsSpin, m_ui->lockMinutesSpin}) {
+         {m_ui->roundingSpin, m_ui->idleLockSpin, m_ui->maxAttemptsSpin, m_ui->lockMinutesSpin}) {
         connect(spin, &QSpinBox::valueChanged, this, &SettingsPage::handleEdited);
     }
-    connect(
-        m_ui->discountLimitSpin, &QDoubleSpinBox::valueChanged, this, &SettingsPage::handleEdited);
+    connect(m_ui->discountLimitSpin, &QDoubleSpinBox::valueChanged, this,
+            &SettingsPage::handleEdited);
 }
 
 void SettingsPage::reload()
@@ -95,35 +95,35 @@ void SettingsPage::showValues(const QHash<QString, QString> &values)
     m_ui->currencySymbolEdit->setText(values.value(Keys::kCurrencySymbol));
     m_ui->pricesIncludeTaxCheck->setChecked(values.value(Keys::kPricesIncludeTax) == u"1"_s);
     m_ui->roundingSpin->setValue(values.value(Keys::kCashRoundingMinor).toInt());
-    m_ui->discountLimitSpin->setValue(
-        values.value(Keys::kCashierDiscountLimitBp).toInt() / kBasisPointsPerPercent);
+    m_ui->discountLimitSpin->setValue(values.value(Keys::kCashierDiscountLimitBp).toInt()
+                                      / kBasisPointsPerPercent);
     m_ui->negativeStockCombo->setCurrentIndex(
-        m_ui->negativeStockCombo->findData(values.value(Keys::kAllowNegativeStock)));
+            m_ui->negativeStockCombo->findData(values.value(Keys::kAllowNegativeStock)));
     m_ui->blindCountCheck->setChecked(values.value(Keys::kBlindCounts) == u"1"_s);
     m_ui->idleLockSpin->setValue(values.value(Keys::kIdleLockMinutes).toInt());
     m_ui->maxAttemptsSpin->setValue(values.value(AuthService::kMaxAttemptsKey).toInt());
-    m_ui->lockMinutesSpin->setValue(
-        values.value(AuthService::kLockSecondsKey).toInt() / kSecondsPerMinute);
+    m_ui->lockMinutesSpin->setValue(values.value(AuthService::kLockSecondsKey).toInt()
+                                    / kSecondsPerMinute);
 }
 
 QHash<QString, QString> SettingsPage::formValues() const
 {
     return {
-        {Keys::kStoreName, m_ui->storeNameEdit->text()},
-        {Keys::kStoreAddress, m_ui->addressEdit->toPlainText()},
-        {Keys::kStoreTaxId, m_ui->taxIdEdit->text()},
-        {Keys::kCurrency, m_ui->currencyCodeEdit->text()},
-        {Keys::kCurrencySymbol, m_ui->currencySymbolEdit->text()},
-        {Keys::kPricesIncludeTax, m_ui->pricesIncludeTaxCheck->isChecked() ? u"1"_s : u"0"_s},
-        {Keys::kCashRoundingMinor, QString::number(m_ui->roundingSpin->value())},
-        {Keys::kCashierDiscountLimitBp,
-            QString::number(qRound(m_ui->discountLimitSpin->value() * kBasisPointsPerPercent))},
-        {Keys::kAllowNegativeStock, m_ui->negativeStockCombo->currentData().toString()},
-        {Keys::kBlindCounts, m_ui->blindCountCheck->isChecked() ? u"1"_s : u"0"_s},
-        {Keys::kIdleLockMinutes, QString::number(m_ui->idleLockSpin->value())},
-        {AuthService::kMaxAttemptsKey, QString::number(m_ui->maxAttemptsSpin->value())},
-        {AuthService::kLockSecondsKey,
-            QString::number(m_ui->lockMinutesSpin->value() * kSecondsPerMinute)},
+            {Keys::kStoreName, m_ui->storeNameEdit->text()},
+            {Keys::kStoreAddress, m_ui->addressEdit->toPlainText()},
+            {Keys::kStoreTaxId, m_ui->taxIdEdit->text()},
+            {Keys::kCurrency, m_ui->currencyCodeEdit->text()},
+            {Keys::kCurrencySymbol, m_ui->currencySymbolEdit->text()},
+            {Keys::kPricesIncludeTax, m_ui->pricesIncludeTaxCheck->isChecked() ? u"1"_s : u"0"_s},
+            {Keys::kCashRoundingMinor, QString::number(m_ui->roundingSpin->value())},
+            {Keys::kCashierDiscountLimitBp,
+             QString::number(qRound(m_ui->discountLimitSpin->value() * kBasisPointsPerPercent))},
+            {Keys::kAllowNegativeStock, m_ui->negativeStockCombo->currentData().toString()},
+            {Keys::kBlindCounts, m_ui->blindCountCheck->isChecked() ? u"1"_s : u"0"_s},
+            {Keys::kIdleLockMinutes, QString::number(m_ui->idleLockSpin->value())},
+            {AuthService::kMaxAttemptsKey, QString::number(m_ui->maxAttemptsSpin->value())},
+            {AuthService::kLockSecondsKey,
+             QString::number(m_ui->lockMinutesSpin->value() * kSecondsPerMinute)},
     };
 }
 

@@ -31,10 +31,10 @@ SetupWizard::SetupWizard(SetupService &setup, QWidget *parent)
     const QString code = locale.currencySymbol(QLocale::CurrencyIsoCode);
     const bool known = code.size() == 3;
     m_ui->currencyCodeEdit->setText(known ? code : u"EUR"_s);
-    m_ui->currencySymbolEdit->setText(
-        known ? locale.currencySymbol(QLocale::CurrencySymbol) : u"€"_s);
+    m_ui->currencySymbolEdit->setText(known ? locale.currencySymbol(QLocale::CurrencySymbol)
+                                            : u"€"_s);
     m_ui->currencyCodeEdit->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(u"[A-Za-z]{0,3}"_s), this));
+            new QRegularExpressionValidator(QRegularExpression(u"[A-Za-z]{0,3}"_s), this));
     m_ui->loginEdit->setToolTip(UserService::loginRule());
     m_ui->ruleLabel->setText(AuthService::pinRule(Role::Admin));
     // The user name comes filled in, so the admin page starts where typing is needed.
@@ -43,8 +43,8 @@ SetupWizard::SetupWizard(SetupService &setup, QWidget *parent)
             m_ui->nameEdit->setFocus(Qt::OtherFocusReason);
         }
     });
-    for (QLineEdit *edit : {m_ui->storeNameEdit, m_ui->taxIdEdit, m_ui->currencyCodeEdit,
-                            m_ui->currencySymbolEdit}) {
+    for (QLineEdit *edit :
+         {m_ui->storeNameEdit, m_ui->taxIdEdit, m_ui->currencyCodeEdit, m_ui->currencySymbolEdit}) {
         connect(edit, &QLineEdit::textChanged, this, &SetupWizard::recheckStore);
     }
     connect(m_ui->addressEdit, &QPlainTextEdit::textChanged, this, &SetupWizard::recheckStore);
@@ -53,7 +53,7 @@ SetupWizard::SetupWizard(SetupService &setup, QWidget *parent)
     }
     for (QLineEdit *secret : {m_ui->secretEdit, m_ui->repeatEdit}) {
         secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData
-            | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+                                    | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
     }
 }
 
@@ -75,11 +75,11 @@ std::optional<SetupWizard::Problem> SetupWizard::storeProblem() const
     // The same rules the service applies on Finish, checked here so that a mistake on the
     // first page is shown on the first page.
     using Keys = SettingsRepository;
-    const QList<std::pair<QString, QLineEdit *>> fields {
-        {Keys::kStoreName, m_ui->storeNameEdit},
-        {Keys::kStoreTaxId, m_ui->taxIdEdit},
-        {Keys::kCurrency, m_ui->currencyCodeEdit},
-        {Keys::kCurrencySymbol, m_ui->currencySymbolEdit},
+    const QList<std::pair<QString, QLineEdit *>> fields{
+            {Keys::kStoreName, m_ui->storeNameEdit},
+            {Keys::kStoreTaxId, m_ui->taxIdEdit},
+            {Keys::kCurrency, m_ui->currencyCodeEdit},
+            {Keys::kCurrencySymbol, m_ui->currencySymbolEdit},
     };
     for (const auto &[key, edit] : fields) {
         const QString value = SettingsService::normalized(key, edit->text());

@@ -56,7 +56,7 @@ void ShiftMenu::openShift()
     AmountDialog::Options options;
     options.title = tr("Open the shift");
     options.prompt = tr("Count the cash float into the drawer of lane %1 and type it here.")
-                         .arg(m_services.session.lane());
+                             .arg(m_services.session.lane());
     options.currencySymbol = currencySymbol();
     const auto answer = AmountDialog::ask(dialogParent(), options);
     if (answer) {
@@ -86,8 +86,9 @@ void ShiftMenu::moveCash(bool in)
 {
     AmountDialog::Options options;
     options.title = in ? tr("Cash in") : tr("Cash out");
-    options.prompt = in ? tr("Cash put into the drawer, and why (change from the bank, …).")
-                        : tr("Cash taken out of the drawer, and why (to the safe, a supplier paid, …).");
+    options.prompt
+            = in ? tr("Cash put into the drawer, and why (change from the bank, …).")
+                 : tr("Cash taken out of the drawer, and why (to the safe, a supplier paid, …).");
     options.currencySymbol = currencySymbol();
     options.askReason = true;
     options.allowZero = false;
@@ -121,22 +122,23 @@ void ShiftMenu::openDrawer()
     const QString reason = QInputDialog::getText(dialogParent(), tr("Open the drawer"),
                                                  tr("Why does the drawer open without a sale?"),
                                                  QLineEdit::Normal, QString(), &ok)
-                               .trimmed();
+                                   .trimmed();
     if (!ok) {
         Q_EMIT finished();
         return;
     }
     if (reason.isEmpty()) {
         Q_EMIT failed({ServiceError::Code::InvalidInput,
-                       tr("The drawer opens without a sale only with a reason."), {}});
+                       tr("The drawer opens without a sale only with a reason."),
+                       {}});
         Q_EMIT finished();
         return;
     }
-    const auto opened = withApproval(dialogParent(), m_services.authorizer, m_services.session,
-                                     ApprovalRequest::openDrawer(reason),
-                                     [&](const Approval &approval) {
-                                         return m_services.shifts.openDrawer(reason, approval);
-                                     });
+    const auto opened
+            = withApproval(dialogParent(), m_services.authorizer, m_services.session,
+                           ApprovalRequest::openDrawer(reason), [&](const Approval &approval) {
+                               return m_services.shifts.openDrawer(reason, approval);
+                           });
     if (opened && !*opened) {
         Q_EMIT failed(opened->error());
     } else if (opened) {
@@ -162,7 +164,8 @@ void ShiftMenu::closeShift()
 {
     if (m_saleInProgress) {
         Q_EMIT failed({ServiceError::Code::InvalidInput,
-                       tr("Finish or park the sale on screen before closing the shift."), {}});
+                       tr("Finish or park the sale on screen before closing the shift."),
+                       {}});
         Q_EMIT finished();
         return;
     }
@@ -182,15 +185,15 @@ void ShiftMenu::closeShift()
         return;
     }
     const Money cash = *dialog.counted();
-    const auto z = withApproval(dialogParent(), m_services.authorizer, m_services.session,
-                                ApprovalRequest::closeShift(cash, rules.currencySymbol),
-                                [&](const Approval &approval) {
-                                    return m_services.shifts.close(cash, approval);
-                                });
+    const auto z = withApproval(
+            dialogParent(), m_services.authorizer, m_services.session,
+            ApprovalRequest::closeShift(cash, rules.currencySymbol),
+            [&](const Approval &approval) { return m_services.shifts.close(cash, approval); });
     if (z && !*z) {
         Q_EMIT failed(z->error());
     } else if (z) {
-        ShiftReportDialog report(z->value(), rules.currencySymbol, dialogParent(), &m_services.printer);
+        ShiftReportDialog report(z->value(), rules.currencySymbol, dialogParent(),
+                                 &m_services.printer);
         report.exec();
         Q_EMIT shiftChanged();
         Q_EMIT done(tr("The shift is closed: Z report %1.").arg(z->value().shift.zNumber));

@@ -20,12 +20,14 @@ namespace {
 class Table
 {
 public:
-    explicit Table(QString heading) : m_html(u"<h3>%1</h3><table width='100%'>"_s.arg(heading.toHtmlEscaped())) {}
+    explicit Table(QString heading)
+        : m_html(u"<h3>%1</h3><table width='100%'>"_s.arg(heading.toHtmlEscaped()))
+    {}
     Table &row(const QString &label, const QString &value, bool strong = false)
     {
         const QString cell = strong ? u"<b>%1</b>"_s : u"%1"_s;
         m_html += u"<tr><td>%1</td><td align='right'>%2</td></tr>"_s.arg(
-            cell.arg(label.toHtmlEscaped()), cell.arg(value.toHtmlEscaped()));
+                cell.arg(label.toHtmlEscaped()), cell.arg(value.toHtmlEscaped()));
         return *this;
     }
     QString html() const { return m_html + u"</table>"_s; }
@@ -61,12 +63,14 @@ ShiftReportDialog::ShiftReportDialog(const ShiftReport &report, const QString &c
     m_ui->titleLabel->setFont(titleFont);
     m_ui->reportView->setHtml(html(report, currencySymbol));
     m_ui->statusLabel->hide();
-    QPushButton *printButton = m_ui->buttonBox->addButton(tr("&Print"), QDialogButtonBox::ActionRole);
+    QPushButton *printButton
+            = m_ui->buttonBox->addButton(tr("&Print"), QDialogButtonBox::ActionRole);
     printButton->setObjectName(u"printButton"_s);
-    printButton->setToolTip(m_printer && m_printer->isSetUp() ? tr("Print the report on the receipt printer")
-                                                              : tr("Print the report on a printer"));
-    QPushButton *exportButton = m_ui->buttonBox->addButton(tr("Save as P&DF…"),
-                                                           QDialogButtonBox::ActionRole);
+    printButton->setToolTip(m_printer && m_printer->isSetUp()
+                                    ? tr("Print the report on the receipt printer")
+                                    : tr("Print the report on a printer"));
+    QPushButton *exportButton
+            = m_ui->buttonBox->addButton(tr("Save as P&DF…"), QDialogButtonBox::ActionRole);
     exportButton->setObjectName(u"exportButton"_s);
     connect(printButton, &QPushButton::clicked, this, &ShiftReportDialog::print);
     connect(exportButton, &QPushButton::clicked, this, &ShiftReportDialog::exportPdf);
@@ -79,12 +83,13 @@ ShiftReportDialog::ShiftReportDialog(const ShiftReport &report, const QString &c
                 showStatus(tr("%1 was printed.").arg(title(m_report)));
             }
         });
-        connect(m_printer, &ReceiptPrinter::failed, this, [this](const QString &key, const QString &message) {
-            if (!m_printingKey.isEmpty() && key == m_printingKey) {
-                m_printingKey.clear();
-                showStatus(tr("%1 did not print: %2").arg(title(m_report), message));
-            }
-        });
+        connect(m_printer, &ReceiptPrinter::failed, this,
+                [this](const QString &key, const QString &message) {
+                    if (!m_printingKey.isEmpty() && key == m_printingKey) {
+                        m_printingKey.clear();
+                        showStatus(tr("%1 did not print: %2").arg(title(m_report), message));
+                    }
+                });
     }
 }
 
@@ -118,7 +123,8 @@ void ShiftReportDialog::print()
         return;
     }
     QTextDocument document;
-    document.setHtml(u"<h2>%1</h2>"_s.arg(reportTitle.toHtmlEscaped()) + html(m_report, m_currencySymbol));
+    document.setHtml(u"<h2>%1</h2>"_s.arg(reportTitle.toHtmlEscaped())
+                     + html(m_report, m_currencySymbol));
     ReportExport::print(document, printer);
     showStatus(tr("%1 was sent to the printer.").arg(reportTitle));
 }
@@ -128,17 +134,19 @@ void ShiftReportDialog::exportPdf()
     const Shift &shift = m_report.shift;
     const QString reportTitle = title(m_report);
     const QString name = shift.zNumber > 0
-                             ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
-                             : u"x-report-%1-%2.pdf"_s.arg(shift.lane, QDate::currentDate().toString(Qt::ISODate));
+                                 ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
+                                 : u"x-report-%1-%2.pdf"_s.arg(
+                                         shift.lane, QDate::currentDate().toString(Qt::ISODate));
     const QString suggested = QDir(ReportExport::exportFolder()).filePath(name);
     const QString caption = tr("Save %1 as PDF").arg(reportTitle);
-    const QString path = fileChooser()
-                             ? fileChooser()(this, caption, suggested)
-                             : QFileDialog::getSaveFileName(this, caption, suggested, tr("PDF files (*.pdf)"));
+    const QString path = fileChooser() ? fileChooser()(this, caption, suggested)
+                                       : QFileDialog::getSaveFileName(this, caption, suggested,
+                                                                      tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }
-    if (const auto error = ReportExport::writePdf(reportTitle, html(m_report, m_currencySymbol), path)) {
+    if (const auto error
+        = ReportExport::writePdf(reportTitle, html(m_report, m_currencySymbol), path)) {
         showStatus(error->message);
         return;
     }
@@ -154,7 +162,8 @@ QString ShiftReportDialog::title(const ShiftReport &report)
 QString ShiftReportDialog::html(const ShiftReport &r, const QString &symbol)
 {
     QString out;
-    for (const ReceiptRenderer::ReportSection &section : ReceiptRenderer::shiftReportSections(r, symbol)) {
+    for (const ReceiptRenderer::ReportSection &section :
+         ReceiptRenderer::shiftReportSections(r, symbol)) {
         Table table(section.heading);
         for (const ReceiptRenderer::ReportRow &row : section.rows) {
             table.row(row.label, row.value, row.strong);

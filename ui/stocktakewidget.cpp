@@ -50,7 +50,8 @@ StocktakeWidget::StocktakeWidget(Services &services, QWidget *parent)
     connect(m_searchTimer, &QTimer::timeout, this, &StocktakeWidget::applyFilter);
     connect(m_ui->searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, &StocktakeWidget::applyFilter);
-    connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &StocktakeWidget::applyFilter);
+    connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this,
+            &StocktakeWidget::applyFilter);
     connect(m_model, &StocktakeModel::countsChanged, this, &StocktakeWidget::updateCounted);
     m_model->loadInBackground(services.db);
     connect(m_model, &ProductListModel::loadFailed, m_ui->errorBanner, &ErrorBanner::showError);
@@ -141,9 +142,9 @@ void StocktakeWidget::updateCounted()
 void StocktakeWidget::clearCounts()
 {
     const auto answer = QMessageBox::question(
-        this, tr("Clear Counts"),
-        tr("Forget the counts of %Ln product(s)?", "", m_model->countedProducts()),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Clear Counts"),
+            tr("Forget the counts of %Ln product(s)?", "", m_model->countedProducts()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes) {
         m_model->clearCounts();
     }
@@ -165,9 +166,9 @@ void StocktakeWidget::post()
     m_ui->noteEdit->clear();
     m_model->clearCounts();
     m_model->reload();
-    m_ui->countedLabel->setText(
-        tr("Stocktake %1 was posted: %2 counted, %3 changed.")
-            .arg(document->number)
-            .arg(tr("%Ln product(s)", "", document->lines), tr("%Ln product(s)", "", document->productsChanged)));
+    m_ui->countedLabel->setText(tr("Stocktake %1 was posted: %2 counted, %3 changed.")
+                                        .arg(document->number)
+                                        .arg(tr("%Ln product(s)", "", document->lines),
+                                             tr("%Ln product(s)", "", document->productsChanged)));
     Q_EMIT posted();
 }

@@ -17,9 +17,9 @@ TaxRatesDialog::TaxRatesDialog(CatalogueService &catalogue, QWidget *parent)
     , m_catalogue(catalogue)
 {
     m_ui->setupUi(this);
-    m_ui->rateEdit->setPlaceholderText(
-        tr("e.g. %1 or %2").arg(Percent::toPlainString(1900, QLocale()),
-                                Percent::toPlainString(750, QLocale())));
+    m_ui->rateEdit->setPlaceholderText(tr("e.g. %1 or %2")
+                                               .arg(Percent::toPlainString(1900, QLocale()),
+                                                    Percent::toPlainString(750, QLocale())));
     connect(m_ui->ratesList, &QListWidget::currentRowChanged, this,
             &TaxRatesDialog::handleCurrentRowChanged);
     connect(m_ui->newButton, &QPushButton::clicked, this, &TaxRatesDialog::startNew);
@@ -49,7 +49,7 @@ void TaxRatesDialog::reload(qint64 selectId)
     for (qsizetype i = 0; i < m_rates.size(); ++i) {
         const TaxRate &rate = m_rates.at(i);
         m_ui->ratesList->addItem(tr("%1 — %2", "tax rate name — percentage")
-                                     .arg(rate.name, Percent::toString(rate.rateBp, locale)));
+                                         .arg(rate.name, Percent::toString(rate.rateBp, locale)));
         if (rate.id == selectId) {
             select = static_cast<int>(i);
         }
@@ -95,10 +95,11 @@ void TaxRatesDialog::save()
     const QString typed = m_ui->rateEdit->text().trimmed();
     const auto basisPoints = Percent::fromString(typed, QLocale());
     if (!basisPoints || *basisPoints < 0 || *basisPoints > 10000) {
-        m_ui->errorBanner->showMessage(
-            tr("The rate \"%1\" is not a percentage between 0 and 100 with at most two decimals, "
-               "such as %2 or %3.")
-                .arg(typed, Percent::toPlainString(1900, QLocale()), Percent::toPlainString(750, QLocale())));
+        m_ui->errorBanner->showMessage(tr("The rate \"%1\" is not a percentage between 0 and 100 "
+                                          "with at most two decimals, "
+                                          "such as %2 or %3.")
+                                               .arg(typed, Percent::toPlainString(1900, QLocale()),
+                                                    Percent::toPlainString(750, QLocale())));
         m_ui->rateEdit->setFocus();
         m_ui->rateEdit->selectAll();
         return;
@@ -122,8 +123,8 @@ void TaxRatesDialog::remove()
     }
     const qint64 id = rate->id;
     const auto answer = QMessageBox::question(
-        this, tr("Remove Tax Rate"), tr("Remove the tax rate \"%1\"?").arg(rate->name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            this, tr("Remove Tax Rate"), tr("Remove the tax rate \"%1\"?").arg(rate->name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes) {
         return;
     }

@@ -7,8 +7,7 @@ UnitDelegate::UnitDelegate(int unitIdsRole, int unitNamesRole, Prepare prepare, 
     , m_unitIdsRole(unitIdsRole)
     , m_unitNamesRole(unitNamesRole)
     , m_prepare(std::move(prepare))
-{
-}
+{}
 
 QWidget *UnitDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                     const QModelIndex &index) const

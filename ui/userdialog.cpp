@@ -15,8 +15,8 @@ UserDialog::UserDialog(UserService &users, Role editorRole, QWidget *parent)
     setUpRoles(editorRole, Role::Cashier);
     m_ui->loginEdit->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
     m_ui->loginEdit->setToolTip(UserService::loginRule());
-    m_ui->pinEdit->setInputMethodHints(
-        Qt::ImhPreferNumbers | Qt::ImhHiddenText | Qt::ImhSensitiveData);
+    m_ui->pinEdit->setInputMethodHints(Qt::ImhPreferNumbers | Qt::ImhHiddenText
+                                       | Qt::ImhSensitiveData);
     m_ui->repeatEdit->setInputMethodHints(m_ui->pinEdit->inputMethodHints());
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &UserDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -37,8 +37,8 @@ UserDialog::UserDialog(UserService &users, Role editorRole, const User &user, QW
     m_ui->nameEdit->setText(user.name);
     setUpRoles(editorRole, user.role);
     // PINs change through "Reset PIN…", which says so in the audit log.
-    const QList<QWidget *> pinRows {
-        m_ui->pinLabel, m_ui->pinEdit, m_ui->repeatLabel, m_ui->repeatEdit, m_ui->ruleLabel};
+    const QList<QWidget *> pinRows{m_ui->pinLabel, m_ui->pinEdit, m_ui->repeatLabel,
+                                   m_ui->repeatEdit, m_ui->ruleLabel};
     for (QWidget *widget : pinRows) {
         widget->hide();
     }
@@ -85,7 +85,7 @@ bool UserDialog::createUser()
         return false;
     }
     const auto created = m_users.create(
-        {m_ui->loginEdit->text(), m_ui->nameEdit->text(), chosenRole(), m_ui->pinEdit->text()});
+            {m_ui->loginEdit->text(), m_ui->nameEdit->text(), chosenRole(), m_ui->pinEdit->text()});
     if (!created) {
         m_ui->errorBanner->showError(created.error());
         return false;

@@ -38,7 +38,7 @@ UserListWidget::UserListWidget(UserService &users, const Session &session, QWidg
     connect(m_ui->resetPinButton, &QPushButton::clicked, this, &UserListWidget::resetPin);
     connect(m_ui->usersView, &QAbstractItemView::doubleClicked, this, &UserListWidget::editUser);
     connect(m_ui->usersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        &UserListWidget::updateButtons);
+            &UserListWidget::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &UserListWidget::updateButtons);
     updateButtons();
 }
@@ -135,11 +135,12 @@ void UserListWidget::toggleActive()
         return;
     }
     if (user->active) {
-        const auto answer = QMessageBox::question(this, tr("Deactivate %1").arg(user->name),
-            tr("%1 will no longer be able to sign in. Their sales and audit entries stay, and "
-               "you can reactivate them later.")
-                .arg(user->name),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        const auto answer = QMessageBox::question(
+                this, tr("Deactivate %1").arg(user->name),
+                tr("%1 will no longer be able to sign in. Their sales and audit entries stay, and "
+                   "you can reactivate them later.")
+                        .arg(user->name),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) {
             return;
         }

@@ -11,13 +11,15 @@ DbStatus AuditRepository::record(const Entry &entry) const
 {
     SqlQuery q(m_db, u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
                      "VALUES (:at, :user, :approved, :lane, :action, COALESCE(:details, ''))"_s);
-    auto idOrNull = [](qint64 id) { return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>()); };
+    auto idOrNull = [](qint64 id) {
+        return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+    };
     q.bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()))
-        .bind(u"user"_s, idOrNull(entry.userId))
-        .bind(u"approved"_s, idOrNull(entry.approvedBy))
-        .bind(u"lane"_s, entry.lane)
-        .bind(u"action"_s, entry.action)
-        .bind(u"details"_s, entry.details);
+            .bind(u"user"_s, idOrNull(entry.userId))
+            .bind(u"approved"_s, idOrNull(entry.approvedBy))
+            .bind(u"lane"_s, entry.lane)
+            .bind(u"action"_s, entry.action)
+            .bind(u"details"_s, entry.details);
     if (!q.exec()) {
         return q.error();
     }
@@ -47,8 +49,8 @@ DbResult<QList<AuditRepository::Row>> AuditRepository::page(const Filter &filter
     SqlQuery q(m_db, u"SELECT a.id, a.at, u.name, ap.name, a.lane, a.action, a.details "
                      "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
                      "LEFT JOIN users ap ON ap.id = a.approved_by "_s
-                         + (where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s))
-                         + u" ORDER BY a.id DESC LIMIT :limit"_s);
+                             + (where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s))
+                             + u" ORDER BY a.id DESC LIMIT :limit"_s);
     if (beforeId > 0) {
         q.bind(u"before"_s, beforeId);
     }

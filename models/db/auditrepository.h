@@ -13,24 +13,26 @@ class Database;
 class AuditRepository
 {
 public:
-    explicit AuditRepository(const Database &db) : m_db(db) {}
+    explicit AuditRepository(const Database &db)
+        : m_db(db)
+    {}
 
     struct Entry
     {
-        qint64 userId = 0;      //!< 0 when nobody is signed in (a failed sign-in)
-        qint64 approvedBy = 0;  //!< the manager who approved, or 0
+        qint64 userId = 0;     //!< 0 when nobody is signed in (a failed sign-in)
+        qint64 approvedBy = 0; //!< the manager who approved, or 0
         QString lane;
-        QString action;         //!< a stable key: "sign_in", "sign_in_failed", "user_locked"
+        QString action; //!< a stable key: "sign_in", "sign_in_failed", "user_locked"
         QString details;
     };
     DbStatus record(const Entry &entry) const;
 
     struct Filter
     {
-        qint64 userId = 0;  //!< 0: everybody
-        QString action;     //!< empty: every action
-        QDateTime from;     //!< inclusive; invalid: no lower bound
-        QDateTime to;       //!< exclusive; invalid: no upper bound
+        qint64 userId = 0; //!< 0: everybody
+        QString action;    //!< empty: every action
+        QDateTime from;    //!< inclusive; invalid: no lower bound
+        QDateTime to;      //!< exclusive; invalid: no upper bound
     };
     struct Row
     {

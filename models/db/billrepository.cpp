@@ -9,12 +9,14 @@ using namespace Qt::StringLiterals;
 
 DbResult<std::optional<ReceiptData>> BillRepository::receipt(qint64 billId) const
 {
-    SqlQuery q(m_db, u"SELECT b.lane, b.number, u.name, b.created_at, b.subtotal_minor, b.discount_minor, "
-                     "b.tax_minor, b.rounding_minor, b.total_minor, p.name, pu.name, i.quantity, "
-                     "i.unit_price_minor, i.discount_minor, i.total_minor, i.tax_rate_bp, i.tax_minor "
-                     "FROM bills b JOIN users u ON u.id = b.cashier_id "
-                     "JOIN bill_items i ON i.bill_id = b.id JOIN products p ON p.id = i.product_id "
-                     "JOIN product_units pu ON pu.id = i.unit_id WHERE b.id = :bill ORDER BY i.line_no"_s);
+    SqlQuery q(
+            m_db,
+            u"SELECT b.lane, b.number, u.name, b.created_at, b.subtotal_minor, b.discount_minor, "
+            "b.tax_minor, b.rounding_minor, b.total_minor, p.name, pu.name, i.quantity, "
+            "i.unit_price_minor, i.discount_minor, i.total_minor, i.tax_rate_bp, i.tax_minor "
+            "FROM bills b JOIN users u ON u.id = b.cashier_id "
+            "JOIN bill_items i ON i.bill_id = b.id JOIN products p ON p.id = i.product_id "
+            "JOIN product_units pu ON pu.id = i.unit_id WHERE b.id = :bill ORDER BY i.line_no"_s);
     q.bind(u"bill"_s, billId);
     if (!q.exec()) {
         return q.error();
@@ -35,8 +37,12 @@ DbResult<std::optional<ReceiptData>> BillRepository::receipt(qint64 billId) cons
             r.rounding = Money::fromMinor(q.int64(7));
             r.total = Money::fromMinor(q.int64(8));
         }
-        ReceiptData::Line line{q.text(9), q.text(10), q.int64(11), Money::fromMinor(q.int64(12)),
-                               Money::fromMinor(q.int64(13)), Money::fromMinor(q.int64(14)),
+        ReceiptData::Line line{q.text(9),
+                               q.text(10),
+                               q.int64(11),
+                               Money::fromMinor(q.int64(12)),
+                               Money::fromMinor(q.int64(13)),
+                               Money::fromMinor(q.int64(14)),
                                static_cast<int>(q.int64(15))};
         r.lines.append(line);
         ReceiptData::Tax &tax = taxes[line.taxRateBp];
@@ -60,8 +66,9 @@ DbResult<std::optional<ReceiptData>> BillRepository::receipt(qint64 billId) cons
     }
     r.change = Money::fromMinor(0);
     while (pay.next()) {
-        const ReceiptData::Payment p{pay.text(0), Money::fromMinor(pay.int64(1)), Money::fromMinor(pay.int64(2)),
-                                     Money::fromMinor(pay.int64(3)), pay.text(4)};
+        const ReceiptData::Payment p{pay.text(0), Money::fromMinor(pay.int64(1)),
+                                     Money::fromMinor(pay.int64(2)), Money::fromMinor(pay.int64(3)),
+                                     pay.text(4)};
         r.change += p.change;
         r.payments.append(p);
     }

@@ -11,7 +11,9 @@ class Database;
 class BillRepository
 {
 public:
-    explicit BillRepository(const Database &db) : m_db(db) {}
+    explicit BillRepository(const Database &db)
+        : m_db(db)
+    {}
 
     /*!
      * A bill as a receipt: the bill with its cashier, its lines with product and unit

@@ -173,9 +173,8 @@ bool ConversionRateCache::subscribe()
     }
     if (m_subscribedDriver != driver) {
         connect(driver, &QSqlDriver::notification, this,
-                [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
-                    handleNotification(name, payload.toString());
-                });
+                [this](const QString &name, QSqlDriver::NotificationSource,
+                       const QVariant &payload) { handleNotification(name, payload.toString()); });
     }
     m_subscribedDriver = driver;
     m_subscribedOpenings = openings;

@@ -65,7 +65,7 @@ public:
     {
         quint64 hits = 0;
         quint64 misses = 0;
-        quint64 loads = 0;        //!< queries run to fill misses
+        quint64 loads = 0; //!< queries run to fill misses
         quint64 invalidations = 0;
         quint64 expirations = 0;
         int entries = 0;

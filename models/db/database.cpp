@@ -29,7 +29,8 @@ bool isBroken(const QSqlDatabase &db);
 bool isPgHandle(const QVariant &handle)
 {
     return handle.isValid()
-        && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0);
+           && (qstrcmp(handle.typeName(), "PGconn*") == 0
+               || qstrcmp(handle.typeName(), "pg_conn*") == 0);
 }
 
 PGconn *pgConnection(const QSqlDatabase &db)
@@ -47,8 +48,7 @@ Database::Database(const DatabaseUrl &url)
     : m_url(url)
     , m_dialect(url.engine)
     , m_namePrefix(u"till-%1-"_s.arg(s_instanceCounter.fetchAndAddRelaxed(1)))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -70,9 +70,9 @@ Database::~Database()
 DbResult<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
 {
     if (!QSqlDatabase::isDriverAvailable(Dialect(url.engine).driverName())) {
-        return DbError{DbError::Kind::ConnectionFailed,
-                       u"The Qt SQL driver %1 is not installed."_s.arg(
-                           Dialect(url.engine).driverName())};
+        return DbError{
+                DbError::Kind::ConnectionFailed,
+                u"The Qt SQL driver %1 is not installed."_s.arg(Dialect(url.engine).driverName())};
     }
     if (url.engine == DatabaseUrl::Engine::SQLite) {
         const QFileInfo file(url.path);
@@ -85,8 +85,9 @@ DbResult<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
         SqliteFileLocks::install();
     }
     std::unique_ptr<Database> database(new Database(url));
-    QSqlDatabase db = QSqlDatabase::addDatabase(database->m_dialect.driverName(),
-                                                database->connectionNameForThread(QThread::currentThread()));
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+            database->m_dialect.driverName(),
+            database->connectionNameForThread(QThread::currentThread()));
     {
         QMutexLocker lock(&database->m_mutex);
         database->m_connections.insert(QThread::currentThread(), db.connectionName());
@@ -292,7 +293,8 @@ bool isBroken(const QSqlDatabase &db)
 
 bool statFile(const QString &path, quint64 *device, quint64 *inode)
 {
-    struct stat st{};
+    struct stat st
+    {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
         return false;
     }
@@ -353,8 +355,8 @@ QString Database::description() const
     if (m_url.engine == DatabaseUrl::Engine::SQLite) {
         return u"SQLite %1"_s.arg(QDir::toNativeSeparators(m_url.path));
     }
-    QString where = m_url.host.startsWith(u'/') ? m_url.host
-                                                : u"%1:%2"_s.arg(m_url.host).arg(m_url.port);
+    QString where
+            = m_url.host.startsWith(u'/') ? m_url.host : u"%1:%2"_s.arg(m_url.host).arg(m_url.port);
     QString text = u"PostgreSQL %1%2/%3"_s.arg(m_url.user.isEmpty() ? QString() : m_url.user + u'@',
                                                where, m_url.database);
     if (!m_url.schema.isEmpty()) {

@@ -16,13 +16,13 @@ struct DatabaseUrl
     enum class Engine { SQLite, PostgreSQL };
 
     Engine engine = Engine::SQLite;
-    QString path;     //!< SQLite file
-    QString host;     //!< PostgreSQL host name, address or socket folder
+    QString path; //!< SQLite file
+    QString host; //!< PostgreSQL host name, address or socket folder
     int port = 5432;
     QString user;
     QString password;
     QString database;
-    QString schema;   //!< PostgreSQL schema; empty for the user's default search path
+    QString schema; //!< PostgreSQL schema; empty for the user's default search path
 
     //! std::nullopt when the text is not a URL Till can use; error says why (untranslated).
     static std::optional<DatabaseUrl> parse(const QString &text, QString *error = nullptr);

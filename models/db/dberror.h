@@ -17,13 +17,13 @@ struct DbError
         Constraint,       //!< a unique, check or foreign key constraint refused the change
         Conflict,         //!< a concurrent change won (serialization, lock)
         NotFound,
-        SchemaTooNew,     //!< the database was migrated by a newer Till
+        SchemaTooNew, //!< the database was migrated by a newer Till
         Migration,
-        Invalid,          //!< the caller asked for something that cannot be done
-        Statement,        //!< any other failure of a statement
-        DiskFull,         //!< the disk or the server's storage is full; nothing was written
-        FileLost,         //!< the SQLite file was deleted or replaced under the open connection
-        Timeout,          //!< the server did not answer within the statement timeout
+        Invalid,   //!< the caller asked for something that cannot be done
+        Statement, //!< any other failure of a statement
+        DiskFull,  //!< the disk or the server's storage is full; nothing was written
+        FileLost,  //!< the SQLite file was deleted or replaced under the open connection
+        Timeout,   //!< the server did not answer within the statement timeout
     };
 
     DbError() = default;
@@ -31,11 +31,10 @@ struct DbError
         : kind(errorKind)
         , details(std::move(errorDetails))
         , driverText(std::move(serverText))
-    {
-    }
+    {}
 
     Kind kind = Kind::Statement;
-    QString details; //!< driver text and statement, for logs and "Show details"
+    QString details;    //!< driver text and statement, for logs and "Show details"
     QString driverText; //!< the server's own message alone, without the statement
 };
 
@@ -46,8 +45,12 @@ template<typename T, typename E>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(E error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    {}
+    Result(E error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -68,6 +71,5 @@ using DbResult = Result<T, DbError>;
 
 //! For operations that return nothing but may fail.
 struct Done
-{
-};
+{};
 using DbStatus = DbResult<Done>;

@@ -80,7 +80,7 @@ QString Dialect::jsonRows(const QString &param, const QList<JsonColumn> &columns
             parts << column.name + u' ' + type;
         }
         return u"(SELECT * FROM json_to_recordset(CAST(:%1 AS json)) AS j(%2))"_s.arg(
-            param, parts.join(u", "_s));
+                param, parts.join(u", "_s));
     }
     for (const auto &column : columns) {
         parts << u"json_extract(value, '$.%1') AS %1"_s.arg(column.name);
@@ -121,8 +121,8 @@ bool Dialect::isConnectionLost(const QSqlError &error) const
         // SQLSTATE class 08: connection exception; 57P01..03: the server is going away.
         const QString state = error.nativeErrorCode();
         return state.startsWith(u"08"_s) || state.startsWith(u"57P"_s)
-            || error.databaseText().contains(u"server closed the connection"_s)
-            || error.databaseText().contains(u"no connection to the server"_s);
+               || error.databaseText().contains(u"server closed the connection"_s)
+               || error.databaseText().contains(u"no connection to the server"_s);
     }
     return false;
 }
@@ -209,7 +209,8 @@ QString systemZone()
 QString Dialect::localHour(const QString &column) const
 {
     if (isPostgres()) {
-        return u"CAST(EXTRACT(HOUR FROM %1 AT TIME ZONE '%2') AS INTEGER)"_s.arg(column, systemZone());
+        return u"CAST(EXTRACT(HOUR FROM %1 AT TIME ZONE '%2') AS INTEGER)"_s.arg(column,
+                                                                                 systemZone());
     }
     return u"CAST(strftime('%H', %1, 'localtime') AS INTEGER)"_s.arg(column);
 }

@@ -21,7 +21,9 @@ class Dialect
 public:
     using Engine = DatabaseUrl::Engine;
 
-    explicit Dialect(Engine engine) : m_engine(engine) {}
+    explicit Dialect(Engine engine)
+        : m_engine(engine)
+    {}
 
     Engine engine() const { return m_engine; }
     bool isPostgres() const { return m_engine == Engine::PostgreSQL; }
@@ -35,7 +37,10 @@ public:
     QString expandTemplates(QString sql) const;
 
     //! LIKE that ignores letter case: ILIKE on PostgreSQL, LIKE (ASCII case-blind) on SQLite.
-    QString likeIgnoringCase() const { return isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE"); }
+    QString likeIgnoringCase() const
+    {
+        return isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
+    }
     //! Escapes %, _ and \ in user text for a LIKE pattern written with ESCAPE '\'.
     static QString escapeLike(const QString &text);
     /*!

@@ -18,14 +18,16 @@ DbStatus LaneRepository::ensure(const QString &name) const
 DbResult<qint64> LaneRepository::takeNumber(Counter counter, const QString &lane,
                                             const QString &uuid) const
 {
-    static const QString kBill = u"UPDATE lanes SET next_bill_number = next_bill_number + 1 "
-                                 "WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM bills WHERE uuid = :uuid) "
-                                 "AND EXISTS (SELECT 1 FROM shifts WHERE lane = :lane AND closed_at IS NULL) "
-                                 "RETURNING next_bill_number - 1"_s;
-    static const QString kRefund = u"UPDATE lanes SET next_refund_number = next_refund_number + 1 "
-                                   "WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM refunds WHERE uuid = :uuid) "
-                                   "AND EXISTS (SELECT 1 FROM shifts WHERE lane = :lane AND closed_at IS NULL) "
-                                   "RETURNING next_refund_number - 1"_s;
+    static const QString kBill
+            = u"UPDATE lanes SET next_bill_number = next_bill_number + 1 "
+              "WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM bills WHERE uuid = :uuid) "
+              "AND EXISTS (SELECT 1 FROM shifts WHERE lane = :lane AND closed_at IS NULL) "
+              "RETURNING next_bill_number - 1"_s;
+    static const QString kRefund
+            = u"UPDATE lanes SET next_refund_number = next_refund_number + 1 "
+              "WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM refunds WHERE uuid = :uuid) "
+              "AND EXISTS (SELECT 1 FROM shifts WHERE lane = :lane AND closed_at IS NULL) "
+              "RETURNING next_refund_number - 1"_s;
     SqlQuery q(m_db, counter == Counter::Bill ? kBill : kRefund, SqlQuery::Prepared::Keep);
     q.bind(u"lane"_s, lane).bind(u"uuid"_s, uuid);
     if (!q.exec()) {

@@ -10,7 +10,9 @@ class Database;
 class LaneRepository
 {
 public:
-    explicit LaneRepository(const Database &db) : m_db(db) {}
+    explicit LaneRepository(const Database &db)
+        : m_db(db)
+    {}
 
     //! Adds the lane unless it exists; one statement, safe when two tills start at once.
     DbStatus ensure(const QString &name) const;

@@ -39,8 +39,8 @@ QList<Migration> Migrator::builtIn()
         if (!file.open(QIODevice::ReadOnly)) {
             continue;
         }
-        result.append({match.captured(1).toInt(), match.captured(2),
-                       QString::fromUtf8(file.readAll())});
+        result.append(
+                {match.captured(1).toInt(), match.captured(2), QString::fromUtf8(file.readAll())});
     }
     return result;
 }
@@ -104,10 +104,10 @@ DbResult<Migrator::Outcome> Migrator::migrate() const
         return current.error();
     }
     if (*current > latestVersion()) {
-        return DbError{DbError::Kind::SchemaTooNew,
-                       u"The database is at schema version %1; this Till knows up to %2."_s
-                           .arg(*current)
-                           .arg(latestVersion())};
+        return DbError{
+                DbError::Kind::SchemaTooNew,
+                u"The database is at schema version %1; this Till knows up to %2."_s.arg(*current)
+                        .arg(latestVersion())};
     }
     bool applied = false;
     for (const Migration &migration : m_migrations) {
@@ -143,14 +143,13 @@ DbStatus Migrator::apply(const Migration &migration) const
     if (done.int64(0) > 0) {
         return tx.commit();
     }
-    const QStringList statements =
-        splitStatements(m_db.dialect().expandTemplates(migration.sql));
+    const QStringList statements = splitStatements(m_db.dialect().expandTemplates(migration.sql));
     for (const QString &statement : statements) {
         if (DbStatus status = SqlQuery::run(m_db, statement); !status) {
             DbError error = status.error();
             error.kind = DbError::Kind::Migration;
             error.details = u"Migration %1 (%2) failed: %3"_s.arg(migration.version)
-                                .arg(migration.name, error.details);
+                                    .arg(migration.name, error.details);
             qCWarning(lcMigrator).noquote() << error.details;
             return error;
         }
@@ -158,8 +157,8 @@ DbStatus Migrator::apply(const Migration &migration) const
     SqlQuery record(m_db, u"INSERT INTO schema_migrations (version, name, applied_at) "
                           "VALUES (:v, :name, :at)"_s);
     record.bind(u"v"_s, migration.version)
-        .bind(u"name"_s, migration.name)
-        .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+            .bind(u"name"_s, migration.name)
+            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
     if (!record.exec()) {
         return record.error();
     }

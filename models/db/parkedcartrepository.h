@@ -23,7 +23,9 @@ struct ParkedCart
 class ParkedCartRepository
 {
 public:
-    explicit ParkedCartRepository(const Database &db) : m_db(db) {}
+    explicit ParkedCartRepository(const Database &db)
+        : m_db(db)
+    {}
 
     DbResult<qint64> park(const QString &uuid, const QString &lane, qint64 cashierId,
                           const QString &label, const Cart &cart, const QDateTime &at) const;

@@ -12,15 +12,34 @@ namespace {
 
 // Column positions of kProductSelect, looked up once here rather than by name per row.
 enum ProductColumn {
-    PId, PSku, PName, PCategoryId, PCategoryName, PTaxId, PTaxName, PTaxBp, PBaseUnit, PStock,
-    PReorder, PCost, PCostPerBase, PActive, PUpdatedAt, UId, UName, UBasePerUnit, UPrice,
-    UBarcode, UActive
+    PId,
+    PSku,
+    PName,
+    PCategoryId,
+    PCategoryName,
+    PTaxId,
+    PTaxName,
+    PTaxBp,
+    PBaseUnit,
+    PStock,
+    PReorder,
+    PCost,
+    PCostPerBase,
+    PActive,
+    PUpdatedAt,
+    UId,
+    UName,
+    UBasePerUnit,
+    UPrice,
+    UBarcode,
+    UActive
 };
 
-const QString kProductSelect =
-    u"SELECT p.id, p.sku, p.name, p.category_id, c.name, p.tax_rate_id, t.name, t.rate_bp, "
-    "p.base_unit, p.stock_base, p.reorder_level_base, p.cost_minor, p.cost_per_base, p.active, "
-    "p.updated_at, u.id, u.name, u.base_per_unit, u.price_minor, u.barcode, u.active "_s;
+const QString kProductSelect
+        = u"SELECT p.id, p.sku, p.name, p.category_id, c.name, p.tax_rate_id, t.name, t.rate_bp, "
+          "p.base_unit, p.stock_base, p.reorder_level_base, p.cost_minor, p.cost_per_base, "
+          "p.active, "
+          "p.updated_at, u.id, u.name, u.base_per_unit, u.price_minor, u.barcode, u.active "_s;
 
 QString joins(const QString &products)
 {
@@ -49,10 +68,10 @@ QVariant nullableId(qint64 id)
 
 // True while nothing names the product :id but its units and quick keys. Refund lines are
 // covered: each belongs to a bill line of the product.
-const QString kNoHistory =
-    u"NOT EXISTS (SELECT 1 FROM bill_items WHERE product_id = :id) "
-    "AND NOT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = :id) "
-    "AND NOT EXISTS (SELECT 1 FROM stock_document_lines WHERE product_id = :id)"_s;
+const QString kNoHistory
+        = u"NOT EXISTS (SELECT 1 FROM bill_items WHERE product_id = :id) "
+          "AND NOT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = :id) "
+          "AND NOT EXISTS (SELECT 1 FROM stock_document_lines WHERE product_id = :id)"_s;
 
 } // namespace
 
@@ -115,7 +134,7 @@ QStringList ProductRepository::filterConditions(const ProductFilter &filter) con
     if (!filter.text.trimmed().isEmpty()) {
         where << u"(p.name %1 :pattern ESCAPE '\\' OR p.sku %1 :prefix ESCAPE '\\' "
                  "OR p.id IN (SELECT b.product_id FROM product_units b WHERE b.barcode = :code))"_s
-                     .arg(m_db.dialect().likeIgnoringCase());
+                         .arg(m_db.dialect().likeIgnoringCase());
     }
     if (filter.categoryId > 0) {
         where << u"p.category_id = :category"_s;
@@ -163,8 +182,8 @@ QString newPriceSql(const PriceChange &change)
 } // namespace
 
 DbResult<QList<PriceChangeRow>> ProductRepository::previewPriceChange(const ProductFilter &filter,
-                                                                     const PriceChange &change,
-                                                                     int limit) const
+                                                                      const PriceChange &change,
+                                                                      int limit) const
 {
     QStringList where = filterConditions(filter);
     where << u"u.active = TRUE"_s;
@@ -173,8 +192,8 @@ DbResult<QList<PriceChangeRow>> ProductRepository::previewPriceChange(const Prod
     }
     SqlQuery q(m_db, u"SELECT u.id, p.sku, p.name, u.name, u.price_minor, %1 FROM product_units u "
                      "JOIN products p ON p.id = u.product_id WHERE %2 "
-                     "ORDER BY p.name, p.id, u.base_per_unit LIMIT :limit"_s
-                         .arg(newPriceSql(change), where.join(u" AND "_s)));
+                     "ORDER BY p.name, p.id, u.base_per_unit LIMIT :limit"_s.arg(
+                             newPriceSql(change), where.join(u" AND "_s)));
     bindFilter(q, filter);
     q.bind(u"value"_s, change.value).bind(u"limit"_s, limit);
     if (!q.exec()) {
@@ -209,14 +228,15 @@ DbResult<int> ProductRepository::applyPriceChange(const ProductFilter &filter,
                                                   const PriceChange &change) const
 {
     QStringList where = filterConditions(filter);
-    SqlQuery q(m_db, u"UPDATE product_units SET price_minor = %1, updated_at = :now "
-                     "WHERE active = TRUE %2 AND product_id IN (SELECT p.id FROM products p%3)"_s
-                         .arg(QString(newPriceSql(change)).replace(u"u.price_minor"_s, u"price_minor"_s),
-                              change.baseUnitsOnly ? u"AND base_per_unit = 1"_s : QString(),
-                              where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s)));
+    SqlQuery q(m_db,
+               u"UPDATE product_units SET price_minor = %1, updated_at = :now "
+               "WHERE active = TRUE %2 AND product_id IN (SELECT p.id FROM products p%3)"_s.arg(
+                       QString(newPriceSql(change)).replace(u"u.price_minor"_s, u"price_minor"_s),
+                       change.baseUnitsOnly ? u"AND base_per_unit = 1"_s : QString(),
+                       where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s)));
     bindFilter(q, filter);
     q.bind(u"value"_s, change.value)
-        .bind(u"now"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+            .bind(u"now"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
     if (!q.exec()) {
         return q.error();
     }
@@ -233,13 +253,16 @@ DbResult<QList<Product>> ProductRepository::page(const ProductFilter &filter,
     QStringList where = filterConditions(filter);
     if (after.id > 0) {
         // The first bound alone is what an index can start from; the OR only breaks ties.
-        where << u"p.%1 %2= :key AND (p.%1 %2 :key OR (p.%1 = :key AND p.id %2 :after_id))"_s.arg(column, beyond);
+        where << u"p.%1 %2= :key AND (p.%1 %2 :key OR (p.%1 = :key AND p.id %2 :after_id))"_s.arg(
+                column, beyond);
     }
-    const QString page = u"(SELECT * FROM products p %1 ORDER BY p.%2 %3, p.id %3 LIMIT :limit)"_s
-                             .arg(where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s),
-                                  column, direction);
-    SqlQuery q(m_db, kProductSelect + joins(page)
-                         + u"ORDER BY p.%1 %2, p.id %2, u.base_per_unit"_s.arg(column, direction));
+    const QString page
+            = u"(SELECT * FROM products p %1 ORDER BY p.%2 %3, p.id %3 LIMIT :limit)"_s.arg(
+                    where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s), column,
+                    direction);
+    SqlQuery q(m_db,
+               kProductSelect + joins(page)
+                       + u"ORDER BY p.%1 %2, p.id %2, u.base_per_unit"_s.arg(column, direction));
     bindFilter(q, filter);
     if (after.id > 0) {
         if (filter.sort == ProductFilter::Sort::Stock) {
@@ -256,7 +279,7 @@ DbResult<QList<Product>> ProductRepository::page(const ProductFilter &filter,
 DbResult<std::optional<Product>> ProductRepository::findById(qint64 id) const
 {
     SqlQuery q(m_db, kProductSelect + joins(u"products"_s)
-                         + u"WHERE p.id = :id ORDER BY u.base_per_unit"_s);
+                             + u"WHERE p.id = :id ORDER BY u.base_per_unit"_s);
     q.bind(u"id"_s, id);
     auto products = readProducts(q);
     if (!products) {
@@ -268,7 +291,7 @@ DbResult<std::optional<Product>> ProductRepository::findById(qint64 id) const
 DbResult<std::optional<Product>> ProductRepository::findBySku(const QString &sku) const
 {
     SqlQuery q(m_db, kProductSelect + joins(u"products"_s)
-                         + u"WHERE p.sku = :sku ORDER BY u.base_per_unit"_s);
+                             + u"WHERE p.sku = :sku ORDER BY u.base_per_unit"_s);
     q.bind(u"sku"_s, sku.trimmed());
     auto products = readProducts(q);
     if (!products) {
@@ -277,14 +300,15 @@ DbResult<std::optional<Product>> ProductRepository::findBySku(const QString &sku
     return products->isEmpty() ? std::optional<Product>() : products->constFirst();
 }
 
-DbResult<std::optional<ScannedUnit>> ProductRepository::findUnitByBarcode(const QString &barcode) const
+DbResult<std::optional<ScannedUnit>> ProductRepository::findUnitByBarcode(
+        const QString &barcode) const
 {
     // Only the scanned unit is joined; the barcode index makes this one indexed lookup.
     SqlQuery q(m_db, kProductSelect
-                         + u"FROM product_units u JOIN products p ON p.id = u.product_id "
-                           "LEFT JOIN categories c ON c.id = p.category_id "
-                           "JOIN tax_rates t ON t.id = p.tax_rate_id "
-                           "WHERE u.barcode = :barcode"_s);
+                             + u"FROM product_units u JOIN products p ON p.id = u.product_id "
+                               "LEFT JOIN categories c ON c.id = p.category_id "
+                               "JOIN tax_rates t ON t.id = p.tax_rate_id "
+                               "WHERE u.barcode = :barcode"_s);
     q.bind(u"barcode"_s, barcode.trimmed());
     auto products = readProducts(q);
     if (!products) {
@@ -304,13 +328,15 @@ DbResult<QList<Product>> ProductRepository::lowStock(int limit) const
     const QString page = u"(SELECT * FROM products p WHERE p.active = TRUE "
                          "AND p.stock_base <= p.reorder_level_base "
                          "ORDER BY p.stock_base - p.reorder_level_base, p.id LIMIT :limit)"_s;
-    SqlQuery q(m_db, kProductSelect + joins(page)
-                         + u"ORDER BY p.stock_base - p.reorder_level_base, p.id, u.base_per_unit"_s);
+    SqlQuery q(m_db,
+               kProductSelect + joins(page)
+                       + u"ORDER BY p.stock_base - p.reorder_level_base, p.id, u.base_per_unit"_s);
     q.bind(u"limit"_s, limit);
     return readProducts(q);
 }
 
-DbResult<QHash<qint64, qint64>> ProductRepository::conversionRates(const QList<qint64> &unitIds) const
+DbResult<QHash<qint64, qint64>> ProductRepository::conversionRates(
+        const QList<qint64> &unitIds) const
 {
     JsonRows ids;
     for (qint64 id : unitIds) {
@@ -318,8 +344,9 @@ DbResult<QHash<qint64, qint64>> ProductRepository::conversionRates(const QList<q
         ids.add(u"id", id);
     }
     SqlQuery q(m_db, u"SELECT id, base_per_unit FROM product_units WHERE id IN (SELECT id FROM "_s
-                         + m_db.dialect().jsonRows(u"ids"_s, {{u"id"_s, Dialect::ColumnType::Integer}})
-                         + u" j)"_s);
+                             + m_db.dialect().jsonRows(u"ids"_s,
+                                                       {{u"id"_s, Dialect::ColumnType::Integer}})
+                             + u" j)"_s);
     q.bind(u"ids"_s, ids.toString());
     if (!q.exec()) {
         return q.error();
@@ -336,26 +363,29 @@ DbResult<qint64> ProductRepository::save(const Product &product) const
     const QString now = Dialect::timestampText(QDateTime::currentDateTimeUtc());
     qint64 productId = product.id;
     {
-        SqlQuery q(m_db, productId == 0
-                             ? u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
-                               "reorder_level_base, cost_minor, cost_per_base, active, created_at, "
-                               "updated_at) VALUES (:sku, :name, :category, :tax, :base_unit, :reorder, "
-                               ":cost, :cost_per_base, :active, :now, :now) RETURNING id"_s
-                             : u"UPDATE products SET sku = :sku, name = :name, category_id = :category, "
-                               "tax_rate_id = :tax, base_unit = :base_unit, reorder_level_base = :reorder, "
-                               "cost_minor = :cost, cost_per_base = :cost_per_base, active = :active, "
-                               "updated_at = :now WHERE id = :id RETURNING id"_s);
+        SqlQuery q(
+                m_db,
+                productId == 0
+                        ? u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
+                          "reorder_level_base, cost_minor, cost_per_base, active, created_at, "
+                          "updated_at) VALUES (:sku, :name, :category, :tax, :base_unit, :reorder, "
+                          ":cost, :cost_per_base, :active, :now, :now) RETURNING id"_s
+                        : u"UPDATE products SET sku = :sku, name = :name, category_id = :category, "
+                          "tax_rate_id = :tax, base_unit = :base_unit, reorder_level_base = "
+                          ":reorder, "
+                          "cost_minor = :cost, cost_per_base = :cost_per_base, active = :active, "
+                          "updated_at = :now WHERE id = :id RETURNING id"_s);
         q.bind(u"sku"_s, product.sku.trimmed())
-            .bind(u"name"_s, product.name.trimmed())
-            .bind(u"category"_s, nullableId(product.categoryId))
-            .bind(u"tax"_s, product.taxRateId)
-            .bind(u"base_unit"_s, BaseUnits::key(product.baseUnit))
-            .bind(u"reorder"_s, product.reorderLevelBase)
-            .bind(u"cost"_s, product.cost ? QVariant(product.cost->minor())
-                                          : QVariant(QMetaType::fromType<qint64>()))
-            .bind(u"cost_per_base"_s, product.costPerBase)
-            .bind(u"active"_s, product.active)
-            .bind(u"now"_s, now);
+                .bind(u"name"_s, product.name.trimmed())
+                .bind(u"category"_s, nullableId(product.categoryId))
+                .bind(u"tax"_s, product.taxRateId)
+                .bind(u"base_unit"_s, BaseUnits::key(product.baseUnit))
+                .bind(u"reorder"_s, product.reorderLevelBase)
+                .bind(u"cost"_s, product.cost ? QVariant(product.cost->minor())
+                                              : QVariant(QMetaType::fromType<qint64>()))
+                .bind(u"cost_per_base"_s, product.costPerBase)
+                .bind(u"active"_s, product.active)
+                .bind(u"now"_s, now);
         if (productId != 0) {
             q.bind(u"id"_s, productId);
         }
@@ -376,31 +406,35 @@ DbResult<qint64> ProductRepository::save(const Product &product) const
         }
     }
     {
-        SqlQuery q(m_db, u"UPDATE product_units SET active = FALSE, barcode = NULL, updated_at = :now "
-                         "WHERE product_id = :product AND active = TRUE"_s
-                             + (kept.isEmpty() ? QString()
-                                               : u" AND id NOT IN (%1)"_s.arg(kept.join(u','))));
+        SqlQuery q(m_db,
+                   u"UPDATE product_units SET active = FALSE, barcode = NULL, updated_at = :now "
+                   "WHERE product_id = :product AND active = TRUE"_s
+                           + (kept.isEmpty() ? QString()
+                                             : u" AND id NOT IN (%1)"_s.arg(kept.join(u','))));
         q.bind(u"now"_s, now).bind(u"product"_s, productId);
         if (!q.exec()) {
             return q.error();
         }
     }
     for (const ProductUnit &unit : product.units) {
-        SqlQuery q(m_db, unit.id == 0
-                             ? u"INSERT INTO product_units (product_id, name, base_per_unit, price_minor, "
-                               "barcode, active, updated_at) VALUES (:product, :name, :rate, :price, "
-                               ":barcode, :active, :now)"_s
-                             : u"UPDATE product_units SET name = :name, base_per_unit = :rate, "
-                               "price_minor = :price, barcode = :barcode, active = :active, "
-                               "updated_at = :now WHERE id = :id AND product_id = :product"_s);
+        SqlQuery q(m_db,
+                   unit.id == 0
+                           ? u"INSERT INTO product_units (product_id, name, base_per_unit, "
+                             u"price_minor, "
+                             "barcode, active, updated_at) VALUES (:product, :name, :rate, :price, "
+                             ":barcode, :active, :now)"_s
+                           : u"UPDATE product_units SET name = :name, base_per_unit = :rate, "
+                             "price_minor = :price, barcode = :barcode, active = :active, "
+                             "updated_at = :now WHERE id = :id AND product_id = :product"_s);
         q.bind(u"product"_s, productId)
-            .bind(u"name"_s, unit.name.trimmed())
-            .bind(u"rate"_s, unit.basePerUnit)
-            .bind(u"price"_s, unit.price.minor())
-            .bind(u"barcode"_s, unit.barcode.trimmed().isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                                 : QVariant(unit.barcode.trimmed()))
-            .bind(u"active"_s, unit.active)
-            .bind(u"now"_s, now);
+                .bind(u"name"_s, unit.name.trimmed())
+                .bind(u"rate"_s, unit.basePerUnit)
+                .bind(u"price"_s, unit.price.minor())
+                .bind(u"barcode"_s, unit.barcode.trimmed().isEmpty()
+                                            ? QVariant(QMetaType::fromType<QString>())
+                                            : QVariant(unit.barcode.trimmed()))
+                .bind(u"active"_s, unit.active)
+                .bind(u"now"_s, now);
         if (unit.id != 0) {
             q.bind(u"id"_s, unit.id);
         }
@@ -425,8 +459,8 @@ DbStatus ProductRepository::setActive(qint64 productId, bool active) const
 {
     SqlQuery q(m_db, u"UPDATE products SET active = :active, updated_at = :now WHERE id = :id"_s);
     q.bind(u"active"_s, active)
-        .bind(u"now"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()))
-        .bind(u"id"_s, productId);
+            .bind(u"now"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()))
+            .bind(u"id"_s, productId);
     if (!q.exec()) {
         return q.error();
     }
@@ -439,10 +473,11 @@ DbResult<bool> ProductRepository::removeUnlessHistory(qint64 productId) const
     // between the statements below; SQLite's writer already holds the whole database.
     // Each statement checks for history itself: the ledger and the documents stay whole.
     const QStringList statements{
-        m_db.dialect().lockRowsStatement(u"products"_s, u":id"_s),
-        u"DELETE FROM quick_keys WHERE unit_id IN (SELECT id FROM product_units "
-        "WHERE product_id = :id) AND "_s + kNoHistory,
-        u"DELETE FROM product_units WHERE product_id = :id AND "_s + kNoHistory,
+            m_db.dialect().lockRowsStatement(u"products"_s, u":id"_s),
+            u"DELETE FROM quick_keys WHERE unit_id IN (SELECT id FROM product_units "
+            "WHERE product_id = :id) AND "_s
+                    + kNoHistory,
+            u"DELETE FROM product_units WHERE product_id = :id AND "_s + kNoHistory,
     };
     for (const QString &sql : statements) {
         if (sql.isEmpty()) {
@@ -463,17 +498,19 @@ DbResult<bool> ProductRepository::removeUnlessHistory(qint64 productId) const
 }
 
 DbResult<QHash<QString, QString>> ProductRepository::barcodeOwners(const QStringList &barcodes,
-                                                                  qint64 exceptProductId) const
+                                                                   qint64 exceptProductId) const
 {
     JsonRows codes;
     for (const QString &code : barcodes) {
         codes.beginRow();
         codes.add(u"code", code);
     }
-    SqlQuery q(m_db, u"SELECT u.barcode, p.sku FROM product_units u JOIN products p ON p.id = u.product_id "
-                     "WHERE u.product_id <> :except AND u.barcode IN (SELECT code FROM "_s
-                         + m_db.dialect().jsonRows(u"codes"_s, {{u"code"_s, Dialect::ColumnType::Text}})
-                         + u" j)"_s);
+    SqlQuery q(
+            m_db,
+            u"SELECT u.barcode, p.sku FROM product_units u JOIN products p ON p.id = u.product_id "
+            "WHERE u.product_id <> :except AND u.barcode IN (SELECT code FROM "_s
+                    + m_db.dialect().jsonRows(u"codes"_s, {{u"code"_s, Dialect::ColumnType::Text}})
+                    + u" j)"_s);
     q.bind(u"except"_s, exceptProductId).bind(u"codes"_s, codes.toString());
     if (!q.exec()) {
         return q.error();
@@ -500,10 +537,12 @@ DbResult<QList<Category>> ProductRepository::categories() const
 
 DbResult<qint64> ProductRepository::saveCategory(const Category &category) const
 {
-    SqlQuery q(m_db, category.id == 0
-                         ? u"INSERT INTO categories (name, sort_order) VALUES (:name, :sort) RETURNING id"_s
-                         : u"UPDATE categories SET name = :name, sort_order = :sort WHERE id = :id "
-                           "RETURNING id"_s);
+    SqlQuery q(
+            m_db,
+            category.id == 0
+                    ? u"INSERT INTO categories (name, sort_order) VALUES (:name, :sort) RETURNING id"_s
+                    : u"UPDATE categories SET name = :name, sort_order = :sort WHERE id = :id "
+                      "RETURNING id"_s);
     q.bind(u"name"_s, category.name.trimmed()).bind(u"sort"_s, category.sortOrder);
     if (category.id != 0) {
         q.bind(u"id"_s, category.id);
@@ -546,10 +585,11 @@ DbResult<QList<TaxRate>> ProductRepository::taxRates() const
 
 DbResult<qint64> ProductRepository::saveTaxRate(const TaxRate &rate) const
 {
-    SqlQuery q(m_db, rate.id == 0
-                         ? u"INSERT INTO tax_rates (name, rate_bp) VALUES (:name, :bp) RETURNING id"_s
-                         : u"UPDATE tax_rates SET name = :name, rate_bp = :bp "
-                           "WHERE id = :id RETURNING id"_s);
+    SqlQuery q(m_db,
+               rate.id == 0
+                       ? u"INSERT INTO tax_rates (name, rate_bp) VALUES (:name, :bp) RETURNING id"_s
+                       : u"UPDATE tax_rates SET name = :name, rate_bp = :bp "
+                         "WHERE id = :id RETURNING id"_s);
     q.bind(u"name"_s, rate.name.trimmed()).bind(u"bp"_s, rate.rateBp);
     if (rate.id != 0) {
         q.bind(u"id"_s, rate.id);

@@ -15,8 +15,8 @@ class SqlQuery;
 //! What the product list shows: any mix of these narrows it.
 struct ProductFilter
 {
-    QString text;            //!< part of the name, start of the SKU, or a whole barcode
-    qint64 categoryId = 0;   //!< 0: every category
+    QString text;          //!< part of the name, start of the SKU, or a whole barcode
+    qint64 categoryId = 0; //!< 0: every category
     enum class Active { Any, Yes, No } active = Active::Yes;
     bool lowStockOnly = false;
 
@@ -67,7 +67,9 @@ struct PriceChangeRow
 class ProductRepository
 {
 public:
-    explicit ProductRepository(const Database &db) : m_db(db) {}
+    explicit ProductRepository(const Database &db)
+        : m_db(db)
+    {}
 
     DbResult<QList<Product>> page(const ProductFilter &filter, const ProductCursor &after,
                                   int limit) const;

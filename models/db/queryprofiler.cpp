@@ -68,8 +68,7 @@ void QueryProfiler::clearHistory()
 
 QString QueryProfiler::shapeOf(const QString &sql)
 {
-    static const QRegularExpression literals(
-        uR"('(?:[^']|'')*'|\b\d+(?:\.\d+)?\b)"_s);
+    static const QRegularExpression literals(uR"('(?:[^']|'')*'|\b\d+(?:\.\d+)?\b)"_s);
     QString shape = sql.simplified();
     shape.replace(literals, u"?"_s);
     return shape;
@@ -119,9 +118,9 @@ void ProfileScope::add(const StatementRecord &statement, bool innermost)
     if (count == QueryProfiler::instance().repeatThreshold() + 1) {
         m_record.repeatWarnings.append(shape);
         qCWarning(lcSql).noquote()
-            << u"possible N+1 in \"%1\": the same statement ran %2 times: %3"_s.arg(
-                   m_record.name)
-                   .arg(count)
-                   .arg(shape.left(200));
+                << u"possible N+1 in \"%1\": the same statement ran %2 times: %3"_s
+                           .arg(m_record.name)
+                           .arg(count)
+                           .arg(shape.left(200));
     }
 }

@@ -13,7 +13,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcSql)
 //! One statement as the profiler saw it.
 struct StatementRecord
 {
-    QString sql;       //!< the statement text, whitespace folded
+    QString sql; //!< the statement text, whitespace folded
     qint64 nanoseconds = 0;
     bool ok = true;
 };
@@ -21,7 +21,7 @@ struct StatementRecord
 //! One finished operation ("checkout.commit") with the statements it ran.
 struct OperationRecord
 {
-    quint64 sequence = 0;  //!< increases with every finished operation
+    quint64 sequence = 0; //!< increases with every finished operation
     QString name;
     qint64 startedAtMs = 0; //!< milliseconds since the epoch
     qint64 nanoseconds = 0; //!< wall time of the whole operation

@@ -7,8 +7,20 @@ using namespace Qt::StringLiterals;
 
 namespace {
 enum Column {
-    KPosition, KLabel, UId, UName, UBasePerUnit, UPrice, UBarcode, PId, PSku, PName, PTaxId,
-    PTaxBp, PBaseUnit, PStock
+    KPosition,
+    KLabel,
+    UId,
+    UName,
+    UBasePerUnit,
+    UPrice,
+    UBarcode,
+    PId,
+    PSku,
+    PName,
+    PTaxId,
+    PTaxBp,
+    PBaseUnit,
+    PStock
 };
 } // namespace
 

@@ -33,7 +33,9 @@ struct QuickKey
 class QuickKeyRepository
 {
 public:
-    explicit QuickKeyRepository(const Database &db) : m_db(db) {}
+    explicit QuickKeyRepository(const Database &db)
+        : m_db(db)
+    {}
 
     //! By position.
     DbResult<QList<QuickKey>> list() const;

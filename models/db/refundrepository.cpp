@@ -16,21 +16,24 @@ namespace {
 using Type = Dialect::ColumnType;
 
 const QList<Dialect::JsonColumn> kLineColumns{
-    {u"bill_item_id"_s, Type::Integer}, {u"product_id"_s, Type::Integer},
-    {u"base_quantity"_s, Type::Integer}, {u"amount"_s, Type::Integer},
-    {u"restock"_s, Type::Boolean},
+        {u"bill_item_id"_s, Type::Integer},  {u"product_id"_s, Type::Integer},
+        {u"base_quantity"_s, Type::Integer}, {u"amount"_s, Type::Integer},
+        {u"restock"_s, Type::Boolean},
 };
 const QList<Dialect::JsonColumn> kPaymentColumns{
-    {u"method"_s, Type::Text}, {u"amount"_s, Type::Integer}, {u"reference"_s, Type::Text},
+        {u"method"_s, Type::Text},
+        {u"amount"_s, Type::Integer},
+        {u"reference"_s, Type::Text},
 };
 
 // The ledger rows of a refund, from its lines as "j": per product, everything that came back,
 // then what left stock again at once because it is damaged. Both rows keep the books honest:
 // the return is seen even when stock_base does not move.
-const QString kLedgerRows =
-    u"SELECT product_id, SUM(base_quantity) AS delta, 'refund' AS reason, 0 AS step FROM j "
-    "GROUP BY product_id UNION ALL SELECT product_id, -SUM(base_quantity), 'damaged', 1 FROM j "
-    "WHERE NOT restock GROUP BY product_id"_s;
+const QString kLedgerRows
+        = u"SELECT product_id, SUM(base_quantity) AS delta, 'refund' AS reason, 0 AS step FROM j "
+          "GROUP BY product_id UNION ALL SELECT product_id, -SUM(base_quantity), 'damaged', 1 FROM "
+          "j "
+          "WHERE NOT restock GROUP BY product_id"_s;
 
 // Raised inside the PostgreSQL statement when a line is not one of the bill's.
 const QString kWrongBillMarker = u"till:wrong_bill"_s;
@@ -43,14 +46,14 @@ QVariant nullableId(qint64 id)
 void bindRefund(SqlQuery &q, const RefundRecord &r)
 {
     q.bind(u"uuid"_s, r.uuid)
-        .bind(u"lane"_s, r.lane)
-        .bind(u"bill"_s, r.billId)
-        .bind(u"cashier"_s, r.cashierId)
-        .bind(u"approved"_s, nullableId(r.approvedBy))
-        .bind(u"reason"_s, r.reason)
-        .bind(u"at"_s, Dialect::timestampText(r.at))
-        .bind(u"total"_s, r.total.minor())
-        .bind(u"audit"_s, r.auditDetails);
+            .bind(u"lane"_s, r.lane)
+            .bind(u"bill"_s, r.billId)
+            .bind(u"cashier"_s, r.cashierId)
+            .bind(u"approved"_s, nullableId(r.approvedBy))
+            .bind(u"reason"_s, r.reason)
+            .bind(u"at"_s, Dialect::timestampText(r.at))
+            .bind(u"total"_s, r.total.minor())
+            .bind(u"audit"_s, r.auditDetails);
 }
 
 int distinctItems(const RefundRecord &r)
@@ -92,13 +95,14 @@ QString RefundRepository::paymentsJson(const RefundRecord &refund) const
 
 DbResult<std::optional<RefundableBill>> RefundRepository::load(qint64 billId) const
 {
-    SqlQuery q(m_db, u"SELECT b.id, b.lane, b.number, b.created_at, u.name, b.total_minor, "
-                     "i.id, i.line_no, i.product_id, p.sku, p.name, i.unit_id, pu.name, i.quantity, "
-                     "i.base_quantity, i.refunded_base_quantity, i.unit_price_minor, i.discount_minor, "
-                     "i.total_minor, i.tax_rate_bp, p.base_unit "
-                     "FROM bills b JOIN users u ON u.id = b.cashier_id "
-                     "JOIN bill_items i ON i.bill_id = b.id JOIN products p ON p.id = i.product_id "
-                     "JOIN product_units pu ON pu.id = i.unit_id WHERE b.id = :bill ORDER BY i.line_no"_s,
+    SqlQuery q(m_db,
+               u"SELECT b.id, b.lane, b.number, b.created_at, u.name, b.total_minor, "
+               "i.id, i.line_no, i.product_id, p.sku, p.name, i.unit_id, pu.name, i.quantity, "
+               "i.base_quantity, i.refunded_base_quantity, i.unit_price_minor, i.discount_minor, "
+               "i.total_minor, i.tax_rate_bp, p.base_unit "
+               "FROM bills b JOIN users u ON u.id = b.cashier_id "
+               "JOIN bill_items i ON i.bill_id = b.id JOIN products p ON p.id = i.product_id "
+               "JOIN product_units pu ON pu.id = i.unit_id WHERE b.id = :bill ORDER BY i.line_no"_s,
                SqlQuery::Prepared::Keep);
     q.bind(u"bill"_s, billId);
     if (!q.exec()) {
@@ -137,10 +141,11 @@ DbResult<std::optional<RefundableBill>> RefundRepository::load(qint64 billId) co
     if (bill.id == 0) {
         return std::optional<RefundableBill>();
     }
-    SqlQuery pay(m_db, u"SELECT 0, method, amount_minor, COALESCE(reference, '') FROM payments "
-                       "WHERE bill_id = :bill UNION ALL "
-                       "SELECT 1, p.method, SUM(p.amount_minor), '' FROM payments p "
-                       "JOIN refunds r ON r.id = p.refund_id WHERE r.bill_id = :bill GROUP BY p.method"_s,
+    SqlQuery pay(m_db,
+                 u"SELECT 0, method, amount_minor, COALESCE(reference, '') FROM payments "
+                 "WHERE bill_id = :bill UNION ALL "
+                 "SELECT 1, p.method, SUM(p.amount_minor), '' FROM payments p "
+                 "JOIN refunds r ON r.id = p.refund_id WHERE r.bill_id = :bill GROUP BY p.method"_s,
                  SqlQuery::Prepared::Keep);
     pay.bind(u"bill"_s, billId);
     if (!pay.exec()) {
@@ -184,43 +189,63 @@ DbResult<CommittedRefund> RefundRepository::nothingWritten(const RefundRecord &r
 DbResult<CommittedRefund> RefundRepository::commitPostgres(const RefundRecord &refund) const
 {
     const Dialect &dialect = m_db.dialect();
-    static const QString sql =
-        u"WITH existing AS (SELECT id, number FROM refunds WHERE uuid = :uuid), "
-        "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
-        "num AS (UPDATE lanes SET next_refund_number = next_refund_number + 1 WHERE name = :lane "
-        "  AND NOT EXISTS (SELECT 1 FROM existing) AND EXISTS (SELECT 1 FROM shift) "
-        "  RETURNING next_refund_number - 1 AS number), "
-        "refund AS (INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, approved_by, shift_id, "
-        "  reason, created_at, total_minor) SELECT :uuid, num.number, :lane, :bill, :cashier, :approved, "
-        "  shift.id, :reason, :at, :total FROM num, shift RETURNING id, number, shift_id), "
-        "j AS "_s + dialect.jsonRows(u"lines"_s, kLineColumns)
-        + u", items AS (INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, refunded_amount_minor, "
-          "  restock) SELECT refund.id, j.bill_item_id, j.base_quantity, j.amount, j.restock FROM refund, j "
-          "  RETURNING 1), "
-          "d AS (SELECT bill_item_id, SUM(base_quantity) AS q FROM j GROUP BY bill_item_id), "
-          "raised AS (UPDATE bill_items bi SET refunded_base_quantity = bi.refunded_base_quantity + d.q "
-          "  FROM d, refund WHERE bi.id = d.bill_item_id AND bi.bill_id = :bill RETURNING bi.id), "
-          "back AS (SELECT product_id, SUM(base_quantity) AS delta FROM j WHERE restock GROUP BY product_id), "
-          "stock AS (UPDATE products p SET stock_base = p.stock_base + back.delta, updated_at = :at "
-          "  FROM back, refund WHERE p.id = back.product_id RETURNING p.id), "
-          "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, refund_id, "
-          "  user_id, created_at) SELECT moved.product_id, moved.delta, moved.reason, refund.id, "
-          "  :cashier, :at FROM ("_s + kLedgerRows
-        + u") AS moved, refund ORDER BY moved.product_id, moved.step RETURNING 1), "
-          "pay AS (INSERT INTO payments (refund_id, shift_id, method, amount_minor, change_minor, reference, "
-          "  created_at) SELECT refund.id, refund.shift_id, p.method, p.amount, 0, p.reference, :at "
-          "  FROM refund, "_s
-        + dialect.jsonRows(u"payments"_s, kPaymentColumns)
-        + u" AS p RETURNING 1), "
-          "audit AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
-          "  SELECT :at, :cashier, :approved, :lane, 'refund', 'refund=' || CAST(:lane AS text) || '/' "
-          "  || refund.number || ' ' || COALESCE(CAST(:audit AS text), '') FROM refund RETURNING 1), "
-          "note AS (SELECT pg_notify('%1', 'refund:' || CAST(:lane AS text)) FROM refund) "
-          "SELECT (SELECT id FROM refund), (SELECT number FROM refund), (SELECT id FROM existing), "
-          "(SELECT number FROM existing), "
-          "CASE WHEN EXISTS (SELECT 1 FROM refund) AND (SELECT COUNT(*) FROM raised) < (SELECT COUNT(*) FROM d) "
-          "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM raised)) AS INTEGER) ELSE 0 END, "
-          "(SELECT COUNT(*) FROM note)"_s.arg(SaleRepository::kSalesChannel, kWrongBillMarker);
+    static const QString sql
+            = u"WITH existing AS (SELECT id, number FROM refunds WHERE uuid = :uuid), "
+              "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
+              "num AS (UPDATE lanes SET next_refund_number = next_refund_number + 1 WHERE name = "
+              ":lane "
+              "  AND NOT EXISTS (SELECT 1 FROM existing) AND EXISTS (SELECT 1 FROM shift) "
+              "  RETURNING next_refund_number - 1 AS number), "
+              "refund AS (INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, "
+              "approved_by, shift_id, "
+              "  reason, created_at, total_minor) SELECT :uuid, num.number, :lane, :bill, "
+              ":cashier, :approved, "
+              "  shift.id, :reason, :at, :total FROM num, shift RETURNING id, number, shift_id), "
+              "j AS "_s
+              + dialect.jsonRows(u"lines"_s, kLineColumns)
+              + u", items AS (INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
+                u"refunded_amount_minor, "
+                "  restock) SELECT refund.id, j.bill_item_id, j.base_quantity, j.amount, j.restock "
+                "FROM refund, j "
+                "  RETURNING 1), "
+                "d AS (SELECT bill_item_id, SUM(base_quantity) AS q FROM j GROUP BY bill_item_id), "
+                "raised AS (UPDATE bill_items bi SET refunded_base_quantity = "
+                "bi.refunded_base_quantity + d.q "
+                "  FROM d, refund WHERE bi.id = d.bill_item_id AND bi.bill_id = :bill RETURNING "
+                "bi.id), "
+                "back AS (SELECT product_id, SUM(base_quantity) AS delta FROM j WHERE restock "
+                "GROUP BY product_id), "
+                "stock AS (UPDATE products p SET stock_base = p.stock_base + back.delta, "
+                "updated_at = :at "
+                "  FROM back, refund WHERE p.id = back.product_id RETURNING p.id), "
+                "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, "
+                "refund_id, "
+                "  user_id, created_at) SELECT moved.product_id, moved.delta, moved.reason, "
+                "refund.id, "
+                "  :cashier, :at FROM ("_s
+              + kLedgerRows
+              + u") AS moved, refund ORDER BY moved.product_id, moved.step RETURNING 1), "
+                "pay AS (INSERT INTO payments (refund_id, shift_id, method, amount_minor, "
+                "change_minor, reference, "
+                "  created_at) SELECT refund.id, refund.shift_id, p.method, p.amount, 0, "
+                "p.reference, :at "
+                "  FROM refund, "_s
+              + dialect.jsonRows(u"payments"_s, kPaymentColumns)
+              + u" AS p RETURNING 1), "
+                "audit AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
+                "  SELECT :at, :cashier, :approved, :lane, 'refund', 'refund=' || CAST(:lane AS "
+                "text) || '/' "
+                "  || refund.number || ' ' || COALESCE(CAST(:audit AS text), '') FROM refund "
+                "RETURNING 1), "
+                "note AS (SELECT pg_notify('%1', 'refund:' || CAST(:lane AS text)) FROM refund) "
+                "SELECT (SELECT id FROM refund), (SELECT number FROM refund), (SELECT id FROM "
+                "existing), "
+                "(SELECT number FROM existing), "
+                "CASE WHEN EXISTS (SELECT 1 FROM refund) AND (SELECT COUNT(*) FROM raised) < "
+                "(SELECT COUNT(*) FROM d) "
+                "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM raised)) AS INTEGER) ELSE 0 END, "
+                "(SELECT COUNT(*) FROM note)"_s.arg(SaleRepository::kSalesChannel,
+                                                    kWrongBillMarker);
     SqlQuery q(m_db, sql, SqlQuery::Prepared::Keep);
     bindRefund(q, refund);
     q.bind(u"lines"_s, linesJson(refund)).bind(u"payments"_s, paymentsJson(refund));
@@ -259,8 +284,8 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
     if (DbStatus status = tx.begin(); !status) {
         return status.error();
     }
-    const auto taken =
-        LaneRepository(m_db).takeNumber(LaneRepository::Counter::Refund, refund.lane, refund.uuid);
+    const auto taken = LaneRepository(m_db).takeNumber(LaneRepository::Counter::Refund, refund.lane,
+                                                       refund.uuid);
     if (!taken) {
         return taken.error();
     }
@@ -271,11 +296,15 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
     }
     qint64 refundId = 0;
     {
-        SqlQuery q(m_db, u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, approved_by, shift_id, "
-                         "reason, created_at, total_minor) VALUES (:uuid, :number, :lane, :bill, :cashier, "
-                         ":approved, (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), :reason, "
-                         ":at, :total) RETURNING id"_s,
-                   SqlQuery::Prepared::Keep);
+        SqlQuery q(
+                m_db,
+                u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, approved_by, "
+                u"shift_id, "
+                "reason, created_at, total_minor) VALUES (:uuid, :number, :lane, :bill, :cashier, "
+                ":approved, (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
+                ":reason, "
+                ":at, :total) RETURNING id"_s,
+                SqlQuery::Prepared::Keep);
         bindRefund(q, refund);
         q.bind(u"number"_s, number);
         if (!q.execOne()) {
@@ -284,9 +313,12 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         refundId = q.int64(0);
     }
     {
-        SqlQuery q(m_db, u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
-                         "refunded_amount_minor, restock) SELECT :refund, bill_item_id, base_quantity, amount, "
-                         "restock FROM "_s + source + u" AS j"_s,
+        SqlQuery q(m_db,
+                   u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
+                   "refunded_amount_minor, restock) SELECT :refund, bill_item_id, base_quantity, "
+                   "amount, "
+                   "restock FROM "_s
+                           + source + u" AS j"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"refund"_s, refundId).bind(u"lines"_s, lines);
         if (!q.exec()) {
@@ -294,10 +326,13 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         }
     }
     {
-        SqlQuery q(m_db, u"WITH d AS (SELECT bill_item_id, SUM(base_quantity) AS q FROM "_s + source
-                             + u" AS j GROUP BY bill_item_id) UPDATE bill_items SET refunded_base_quantity = "
-                               "refunded_base_quantity + d.q FROM d WHERE bill_items.id = d.bill_item_id "
-                               "AND bill_items.bill_id = :bill"_s,
+        SqlQuery q(m_db,
+                   u"WITH d AS (SELECT bill_item_id, SUM(base_quantity) AS q FROM "_s + source
+                           + u" AS j GROUP BY bill_item_id) UPDATE bill_items SET "
+                             u"refunded_base_quantity = "
+                             "refunded_base_quantity + d.q FROM d WHERE bill_items.id = "
+                             "d.bill_item_id "
+                             "AND bill_items.bill_id = :bill"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"lines"_s, lines).bind(u"bill"_s, refund.billId);
         if (!q.exec()) {
@@ -309,11 +344,14 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         }
     }
     {
-        SqlQuery q(m_db, u"WITH back AS (SELECT product_id, SUM(base_quantity) AS delta FROM "_s + source
-                             + u" AS j WHERE restock GROUP BY product_id) UPDATE products SET stock_base = "
-                               "stock_base + back.delta, updated_at = :at FROM back WHERE products.id = "
-                               "back.product_id"_s,
-                   SqlQuery::Prepared::Keep);
+        SqlQuery q(
+                m_db,
+                u"WITH back AS (SELECT product_id, SUM(base_quantity) AS delta FROM "_s + source
+                        + u" AS j WHERE restock GROUP BY product_id) UPDATE products SET "
+                          u"stock_base = "
+                          "stock_base + back.delta, updated_at = :at FROM back WHERE products.id = "
+                          "back.product_id"_s,
+                SqlQuery::Prepared::Keep);
         q.bind(u"lines"_s, lines).bind(u"at"_s, at);
         if (!q.exec()) {
             return q.error();
@@ -322,35 +360,46 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
     {
         SqlQuery q(m_db,
                    u"WITH j AS "_s + source
-                       + u" INSERT INTO stock_movements (product_id, delta_base, reason, refund_id, "
-                         "user_id, created_at) SELECT product_id, delta, reason, :refund, :cashier, "
-                         ":at FROM ("_s + kLedgerRows + u") AS moved ORDER BY product_id, step"_s,
+                           + u" INSERT INTO stock_movements (product_id, delta_base, reason, "
+                             u"refund_id, "
+                             "user_id, created_at) SELECT product_id, delta, reason, :refund, "
+                             ":cashier, "
+                             ":at FROM ("_s
+                           + kLedgerRows + u") AS moved ORDER BY product_id, step"_s,
                    SqlQuery::Prepared::Keep);
-        q.bind(u"lines"_s, lines).bind(u"refund"_s, refundId).bind(u"cashier"_s, refund.cashierId).bind(u"at"_s, at);
+        q.bind(u"lines"_s, lines)
+                .bind(u"refund"_s, refundId)
+                .bind(u"cashier"_s, refund.cashierId)
+                .bind(u"at"_s, at);
         if (!q.exec()) {
             return q.error();
         }
     }
     {
-        SqlQuery q(m_db, u"INSERT INTO payments (refund_id, shift_id, method, amount_minor, change_minor, "
-                         "reference, created_at) SELECT :refund, (SELECT shift_id FROM refunds WHERE id = :refund), "
-                         "method, amount, 0, reference, :at FROM "_s
-                             + dialect.jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
-                   SqlQuery::Prepared::Keep);
+        SqlQuery q(
+                m_db,
+                u"INSERT INTO payments (refund_id, shift_id, method, amount_minor, change_minor, "
+                "reference, created_at) SELECT :refund, (SELECT shift_id FROM refunds WHERE id = "
+                ":refund), "
+                "method, amount, 0, reference, :at FROM "_s
+                        + dialect.jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
+                SqlQuery::Prepared::Keep);
         q.bind(u"refund"_s, refundId).bind(u"payments"_s, paymentsJson(refund)).bind(u"at"_s, at);
         if (!q.exec()) {
             return q.error();
         }
     }
     {
-        SqlQuery q(m_db, u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
-                         "VALUES (:at, :cashier, :approved, :lane, 'refund', :details)"_s,
+        SqlQuery q(m_db,
+                   u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
+                   "VALUES (:at, :cashier, :approved, :lane, 'refund', :details)"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"at"_s, at)
-            .bind(u"cashier"_s, refund.cashierId)
-            .bind(u"approved"_s, nullableId(refund.approvedBy))
-            .bind(u"lane"_s, refund.lane)
-            .bind(u"details"_s, u"refund=%1/%2 %3"_s.arg(refund.lane).arg(number).arg(refund.auditDetails));
+                .bind(u"cashier"_s, refund.cashierId)
+                .bind(u"approved"_s, nullableId(refund.approvedBy))
+                .bind(u"lane"_s, refund.lane)
+                .bind(u"details"_s,
+                      u"refund=%1/%2 %3"_s.arg(refund.lane).arg(number).arg(refund.auditDetails));
         if (!q.exec()) {
             return q.error();
         }
@@ -361,8 +410,9 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
     return CommittedRefund{refundId, number, false};
 }
 
-DbResult<QList<BillSummary>> RefundRepository::history(const BillFilter &filter, const QDateTime &beforeAt,
-                                                       qint64 beforeId, int limit) const
+DbResult<QList<BillSummary>> RefundRepository::history(const BillFilter &filter,
+                                                       const QDateTime &beforeAt, qint64 beforeId,
+                                                       int limit) const
 {
     QStringList where;
     if (beforeId > 0) {
@@ -392,12 +442,13 @@ DbResult<QList<BillSummary>> RefundRepository::history(const BillFilter &filter,
     if (filter.productId > 0) {
         where << u"b.id IN (SELECT bill_id FROM bill_items WHERE product_id = :product)"_s;
     }
-    SqlQuery q(m_db, u"SELECT b.id, b.lane, b.number, b.created_at, u.name, b.total_minor, "
-                     "(SELECT COUNT(*) FROM bill_items i WHERE i.bill_id = b.id), "
-                     "(SELECT COALESCE(SUM(r.total_minor), 0) FROM refunds r WHERE r.bill_id = b.id) "
-                     "FROM bills b JOIN users u ON u.id = b.cashier_id "_s
-                         + (where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s))
-                         + u" ORDER BY b.created_at DESC, b.id DESC LIMIT :limit"_s);
+    SqlQuery q(m_db,
+               u"SELECT b.id, b.lane, b.number, b.created_at, u.name, b.total_minor, "
+               "(SELECT COUNT(*) FROM bill_items i WHERE i.bill_id = b.id), "
+               "(SELECT COALESCE(SUM(r.total_minor), 0) FROM refunds r WHERE r.bill_id = b.id) "
+               "FROM bills b JOIN users u ON u.id = b.cashier_id "_s
+                       + (where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s))
+                       + u" ORDER BY b.created_at DESC, b.id DESC LIMIT :limit"_s);
     if (beforeId > 0) {
         q.bind(u"before_at"_s, Dialect::timestampText(beforeAt)).bind(u"before_id"_s, beforeId);
     }
@@ -429,15 +480,18 @@ DbResult<QList<BillSummary>> RefundRepository::history(const BillFilter &filter,
     QList<BillSummary> rows;
     while (q.next()) {
         rows.append({q.int64(0), q.text(1), q.int64(2), Dialect::toDateTime(q.value(3)), q.text(4),
-                     static_cast<int>(q.int64(6)), Money::fromMinor(q.int64(5)), Money::fromMinor(q.int64(7))});
+                     static_cast<int>(q.int64(6)), Money::fromMinor(q.int64(5)),
+                     Money::fromMinor(q.int64(7))});
     }
     return rows;
 }
 
 DbResult<Money> RefundRepository::refundTotal(qint64 refundId) const
 {
-    SqlQuery q(m_db, u"SELECT COALESCE(SUM(refunded_amount_minor), 0) FROM refund_items WHERE refund_id = :id"_s,
-               SqlQuery::Prepared::Keep);
+    SqlQuery q(
+            m_db,
+            u"SELECT COALESCE(SUM(refunded_amount_minor), 0) FROM refund_items WHERE refund_id = :id"_s,
+            SqlQuery::Prepared::Keep);
     q.bind(u"id"_s, refundId);
     if (!q.execOne()) {
         return q.error();
@@ -447,8 +501,9 @@ DbResult<Money> RefundRepository::refundTotal(qint64 refundId) const
 
 DbResult<Money> RefundRepository::billRefundTotal(qint64 billId) const
 {
-    SqlQuery q(m_db, u"SELECT COALESCE(SUM(ri.refunded_amount_minor), 0) FROM refund_items ri "
-                     "JOIN bill_items bi ON bi.id = ri.bill_item_id WHERE bi.bill_id = :bill"_s,
+    SqlQuery q(m_db,
+               u"SELECT COALESCE(SUM(ri.refunded_amount_minor), 0) FROM refund_items ri "
+               "JOIN bill_items bi ON bi.id = ri.bill_item_id WHERE bi.bill_id = :bill"_s,
                SqlQuery::Prepared::Keep);
     q.bind(u"bill"_s, billId);
     if (!q.execOne()) {

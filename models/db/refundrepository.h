@@ -31,7 +31,7 @@ struct RefundableBill
         qint64 refundedBase = 0;
         Money unitPrice;
         Money discount;
-        Money total;          //!< what was paid for the line, after discounts
+        Money total; //!< what was paid for the line, after discounts
         int taxRateBp = 0;
         qint64 refundableBase() const { return baseQuantity - refundedBase; }
     };
@@ -48,8 +48,8 @@ struct RefundableBill
     QDateTime at;
     QString cashierName;
     Money total;
-    Money refunded;          //!< refunded so far, from SQL SUM
-    Money refundedToCard;    //!< of which back to cards
+    Money refunded;       //!< refunded so far, from SQL SUM
+    Money refundedToCard; //!< of which back to cards
     QList<Line> lines;
     QList<Payment> payments;
 };
@@ -73,7 +73,7 @@ struct RefundRecord
     };
 
     QString uuid;
-    QString lane;            //!< the refunding till's lane; its open shift takes the cash
+    QString lane; //!< the refunding till's lane; its open shift takes the cash
     qint64 billId = 0;
     qint64 cashierId = 0;
     qint64 approvedBy = 0;
@@ -108,8 +108,8 @@ struct BillSummary
 
 struct BillFilter
 {
-    QDateTime from;           //!< inclusive; invalid: no bound
-    QDateTime to;             //!< exclusive
+    QDateTime from; //!< inclusive; invalid: no bound
+    QDateTime to;   //!< exclusive
     QString lane;
     qint64 cashierId = 0;
     std::optional<Money> minTotal;
@@ -120,14 +120,16 @@ struct BillFilter
 /*!
  * Refunds. Loading a bill is one joined query for the bill and its lines plus one for
  * its payments and refunds so far, for 1 line or 50. Writing a refund, its audit row
- * included, is one statement on PostgreSQL and ten on SQLite. The database refuses over-refunds itself: the CHECK
- * on bill_items.refunded_base_quantity fails the whole refund, so two lanes refunding the
- * last item at once cannot both succeed.
+ * included, is one statement on PostgreSQL and ten on SQLite. The database refuses over-refunds
+ * itself: the CHECK on bill_items.refunded_base_quantity fails the whole refund, so two lanes
+ * refunding the last item at once cannot both succeed.
  */
 class RefundRepository
 {
 public:
-    explicit RefundRepository(const Database &db) : m_db(db) {}
+    explicit RefundRepository(const Database &db)
+        : m_db(db)
+    {}
 
     static inline const QString kNoOpenShift = QStringLiteral("no open shift");
 

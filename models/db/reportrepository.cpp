@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The cost of a line: its base quantity at the product's cost, rounded half up in cents.
-const QString kLineCost = u"(i.base_quantity * p.cost_minor + p.cost_per_base / 2) / p.cost_per_base"_s;
+const QString kLineCost
+        = u"(i.base_quantity * p.cost_minor + p.cost_per_base / 2) / p.cost_per_base"_s;
 
 // A bill's own columns are the sums of its lines: subtotal = Σ price × quantity, discount =
 // Σ discounts, tax = Σ tax and total - rounding = Σ line totals. Figures that need no product
@@ -40,7 +41,8 @@ DbResult<ReportRange> ReportRepository::bounded(const ReportRange &range) const
     // primary key from the oldest bill until one falls in the range.
     ReportRange plain = range;
     plain.billIds.reset();
-    SqlQuery q(m_db, u"SELECT MIN(b.id + 0), MAX(b.id + 0) FROM bills b WHERE "_s + billFilter(plain, u"b"_s));
+    SqlQuery q(m_db, u"SELECT MIN(b.id + 0), MAX(b.id + 0) FROM bills b WHERE "_s
+                             + billFilter(plain, u"b"_s));
     bind(q, plain, false);
     if (!q.execOne()) {
         return q.error();
@@ -77,12 +79,14 @@ QString ReportRepository::lineFilter(const ReportRange &range) const
 QString ReportRepository::lineSource(const ReportRange &range, bool withProducts) const
 {
     return u"FROM bills b JOIN bill_items i ON i.bill_id = b.id "_s
-           + (withProducts || range.categoryId > 0 ? u"JOIN products p ON p.id = i.product_id "_s : QString());
+           + (withProducts || range.categoryId > 0 ? u"JOIN products p ON p.id = i.product_id "_s
+                                                   : QString());
 }
 
 void ReportRepository::bind(SqlQuery &q, const ReportRange &range, bool billIds) const
 {
-    q.bind(u"from"_s, Dialect::timestampText(range.from)).bind(u"to"_s, Dialect::timestampText(range.to));
+    q.bind(u"from"_s, Dialect::timestampText(range.from))
+            .bind(u"to"_s, Dialect::timestampText(range.to));
     if (billIds && range.billIds) {
         q.bind(u"first_bill"_s, range.billIds->first).bind(u"last_bill"_s, range.billIds->second);
     }
@@ -100,10 +104,11 @@ void ReportRepository::bind(SqlQuery &q, const ReportRange &range, bool billIds)
 DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
 {
     SalesSummary s;
-    const QString costs = u"COALESCE(SUM(i.quantity), 0), COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
-                          + kLineCost
-                          + u" END), 0), COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "
-                            "i.total_minor - i.tax_minor END), 0), COUNT(p.cost_minor)"_s;
+    const QString costs
+            = u"COALESCE(SUM(i.quantity), 0), COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
+              + kLineCost
+              + u" END), 0), COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "
+                "i.total_minor - i.tax_minor END), 0), COUNT(p.cost_minor)"_s;
     const auto readCosts = [&s](SqlQuery &q, int first) {
         s.itemsSold = q.int64(first);
         s.cost = Money::fromMinor(q.int64(first + 1));
@@ -112,10 +117,12 @@ DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
     };
     if (range.categoryId > 0) {
         // Only the lines of the category count, so every figure comes from the lines.
-        SqlQuery q(m_db, u"SELECT COUNT(DISTINCT b.id), COALESCE(SUM(i.unit_price_minor * i.quantity), 0), "
-                         "COALESCE(SUM(i.discount_minor), 0), COALESCE(SUM(i.total_minor), 0), "
-                         "COALESCE(SUM(i.tax_minor), 0), "_s
-                         + costs + u" "_s + lineSource(range, true) + lineFilter(range));
+        SqlQuery q(
+                m_db,
+                u"SELECT COUNT(DISTINCT b.id), COALESCE(SUM(i.unit_price_minor * i.quantity), 0), "
+                "COALESCE(SUM(i.discount_minor), 0), COALESCE(SUM(i.total_minor), 0), "
+                "COALESCE(SUM(i.tax_minor), 0), "_s
+                        + costs + u" "_s + lineSource(range, true) + lineFilter(range));
         bind(q, range);
         if (!q.execOne()) {
             return q.error();
@@ -127,10 +134,12 @@ DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
         s.tax = Money::fromMinor(q.int64(4));
         readCosts(q, 5);
     } else {
-        SqlQuery bills(m_db, u"SELECT COUNT(*), COALESCE(SUM(b.subtotal_minor), 0), COALESCE(SUM(b.discount_minor), 0), "
+        SqlQuery bills(m_db, u"SELECT COUNT(*), COALESCE(SUM(b.subtotal_minor), 0), "
+                             u"COALESCE(SUM(b.discount_minor), 0), "
                              "COALESCE(SUM("_s
-                                 + kBillNet + u"), 0), COALESCE(SUM(b.tax_minor), 0) FROM bills b WHERE "_s
-                                 + billFilter(range, u"b"_s));
+                                     + kBillNet
+                                     + u"), 0), COALESCE(SUM(b.tax_minor), 0) FROM bills b WHERE "_s
+                                     + billFilter(range, u"b"_s));
         bind(bills, range);
         if (!bills.execOne()) {
             return bills.error();
@@ -140,7 +149,8 @@ DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
         s.discounts = Money::fromMinor(bills.int64(2));
         s.net = Money::fromMinor(bills.int64(3));
         s.tax = Money::fromMinor(bills.int64(4));
-        SqlQuery lines(m_db, u"SELECT "_s + costs + u" "_s + lineSource(range, true) + lineFilter(range));
+        SqlQuery lines(m_db,
+                       u"SELECT "_s + costs + u" "_s + lineSource(range, true) + lineFilter(range));
         bind(lines, range);
         if (!lines.execOne()) {
             return lines.error();
@@ -151,9 +161,12 @@ DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
         // Refunds made in the range, item by item so a category narrows them too.
         SqlQuery q(m_db, u"SELECT COUNT(DISTINCT r.id), COALESCE(SUM(ri.refunded_amount_minor), 0) "
                          "FROM refunds r JOIN refund_items ri ON ri.refund_id = r.id "
-                         "JOIN bill_items i ON i.id = ri.bill_item_id JOIN products p ON p.id = i.product_id "
-                         "WHERE "_s + billFilter(range, u"r"_s)
-                         + (range.categoryId > 0 ? u" AND p.category_id = :category"_s : QString()));
+                         "JOIN bill_items i ON i.id = ri.bill_item_id JOIN products p ON p.id = "
+                         "i.product_id "
+                         "WHERE "_s
+                                 + billFilter(range, u"r"_s)
+                                 + (range.categoryId > 0 ? u" AND p.category_id = :category"_s
+                                                         : QString()));
         bind(q, range, false);
         if (!q.execOne()) {
             return q.error();
@@ -166,21 +179,23 @@ DbResult<SalesSummary> ReportRepository::summary(const ReportRange &range) const
 
 DbResult<QList<TaxLine>> ReportRepository::taxes(const ReportRange &range) const
 {
-    SqlQuery q(m_db, u"SELECT i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "_s + lineSource(range, false)
-                         + lineFilter(range)
-                         + u" GROUP BY i.tax_rate_bp ORDER BY i.tax_rate_bp DESC"_s);
+    SqlQuery q(m_db, u"SELECT i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "_s
+                             + lineSource(range, false) + lineFilter(range)
+                             + u" GROUP BY i.tax_rate_bp ORDER BY i.tax_rate_bp DESC"_s);
     bind(q, range);
     if (!q.exec()) {
         return q.error();
     }
     QList<TaxLine> lines;
     while (q.next()) {
-        lines.append({static_cast<int>(q.int64(0)), Money::fromMinor(q.int64(1)), Money::fromMinor(q.int64(2))});
+        lines.append({static_cast<int>(q.int64(0)), Money::fromMinor(q.int64(1)),
+                      Money::fromMinor(q.int64(2))});
     }
     return lines;
 }
 
-DbResult<QList<BucketLine>> ReportRepository::buckets(const QString &sql, const ReportRange &range) const
+DbResult<QList<BucketLine>> ReportRepository::buckets(const QString &sql,
+                                                      const ReportRange &range) const
 {
     SqlQuery q(m_db, sql);
     bind(q, range);
@@ -211,8 +226,8 @@ QString ReportRepository::billsOrLines(const ReportRange &range, const QString &
                + billFilter(range, u"b"_s) + u" GROUP BY %1"_s.arg(key)
                + (order.isEmpty() ? QString() : u" ORDER BY "_s + orderBy(kBillNet));
     }
-    return u"SELECT %1, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s.arg(key) + lineSource(range, true) + join
-           + lineFilter(range) + u" GROUP BY %1"_s.arg(key)
+    return u"SELECT %1, COUNT(DISTINCT b.id), SUM(i.total_minor) "_s.arg(key)
+           + lineSource(range, true) + join + lineFilter(range) + u" GROUP BY %1"_s.arg(key)
            + (order.isEmpty() ? QString() : u" ORDER BY "_s + orderBy(u"i.total_minor"_s));
 }
 
@@ -228,10 +243,10 @@ DbResult<QList<BucketLine>> ReportRepository::byHour(const ReportRange &range) c
     SqlQuery q(m_db, u"SELECT h, SUM(n), SUM(a) FROM (SELECT %1 AS h, 0 AS n, 0 AS a FROM bills s "
                      "WHERE s.created_at >= :store_from AND s.created_at < :store_to GROUP BY %1 "
                      "UNION ALL "_s.arg(storeHour)
-                     + billsOrLines(range, hour, {}, {}) + u") t GROUP BY h ORDER BY h"_s);
+                             + billsOrLines(range, hour, {}, {}) + u") t GROUP BY h ORDER BY h"_s);
     bind(q, range);
     q.bind(u"store_from"_s, Dialect::timestampText(range.from))
-        .bind(u"store_to"_s, Dialect::timestampText(range.to));
+            .bind(u"store_to"_s, Dialect::timestampText(range.to));
     return bucketLines(q);
 }
 
@@ -255,27 +270,33 @@ DbResult<QList<BucketLine>> ReportRepository::byPaymentMethod(const ReportRange 
     range.categoryId = 0;
     return buckets(u"SELECT pm.method, COUNT(*), SUM(pm.amount_minor) FROM bills b "
                    "JOIN payments pm ON pm.bill_id = b.id WHERE "_s
-                       + billFilter(range, u"b"_s) + u" GROUP BY pm.method ORDER BY pm.method"_s,
+                           + billFilter(range, u"b"_s)
+                           + u" GROUP BY pm.method ORDER BY pm.method"_s,
                    range);
 }
 
 DbResult<QList<BucketLine>> ReportRepository::byCategory(const ReportRange &range) const
 {
-    return buckets(u"SELECT COALESCE(c.name, ''), COUNT(DISTINCT b.id), SUM(i.total_minor) "_s + lineSource(range, true)
-                       + u"LEFT JOIN categories c ON c.id = p.category_id "_s + lineFilter(range)
-                       + u" GROUP BY c.name ORDER BY SUM(i.total_minor) DESC"_s,
-                   range);
+    return buckets(
+            u"SELECT COALESCE(c.name, ''), COUNT(DISTINCT b.id), SUM(i.total_minor) "_s
+                    + lineSource(range, true) + u"LEFT JOIN categories c ON c.id = p.category_id "_s
+                    + lineFilter(range) + u" GROUP BY c.name ORDER BY SUM(i.total_minor) DESC"_s,
+            range);
 }
 
 DbResult<QList<ProductLine>> ReportRepository::byProduct(const ReportRange &range, int limit) const
 {
-    SqlQuery q(m_db, u"SELECT p.id, p.sku, p.name, COALESCE(c.name, ''), SUM(i.base_quantity), SUM(i.total_minor), "
-                     "SUM(i.total_minor - i.tax_minor) - COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
-                         + kLineCost + u" END), 0), COUNT(p.cost_minor), p.base_unit "_s + lineSource(range, true)
-                         + u"LEFT JOIN categories c ON c.id = p.category_id "_s + lineFilter(range)
-                         + u" GROUP BY p.id, p.sku, p.name, c.name, p.base_unit "
-                           "ORDER BY SUM(i.total_minor) DESC, p.id"_s
-                         + (limit > 0 ? u" LIMIT :limit"_s : QString()));
+    SqlQuery q(
+            m_db,
+            u"SELECT p.id, p.sku, p.name, COALESCE(c.name, ''), SUM(i.base_quantity), "
+            u"SUM(i.total_minor), "
+            "SUM(i.total_minor - i.tax_minor) - COALESCE(SUM(CASE WHEN p.cost_minor IS NOT NULL THEN "_s
+                    + kLineCost + u" END), 0), COUNT(p.cost_minor), p.base_unit "_s
+                    + lineSource(range, true) + u"LEFT JOIN categories c ON c.id = p.category_id "_s
+                    + lineFilter(range)
+                    + u" GROUP BY p.id, p.sku, p.name, c.name, p.base_unit "
+                      "ORDER BY SUM(i.total_minor) DESC, p.id"_s
+                    + (limit > 0 ? u" LIMIT :limit"_s : QString()));
     bind(q, range);
     if (limit > 0) {
         q.bind(u"limit"_s, limit);
@@ -285,9 +306,16 @@ DbResult<QList<ProductLine>> ReportRepository::byProduct(const ReportRange &rang
     }
     QList<ProductLine> lines;
     while (q.next()) {
-        lines.append({q.int64(0), q.text(1), q.text(2), q.text(3), q.int64(4), Money::fromMinor(q.int64(5)),
-                      Money::fromMinor(q.int64(6)), q.int64(7) > 0,
-                      BaseUnits::fromKey(q.text(8)).value_or(BaseUnit::Piece), {}});
+        lines.append({q.int64(0),
+                      q.text(1),
+                      q.text(2),
+                      q.text(3),
+                      q.int64(4),
+                      Money::fromMinor(q.int64(5)),
+                      Money::fromMinor(q.int64(6)),
+                      q.int64(7) > 0,
+                      BaseUnits::fromKey(q.text(8)).value_or(BaseUnit::Piece),
+                      {}});
     }
     return lines;
 }
@@ -305,10 +333,10 @@ DbStatus ReportRepository::addPackSizes(QList<ProductLine> &lines) const
         rowOf.insert(lines.at(row).productId, row);
     }
     const QString idList
-        = m_db.dialect().jsonRows(u"ids"_s, {{u"id"_s, Dialect::ColumnType::Integer}});
+            = m_db.dialect().jsonRows(u"ids"_s, {{u"id"_s, Dialect::ColumnType::Integer}});
     SqlQuery q(m_db, u"SELECT product_id, name, base_per_unit FROM product_units "
                      "WHERE active = :active AND product_id IN (SELECT id FROM "_s
-                         + idList + u" j) ORDER BY product_id, base_per_unit DESC"_s);
+                             + idList + u" j) ORDER BY product_id, base_per_unit DESC"_s);
     q.bind(u"active"_s, true).bind(u"ids"_s, ids.toString());
     if (!q.exec()) {
         return q.error();
@@ -344,8 +372,9 @@ DbResult<QList<RefundLine>> ReportRepository::refunds(const ReportRange &narrowe
                      "COALESCE(a.name, ''), r.reason, r.total_minor FROM refunds r "
                      "JOIN bills b ON b.id = r.bill_id JOIN users u ON u.id = r.cashier_id "
                      "LEFT JOIN users a ON a.id = r.approved_by WHERE "_s
-                         + billFilter(range, u"r"_s) + u" ORDER BY r.created_at DESC, r.id DESC"_s
-                         + (limit > 0 ? u" LIMIT :limit"_s : QString()));
+                             + billFilter(range, u"r"_s)
+                             + u" ORDER BY r.created_at DESC, r.id DESC"_s
+                             + (limit > 0 ? u" LIMIT :limit"_s : QString()));
     bind(q, range, false);
     if (limit > 0) {
         q.bind(u"limit"_s, limit);
@@ -356,8 +385,8 @@ DbResult<QList<RefundLine>> ReportRepository::refunds(const ReportRange &narrowe
     QList<RefundLine> lines;
     while (q.next()) {
         lines.append({q.int64(0), q.text(1), q.int64(2), Dialect::toDateTime(q.value(3)),
-                      u"%1-%2"_s.arg(q.text(4)).arg(q.int64(5), 6, 10, QChar(u'0')), q.text(6), q.text(7),
-                      q.text(8), Money::fromMinor(q.int64(9))});
+                      u"%1-%2"_s.arg(q.text(4)).arg(q.int64(5), 6, 10, QChar(u'0')), q.text(6),
+                      q.text(7), q.text(8), Money::fromMinor(q.int64(9))});
     }
     return lines;
 }

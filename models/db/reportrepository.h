@@ -38,10 +38,10 @@ struct ReportRange
 struct SalesSummary
 {
     qint64 bills = 0;
-    qint64 itemsSold = 0;   //!< units sold, as counted on the bills
-    Money gross;            //!< before discounts
+    qint64 itemsSold = 0; //!< units sold, as counted on the bills
+    Money gross;          //!< before discounts
     Money discounts;
-    Money net;              //!< what customers paid for the goods (tax included)
+    Money net; //!< what customers paid for the goods (tax included)
     Money tax;
     qint64 refunds = 0;
     Money refunded;
@@ -100,7 +100,9 @@ struct RefundLine
 class ReportRepository
 {
 public:
-    explicit ReportRepository(const Database &db) : m_db(db) {}
+    explicit ReportRepository(const Database &db)
+        : m_db(db)
+    {}
 
     //! The range with the ids of its first and last bill (one index read), for the queries below.
     DbResult<ReportRange> bounded(const ReportRange &range) const;

@@ -15,18 +15,18 @@ namespace {
 using Type = Dialect::ColumnType;
 
 const QList<Dialect::JsonColumn> kLineColumns{
-    {u"line_no"_s, Type::Integer},     {u"product_id"_s, Type::Integer},
-    {u"unit_id"_s, Type::Integer},     {u"quantity"_s, Type::Integer},
-    {u"base_quantity"_s, Type::Integer}, {u"unit_price"_s, Type::Integer},
-    {u"discount"_s, Type::Integer},    {u"tax_rate_bp"_s, Type::Integer},
-    {u"tax"_s, Type::Integer},         {u"total"_s, Type::Integer},
-    {u"overridden"_s, Type::Integer},
+        {u"line_no"_s, Type::Integer},       {u"product_id"_s, Type::Integer},
+        {u"unit_id"_s, Type::Integer},       {u"quantity"_s, Type::Integer},
+        {u"base_quantity"_s, Type::Integer}, {u"unit_price"_s, Type::Integer},
+        {u"discount"_s, Type::Integer},      {u"tax_rate_bp"_s, Type::Integer},
+        {u"tax"_s, Type::Integer},           {u"total"_s, Type::Integer},
+        {u"overridden"_s, Type::Integer},
 };
 
 const QList<Dialect::JsonColumn> kAuditColumns{
-    {u"action"_s, Type::Text},
-    {u"approved_by"_s, Type::Integer},
-    {u"details"_s, Type::Text},
+        {u"action"_s, Type::Text},
+        {u"approved_by"_s, Type::Integer},
+        {u"details"_s, Type::Text},
 };
 
 // Raised from inside the PostgreSQL statement when a line does not match the catalogue.
@@ -35,17 +35,16 @@ const QString kCatalogueChangedMarker = u"till:catalogue_changed"_s;
 // The lines (j) that the catalogue does not sell as they are: a unit of another product,
 // an archived product or unit, another pack size, tax rate or (not overridden) price.
 const QString kCatalogueMismatch
-    = u"SELECT j.line_no FROM j LEFT JOIN product_units pu ON pu.id = j.unit_id "
-      "LEFT JOIN products pr ON pr.id = pu.product_id "
-      "LEFT JOIN tax_rates t ON t.id = pr.tax_rate_id "
-      "WHERE pu.id IS NULL OR pu.product_id <> j.product_id OR NOT pu.active OR NOT pr.active "
-      "OR j.base_quantity <> j.quantity * pu.base_per_unit OR t.rate_bp <> j.tax_rate_bp "
-      "OR (j.overridden = 0 AND pu.price_minor <> j.unit_price)"_s;
+        = u"SELECT j.line_no FROM j LEFT JOIN product_units pu ON pu.id = j.unit_id "
+          "LEFT JOIN products pr ON pr.id = pu.product_id "
+          "LEFT JOIN tax_rates t ON t.id = pr.tax_rate_id "
+          "WHERE pu.id IS NULL OR pu.product_id <> j.product_id OR NOT pu.active OR NOT pr.active "
+          "OR j.base_quantity <> j.quantity * pu.base_per_unit OR t.rate_bp <> j.tax_rate_bp "
+          "OR (j.overridden = 0 AND pu.price_minor <> j.unit_price)"_s;
 
 const QList<Dialect::JsonColumn> kPaymentColumns{
-    {u"method"_s, Type::Text},        {u"amount"_s, Type::Integer},
-    {u"tendered"_s, Type::Integer},   {u"change"_s, Type::Integer},
-    {u"reference"_s, Type::Text},
+        {u"method"_s, Type::Text},    {u"amount"_s, Type::Integer}, {u"tendered"_s, Type::Integer},
+        {u"change"_s, Type::Integer}, {u"reference"_s, Type::Text},
 };
 
 // Raised from inside the PostgreSQL statement when blocked stock would go negative: a cast
@@ -69,15 +68,15 @@ int distinctProducts(const SaleRecord &sale)
 void bindBill(SqlQuery &q, const SaleRecord &sale)
 {
     q.bind(u"uuid"_s, sale.uuid)
-        .bind(u"lane"_s, sale.lane)
-        .bind(u"cashier"_s, sale.cashierId)
-        .bind(u"approved"_s, nullableId(sale.approvedBy))
-        .bind(u"at"_s, Dialect::timestampText(sale.at))
-        .bind(u"subtotal"_s, sale.subtotal.minor())
-        .bind(u"discount"_s, sale.discount.minor())
-        .bind(u"tax"_s, sale.tax.minor())
-        .bind(u"rounding"_s, sale.rounding.minor())
-        .bind(u"total"_s, sale.total.minor());
+            .bind(u"lane"_s, sale.lane)
+            .bind(u"cashier"_s, sale.cashierId)
+            .bind(u"approved"_s, nullableId(sale.approvedBy))
+            .bind(u"at"_s, Dialect::timestampText(sale.at))
+            .bind(u"subtotal"_s, sale.subtotal.minor())
+            .bind(u"discount"_s, sale.discount.minor())
+            .bind(u"tax"_s, sale.tax.minor())
+            .bind(u"rounding"_s, sale.rounding.minor())
+            .bind(u"total"_s, sale.total.minor());
 }
 
 } // namespace
@@ -109,7 +108,8 @@ QString SaleRepository::auditsJson(const SaleRecord &sale) const
     for (const SaleRecord::Audit &audit : sale.audits) {
         rows.beginRow();
         rows.add(u"action", audit.action);
-        audit.approvedBy > 0 ? rows.add(u"approved_by", audit.approvedBy) : rows.addNull(u"approved_by");
+        audit.approvedBy > 0 ? rows.add(u"approved_by", audit.approvedBy)
+                             : rows.addNull(u"approved_by");
         rows.add(u"details", audit.details);
     }
     return rows.toString();
@@ -128,7 +128,8 @@ QString SaleRepository::paymentsJson(const SaleRecord &sale) const
             rows.addNull(u"tendered");
         }
         rows.add(u"change", payment.change.minor());
-        payment.reference.isEmpty() ? rows.addNull(u"reference") : rows.add(u"reference", payment.reference);
+        payment.reference.isEmpty() ? rows.addNull(u"reference")
+                                    : rows.add(u"reference", payment.reference);
     }
     return rows.toString();
 }
@@ -143,7 +144,8 @@ DbResult<CommittedBill> SaleRepository::commit(const SaleRecord &sale) const
 
 DbResult<CommittedBill> SaleRepository::existing(const QString &uuid) const
 {
-    SqlQuery q(m_db, u"SELECT id, number, lane FROM bills WHERE uuid = :uuid"_s, SqlQuery::Prepared::Keep);
+    SqlQuery q(m_db, u"SELECT id, number, lane FROM bills WHERE uuid = :uuid"_s,
+               SqlQuery::Prepared::Keep);
     q.bind(u"uuid"_s, uuid);
     if (!q.exec()) {
         return q.error();
@@ -171,10 +173,13 @@ DbResult<CommittedBill> SaleRepository::nothingWritten(const SaleRecord &sale) c
 DbResult<QStringList> SaleRepository::shortProducts(const SaleRecord &sale) const
 {
     const Dialect &dialect = m_db.dialect();
-    SqlQuery q(m_db, u"SELECT p.name, p.stock_base, d.delta FROM (SELECT product_id, SUM(base_quantity) AS delta "
-                     "FROM "_s + dialect.jsonRows(u"lines"_s, kLineColumns)
-                         + u" AS j GROUP BY product_id) d JOIN products p ON p.id = d.product_id "
-                           "WHERE p.stock_base < d.delta ORDER BY p.name"_s);
+    SqlQuery q(m_db,
+               u"SELECT p.name, p.stock_base, d.delta FROM (SELECT product_id, SUM(base_quantity) "
+               u"AS delta "
+               "FROM "_s
+                       + dialect.jsonRows(u"lines"_s, kLineColumns)
+                       + u" AS j GROUP BY product_id) d JOIN products p ON p.id = d.product_id "
+                         "WHERE p.stock_base < d.delta ORDER BY p.name"_s);
     q.bind(u"lines"_s, linesJson(sale));
     if (!q.exec()) {
         return q.error();
@@ -199,7 +204,8 @@ bool SaleRepository::isCatalogueChanged(const DbError &error)
     return error.kind == DbError::Kind::Conflict && error.driverText == kCatalogueChangedMarker;
 }
 
-DbResult<QHash<qint64, CatalogueUnit>> SaleRepository::catalogueUnits(const QList<qint64> &unitIds) const
+DbResult<QHash<qint64, CatalogueUnit>> SaleRepository::catalogueUnits(
+        const QList<qint64> &unitIds) const
 {
     QHash<qint64, CatalogueUnit> units;
     if (unitIds.isEmpty()) {
@@ -210,12 +216,14 @@ DbResult<QHash<qint64, CatalogueUnit>> SaleRepository::catalogueUnits(const QLis
         ids.beginRow();
         ids.add(u"id", id);
     }
-    SqlQuery q(m_db, u"SELECT pu.id, pu.product_id, pr.sku, pr.name, pu.name, pu.base_per_unit, "
-                     "pu.price_minor, t.rate_bp, CASE WHEN pu.active AND pr.active THEN 1 ELSE 0 END "
-                     "FROM "_s + m_db.dialect().jsonRows(u"ids"_s, {{u"id"_s, Type::Integer}})
-                         + u" AS wanted JOIN product_units pu ON pu.id = wanted.id "
-                           "JOIN products pr ON pr.id = pu.product_id "
-                           "JOIN tax_rates t ON t.id = pr.tax_rate_id"_s);
+    SqlQuery q(m_db,
+               u"SELECT pu.id, pu.product_id, pr.sku, pr.name, pu.name, pu.base_per_unit, "
+               "pu.price_minor, t.rate_bp, CASE WHEN pu.active AND pr.active THEN 1 ELSE 0 END "
+               "FROM "_s
+                       + m_db.dialect().jsonRows(u"ids"_s, {{u"id"_s, Type::Integer}})
+                       + u" AS wanted JOIN product_units pu ON pu.id = wanted.id "
+                         "JOIN products pr ON pr.id = pu.product_id "
+                         "JOIN tax_rates t ON t.id = pr.tax_rate_id"_s);
     q.bind(u"ids"_s, ids.toString());
     if (!q.exec()) {
         return q.error();
@@ -244,61 +252,83 @@ bool SaleRepository::isStockShort(const DbError &error)
 DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) const
 {
     const Dialect &dialect = m_db.dialect();
-    static const QString sql =
-        u"WITH existing AS (SELECT id, number FROM bills WHERE uuid = :uuid), "
-        "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
-        "num AS (UPDATE lanes SET next_bill_number = next_bill_number + 1 "
-        "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) AND EXISTS (SELECT 1 FROM shift) "
-        "  RETURNING next_bill_number - 1 AS number), "
-        "bill AS (INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
-        "  subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, approved_by) "
-        "  SELECT :uuid, num.number, :lane, :cashier, shift.id, :at, :subtotal, :discount, :tax, "
-        "  :rounding, :total, :approved FROM num, shift RETURNING id, number, shift_id), "
-        "j AS "_s + dialect.jsonRows(u"lines"_s, kLineColumns)
-        + u", items AS (INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
-          "  base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, total_minor) "
-          "  SELECT bill.id, j.line_no, j.product_id, j.unit_id, j.quantity, j.base_quantity, "
-          "  j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM bill, j RETURNING 1), "
-          "d AS (SELECT product_id, SUM(base_quantity) AS delta FROM j GROUP BY product_id), "
-          // Rows are locked in id order before they are updated: two lanes selling the same
-          // products in another order would otherwise deadlock (till-bench --lanes found it),
-          // and the loser waits deadlock_timeout (1 s) before it is told. NO KEY UPDATE is
-          // what the UPDATE takes anyway, so the foreign key checks of other sales still pass.
-          "locked AS MATERIALIZED (SELECT id FROM products WHERE id IN (SELECT product_id FROM d) "
-          "  ORDER BY id FOR NO KEY UPDATE), "
-          "stock AS (UPDATE products p SET stock_base = p.stock_base - d.delta, updated_at = :at "
-          "  FROM d, locked, bill WHERE p.id = d.product_id AND locked.id = d.product_id "
-          "  AND (:allow_negative OR p.stock_base >= d.delta) RETURNING p.id), "
-          "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, user_id, "
-          "  created_at) SELECT d.product_id, -d.delta, 'sale', bill.id, :cashier, :at FROM d, bill "
-          "  RETURNING 1), "
-          "pay AS (INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
-          "  change_minor, reference, created_at) SELECT bill.id, bill.shift_id, p.method, p.amount, "
-          "  p.tendered, p.change, p.reference, :at FROM bill, "_s
-        + dialect.jsonRows(u"payments"_s, kPaymentColumns)
-        + u" AS p RETURNING 1), "
-          "audited AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
-          "  SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || CAST(:lane AS text) "
-          "  || '/' || bill.number || ' ' || a.details FROM bill, "_s
-        + dialect.jsonRows(u"audits"_s, kAuditColumns)
-        + u" AS a RETURNING 1), "
-          "bad AS ("_s + kCatalogueMismatch + u"), "
-          "note AS (SELECT pg_notify('%1', CAST(:lane AS text) || ':' || bill.number) FROM bill) "
-          "SELECT (SELECT id FROM bill), (SELECT number FROM bill), (SELECT id FROM existing), "
-          "(SELECT number FROM existing), "
-          "CASE WHEN EXISTS (SELECT 1 FROM bill) AND (SELECT COUNT(*) FROM stock) < (SELECT COUNT(*) FROM d) "
-          "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM stock)) AS INTEGER) ELSE 0 END, "
-          "CASE WHEN EXISTS (SELECT 1 FROM bill) AND EXISTS (SELECT 1 FROM bad) "
-          "  THEN CAST(CONCAT('%3:', (SELECT MIN(line_no) FROM bad)) AS INTEGER) ELSE 0 END, "
-          "(SELECT COUNT(*) FROM note), (SELECT COUNT(*) FROM audited)"_s.arg(kSalesChannel, kStockShortMarker,
-                                                                           kCatalogueChangedMarker);
+    static const QString sql
+            = u"WITH existing AS (SELECT id, number FROM bills WHERE uuid = :uuid), "
+              "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
+              "num AS (UPDATE lanes SET next_bill_number = next_bill_number + 1 "
+              "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) AND EXISTS (SELECT 1 "
+              "FROM shift) "
+              "  RETURNING next_bill_number - 1 AS number), "
+              "bill AS (INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+              "  subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, "
+              "approved_by) "
+              "  SELECT :uuid, num.number, :lane, :cashier, shift.id, :at, :subtotal, :discount, "
+              ":tax, "
+              "  :rounding, :total, :approved FROM num, shift RETURNING id, number, shift_id), "
+              "j AS "_s
+              + dialect.jsonRows(u"lines"_s, kLineColumns)
+              + u", items AS (INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, "
+                u"quantity, "
+                "  base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, "
+                "total_minor) "
+                "  SELECT bill.id, j.line_no, j.product_id, j.unit_id, j.quantity, "
+                "j.base_quantity, "
+                "  j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM bill, j RETURNING "
+                "1), "
+                "d AS (SELECT product_id, SUM(base_quantity) AS delta FROM j GROUP BY product_id), "
+                // Rows are locked in id order before they are updated: two lanes selling the same
+                // products in another order would otherwise deadlock (till-bench --lanes found it),
+                // and the loser waits deadlock_timeout (1 s) before it is told. NO KEY UPDATE is
+                // what the UPDATE takes anyway, so the foreign key checks of other sales still
+                // pass.
+                "locked AS MATERIALIZED (SELECT id FROM products WHERE id IN (SELECT product_id "
+                "FROM d) "
+                "  ORDER BY id FOR NO KEY UPDATE), "
+                "stock AS (UPDATE products p SET stock_base = p.stock_base - d.delta, updated_at = "
+                ":at "
+                "  FROM d, locked, bill WHERE p.id = d.product_id AND locked.id = d.product_id "
+                "  AND (:allow_negative OR p.stock_base >= d.delta) RETURNING p.id), "
+                "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, "
+                "user_id, "
+                "  created_at) SELECT d.product_id, -d.delta, 'sale', bill.id, :cashier, :at FROM "
+                "d, bill "
+                "  RETURNING 1), "
+                "pay AS (INSERT INTO payments (bill_id, shift_id, method, amount_minor, "
+                "tendered_minor, "
+                "  change_minor, reference, created_at) SELECT bill.id, bill.shift_id, p.method, "
+                "p.amount, "
+                "  p.tendered, p.change, p.reference, :at FROM bill, "_s
+              + dialect.jsonRows(u"payments"_s, kPaymentColumns)
+              + u" AS p RETURNING 1), "
+                "audited AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, "
+                "details) "
+                "  SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || CAST(:lane AS "
+                "text) "
+                "  || '/' || bill.number || ' ' || a.details FROM bill, "_s
+              + dialect.jsonRows(u"audits"_s, kAuditColumns)
+              + u" AS a RETURNING 1), "
+                "bad AS ("_s
+              + kCatalogueMismatch
+              + u"), "
+                "note AS (SELECT pg_notify('%1', CAST(:lane AS text) || ':' || bill.number) FROM "
+                "bill) "
+                "SELECT (SELECT id FROM bill), (SELECT number FROM bill), (SELECT id FROM "
+                "existing), "
+                "(SELECT number FROM existing), "
+                "CASE WHEN EXISTS (SELECT 1 FROM bill) AND (SELECT COUNT(*) FROM stock) < (SELECT "
+                "COUNT(*) FROM d) "
+                "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM stock)) AS INTEGER) ELSE 0 END, "
+                "CASE WHEN EXISTS (SELECT 1 FROM bill) AND EXISTS (SELECT 1 FROM bad) "
+                "  THEN CAST(CONCAT('%3:', (SELECT MIN(line_no) FROM bad)) AS INTEGER) ELSE 0 END, "
+                "(SELECT COUNT(*) FROM note), (SELECT COUNT(*) FROM audited)"_s.arg(
+                        kSalesChannel, kStockShortMarker, kCatalogueChangedMarker);
 
     SqlQuery q(m_db, sql, SqlQuery::Prepared::Keep);
     bindBill(q, sale);
     q.bind(u"lines"_s, linesJson(sale))
-        .bind(u"payments"_s, paymentsJson(sale))
-        .bind(u"audits"_s, auditsJson(sale))
-        .bind(u"allow_negative"_s, sale.allowNegativeStock);
+            .bind(u"payments"_s, paymentsJson(sale))
+            .bind(u"audits"_s, auditsJson(sale))
+            .bind(u"allow_negative"_s, sale.allowNegativeStock);
     if (!q.exec()) {
         if (q.error().driverText.contains(kStockShortMarker)) {
             return stockShortError(sale);
@@ -333,7 +363,8 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
     if (DbStatus status = tx.begin(); !status) {
         return status.error();
     }
-    const auto taken = LaneRepository(m_db).takeNumber(LaneRepository::Counter::Bill, sale.lane, sale.uuid);
+    const auto taken
+            = LaneRepository(m_db).takeNumber(LaneRepository::Counter::Bill, sale.lane, sale.uuid);
     if (!taken) {
         return taken.error();
     }
@@ -345,11 +376,14 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
     }
     qint64 billId = 0;
     {
-        SqlQuery q(m_db, u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
-                         "subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, approved_by) "
-                         "VALUES (:uuid, :number, :lane, :cashier, (SELECT id FROM shifts WHERE lane = :lane "
-                         "AND closed_at IS NULL), :at, :subtotal, :discount, :tax, :rounding, :total, "
-                         ":approved) RETURNING id"_s,
+        SqlQuery q(m_db,
+                   u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+                   "subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, "
+                   "approved_by) "
+                   "VALUES (:uuid, :number, :lane, :cashier, (SELECT id FROM shifts WHERE lane = "
+                   ":lane "
+                   "AND closed_at IS NULL), :at, :subtotal, :discount, :tax, :rounding, :total, "
+                   ":approved) RETURNING id"_s,
                    SqlQuery::Prepared::Keep);
         bindBill(q, sale);
         q.bind(u"number"_s, number);
@@ -362,17 +396,21 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
     const QString source = dialect.jsonRows(u"lines"_s, kLineColumns);
     {
         // Only lines the catalogue sells as they are go in; a shortfall means one does not.
-        SqlQuery q(m_db, u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
-                         "base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, total_minor) "
-                         "SELECT :bill, j.line_no, j.product_id, j.unit_id, j.quantity, j.base_quantity, "
-                         "j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM "_s
-                             + source
-                             + u" AS j JOIN product_units pu ON pu.id = j.unit_id AND pu.product_id = j.product_id "
-                               "AND pu.active JOIN products pr ON pr.id = j.product_id AND pr.active "
-                               "JOIN tax_rates t ON t.id = pr.tax_rate_id AND t.rate_bp = j.tax_rate_bp "
-                               "WHERE j.base_quantity = j.quantity * pu.base_per_unit "
-                               "AND (j.overridden <> 0 OR pu.price_minor = j.unit_price)"_s,
-                   SqlQuery::Prepared::Keep);
+        SqlQuery q(
+                m_db,
+                u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
+                "base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, "
+                "total_minor) "
+                "SELECT :bill, j.line_no, j.product_id, j.unit_id, j.quantity, j.base_quantity, "
+                "j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM "_s
+                        + source
+                        + u" AS j JOIN product_units pu ON pu.id = j.unit_id AND pu.product_id = "
+                          u"j.product_id "
+                          "AND pu.active JOIN products pr ON pr.id = j.product_id AND pr.active "
+                          "JOIN tax_rates t ON t.id = pr.tax_rate_id AND t.rate_bp = j.tax_rate_bp "
+                          "WHERE j.base_quantity = j.quantity * pu.base_per_unit "
+                          "AND (j.overridden <> 0 OR pu.price_minor = j.unit_price)"_s,
+                SqlQuery::Prepared::Keep);
         q.bind(u"bill"_s, billId).bind(u"lines"_s, lines);
         if (!q.exec()) {
             return q.error();
@@ -384,14 +422,16 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
         }
     }
     {
-        SqlQuery q(m_db, u"WITH d AS (SELECT product_id, SUM(base_quantity) AS delta FROM "_s + source
-                             + u" AS j GROUP BY product_id) UPDATE products SET stock_base = stock_base - d.delta, "
-                               "updated_at = :at FROM d WHERE products.id = d.product_id "
-                               "AND (:allow_negative OR products.stock_base >= d.delta)"_s,
+        SqlQuery q(m_db,
+                   u"WITH d AS (SELECT product_id, SUM(base_quantity) AS delta FROM "_s + source
+                           + u" AS j GROUP BY product_id) UPDATE products SET stock_base = "
+                             u"stock_base - d.delta, "
+                             "updated_at = :at FROM d WHERE products.id = d.product_id "
+                             "AND (:allow_negative OR products.stock_base >= d.delta)"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"lines"_s, lines)
-            .bind(u"at"_s, Dialect::timestampText(sale.at))
-            .bind(u"allow_negative"_s, sale.allowNegativeStock);
+                .bind(u"at"_s, Dialect::timestampText(sale.at))
+                .bind(u"allow_negative"_s, sale.allowNegativeStock);
         if (!q.exec()) {
             return q.error();
         }
@@ -401,42 +441,47 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
         }
     }
     {
-        SqlQuery q(m_db, u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, user_id, "
-                         "created_at) SELECT product_id, -SUM(base_quantity), 'sale', :bill, :cashier, :at FROM "_s
-                             + source + u" AS j GROUP BY product_id"_s,
-                   SqlQuery::Prepared::Keep);
+        SqlQuery q(
+                m_db,
+                u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, user_id, "
+                "created_at) SELECT product_id, -SUM(base_quantity), 'sale', :bill, :cashier, :at FROM "_s
+                        + source + u" AS j GROUP BY product_id"_s,
+                SqlQuery::Prepared::Keep);
         q.bind(u"lines"_s, lines)
-            .bind(u"bill"_s, billId)
-            .bind(u"cashier"_s, sale.cashierId)
-            .bind(u"at"_s, Dialect::timestampText(sale.at));
+                .bind(u"bill"_s, billId)
+                .bind(u"cashier"_s, sale.cashierId)
+                .bind(u"at"_s, Dialect::timestampText(sale.at));
         if (!q.exec()) {
             return q.error();
         }
     }
     {
-        SqlQuery q(m_db, u"INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
-                         "change_minor, reference, created_at) SELECT :bill, (SELECT shift_id FROM bills "
-                         "WHERE id = :bill), method, amount, tendered, change, reference, :at FROM "_s
-                             + dialect.jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
-                   SqlQuery::Prepared::Keep);
+        SqlQuery q(
+                m_db,
+                u"INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
+                "change_minor, reference, created_at) SELECT :bill, (SELECT shift_id FROM bills "
+                "WHERE id = :bill), method, amount, tendered, change, reference, :at FROM "_s
+                        + dialect.jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
+                SqlQuery::Prepared::Keep);
         q.bind(u"bill"_s, billId)
-            .bind(u"payments"_s, paymentsJson(sale))
-            .bind(u"at"_s, Dialect::timestampText(sale.at));
+                .bind(u"payments"_s, paymentsJson(sale))
+                .bind(u"at"_s, Dialect::timestampText(sale.at));
         if (!q.exec()) {
             return q.error();
         }
     }
     if (!sale.audits.isEmpty()) {
-        SqlQuery q(m_db, u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
-                         "SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || :lane || '/' "
-                         "|| :number || ' ' || a.details FROM "_s
-                             + dialect.jsonRows(u"audits"_s, kAuditColumns) + u" AS a"_s,
+        SqlQuery q(m_db,
+                   u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
+                   "SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || :lane || '/' "
+                   "|| :number || ' ' || a.details FROM "_s
+                           + dialect.jsonRows(u"audits"_s, kAuditColumns) + u" AS a"_s,
                    SqlQuery::Prepared::Keep);
         q.bind(u"at"_s, Dialect::timestampText(sale.at))
-            .bind(u"cashier"_s, sale.cashierId)
-            .bind(u"lane"_s, sale.lane)
-            .bind(u"number"_s, number)
-            .bind(u"audits"_s, auditsJson(sale));
+                .bind(u"cashier"_s, sale.cashierId)
+                .bind(u"lane"_s, sale.lane)
+                .bind(u"number"_s, number)
+                .bind(u"audits"_s, auditsJson(sale));
         if (!q.exec()) {
             return q.error();
         }

@@ -31,21 +31,21 @@ struct SaleRecord
     //! What needed a manager, for the audit log; written by the sale's own statement.
     struct Audit
     {
-        QString action;      //!< "price_override", "discount_above_limit"
+        QString action;        //!< "price_override", "discount_above_limit"
         qint64 approvedBy = 0; //!< 0: the cashier's own role allowed it
-        QString details;     //!< "bill=LANE/NUMBER " is put in front
+        QString details;       //!< "bill=LANE/NUMBER " is put in front
     };
     struct Payment
     {
-        QString method;      //!< "cash" or "card"
-        Money amount;        //!< what this payment covers of the bill
-        Money tendered;      //!< cash handed over (cash only)
+        QString method; //!< "cash" or "card"
+        Money amount;   //!< what this payment covers of the bill
+        Money tendered; //!< cash handed over (cash only)
         Money change;
-        QString reference;   //!< card slip reference
+        QString reference; //!< card slip reference
     };
 
-    QString uuid;            //!< made by the till before the first attempt
-    QString lane;            //!< the sale goes to this lane's open shift; none open: refused
+    QString uuid; //!< made by the till before the first attempt
+    QString lane; //!< the sale goes to this lane's open shift; none open: refused
     qint64 cashierId = 0;
     qint64 approvedBy = 0;
     QDateTime at;
@@ -106,7 +106,9 @@ struct CommittedBill
 class SaleRepository
 {
 public:
-    explicit SaleRepository(const Database &db) : m_db(db) {}
+    explicit SaleRepository(const Database &db)
+        : m_db(db)
+    {}
 
     static inline const QString kSalesChannel = QStringLiteral("till_sales");
     static inline const QString kNoOpenShift = QStringLiteral("no open shift");

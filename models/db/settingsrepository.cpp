@@ -47,12 +47,13 @@ DbStatus SettingsRepository::setValues(const QHash<QString, QString> &values) co
     }
     // "WHERE true": SQLite cannot tell an upsert's ON CONFLICT from a join's ON without it.
     // A null QString travels as JSON null; the column holds an empty text instead.
-    SqlQuery q(m_db, u"INSERT INTO settings (key, value) "
-                     "SELECT j.key, COALESCE(j.value, '') FROM "_s
-                         + m_db.dialect().jsonRows(u"rows"_s,
-                                                   {{u"key"_s, Dialect::ColumnType::Text},
-                                                    {u"value"_s, Dialect::ColumnType::Text}})
-                         + u" AS j WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    SqlQuery q(
+            m_db,
+            u"INSERT INTO settings (key, value) "
+            "SELECT j.key, COALESCE(j.value, '') FROM "_s
+                    + m_db.dialect().jsonRows(u"rows"_s, {{u"key"_s, Dialect::ColumnType::Text},
+                                                          {u"value"_s, Dialect::ColumnType::Text}})
+                    + u" AS j WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     JsonRows rows;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         rows.beginRow();

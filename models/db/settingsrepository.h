@@ -15,17 +15,21 @@ class Database;
 class SettingsRepository
 {
 public:
-    explicit SettingsRepository(const Database &db) : m_db(db) {}
+    explicit SettingsRepository(const Database &db)
+        : m_db(db)
+    {}
 
     //! Keys in use, with their meaning.
     static inline const QString kStoreName = QStringLiteral("store.name");
     static inline const QString kStoreAddress = QStringLiteral("store.address");
     static inline const QString kStoreTaxId = QStringLiteral("store.tax_id");
-    static inline const QString kCurrency = QStringLiteral("store.currency");     //!< ISO 4217
+    static inline const QString kCurrency = QStringLiteral("store.currency"); //!< ISO 4217
     static inline const QString kCurrencySymbol = QStringLiteral("store.currency_symbol");
-    static inline const QString kPricesIncludeTax = QStringLiteral("prices.include_tax"); //!< "1"/"0"
+    static inline const QString kPricesIncludeTax
+            = QStringLiteral("prices.include_tax"); //!< "1"/"0"
     static inline const QString kCashRoundingMinor = QStringLiteral("cash.rounding_minor");
-    static inline const QString kCashierDiscountLimitBp = QStringLiteral("discount.cashier_limit_bp");
+    static inline const QString kCashierDiscountLimitBp
+            = QStringLiteral("discount.cashier_limit_bp");
     static inline const QString kAllowNegativeStock = QStringLiteral("stock.allow_negative");
     //! Minutes without input before the till locks itself; "0" never locks.
     static inline const QString kIdleLockMinutes = QStringLiteral("lock.idle_minutes");

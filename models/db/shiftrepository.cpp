@@ -73,9 +73,9 @@ DbResult<qint64> ShiftRepository::open(const QString &lane, qint64 cashierId, Mo
     SqlQuery q(m_db, u"INSERT INTO shifts (lane, cashier_id, opened_at, opening_float_minor) "
                      "VALUES (:lane, :cashier, :at, :float) RETURNING id"_s);
     q.bind(u"lane"_s, lane)
-        .bind(u"cashier"_s, cashierId)
-        .bind(u"at"_s, Dialect::timestampText(at))
-        .bind(u"float"_s, openingFloat.minor());
+            .bind(u"cashier"_s, cashierId)
+            .bind(u"at"_s, Dialect::timestampText(at))
+            .bind(u"float"_s, openingFloat.minor());
     if (!q.execOne()) {
         return q.error();
     }
@@ -89,11 +89,11 @@ DbStatus ShiftRepository::addCashMovement(qint64 shiftId, qint64 userId, const Q
     SqlQuery q(m_db, u"INSERT INTO cash_movements (shift_id, user_id, kind, amount_minor, reason, "
                      "created_at) VALUES (:shift, :user, :kind, :amount, :reason, :at)"_s);
     q.bind(u"shift"_s, shiftId)
-        .bind(u"user"_s, userId)
-        .bind(u"kind"_s, kind)
-        .bind(u"amount"_s, amount.minor())
-        .bind(u"reason"_s, reason)
-        .bind(u"at"_s, Dialect::timestampText(at));
+            .bind(u"user"_s, userId)
+            .bind(u"kind"_s, kind)
+            .bind(u"amount"_s, amount.minor())
+            .bind(u"reason"_s, reason)
+            .bind(u"at"_s, Dialect::timestampText(at));
     if (!q.exec()) {
         return q.error();
     }
@@ -112,7 +112,7 @@ DbResult<ShiftReport> ShiftRepository::report(const Shift &shift) const
 DbResult<QList<ShiftReport>> ShiftRepository::closedReports() const
 {
     SqlQuery q(m_db, kShiftColumns + u", COALESCE(s.counted_cash_minor, 0)"_s + kShiftFrom
-                         + u"WHERE s.closed_at IS NOT NULL ORDER BY s.id"_s);
+                             + u"WHERE s.closed_at IS NOT NULL ORDER BY s.id"_s);
     if (!q.exec()) {
         return q.error();
     }
@@ -143,8 +143,8 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
     // figures never depend on how many shifts were asked for at once.
     const auto where = [scope](const QString &column) {
         return scope == Scope::One
-                   ? u"%1 = :shift"_s.arg(column)
-                   : u"%1 IN (SELECT id FROM shifts WHERE closed_at IS NOT NULL)"_s.arg(column);
+                       ? u"%1 = :shift"_s.arg(column)
+                       : u"%1 IN (SELECT id FROM shifts WHERE closed_at IS NOT NULL)"_s.arg(column);
     };
     const auto bindShift = [&shifts, scope](SqlQuery &q) {
         if (scope == Scope::One) {
@@ -178,9 +178,9 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
                          "COALESCE(SUM(b.total_minor), 0), COALESCE(SUM(b.discount_minor), 0), "
                          "COALESCE(SUM(b.tax_minor), 0), COALESCE(SUM(b.rounding_minor), 0) "
                          "FROM bills b JOIN users u ON u.id = b.cashier_id WHERE "_s
-                             + where(u"b.shift_id"_s)
-                             + u" GROUP BY b.shift_id, b.cashier_id, u.name "
-                               "ORDER BY b.shift_id, 5 DESC, b.cashier_id"_s);
+                                 + where(u"b.shift_id"_s)
+                                 + u" GROUP BY b.shift_id, b.cashier_id, u.name "
+                                   "ORDER BY b.shift_id, 5 DESC, b.cashier_id"_s);
         bindShift(q);
         if (!q.exec()) {
             return q.error();
@@ -199,10 +199,11 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
     }
     {
         const QString isRefund = u"CASE WHEN bill_id IS NULL THEN 1 ELSE 0 END"_s;
-        SqlQuery q(m_db, u"SELECT shift_id, %1 AS is_refund, method, COUNT(*), SUM(amount_minor) "
-                         "FROM payments WHERE "_s.arg(isRefund)
-                             + where(u"shift_id"_s)
-                             + u" GROUP BY shift_id, %1, method ORDER BY 1, 2, 3"_s.arg(isRefund));
+        SqlQuery q(m_db,
+                   u"SELECT shift_id, %1 AS is_refund, method, COUNT(*), SUM(amount_minor) "
+                   "FROM payments WHERE "_s.arg(isRefund)
+                           + where(u"shift_id"_s)
+                           + u" GROUP BY shift_id, %1, method ORDER BY 1, 2, 3"_s.arg(isRefund));
         bindShift(q);
         if (!q.exec()) {
             return q.error();
@@ -218,7 +219,7 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
     {
         SqlQuery q(m_db, u"SELECT shift_id, COUNT(*), COALESCE(SUM(total_minor), 0) "
                          "FROM refunds WHERE "_s
-                             + where(u"shift_id"_s) + u" GROUP BY shift_id"_s);
+                                 + where(u"shift_id"_s) + u" GROUP BY shift_id"_s);
         bindShift(q);
         if (!q.exec()) {
             return q.error();
@@ -233,7 +234,7 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
     {
         SqlQuery q(m_db, u"SELECT shift_id, kind, COUNT(*), COALESCE(SUM(amount_minor), 0) "
                          "FROM cash_movements WHERE "_s
-                             + where(u"shift_id"_s) + u" GROUP BY shift_id, kind"_s);
+                                 + where(u"shift_id"_s) + u" GROUP BY shift_id, kind"_s);
         bindShift(q);
         if (!q.exec()) {
             return q.error();
@@ -258,9 +259,9 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
     {
         SqlQuery q(m_db, u"SELECT b.shift_id, i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "
                          "FROM bill_items i JOIN bills b ON b.id = i.bill_id WHERE "_s
-                             + where(u"b.shift_id"_s)
-                             + u" GROUP BY b.shift_id, i.tax_rate_bp "
-                               "ORDER BY b.shift_id, i.tax_rate_bp DESC"_s);
+                                 + where(u"b.shift_id"_s)
+                                 + u" GROUP BY b.shift_id, i.tax_rate_bp "
+                                   "ORDER BY b.shift_id, i.tax_rate_bp DESC"_s);
         bindShift(q);
         if (!q.exec()) {
             return q.error();
@@ -292,14 +293,17 @@ DbResult<qint64> ShiftRepository::close(const ShiftReport &report, qint64 closed
         number = q.int64(0);
     }
     {
-        SqlQuery q(m_db, u"UPDATE shifts SET closed_at = :at, closed_by = :by, expected_cash_minor = :expected, "
-                         "counted_cash_minor = :counted, z_number = :z WHERE id = :id AND closed_at IS NULL"_s);
+        SqlQuery q(
+                m_db,
+                u"UPDATE shifts SET closed_at = :at, closed_by = :by, expected_cash_minor = "
+                u":expected, "
+                "counted_cash_minor = :counted, z_number = :z WHERE id = :id AND closed_at IS NULL"_s);
         q.bind(u"at"_s, Dialect::timestampText(report.shift.closedAt))
-            .bind(u"by"_s, closedBy)
-            .bind(u"expected"_s, report.expectedCash.minor())
-            .bind(u"counted"_s, report.countedCash.value_or(Money::fromMinor(0)).minor())
-            .bind(u"z"_s, number)
-            .bind(u"id"_s, report.shift.id);
+                .bind(u"by"_s, closedBy)
+                .bind(u"expected"_s, report.expectedCash.minor())
+                .bind(u"counted"_s, report.countedCash.value_or(Money::fromMinor(0)).minor())
+                .bind(u"z"_s, number)
+                .bind(u"id"_s, report.shift.id);
         if (!q.exec()) {
             return q.error();
         }
@@ -312,17 +316,18 @@ DbResult<qint64> ShiftRepository::close(const ShiftReport &report, qint64 closed
     SqlQuery q(m_db, u"INSERT INTO z_reports (shift_id, lane, number, created_at, content) "
                      "VALUES (:shift, :lane, :number, :at, :content)"_s);
     q.bind(u"shift"_s, report.shift.id)
-        .bind(u"lane"_s, report.shift.lane)
-        .bind(u"number"_s, number)
-        .bind(u"at"_s, Dialect::timestampText(report.shift.closedAt))
-        .bind(u"content"_s, QString::fromUtf8(stored.toJson()));
+            .bind(u"lane"_s, report.shift.lane)
+            .bind(u"number"_s, number)
+            .bind(u"at"_s, Dialect::timestampText(report.shift.closedAt))
+            .bind(u"content"_s, QString::fromUtf8(stored.toJson()));
     if (!q.exec()) {
         return q.error();
     }
     return number;
 }
 
-DbResult<std::optional<ShiftReport>> ShiftRepository::zReport(const QString &lane, qint64 number) const
+DbResult<std::optional<ShiftReport>> ShiftRepository::zReport(const QString &lane,
+                                                              qint64 number) const
 {
     SqlQuery q(m_db, u"SELECT content FROM z_reports WHERE lane = :lane AND number = :number"_s);
     q.bind(u"lane"_s, lane).bind(u"number"_s, number);
@@ -336,7 +341,7 @@ DbResult<std::optional<ShiftReport>> ShiftRepository::zReport(const QString &lan
 }
 
 DbResult<QList<ClosedShift>> ShiftRepository::closedShifts(const QString &lane, qint64 beforeId,
-                                                          int limit) const
+                                                           int limit) const
 {
     // The totals are subqueries over the indexed shift_id columns: a page costs the same
     // whatever the number of bills in the store.

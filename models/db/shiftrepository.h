@@ -12,7 +12,7 @@ struct ClosedShift
 {
     Shift shift;
     qint64 bills = 0;
-    Money sales;    //!< sum of its bill totals, as its Z report says
+    Money sales; //!< sum of its bill totals, as its Z report says
     qint64 refunds = 0;
     Money refunded;
     Money expectedCash;
@@ -27,7 +27,9 @@ struct ClosedShift
 class ShiftRepository
 {
 public:
-    explicit ShiftRepository(const Database &db) : m_db(db) {}
+    explicit ShiftRepository(const Database &db)
+        : m_db(db)
+    {}
 
     //! Creates the lane on first use, so a new till needs no set-up.
     DbStatus ensureLane(const QString &lane) const;

@@ -41,7 +41,8 @@ class LockDescriptors
 public:
     int descriptorFor(int fd)
     {
-        struct stat st{};
+        struct stat st
+        {};
         if (::fstat(fd, &st) != 0) {
             return -1;
         }
@@ -67,7 +68,8 @@ public:
     //! SQLite closes a descriptor of the file: its locks go, as they would with POSIX locks.
     void forget(int fd)
     {
-        struct stat st{};
+        struct stat st
+        {};
         if (::fstat(fd, &st) != 0) {
             return;
         }
@@ -145,7 +147,8 @@ bool kernelHasOfdLocks()
         return false;
     }
     ::unlink(name);
-    struct flock lock{};
+    struct flock lock
+    {};
     lock.l_type = F_WRLCK;
     lock.l_whence = SEEK_SET;
     lock.l_start = 0;
@@ -182,9 +185,10 @@ bool install()
         }
         // close() first: a lock taken through the new fcntl() must be let go by SQLite's close.
         if (vfs->xSetSystemCall(vfs, "close", reinterpret_cast<sqlite3_syscall_ptr>(&lockingClose))
-                != SQLITE_OK
-            || vfs->xSetSystemCall(vfs, "fcntl", reinterpret_cast<sqlite3_syscall_ptr>(&lockingFcntl))
-                   != SQLITE_OK) {
+                    != SQLITE_OK
+            || vfs->xSetSystemCall(vfs, "fcntl",
+                                   reinterpret_cast<sqlite3_syscall_ptr>(&lockingFcntl))
+                       != SQLITE_OK) {
             vfs->xSetSystemCall(vfs, "close", reinterpret_cast<sqlite3_syscall_ptr>(s_systemClose));
             qCWarning(lcDatabase) << "SQLite refused the locking fcntl()";
             return;

@@ -26,11 +26,11 @@ struct LedgerRow
 {
     qint64 id = 0;
     QDateTime at;
-    QString reason;   //!< the stored key: "sale", "receipt", "damaged", ...
+    QString reason; //!< the stored key: "sale", "receipt", "damaged", ...
     qint64 deltaBase = 0;
     qint64 balanceBase = 0;
     QString userName;
-    QString source;   //!< "Bill 1/123", "Receipt 7", ... untranslated kind + number
+    QString source; //!< "Bill 1/123", "Receipt 7", ... untranslated kind + number
     QString sourceKind;
     qint64 sourceNumber = 0;
     QString note;
@@ -40,9 +40,9 @@ struct LedgerRow
 struct StockDelta
 {
     qint64 productId = 0;
-    qint64 unitId = 0;      //!< 0 when counted in base units
-    qint64 quantity = 0;    //!< in that unit
-    qint64 deltaBase = 0;   //!< the change of stock, or the counted stock for a stocktake
+    qint64 unitId = 0;    //!< 0 when counted in base units
+    qint64 quantity = 0;  //!< in that unit
+    qint64 deltaBase = 0; //!< the change of stock, or the counted stock for a stocktake
     std::optional<Money> unitCost;
 };
 
@@ -53,11 +53,13 @@ struct StockDelta
 class StockRepository
 {
 public:
-    explicit StockRepository(const Database &db) : m_db(db) {}
+    explicit StockRepository(const Database &db)
+        : m_db(db)
+    {}
 
     //! A new posted document with the next number of its kind.
-    DbResult<StockDocument> createDocument(const QString &kind, qint64 userId, const QString &supplier,
-                                           const QString &note) const;
+    DbResult<StockDocument> createDocument(const QString &kind, qint64 userId,
+                                           const QString &supplier, const QString &note) const;
     //! Writes the lines whose unit belongs to their product; returns how many that were.
     DbResult<int> insertDocumentLines(qint64 documentId, const QList<StockDelta> &lines) const;
     //! Locks the products' rows until commit where the engine needs it (PostgreSQL).

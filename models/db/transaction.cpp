@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 Transaction::Transaction(const Database &db)
     : m_db(db)
-{
-}
+{}
 
 Transaction::~Transaction()
 {

@@ -53,9 +53,10 @@ DbResult<std::optional<UserCredentials>> UserRepository::findById(qint64 id) con
 DbResult<int> UserRepository::updateProfile(qint64 userId, const QString &name, Role role) const
 {
     // Demoting the last active admin is refused in the same statement.
-    SqlQuery q(m_db, u"UPDATE users SET name = :name, role = :role WHERE id = :id AND "
-                     "(:role = 'admin' OR role <> 'admin' OR active = FALSE OR "
-                     "(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.active = TRUE) > 1)"_s);
+    SqlQuery q(m_db,
+               u"UPDATE users SET name = :name, role = :role WHERE id = :id AND "
+               "(:role = 'admin' OR role <> 'admin' OR active = FALSE OR "
+               "(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.active = TRUE) > 1)"_s);
     q.bind(u"name"_s, name).bind(u"role"_s, Roles::key(role)).bind(u"id"_s, userId);
     if (!q.exec()) {
         return q.error();
@@ -65,9 +66,10 @@ DbResult<int> UserRepository::updateProfile(qint64 userId, const QString &name, 
 
 DbResult<int> UserRepository::setActive(qint64 userId, bool active) const
 {
-    SqlQuery q(m_db, u"UPDATE users SET active = :active WHERE id = :id AND "
-                     "(:active = TRUE OR role <> 'admin' OR "
-                     "(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.active = TRUE) > 1)"_s);
+    SqlQuery q(m_db,
+               u"UPDATE users SET active = :active WHERE id = :id AND "
+               "(:active = TRUE OR role <> 'admin' OR "
+               "(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.active = TRUE) > 1)"_s);
     q.bind(u"active"_s, active).bind(u"id"_s, userId);
     if (!q.exec()) {
         return q.error();
@@ -103,12 +105,12 @@ DbResult<qint64> UserRepository::insert(const User &user, const PinHasher::Hashe
                      "active) VALUES (:login, :name, :role, :hash, :salt, :iterations, :active) "
                      "RETURNING id"_s);
     q.bind(u"login"_s, user.login.trimmed().toLower())
-        .bind(u"name"_s, user.name)
-        .bind(u"role"_s, Roles::key(user.role))
-        .bind(u"hash"_s, pin.hash)
-        .bind(u"salt"_s, pin.salt)
-        .bind(u"iterations"_s, pin.iterations)
-        .bind(u"active"_s, user.active);
+            .bind(u"name"_s, user.name)
+            .bind(u"role"_s, Roles::key(user.role))
+            .bind(u"hash"_s, pin.hash)
+            .bind(u"salt"_s, pin.salt)
+            .bind(u"iterations"_s, pin.iterations)
+            .bind(u"active"_s, user.active);
     if (!q.execOne()) {
         return q.error();
     }
@@ -122,9 +124,9 @@ DbStatus UserRepository::updatePin(qint64 userId, const PinHasher::Hashed &pin) 
                      "pin_iterations = :iterations, failed_attempts = 0, locked_until = NULL "
                      "WHERE id = :id"_s);
     q.bind(u"hash"_s, pin.hash)
-        .bind(u"salt"_s, pin.salt)
-        .bind(u"iterations"_s, pin.iterations)
-        .bind(u"id"_s, userId);
+            .bind(u"salt"_s, pin.salt)
+            .bind(u"iterations"_s, pin.iterations)
+            .bind(u"id"_s, userId);
     if (!q.exec()) {
         return q.error();
     }
@@ -132,22 +134,24 @@ DbStatus UserRepository::updatePin(qint64 userId, const PinHasher::Hashed &pin) 
 }
 
 DbResult<int> UserRepository::recordFailedAttempt(qint64 userId, int lockAfter,
-                                                  const QDateTime &now, const QDateTime &lockUntil) const
+                                                  const QDateTime &now,
+                                                  const QDateTime &lockUntil) const
 {
     // One statement: the count and the lock move together even with two lanes at once.
     // A lock that has run out starts the count again.
-    SqlQuery q(m_db, u"UPDATE users SET "
-                     "failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now "
-                     "  THEN 1 ELSE failed_attempts + 1 END, "
-                     "locked_until = CASE "
-                     "  WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL "
-                     "  WHEN failed_attempts + 1 >= :lock_after THEN :until "
-                     "  ELSE locked_until END "
-                     "WHERE id = :id RETURNING failed_attempts"_s);
+    SqlQuery q(m_db,
+               u"UPDATE users SET "
+               "failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now "
+               "  THEN 1 ELSE failed_attempts + 1 END, "
+               "locked_until = CASE "
+               "  WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL "
+               "  WHEN failed_attempts + 1 >= :lock_after THEN :until "
+               "  ELSE locked_until END "
+               "WHERE id = :id RETURNING failed_attempts"_s);
     q.bind(u"lock_after"_s, lockAfter)
-        .bind(u"now"_s, Dialect::timestampText(now))
-        .bind(u"until"_s, Dialect::timestampText(lockUntil))
-        .bind(u"id"_s, userId);
+            .bind(u"now"_s, Dialect::timestampText(now))
+            .bind(u"until"_s, Dialect::timestampText(lockUntil))
+            .bind(u"id"_s, userId);
     if (!q.execOne()) {
         return q.error();
     }

@@ -24,7 +24,9 @@ struct UserCredentials
 class UserRepository
 {
 public:
-    explicit UserRepository(const Database &db) : m_db(db) {}
+    explicit UserRepository(const Database &db)
+        : m_db(db)
+    {}
 
     DbResult<std::optional<UserCredentials>> findByLogin(const QString &login) const;
     DbResult<std::optional<UserCredentials>> findById(qint64 id) const;

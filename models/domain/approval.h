@@ -37,7 +37,9 @@ private:
         qint64 requesterId;
         bool used = false;
     };
-    explicit Approval(State state) : m_state(std::make_shared<State>(std::move(state))) {}
+    explicit Approval(State state)
+        : m_state(std::make_shared<State>(std::move(state)))
+    {}
 
     std::shared_ptr<State> m_state;
 };

@@ -45,7 +45,7 @@ QString ApprovalRequest::roleReason(Permission permission)
         return tr("only a manager changes settings");
     default:
         return tr("this needs a %1", "a role: 'this needs a Manager'")
-            .arg(Roles::displayName(Permissions::requiredRole(permission)));
+                .arg(Roles::displayName(Permissions::requiredRole(permission)));
     }
 }
 
@@ -61,10 +61,10 @@ ApprovalRequest ApprovalRequest::discount(const Discount &discount, Money gross,
     const QLocale locale;
     const Money off = discount.of(gross);
     const QString amount = discount.kind == Discount::Kind::Percent
-                               ? tr("%1 (%2)", "discount: percent (amount)")
-                                     .arg(Percent::toString(discount.value, locale),
-                                          money(off, currencySymbol))
-                               : money(off, currencySymbol);
+                                   ? tr("%1 (%2)", "discount: percent (amount)")
+                                             .arg(Percent::toString(discount.value, locale),
+                                                  money(off, currencySymbol))
+                                   : money(off, currencySymbol);
     return {Permission::DiscountAboveLimit,
             tr("Discount %1 on %2", "Discount 50 % (5.20 €) on Cola").arg(amount, subject),
             tr("above the cashier limit of %1").arg(Percent::toString(cashierLimitBp, locale))};
@@ -75,25 +75,25 @@ ApprovalRequest ApprovalRequest::priceOverride(const QString &productName, Money
 {
     return {Permission::OverridePrice,
             tr("Price %1 for %2 (catalogue %3)")
-                .arg(money(price, currencySymbol), productName, money(catalogue, currencySymbol)),
+                    .arg(money(price, currencySymbol), productName,
+                         money(catalogue, currencySymbol)),
             roleReason(Permission::OverridePrice)};
 }
 
-ApprovalRequest ApprovalRequest::voidLine(qint64 quantity, const QString &productName,
-                                          Money amount, const QString &currencySymbol)
+ApprovalRequest ApprovalRequest::voidLine(qint64 quantity, const QString &productName, Money amount,
+                                          const QString &currencySymbol)
 {
     return {Permission::VoidLine,
             tr("Void %1 × %2 (%3)")
-                .arg(QLocale().toString(quantity), productName, money(amount, currencySymbol)),
+                    .arg(QLocale().toString(quantity), productName, money(amount, currencySymbol)),
             roleReason(Permission::VoidLine)};
 }
 
-ApprovalRequest ApprovalRequest::clearSale(qint64 items, Money total,
-                                           const QString &currencySymbol)
+ApprovalRequest ApprovalRequest::clearSale(qint64 items, Money total, const QString &currencySymbol)
 {
     return {Permission::ClearSale,
             tr("Clear the sale of %n item(s) (%1)", nullptr, int(items))
-                .arg(money(total, currencySymbol)),
+                    .arg(money(total, currencySymbol)),
             roleReason(Permission::ClearSale)};
 }
 
@@ -122,8 +122,7 @@ ApprovalRequest ApprovalRequest::openDrawer(const QString &reason)
 ApprovalRequest ApprovalRequest::closeShift(Money counted, const QString &currencySymbol)
 {
     return {Permission::CloseShift,
-            tr("Close the shift with %1 counted in the drawer")
-                .arg(money(counted, currencySymbol)),
+            tr("Close the shift with %1 counted in the drawer").arg(money(counted, currencySymbol)),
             roleReason(Permission::CloseShift)};
 }
 

@@ -17,6 +17,9 @@ int gs1CheckDigit(QStringView digitsWithoutCheck);
 QString withCheckDigit(QStringView digitsWithoutCheck);
 //! What kind of code this is. A 8, 12 or 13 digit code with a wrong check digit is Invalid.
 Kind classify(QStringView code);
-inline bool isValid(QStringView code) { return classify(code) != Kind::Invalid; }
+inline bool isValid(QStringView code)
+{
+    return classify(code) != Kind::Invalid;
+}
 
 } // namespace Barcode

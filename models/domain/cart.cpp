@@ -117,8 +117,7 @@ CartTotals price(const Cart &cart)
         priced.gross = line.unitPrice.times(line.quantity);
         priced.lineDiscount = line.discount.of(priced.gross);
         // A quantity or pack out of bounds makes the sale invalid instead of a wrapped number.
-        if (!priced.gross.isValid() || !priced.lineDiscount.isValid()
-            || !line.hasValidQuantity()) {
+        if (!priced.gross.isValid() || !priced.lineDiscount.isValid() || !line.hasValidQuantity()) {
             totals.isValid = false;
         }
         afterLineDiscount.append(priced.gross - priced.lineDiscount);
@@ -153,9 +152,9 @@ CartTotals price(const Cart &cart)
             base += totals.lines.at(i).net;
             weights.append(totals.lines.at(i).net);
         }
-        const Money tax = cart.pricesIncludeTax
-                              ? Money::fromMinor(roundedDiv(base.minor(), rate, 10000 + rate).value_or(0))
-                              : base.percent(rate);
+        const Money tax = cart.pricesIncludeTax ? Money::fromMinor(
+                                  roundedDiv(base.minor(), rate, 10000 + rate).value_or(0))
+                                                : base.percent(rate);
         const QList<Money> taxShares = share(tax, weights);
         for (qsizetype k = 0; k < it.value().size(); ++k) {
             PricedLine &priced = totals.lines[it.value().at(k)];

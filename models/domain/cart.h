@@ -33,8 +33,8 @@ struct CartLine
     QString unitName;
     qint64 basePerUnit = 1;
     qint64 quantity = 1;
-    Money unitPrice;             //!< the catalogue price, or an overridden one
-    Money catalogPrice;          //!< what the catalogue said, to show an override
+    Money unitPrice;    //!< the catalogue price, or an overridden one
+    Money catalogPrice; //!< what the catalogue said, to show an override
     int taxRateBp = 0;
     Discount discount;
     /*!
@@ -56,19 +56,19 @@ struct CartLine
 //! A line with its money worked out by Pricing.
 struct PricedLine
 {
-    Money gross;          //!< unit price × quantity
-    Money lineDiscount;   //!< the line's own discount
-    Money billDiscount;   //!< its share of the bill discount
-    Money net;            //!< gross less both discounts (tax included when prices include tax)
+    Money gross;        //!< unit price × quantity
+    Money lineDiscount; //!< the line's own discount
+    Money billDiscount; //!< its share of the bill discount
+    Money net;          //!< gross less both discounts (tax included when prices include tax)
     Money tax;
-    Money total;          //!< what the customer pays for the line
+    Money total; //!< what the customer pays for the line
     Money discount() const { return lineDiscount + billDiscount; }
 };
 
 struct TaxBreakdown
 {
     int rateBp = 0;
-    Money net;   //!< the amount the tax is on, without tax
+    Money net; //!< the amount the tax is on, without tax
     Money tax;
     Money gross; //!< net + tax
 };
@@ -87,8 +87,8 @@ struct CartTotals
     Money subtotal;            //!< sum of gross
     Money discount;            //!< all discounts
     Money tax;
-    Money total;               //!< what is due before cash rounding
-    bool isValid = true;       //!< false on overflow or a line that cannot be priced
+    Money total;         //!< what is due before cash rounding
+    bool isValid = true; //!< false on overflow or a line that cannot be priced
 
     //! What the bill discount is taken off: the lines after their own discounts.
     Money beforeBillDiscount() const;

@@ -22,7 +22,7 @@ std::optional<qint64> number(const QJsonObject &o, const QString &key)
 
 QJsonObject discount(const Discount &d)
 {
-    const QString kind = d.kind == Discount::Kind::Percent ? u"percent"_s
+    const QString kind = d.kind == Discount::Kind::Percent  ? u"percent"_s
                          : d.kind == Discount::Kind::Amount ? u"amount"_s
                                                             : u"none"_s;
     return {{u"kind"_s, kind}, {u"value"_s, number(d.value)}};
@@ -32,7 +32,7 @@ Discount discount(const QJsonObject &o)
 {
     const QString kind = o.value(u"kind"_s).toString();
     Discount d;
-    d.kind = kind == u"percent"_s ? Discount::Kind::Percent
+    d.kind = kind == u"percent"_s  ? Discount::Kind::Percent
              : kind == u"amount"_s ? Discount::Kind::Amount
                                    : Discount::Kind::None;
     d.value = number(o, u"value"_s).value_or(0);
@@ -48,24 +48,24 @@ QByteArray toJson(const Cart &cart)
     QJsonArray lines;
     for (const CartLine &l : cart.lines) {
         lines.append(QJsonObject{
-            {u"product_id"_s, number(l.productId)},
-            {u"unit_id"_s, number(l.unitId)},
-            {u"sku"_s, l.sku},
-            {u"product"_s, l.productName},
-            {u"unit"_s, l.unitName},
-            {u"base_per_unit"_s, number(l.basePerUnit)},
-            {u"quantity"_s, number(l.quantity)},
-            {u"unit_price"_s, number(l.unitPrice.minor())},
-            {u"catalog_price"_s, number(l.catalogPrice.minor())},
-            {u"tax_rate_bp"_s, number(l.taxRateBp)},
-            {u"discount"_s, discount(l.discount)},
+                {u"product_id"_s, number(l.productId)},
+                {u"unit_id"_s, number(l.unitId)},
+                {u"sku"_s, l.sku},
+                {u"product"_s, l.productName},
+                {u"unit"_s, l.unitName},
+                {u"base_per_unit"_s, number(l.basePerUnit)},
+                {u"quantity"_s, number(l.quantity)},
+                {u"unit_price"_s, number(l.unitPrice.minor())},
+                {u"catalog_price"_s, number(l.catalogPrice.minor())},
+                {u"tax_rate_bp"_s, number(l.taxRateBp)},
+                {u"discount"_s, discount(l.discount)},
         });
     }
     const QJsonObject o{
-        {u"version"_s, 1},
-        {u"lines"_s, lines},
-        {u"bill_discount"_s, discount(cart.billDiscount)},
-        {u"prices_include_tax"_s, cart.pricesIncludeTax},
+            {u"version"_s, 1},
+            {u"lines"_s, lines},
+            {u"bill_discount"_s, discount(cart.billDiscount)},
+            {u"prices_include_tax"_s, cart.pricesIncludeTax},
     };
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }

@@ -21,7 +21,7 @@ struct ParseResult
 {
     QList<QStringList> rows;
     QList<int> lines;  //!< the 1-based line each row starts on (a quoted line break spans two)
-    QString error;   //!< empty when the text parsed; otherwise what is wrong (untranslated)
+    QString error;     //!< empty when the text parsed; otherwise what is wrong (untranslated)
     int errorLine = 0; //!< 1-based line of the error
     bool ok() const { return error.isEmpty(); }
 };

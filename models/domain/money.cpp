@@ -293,14 +293,14 @@ std::optional<Money> Money::fromString(QStringView text, const QLocale &locale, 
         options.setFlag(QLocale::OmitGroupSeparator, false);
         grouped.setNumberOptions(options);
         const std::optional<TypedNumber> expected
-            = readNumber(grouped.toString(qulonglong(*whole)), grouped);
+                = readNumber(grouped.toString(qulonglong(*whole)), grouped);
         if (!expected || expected->whole != number->whole) {
             return std::nullopt;
         }
     }
 
     const QString minorDigits
-        = wholeDigits + number->fraction + QString(places - number->fraction.size(), u'0');
+            = wholeDigits + number->fraction + QString(places - number->fraction.size(), u'0');
     const std::optional<quint64> amount = digitsValue(minorDigits, limit);
     if (!amount) {
         return std::nullopt;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QtGlobal>
 #include <QMetaType>
 #include <QString>
+#include <QtGlobal>
 
 #include <compare>
 #include <optional>
@@ -77,7 +77,9 @@ public:
     }
 
 private:
-    constexpr explicit Money(qint64 minor) : m_minor(minor) {}
+    constexpr explicit Money(qint64 minor)
+        : m_minor(minor)
+    {}
 
     qint64 m_minor = 0;
     bool m_valid = true;

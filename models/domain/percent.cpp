@@ -33,7 +33,7 @@ QString toPlainString(qint64 basisPoints, const QLocale &locale)
 QString toString(qint64 basisPoints, const QLocale &locale)
 {
     return QCoreApplication::translate("Percent", "%1 %", "a percentage, e.g. 19 %")
-        .arg(toPlainString(basisPoints, locale));
+            .arg(toPlainString(basisPoints, locale));
 }
 
 std::optional<qint64> fromString(QStringView text, const QLocale &locale)

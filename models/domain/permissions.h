@@ -15,7 +15,7 @@ enum class Permission {
     DiscountAboveLimit,
     OverridePrice,
     Refund,
-    OpenDrawer,     //!< open the cash drawer without a sale
+    OpenDrawer, //!< open the cash drawer without a sale
     CashInOut,
     CloseShift,
     PrintZReport,

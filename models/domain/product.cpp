@@ -73,42 +73,42 @@ struct PackWord
     const char *many;   //!< the English plural, when no translation is loaded: "crates"
 };
 
-// The words of the packs a shop sells by; the piece comes first (the base unit). A catalogue in another language matches the
-// translation's singular ("%n Kiste" for one crate).
+// The words of the packs a shop sells by; the piece comes first (the base unit). A catalogue in
+// another language matches the translation's singular ("%n Kiste" for one crate).
 constexpr PackWord kPackWords[] = {
-    {"piece", QT_TRANSLATE_N_NOOP("Product", "%n piece(s)"), "pieces"},
-    {"crate", QT_TRANSLATE_N_NOOP("Product", "%n crate(s)"), "crates"},
-    {"case", QT_TRANSLATE_N_NOOP("Product", "%n case(s)"), "cases"},
-    {"box", QT_TRANSLATE_N_NOOP("Product", "%n box(es)"), "boxes"},
-    {"bottle", QT_TRANSLATE_N_NOOP("Product", "%n bottle(s)"), "bottles"},
-    {"can", QT_TRANSLATE_N_NOOP("Product", "%n can(s)"), "cans"},
-    {"glass", QT_TRANSLATE_N_NOOP("Product", "%n glass(es)"), "glasses"},
-    {"bag", QT_TRANSLATE_N_NOOP("Product", "%n bag(s)"), "bags"},
-    {"sack", QT_TRANSLATE_N_NOOP("Product", "%n sack(s)"), "sacks"},
-    {"net", QT_TRANSLATE_N_NOOP("Product", "%n net(s)"), "nets"},
-    {"pack", QT_TRANSLATE_N_NOOP("Product", "%n pack(s)"), "packs"},
-    {"six-pack", QT_TRANSLATE_N_NOOP("Product", "%n six-pack(s)"), "six-packs"},
-    {"carton", QT_TRANSLATE_N_NOOP("Product", "%n carton(s)"), "cartons"},
-    {"jar", QT_TRANSLATE_N_NOOP("Product", "%n jar(s)"), "jars"},
-    {"tin", QT_TRANSLATE_N_NOOP("Product", "%n tin(s)"), "tins"},
-    {"tub", QT_TRANSLATE_N_NOOP("Product", "%n tub(s)"), "tubs"},
-    {"pot", QT_TRANSLATE_N_NOOP("Product", "%n pot(s)"), "pots"},
-    {"tray", QT_TRANSLATE_N_NOOP("Product", "%n tray(s)"), "trays"},
-    {"punnet", QT_TRANSLATE_N_NOOP("Product", "%n punnet(s)"), "punnets"},
-    {"bar", QT_TRANSLATE_N_NOOP("Product", "%n bar(s)"), "bars"},
-    {"roll", QT_TRANSLATE_N_NOOP("Product", "%n roll(s)"), "rolls"},
-    {"tube", QT_TRANSLATE_N_NOOP("Product", "%n tube(s)"), "tubes"},
-    {"loaf", QT_TRANSLATE_N_NOOP("Product", "%n loaf/loaves"), "loaves"},
-    {"bunch", QT_TRANSLATE_N_NOOP("Product", "%n bunch(es)"), "bunches"},
-    {"cup", QT_TRANSLATE_N_NOOP("Product", "%n cup(s)"), "cups"},
-    {"ream", QT_TRANSLATE_N_NOOP("Product", "%n ream(s)"), "reams"},
-    {"copy", QT_TRANSLATE_N_NOOP("Product", "%n copy/copies"), "copies"},
+        {"piece", QT_TRANSLATE_N_NOOP("Product", "%n piece(s)"), "pieces"},
+        {"crate", QT_TRANSLATE_N_NOOP("Product", "%n crate(s)"), "crates"},
+        {"case", QT_TRANSLATE_N_NOOP("Product", "%n case(s)"), "cases"},
+        {"box", QT_TRANSLATE_N_NOOP("Product", "%n box(es)"), "boxes"},
+        {"bottle", QT_TRANSLATE_N_NOOP("Product", "%n bottle(s)"), "bottles"},
+        {"can", QT_TRANSLATE_N_NOOP("Product", "%n can(s)"), "cans"},
+        {"glass", QT_TRANSLATE_N_NOOP("Product", "%n glass(es)"), "glasses"},
+        {"bag", QT_TRANSLATE_N_NOOP("Product", "%n bag(s)"), "bags"},
+        {"sack", QT_TRANSLATE_N_NOOP("Product", "%n sack(s)"), "sacks"},
+        {"net", QT_TRANSLATE_N_NOOP("Product", "%n net(s)"), "nets"},
+        {"pack", QT_TRANSLATE_N_NOOP("Product", "%n pack(s)"), "packs"},
+        {"six-pack", QT_TRANSLATE_N_NOOP("Product", "%n six-pack(s)"), "six-packs"},
+        {"carton", QT_TRANSLATE_N_NOOP("Product", "%n carton(s)"), "cartons"},
+        {"jar", QT_TRANSLATE_N_NOOP("Product", "%n jar(s)"), "jars"},
+        {"tin", QT_TRANSLATE_N_NOOP("Product", "%n tin(s)"), "tins"},
+        {"tub", QT_TRANSLATE_N_NOOP("Product", "%n tub(s)"), "tubs"},
+        {"pot", QT_TRANSLATE_N_NOOP("Product", "%n pot(s)"), "pots"},
+        {"tray", QT_TRANSLATE_N_NOOP("Product", "%n tray(s)"), "trays"},
+        {"punnet", QT_TRANSLATE_N_NOOP("Product", "%n punnet(s)"), "punnets"},
+        {"bar", QT_TRANSLATE_N_NOOP("Product", "%n bar(s)"), "bars"},
+        {"roll", QT_TRANSLATE_N_NOOP("Product", "%n roll(s)"), "rolls"},
+        {"tube", QT_TRANSLATE_N_NOOP("Product", "%n tube(s)"), "tubes"},
+        {"loaf", QT_TRANSLATE_N_NOOP("Product", "%n loaf/loaves"), "loaves"},
+        {"bunch", QT_TRANSLATE_N_NOOP("Product", "%n bunch(es)"), "bunches"},
+        {"cup", QT_TRANSLATE_N_NOOP("Product", "%n cup(s)"), "cups"},
+        {"ream", QT_TRANSLATE_N_NOOP("Product", "%n ream(s)"), "reams"},
+        {"copy", QT_TRANSLATE_N_NOOP("Product", "%n copy/copies"), "copies"},
 };
 
 bool isMeasure(const QString &word)
 {
-    static const QStringList kMeasures = {u"g"_s, u"kg"_s, u"ml"_s, u"cl"_s, u"l"_s, u"x"_s,
-                                          u"×"_s};
+    static const QStringList kMeasures
+            = {u"g"_s, u"kg"_s, u"ml"_s, u"cl"_s, u"l"_s, u"x"_s, u"×"_s};
     return kMeasures.contains(word);
 }
 
@@ -117,8 +117,8 @@ QString packNoun(const QString &unitName)
 {
     const QStringList words = unitName.toLower().split(u' ', Qt::SkipEmptyParts);
     for (const QString &word : words) {
-        const bool hasDigit = std::any_of(word.cbegin(), word.cend(),
-                                          [](QChar c) { return c.isDigit(); });
+        const bool hasDigit
+                = std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isDigit(); });
         if (!hasDigit && !isMeasure(word)) {
             return word;
         }
@@ -137,9 +137,9 @@ const PackWord *packWord(const QString &noun)
             return &word;
         }
         const QString one = QCoreApplication::translate("Product", word.source, nullptr, 1)
-                                .remove(u"1"_s)
-                                .trimmed()
-                                .toLower();
+                                    .remove(u"1"_s)
+                                    .trimmed()
+                                    .toLower();
         if (noun == one) {
             return &word;
         }
@@ -154,9 +154,9 @@ QString countIn(const PackWord &word, int count)
     if (translated != QLatin1StringView(word.source)) {
         return QCoreApplication::translate("Product", word.source, nullptr, count);
     }
-    return u"%1 %2"_s.arg(QLocale().toString(count),
-                          count == 1 || count == -1 ? QLatin1StringView(word.key)
-                                                    : QLatin1StringView(word.many));
+    return u"%1 %2"_s.arg(QLocale().toString(count), count == 1 || count == -1
+                                                             ? QLatin1StringView(word.key)
+                                                             : QLatin1StringView(word.many));
 }
 
 QString countOf(quint64 count, const PackSize &unit, bool inWords)
@@ -166,7 +166,7 @@ QString countOf(quint64 count, const PackSize &unit, bool inWords)
         return countIn(*word, int(count));
     }
     return QCoreApplication::translate("Product", "%1 × %2", "count × unit name")
-        .arg(QLocale().toString(count), unit.name);
+            .arg(QLocale().toString(count), unit.name);
 }
 
 } // namespace
@@ -179,7 +179,7 @@ QString Product::stockText() const
 QString Product::stockToolTip() const
 {
     return QCoreApplication::translate("Product", "Exactly %1", "stock in the base unit")
-        .arg(baseQuantityText(stockBase));
+            .arg(baseQuantityText(stockBase));
 }
 
 QString Product::baseQuantityText(qint64 baseQuantity) const
@@ -187,10 +187,11 @@ QString Product::baseQuantityText(qint64 baseQuantity) const
     const QLocale locale;
     switch (baseUnit) {
     case BaseUnit::Gram:
-        return QCoreApplication::translate("Product", "%1 g", "grams").arg(locale.toString(baseQuantity));
+        return QCoreApplication::translate("Product", "%1 g", "grams")
+                .arg(locale.toString(baseQuantity));
     case BaseUnit::Millilitre:
         return QCoreApplication::translate("Product", "%1 ml", "millilitres")
-            .arg(locale.toString(baseQuantity));
+                .arg(locale.toString(baseQuantity));
     case BaseUnit::Piece:
         break;
     }
@@ -199,7 +200,7 @@ QString Product::baseQuantityText(qint64 baseQuantity) const
         return countIn(kPackWords[0], int(baseQuantity));
     }
     return QCoreApplication::translate("Product", "%1 × %2", "count × unit name")
-        .arg(locale.toString(baseQuantity), BaseUnits::displayName(baseUnit));
+            .arg(locale.toString(baseQuantity), BaseUnits::displayName(baseUnit));
 }
 
 QString Product::quantityText(qint64 baseQuantity) const
@@ -209,9 +210,8 @@ QString Product::quantityText(qint64 baseQuantity) const
     if (sizes.isEmpty()) {
         return baseQuantityText(baseQuantity);
     }
-    std::sort(sizes.begin(), sizes.end(), [](const PackSize &a, const PackSize &b) {
-        return a.basePerUnit > b.basePerUnit;
-    });
+    std::sort(sizes.begin(), sizes.end(),
+              [](const PackSize &a, const PackSize &b) { return a.basePerUnit > b.basePerUnit; });
     const PackSize &largest = sizes.constFirst();
     const PackSize &smallest = sizes.constLast();
     // Two units called by the same word ("1 kg bag", "2 kg bag") keep their full names.
@@ -237,7 +237,7 @@ QString Product::quantityText(qint64 baseQuantity) const
         parts.append(baseQuantityText(qint64(rest)));
     }
     const QString sum = parts.join(
-        QCoreApplication::translate("Quantity", " + ", "joins the parts of one quantity"));
+            QCoreApplication::translate("Quantity", " + ", "joins the parts of one quantity"));
     if (baseQuantity < 0) {
         return QCoreApplication::translate("Quantity", "−(%1)", "a negative quantity").arg(sum);
     }

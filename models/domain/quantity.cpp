@@ -7,20 +7,21 @@
 
 #include <algorithm>
 
-QList<QuantityPart> Quantity::split(
-    qint64 baseQuantity, QList<PackSize> units, const QString &baseUnitName)
+QList<QuantityPart> Quantity::split(qint64 baseQuantity, QList<PackSize> units,
+                                    const QString &baseUnitName)
 {
     units.removeIf([](const PackSize &unit) { return unit.basePerUnit < 1; });
     // Stable, so that of two packs with the same size the catalogue's first one is counted.
-    std::stable_sort(units.begin(), units.end(),
-        [](const PackSize &a, const PackSize &b) { return a.basePerUnit > b.basePerUnit; });
+    std::stable_sort(units.begin(), units.end(), [](const PackSize &a, const PackSize &b) {
+        return a.basePerUnit > b.basePerUnit;
+    });
     // Greedy splitting gives every base unit to the first unit of size 1; a second one would
     // always show "0 ×" in the place where the remainder belongs.
     while (units.size() > 1 && units.at(units.size() - 2).basePerUnit == 1) {
         units.removeLast();
     }
     if (units.isEmpty() || units.constLast().basePerUnit != 1) {
-        units.append(PackSize { baseUnitName, 1 });
+        units.append(PackSize{baseUnitName, 1});
     }
 
     const bool negative = baseQuantity < 0;
@@ -34,14 +35,14 @@ QList<QuantityPart> Quantity::split(
         const bool largestOrBase = i == 0 || i == units.size() - 1;
         if (count != 0 || largestOrBase) {
             // C++20 makes the conversion modular, so a count of 2^63 becomes the minimum.
-            parts.append(QuantityPart { unit.name, negative ? qint64(0 - count) : qint64(count) });
+            parts.append(QuantityPart{unit.name, negative ? qint64(0 - count) : qint64(count)});
         }
     }
     return parts;
 }
 
-QString Quantity::format(
-    qint64 baseQuantity, const QList<PackSize> &units, const QString &baseUnitName)
+QString Quantity::format(qint64 baseQuantity, const QList<PackSize> &units,
+                         const QString &baseUnitName)
 {
     const QLocale locale;
     const QList<QuantityPart> parts = split(baseQuantity, units, baseUnitName);
@@ -51,10 +52,10 @@ QString Quantity::format(
         // The sign is written once around the whole sum, so each part shows its size.
         const quint64 size = part.count < 0 ? 0 - quint64(part.count) : quint64(part.count);
         texts.append(QCoreApplication::translate("Quantity", "%1 × %2", "count × unit name")
-                         .arg(locale.toString(qulonglong(size)), part.unitName));
+                             .arg(locale.toString(qulonglong(size)), part.unitName));
     }
     const QString sum = texts.join(
-        QCoreApplication::translate("Quantity", " + ", "joins the parts of one quantity"));
+            QCoreApplication::translate("Quantity", " + ", "joins the parts of one quantity"));
     if (baseQuantity < 0) {
         return QCoreApplication::translate("Quantity", "−(%1)", "a negative quantity").arg(sum);
     }

@@ -13,8 +13,8 @@
  */
 struct PackSize
 {
-    QString name;        //!< as the catalogue names the unit: "Box of 12", "Bottle", "Piece"
-    qint64 basePerUnit;  //!< base units in one of this unit; the base unit itself has 1
+    QString name;       //!< as the catalogue names the unit: "Box of 12", "Bottle", "Piece"
+    qint64 basePerUnit; //!< base units in one of this unit; the base unit itself has 1
 };
 
 struct QuantityPart

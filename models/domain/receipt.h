@@ -45,7 +45,7 @@ struct ReceiptData
     QString taxId;
     QString currencySymbol;
     QString lane;
-    qint64 number = 0;     //!< bill number within the lane (refund number for a refund)
+    qint64 number = 0; //!< bill number within the lane (refund number for a refund)
     QString cashier;
     QDateTime at;
     bool isRefund = false;

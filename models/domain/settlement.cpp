@@ -40,7 +40,8 @@ Settlement Settlement::settle(Money total, const QList<Tender> &tenders, qint64 
     }
     const Money rest = total - card;
     if (!cash.isZero() || rest.isZero()) {
-        const Pricing::CashDue cashDue = Pricing::cashDue(rest, cash.isZero() ? 1 : cashRoundingStep);
+        const Pricing::CashDue cashDue
+                = Pricing::cashDue(rest, cash.isZero() ? 1 : cashRoundingStep);
         s.rounding = cashDue.rounding;
         s.due = total + s.rounding;
         if (cash < cashDue.due) {

@@ -79,8 +79,8 @@ QByteArray ShiftReport::toJson() const
 {
     QJsonArray taxArray;
     for (const TaxTotal &t : taxes) {
-        taxArray.append(QJsonObject{{u"rate_bp"_s, t.rateBp}, {u"gross"_s, money(t.gross)},
-                                    {u"tax"_s, money(t.tax)}});
+        taxArray.append(QJsonObject{
+                {u"rate_bp"_s, t.rateBp}, {u"gross"_s, money(t.gross)}, {u"tax"_s, money(t.tax)}});
     }
     QJsonArray cashierArray;
     for (const CashierTotal &c : salesByCashier) {
@@ -90,33 +90,33 @@ QByteArray ShiftReport::toJson() const
                                         {u"sales"_s, money(c.sales)}});
     }
     QJsonObject o{
-        {u"shift_id"_s, QString::number(shift.id)},
-        {u"lane"_s, shift.lane},
-        {u"z_number"_s, QString::number(shift.zNumber)},
-        {u"cashier_id"_s, QString::number(shift.cashierId)},
-        {u"cashier"_s, shift.cashierName},
-        {u"opened_at"_s, instant(shift.openedAt)},
-        {u"closed_at"_s, instant(shift.closedAt)},
-        {u"opening_float"_s, money(shift.openingFloat)},
-        {u"bills"_s, QString::number(bills)},
-        {u"sales"_s, money(sales)},
-        {u"discounts"_s, money(discounts)},
-        {u"tax"_s, money(tax)},
-        {u"rounding"_s, money(rounding)},
-        {u"sales_by_method"_s, methods(salesByMethod)},
-        {u"sales_by_cashier"_s, cashierArray},
-        {u"refunds"_s, QString::number(refunds)},
-        {u"refunded"_s, money(refunded)},
-        {u"refunds_by_method"_s, methods(refundsByMethod)},
-        {u"cash_ins"_s, QString::number(cashIns)},
-        {u"cash_in"_s, money(cashIn)},
-        {u"cash_outs"_s, QString::number(cashOuts)},
-        {u"cash_out"_s, money(cashOut)},
-        {u"drawer_opens"_s, QString::number(drawerOpens)},
-        {u"taxes"_s, taxArray},
-        {u"expected_cash"_s, money(expectedCash)},
-        {u"counted_cash"_s, countedCash ? money(*countedCash) : QJsonValue()},
-        {u"generated_at"_s, instant(generatedAt)},
+            {u"shift_id"_s, QString::number(shift.id)},
+            {u"lane"_s, shift.lane},
+            {u"z_number"_s, QString::number(shift.zNumber)},
+            {u"cashier_id"_s, QString::number(shift.cashierId)},
+            {u"cashier"_s, shift.cashierName},
+            {u"opened_at"_s, instant(shift.openedAt)},
+            {u"closed_at"_s, instant(shift.closedAt)},
+            {u"opening_float"_s, money(shift.openingFloat)},
+            {u"bills"_s, QString::number(bills)},
+            {u"sales"_s, money(sales)},
+            {u"discounts"_s, money(discounts)},
+            {u"tax"_s, money(tax)},
+            {u"rounding"_s, money(rounding)},
+            {u"sales_by_method"_s, methods(salesByMethod)},
+            {u"sales_by_cashier"_s, cashierArray},
+            {u"refunds"_s, QString::number(refunds)},
+            {u"refunded"_s, money(refunded)},
+            {u"refunds_by_method"_s, methods(refundsByMethod)},
+            {u"cash_ins"_s, QString::number(cashIns)},
+            {u"cash_in"_s, money(cashIn)},
+            {u"cash_outs"_s, QString::number(cashOuts)},
+            {u"cash_out"_s, money(cashOut)},
+            {u"drawer_opens"_s, QString::number(drawerOpens)},
+            {u"taxes"_s, taxArray},
+            {u"expected_cash"_s, money(expectedCash)},
+            {u"counted_cash"_s, countedCash ? money(*countedCash) : QJsonValue()},
+            {u"generated_at"_s, instant(generatedAt)},
     };
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
@@ -147,8 +147,9 @@ std::optional<ShiftReport> ShiftReport::fromJson(const QByteArray &json)
     // Z reports stored before the breakdown have none: the screen then names the shift's owner.
     for (const QJsonValue &v : o.value(u"sales_by_cashier"_s).toArray()) {
         const QJsonObject c = v.toObject();
-        r.salesByCashier.append({c.value(u"cashier_id"_s).toString().toLongLong(), c.value(u"name"_s).toString(),
-                                 c.value(u"bills"_s).toString().toLongLong(), money(c.value(u"sales"_s))});
+        r.salesByCashier.append(
+                {c.value(u"cashier_id"_s).toString().toLongLong(), c.value(u"name"_s).toString(),
+                 c.value(u"bills"_s).toString().toLongLong(), money(c.value(u"sales"_s))});
     }
     r.refunds = o.value(u"refunds"_s).toString().toLongLong();
     r.refunded = money(o.value(u"refunded"_s));
@@ -160,7 +161,8 @@ std::optional<ShiftReport> ShiftReport::fromJson(const QByteArray &json)
     r.drawerOpens = o.value(u"drawer_opens"_s).toString().toLongLong();
     for (const QJsonValue &v : o.value(u"taxes"_s).toArray()) {
         const QJsonObject t = v.toObject();
-        r.taxes.append({t.value(u"rate_bp"_s).toInt(), money(t.value(u"gross"_s)), money(t.value(u"tax"_s))});
+        r.taxes.append({t.value(u"rate_bp"_s).toInt(), money(t.value(u"gross"_s)),
+                        money(t.value(u"tax"_s))});
     }
     r.expectedCash = money(o.value(u"expected_cash"_s));
     if (!o.value(u"counted_cash"_s).isNull()) {

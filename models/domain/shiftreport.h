@@ -53,7 +53,7 @@ struct ShiftReport
 
     Shift shift;
     qint64 bills = 0;
-    Money sales;      //!< sum of bill totals, rounding included
+    Money sales; //!< sum of bill totals, rounding included
     Money discounts;
     Money tax;
     Money rounding;
@@ -72,7 +72,10 @@ struct ShiftReport
     std::optional<Money> countedCash; //!< set when closed
     QDateTime generatedAt;
 
-    Money difference() const { return countedCash ? *countedCash - expectedCash : Money::fromMinor(0); }
+    Money difference() const
+    {
+        return countedCash ? *countedCash - expectedCash : Money::fromMinor(0);
+    }
     Money salesBy(const QString &method) const;
     Money refundedBy(const QString &method) const;
 

@@ -8,8 +8,7 @@
 AuditLogModel::AuditLogModel(AuditService &audit, QObject *parent)
     : QAbstractTableModel(parent)
     , m_audit(audit)
-{
-}
+{}
 
 int AuditLogModel::rowCount(const QModelIndex &parent) const
 {

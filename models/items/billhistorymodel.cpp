@@ -16,8 +16,7 @@ const QColor kSettledForeground(0x75, 0x75, 0x75);
 BillHistoryModel::BillHistoryModel(const RefundService &refunds, QObject *parent)
     : QAbstractTableModel(parent)
     , m_refunds(refunds)
-{
-}
+{}
 
 QString BillHistoryModel::billCode(const QString &lane, qint64 number)
 {
@@ -197,8 +196,8 @@ void BillHistoryModel::setCurrencySymbol(const QString &symbol)
     }
     m_currencySymbol = symbol;
     if (!m_rows.isEmpty()) {
-        Q_EMIT dataChanged(
-            index(0, TotalColumn), index(rowCount() - 1, RefundedColumn), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, TotalColumn), index(rowCount() - 1, RefundedColumn),
+                           {Qt::DisplayRole});
     }
 }
 

@@ -37,9 +37,9 @@ public:
 
     enum Role {
         BillIdRole = Qt::UserRole, //!< qint64
-        BillCodeRole, //!< QString: "1-000042", as findBill() reads it
-        TotalMinorRole, //!< qint64
-        RefundedMinorRole, //!< qint64
+        BillCodeRole,              //!< QString: "1-000042", as findBill() reads it
+        TotalMinorRole,            //!< qint64
+        RefundedMinorRole,         //!< qint64
     };
 
     static constexpr int kPageSize = 100;
@@ -49,8 +49,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(
-        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

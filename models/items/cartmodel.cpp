@@ -19,8 +19,7 @@ const QColor kOverriddenColor(0x8a, 0x4b, 0x00);
 
 CartModel::CartModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int CartModel::rowCount(const QModelIndex &parent) const
 {
@@ -44,7 +43,7 @@ QString CartModel::discountText(const CartLine &line, Money off) const
     }
     if (line.discount.kind == Discount::Kind::Percent) {
         return tr("−%1 (%2)", "line discount: amount (percentage)")
-            .arg(money(off), Percent::toString(line.discount.value, QLocale()));
+                .arg(money(off), Percent::toString(line.discount.value, QLocale()));
     }
     return tr("−%1", "line discount: amount").arg(money(off));
 }
@@ -82,12 +81,12 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
         // The whole name and unit, for when the column is too narrow to show them.
         case ProductColumn:
             return tr("%1\nSKU %2", "cart line tooltip: product name, SKU")
-                .arg(line.productName, line.sku);
+                    .arg(line.productName, line.sku);
         case UnitColumn:
-            return line.basePerUnit > 1
-                ? tr("%1: %n base units each", "cart unit tooltip", int(line.basePerUnit))
-                      .arg(line.unitName)
-                : line.unitName;
+            return line.basePerUnit > 1 ? tr("%1: %n base units each", "cart unit tooltip",
+                                             int(line.basePerUnit))
+                                                  .arg(line.unitName)
+                                        : line.unitName;
         case UnitPriceColumn:
             if (line.isPriceOverridden()) {
                 return tr("Price overridden; the catalogue says %1").arg(money(line.catalogPrice));

@@ -4,8 +4,7 @@
 
 CashCountModel::CashCountModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int CashCountModel::rowCount(const QModelIndex &parent) const
 {
@@ -30,8 +29,10 @@ QVariant CashCountModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case DenominationColumn:
             return row.denomination.kind == Denomination::Kind::Note
-                ? tr("%1 note").arg(row.denomination.value.toString(locale, m_currencySymbol))
-                : tr("%1 coin").arg(row.denomination.value.toString(locale, m_currencySymbol));
+                           ? tr("%1 note").arg(
+                                   row.denomination.value.toString(locale, m_currencySymbol))
+                           : tr("%1 coin").arg(
+                                   row.denomination.value.toString(locale, m_currencySymbol));
         case CountColumn:
             return locale.toString(row.count);
         case AmountColumn:
@@ -44,8 +45,8 @@ QVariant CashCountModel::data(const QModelIndex &index, int role) const
         return index.column() == CountColumn ? QVariant(locale.toString(row.count)) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == DenominationColumn
-            ? QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter)
-            : QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+                       ? QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter)
+                       : QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case ValueMinorRole:
         return row.denomination.value.minor();
     case CountRole:

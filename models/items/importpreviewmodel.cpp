@@ -14,8 +14,7 @@ const QColor kErrorForeground(0x8a, 0x00, 0x19);
 
 ImportPreviewModel::ImportPreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int ImportPreviewModel::rowCount(const QModelIndex &parent) const
 {
@@ -62,9 +61,8 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return index.column() == DetailsColumn ? QVariant(e.details) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == LineColumn
-            ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-            : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return index.column() == LineColumn ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                                            : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::BackgroundRole:
         return error ? QVariant(kErrorBackground) : QVariant();
     case Qt::ForegroundRole:
@@ -105,12 +103,11 @@ QString ImportPreviewModel::unitsText(const Product &product) const
     QStringList units;
     for (const ProductUnit &unit : product.units) {
         const QString price = unit.price.toString(locale, m_currencySymbol);
-        units << (unit.basePerUnit == 1
-                      ? tr("%1 %2", "unit name, price").arg(unit.name, price)
-                      : tr("%1 (%L2) %3", "unit name (base units in it), price")
-                            .arg(unit.name)
-                            .arg(unit.basePerUnit)
-                            .arg(price));
+        units << (unit.basePerUnit == 1 ? tr("%1 %2", "unit name, price").arg(unit.name, price)
+                                        : tr("%1 (%L2) %3", "unit name (base units in it), price")
+                                                  .arg(unit.name)
+                                                  .arg(unit.basePerUnit)
+                                                  .arg(price));
     }
     return units.join(u" · "_s);
 }
@@ -124,8 +121,12 @@ void ImportPreviewModel::setPlan(const CatalogueCsv::Plan &plan)
     }
     for (qsizetype i = 0; i < plan.products.size(); ++i) {
         const Product &p = plan.products.at(i);
-        entries.append({plan.lines.value(i), plan.isUpdate(i) ? Status::Update : Status::New, p.sku,
-                        p.name, {}, unitsText(p)});
+        entries.append({plan.lines.value(i),
+                        plan.isUpdate(i) ? Status::Update : Status::New,
+                        p.sku,
+                        p.name,
+                        {},
+                        unitsText(p)});
     }
     // Stable, so a line's problem stays before the product it concerns.
     std::stable_sort(entries.begin(), entries.end(),

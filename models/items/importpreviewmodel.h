@@ -15,8 +15,15 @@ class ImportPreviewModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { LineColumn, StatusColumn, SkuColumn, NameColumn, FieldColumn, DetailsColumn,
-                  ColumnCount };
+    enum Column {
+        LineColumn,
+        StatusColumn,
+        SkuColumn,
+        NameColumn,
+        FieldColumn,
+        DetailsColumn,
+        ColumnCount
+    };
     enum class Status { New, Update, Error };
     enum Role {
         StatusRole = Qt::UserRole, //!< Status as int

@@ -17,8 +17,7 @@ const QColor kInForeground(0x2e, 0x7d, 0x4f);
 LedgerModel::LedgerModel(const InventoryService &inventory, QObject *parent)
     : QAbstractTableModel(parent)
     , m_inventory(inventory)
-{
-}
+{}
 
 int LedgerModel::rowCount(const QModelIndex &parent) const
 {
@@ -52,10 +51,9 @@ QString LedgerModel::sourceText(const LedgerRow &row)
     if (row.sourceKind == u"adjustment"_s) {
         return tr("Adjustment %1").arg(row.sourceNumber);
     }
-    return row.sourceKind.isEmpty() ? QString()
-                                    : tr("%1 %2", "document kind, number")
-                                          .arg(row.sourceKind)
-                                          .arg(row.sourceNumber);
+    return row.sourceKind.isEmpty()
+                   ? QString()
+                   : tr("%1 %2", "document kind, number").arg(row.sourceKind).arg(row.sourceNumber);
 }
 
 QVariant LedgerModel::data(const QModelIndex &index, int role) const

@@ -19,8 +19,7 @@ QString quantityText(const Product &product, qint64 baseQuantity)
 LowStockModel::LowStockModel(const InventoryService &inventory, QObject *parent)
     : QAbstractTableModel(parent)
     , m_inventory(inventory)
-{
-}
+{}
 
 int LowStockModel::rowCount(const QModelIndex &parent) const
 {

@@ -17,8 +17,15 @@ class LowStockModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SkuColumn, NameColumn, CategoryColumn, StockColumn, ReorderLevelColumn,
-                  ShortfallColumn, ColumnCount };
+    enum Column {
+        SkuColumn,
+        NameColumn,
+        CategoryColumn,
+        StockColumn,
+        ReorderLevelColumn,
+        ShortfallColumn,
+        ColumnCount
+    };
     enum Role {
         ProductIdRole = Qt::UserRole, //!< qint64
         ShortfallBaseRole,            //!< qint64: reorder level less stock, in base units

@@ -23,25 +23,25 @@ double milliseconds(qint64 nanoseconds)
 
 QString OperationsModel::plainName(const QString &operation)
 {
-    static const QHash<QString, const char *> names {
-        {u"checkout.commit"_s, QT_TR_NOOP("sale")},
-        {u"checkout.scan"_s, QT_TR_NOOP("scan")},
-        {u"checkout.park"_s, QT_TR_NOOP("parked sale")},
-        {u"checkout.recall"_s, QT_TR_NOOP("recalled sale")},
-        {u"catalogue.find_barcode"_s, QT_TR_NOOP("barcode lookup")},
-        {u"catalogue.page"_s, QT_TR_NOOP("product list")},
-        {u"catalogue.save"_s, QT_TR_NOOP("product saved")},
-        {u"catalogue.import"_s, QT_TR_NOOP("catalogue import")},
-        {u"catalogue.export"_s, QT_TR_NOOP("catalogue export")},
-        {u"refund.commit"_s, QT_TR_NOOP("refund")},
-        {u"receipt.load"_s, QT_TR_NOOP("receipt")},
-        {u"reports.sales"_s, QT_TR_NOOP("sales report")},
-        {u"shift.open"_s, QT_TR_NOOP("shift opened")},
-        {u"shift.close"_s, QT_TR_NOOP("shift closed")},
-        {u"shift.x_report"_s, QT_TR_NOOP("X report")},
-        {u"auth.sign_in"_s, QT_TR_NOOP("sign-in")},
-        {u"stock.receipt"_s, QT_TR_NOOP("goods receipt")},
-        {u"stock.low"_s, QT_TR_NOOP("low-stock list")},
+    static const QHash<QString, const char *> names{
+            {u"checkout.commit"_s, QT_TR_NOOP("sale")},
+            {u"checkout.scan"_s, QT_TR_NOOP("scan")},
+            {u"checkout.park"_s, QT_TR_NOOP("parked sale")},
+            {u"checkout.recall"_s, QT_TR_NOOP("recalled sale")},
+            {u"catalogue.find_barcode"_s, QT_TR_NOOP("barcode lookup")},
+            {u"catalogue.page"_s, QT_TR_NOOP("product list")},
+            {u"catalogue.save"_s, QT_TR_NOOP("product saved")},
+            {u"catalogue.import"_s, QT_TR_NOOP("catalogue import")},
+            {u"catalogue.export"_s, QT_TR_NOOP("catalogue export")},
+            {u"refund.commit"_s, QT_TR_NOOP("refund")},
+            {u"receipt.load"_s, QT_TR_NOOP("receipt")},
+            {u"reports.sales"_s, QT_TR_NOOP("sales report")},
+            {u"shift.open"_s, QT_TR_NOOP("shift opened")},
+            {u"shift.close"_s, QT_TR_NOOP("shift closed")},
+            {u"shift.x_report"_s, QT_TR_NOOP("X report")},
+            {u"auth.sign_in"_s, QT_TR_NOOP("sign-in")},
+            {u"stock.receipt"_s, QT_TR_NOOP("goods receipt")},
+            {u"stock.low"_s, QT_TR_NOOP("low-stock list")},
     };
     const char *name = names.value(operation);
     return name ? tr(name) : tr("operation “%1”").arg(operation);
@@ -52,10 +52,12 @@ QString OperationsModel::plainSummary(const OperationRecord &operation)
     const qint64 totalMs = operation.nanoseconds / 1'000'000;
     const qint64 databaseMs = operation.statementNanoseconds / 1'000'000;
     // Reports, imports and exports read many rows by nature: they may take longer.
-    static const QStringList kLong {u"reports."_s, u"catalogue.import"_s,
-        u"catalogue.export"_s, u"demo."_s, u"database."_s, u"setup."_s};
-    const bool isLong = std::any_of(kLong.cbegin(), kLong.cend(),
-        [&operation](const QString &prefix) { return operation.name.startsWith(prefix); });
+    static const QStringList kLong{u"reports."_s, u"catalogue.import"_s, u"catalogue.export"_s,
+                                   u"demo."_s,    u"database."_s,        u"setup."_s};
+    const bool isLong
+            = std::any_of(kLong.cbegin(), kLong.cend(), [&operation](const QString &prefix) {
+                  return operation.name.startsWith(prefix);
+              });
     const qint64 limit = isLong ? kSlowLongMs : kSlowMs;
     QString verdict;
     if (!operation.repeatWarnings.isEmpty()) {
@@ -71,8 +73,9 @@ QString OperationsModel::plainSummary(const OperationRecord &operation)
     }
     // One statement reads as one in English too, where no translation adds the plural.
     const QString line = operation.statementCount == 1
-        ? tr("Last %1: 1 database statement, %2 ms — %3")
-        : tr("Last %1: %Ln database statements, %2 ms — %3", "", operation.statementCount);
+                                 ? tr("Last %1: 1 database statement, %2 ms — %3")
+                                 : tr("Last %1: %Ln database statements, %2 ms — %3", "",
+                                      operation.statementCount);
     return line.arg(plainName(operation.name), QLocale().toString(totalMs), verdict);
 }
 
@@ -92,7 +95,7 @@ OperationsModel::OperationsModel(QueryProfiler &profiler, QObject *parent)
     // Operations finish on worker threads too, so updates are queued to this thread.
     // Connecting before the first snapshot means no operation can fall between the two.
     connect(&m_profiler, &QueryProfiler::operationFinished, this,
-        &OperationsModel::handleOperationFinished, Qt::QueuedConnection);
+            &OperationsModel::handleOperationFinished, Qt::QueuedConnection);
     reload();
 }
 
@@ -120,8 +123,8 @@ QVariant OperationsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(op.startedAtMs)
-                .time()
-                .toString(u"HH:mm:ss.zzz"_s);
+                    .time()
+                    .toString(u"HH:mm:ss.zzz"_s);
         case OperationColumn:
             return op.name;
         case StatementsColumn:
@@ -159,7 +162,7 @@ QVariant OperationsModel::data(const QModelIndex &index, int role) const
         if (warned) {
             return tr("These statements ran repeatedly inside one operation; one set-based "
                       "statement usually does the work of all of them:\n%1")
-                .arg(op.repeatWarnings.join(u"\n"_s));
+                    .arg(op.repeatWarnings.join(u"\n"_s));
         }
         return {};
     case Qt::BackgroundRole:
@@ -190,8 +193,8 @@ QVariant OperationsModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (role == Qt::TextAlignmentRole) {
         return section == TimeColumn || section == OperationColumn
-            ? QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter)
-            : QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+                       ? QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter)
+                       : QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }
     if (role != Qt::DisplayRole) {
         return {};

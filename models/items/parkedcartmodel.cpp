@@ -4,8 +4,7 @@
 
 ParkedCartModel::ParkedCartModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int ParkedCartModel::rowCount(const QModelIndex &parent) const
 {
@@ -44,8 +43,8 @@ QVariant ParkedCartModel::data(const QModelIndex &index, int role) const
         }
     case Qt::TextAlignmentRole:
         return index.column() >= ItemsColumn
-            ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-            : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+                       ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                       : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case ParkedIdRole:
         return row.cart.id;
     case TotalMinorRole:

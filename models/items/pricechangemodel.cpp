@@ -12,8 +12,7 @@ const QColor kUpForeground(0xb0, 0x00, 0x20);
 
 PriceChangeModel::PriceChangeModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int PriceChangeModel::rowCount(const QModelIndex &parent) const
 {
@@ -48,15 +47,16 @@ QVariant PriceChangeModel::data(const QModelIndex &index, int role) const
             return r.newPrice.toString(locale, m_currencySymbol);
         case DifferenceColumn:
             return difference.isValid() && !difference.isNegative() && !difference.isZero()
-                ? tr("+%1", "a price increase").arg(difference.toString(locale, m_currencySymbol))
-                : difference.toString(locale, m_currencySymbol);
+                           ? tr("+%1", "a price increase")
+                                     .arg(difference.toString(locale, m_currencySymbol))
+                           : difference.toString(locale, m_currencySymbol);
         }
         return {};
     }
     case Qt::TextAlignmentRole:
         return index.column() >= OldPriceColumn
-            ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-            : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+                       ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                       : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (index.column() == DifferenceColumn || index.column() == NewPriceColumn) {
             if (r.newPrice.isNegative()) {

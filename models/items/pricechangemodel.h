@@ -15,8 +15,15 @@ class PriceChangeModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SkuColumn, ProductColumn, UnitColumn, OldPriceColumn, NewPriceColumn,
-                  DifferenceColumn, ColumnCount };
+    enum Column {
+        SkuColumn,
+        ProductColumn,
+        UnitColumn,
+        OldPriceColumn,
+        NewPriceColumn,
+        DifferenceColumn,
+        ColumnCount
+    };
     enum Role {
         UnitIdRole = Qt::UserRole, //!< qint64
         OldMinorRole,              //!< qint64

@@ -1,7 +1,7 @@
 #include "models/items/productlistmodel.h"
 
-#include "models/domain/percent.h"
 #include "models/db/database.h"
+#include "models/domain/percent.h"
 #include "models/services/catalogueservice.h"
 
 #include <QColor>
@@ -33,8 +33,8 @@ QIcon lowStockIcon()
 {
     // Full-colour themes have the first; Adwaita, the fallback theme, only the last.
     static const QIcon icon = [] {
-        for (const QString &name : {u"dialog-warning"_s, u"emblem-important"_s,
-                                    u"dialog-warning-symbolic"_s}) {
+        for (const QString &name :
+             {u"dialog-warning"_s, u"emblem-important"_s, u"dialog-warning-symbolic"_s}) {
             if (QIcon::hasThemeIcon(name)) {
                 return QIcon::fromTheme(name);
             }
@@ -61,8 +61,7 @@ ProductFilter::Sort sortOfColumn(int column)
 ProductListModel::ProductListModel(const CatalogueService &catalogue, QObject *parent)
     : QAbstractTableModel(parent)
     , m_catalogue(catalogue)
-{
-}
+{}
 
 ProductListModel::~ProductListModel()
 {
@@ -84,7 +83,8 @@ void ProductListModel::loadInBackground(const Database &db)
     m_loader = new QObject;
     m_loader->moveToThread(m_loaderThread);
     // finished is emitted on the loader thread itself, where its connection lives.
-    connect(m_loaderThread, &QThread::finished, m_loader, [&db] { db.closeThreadConnection(); },
+    connect(
+            m_loaderThread, &QThread::finished, m_loader, [&db] { db.closeThreadConnection(); },
             Qt::DirectConnection);
     m_loaderThread->start();
 }
@@ -111,14 +111,17 @@ void ProductListModel::requestPage(const ProductFilter &filter, const ProductCur
     setLoading(true);
     const CatalogueService &catalogue = m_catalogue;
     QMetaObject::invokeMethod(
-        m_loader,
-        [this, &catalogue, generation, kind, filter, after] {
-            const auto page = catalogue.page(filter, after, kPageSize);
-            QMetaObject::invokeMethod(
-                this, [this, generation, kind, filter, page] { handlePage(generation, kind, filter, page); },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+            m_loader,
+            [this, &catalogue, generation, kind, filter, after] {
+                const auto page = catalogue.page(filter, after, kPageSize);
+                QMetaObject::invokeMethod(
+                        this,
+                        [this, generation, kind, filter, page] {
+                            handlePage(generation, kind, filter, page);
+                        },
+                        Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
 }
 
 void ProductListModel::handlePage(quint64 generation, PageKind kind, const ProductFilter &filter,
@@ -211,7 +214,7 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
         }
         if (low && (column == StockColumn || column == ReorderLevelColumn)) {
             return tr("%1\nStock is at or below the reorder level of %2.")
-                .arg(p.stockToolTip(), p.quantityText(p.reorderLevelBase));
+                    .arg(p.stockToolTip(), p.quantityText(p.reorderLevelBase));
         }
         if (column == StockColumn) {
             return u"%1\n%2"_s.arg(p.stockText(), p.stockToolTip());
@@ -267,8 +270,8 @@ QVariant ProductListModel::headerData(int section, Qt::Orientation orientation, 
     }
     if (role == Qt::TextAlignmentRole) {
         return section == PriceColumn || section == TaxRateColumn
-            ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-            : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+                       ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                       : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -318,8 +321,8 @@ void ProductListModel::fetchMore(const QModelIndex &parent)
         return;
     }
     const ProductCursor after = m_rows.isEmpty()
-        ? ProductCursor()
-        : ProductCursor::after(m_rows.constLast(), m_filter.sort);
+                                        ? ProductCursor()
+                                        : ProductCursor::after(m_rows.constLast(), m_filter.sort);
     requestPage(m_filter, after, PageKind::Next);
 }
 
@@ -469,9 +472,9 @@ QString ProductListModel::unitsToolTip(const Product &product) const
             continue;
         }
         const QString price = unit.price.toString(locale, m_currencySymbol);
-        lines << (unit.barcode.isEmpty()
-                      ? tr("%1: %2", "unit: price").arg(unit.name, price)
-                      : tr("%1: %2 · %3", "unit: price · barcode").arg(unit.name, price, unit.barcode));
+        lines << (unit.barcode.isEmpty() ? tr("%1: %2", "unit: price").arg(unit.name, price)
+                                         : tr("%1: %2 · %3", "unit: price · barcode")
+                                                   .arg(unit.name, price, unit.barcode));
     }
     return lines.join(u'\n');
 }

@@ -30,7 +30,7 @@ QString ProductSearchModel::pricesText(const Product &product) const
     const QLocale locale;
     for (const ProductUnit &unit : product.units) {
         prices << tr("%1 %2", "unit name and its price: Can 1.19 €")
-                      .arg(unit.name, unit.price.toString(locale, m_currencySymbol));
+                          .arg(unit.name, unit.price.toString(locale, m_currencySymbol));
     }
     return prices.join(u" · "_s);
 }
@@ -59,8 +59,8 @@ QVariant ProductSearchModel::data(const QModelIndex &index, int role) const
         return index.column() == StockColumn ? tr("In stock: %1").arg(p.stockText()) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == StockColumn
-            ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-            : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+                       ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                       : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case ProductIdRole:
         return p.id;
     case UnitCountRole:

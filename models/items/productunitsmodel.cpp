@@ -13,8 +13,7 @@ const QColor kProblemBackground(0xfd, 0xe7, 0xea);
 
 ProductUnitsModel::ProductUnitsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int ProductUnitsModel::rowCount(const QModelIndex &parent) const
 {
@@ -53,7 +52,7 @@ QString ProductUnitsModel::cellProblem(const Row &row, int column) const
         }
         if (!readBasePerUnit(row.basePerUnitText)) {
             return tr("The conversion rate \"%1\" of \"%2\" is not a whole number.")
-                .arg(row.basePerUnitText, name);
+                    .arg(row.basePerUnitText, name);
         }
         break;
     case PriceColumn:
@@ -63,14 +62,14 @@ QString ProductUnitsModel::cellProblem(const Row &row, int column) const
         }
         if (!readPrice(row.priceText)) {
             return tr("The price \"%1\" of \"%2\" is not an amount like %3.")
-                .arg(row.priceText, name, Money::fromMinor(249).toPlainString(QLocale()));
+                    .arg(row.priceText, name, Money::fromMinor(249).toPlainString(QLocale()));
         }
         break;
     case BarcodeColumn:
         if (!row.unit.barcode.isEmpty() && !Barcode::isValid(row.unit.barcode)) {
             return tr("The barcode %1 of \"%2\" is not valid: check the last digit, or use an "
                       "internal code without spaces.")
-                .arg(row.unit.barcode, name);
+                    .arg(row.unit.barcode, name);
         }
         break;
     default:
@@ -155,9 +154,9 @@ QVariant ProductUnitsModel::headerData(int section, Qt::Orientation orientation,
     case BasePerUnitColumn:
         return tr("Base units", "base units in one of this unit");
     case PriceColumn:
-        return m_currencySymbol.isEmpty() ? tr("Price")
-                                          : tr("Price (%1)", "price (currency symbol)")
-                                                .arg(m_currencySymbol);
+        return m_currencySymbol.isEmpty()
+                       ? tr("Price")
+                       : tr("Price (%1)", "price (currency symbol)").arg(m_currencySymbol);
     case BarcodeColumn:
         return tr("Barcode");
     case ActiveColumn:

@@ -19,8 +19,14 @@ class ProductUnitsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, BasePerUnitColumn, PriceColumn, BarcodeColumn, ActiveColumn,
-                  ColumnCount };
+    enum Column {
+        NameColumn,
+        BasePerUnitColumn,
+        PriceColumn,
+        BarcodeColumn,
+        ActiveColumn,
+        ColumnCount
+    };
     enum Role {
         UnitIdRole = Qt::UserRole, //!< qint64, 0 for a unit not saved yet
         ProblemRole,               //!< QString: why the cell does not read, or empty

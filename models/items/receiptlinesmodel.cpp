@@ -13,8 +13,7 @@ const QColor kProblemBackground(0xfd, 0xe7, 0xea);
 
 ReceiptLinesModel::ReceiptLinesModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int ReceiptLinesModel::rowCount(const QModelIndex &parent) const
 {
@@ -68,7 +67,8 @@ void ReceiptLinesModel::followProductCost(Line &line) const
         }
         return;
     }
-    const Money cost = line.productCost->scaled(unit->basePerUnit, qMax<qint64>(1, line.costPerBase));
+    const Money cost
+            = line.productCost->scaled(unit->basePerUnit, qMax<qint64>(1, line.costPerBase));
     line.costText = cost.isValid() ? cost.toPlainString(QLocale()) : QString();
 }
 
@@ -78,7 +78,8 @@ QString ReceiptLinesModel::cellProblem(const Line &line, int column) const
     case QuantityColumn: {
         const auto quantity = readQuantity(line.quantityText);
         if (!quantity) {
-            return tr("The quantity \"%1\" of %2 is not a whole number.").arg(line.quantityText, line.name);
+            return tr("The quantity \"%1\" of %2 is not a whole number.")
+                    .arg(line.quantityText, line.name);
         }
         if (*quantity <= 0) {
             return tr("The quantity of %1 must be more than zero.").arg(line.name);
@@ -89,7 +90,7 @@ QString ReceiptLinesModel::cellProblem(const Line &line, int column) const
         const auto cost = readCost(line.costText);
         if (!cost) {
             return tr("The cost \"%1\" of %2 is not an amount like %3.")
-                .arg(line.costText, line.name, Money::fromMinor(249).toPlainString(QLocale()));
+                    .arg(line.costText, line.name, Money::fromMinor(249).toPlainString(QLocale()));
         }
         if (cost->has_value() && (*cost)->isNegative()) {
             return tr("The cost of %1 cannot be negative.").arg(line.name);
@@ -175,8 +176,8 @@ QVariant ReceiptLinesModel::data(const QModelIndex &index, int role) const
         for (const ProductUnit &u : line.units) {
             names.append(u.basePerUnit == 1 ? u.name
                                             : tr("%1 (%L2)", "unit name (base units in it)")
-                                                  .arg(u.name)
-                                                  .arg(u.basePerUnit));
+                                                      .arg(u.name)
+                                                      .arg(u.basePerUnit));
         }
         return names;
     }

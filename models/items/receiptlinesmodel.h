@@ -22,8 +22,15 @@ class ReceiptLinesModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SkuColumn, ProductColumn, UnitColumn, QuantityColumn, UnitCostColumn,
-                  TotalColumn, ColumnCount };
+    enum Column {
+        SkuColumn,
+        ProductColumn,
+        UnitColumn,
+        QuantityColumn,
+        UnitCostColumn,
+        TotalColumn,
+        ColumnCount
+    };
     enum Role {
         ProductIdRole = Qt::UserRole, //!< qint64
         UnitIdRole,                   //!< qint64: the chosen unit

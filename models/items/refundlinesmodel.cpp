@@ -16,8 +16,7 @@ const QColor kProblemForeground(0xb0, 0x00, 0x20);
 
 RefundLinesModel::RefundLinesModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int RefundLinesModel::rowCount(const QModelIndex &parent) const
 {
@@ -57,8 +56,8 @@ QString RefundLinesModel::quantityText(const RefundableBill::Line &line, qint64 
         // Whole units sold: the unit column already says which.
         return QLocale().toString(baseQuantity / rate);
     }
-    return Quantity::format(
-        baseQuantity, {PackSize {line.unitName, rate}}, BaseUnits::displayName(line.baseUnit));
+    return Quantity::format(baseQuantity, {PackSize{line.unitName, rate}},
+                            BaseUnits::displayName(line.baseUnit));
 }
 
 QString RefundLinesModel::moneyText(Money amount) const
@@ -74,7 +73,7 @@ QString RefundLinesModel::problem(int row) const
         return {};
     }
     return tr("Only %1 of %2 can still be refunded.")
-        .arg(quantityText(line, std::max<qint64>(0, line.refundableBase())), line.productName);
+            .arg(quantityText(line, std::max<qint64>(0, line.refundableBase())), line.productName);
 }
 
 QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
@@ -136,20 +135,20 @@ QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
         case RefundedColumn:
         case RefundableColumn:
             if (line.basePerUnit > 1) {
-                const qint64 base = index.column() == SoldColumn ? line.baseQuantity
-                    : index.column() == RefundedColumn           ? line.refundedBase
-                                                                 : line.refundableBase();
+                const qint64 base = index.column() == SoldColumn       ? line.baseQuantity
+                                    : index.column() == RefundedColumn ? line.refundedBase
+                                                                       : line.refundableBase();
                 return tr("%L1 × %2", "quantity in base units × base unit")
-                    .arg(base)
-                    .arg(BaseUnits::displayName(line.baseUnit));
+                        .arg(base)
+                        .arg(BaseUnits::displayName(line.baseUnit));
             }
             return {};
         case PaidColumn:
         case EachColumn:
             if (!line.discount.isZero()) {
                 return tr("%1 × %2 at %3, less %4 discount")
-                    .arg(QLocale().toString(line.quantity), line.unitName,
-                        moneyText(line.unitPrice), moneyText(line.discount));
+                        .arg(QLocale().toString(line.quantity), line.unitName,
+                             moneyText(line.unitPrice), moneyText(line.discount));
             }
             return {};
         case QuantityColumn: {
@@ -158,13 +157,13 @@ QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
                 return why;
             }
             return tr("Up to %1 × %2")
-                .arg(QLocale().toString(maximum(row)), countUnitName(line, entry.countRate));
+                    .arg(QLocale().toString(maximum(row)), countUnitName(line, entry.countRate));
         }
         case CountInColumn:
             return line.basePerUnit > 1
-                ? tr("Count this line in %1 or in %2")
-                      .arg(line.unitName, BaseUnits::displayName(line.baseUnit))
-                : QVariant();
+                           ? tr("Count this line in %1 or in %2")
+                                     .arg(line.unitName, BaseUnits::displayName(line.baseUnit))
+                           : QVariant();
         case RestockColumn:
             return tr("Unticked: the items are damaged and do not go back on the shelf.");
         }
@@ -199,12 +198,12 @@ QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
     case MaximumRole:
         return maximum(row);
     case CountChoicesRole:
-        return line.basePerUnit > 1 ? QVariantList {line.basePerUnit, qint64(1)}
-                                    : QVariantList {qint64(1)};
+        return line.basePerUnit > 1 ? QVariantList{line.basePerUnit, qint64(1)}
+                                    : QVariantList{qint64(1)};
     case CountChoiceNamesRole:
         return line.basePerUnit > 1
-            ? QStringList {line.unitName, BaseUnits::displayName(line.baseUnit)}
-            : QStringList {line.unitName};
+                       ? QStringList{line.unitName, BaseUnits::displayName(line.baseUnit)}
+                       : QStringList{line.unitName};
     case QuantityBaseRole:
         return entry.quantity * entry.countRate;
     case RefundableBaseRole:
@@ -421,7 +420,7 @@ QList<RefundService::LineRequest> RefundLinesModel::requestLines() const
 bool RefundLinesModel::hasQuantities() const
 {
     return std::any_of(m_entries.cbegin(), m_entries.cend(),
-        [](const Entry &entry) { return entry.quantity > 0; });
+                       [](const Entry &entry) { return entry.quantity > 0; });
 }
 
 void RefundLinesModel::refundEverything()
@@ -459,8 +458,8 @@ void RefundLinesModel::setPlan(const std::optional<RefundRecord> &plan)
         }
     }
     if (!m_bill.lines.isEmpty()) {
-        Q_EMIT dataChanged(
-            index(0, AmountColumn), index(rowCount() - 1, AmountColumn), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, AmountColumn), index(rowCount() - 1, AmountColumn),
+                           {Qt::DisplayRole});
     }
 }
 

@@ -33,20 +33,20 @@ public:
         PaidColumn,
         EachColumn,
         QuantityColumn, //!< editable: how many come back, in the counting unit
-        CountInColumn, //!< editable for packs: the unit sold or its base unit
-        RestockColumn, //!< checkable: back to stock, or damaged
-        AmountColumn, //!< from the plan
+        CountInColumn,  //!< editable for packs: the unit sold or its base unit
+        RestockColumn,  //!< checkable: back to stock, or damaged
+        AmountColumn,   //!< from the plan
         ColumnCount
     };
 
     enum Role {
         BillItemIdRole = Qt::UserRole, //!< qint64
-        MaximumRole, //!< qint64: the most that may be typed, in the counting unit
-        CountChoicesRole, //!< QVariantList of qint64: base units per counting unit
-        CountChoiceNamesRole, //!< QStringList, in the order of CountChoicesRole
-        QuantityBaseRole, //!< qint64: the typed quantity in base units
-        RefundableBaseRole, //!< qint64
-        ProblemRole, //!< QString: why the typed quantity cannot be, or empty
+        MaximumRole,                   //!< qint64: the most that may be typed, in the counting unit
+        CountChoicesRole,              //!< QVariantList of qint64: base units per counting unit
+        CountChoiceNamesRole,          //!< QStringList, in the order of CountChoicesRole
+        QuantityBaseRole,              //!< qint64: the typed quantity in base units
+        RefundableBaseRole,            //!< qint64
+        ProblemRole,                   //!< QString: why the typed quantity cannot be, or empty
     };
 
     explicit RefundLinesModel(QObject *parent = nullptr);
@@ -54,8 +54,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(
-        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
@@ -86,7 +86,7 @@ Q_SIGNALS:
 private:
     struct Entry
     {
-        qint64 quantity = 0; //!< as typed, in the counting unit
+        qint64 quantity = 0;  //!< as typed, in the counting unit
         qint64 countRate = 1; //!< base units per counting unit: the unit sold's rate, or 1
         bool restock = true;
     };

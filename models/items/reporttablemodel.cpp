@@ -24,8 +24,7 @@ bool alignsRight(ReportTableModel::Kind kind)
 
 ReportTableModel::ReportTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int ReportTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -60,8 +59,8 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
     case ExportRole:
         // A spreadsheet sums numbers: a quantity shown as "3 × Box" exports its value.
         return text.isEmpty() || (kind != Kind::Text && !value.isNull())
-            ? QVariant(exportText(value, kind))
-            : QVariant(text);
+                       ? QVariant(exportText(value, kind))
+                       : QVariant(text);
     case ValueRole:
         return value;
     }
@@ -78,7 +77,7 @@ QVariant ReportTableModel::headerData(int section, Qt::Orientation orientation, 
         return m_columns.at(section).title;
     case Qt::TextAlignmentRole:
         return int((alignsRight(m_columns.at(section).kind) ? Qt::AlignRight : Qt::AlignLeft)
-            | Qt::AlignVCenter);
+                   | Qt::AlignVCenter);
     }
     return {};
 }
@@ -121,8 +120,8 @@ void ReportTableModel::setCurrencySymbol(const QString &symbol)
     }
     m_currencySymbol = symbol;
     if (!m_rows.isEmpty()) {
-        Q_EMIT dataChanged(
-            index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                           {Qt::DisplayRole});
     }
 }
 

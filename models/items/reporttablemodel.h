@@ -22,11 +22,11 @@ class ReportTableModel : public QAbstractTableModel
 public:
     enum class Kind {
         Text,
-        Count, //!< a whole number (qint64)
-        Money, //!< Money
-        Percent, //!< basis points (int)
+        Count,    //!< a whole number (qint64)
+        Money,    //!< Money
+        Percent,  //!< basis points (int)
         DateTime, //!< a UTC QDateTime, shown in local time
-        Date, //!< a QDate
+        Date,     //!< a QDate
     };
     struct Column
     {
@@ -42,7 +42,7 @@ public:
         SortRole = Qt::UserRole, //!< a value that orders as numbers order (money in minor units)
         ExportRole, //!< the cell for a CSV file: money as "12.50", dates as ISO, numbers
                     //!< as numbers even where the screen shows a text ("3 × Box")
-        ValueRole, //!< the value as stored
+        ValueRole,  //!< the value as stored
     };
 
     explicit ReportTableModel(QObject *parent = nullptr);
@@ -50,8 +50,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(
-        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     void setColumns(const QList<Column> &columns);
     const QList<Column> &columns() const { return m_columns; }

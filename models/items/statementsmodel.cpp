@@ -14,8 +14,7 @@ const QColor kFailedForeground(0xb0, 0x00, 0x20);
 
 StatementsModel::StatementsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int StatementsModel::rowCount(const QModelIndex &parent) const
 {
@@ -107,13 +106,13 @@ QVariant StatementsModel::headerData(int section, Qt::Orientation orientation, i
 void StatementsModel::setOperation(const OperationRecord &operation)
 {
     // Shapes are worked out once here, so data() stays a lookup.
-    const QSet<QString> repeatedShapes(
-        operation.repeatWarnings.cbegin(), operation.repeatWarnings.cend());
+    const QSet<QString> repeatedShapes(operation.repeatWarnings.cbegin(),
+                                       operation.repeatWarnings.cend());
     QList<Row> rows;
     rows.reserve(operation.statements.size());
     for (const StatementRecord &statement : operation.statements) {
         const bool repeated = !repeatedShapes.isEmpty()
-            && repeatedShapes.contains(QueryProfiler::shapeOf(statement.sql));
+                              && repeatedShapes.contains(QueryProfiler::shapeOf(statement.sql));
         rows.append({statement, repeated});
     }
     beginResetModel();

@@ -16,8 +16,7 @@ constexpr qint64 kMaxCount = Q_INT64_C(1000000000000); // as InventoryService al
 
 StocktakeModel::StocktakeModel(const CatalogueService &catalogue, QObject *parent)
     : ProductListModel(catalogue, parent)
-{
-}
+{}
 
 int StocktakeModel::columnCount(const QModelIndex &parent) const
 {
@@ -43,7 +42,8 @@ const ProductUnit *StocktakeModel::largestPack(const Product &product)
 {
     const ProductUnit *largest = nullptr;
     for (const ProductUnit &unit : product.units) {
-        if (unit.active && unit.basePerUnit > 1 && (!largest || unit.basePerUnit > largest->basePerUnit)) {
+        if (unit.active && unit.basePerUnit > 1
+            && (!largest || unit.basePerUnit > largest->basePerUnit)) {
             largest = &unit;
         }
     }
@@ -61,8 +61,7 @@ QVariant StocktakeModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const int column = index.column();
-    if (column == StockCountColumn && m_blind
-        && !m_counts.contains(product(index.row()).id)) {
+    if (column == StockCountColumn && m_blind && !m_counts.contains(product(index.row()).id)) {
         // Blind: what the books say stays out of sight until this product is counted.
         switch (role) {
         case Qt::DisplayRole:
@@ -91,12 +90,14 @@ QVariant StocktakeModel::data(const QModelIndex &index, int role) const
             if (!pack) {
                 return tr("—", "no pack to count in");
             }
-            return counted && count->packs ? tr("%L1 × %2", "count × unit").arg(*count->packs).arg(pack->name)
-                                           : QString();
+            return counted && count->packs
+                           ? tr("%L1 × %2", "count × unit").arg(*count->packs).arg(pack->name)
+                           : QString();
         case LooseColumn:
-            return counted && count->loose
-                ? tr("%L1 × %2", "count × unit").arg(*count->loose).arg(BaseUnits::displayName(p.baseUnit))
-                : QString();
+            return counted && count->loose ? tr("%L1 × %2", "count × unit")
+                                                     .arg(*count->loose)
+                                                     .arg(BaseUnits::displayName(p.baseUnit))
+                                           : QString();
         case CountedColumn:
             return counted ? quantityText(p, count->countedBase) : QString();
         case DifferenceColumn: {
@@ -107,8 +108,9 @@ QVariant StocktakeModel::data(const QModelIndex &index, int role) const
             if (difference == 0) {
                 return tr("No difference");
             }
-            return difference > 0 ? tr("+%1", "more counted than booked").arg(quantityText(p, difference))
-                                  : quantityText(p, difference);
+            return difference > 0
+                           ? tr("+%1", "more counted than booked").arg(quantityText(p, difference))
+                           : quantityText(p, difference);
         }
         }
         return {};
@@ -123,13 +125,14 @@ QVariant StocktakeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == PacksColumn) {
             return pack ? tr("Count full %1 (%L2 × %3 each)")
-                              .arg(pack->name)
-                              .arg(pack->basePerUnit)
-                              .arg(BaseUnits::displayName(p.baseUnit))
+                                   .arg(pack->name)
+                                   .arg(pack->basePerUnit)
+                                   .arg(BaseUnits::displayName(p.baseUnit))
                         : tr("This product has no packs; count it in loose units.");
         }
         if (column == LooseColumn) {
-            return tr("Count what is not in a full pack, in %1").arg(BaseUnits::displayName(p.baseUnit));
+            return tr("Count what is not in a full pack, in %1")
+                    .arg(BaseUnits::displayName(p.baseUnit));
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -238,7 +241,8 @@ bool StocktakeModel::setData(const QModelIndex &index, const QVariant &value, in
     if (!count.packs && !count.loose) {
         m_counts.remove(p.id);
     } else {
-        const auto packsBase = Quantity::toBase(count.packs.value_or(0), qMax<qint64>(1, count.packSize));
+        const auto packsBase
+                = Quantity::toBase(count.packs.value_or(0), qMax<qint64>(1, count.packSize));
         if (!packsBase || *packsBase + count.loose.value_or(0) > kMaxCount) {
             return false;
         }

@@ -12,8 +12,7 @@ const QColor kInactiveText(0x80, 0x80, 0x80);
 UsersModel::UsersModel(UserService &users, QObject *parent)
     : QAbstractTableModel(parent)
     , m_users(users)
-{
-}
+{}
 
 int UsersModel::rowCount(const QModelIndex &parent) const
 {

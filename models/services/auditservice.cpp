@@ -9,8 +9,7 @@ AuditService::AuditService(const Database &db, const Session &session, const Aut
     : m_session(session)
     , m_authorizer(authorizer)
     , m_audit(db)
-{
-}
+{}
 
 ServiceResult<QList<AuditRepository::Row>> AuditService::page(const AuditRepository::Filter &filter,
                                                               qint64 beforeId, int limit) const

@@ -9,13 +9,12 @@ Authorizer::Authorizer(const Database &db, AuthService &auth)
     : m_db(db)
     , m_auth(auth)
     , m_audit(db)
-{
-}
+{}
 
 bool Authorizer::can(const Session &session, Permission permission) const
 {
     return session.user() && session.user()->active && !session.isLocked()
-        && Permissions::allows(session.user()->role, permission);
+           && Permissions::allows(session.user()->role, permission);
 }
 
 ServiceResult<Authorizer::Grant> Authorizer::authorize(const Session &session,
@@ -54,15 +53,16 @@ ServiceResult<Authorizer::Grant> Authorizer::check(const Session &session, Permi
         return Grant{user.id, 0};
     }
     if (!approval.isGranted()) {
-        return denied(tr("%1 needs a manager's approval.").arg(Permissions::displayName(permission)));
+        return denied(
+                tr("%1 needs a manager's approval.").arg(Permissions::displayName(permission)));
     }
     if (approval.isUsed()) {
         return denied(tr("This approval has already been used. Please ask a manager again."));
     }
     if (approval.permission() != permission) {
         return denied(tr("The approval was given for \"%1\", not for \"%2\".")
-                          .arg(Permissions::displayName(approval.permission()),
-                               Permissions::displayName(permission)));
+                              .arg(Permissions::displayName(approval.permission()),
+                                   Permissions::displayName(permission)));
     }
     if (approval.requesterId() != user.id) {
         return denied(tr("The approval was given to somebody else."));
@@ -75,35 +75,36 @@ ServiceResult<Approval> Authorizer::requestApproval(const Session &session, Perm
                                                     const QString &pin)
 {
     if (!session.user()) {
-        return ServiceError{ServiceError::Code::PermissionDenied,
-                            tr("Nobody is signed in at this till."), {}};
+        return ServiceError{
+                ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
     }
     if (session.isLocked()) {
         return ServiceError{ServiceError::Code::PermissionDenied,
-                            tr("The till is locked. Please sign in again to continue."), {}};
+                            tr("The till is locked. Please sign in again to continue."),
+                            {}};
     }
     const AuthService::SignInResult verified = m_auth.verify(approverLogin, pin);
     if (!verified.ok()) {
         (void)m_audit.record({session.user()->id, 0, session.lane(), u"approval_failed"_s,
                               u"permission=%1"_s.arg(Permissions::key(permission))});
         const auto code = verified.failure == AuthService::Failure::Unavailable
-                              ? ServiceError::Code::Unavailable
-                              : ServiceError::Code::PermissionDenied;
+                                  ? ServiceError::Code::Unavailable
+                                  : ServiceError::Code::PermissionDenied;
         return ServiceError{code, AuthService::message(verified), verified.details};
     }
     const User &approver = *verified.user;
     if (!Permissions::allows(approver.role, permission)) {
-        (void)m_audit.record({session.user()->id, 0, session.lane(), u"approval_failed"_s,
-                              u"permission=%1 approver=%2"_s.arg(Permissions::key(permission),
-                                                                 approver.login)});
+        (void)m_audit.record(
+                {session.user()->id, 0, session.lane(), u"approval_failed"_s,
+                 u"permission=%1 approver=%2"_s.arg(Permissions::key(permission), approver.login)});
         return ServiceError{ServiceError::Code::PermissionDenied,
                             tr("%1 may not approve \"%2\"; a manager has to.")
-                                .arg(approver.name, Permissions::displayName(permission)),
+                                    .arg(approver.name, Permissions::displayName(permission)),
                             {}};
     }
-    if (DbStatus status = m_audit.record({session.user()->id, approver.id, session.lane(),
-                                          u"approval_granted"_s,
-                                          u"permission=%1"_s.arg(Permissions::key(permission))});
+    if (DbStatus status
+        = m_audit.record({session.user()->id, approver.id, session.lane(), u"approval_granted"_s,
+                          u"permission=%1"_s.arg(Permissions::key(permission))});
         !status) {
         return ServiceError::fromDb(status.error(),
                                     tr("The approval could not be recorded, so it was not given."));

@@ -2,8 +2,8 @@
 
 #include "models/db/auditrepository.h"
 #include "models/domain/approval.h"
-#include "models/services/authservice.h"
 #include "models/domain/permissions.h"
+#include "models/services/authservice.h"
 #include "models/services/serviceerror.h"
 
 #include <QCoreApplication>

@@ -15,8 +15,7 @@ AuthService::AuthService(const Database &db, QString lane, Policy policy)
     , m_policy(policy)
     , m_users(db)
     , m_audit(db)
-{
-}
+{}
 
 AuthService::Policy AuthService::Policy::fromSettings(const Database &db)
 {
@@ -65,7 +64,8 @@ AuthService::SignInResult AuthService::verify(const QString &login, const QStrin
         // Spend the same time as a real check, so timing does not reveal unknown logins.
         PinHasher::verify(pin, PinHasher::hashWithSalt(u"0000"_s, u"AAAAAAAAAAAAAAAAAAAAAA=="_s,
                                                        PinHasher::kIterations));
-        (void)m_audit.record({0, 0, m_lane, u"sign_in_failed"_s, u"login=%1"_s.arg(login.left(40))});
+        (void)m_audit.record(
+                {0, 0, m_lane, u"sign_in_failed"_s, u"login=%1"_s.arg(login.left(40))});
         result.failure = Failure::WrongCredentials;
         return result;
     }
@@ -78,8 +78,8 @@ AuthService::SignInResult AuthService::verify(const QString &login, const QStrin
     }
     if (!PinHasher::verify(pin, stored.pin)) {
         const QDateTime lockUntil = now.addSecs(m_policy.lockSeconds);
-        const auto attempts = m_users.recordFailedAttempt(stored.user.id, m_policy.maxAttempts, now,
-                                                          lockUntil);
+        const auto attempts
+                = m_users.recordFailedAttempt(stored.user.id, m_policy.maxAttempts, now, lockUntil);
         (void)m_audit.record({stored.user.id, 0, m_lane, u"sign_in_failed"_s, {}});
         if (attempts && *attempts >= m_policy.maxAttempts) {
             (void)m_audit.record({stored.user.id, 0, m_lane, u"user_locked"_s,
@@ -117,9 +117,9 @@ bool AuthService::isAcceptablePin(const QString &pin, Role role)
 QString AuthService::pinRule(Role role)
 {
     return role == Role::Admin
-               ? tr("A PIN has 4 to 8 digits; an administrator may instead use a passphrase of "
-                    "at least 8 characters.")
-               : tr("A PIN has 4 to 8 digits.");
+                   ? tr("A PIN has 4 to 8 digits; an administrator may instead use a passphrase of "
+                        "at least 8 characters.")
+                   : tr("A PIN has 4 to 8 digits.");
 }
 
 QString AuthService::message(const SignInResult &result)
@@ -129,7 +129,8 @@ QString AuthService::message(const SignInResult &result)
         return tr("The user name or PIN is not right. Please try again.");
     case Failure::Locked:
         return tr("Too many wrong PINs. This user is locked until %1; a manager can help.")
-            .arg(QLocale().toString(result.lockedUntil.toLocalTime().time(), QLocale::ShortFormat));
+                .arg(QLocale().toString(result.lockedUntil.toLocalTime().time(),
+                                        QLocale::ShortFormat));
     case Failure::Deactivated:
         return tr("This user has been deactivated. Please ask a manager.");
     case Failure::InvalidPin:

@@ -45,7 +45,9 @@ public:
     };
 
     AuthService(const Database &db, QString lane, Policy policy);
-    explicit AuthService(const Database &db, QString lane = {}) : AuthService(db, std::move(lane), Policy{}) {}
+    explicit AuthService(const Database &db, QString lane = {})
+        : AuthService(db, std::move(lane), Policy{})
+    {}
 
     /*!
      * Checks the PIN and records the sign-in in the audit log. replacing is whoever left

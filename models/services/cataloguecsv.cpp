@@ -15,8 +15,8 @@
 
 #include <QHash>
 #include <QLocale>
-#include <QSet>
 #include <QMetaObject>
+#include <QSet>
 #include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
@@ -24,8 +24,20 @@ using namespace Qt::StringLiterals;
 namespace {
 
 enum Column {
-    Sku, Name, CategoryName, TaxRateName, BaseUnitKey, Cost, CostPerBase, ReorderLevel, Active,
-    Unit, BasePerUnit, Price, BarcodeText, ColumnCount
+    Sku,
+    Name,
+    CategoryName,
+    TaxRateName,
+    BaseUnitKey,
+    Cost,
+    CostPerBase,
+    ReorderLevel,
+    Active,
+    Unit,
+    BasePerUnit,
+    Price,
+    BarcodeText,
+    ColumnCount
 };
 
 QString money(const Money &amount)
@@ -66,10 +78,10 @@ Column columnOf(CatalogueService::Field field)
 
 const QStringList &CatalogueCsv::columns()
 {
-    static const QStringList names{u"sku"_s,     u"name"_s,          u"category"_s,
-                                   u"tax_rate"_s, u"base_unit"_s,     u"cost"_s,
+    static const QStringList names{u"sku"_s,           u"name"_s,          u"category"_s,
+                                   u"tax_rate"_s,      u"base_unit"_s,     u"cost"_s,
                                    u"cost_per_base"_s, u"reorder_level"_s, u"active"_s,
-                                   u"unit"_s,    u"base_per_unit"_s, u"price"_s,
+                                   u"unit"_s,          u"base_per_unit"_s, u"price"_s,
                                    u"barcode"_s};
     return names;
 }
@@ -80,8 +92,7 @@ CatalogueCsv::CatalogueCsv(const Database &db, const Session &session, const Aut
     , m_session(session)
     , m_authorizer(authorizer)
     , m_cache(cache)
-{
-}
+{}
 
 ServiceError CatalogueCsv::failed(const DbError &error) const
 {
@@ -93,7 +104,8 @@ ServiceResult<QByteArray> CatalogueCsv::exportAll() const
 {
     ProfileScope scope(u"catalogue.export"_s, ProfileScope::Repeats::Expected);
     if (!m_session.user()) {
-        return ServiceError{ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
+        return ServiceError{
+                ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
     }
     QByteArray out = Csv::line(columns()).toUtf8() + "\r\n";
     ProductRepository products(m_db);
@@ -113,10 +125,11 @@ ServiceResult<QByteArray> CatalogueCsv::exportAll() const
                 }
                 out += Csv::line({p.sku, p.name, p.categoryName, p.taxRateName,
                                   BaseUnits::key(p.baseUnit), p.cost ? money(*p.cost) : QString(),
-                                  QString::number(p.costPerBase), QString::number(p.reorderLevelBase),
-                                  p.active ? u"1"_s : u"0"_s, unit.name,
-                                  QString::number(unit.basePerUnit), money(unit.price), unit.barcode})
-                           .toUtf8()
+                                  QString::number(p.costPerBase),
+                                  QString::number(p.reorderLevelBase), p.active ? u"1"_s : u"0"_s,
+                                  unit.name, QString::number(unit.basePerUnit), money(unit.price),
+                                  unit.barcode})
+                               .toUtf8()
                        + "\r\n";
             }
         }
@@ -144,15 +157,45 @@ ServiceResult<QByteArray> CatalogueCsv::templateFile() const
     const QString water = tr("Sparkling water 0.5 l", "example product in the CSV template");
     const QString apples = tr("Apples", "example product in the CSV template");
     const QList<QStringList> rows{
-        {u"EX-0001"_s, water, {}, standard, BaseUnits::key(BaseUnit::Piece), u"0.25"_s, u"1"_s,
-         u"24"_s, u"1"_s, tr("Bottle", "example unit in the CSV template"), u"1"_s, u"0.79"_s,
-         Barcode::withCheckDigit(u"200000000001"_s)},
-        {u"EX-0001"_s, water, {}, standard, BaseUnits::key(BaseUnit::Piece), u"0.25"_s, u"1"_s,
-         u"24"_s, u"1"_s, tr("Crate of 12", "example unit in the CSV template"), u"12"_s,
-         u"8.49"_s, Barcode::withCheckDigit(u"200000000002"_s)},
-        {u"EX-0002"_s, apples, {}, reduced, BaseUnits::key(BaseUnit::Gram), u"1.20"_s, u"1000"_s,
-         u"5000"_s, u"1"_s, tr("1 kg bag", "example unit in the CSV template"), u"1000"_s,
-         u"2.49"_s, {}},
+            {u"EX-0001"_s,
+             water,
+             {},
+             standard,
+             BaseUnits::key(BaseUnit::Piece),
+             u"0.25"_s,
+             u"1"_s,
+             u"24"_s,
+             u"1"_s,
+             tr("Bottle", "example unit in the CSV template"),
+             u"1"_s,
+             u"0.79"_s,
+             Barcode::withCheckDigit(u"200000000001"_s)},
+            {u"EX-0001"_s,
+             water,
+             {},
+             standard,
+             BaseUnits::key(BaseUnit::Piece),
+             u"0.25"_s,
+             u"1"_s,
+             u"24"_s,
+             u"1"_s,
+             tr("Crate of 12", "example unit in the CSV template"),
+             u"12"_s,
+             u"8.49"_s,
+             Barcode::withCheckDigit(u"200000000002"_s)},
+            {u"EX-0002"_s,
+             apples,
+             {},
+             reduced,
+             BaseUnits::key(BaseUnit::Gram),
+             u"1.20"_s,
+             u"1000"_s,
+             u"5000"_s,
+             u"1"_s,
+             tr("1 kg bag", "example unit in the CSV template"),
+             u"1000"_s,
+             u"2.49"_s,
+             {}},
     };
     QByteArray out = Csv::line(columns()).toUtf8() + "\r\n";
     for (const QStringList &row : rows) {
@@ -165,9 +208,10 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
 {
     ProfileScope scope(u"catalogue.import_plan"_s);
     if (!m_authorizer.can(m_session, Permission::Import)) {
-        return ServiceError{ServiceError::Code::PermissionDenied,
-                            tr("%1 needs a manager.").arg(Permissions::displayName(Permission::Import)),
-                            {}};
+        return ServiceError{
+                ServiceError::Code::PermissionDenied,
+                tr("%1 needs a manager.").arg(Permissions::displayName(Permission::Import)),
+                {}};
     }
     Plan plan;
     QStringDecoder decoder(QStringDecoder::Utf8);
@@ -202,7 +246,8 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         }
     }
     if (!missing.isEmpty()) {
-        plan.fileError = tr("The first line must name the columns; missing: %1.").arg(missing.join(u", "_s));
+        plan.fileError = tr("The first line must name the columns; missing: %1.")
+                                 .arg(missing.join(u", "_s));
         return plan;
     }
 
@@ -236,8 +281,8 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
             const int index = at.at(column);
             // A formula-like cell comes back from the export with a leading '.
             return index >= 0 && index < fields.size()
-                       ? Csv::unneutralised(fields.at(index).trimmed())
-                       : QString();
+                           ? Csv::unneutralised(fields.at(index).trimmed())
+                           : QString();
         };
         auto error = [&](int column, const QString &message) {
             plan.errors.append({line, column >= 0 ? columns().at(column) : QString(), message});
@@ -246,9 +291,9 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
             // An unquoted "1,99" would otherwise shift every later field by one.
             error(-1, tr("Line %1 does not have as many fields as the first line has columns: "
                          "%2 instead of %3. A value with a comma needs quotes around it.")
-                          .arg(line)
-                          .arg(fields.size())
-                          .arg(header.size()));
+                              .arg(line)
+                              .arg(fields.size())
+                              .arg(header.size()));
             continue;
         }
         const int errorsBefore = static_cast<int>(plan.errors.size());
@@ -268,7 +313,8 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
             bool ok = false;
             const qint64 value = number.toLongLong(&ok);
             if (!ok || value < minimum) {
-                error(column, tr("\"%1\" is not a whole number of at least %2.").arg(number).arg(minimum));
+                error(column,
+                      tr("\"%1\" is not a whole number of at least %2.").arg(number).arg(minimum));
                 return fallback;
             }
             return value;
@@ -280,7 +326,8 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
             }
             const auto value = Money::fromString(typed, QLocale::c());
             if (!value || value->isNegative()) {
-                error(column, tr("\"%1\" is not an amount like 2.49 with at most two decimals.").arg(typed));
+                error(column, tr("\"%1\" is not an amount like 2.49 with at most two decimals.")
+                                      .arg(typed));
                 return std::nullopt;
             }
             return value;
@@ -294,11 +341,14 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         unit.barcode = field(BarcodeText);
         if (!unit.barcode.isEmpty()) {
             if (!Barcode::isValid(unit.barcode)) {
-                error(BarcodeText, tr("The barcode %1 has a wrong check digit or characters a scanner "
-                                      "cannot type.").arg(unit.barcode));
+                error(BarcodeText,
+                      tr("The barcode %1 has a wrong check digit or characters a scanner "
+                         "cannot type.")
+                              .arg(unit.barcode));
             } else if (lineOfBarcode.contains(unit.barcode)) {
                 error(BarcodeText, tr("The barcode %1 is also on line %2.")
-                                       .arg(unit.barcode).arg(lineOfBarcode.value(unit.barcode)));
+                                           .arg(unit.barcode)
+                                           .arg(lineOfBarcode.value(unit.barcode)));
             } else {
                 lineOfBarcode.insert(unit.barcode, line);
             }
@@ -329,7 +379,7 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         const auto baseUnit = BaseUnits::fromKey(field(BaseUnitKey).toLower());
         if (!baseUnit) {
             error(BaseUnitKey, tr("The base unit is piece, gram or millilitre, not \"%1\".")
-                                   .arg(field(BaseUnitKey)));
+                                       .arg(field(BaseUnitKey)));
         }
         product.baseUnit = baseUnit.value_or(BaseUnit::Piece);
         product.cost = amount(Cost);
@@ -342,7 +392,7 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
             product.active = false;
         } else {
             error(Active, tr("%1 is 1, 0, yes, no, true or false, not \"%2\".")
-                              .arg(columns().at(Active), field(Active)));
+                                  .arg(columns().at(Active), field(Active)));
         }
         if (plan.errors.size() > errorsBefore) {
             continue;
@@ -366,8 +416,11 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         Product &first = plan.products[existing];
         if (first.name != product.name || first.taxRateId != product.taxRateId
             || first.baseUnit != product.baseUnit || first.categoryId != product.categoryId) {
-            error(Name, tr("The rows of %1 disagree about its name, category, tax rate or base unit; "
-                           "line %2 says otherwise.").arg(sku).arg(plan.lines.at(existing)));
+            error(Name,
+                  tr("The rows of %1 disagree about its name, category, tax rate or base unit; "
+                     "line %2 says otherwise.")
+                          .arg(sku)
+                          .arg(plan.lines.at(existing)));
             continue;
         }
         first.units.append(unit);
@@ -381,8 +434,9 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
             skus.add(u"sku", p.sku);
         }
         SqlQuery existing(m_db, u"SELECT sku FROM products WHERE sku IN (SELECT sku FROM "_s
-                                    + m_db.dialect().jsonRows(u"skus"_s, {{u"sku"_s, Dialect::ColumnType::Text}})
-                                    + u" j)"_s);
+                                        + m_db.dialect().jsonRows(
+                                                u"skus"_s, {{u"sku"_s, Dialect::ColumnType::Text}})
+                                        + u" j)"_s);
         existing.bind(u"skus"_s, skus.toString());
         if (!existing.exec()) {
             return failed(existing.error());
@@ -398,8 +452,9 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
         }
         SqlQuery owners(m_db, u"SELECT u.barcode, p.sku FROM product_units u JOIN products p "
                               "ON p.id = u.product_id WHERE u.barcode IN (SELECT code FROM "_s
-                                  + m_db.dialect().jsonRows(u"codes"_s, {{u"code"_s, Dialect::ColumnType::Text}})
-                                  + u" j)"_s);
+                                      + m_db.dialect().jsonRows(
+                                              u"codes"_s, {{u"code"_s, Dialect::ColumnType::Text}})
+                                      + u" j)"_s);
         owners.bind(u"codes"_s, codes.toString());
         if (!owners.exec()) {
             return failed(owners.error());
@@ -438,38 +493,48 @@ ServiceResult<CatalogueCsv::Outcome> CatalogueCsv::apply(const Plan &plan, const
         return grant.error();
     }
     if (!plan.isApplicable()) {
-        return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("The file has errors; fix them and read it again. Nothing was imported."),
-                            {}};
+        return ServiceError{
+                ServiceError::Code::InvalidInput,
+                tr("The file has errors; fix them and read it again. Nothing was imported."),
+                {}};
     }
     using Type = Dialect::ColumnType;
     const Dialect &dialect = m_db.dialect();
     const QString now = Dialect::timestampText(QDateTime::currentDateTimeUtc());
     // "WHERE TRUE" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
-    const QString productSql =
-        u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, reorder_level_base, "
-        "cost_minor, cost_per_base, active, created_at, updated_at) "
-        "SELECT j.sku, j.name, j.category_id, j.tax_rate_id, j.base_unit, j.reorder, j.cost, "
-        "j.cost_per_base, j.active, :now, :now FROM "_s
-        + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text}, {u"name"_s, Type::Text},
-                                       {u"category_id"_s, Type::Integer}, {u"tax_rate_id"_s, Type::Integer},
-                                       {u"base_unit"_s, Type::Text}, {u"reorder"_s, Type::Integer},
-                                       {u"cost"_s, Type::Integer}, {u"cost_per_base"_s, Type::Integer},
-                                       {u"active"_s, Type::Boolean}})
-        + u" AS j WHERE TRUE ON CONFLICT (sku) DO UPDATE SET name = excluded.name, "
-          "category_id = excluded.category_id, tax_rate_id = excluded.tax_rate_id, "
-          "base_unit = excluded.base_unit, reorder_level_base = excluded.reorder_level_base, "
-          "cost_minor = excluded.cost_minor, cost_per_base = excluded.cost_per_base, "
-          "active = excluded.active, updated_at = excluded.updated_at"_s;
-    const QString unitSql =
-        u"INSERT INTO product_units (product_id, name, base_per_unit, price_minor, barcode, active, "
-        "updated_at) SELECT p.id, j.name, j.base_per_unit, j.price, j.barcode, TRUE, :now FROM "_s
-        + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text}, {u"name"_s, Type::Text},
-                                       {u"base_per_unit"_s, Type::Integer}, {u"price"_s, Type::Integer},
-                                       {u"barcode"_s, Type::Text}})
-        + u" AS j JOIN products p ON p.sku = j.sku WHERE TRUE ON CONFLICT (product_id, name) DO UPDATE "
-          "SET base_per_unit = excluded.base_per_unit, price_minor = excluded.price_minor, "
-          "barcode = excluded.barcode, active = TRUE, updated_at = excluded.updated_at"_s;
+    const QString productSql
+            = u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
+              u"reorder_level_base, "
+              "cost_minor, cost_per_base, active, created_at, updated_at) "
+              "SELECT j.sku, j.name, j.category_id, j.tax_rate_id, j.base_unit, j.reorder, j.cost, "
+              "j.cost_per_base, j.active, :now, :now FROM "_s
+              + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
+                                             {u"name"_s, Type::Text},
+                                             {u"category_id"_s, Type::Integer},
+                                             {u"tax_rate_id"_s, Type::Integer},
+                                             {u"base_unit"_s, Type::Text},
+                                             {u"reorder"_s, Type::Integer},
+                                             {u"cost"_s, Type::Integer},
+                                             {u"cost_per_base"_s, Type::Integer},
+                                             {u"active"_s, Type::Boolean}})
+              + u" AS j WHERE TRUE ON CONFLICT (sku) DO UPDATE SET name = excluded.name, "
+                "category_id = excluded.category_id, tax_rate_id = excluded.tax_rate_id, "
+                "base_unit = excluded.base_unit, reorder_level_base = excluded.reorder_level_base, "
+                "cost_minor = excluded.cost_minor, cost_per_base = excluded.cost_per_base, "
+                "active = excluded.active, updated_at = excluded.updated_at"_s;
+    const QString unitSql
+            = u"INSERT INTO product_units (product_id, name, base_per_unit, price_minor, barcode, "
+              u"active, "
+              "updated_at) SELECT p.id, j.name, j.base_per_unit, j.price, j.barcode, TRUE, :now FROM "_s
+              + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
+                                             {u"name"_s, Type::Text},
+                                             {u"base_per_unit"_s, Type::Integer},
+                                             {u"price"_s, Type::Integer},
+                                             {u"barcode"_s, Type::Text}})
+              + u" AS j JOIN products p ON p.sku = j.sku WHERE TRUE ON CONFLICT (product_id, name) "
+                u"DO UPDATE "
+                "SET base_per_unit = excluded.base_per_unit, price_minor = excluded.price_minor, "
+                "barcode = excluded.barcode, active = TRUE, updated_at = excluded.updated_at"_s;
 
     Transaction tx(m_db);
     if (DbStatus status = tx.begin(); !status) {
@@ -480,7 +545,8 @@ ServiceResult<CatalogueCsv::Outcome> CatalogueCsv::apply(const Plan &plan, const
     for (int start = 0; start < total; start += kBatchSize) {
         if (progress && !progress(start, total)) {
             return ServiceError{ServiceError::Code::InvalidInput,
-                                tr("The import was cancelled. Nothing was imported."), {}};
+                                tr("The import was cancelled. Nothing was imported."),
+                                {}};
         }
         JsonRows products;
         JsonRows units;
@@ -489,7 +555,8 @@ ServiceResult<CatalogueCsv::Outcome> CatalogueCsv::apply(const Plan &plan, const
             products.beginRow();
             products.add(u"sku", p.sku);
             products.add(u"name", p.name);
-            p.categoryId > 0 ? products.add(u"category_id", p.categoryId) : products.addNull(u"category_id");
+            p.categoryId > 0 ? products.add(u"category_id", p.categoryId)
+                             : products.addNull(u"category_id");
             products.add(u"tax_rate_id", p.taxRateId);
             products.add(u"base_unit", BaseUnits::key(p.baseUnit));
             products.add(u"reorder", p.reorderLevelBase);
@@ -502,19 +569,20 @@ ServiceResult<CatalogueCsv::Outcome> CatalogueCsv::apply(const Plan &plan, const
                 units.add(u"name", unit.name);
                 units.add(u"base_per_unit", unit.basePerUnit);
                 units.add(u"price", unit.price.minor());
-                unit.barcode.isEmpty() ? units.addNull(u"barcode") : units.add(u"barcode", unit.barcode);
+                unit.barcode.isEmpty() ? units.addNull(u"barcode")
+                                       : units.add(u"barcode", unit.barcode);
                 ++outcome.units;
             }
         }
-        for (const auto &[sql, rows] : {std::pair{productSql, products.toString()},
-                                        std::pair{unitSql, units.toString()}}) {
+        for (const auto &[sql, rows] :
+             {std::pair{productSql, products.toString()}, std::pair{unitSql, units.toString()}}) {
             SqlQuery q(m_db, sql);
             q.bind(u"rows"_s, rows).bind(u"now"_s, now);
             if (!q.exec()) {
                 if (q.error().kind == DbError::Kind::Constraint) {
-                    return ServiceError::fromDb(q.error(),
-                                                tr("Another lane changed the catalogue while importing; "
-                                                   "read the file again. Nothing was imported."));
+                    return ServiceError::fromDb(
+                            q.error(), tr("Another lane changed the catalogue while importing; "
+                                          "read the file again. Nothing was imported."));
                 }
                 return failed(q.error());
             }
@@ -531,14 +599,17 @@ ServiceResult<CatalogueCsv::Outcome> CatalogueCsv::apply(const Plan &plan, const
     outcome.created = plan.newProducts;
     outcome.updated = plan.updatedProducts;
     if (DbStatus status = AuditRepository(m_db).record(
-            {grant->userId, grant->approvedBy, m_session.lane(), u"catalogue_import"_s,
-             u"created=%1 updated=%2 units=%3"_s.arg(outcome.created).arg(outcome.updated).arg(outcome.units)});
+                {grant->userId, grant->approvedBy, m_session.lane(), u"catalogue_import"_s,
+                 u"created=%1 updated=%2 units=%3"_s.arg(outcome.created)
+                         .arg(outcome.updated)
+                         .arg(outcome.units)});
         !status) {
         return failed(status.error());
     }
     if (progress && !progress(total, total)) {
         return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("The import was cancelled. Nothing was imported."), {}};
+                            tr("The import was cancelled. Nothing was imported."),
+                            {}};
     }
     if (DbStatus status = tx.commit(); !status) {
         return failed(status.error());

@@ -49,23 +49,29 @@ public:
 
     struct RowError
     {
-        int line = 0;     //!< 1-based line in the file (the header is line 1)
-        QString field;    //!< the column, or empty for the whole row
-        QString message;  //!< translated
+        int line = 0;    //!< 1-based line in the file (the header is line 1)
+        QString field;   //!< the column, or empty for the whole row
+        QString message; //!< translated
     };
     struct Plan
     {
         QList<Product> products; //!< grouped by SKU; ids are 0 (decided by SKU at apply time)
         QList<int> lines;        //!< the file line of each product's first row
         QList<RowError> errors;
-        int rows = 0;            //!< data rows read
-        QString fileError;       //!< the file cannot be read at all (encoding, header)
+        int rows = 0;      //!< data rows read
+        QString fileError; //!< the file cannot be read at all (encoding, header)
         int newProducts = 0;
         int updatedProducts = 0;
         QSet<QString> existingSkus; //!< the SKUs of products already in the catalogue
         //! Whether the product at this index updates one already in the catalogue.
-        bool isUpdate(qsizetype index) const { return existingSkus.contains(products.at(index).sku); }
-        bool isApplicable() const { return fileError.isEmpty() && errors.isEmpty() && !products.isEmpty(); }
+        bool isUpdate(qsizetype index) const
+        {
+            return existingSkus.contains(products.at(index).sku);
+        }
+        bool isApplicable() const
+        {
+            return fileError.isEmpty() && errors.isEmpty() && !products.isEmpty();
+        }
     };
     //! Reads and checks the file; needs EditCatalogue or Import. Writes nothing.
     ServiceResult<Plan> plan(const QByteArray &file) const;

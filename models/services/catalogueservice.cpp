@@ -30,12 +30,12 @@ CatalogueService::CatalogueService(const Database &db, const Session &session,
     , m_cache(cache)
     , m_products(db)
     , m_audit(db)
-{
-}
+{}
 
 ServiceError CatalogueService::failed(const DbError &error) const
 {
-    return ServiceError::fromDb(error, tr("The catalogue could not be read or saved. Nothing was changed."));
+    return ServiceError::fromDb(
+            error, tr("The catalogue could not be read or saved. Nothing was changed."));
 }
 
 std::optional<ServiceError> CatalogueService::denied(Permission permission) const
@@ -50,7 +50,7 @@ std::optional<ServiceError> CatalogueService::denied(Permission permission) cons
 ServiceStatus CatalogueService::audit(const QString &action, const QString &details)
 {
     const DbStatus status = m_audit.record(
-        {m_session.user() ? m_session.user()->id : 0, 0, m_session.lane(), action, details});
+            {m_session.user() ? m_session.user()->id : 0, 0, m_session.lane(), action, details});
     if (!status) {
         return failed(status.error());
     }
@@ -62,8 +62,8 @@ ServiceResult<QList<Product>> CatalogueService::page(const ProductFilter &filter
 {
     ProfileScope scope(u"catalogue.page"_s);
     if (!m_session.user()) {
-        return ServiceError{ServiceError::Code::PermissionDenied,
-                            tr("Nobody is signed in at this till."), {}};
+        return ServiceError{
+                ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
     }
     auto products = m_products.page(filter, after, limit);
     if (!products) {
@@ -85,12 +85,13 @@ ServiceResult<Product> CatalogueService::product(qint64 id) const
     return **found;
 }
 
-ServiceResult<std::optional<ScannedUnit>> CatalogueService::findByBarcode(const QString &barcode) const
+ServiceResult<std::optional<ScannedUnit>> CatalogueService::findByBarcode(
+        const QString &barcode) const
 {
     ProfileScope scope(u"catalogue.find_barcode"_s);
     if (!m_session.user()) {
-        return ServiceError{ServiceError::Code::PermissionDenied,
-                            tr("Nobody is signed in at this till."), {}};
+        return ServiceError{
+                ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
     }
     if (barcode.trimmed().isEmpty()) {
         return std::optional<ScannedUnit>();
@@ -111,7 +112,8 @@ QString CatalogueService::currencySymbol() const
 {
     // The same default as a store that never saved its settings gets.
     const QString fallback = u"€"_s;
-    const auto stored = SettingsRepository(m_db).value(SettingsRepository::kCurrencySymbol, fallback);
+    const auto stored
+            = SettingsRepository(m_db).value(SettingsRepository::kCurrencySymbol, fallback);
     return stored && !stored->isEmpty() ? *stored : fallback;
 }
 
@@ -137,8 +139,8 @@ ServiceResult<QList<QuickKey>> CatalogueService::quickKeys() const
 {
     ProfileScope scope(u"catalogue.quick_keys"_s);
     if (!m_session.user()) {
-        return ServiceError{ServiceError::Code::PermissionDenied,
-                            tr("Nobody is signed in at this till."), {}};
+        return ServiceError{
+                ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
     }
     auto keys = QuickKeyRepository(m_db).list();
     if (!keys) {
@@ -181,18 +183,18 @@ ServiceStatus CatalogueService::placeQuickKey(int position, qint64 unitId, const
     ProfileScope scope(u"catalogue.quick_key_place"_s);
     if (!isKeyPosition(position) || unitId <= 0) {
         return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("There is no quick key %1.").arg(position + 1), {}};
+                            tr("There is no quick key %1.").arg(position + 1),
+                            {}};
     }
     const QString text = label.trimmed();
     if (text.size() > ProductLimits::kMaxNameLength) {
         return ServiceError{ServiceError::Code::InvalidInput,
                             tr("A quick key's text can have at most %1 characters.")
-                                .arg(ProductLimits::kMaxNameLength),
+                                    .arg(ProductLimits::kMaxNameLength),
                             {}};
     }
-    return changeQuickKeys(u"place position=%1 unit=%2"_s.arg(position).arg(unitId), [&] {
-        return QuickKeyRepository(m_db).place(position, unitId, text);
-    });
+    return changeQuickKeys(u"place position=%1 unit=%2"_s.arg(position).arg(unitId),
+                           [&] { return QuickKeyRepository(m_db).place(position, unitId, text); });
 }
 
 ServiceStatus CatalogueService::moveQuickKey(int from, int to)
@@ -200,14 +202,14 @@ ServiceStatus CatalogueService::moveQuickKey(int from, int to)
     ProfileScope scope(u"catalogue.quick_key_move"_s);
     if (!isKeyPosition(from) || !isKeyPosition(to)) {
         return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("A quick key moves only to another key of the grid."), {}};
+                            tr("A quick key moves only to another key of the grid."),
+                            {}};
     }
     if (from == to) {
         return Done{};
     }
-    return changeQuickKeys(u"move from=%1 to=%2"_s.arg(from).arg(to), [&] {
-        return QuickKeyRepository(m_db).move(from, to);
-    });
+    return changeQuickKeys(u"move from=%1 to=%2"_s.arg(from).arg(to),
+                           [&] { return QuickKeyRepository(m_db).move(from, to); });
 }
 
 ServiceStatus CatalogueService::removeQuickKey(int position)
@@ -215,11 +217,11 @@ ServiceStatus CatalogueService::removeQuickKey(int position)
     ProfileScope scope(u"catalogue.quick_key_remove"_s);
     if (!isKeyPosition(position)) {
         return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("There is no quick key %1.").arg(position + 1), {}};
+                            tr("There is no quick key %1.").arg(position + 1),
+                            {}};
     }
-    return changeQuickKeys(u"remove position=%1"_s.arg(position), [&] {
-        return QuickKeyRepository(m_db).remove(position);
-    });
+    return changeQuickKeys(u"remove position=%1"_s.arg(position),
+                           [&] { return QuickKeyRepository(m_db).remove(position); });
 }
 
 std::optional<CatalogueService::Problem> CatalogueService::problem(const Product &product)
@@ -235,15 +237,15 @@ std::optional<CatalogueService::Problem> CatalogueService::problem(const Product
         return wrong(Field::Sku, tr("Please enter the SKU."));
     }
     if (product.sku.trimmed().size() > ProductLimits::kMaxSkuLength) {
-        return wrong(Field::Sku, tr("The SKU is longer than %1 characters.")
-                                     .arg(ProductLimits::kMaxSkuLength));
+        return wrong(Field::Sku,
+                     tr("The SKU is longer than %1 characters.").arg(ProductLimits::kMaxSkuLength));
     }
     if (product.name.trimmed().isEmpty()) {
         return wrong(Field::Name, tr("Please enter the product's name."));
     }
     if (product.name.trimmed().size() > ProductLimits::kMaxNameLength) {
         return wrong(Field::Name, tr("The product's name is longer than %1 characters.")
-                                      .arg(ProductLimits::kMaxNameLength));
+                                          .arg(ProductLimits::kMaxNameLength));
     }
     if (product.taxRateId <= 0) {
         return wrong(Field::TaxRate,
@@ -252,16 +254,17 @@ std::optional<CatalogueService::Problem> CatalogueService::problem(const Product
     if (product.reorderLevelBase < 0
         || product.reorderLevelBase > ProductLimits::kMaxReorderLevel) {
         return wrong(Field::ReorderLevel, tr("The reorder level must lie between 0 and %L1.")
-                                              .arg(ProductLimits::kMaxReorderLevel));
+                                                  .arg(ProductLimits::kMaxReorderLevel));
     }
-    if (product.cost && (!product.cost->isValid() || product.cost->isNegative()
-                         || product.cost->minor() > ProductLimits::kMaxCostMinor)) {
+    if (product.cost
+        && (!product.cost->isValid() || product.cost->isNegative()
+            || product.cost->minor() > ProductLimits::kMaxCostMinor)) {
         return wrong(Field::Cost, tr("The cost must lie between %1 and %2.")
-                                      .arg(money(0), money(ProductLimits::kMaxCostMinor)));
+                                          .arg(money(0), money(ProductLimits::kMaxCostMinor)));
     }
     if (product.costPerBase < 1 || product.costPerBase > ProductLimits::kMaxCostPerBase) {
         return wrong(Field::CostPerBase, tr("The cost must be for 1 to %L1 base units.")
-                                             .arg(ProductLimits::kMaxCostPerBase));
+                                                 .arg(ProductLimits::kMaxCostPerBase));
     }
     QSet<QString> names;
     QSet<qint64> rates;
@@ -280,8 +283,8 @@ std::optional<CatalogueService::Problem> CatalogueService::problem(const Product
         if (unit.basePerUnit < 1 || unit.basePerUnit > Quantity::kMaxBasePerUnit) {
             return wrong(Field::BasePerUnit,
                          tr("The conversion rate of \"%1\" must be a whole number from 1 to %L2.")
-                             .arg(name)
-                             .arg(Quantity::kMaxBasePerUnit),
+                                 .arg(name)
+                                 .arg(Quantity::kMaxBasePerUnit),
                          i);
         }
         if (!unit.active) {
@@ -299,7 +302,7 @@ std::optional<CatalogueService::Problem> CatalogueService::problem(const Product
             || unit.price.minor() > ProductLimits::kMaxPriceMinor) {
             return wrong(Field::Price,
                          tr("The price of \"%1\" must lie between %2 and %3.")
-                             .arg(name, money(0), money(ProductLimits::kMaxPriceMinor)),
+                                 .arg(name, money(0), money(ProductLimits::kMaxPriceMinor)),
                          i);
         }
         const QString code = unit.barcode.trimmed();
@@ -310,7 +313,7 @@ std::optional<CatalogueService::Problem> CatalogueService::problem(const Product
             return wrong(Field::Barcode,
                          tr("The barcode %1 of \"%2\" is not valid: check the last digit, or use "
                             "an internal code without spaces.")
-                             .arg(code, name),
+                                 .arg(code, name),
                          i);
         }
         if (barcodes.contains(code)) {
@@ -352,8 +355,8 @@ ServiceResult<Product> CatalogueService::save(const Product &product,
     }
     if (sameSku->has_value() && (*sameSku)->id != product.id) {
         return ServiceError{ServiceError::Code::Conflict,
-                            tr("The SKU %1 already belongs to \"%2\".").arg(product.sku.trimmed(),
-                                                                         (*sameSku)->name),
+                            tr("The SKU %1 already belongs to \"%2\".")
+                                    .arg(product.sku.trimmed(), (*sameSku)->name),
                             {}};
     }
     QStringList codes;
@@ -371,7 +374,7 @@ ServiceResult<Product> CatalogueService::save(const Product &product,
             const QString code = owners->cbegin().key();
             return ServiceError{ServiceError::Code::Conflict,
                                 tr("The barcode %1 already belongs to the product with SKU %2.")
-                                    .arg(code, owners->value(code)),
+                                        .arg(code, owners->value(code)),
                                 {}};
         }
     }
@@ -387,7 +390,9 @@ ServiceResult<Product> CatalogueService::save(const Product &product,
     // Every unit of the product leaves the caches, here and on the other lanes.
     auto saved = m_products.findById(*id);
     if (!saved || !saved->has_value()) {
-        return saved ? ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}}
+        return saved ? ServiceError{ServiceError::Code::NotFound,
+                                    tr("This product no longer exists."),
+                                    {}}
                      : failed(saved.error());
     }
     QList<qint64> unitIds;
@@ -457,8 +462,8 @@ ServiceResult<bool> CatalogueService::hasHistory(qint64 productId) const
 {
     ProfileScope scope(u"catalogue.has_history"_s);
     if (!m_session.user()) {
-        return ServiceError{ServiceError::Code::PermissionDenied,
-                            tr("Nobody is signed in at this till."), {}};
+        return ServiceError{
+                ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
     }
     const auto history = m_products.hasHistory(productId);
     if (!history) {
@@ -500,9 +505,10 @@ ServiceResult<qint64> CatalogueService::saveCategory(const Category &category)
     const auto id = m_products.saveCategory(category);
     if (!id) {
         if (id.error().kind == DbError::Kind::Constraint) {
-            return ServiceError{ServiceError::Code::Conflict,
-                                tr("There is already a category called \"%1\".").arg(category.name.trimmed()),
-                                id.error().details};
+            return ServiceError{
+                    ServiceError::Code::Conflict,
+                    tr("There is already a category called \"%1\".").arg(category.name.trimmed()),
+                    id.error().details};
         }
         return failed(id.error());
     }
@@ -522,7 +528,8 @@ ServiceStatus CatalogueService::removeCategory(qint64 id)
     if (DbStatus status = m_products.removeCategory(id); !status) {
         return failed(status.error());
     }
-    if (ServiceStatus audited = audit(u"category_removed"_s, u"category_id=%1"_s.arg(id)); !audited) {
+    if (ServiceStatus audited = audit(u"category_removed"_s, u"category_id=%1"_s.arg(id));
+        !audited) {
         return audited;
     }
     if (DbStatus status = tx.commit(); !status) {
@@ -545,13 +552,15 @@ ServiceResult<qint64> CatalogueService::saveTaxRate(const TaxRate &rate)
     const auto id = m_products.saveTaxRate(rate);
     if (!id) {
         if (id.error().kind == DbError::Kind::Constraint) {
-            return ServiceError{ServiceError::Code::Conflict,
-                                tr("There is already a tax rate called \"%1\".").arg(rate.name.trimmed()),
-                                id.error().details};
+            return ServiceError{
+                    ServiceError::Code::Conflict,
+                    tr("There is already a tax rate called \"%1\".").arg(rate.name.trimmed()),
+                    id.error().details};
         }
         return failed(id.error());
     }
-    (void)audit(u"tax_rate_saved"_s, u"name=%1 rate_bp=%2"_s.arg(rate.name.trimmed()).arg(rate.rateBp));
+    (void)audit(u"tax_rate_saved"_s,
+                u"name=%1 rate_bp=%2"_s.arg(rate.name.trimmed()).arg(rate.rateBp));
     return *id;
 }
 
@@ -562,9 +571,10 @@ ServiceStatus CatalogueService::removeTaxRate(qint64 id)
     }
     if (DbStatus status = m_products.removeTaxRate(id); !status) {
         if (status.error().kind == DbError::Kind::Constraint) {
-            return ServiceError{ServiceError::Code::Conflict,
-                                tr("Products still use this tax rate; give them another one first."),
-                                status.error().details};
+            return ServiceError{
+                    ServiceError::Code::Conflict,
+                    tr("Products still use this tax rate; give them another one first."),
+                    status.error().details};
         }
         return failed(status.error());
     }
@@ -572,9 +582,8 @@ ServiceStatus CatalogueService::removeTaxRate(qint64 id)
     return Done{};
 }
 
-ServiceResult<QList<PriceChangeRow>> CatalogueService::previewPriceChange(const ProductFilter &filter,
-                                                                          const PriceChange &change,
-                                                                          int limit) const
+ServiceResult<QList<PriceChangeRow>> CatalogueService::previewPriceChange(
+        const ProductFilter &filter, const PriceChange &change, int limit) const
 {
     ProfileScope scope(u"catalogue.price_preview"_s);
     if (auto refusal = denied(Permission::EditCatalogue)) {
@@ -621,9 +630,10 @@ ServiceResult<int> CatalogueService::applyPriceChange(const ProductFilter &filte
     const auto changed = m_products.applyPriceChange(filter, change);
     if (!changed) {
         if (changed.error().kind == DbError::Kind::Constraint) {
-            return ServiceError{ServiceError::Code::InvalidInput,
-                                tr("This change would make some prices negative. Nothing was changed."),
-                                changed.error().details};
+            return ServiceError{
+                    ServiceError::Code::InvalidInput,
+                    tr("This change would make some prices negative. Nothing was changed."),
+                    changed.error().details};
         }
         return failed(changed.error());
     }
@@ -635,15 +645,16 @@ ServiceResult<int> CatalogueService::applyPriceChange(const ProductFilter &filte
             return failed(notify.error());
         }
     }
-    const QString mode = change.mode == PriceChange::Mode::Percent ? u"percent"_s
+    const QString mode = change.mode == PriceChange::Mode::Percent  ? u"percent"_s
                          : change.mode == PriceChange::Mode::Amount ? u"amount"_s
                                                                     : u"set"_s;
-    if (ServiceStatus audited = audit(u"price_change"_s,
-                                      u"mode=%1 value=%2 units=%3 filter=\"%4\" category=%5"_s.arg(mode)
-                                          .arg(change.value)
-                                          .arg(*changed)
-                                          .arg(filter.text)
-                                          .arg(filter.categoryId));
+    if (ServiceStatus audited
+        = audit(u"price_change"_s,
+                u"mode=%1 value=%2 units=%3 filter=\"%4\" category=%5"_s.arg(mode)
+                        .arg(change.value)
+                        .arg(*changed)
+                        .arg(filter.text)
+                        .arg(filter.categoryId));
         !audited) {
         return audited.error();
     }

@@ -54,7 +54,16 @@ public:
 
     //! The part of a product a problem is about.
     enum class Field {
-        Sku, Name, TaxRate, ReorderLevel, Cost, CostPerBase, Units, UnitName, BasePerUnit, Price,
+        Sku,
+        Name,
+        TaxRate,
+        ReorderLevel,
+        Cost,
+        CostPerBase,
+        Units,
+        UnitName,
+        BasePerUnit,
+        Price,
         Barcode
     };
     struct Problem
@@ -100,7 +109,8 @@ public:
                                                             const PriceChange &change,
                                                             int limit) const;
     //! How many units applyPriceChange would change now; one query.
-    ServiceResult<int> countPriceChange(const ProductFilter &filter, const PriceChange &change) const;
+    ServiceResult<int> countPriceChange(const ProductFilter &filter,
+                                        const PriceChange &change) const;
     //! Applies it to every unit the filter selects in one UPDATE; returns the number changed.
     ServiceResult<int> applyPriceChange(const ProductFilter &filter, const PriceChange &change);
 

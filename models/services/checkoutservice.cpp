@@ -31,24 +31,25 @@ CheckoutService::CheckoutService(const Database &db, const Session &session,
     , m_sales(db)
     , m_parked(db)
     , m_audit(db)
-{
-}
+{}
 
 ServiceError CheckoutService::failed(const DbError &error) const
 {
     switch (error.kind) {
     case DbError::Kind::Constraint:
-        return ServiceError::fromDb(error, tr("The database refused this sale because it breaks one "
-                                              "of its rules, so nothing was sold. The sale is still "
-                                              "on screen; please show the details to whoever looks "
-                                              "after your tills."));
+        return ServiceError::fromDb(error,
+                                    tr("The database refused this sale because it breaks one "
+                                       "of its rules, so nothing was sold. The sale is still "
+                                       "on screen; please show the details to whoever looks "
+                                       "after your tills."));
     case DbError::Kind::Conflict:
         return ServiceError::fromDb(error, tr("Another till changed the same products at the same "
                                               "moment, so nothing was sold. The sale is still on "
                                               "screen; please try again."));
     case DbError::Kind::ConnectionFailed:
-        return ServiceError::fromDb(error, tr("The till cannot reach its database, so nothing was "
-                                              "saved. The sale is still on screen; please try again."));
+        return ServiceError::fromDb(error,
+                                    tr("The till cannot reach its database, so nothing was "
+                                       "saved. The sale is still on screen; please try again."));
     case DbError::Kind::Timeout:
         // The server may still finish what it was sent; the sale's uuid keeps a retry honest.
         return ServiceError{ServiceError::Code::Unavailable,
@@ -58,9 +59,10 @@ ServiceError CheckoutService::failed(const DbError &error) const
                                "it and does not save it twice."),
                             error.details};
     default:
-        return ServiceError::fromDb(error, tr("The database could not save this. The sale is still on "
-                                              "screen; please try again, and show the details to "
-                                              "whoever looks after your tills if it keeps failing."));
+        return ServiceError::fromDb(error,
+                                    tr("The database could not save this. The sale is still on "
+                                       "screen; please try again, and show the details to "
+                                       "whoever looks after your tills if it keeps failing."));
     }
 }
 
@@ -77,10 +79,12 @@ ServiceStatus CheckoutService::loadRules()
     }
     SaleRules rules;
     rules.pricesIncludeTax = values->value(SettingsRepository::kPricesIncludeTax, u"1"_s) != u"0"_s;
-    rules.cashRoundingStep = std::max<qint64>(1, values->value(SettingsRepository::kCashRoundingMinor, u"1"_s).toLongLong());
+    rules.cashRoundingStep = std::max<qint64>(
+            1, values->value(SettingsRepository::kCashRoundingMinor, u"1"_s).toLongLong());
     rules.cashierDiscountLimitBp
-        = values->value(SettingsRepository::kCashierDiscountLimitBp, u"1000"_s).toLongLong();
-    rules.allowNegativeStock = values->value(SettingsRepository::kAllowNegativeStock, u"1"_s) != u"0"_s;
+            = values->value(SettingsRepository::kCashierDiscountLimitBp, u"1000"_s).toLongLong();
+    rules.allowNegativeStock
+            = values->value(SettingsRepository::kAllowNegativeStock, u"1"_s) != u"0"_s;
     rules.currencySymbol = values->value(SettingsRepository::kCurrencySymbol);
     rules.currencyCode = values->value(SettingsRepository::kCurrency);
     m_rules = rules;
@@ -148,21 +152,22 @@ ServiceResult<CartLine> CheckoutService::scan(const QString &barcode, qint64 qua
         return failed(found.error());
     }
     if (!found->has_value()) {
-        return ServiceError{ServiceError::Code::NotFound,
-                            tr("No product has the barcode %1.").arg(code), {}};
+        return ServiceError{
+                ServiceError::Code::NotFound, tr("No product has the barcode %1.").arg(code), {}};
     }
     const ScannedUnit &scanned = **found;
     if (!scanned.product.active || !scanned.unit.active) {
         return ServiceError{ServiceError::Code::NotFound,
-                            tr("%1 is no longer sold.").arg(scanned.product.name), {}};
+                            tr("%1 is no longer sold.").arg(scanned.product.name),
+                            {}};
     }
     const CartLine line = lineFor(scanned.product, scanned.unit, quantity);
     if (!line.hasValidQuantity()) {
         // Only a catalogue from before the pack size had its bound can hold such a unit.
         return invalid(tr("The unit \"%1\" of %2 holds more than %L3 base units; correct its "
                           "size in the catalogue first.")
-                           .arg(scanned.unit.name, scanned.product.name)
-                           .arg(Quantity::kMaxBasePerUnit));
+                               .arg(scanned.unit.name, scanned.product.name)
+                               .arg(Quantity::kMaxBasePerUnit));
     }
     return line;
 }
@@ -178,10 +183,12 @@ bool CheckoutService::isAboveLimit(const Discount &discount, Money gross) const
         return false;
     }
     // Measured as a share of what it is taken off.
-    const qint64 shareBp = discount.kind == Discount::Kind::Percent
-                               ? discount.value
-                               : (gross.minor() > 0 ? roundedDiv(discount.value, 10000, gross.minor()).value_or(10000)
-                                                    : 10000);
+    const qint64 shareBp
+            = discount.kind == Discount::Kind::Percent
+                      ? discount.value
+                      : (gross.minor() > 0
+                                 ? roundedDiv(discount.value, 10000, gross.minor()).value_or(10000)
+                                 : 10000);
     return shareBp > m_rules.cashierDiscountLimitBp;
 }
 
@@ -213,7 +220,8 @@ ServiceResult<Approval> CheckoutService::authorizeDiscount(const Discount &disco
     return grant->approvedBy > 0 ? approval : Approval();
 }
 
-ServiceResult<Approval> CheckoutService::authorizePriceOverride(Money newPrice, const Approval &approval)
+ServiceResult<Approval> CheckoutService::authorizePriceOverride(Money newPrice,
+                                                                const Approval &approval)
 {
     if (!newPrice.isValid() || newPrice.isNegative()) {
         return invalid(tr("A price cannot be negative."));
@@ -232,10 +240,12 @@ ServiceStatus CheckoutService::checkApprovals(const Cart &cart, const CartTotals
     const auto take = [&](Permission permission, const Approval &approval,
                           const QString &what) -> ServiceResult<qint64> {
         if (approval.isGranted() && toUse.contains(approval)) {
-            return ServiceError{ServiceError::Code::PermissionDenied,
-                                tr("One manager's approval cannot cover two things (%1). Please ask "
-                                   "again.").arg(what),
-                                {}};
+            return ServiceError{
+                    ServiceError::Code::PermissionDenied,
+                    tr("One manager's approval cannot cover two things (%1). Please ask "
+                       "again.")
+                            .arg(what),
+                    {}};
         }
         const auto grant = m_authorizer.check(m_session, permission, approval);
         if (!grant) {
@@ -258,19 +268,20 @@ ServiceStatus CheckoutService::checkApprovals(const Cart &cart, const CartTotals
             }
             record.audits.append({u"price_override"_s, *approver,
                                   u"sku=%1 price=%2 catalog=%3"_s.arg(line.sku)
-                                      .arg(line.unitPrice.minor())
-                                      .arg(line.catalogPrice.minor())});
+                                          .arg(line.unitPrice.minor())
+                                          .arg(line.catalogPrice.minor())});
         }
         const PricedLine &priced = totals.lines.at(i);
         if (isAboveLimit(line.discount, priced.gross)) {
             const auto approver = take(Permission::DiscountAboveLimit, line.discountApproval,
-                                       tr("The discount of %1 on %2").arg(money(priced.lineDiscount),
-                                                                         line.productName));
+                                       tr("The discount of %1 on %2")
+                                               .arg(money(priced.lineDiscount), line.productName));
             if (!approver) {
                 return approver.error();
             }
-            record.audits.append({u"discount_above_limit"_s, *approver,
-                                  u"sku=%1 discount=%2"_s.arg(line.sku).arg(priced.lineDiscount.minor())});
+            record.audits.append(
+                    {u"discount_above_limit"_s, *approver,
+                     u"sku=%1 discount=%2"_s.arg(line.sku).arg(priced.lineDiscount.minor())});
         }
     }
     const Money billDiscount = totals.billDiscount();
@@ -311,7 +322,8 @@ ServiceResult<CheckoutService::Review> CheckoutService::review(const Cart &input
     for (const CartLine &original : input.lines) {
         const auto found = units->constFind(original.unitId);
         if (found == units->cend() || !found->active || found->productId != original.productId) {
-            review.changes << tr("%1 is no longer sold and was taken off the sale.").arg(original.productName);
+            review.changes << tr("%1 is no longer sold and was taken off the sale.")
+                                      .arg(original.productName);
             continue;
         }
         const CatalogueUnit &unit = *found;
@@ -326,28 +338,34 @@ ServiceResult<CheckoutService::Review> CheckoutService::review(const Cart &input
             line.unitPrice = unit.price;
             review.changes << tr("%1 is back at the catalogue price of %2: the price of %3 needs a "
                                  "manager's approval again.")
-                                  .arg(line.productName, money(unit.price), money(original.unitPrice));
+                                      .arg(line.productName, money(unit.price),
+                                           money(original.unitPrice));
         } else if (!original.isPriceOverridden() && original.unitPrice != unit.price) {
             line.unitPrice = unit.price;
             review.changes << tr("%1 now costs %2 (it was %3).")
-                                  .arg(line.productName, money(unit.price), money(original.unitPrice));
+                                      .arg(line.productName, money(unit.price),
+                                           money(original.unitPrice));
         }
         line.catalogPrice = unit.price;
         if (!line.isPriceOverridden()) {
             line.priceApproval = {};
         }
-        if (!line.discountApproval.isGranted() && !m_authorizer.can(m_session, Permission::DiscountAboveLimit)
+        if (!line.discountApproval.isGranted()
+            && !m_authorizer.can(m_session, Permission::DiscountAboveLimit)
             && isAboveLimit(line.discount, line.unitPrice.times(line.quantity))) {
             line.discount = {};
-            review.changes << tr("The discount on %1 needs a manager's approval again and was taken off.")
-                                  .arg(line.productName);
+            review.changes
+                    << tr("The discount on %1 needs a manager's approval again and was taken off.")
+                               .arg(line.productName);
         }
         cart.lines.append(line);
     }
-    if (!cart.billDiscountApproval.isGranted() && !m_authorizer.can(m_session, Permission::DiscountAboveLimit)) {
+    if (!cart.billDiscountApproval.isGranted()
+        && !m_authorizer.can(m_session, Permission::DiscountAboveLimit)) {
         if (isAboveLimit(cart.billDiscount, Pricing::price(cart).beforeBillDiscount())) {
             cart.billDiscount = {};
-            review.changes << tr("The discount on the bill needs a manager's approval again and was taken off.");
+            review.changes << tr(
+                    "The discount on the bill needs a manager's approval again and was taken off.");
         }
     }
     return review;
@@ -359,10 +377,11 @@ ServiceStatus CheckoutService::recordVoid(const CartLine &line, const Approval &
     if (!grant) {
         return grant.error();
     }
-    if (DbStatus status = m_audit.record({grant->userId, grant->approvedBy, m_session.lane(), u"line_voided"_s,
-                                          u"sku=%1 unit=%2 quantity=%3 price=%4"_s.arg(line.sku, line.unitName)
-                                              .arg(line.quantity)
-                                              .arg(line.unitPrice.minor())});
+    if (DbStatus status
+        = m_audit.record({grant->userId, grant->approvedBy, m_session.lane(), u"line_voided"_s,
+                          u"sku=%1 unit=%2 quantity=%3 price=%4"_s.arg(line.sku, line.unitName)
+                                  .arg(line.quantity)
+                                  .arg(line.unitPrice.minor())});
         !status) {
         return failed(status.error());
     }
@@ -376,8 +395,9 @@ ServiceStatus CheckoutService::recordClear(const Cart &cart, const Approval &app
         return grant.error();
     }
     const CartTotals totals = Pricing::price(cart);
-    if (DbStatus status = m_audit.record({grant->userId, grant->approvedBy, m_session.lane(), u"sale_cleared"_s,
-                                          u"lines=%1 total=%2"_s.arg(cart.lines.size()).arg(totals.total.minor())});
+    if (DbStatus status
+        = m_audit.record({grant->userId, grant->approvedBy, m_session.lane(), u"sale_cleared"_s,
+                          u"lines=%1 total=%2"_s.arg(cart.lines.size()).arg(totals.total.minor())});
         !status) {
         return failed(status.error());
     }
@@ -406,7 +426,8 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     if (!totals.isValid) {
         return invalid(tr("This sale is too large to add up. Please split it."));
     }
-    const Settlement settlement = Settlement::settle(totals.total, tenders, m_rules.cashRoundingStep);
+    const Settlement settlement
+            = Settlement::settle(totals.total, tenders, m_rules.cashRoundingStep);
     switch (settlement.problem) {
     case Settlement::Problem::None:
         break;
@@ -438,15 +459,16 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     for (qsizetype i = 0; i < cart.lines.size(); ++i) {
         const CartLine &line = cart.lines.at(i);
         const PricedLine &priced = totals.lines.at(i);
-        SaleRecord::Line written{line.productId, line.unitId, line.quantity, line.baseQuantity(),
-                                 line.unitPrice, priced.discount(), line.taxRateBp, priced.tax,
-                                 priced.total};
+        SaleRecord::Line written{line.productId,      line.unitId,    line.quantity,
+                                 line.baseQuantity(), line.unitPrice, priced.discount(),
+                                 line.taxRateBp,      priced.tax,     priced.total};
         written.priceOverridden = line.isPriceOverridden();
         record.lines.append(written);
     }
     for (const SettledPayment &payment : settlement.payments) {
-        record.payments.append({payment.method == Tender::Method::Cash ? u"cash"_s : u"card"_s, payment.amount,
-                                payment.tendered, payment.change, payment.reference});
+        record.payments.append({payment.method == Tender::Method::Cash ? u"cash"_s : u"card"_s,
+                                payment.amount, payment.tendered, payment.change,
+                                payment.reference});
     }
 
     auto bill = m_sales.commit(record);
@@ -469,21 +491,24 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     if (!bill) {
         const DbError &error = bill.error();
         if (SaleRepository::isStockShort(error)) {
-            return ServiceError{ServiceError::Code::Conflict,
-                                tr("Not enough stock of %1. Nothing was sold.")
-                                    .arg(QLocale().createSeparatedList(error.details.split(u'\n'))),
-                                error.details};
+            return ServiceError{
+                    ServiceError::Code::Conflict,
+                    tr("Not enough stock of %1. Nothing was sold.")
+                            .arg(QLocale().createSeparatedList(error.details.split(u'\n'))),
+                    error.details};
         }
         if (SaleRepository::isCatalogueChanged(error)) {
-            return ServiceError{ServiceError::Code::Conflict,
-                                tr("The catalogue changed while this sale was open. Nothing was sold; "
-                                   "please check the lines and take the payment again."),
-                                error.details};
+            return ServiceError{
+                    ServiceError::Code::Conflict,
+                    tr("The catalogue changed while this sale was open. Nothing was sold; "
+                       "please check the lines and take the payment again."),
+                    error.details};
         }
         if (error.kind == DbError::Kind::NotFound) {
-            return ServiceError{ServiceError::Code::InvalidInput,
-                                tr("No shift is open at lane %1. Open a shift to sell.").arg(record.lane),
-                                error.details};
+            return ServiceError{
+                    ServiceError::Code::InvalidInput,
+                    tr("No shift is open at lane %1. Open a shift to sell.").arg(record.lane),
+                    error.details};
         }
         return failed(error);
     }
@@ -505,7 +530,8 @@ ServiceResult<qint64> CheckoutService::park(const Cart &cart, const QString &lab
     if (cart.isEmpty()) {
         return invalid(tr("There is nothing to park."));
     }
-    const auto id = m_parked.park(newSaleUuid(), m_session.lane(), grant->userId, label.trimmed(), cart, m_clock());
+    const auto id = m_parked.park(newSaleUuid(), m_session.lane(), grant->userId, label.trimmed(),
+                                  cart, m_clock());
     if (!id) {
         return failed(id.error());
     }
@@ -534,7 +560,8 @@ ServiceResult<Cart> CheckoutService::recall(qint64 parkedId)
     if (!parked) {
         if (parked.error().kind == DbError::Kind::NotFound) {
             return ServiceError{ServiceError::Code::NotFound,
-                                tr("This sale was recalled at another lane already."), {}};
+                                tr("This sale was recalled at another lane already."),
+                                {}};
         }
         return failed(parked.error());
     }

@@ -7,7 +7,6 @@
 #include "models/domain/approval.h"
 #include "models/domain/cart.h"
 #include "models/domain/settlement.h"
-#include "models/domain/approval.h"
 #include "models/services/clock.h"
 #include "models/services/serviceerror.h"
 
@@ -23,11 +22,11 @@ class Session;
 struct SaleRules
 {
     bool pricesIncludeTax = true;
-    qint64 cashRoundingStep = 1;        //!< minor units; 1 = no rounding
+    qint64 cashRoundingStep = 1; //!< minor units; 1 = no rounding
     qint64 cashierDiscountLimitBp = 1000;
-    bool allowNegativeStock = true;     //!< false: a sale that would go below zero is refused
+    bool allowNegativeStock = true; //!< false: a sale that would go below zero is refused
     QString currencySymbol;
-    QString currencyCode;               //!< ISO 4217: which notes and coins the drawer holds
+    QString currencyCode; //!< ISO 4217: which notes and coins the drawer holds
 };
 
 //! What a committed sale left behind, for the receipt and the next screen.

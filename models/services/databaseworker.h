@@ -36,18 +36,19 @@ public:
     void run(Work work, QObject *context, Done done)
     {
         ++m_pending;
-        QMetaObject::invokeMethod(m_worker, [this, work = std::move(work), guard = QPointer<QObject>(context),
+        QMetaObject::invokeMethod(m_worker, [this, work = std::move(work),
+                                             guard = QPointer<QObject>(context),
                                              done = std::move(done)]() mutable {
             auto result = work();
             QMetaObject::invokeMethod(
-                this,
-                [this, guard, done = std::move(done), result = std::move(result)]() {
-                    --m_pending;
-                    if (guard) {
-                        done(result);
-                    }
-                },
-                Qt::QueuedConnection);
+                    this,
+                    [this, guard, done = std::move(done), result = std::move(result)]() {
+                        --m_pending;
+                        if (guard) {
+                            done(result);
+                        }
+                    },
+                    Qt::QueuedConnection);
         });
     }
 

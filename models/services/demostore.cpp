@@ -17,9 +17,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QHash>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QUuid>
 
 #include <algorithm>
@@ -78,15 +78,17 @@ public:
         }
         const Csv::ParseResult csv = Csv::parse(QString::fromUtf8(file.readAll()));
         if (!csv.ok()) {
-            return DbError{DbError::Kind::Invalid,
-                           u"The German demo names cannot be read: %1 (line %2)"_s.arg(csv.error)
-                               .arg(csv.errorLine)};
+            return DbError{
+                    DbError::Kind::Invalid,
+                    u"The German demo names cannot be read: %1 (line %2)"_s.arg(csv.error).arg(
+                            csv.errorLine)};
         }
         for (qsizetype i = 1; i < csv.rows.size(); ++i) {
             const QStringList &f = csv.rows.at(i);
             if (f.size() != 3) {
-                return DbError{DbError::Kind::Invalid,
-                               u"German demo names line %1 has %2 fields."_s.arg(i + 1).arg(f.size())};
+                return DbError{
+                        DbError::Kind::Invalid,
+                        u"German demo names line %1 has %2 fields."_s.arg(i + 1).arg(f.size())};
             }
             texts.m_names.insert(f.at(0) + u'/' + f.at(1), f.at(2));
         }
@@ -122,8 +124,8 @@ DbResult<QList<CatalogueProduct>> loadCatalogue(const DemoTexts &texts)
     const Csv::ParseResult csv = Csv::parse(QString::fromUtf8(file.readAll()));
     if (!csv.ok() || csv.rows.size() < 2) {
         return DbError{DbError::Kind::Invalid,
-                       u"The demo catalogue cannot be read: %1 (line %2)"_s.arg(csv.error)
-                           .arg(csv.errorLine)};
+                       u"The demo catalogue cannot be read: %1 (line %2)"_s.arg(csv.error).arg(
+                               csv.errorLine)};
     }
     QList<CatalogueProduct> products;
     QHash<QString, qsizetype> bySku;
@@ -161,14 +163,13 @@ DbResult<QList<CatalogueProduct>> loadCatalogue(const DemoTexts &texts)
         CatalogueUnit unit{*unitName, f.at(9).toLongLong(), f.at(10).toLongLong(), {}};
         // In-store number range 20-29: "201", the product's index, the unit's index.
         unit.barcode = Barcode::withCheckDigit(
-            u"201%1%2"_s.arg(qint64(index + 1), 6, 10, QChar(u'0'))
-                .arg(qint64(product.units.size() + 1), 3, 10, QChar(u'0')));
+                u"201%1%2"_s.arg(qint64(index + 1), 6, 10, QChar(u'0'))
+                        .arg(qint64(product.units.size() + 1), 3, 10, QChar(u'0')));
         product.units.append(unit);
     }
     for (CatalogueProduct &p : products) {
-        std::sort(p.units.begin(), p.units.end(), [](const auto &a, const auto &b) {
-            return a.basePerUnit < b.basePerUnit;
-        });
+        std::sort(p.units.begin(), p.units.end(),
+                  [](const auto &a, const auto &b) { return a.basePerUnit < b.basePerUnit; });
     }
     return products;
 }
@@ -187,7 +188,8 @@ public:
     }
     int pick(QRandomGenerator &rng) const
     {
-        const qint64 r = static_cast<qint64>(rng.bounded(static_cast<quint64>(m_cumulative.constLast())));
+        const qint64 r
+                = static_cast<qint64>(rng.bounded(static_cast<quint64>(m_cumulative.constLast())));
         const auto it = std::upper_bound(m_cumulative.cbegin(), m_cumulative.cend(), r);
         return static_cast<int>(it - m_cumulative.cbegin());
     }
@@ -240,8 +242,8 @@ struct GeneratedRefund
     QString lane;
     qint64 number = 0;
     qint64 zNumber = 0;
-    int bill = 0;   // index into bills
-    int line = 0;   // index into the bill's lines
+    int bill = 0; // index into bills
+    int line = 0; // index into the bill's lines
     qint64 baseQuantity = 0;
     qint64 amount = 0;
     bool restock = true;
@@ -396,12 +398,12 @@ History generateHistory(const QList<CatalogueProduct> &catalogue, const DemoStor
                 bill.payments.append({u"cash"_s, bill.total, tendered, tendered - bill.total, {}});
             } else {
                 const qint64 card = bill.total / 2 / 100 * 100;
-                bill.payments.append({u"card"_s, card, -1, 0,
-                                      u"DEMO-%1"_s.arg(100000 + rng.bounded(900000))});
+                bill.payments.append(
+                        {u"card"_s, card, -1, 0, u"DEMO-%1"_s.arg(100000 + rng.bounded(900000))});
                 bill.payments.append({u"cash"_s, bill.total - card, bill.total - card, 0, {}});
             }
             bill.uuid = QUuid::createUuidV5(kUuidNamespace, u"bill-%1"_s.arg(++billSerial))
-                            .toString(QUuid::WithoutBraces);
+                                .toString(QUuid::WithoutBraces);
             today.append(bill);
         }
         // Numbers follow the clock within each lane, as they do at a real till.
@@ -433,8 +435,8 @@ History generateHistory(const QList<CatalogueProduct> &catalogue, const DemoStor
         GeneratedLine &line = bill.lines[refund.line];
         const qint64 perUnit = catalogue.at(line.product).units.at(line.unit).basePerUnit;
         const qint64 units = line.quantity > 1 && rng.bounded(2) == 0
-                                 ? 1 + rng.bounded(static_cast<int>(line.quantity - 1))
-                                 : line.quantity;
+                                     ? 1 + rng.bounded(static_cast<int>(line.quantity - 1))
+                                     : line.quantity;
         refund.baseQuantity = units * perUnit;
         refund.amount = roundedDiv(line.total, refund.baseQuantity, line.baseQuantity).value_or(0);
         refund.restock = rng.bounded(100) < 85;
@@ -462,7 +464,7 @@ History generateHistory(const QList<CatalogueProduct> &catalogue, const DemoStor
             shift.cashOut += refund.amount;
         }
         refund.uuid = QUuid::createUuidV5(kUuidNamespace, u"refund-%1"_s.arg(b))
-                          .toString(QUuid::WithoutBraces);
+                              .toString(QUuid::WithoutBraces);
         history.refunds.append(refund);
     }
     // Refunds were appended in bill order; numbers must follow the clock per lane.
@@ -482,7 +484,10 @@ History generateHistory(const QList<CatalogueProduct> &catalogue, const DemoStor
 class BulkWriter
 {
 public:
-    BulkWriter(const Database &db, QString sql) : m_db(db), m_sql(std::move(sql)) {}
+    BulkWriter(const Database &db, QString sql)
+        : m_db(db)
+        , m_sql(std::move(sql))
+    {}
 
     JsonRows &row()
     {
@@ -534,10 +539,10 @@ using Type = Dialect::ColumnType;
 QList<DemoStore::DemoUser> DemoStore::users()
 {
     return {
-        {u"maria"_s, u"Maria Lindqvist"_s, u"1234"_s, u"manager"_s},
-        {u"carl"_s, u"Carl Weber"_s, u"1111"_s, u"cashier"_s},
-        {u"cleo"_s, u"Cleo Novak"_s, u"2222"_s, u"cashier"_s},
-        {u"admin"_s, u"Store Administrator"_s, u"9999"_s, u"admin"_s},
+            {u"maria"_s, u"Maria Lindqvist"_s, u"1234"_s, u"manager"_s},
+            {u"carl"_s, u"Carl Weber"_s, u"1111"_s, u"cashier"_s},
+            {u"cleo"_s, u"Cleo Novak"_s, u"2222"_s, u"cashier"_s},
+            {u"admin"_s, u"Store Administrator"_s, u"9999"_s, u"admin"_s},
     };
 }
 
@@ -548,11 +553,11 @@ QString DemoStore::separateFilePath(const DatabaseUrl &store)
         return file.absoluteDir().filePath(file.completeBaseName() + u"-demo.db"_s);
     }
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(u"till-demo.db"_s);
+            .filePath(u"till-demo.db"_s);
 }
 
 DbResult<bool> DemoStore::fillSeparateFile(const QString &path, const Options &options,
-                                          const Progress &progress)
+                                           const Progress &progress)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         return DbError{DbError::Kind::Invalid, u"cannot create the folder of %1"_s.arg(path)};
@@ -592,7 +597,7 @@ DbResult<bool> DemoStore::isEmpty(const Database &db)
 }
 
 DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &options,
-                                            const Progress &progress)
+                                             const Progress &progress)
 {
     ProfileScope scope(u"demo.fill"_s, ProfileScope::Repeats::Expected);
     constexpr int kSteps = 8;
@@ -613,9 +618,13 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
     // Tax rates and refund reasons keep their English keys inside the generator.
     QHash<QString, QString> named;
     for (const auto &[kind, english] : std::initializer_list<std::pair<QString, QString>>{
-             {u"tax"_s, kStandardTax}, {u"tax"_s, kReducedTax}, {u"reason"_s, u"Damaged packaging"_s},
-             {u"reason"_s, u"Changed mind"_s}, {u"reason"_s, u"Wrong item"_s},
-             {u"reason"_s, u"Past best-before date"_s}, {u"reason"_s, u"Faulty"_s}}) {
+                 {u"tax"_s, kStandardTax},
+                 {u"tax"_s, kReducedTax},
+                 {u"reason"_s, u"Damaged packaging"_s},
+                 {u"reason"_s, u"Changed mind"_s},
+                 {u"reason"_s, u"Wrong item"_s},
+                 {u"reason"_s, u"Past best-before date"_s},
+                 {u"reason"_s, u"Faulty"_s}}) {
         const auto name = texts->name(kind, english, english);
         if (!name) {
             return name.error();
@@ -630,20 +639,22 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
     if (DbStatus status = tx.begin(); !status) {
         return status.error();
     }
-    auto fail = [](const DbError &error) -> DbResult<Summary> { return error; };
+    auto fail = [](const DbError &error) -> DbResult<Summary> {
+        return error;
+    };
 
     // Store, lanes, people, taxes.
     const SettingsRepository settings(db);
     const QList<std::pair<QString, QString>> storeSettings{
-        {SettingsRepository::kStoreName, u"Corner Market"_s},
-        {SettingsRepository::kStoreAddress, u"Lindenstraße 12, 04177 Leipzig"_s},
-        {SettingsRepository::kStoreTaxId, u"DE 123 456 789"_s},
-        {SettingsRepository::kCurrency, u"EUR"_s},
-        {SettingsRepository::kCurrencySymbol, u"€"_s},
-        {SettingsRepository::kPricesIncludeTax, u"1"_s},
-        {SettingsRepository::kCashRoundingMinor, u"1"_s},
-        {SettingsRepository::kCashierDiscountLimitBp, u"1000"_s},
-        {SettingsRepository::kAllowNegativeStock, u"0"_s},
+            {SettingsRepository::kStoreName, u"Corner Market"_s},
+            {SettingsRepository::kStoreAddress, u"Lindenstraße 12, 04177 Leipzig"_s},
+            {SettingsRepository::kStoreTaxId, u"DE 123 456 789"_s},
+            {SettingsRepository::kCurrency, u"EUR"_s},
+            {SettingsRepository::kCurrencySymbol, u"€"_s},
+            {SettingsRepository::kPricesIncludeTax, u"1"_s},
+            {SettingsRepository::kCashRoundingMinor, u"1"_s},
+            {SettingsRepository::kCashierDiscountLimitBp, u"1000"_s},
+            {SettingsRepository::kAllowNegativeStock, u"0"_s},
     };
     for (const auto &[key, value] : storeSettings) {
         if (DbStatus status = settings.setValue(key, value); !status) {
@@ -663,7 +674,8 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
         }
     }
     const UserRepository userRepository(db);
-    const int iterations = options.pinIterations > 0 ? options.pinIterations : PinHasher::kIterations;
+    const int iterations
+            = options.pinIterations > 0 ? options.pinIterations : PinHasher::kIterations;
     for (const DemoUser &u : users()) {
         User user{0, u.login, u.name, Roles::fromKey(u.role).value_or(Role::Cashier), true};
         if (auto id = userRepository.insert(user, PinHasher::hash(u.pin, iterations)); !id) {
@@ -674,7 +686,7 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
         SqlQuery taxes(db, u"INSERT INTO tax_rates (name, rate_bp) VALUES (:standard, 1900), "
                            "(:reduced, 700)"_s);
         taxes.bind(u"standard"_s, named.value(kStandardTax))
-            .bind(u"reduced"_s, named.value(kReducedTax));
+                .bind(u"reduced"_s, named.value(kReducedTax));
         if (!taxes.exec()) {
             return fail(taxes.error());
         }
@@ -684,10 +696,11 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
     // The catalogue.
     const QDateTime opening = localTime(options.today.addDays(-options.historyDays - 1), 6, 0, 0);
     {
-        BulkWriter categories(db, u"INSERT INTO categories (name, sort_order) SELECT name, sort_order FROM "_s
-                                      + dialect.jsonRows(u"rows"_s, {Col{u"name"_s, Type::Text},
-                                                                     Col{u"sort_order"_s, Type::Integer}})
-                                      + u" AS j"_s);
+        BulkWriter categories(
+                db, u"INSERT INTO categories (name, sort_order) SELECT name, sort_order FROM "_s
+                            + dialect.jsonRows(u"rows"_s, {Col{u"name"_s, Type::Text},
+                                                           Col{u"sort_order"_s, Type::Integer}})
+                            + u" AS j"_s);
         QStringList seen;
         for (const CatalogueProduct &p : *catalogue) {
             if (!seen.contains(p.category)) {
@@ -701,26 +714,33 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
             return fail(status.error());
         }
     }
-    BulkWriter products(db,
-        u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, reorder_level_base, "
-        "cost_minor, cost_per_base, created_at, updated_at) "
-        "SELECT j.sku, j.name, c.id, t.id, j.base_unit, j.reorder, j.cost, j.cost_per_base, j.at, j.at "
-        "FROM "_s
-            + dialect.jsonRows(u"rows"_s,
-                               {Col{u"sku"_s, Type::Text}, Col{u"name"_s, Type::Text},
-                                Col{u"category"_s, Type::Text}, Col{u"tax"_s, Type::Text},
-                                Col{u"base_unit"_s, Type::Text}, Col{u"reorder"_s, Type::Integer},
-                                Col{u"cost"_s, Type::Integer}, Col{u"cost_per_base"_s, Type::Integer},
-                                Col{u"at"_s, Type::Timestamp}})
-            + u" AS j JOIN categories c ON c.name = j.category JOIN tax_rates t ON t.name = j.tax"_s);
+    BulkWriter products(
+            db,
+            u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
+            u"reorder_level_base, "
+            "cost_minor, cost_per_base, created_at, updated_at) "
+            "SELECT j.sku, j.name, c.id, t.id, j.base_unit, j.reorder, j.cost, j.cost_per_base, "
+            "j.at, j.at "
+            "FROM "_s
+                    + dialect.jsonRows(
+                            u"rows"_s,
+                            {Col{u"sku"_s, Type::Text}, Col{u"name"_s, Type::Text},
+                             Col{u"category"_s, Type::Text}, Col{u"tax"_s, Type::Text},
+                             Col{u"base_unit"_s, Type::Text}, Col{u"reorder"_s, Type::Integer},
+                             Col{u"cost"_s, Type::Integer}, Col{u"cost_per_base"_s, Type::Integer},
+                             Col{u"at"_s, Type::Timestamp}})
+                    + u" AS j JOIN categories c ON c.name = j.category JOIN tax_rates t ON t.name = j.tax"_s);
     BulkWriter units(db,
-        u"INSERT INTO product_units (product_id, name, base_per_unit, price_minor, barcode, updated_at) "
-        "SELECT p.id, j.name, j.base_per_unit, j.price, j.barcode, j.at FROM "_s
-            + dialect.jsonRows(u"rows"_s,
-                               {Col{u"sku"_s, Type::Text}, Col{u"name"_s, Type::Text},
-                                Col{u"base_per_unit"_s, Type::Integer}, Col{u"price"_s, Type::Integer},
-                                Col{u"barcode"_s, Type::Text}, Col{u"at"_s, Type::Timestamp}})
-            + u" AS j JOIN products p ON p.sku = j.sku"_s);
+                     u"INSERT INTO product_units (product_id, name, base_per_unit, price_minor, "
+                     u"barcode, updated_at) "
+                     "SELECT p.id, j.name, j.base_per_unit, j.price, j.barcode, j.at FROM "_s
+                             + dialect.jsonRows(u"rows"_s, {Col{u"sku"_s, Type::Text},
+                                                            Col{u"name"_s, Type::Text},
+                                                            Col{u"base_per_unit"_s, Type::Integer},
+                                                            Col{u"price"_s, Type::Integer},
+                                                            Col{u"barcode"_s, Type::Text},
+                                                            Col{u"at"_s, Type::Timestamp}})
+                             + u" AS j JOIN products p ON p.sku = j.sku"_s);
     for (const CatalogueProduct &p : *catalogue) {
         JsonRows &row = products.row();
         row.add(u"sku", p.sku);
@@ -754,18 +774,21 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
 
     // Shifts, bills and their lines.
     {
-        BulkWriter shifts(db,
-            u"INSERT INTO shifts (lane, cashier_id, opened_at, closed_at, closed_by, "
-            "opening_float_minor, expected_cash_minor, counted_cash_minor, z_number) "
-            "SELECT j.lane, u.id, j.opened_at, j.closed_at, u.id, j.float, j.expected, j.counted, j.z "
-            "FROM "_s
-                + dialect.jsonRows(u"rows"_s,
-                                   {Col{u"lane"_s, Type::Text}, Col{u"cashier"_s, Type::Text},
-                                    Col{u"opened_at"_s, Type::Timestamp},
-                                    Col{u"closed_at"_s, Type::Timestamp},
-                                    Col{u"float"_s, Type::Integer}, Col{u"expected"_s, Type::Integer},
-                                    Col{u"counted"_s, Type::Integer}, Col{u"z"_s, Type::Integer}})
-                + u" AS j JOIN users u ON u.login = j.cashier"_s);
+        BulkWriter shifts(
+                db,
+                u"INSERT INTO shifts (lane, cashier_id, opened_at, closed_at, closed_by, "
+                "opening_float_minor, expected_cash_minor, counted_cash_minor, z_number) "
+                "SELECT j.lane, u.id, j.opened_at, j.closed_at, u.id, j.float, j.expected, "
+                "j.counted, j.z "
+                "FROM "_s
+                        + dialect.jsonRows(
+                                u"rows"_s,
+                                {Col{u"lane"_s, Type::Text}, Col{u"cashier"_s, Type::Text},
+                                 Col{u"opened_at"_s, Type::Timestamp},
+                                 Col{u"closed_at"_s, Type::Timestamp},
+                                 Col{u"float"_s, Type::Integer}, Col{u"expected"_s, Type::Integer},
+                                 Col{u"counted"_s, Type::Integer}, Col{u"z"_s, Type::Integer}})
+                        + u" AS j JOIN users u ON u.login = j.cashier"_s);
         for (const GeneratedShift &s : history.shifts) {
             JsonRows &row = shifts.row();
             const qint64 expected = s.openingFloat + s.cashIn - s.cashOut;
@@ -783,20 +806,23 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
         }
     }
     {
-        BulkWriter bills(db,
-            u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, subtotal_minor, "
-            "discount_minor, tax_minor, rounding_minor, total_minor) "
-            "SELECT j.uuid, j.number, j.lane, u.id, s.id, j.at, j.subtotal, j.discount, j.tax, 0, j.total "
-            "FROM "_s
-                + dialect.jsonRows(u"rows"_s,
-                                   {Col{u"uuid"_s, Type::Text}, Col{u"number"_s, Type::Integer},
-                                    Col{u"lane"_s, Type::Text}, Col{u"cashier"_s, Type::Text},
-                                    Col{u"z"_s, Type::Integer}, Col{u"at"_s, Type::Timestamp},
-                                    Col{u"subtotal"_s, Type::Integer},
-                                    Col{u"discount"_s, Type::Integer}, Col{u"tax"_s, Type::Integer},
-                                    Col{u"total"_s, Type::Integer}})
-                + u" AS j JOIN users u ON u.login = j.cashier "
-                  "JOIN shifts s ON s.lane = j.lane AND s.z_number = j.z"_s);
+        BulkWriter bills(
+                db, u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+                    u"subtotal_minor, "
+                    "discount_minor, tax_minor, rounding_minor, total_minor) "
+                    "SELECT j.uuid, j.number, j.lane, u.id, s.id, j.at, j.subtotal, j.discount, "
+                    "j.tax, 0, j.total "
+                    "FROM "_s
+                            + dialect.jsonRows(
+                                    u"rows"_s,
+                                    {Col{u"uuid"_s, Type::Text}, Col{u"number"_s, Type::Integer},
+                                     Col{u"lane"_s, Type::Text}, Col{u"cashier"_s, Type::Text},
+                                     Col{u"z"_s, Type::Integer}, Col{u"at"_s, Type::Timestamp},
+                                     Col{u"subtotal"_s, Type::Integer},
+                                     Col{u"discount"_s, Type::Integer},
+                                     Col{u"tax"_s, Type::Integer}, Col{u"total"_s, Type::Integer}})
+                            + u" AS j JOIN users u ON u.login = j.cashier "
+                              "JOIN shifts s ON s.lane = j.lane AND s.z_number = j.z"_s);
         for (const GeneratedBill &b : history.bills) {
             JsonRows &row = bills.row();
             row.add(u"uuid", b.uuid);
@@ -815,41 +841,53 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
         }
     }
     step(4);
-    BulkWriter lines(db,
-        u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, base_quantity, "
-        "unit_price_minor, discount_minor, tax_rate_bp, tax_minor, total_minor, refunded_base_quantity) "
-        "SELECT b.id, j.line_no, pu.product_id, pu.id, j.quantity, j.base_quantity, j.price, "
-        "j.discount, j.rate, j.tax, j.total, j.refunded FROM "_s
-            + dialect.jsonRows(u"rows"_s,
-                               {Col{u"bill"_s, Type::Text}, Col{u"line_no"_s, Type::Integer},
-                                Col{u"barcode"_s, Type::Text}, Col{u"quantity"_s, Type::Integer},
-                                Col{u"base_quantity"_s, Type::Integer}, Col{u"price"_s, Type::Integer},
-                                Col{u"discount"_s, Type::Integer}, Col{u"rate"_s, Type::Integer},
-                                Col{u"tax"_s, Type::Integer}, Col{u"total"_s, Type::Integer},
-                                Col{u"refunded"_s, Type::Integer}})
-            + u" AS j JOIN bills b ON b.uuid = j.bill JOIN product_units pu ON pu.barcode = j.barcode"_s);
-    BulkWriter payments(db,
-        u"INSERT INTO payments (bill_id, refund_id, shift_id, method, amount_minor, tendered_minor, "
-        "change_minor, reference, created_at) "
-        "SELECT b.id, r.id, COALESCE(b.shift_id, r.shift_id), j.method, j.amount, j.tendered, j.change, "
-        "j.reference, j.at FROM "_s
-            + dialect.jsonRows(u"rows"_s,
-                               {Col{u"bill"_s, Type::Text}, Col{u"refund"_s, Type::Text},
-                                Col{u"method"_s, Type::Text}, Col{u"amount"_s, Type::Integer},
-                                Col{u"tendered"_s, Type::Integer}, Col{u"change"_s, Type::Integer},
-                                Col{u"reference"_s, Type::Text}, Col{u"at"_s, Type::Timestamp}})
-            + u" AS j LEFT JOIN bills b ON b.uuid = j.bill LEFT JOIN refunds r ON r.uuid = j.refund"_s);
+    BulkWriter lines(
+            db,
+            u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
+            u"base_quantity, "
+            "unit_price_minor, discount_minor, tax_rate_bp, tax_minor, total_minor, "
+            "refunded_base_quantity) "
+            "SELECT b.id, j.line_no, pu.product_id, pu.id, j.quantity, j.base_quantity, j.price, "
+            "j.discount, j.rate, j.tax, j.total, j.refunded FROM "_s
+                    + dialect.jsonRows(
+                            u"rows"_s,
+                            {Col{u"bill"_s, Type::Text}, Col{u"line_no"_s, Type::Integer},
+                             Col{u"barcode"_s, Type::Text}, Col{u"quantity"_s, Type::Integer},
+                             Col{u"base_quantity"_s, Type::Integer}, Col{u"price"_s, Type::Integer},
+                             Col{u"discount"_s, Type::Integer}, Col{u"rate"_s, Type::Integer},
+                             Col{u"tax"_s, Type::Integer}, Col{u"total"_s, Type::Integer},
+                             Col{u"refunded"_s, Type::Integer}})
+                    + u" AS j JOIN bills b ON b.uuid = j.bill JOIN product_units pu ON pu.barcode = j.barcode"_s);
+    BulkWriter payments(
+            db,
+            u"INSERT INTO payments (bill_id, refund_id, shift_id, method, amount_minor, "
+            u"tendered_minor, "
+            "change_minor, reference, created_at) "
+            "SELECT b.id, r.id, COALESCE(b.shift_id, r.shift_id), j.method, j.amount, j.tendered, "
+            "j.change, "
+            "j.reference, j.at FROM "_s
+                    + dialect.jsonRows(
+                            u"rows"_s,
+                            {Col{u"bill"_s, Type::Text}, Col{u"refund"_s, Type::Text},
+                             Col{u"method"_s, Type::Text}, Col{u"amount"_s, Type::Integer},
+                             Col{u"tendered"_s, Type::Integer}, Col{u"change"_s, Type::Integer},
+                             Col{u"reference"_s, Type::Text}, Col{u"at"_s, Type::Timestamp}})
+                    + u" AS j LEFT JOIN bills b ON b.uuid = j.bill LEFT JOIN refunds r ON r.uuid = j.refund"_s);
     // One ledger row per product and bill, as a sale commits them.
-    BulkWriter ledger(db,
-        u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, refund_id, user_id, "
-        "created_at) "
-        "SELECT p.id, j.delta, j.reason, b.id, r.id, COALESCE(b.cashier_id, r.cashier_id), j.at FROM "_s
-            + dialect.jsonRows(u"rows"_s,
-                               {Col{u"sku"_s, Type::Text}, Col{u"delta"_s, Type::Integer},
-                                Col{u"reason"_s, Type::Text}, Col{u"bill"_s, Type::Text},
-                                Col{u"refund"_s, Type::Text}, Col{u"at"_s, Type::Timestamp}})
-            + u" AS j JOIN products p ON p.sku = j.sku LEFT JOIN bills b ON b.uuid = j.bill "
-              "LEFT JOIN refunds r ON r.uuid = j.refund"_s);
+    BulkWriter ledger(
+            db,
+            u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, refund_id, "
+            u"user_id, "
+            "created_at) "
+            "SELECT p.id, j.delta, j.reason, b.id, r.id, COALESCE(b.cashier_id, r.cashier_id), j.at FROM "_s
+                    + dialect.jsonRows(u"rows"_s,
+                                       {Col{u"sku"_s, Type::Text}, Col{u"delta"_s, Type::Integer},
+                                        Col{u"reason"_s, Type::Text}, Col{u"bill"_s, Type::Text},
+                                        Col{u"refund"_s, Type::Text},
+                                        Col{u"at"_s, Type::Timestamp}})
+                    + u" AS j JOIN products p ON p.sku = j.sku LEFT JOIN bills b ON b.uuid = "
+                      u"j.bill "
+                      "LEFT JOIN refunds r ON r.uuid = j.refund"_s);
 
     QList<qint64> movedBase(catalogue->size(), 0);
     for (const GeneratedBill &b : history.bills) {
@@ -903,27 +941,34 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
 
     // Refunds: the refund rows first, then what hangs off them.
     {
-        BulkWriter refunds(db,
-            u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, shift_id, reason, "
-            "created_at, total_minor) "
-            "SELECT j.uuid, j.number, j.lane, b.id, u.id, s.id, j.reason, j.at, j.total FROM "_s
-                + dialect.jsonRows(u"rows"_s,
-                                   {Col{u"uuid"_s, Type::Text}, Col{u"number"_s, Type::Integer},
-                                    Col{u"lane"_s, Type::Text}, Col{u"bill"_s, Type::Text},
-                                    Col{u"z"_s, Type::Integer}, Col{u"reason"_s, Type::Text},
-                                    Col{u"at"_s, Type::Timestamp}, Col{u"total"_s, Type::Integer}})
-                + u" AS j JOIN bills b ON b.uuid = j.bill JOIN users u ON u.login = 'maria' "
-                  "JOIN shifts s ON s.lane = j.lane AND s.z_number = j.z"_s);
-        BulkWriter refundItems(db,
-            u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, refunded_amount_minor, "
-            "restock) SELECT r.id, bi.id, j.base_quantity, j.amount, j.restock FROM "_s
-                + dialect.jsonRows(u"rows"_s,
-                                   {Col{u"refund"_s, Type::Text}, Col{u"bill"_s, Type::Text},
-                                    Col{u"line_no"_s, Type::Integer},
-                                    Col{u"base_quantity"_s, Type::Integer},
-                                    Col{u"amount"_s, Type::Integer}, Col{u"restock"_s, Type::Boolean}})
-                + u" AS j JOIN refunds r ON r.uuid = j.refund JOIN bills b ON b.uuid = j.bill "
-                  "JOIN bill_items bi ON bi.bill_id = b.id AND bi.line_no = j.line_no"_s);
+        BulkWriter refunds(
+                db,
+                u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, shift_id, reason, "
+                "created_at, total_minor) "
+                "SELECT j.uuid, j.number, j.lane, b.id, u.id, s.id, j.reason, j.at, j.total FROM "_s
+                        + dialect.jsonRows(
+                                u"rows"_s,
+                                {Col{u"uuid"_s, Type::Text}, Col{u"number"_s, Type::Integer},
+                                 Col{u"lane"_s, Type::Text}, Col{u"bill"_s, Type::Text},
+                                 Col{u"z"_s, Type::Integer}, Col{u"reason"_s, Type::Text},
+                                 Col{u"at"_s, Type::Timestamp}, Col{u"total"_s, Type::Integer}})
+                        + u" AS j JOIN bills b ON b.uuid = j.bill JOIN users u ON u.login = "
+                          u"'maria' "
+                          "JOIN shifts s ON s.lane = j.lane AND s.z_number = j.z"_s);
+        BulkWriter refundItems(
+                db,
+                u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
+                u"refunded_amount_minor, "
+                "restock) SELECT r.id, bi.id, j.base_quantity, j.amount, j.restock FROM "_s
+                        + dialect.jsonRows(u"rows"_s, {Col{u"refund"_s, Type::Text},
+                                                       Col{u"bill"_s, Type::Text},
+                                                       Col{u"line_no"_s, Type::Integer},
+                                                       Col{u"base_quantity"_s, Type::Integer},
+                                                       Col{u"amount"_s, Type::Integer},
+                                                       Col{u"restock"_s, Type::Boolean}})
+                        + u" AS j JOIN refunds r ON r.uuid = j.refund JOIN bills b ON b.uuid = "
+                          u"j.bill "
+                          "JOIN bill_items bi ON bi.bill_id = b.id AND bi.line_no = j.line_no"_s);
         for (const GeneratedRefund &r : history.refunds) {
             const GeneratedBill &bill = history.bills.at(r.bill);
             const GeneratedLine &line = bill.lines.at(r.line);
@@ -989,13 +1034,14 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
             return fail(reports.error());
         }
         BulkWriter zReports(db,
-            u"INSERT INTO z_reports (shift_id, lane, number, created_at, content) "
-            "SELECT j.shift, j.lane, j.number, j.at, j.content FROM "_s
-                + dialect.jsonRows(u"rows"_s,
-                                   {Col{u"shift"_s, Type::Integer}, Col{u"lane"_s, Type::Text},
-                                    Col{u"number"_s, Type::Integer}, Col{u"at"_s, Type::Timestamp},
-                                    Col{u"content"_s, Type::Text}})
-                + u" AS j"_s);
+                            u"INSERT INTO z_reports (shift_id, lane, number, created_at, content) "
+                            "SELECT j.shift, j.lane, j.number, j.at, j.content FROM "_s
+                                    + dialect.jsonRows(u"rows"_s, {Col{u"shift"_s, Type::Integer},
+                                                                   Col{u"lane"_s, Type::Text},
+                                                                   Col{u"number"_s, Type::Integer},
+                                                                   Col{u"at"_s, Type::Timestamp},
+                                                                   Col{u"content"_s, Type::Text}})
+                                    + u" AS j"_s);
         for (const ShiftReport &report : *reports) {
             JsonRows &row = zReports.row();
             row.add(u"shift", report.shift.id);
@@ -1015,7 +1061,8 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
     QRandomGenerator rng(kSeed + 1);
     for (qsizetype p = 0; p < catalogue->size(); ++p) {
         const CatalogueProduct &product = catalogue->at(p);
-        const qint64 level = std::max<qint64>(product.reorderLevel, product.units.constFirst().basePerUnit);
+        const qint64 level
+                = std::max<qint64>(product.reorderLevel, product.units.constFirst().basePerUnit);
         const qint64 endStock = rng.bounded(100) < 6 ? level * (20 + rng.bounded(70)) / 100
                                                      : level * (100 + rng.bounded(300)) / 100;
         JsonRows &row = ledger.row();
@@ -1034,8 +1081,10 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
          {u"UPDATE products SET stock_base = (SELECT COALESCE(SUM(m.delta_base), 0) "
           "FROM stock_movements m WHERE m.product_id = products.id)"_s,
           u"UPDATE lanes SET "
-          "next_bill_number = (SELECT COALESCE(MAX(number), 0) + 1 FROM bills WHERE bills.lane = lanes.name), "
-          "next_refund_number = (SELECT COALESCE(MAX(number), 0) + 1 FROM refunds WHERE refunds.lane = lanes.name), "
+          "next_bill_number = (SELECT COALESCE(MAX(number), 0) + 1 FROM bills WHERE bills.lane = "
+          "lanes.name), "
+          "next_refund_number = (SELECT COALESCE(MAX(number), 0) + 1 FROM refunds WHERE "
+          "refunds.lane = lanes.name), "
           "next_z_number = (SELECT COALESCE(MAX(z_number), 0) + 1 FROM shifts WHERE shifts.lane = lanes.name)"_s}) {
         if (DbStatus status = SqlQuery::run(db, sql); !status) {
             return fail(status.error());
@@ -1045,28 +1094,30 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
 
     // The favourites grid: the best sellers' single units.
     {
-        SqlQuery favourites(db,
-            u"INSERT INTO quick_keys (position, unit_id) "
-            "SELECT ROW_NUMBER() OVER (ORDER BY sold DESC, unit_id) - 1, unit_id FROM ("
-            "  SELECT pu.id AS unit_id, SUM(bi.base_quantity) AS sold FROM bill_items bi "
-            "  JOIN product_units pu ON pu.product_id = bi.product_id AND pu.base_per_unit = 1 "
-            "  GROUP BY pu.id ORDER BY sold DESC, pu.id LIMIT 12) best"_s);
+        SqlQuery favourites(
+                db,
+                u"INSERT INTO quick_keys (position, unit_id) "
+                "SELECT ROW_NUMBER() OVER (ORDER BY sold DESC, unit_id) - 1, unit_id FROM ("
+                "  SELECT pu.id AS unit_id, SUM(bi.base_quantity) AS sold FROM bill_items bi "
+                "  JOIN product_units pu ON pu.product_id = bi.product_id AND pu.base_per_unit = 1 "
+                "  GROUP BY pu.id ORDER BY sold DESC, pu.id LIMIT 12) best"_s);
         if (!favourites.exec()) {
             return fail(favourites.error());
         }
     }
     const AuditRepository audit(db);
-    if (DbStatus status = audit.record({0, 0, options.lane, u"demo_fill"_s,
-                                        u"bills=%1"_s.arg(history.bills.size())});
+    if (DbStatus status = audit.record(
+                {0, 0, options.lane, u"demo_fill"_s, u"bills=%1"_s.arg(history.bills.size())});
         !status) {
         return fail(status.error());
     }
 
     Summary summary;
-    SqlQuery counts(db, u"SELECT (SELECT COUNT(*) FROM products), (SELECT COUNT(*) FROM product_units), "
-                        "(SELECT COUNT(*) FROM categories), (SELECT COUNT(*) FROM bills), "
-                        "(SELECT COUNT(*) FROM bill_items), (SELECT COUNT(*) FROM refunds), "
-                        "(SELECT COUNT(*) FROM users)"_s);
+    SqlQuery counts(
+            db, u"SELECT (SELECT COUNT(*) FROM products), (SELECT COUNT(*) FROM product_units), "
+                "(SELECT COUNT(*) FROM categories), (SELECT COUNT(*) FROM bills), "
+                "(SELECT COUNT(*) FROM bill_items), (SELECT COUNT(*) FROM refunds), "
+                "(SELECT COUNT(*) FROM users)"_s);
     if (!counts.execOne()) {
         return fail(counts.error());
     }

@@ -15,10 +15,11 @@ struct DatabaseUrl;
 /*!
  * Fills an empty database with a believable shop: the catalogue in
  * resources/demo/catalogue.csv (categories, two tax rates, products with EAN-13 barcodes
- * and packs; named in German from catalogue_de.csv when Options::language is German), a manager, two cashiers and an administrator with the PINs the README lists,
- * and 90 days of sales with some refunds and each day's closed shifts with their stored Z
- * reports, generated from a fixed seed so every fill is the same. Everything is written with bulk statements in one transaction: a fill takes
- * seconds, and a fill that fails leaves the database empty.
+ * and packs; named in German from catalogue_de.csv when Options::language is German), a manager,
+ * two cashiers and an administrator with the PINs the README lists, and 90 days of sales with some
+ * refunds and each day's closed shifts with their stored Z reports, generated from a fixed seed so
+ * every fill is the same. Everything is written with bulk statements in one transaction: a fill
+ * takes seconds, and a fill that fails leaves the database empty.
  */
 class DemoStore
 {
@@ -29,10 +30,10 @@ public:
     {
         QDate today = QDate::currentDate(); //!< history ends the day before
         int historyDays = 90;
-        int billsPerDay = 120;              //!< on an average day; weekends are busier
+        int billsPerDay = 120; //!< on an average day; weekends are busier
         QString lane = QStringLiteral("1");
         //! PBKDF2 iterations for the demo users' PINs (tests lower it to stay fast).
-        int pinIterations = 0;              //!< 0: the production count
+        int pinIterations = 0; //!< 0: the production count
         /*!
          * The language of the catalogue's names (products, categories, units, tax rates,
          * refund reasons): German for German, English for any other. The first start

@@ -26,17 +26,18 @@ InventoryService::InventoryService(const Database &db, const Session &session,
     , m_products(db)
     , m_stock(db)
     , m_audit(db)
-{
-}
+{}
 
 ServiceError InventoryService::failed(const DbError &error) const
 {
     if (error.kind == DbError::Kind::Constraint) {
-        return ServiceError::fromDb(error, tr("A product or unit on this document does not exist "
-                                              "any more, or another lane posted at the same moment. "
-                                              "Nothing was changed."));
+        return ServiceError::fromDb(error,
+                                    tr("A product or unit on this document does not exist "
+                                       "any more, or another lane posted at the same moment. "
+                                       "Nothing was changed."));
     }
-    return ServiceError::fromDb(error, tr("The stock could not be read or saved. Nothing was changed."));
+    return ServiceError::fromDb(error,
+                                tr("The stock could not be read or saved. Nothing was changed."));
 }
 
 QString InventoryService::reasonKey(AdjustmentReason reason)
@@ -125,8 +126,8 @@ ServiceResult<StockDocument> InventoryService::postReceipt(const QList<ReceiptLi
         const auto base = Quantity::toBase(line.quantity, rates->value(line.unitId));
         if (!base || *base > Quantity::kMaxBase) {
             return invalid(tr("Line %1: a line receives at most %L2 base units.")
-                               .arg(row)
-                               .arg(Quantity::kMaxBase));
+                                   .arg(row)
+                                   .arg(Quantity::kMaxBase));
         }
         if (line.unitCost && (!line.unitCost->isValid() || line.unitCost->isNegative())) {
             return invalid(tr("Line %1: the cost cannot be negative.").arg(row));
@@ -137,7 +138,8 @@ ServiceResult<StockDocument> InventoryService::postReceipt(const QList<ReceiptLi
     if (DbStatus status = tx.begin(); !status) {
         return failed(status.error());
     }
-    auto document = m_stock.createDocument(u"receipt"_s, grant->userId, supplier.trimmed(), note.trimmed());
+    auto document = m_stock.createDocument(u"receipt"_s, grant->userId, supplier.trimmed(),
+                                           note.trimmed());
     if (!document) {
         return failed(document.error());
     }
@@ -152,8 +154,9 @@ ServiceResult<StockDocument> InventoryService::postReceipt(const QList<ReceiptLi
     if (!changed) {
         return failed(changed.error());
     }
-    if (DbStatus status = m_audit.record({grant->userId, 0, m_session.lane(), u"goods_receipt"_s,
-                                          u"document=%1 lines=%2"_s.arg(document->number).arg(lines.size())});
+    if (DbStatus status
+        = m_audit.record({grant->userId, 0, m_session.lane(), u"goods_receipt"_s,
+                          u"document=%1 lines=%2"_s.arg(document->number).arg(lines.size())});
         !status) {
         return failed(status.error());
     }
@@ -181,8 +184,8 @@ ServiceResult<StockDocument> InventoryService::postStocktake(const QList<CountLi
         const CountLine &line = lines.at(i);
         if (line.countedBase < 0 || line.countedBase > Quantity::kMaxBase) {
             return invalid(tr("Line %1: a count lies between 0 and %L2 base units.")
-                               .arg(i + 1)
-                               .arg(Quantity::kMaxBase));
+                                   .arg(i + 1)
+                                   .arg(Quantity::kMaxBase));
         }
         counts.append({line.productId, 0, line.countedBase, line.countedBase, std::nullopt});
     }
@@ -206,8 +209,8 @@ ServiceResult<StockDocument> InventoryService::postStocktake(const QList<CountLi
     }
     if (DbStatus status = m_audit.record({grant->userId, 0, m_session.lane(), u"stocktake"_s,
                                           u"document=%1 lines=%2 changed=%3"_s.arg(document->number)
-                                              .arg(lines.size())
-                                              .arg(*changed)});
+                                                  .arg(lines.size())
+                                                  .arg(*changed)});
         !status) {
         return failed(status.error());
     }
@@ -232,10 +235,12 @@ ServiceStatus InventoryService::adjust(qint64 productId, qint64 deltaBase, Adjus
     }
     if (deltaBase > Quantity::kMaxBase || deltaBase < -Quantity::kMaxBase) {
         return invalid(tr("An adjustment changes the stock by at most %L1 base units.")
-                           .arg(Quantity::kMaxBase));
+                               .arg(Quantity::kMaxBase));
     }
-    if ((reason == AdjustmentReason::Damaged || reason == AdjustmentReason::Lost) && deltaBase > 0) {
-        return invalid(tr("Damaged or lost goods lower the stock; enter the quantity as taken away."));
+    if ((reason == AdjustmentReason::Damaged || reason == AdjustmentReason::Lost)
+        && deltaBase > 0) {
+        return invalid(
+                tr("Damaged or lost goods lower the stock; enter the quantity as taken away."));
     }
     if (reason == AdjustmentReason::Found && deltaBase < 0) {
         return invalid(tr("Found goods raise the stock."));
@@ -245,17 +250,18 @@ ServiceStatus InventoryService::adjust(qint64 productId, qint64 deltaBase, Adjus
         return failed(status.error());
     }
     const QList<StockDelta> delta{{productId, 0, deltaBase, deltaBase, std::nullopt}};
-    const auto changed = m_stock.applyDeltas(delta, reasonKey(reason), 0, grant->userId, note.trimmed());
+    const auto changed
+            = m_stock.applyDeltas(delta, reasonKey(reason), 0, grant->userId, note.trimmed());
     if (!changed) {
         return failed(changed.error());
     }
     if (*changed == 0) {
         return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
     }
-    if (DbStatus status = m_audit.record({grant->userId, 0, m_session.lane(), u"stock_adjusted"_s,
-                                          u"product_id=%1 delta=%2 reason=%3"_s.arg(productId)
-                                              .arg(deltaBase)
-                                              .arg(reasonKey(reason))});
+    if (DbStatus status
+        = m_audit.record({grant->userId, 0, m_session.lane(), u"stock_adjusted"_s,
+                          u"product_id=%1 delta=%2 reason=%3"_s.arg(productId).arg(deltaBase).arg(
+                                  reasonKey(reason))});
         !status) {
         return failed(status.error());
     }
@@ -294,11 +300,12 @@ CatalogueService::SaveStep InventoryService::openingStock(qint64 baseQuantity)
             return failed(changed.error());
         }
         if (*changed == 0) {
-            return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
+            return ServiceError{
+                    ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
         }
-        if (DbStatus status = m_audit.record({grant->userId, 0, m_session.lane(), u"stock_adjusted"_s,
-                                              u"product_id=%1 delta=%2 reason=opening"_s.arg(productId)
-                                                  .arg(baseQuantity)});
+        if (DbStatus status = m_audit.record(
+                    {grant->userId, 0, m_session.lane(), u"stock_adjusted"_s,
+                     u"product_id=%1 delta=%2 reason=opening"_s.arg(productId).arg(baseQuantity)});
             !status) {
             return failed(status.error());
         }
@@ -324,7 +331,8 @@ ServiceResult<QList<Product>> InventoryService::lowStock(int limit) const
 {
     ProfileScope scope(u"stock.low"_s);
     if (!m_session.user()) {
-        return ServiceError{ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
+        return ServiceError{
+                ServiceError::Code::PermissionDenied, tr("Nobody is signed in at this till."), {}};
     }
     auto rows = m_products.lowStock(limit);
     if (!rows) {

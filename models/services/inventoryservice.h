@@ -34,8 +34,8 @@ public:
         qint64 quantity = 0;
         std::optional<Money> unitCost; //!< what one of that unit cost, if known
     };
-    ServiceResult<StockDocument> postReceipt(const QList<ReceiptLine> &lines, const QString &supplier,
-                                             const QString &note);
+    ServiceResult<StockDocument> postReceipt(const QList<ReceiptLine> &lines,
+                                             const QString &supplier, const QString &note);
 
     //! A counted product: what is on the shelf, in base units.
     struct CountLine

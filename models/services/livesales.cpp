@@ -34,7 +34,8 @@ bool LiveSales::subscribe()
     if (!driver) {
         return false;
     }
-    if (m_subscribedDriver == driver && driver->subscribedToNotifications().contains(SaleRepository::kSalesChannel)) {
+    if (m_subscribedDriver == driver
+        && driver->subscribedToNotifications().contains(SaleRepository::kSalesChannel)) {
         return true;
     }
     if (!driver->subscribeToNotification(SaleRepository::kSalesChannel)) {

@@ -27,8 +27,8 @@ bool equalInConstantTime(const QByteArray &a, const QByteArray &b)
 Hashed hashWithSalt(const QString &pin, const QString &salt, int iterations)
 {
     const QByteArray key = QPasswordDigestor::deriveKeyPbkdf2(
-        QCryptographicHash::Sha256, pin.toUtf8(), QByteArray::fromBase64(salt.toLatin1()),
-        iterations, kKeyBytes);
+            QCryptographicHash::Sha256, pin.toUtf8(), QByteArray::fromBase64(salt.toLatin1()),
+            iterations, kKeyBytes);
     return {QString::fromLatin1(key.toBase64()), salt, iterations};
 }
 

@@ -14,8 +14,8 @@ inline constexpr int kIterations = 120000;
 
 struct Hashed
 {
-    QString hash;  //!< base64
-    QString salt;  //!< base64
+    QString hash; //!< base64
+    QString salt; //!< base64
     int iterations = kIterations;
 };
 

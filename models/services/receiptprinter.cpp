@@ -97,11 +97,14 @@ void ReceiptPrinter::print(const ShiftReport &report, const QString &currencySym
     options.paperMillimetres = m_config.paperMillimetres;
     const int paper = m_config.paperMillimetres;
     const Shift &shift = report.shift;
-    const QString fileName = shift.zNumber > 0
-                                 ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
-                                 : u"x-report-%1-%2.pdf"_s.arg(
-                                       shift.lane, report.generatedAt.toLocalTime().toString(u"yyyyMMdd-HHmmss"_s));
-    start(ReceiptRenderer::shiftReportTitle(report), ReceiptRenderer::escPos(report, currencySymbol, options),
+    const QString fileName
+            = shift.zNumber > 0
+                      ? u"z-report-%1-%2.pdf"_s.arg(shift.lane).arg(shift.zNumber)
+                      : u"x-report-%1-%2.pdf"_s.arg(
+                              shift.lane,
+                              report.generatedAt.toLocalTime().toString(u"yyyyMMdd-HHmmss"_s));
+    start(ReceiptRenderer::shiftReportTitle(report),
+          ReceiptRenderer::escPos(report, currencySymbol, options),
           PdfJob{fileName, [report, currencySymbol, paper](const QString &path, QString *error) {
                      return ReceiptRenderer::writePdf(report, currencySymbol, path, error, paper);
                  }});
@@ -118,9 +121,12 @@ void ReceiptPrinter::start(const QString &key, const QByteArray &escPos,
     const Config config = m_config;
     m_pool->start([this, key, escPos, pdf, config] {
         const QString problem = send(config, escPos, pdf ? &*pdf : nullptr);
-        QMetaObject::invokeMethod(this, [this, key, problem] {
-            problem.isEmpty() ? Q_EMIT printed(key) : Q_EMIT failed(key, problem);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this,
+                [this, key, problem] {
+                    problem.isEmpty() ? Q_EMIT printed(key) : Q_EMIT failed(key, problem);
+                },
+                Qt::QueuedConnection);
     });
 }
 
@@ -132,10 +138,12 @@ QString ReceiptPrinter::send(const Config &config, const QByteArray &escPos, con
     case Kind::EscPosDevice: {
         QFile device(config.device);
         if (!device.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-            return tr("The receipt printer at %1 cannot be opened: %2").arg(config.device, device.errorString());
+            return tr("The receipt printer at %1 cannot be opened: %2")
+                    .arg(config.device, device.errorString());
         }
         if (device.write(escPos) != escPos.size()) {
-            return tr("The receipt printer at %1 did not take the receipt: %2").arg(config.device, device.errorString());
+            return tr("The receipt printer at %1 did not take the receipt: %2")
+                    .arg(config.device, device.errorString());
         }
         return {};
     }
@@ -143,14 +151,18 @@ QString ReceiptPrinter::send(const Config &config, const QByteArray &escPos, con
         QTcpSocket socket;
         socket.connectToHost(config.host, config.port);
         if (!socket.waitForConnected(kNetworkTimeoutMs)) {
-            return tr("The receipt printer at %1:%2 does not answer: %3").arg(config.host).arg(config.port)
-                .arg(socket.errorString());
+            return tr("The receipt printer at %1:%2 does not answer: %3")
+                    .arg(config.host)
+                    .arg(config.port)
+                    .arg(socket.errorString());
         }
         socket.write(escPos);
         while (socket.bytesToWrite() > 0) {
             if (!socket.waitForBytesWritten(kNetworkTimeoutMs)) {
-                return tr("The receipt printer at %1:%2 stopped taking data: %3").arg(config.host)
-                    .arg(config.port).arg(socket.errorString());
+                return tr("The receipt printer at %1:%2 stopped taking data: %3")
+                        .arg(config.host)
+                        .arg(config.port)
+                        .arg(socket.errorString());
             }
         }
         socket.disconnectFromHost();
@@ -164,7 +176,8 @@ QString ReceiptPrinter::send(const Config &config, const QByteArray &escPos, con
             return {}; // a drawer kick has nothing to file
         }
         QString error;
-        return pdf->write(QDir(config.pdfFolder).filePath(pdf->fileName), &error) ? QString() : error;
+        return pdf->write(QDir(config.pdfFolder).filePath(pdf->fileName), &error) ? QString()
+                                                                                  : error;
     }
     }
     return {};

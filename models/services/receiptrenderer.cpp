@@ -2,12 +2,12 @@
 
 #include "models/domain/percent.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
-#include <QAbstractTextDocumentLayout>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -18,15 +18,15 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // ESC/POS commands (Epson TM series and compatibles).
-const QByteArray kInit("\x1b\x40", 2);                 // ESC @
-const QByteArray kCodePage858("\x1b\x74\x13", 3);      // ESC t 19
-const QByteArray kAlignLeft("\x1b\x61\x00", 3);        // ESC a 0
-const QByteArray kAlignCenter("\x1b\x61\x01", 3);      // ESC a 1
-const QByteArray kBoldOn("\x1b\x45\x01", 3);           // ESC E 1
-const QByteArray kBoldOff("\x1b\x45\x00", 3);          // ESC E 0
-const QByteArray kDoubleOn("\x1d\x21\x11", 3);         // GS ! 0x11: double width and height
-const QByteArray kDoubleOff("\x1d\x21\x00", 3);        // GS ! 0
-const QByteArray kCut("\x1d\x56\x42\x03", 4);          // GS V 66 3: feed and partial cut
+const QByteArray kInit("\x1b\x40", 2);                   // ESC @
+const QByteArray kCodePage858("\x1b\x74\x13", 3);        // ESC t 19
+const QByteArray kAlignLeft("\x1b\x61\x00", 3);          // ESC a 0
+const QByteArray kAlignCenter("\x1b\x61\x01", 3);        // ESC a 1
+const QByteArray kBoldOn("\x1b\x45\x01", 3);             // ESC E 1
+const QByteArray kBoldOff("\x1b\x45\x00", 3);            // ESC E 0
+const QByteArray kDoubleOn("\x1d\x21\x11", 3);           // GS ! 0x11: double width and height
+const QByteArray kDoubleOff("\x1d\x21\x00", 3);          // GS ! 0
+const QByteArray kCut("\x1d\x56\x42\x03", 4);            // GS V 66 3: feed and partial cut
 const QByteArray kDrawerKick("\x1b\x70\x00\x19\xfa", 5); // ESC p 0 25 250: pulse pin 2
 
 QString fit(const QString &left, const QString &right, int columns)
@@ -119,7 +119,8 @@ QStringList ReceiptRenderer::textLines(const ReceiptData &r, int columns)
     out << rule;
     for (const ReceiptData::Line &line : r.lines) {
         out << line.name.left(columns);
-        const QString detail = tr("  %1 × %2 %3").arg(line.quantity).arg(line.unit, unitPrice(line.unitPrice));
+        const QString detail
+                = tr("  %1 × %2 %3").arg(line.quantity).arg(line.unit, unitPrice(line.unitPrice));
         out << fit(detail, money(r, line.total + line.discount), columns);
         if (!line.discount.isZero()) {
             out << fit(tr("  Discount"), money(r, -line.discount), columns);
@@ -136,9 +137,11 @@ QStringList ReceiptRenderer::textLines(const ReceiptData &r, int columns)
     out << fit(tr("TOTAL %1").arg(r.currencySymbol), money(r, r.total), columns);
     for (const ReceiptData::Payment &p : r.payments) {
         const QString label = p.method == u"cash"_s && !p.tendered.isZero()
-                                  ? tr("%1 given").arg(methodName(p.method))
-                                  : methodName(p.method);
-        out << fit(label, money(r, p.method == u"cash"_s && !p.tendered.isZero() ? p.tendered : p.amount), columns);
+                                      ? tr("%1 given").arg(methodName(p.method))
+                                      : methodName(p.method);
+        out << fit(label,
+                   money(r, p.method == u"cash"_s && !p.tendered.isZero() ? p.tendered : p.amount),
+                   columns);
         if (!p.reference.isEmpty()) {
             out << tr("  Ref. %1").arg(p.reference).left(columns);
         }
@@ -150,7 +153,8 @@ QStringList ReceiptRenderer::textLines(const ReceiptData &r, int columns)
     out << fit(tr("Tax"), tr("Net / Tax / Gross"), columns);
     for (const ReceiptData::Tax &t : r.taxes) {
         out << fit(percent(t.rateBp),
-                   u"%1 / %2 / %3"_s.arg(money(r, t.net), money(r, t.tax), money(r, t.gross)), columns);
+                   u"%1 / %2 / %3"_s.arg(money(r, t.net), money(r, t.tax), money(r, t.gross)),
+                   columns);
     }
     out << rule;
     out << centered(r.isRefund ? tr("Refund given") : tr("Thank you for your visit!"), columns);
@@ -161,19 +165,25 @@ QByteArray ReceiptRenderer::toCodePage858(const QString &text)
 {
     // The upper half of code page 858 for the letters a European receipt meets.
     static const QHash<char16_t, char> upper{
-        {u'Ç', '\x80'}, {u'ü', '\x81'}, {u'é', '\x82'}, {u'â', '\x83'}, {u'ä', '\x84'}, {u'à', '\x85'},
-        {u'å', '\x86'}, {u'ç', '\x87'}, {u'ê', '\x88'}, {u'ë', '\x89'}, {u'è', '\x8a'}, {u'ï', '\x8b'},
-        {u'î', '\x8c'}, {u'ì', '\x8d'}, {u'Ä', '\x8e'}, {u'Å', '\x8f'}, {u'É', '\x90'}, {u'æ', '\x91'},
-        {u'Æ', '\x92'}, {u'ô', '\x93'}, {u'ö', '\x94'}, {u'ò', '\x95'}, {u'û', '\x96'}, {u'ù', '\x97'},
-        {u'ÿ', '\x98'}, {u'Ö', '\x99'}, {u'Ü', '\x9a'}, {u'ø', '\x9b'}, {u'£', '\x9c'}, {u'Ø', '\x9d'},
-        {u'×', '\x9e'}, {u'á', '\xa0'}, {u'í', '\xa1'}, {u'ó', '\xa2'}, {u'ú', '\xa3'}, {u'ñ', '\xa4'},
-        {u'Ñ', '\xa5'}, {u'¿', '\xa8'}, {u'¡', '\xad'}, {u'«', '\xae'}, {u'»', '\xaf'}, {u'Á', '\xb5'},
-        {u'Â', '\xb6'}, {u'À', '\xb7'}, {u'©', '\xb8'}, {u'ã', '\xc6'}, {u'Ã', '\xc7'}, {u'€', '\xd5'},
-        {u'Ê', '\xd2'}, {u'Ë', '\xd3'}, {u'È', '\xd4'}, {u'Í', '\xd6'}, {u'Î', '\xd7'}, {u'Ï', '\xd8'},
-        {u'Ì', '\xde'}, {u'Ó', '\xe0'}, {u'ß', '\xe1'}, {u'Ô', '\xe2'}, {u'Ò', '\xe3'}, {u'õ', '\xe4'},
-        {u'Õ', '\xe5'}, {u'µ', '\xe6'}, {u'Ú', '\xe9'}, {u'Û', '\xea'}, {u'Ù', '\xeb'}, {u'ý', '\xec'},
-        {u'Ý', '\xed'}, {u'°', '\xf8'}, {u'·', '\xfa'}, {u'²', '\xfd'}, {u'\u00a0', '\xff'},
-        {u'\u2212', '-'}, {u'\u2014', '-'}, {u'\u2013', '-'}, {u'\u202f', ' '},
+            {u'Ç', '\x80'},   {u'ü', '\x81'},   {u'é', '\x82'},      {u'â', '\x83'},
+            {u'ä', '\x84'},   {u'à', '\x85'},   {u'å', '\x86'},      {u'ç', '\x87'},
+            {u'ê', '\x88'},   {u'ë', '\x89'},   {u'è', '\x8a'},      {u'ï', '\x8b'},
+            {u'î', '\x8c'},   {u'ì', '\x8d'},   {u'Ä', '\x8e'},      {u'Å', '\x8f'},
+            {u'É', '\x90'},   {u'æ', '\x91'},   {u'Æ', '\x92'},      {u'ô', '\x93'},
+            {u'ö', '\x94'},   {u'ò', '\x95'},   {u'û', '\x96'},      {u'ù', '\x97'},
+            {u'ÿ', '\x98'},   {u'Ö', '\x99'},   {u'Ü', '\x9a'},      {u'ø', '\x9b'},
+            {u'£', '\x9c'},   {u'Ø', '\x9d'},   {u'×', '\x9e'},      {u'á', '\xa0'},
+            {u'í', '\xa1'},   {u'ó', '\xa2'},   {u'ú', '\xa3'},      {u'ñ', '\xa4'},
+            {u'Ñ', '\xa5'},   {u'¿', '\xa8'},   {u'¡', '\xad'},      {u'«', '\xae'},
+            {u'»', '\xaf'},   {u'Á', '\xb5'},   {u'Â', '\xb6'},      {u'À', '\xb7'},
+            {u'©', '\xb8'},   {u'ã', '\xc6'},   {u'Ã', '\xc7'},      {u'€', '\xd5'},
+            {u'Ê', '\xd2'},   {u'Ë', '\xd3'},   {u'È', '\xd4'},      {u'Í', '\xd6'},
+            {u'Î', '\xd7'},   {u'Ï', '\xd8'},   {u'Ì', '\xde'},      {u'Ó', '\xe0'},
+            {u'ß', '\xe1'},   {u'Ô', '\xe2'},   {u'Ò', '\xe3'},      {u'õ', '\xe4'},
+            {u'Õ', '\xe5'},   {u'µ', '\xe6'},   {u'Ú', '\xe9'},      {u'Û', '\xea'},
+            {u'Ù', '\xeb'},   {u'ý', '\xec'},   {u'Ý', '\xed'},      {u'°', '\xf8'},
+            {u'·', '\xfa'},   {u'²', '\xfd'},   {u'\u00a0', '\xff'}, {u'\u2212', '-'},
+            {u'\u2014', '-'}, {u'\u2013', '-'}, {u'\u202f', ' '},
     };
     QByteArray out;
     out.reserve(text.size());
@@ -216,10 +226,10 @@ QByteArray ReceiptRenderer::escPos(const ReceiptData &r, const EscPosOptions &op
     // The bill's code as Code 128 (code set B), the number printed under it.
     const QByteArray code = r.code().toLatin1();
     out += kAlignCenter;
-    out += QByteArray("\x1d\x68\x50", 3);          // GS h 80: bar height
-    out += QByteArray("\x1d\x77\x02", 3);          // GS w 2: module width
-    out += QByteArray("\x1d\x48\x02", 3);          // GS H 2: human-readable text below
-    out += QByteArray("\x1d\x6b\x49", 3);          // GS k 73: CODE128
+    out += QByteArray("\x1d\x68\x50", 3); // GS h 80: bar height
+    out += QByteArray("\x1d\x77\x02", 3); // GS w 2: module width
+    out += QByteArray("\x1d\x48\x02", 3); // GS H 2: human-readable text below
+    out += QByteArray("\x1d\x6b\x49", 3); // GS k 73: CODE128
     out += static_cast<char>(code.size() + 2);
     out += QByteArray("{B", 2) + code;
     out += '\n';
@@ -236,7 +246,9 @@ QByteArray ReceiptRenderer::escPos(const ReceiptData &r, const EscPosOptions &op
 
 QString ReceiptRenderer::html(const ReceiptData &r)
 {
-    auto esc = [](const QString &text) { return text.toHtmlEscaped(); };
+    auto esc = [](const QString &text) {
+        return text.toHtmlEscaped();
+    };
     // Sizes in points, as a thermal printer's Font A prints them: 9 pt body, 8 pt details.
     const QString small = u"<span style=\"font-size: 8pt;\">%1</span>"_s;
     QString html = u"<html><body style=\"font-family: sans-serif; font-size: 9pt;\">"_s;
@@ -252,18 +264,20 @@ QString ReceiptRenderer::html(const ReceiptData &r)
     if (r.reprint) {
         html += u"<p align=\"center\"><b>%1</b></p>"_s.arg(esc(tr("COPY")));
     }
-    html += u"<p>%1<br>%2<br>%3</p>"_s.arg(esc(codeLine(r)),
-                                          esc(QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat)),
-                                          esc(tr("Served by %1").arg(r.cashier)));
+    html += u"<p>%1<br>%2<br>%3</p>"_s.arg(
+            esc(codeLine(r)), esc(QLocale().toString(r.at.toLocalTime(), QLocale::ShortFormat)),
+            esc(tr("Served by %1").arg(r.cashier)));
     html += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\">"_s;
     for (const ReceiptData::Line &line : r.lines) {
         html += u"<tr><td>%1<br>%2</td><td align=\"right\" valign=\"bottom\">%3</td></tr>"_s.arg(
-            esc(line.name),
-            small.arg(esc(tr("%1 × %2 %3").arg(line.quantity).arg(line.unit, unitPrice(line.unitPrice)))),
-            esc(money(r, line.total + line.discount)));
+                esc(line.name),
+                small.arg(esc(tr("%1 × %2 %3")
+                                      .arg(line.quantity)
+                                      .arg(line.unit, unitPrice(line.unitPrice)))),
+                esc(money(r, line.total + line.discount)));
         if (!line.discount.isZero()) {
             html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(
-                small.arg(esc(tr("Discount"))), small.arg(esc(money(r, -line.discount))));
+                    small.arg(esc(tr("Discount"))), small.arg(esc(money(r, -line.discount))));
         }
     }
     html += u"<tr><td colspan=\"2\"><hr></td></tr>"_s;
@@ -278,28 +292,31 @@ QString ReceiptRenderer::html(const ReceiptData &r)
         row(tr("Cash rounding"), money(r, r.rounding));
     }
     html += u"<tr><td><b>%1</b></td><td align=\"right\"><b>%2</b></td></tr>"_s.arg(
-        esc(tr("TOTAL %1").arg(r.currencySymbol)), esc(money(r, r.total)));
+            esc(tr("TOTAL %1").arg(r.currencySymbol)), esc(money(r, r.total)));
     for (const ReceiptData::Payment &p : r.payments) {
-        row(methodName(p.method), money(r, p.method == u"cash"_s && !p.tendered.isZero() ? p.tendered : p.amount));
+        row(methodName(p.method),
+            money(r, p.method == u"cash"_s && !p.tendered.isZero() ? p.tendered : p.amount));
     }
     if (!r.change.isZero()) {
         row(tr("Change"), money(r, r.change));
     }
     html += u"</table><p>"_s;
     for (const ReceiptData::Tax &t : r.taxes) {
-        html += small.arg(esc(tr("Tax %1: net %2, tax %3, gross %4").arg(percent(t.rateBp), money(r, t.net),
-                                                                         money(r, t.tax), money(r, t.gross))))
+        html += small.arg(esc(tr("Tax %1: net %2, tax %3, gross %4")
+                                      .arg(percent(t.rateBp), money(r, t.net), money(r, t.tax),
+                                           money(r, t.gross))))
                 + u"<br>"_s;
     }
     html += u"</p><p align=\"center\">%1</p></body></html>"_s.arg(
-        esc(r.isRefund ? tr("Refund given") : tr("Thank you for your visit!")));
+            esc(r.isRefund ? tr("Refund given") : tr("Thank you for your visit!")));
     return html;
 }
 
 bool ReceiptRenderer::writePdf(const ReceiptData &receipt, const QString &path, QString *error,
                                int paperMillimetres)
 {
-    return writeRollPdf(html(receipt), tr("Receipt %1").arg(receipt.code()), path, error, paperMillimetres);
+    return writeRollPdf(html(receipt), tr("Receipt %1").arg(receipt.code()), path, error,
+                        paperMillimetres);
 }
 
 bool ReceiptRenderer::writeRollPdf(const QString &html, const QString &title, const QString &path,
@@ -363,7 +380,9 @@ QList<ReceiptRenderer::ReportSection> ReceiptRenderer::shiftReportSections(const
                                                                            const QString &symbol)
 {
     const QLocale locale;
-    auto money = [&](Money amount) { return amount.toString(locale, symbol); };
+    auto money = [&](Money amount) {
+        return amount.toString(locale, symbol);
+    };
     auto when = [&](const QDateTime &at) {
         return at.isValid() ? locale.toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
     };
@@ -386,7 +405,7 @@ QList<ReceiptRenderer::ReportSection> ReceiptRenderer::shiftReportSections(const
     sales.rows.append({tr("Cash rounding"), money(r.rounding)});
     for (const ShiftReport::MethodTotal &method : r.salesByMethod) {
         sales.rows.append({tr("%1 (%n payment(s))", "method (count)", int(method.count))
-                               .arg(methodName(method.method)),
+                                   .arg(methodName(method.method)),
                            money(method.amount)});
     }
     sections.append(sales);
@@ -394,8 +413,9 @@ QList<ReceiptRenderer::ReportSection> ReceiptRenderer::shiftReportSections(const
     if (!r.salesByCashier.isEmpty()) {
         ReportSection cashiers{tr("Sales by cashier"), {}};
         for (const ShiftReport::CashierTotal &cashier : r.salesByCashier) {
-            cashiers.rows.append({tr("%1 (%n bill(s))", "cashier (bills)", int(cashier.bills)).arg(cashier.name),
-                                  money(cashier.sales)});
+            cashiers.rows.append(
+                    {tr("%1 (%n bill(s))", "cashier (bills)", int(cashier.bills)).arg(cashier.name),
+                     money(cashier.sales)});
         }
         sections.append(cashiers);
     }
@@ -411,9 +431,10 @@ QList<ReceiptRenderer::ReportSection> ReceiptRenderer::shiftReportSections(const
     if (!r.taxes.isEmpty()) {
         ReportSection taxes{tr("Tax by rate"), {}};
         for (const ShiftReport::TaxTotal &tax : r.taxes) {
-            taxes.rows.append({tr("%1 on %2", "tax rate on gross amount")
-                                   .arg(Percent::toString(tax.rateBp, locale), money(tax.gross)),
-                               money(tax.tax)});
+            taxes.rows.append(
+                    {tr("%1 on %2", "tax rate on gross amount")
+                             .arg(Percent::toString(tax.rateBp, locale), money(tax.gross)),
+                     money(tax.tax)});
         }
         sections.append(taxes);
     }
@@ -422,7 +443,8 @@ QList<ReceiptRenderer::ReportSection> ReceiptRenderer::shiftReportSections(const
     drawer.rows.append({tr("Opening float"), money(r.shift.openingFloat)});
     drawer.rows.append({tr("Cash in (%n time(s))", nullptr, int(r.cashIns)), money(r.cashIn)});
     drawer.rows.append({tr("Cash out (%n time(s))", nullptr, int(r.cashOuts)), money(r.cashOut)});
-    drawer.rows.append({tr("Opened without a sale"), tr("%n time(s)", nullptr, int(r.drawerOpens))});
+    drawer.rows.append(
+            {tr("Opened without a sale"), tr("%n time(s)", nullptr, int(r.drawerOpens))});
     drawer.rows.append({tr("Expected cash"), money(r.expectedCash), true});
     if (r.countedCash) {
         drawer.rows.append({tr("Counted cash"), money(*r.countedCash), true});
@@ -432,7 +454,8 @@ QList<ReceiptRenderer::ReportSection> ReceiptRenderer::shiftReportSections(const
     return sections;
 }
 
-QStringList ReceiptRenderer::shiftReportLines(const ShiftReport &report, const QString &symbol, int columns)
+QStringList ReceiptRenderer::shiftReportLines(const ShiftReport &report, const QString &symbol,
+                                              int columns)
 {
     QStringList out;
     const QString rule(columns, u'-');
@@ -470,25 +493,28 @@ QByteArray ReceiptRenderer::escPos(const ShiftReport &report, const QString &sym
 
 QString ReceiptRenderer::html(const ShiftReport &report, const QString &symbol)
 {
-    auto esc = [](const QString &text) { return text.toHtmlEscaped(); };
+    auto esc = [](const QString &text) {
+        return text.toHtmlEscaped();
+    };
     QString html = u"<html><body style=\"font-family: sans-serif; font-size: 9pt;\">"_s;
     html += u"<p align=\"center\" style=\"font-size: 11pt;\"><b>%1</b></p>"_s.arg(
-        esc(shiftReportTitle(report)));
+            esc(shiftReportTitle(report)));
     for (const ReportSection &section : shiftReportSections(report, symbol)) {
         html += u"<p><b>%1</b></p><table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\">"_s.arg(
-            esc(section.heading));
+                esc(section.heading));
         for (const ReportRow &row : section.rows) {
             const QString cell = row.strong ? u"<b>%1</b>"_s : u"%1"_s;
-            html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(cell.arg(esc(row.label)),
-                                                                              cell.arg(esc(row.value)));
+            html += u"<tr><td>%1</td><td align=\"right\">%2</td></tr>"_s.arg(
+                    cell.arg(esc(row.label)), cell.arg(esc(row.value)));
         }
         html += u"</table>"_s;
     }
     return html + u"</body></html>"_s;
 }
 
-bool ReceiptRenderer::writePdf(const ShiftReport &report, const QString &symbol, const QString &path,
-                               QString *error, int paperMillimetres)
+bool ReceiptRenderer::writePdf(const ShiftReport &report, const QString &symbol,
+                               const QString &path, QString *error, int paperMillimetres)
 {
-    return writeRollPdf(html(report, symbol), shiftReportTitle(report), path, error, paperMillimetres);
+    return writeRollPdf(html(report, symbol), shiftReportTitle(report), path, error,
+                        paperMillimetres);
 }

@@ -8,13 +8,13 @@
 
 using namespace Qt::StringLiterals;
 
-ReceiptService::ReceiptService(const Database &db, const Session &session, const Authorizer &authorizer)
+ReceiptService::ReceiptService(const Database &db, const Session &session,
+                               const Authorizer &authorizer)
     : m_db(db)
     , m_session(session)
     , m_authorizer(authorizer)
     , m_bills(db)
-{
-}
+{}
 
 ServiceError ReceiptService::failed(const DbError &error) const
 {
@@ -54,7 +54,8 @@ ServiceResult<ReceiptData> ReceiptService::lastOfLane() const
         return failed(id.error());
     }
     if (*id == 0) {
-        return ServiceError{ServiceError::Code::NotFound, tr("No bill has been made at this lane yet."), {}};
+        return ServiceError{
+                ServiceError::Code::NotFound, tr("No bill has been made at this lane yet."), {}};
     }
     return forBill(*id, true);
 }
@@ -70,15 +71,19 @@ ServiceResult<ReceiptData> ReceiptService::byCode(const QString &code) const
     bool ok = false;
     const qint64 n = number.toLongLong(&ok);
     if (!ok || n <= 0) {
-        return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("\"%1\" is not a bill number. Scan the receipt or type its number.").arg(code), {}};
+        return ServiceError{
+                ServiceError::Code::InvalidInput,
+                tr("\"%1\" is not a bill number. Scan the receipt or type its number.").arg(code),
+                {}};
     }
     const auto id = m_bills.findByNumber(lane, n);
     if (!id) {
         return failed(id.error());
     }
     if (*id == 0) {
-        return ServiceError{ServiceError::Code::NotFound, tr("There is no bill %1 at lane %2.").arg(n).arg(lane), {}};
+        return ServiceError{ServiceError::Code::NotFound,
+                            tr("There is no bill %1 at lane %2.").arg(n).arg(lane),
+                            {}};
     }
     return forBill(*id, true);
 }

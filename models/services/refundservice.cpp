@@ -19,21 +19,21 @@ ServiceError invalid(const QString &message)
 }
 } // namespace
 
-RefundService::RefundService(const Database &db, const Session &session, const Authorizer &authorizer,
-                             QObject *parent)
+RefundService::RefundService(const Database &db, const Session &session,
+                             const Authorizer &authorizer, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_session(session)
     , m_authorizer(authorizer)
     , m_refunds(db)
     , m_audit(db)
-{
-}
+{}
 
 ServiceError RefundService::failed(const DbError &error) const
 {
-    return ServiceError::fromDb(error, tr("The till cannot reach its database. Nothing was refunded; "
-                                          "please try again."));
+    return ServiceError::fromDb(error,
+                                tr("The till cannot reach its database. Nothing was refunded; "
+                                   "please try again."));
 }
 
 ServiceResult<qint64> RefundService::findBill(const QString &code) const
@@ -48,7 +48,8 @@ ServiceResult<qint64> RefundService::findBill(const QString &code) const
     bool ok = false;
     const qint64 n = number.toLongLong(&ok);
     if (!ok || n <= 0) {
-        return invalid(tr("\"%1\" is not a bill number. Scan the receipt or type its number.").arg(code.trimmed()));
+        return invalid(tr("\"%1\" is not a bill number. Scan the receipt or type its number.")
+                               .arg(code.trimmed()));
     }
     const auto id = BillRepository(m_db).findByNumber(lane, n);
     if (!id) {
@@ -56,7 +57,8 @@ ServiceResult<qint64> RefundService::findBill(const QString &code) const
     }
     if (*id == 0) {
         return ServiceError{ServiceError::Code::NotFound,
-                            tr("There is no bill %1 at lane %2 in this store.").arg(n).arg(lane), {}};
+                            tr("There is no bill %1 at lane %2 in this store.").arg(n).arg(lane),
+                            {}};
     }
     return *id;
 }
@@ -77,7 +79,8 @@ ServiceResult<RefundableBill> RefundService::load(qint64 billId) const
     return **bill;
 }
 
-ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill, const Request &request) const
+ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill,
+                                                const Request &request) const
 {
     if (request.lines.isEmpty()) {
         return invalid(tr("Choose at least one item to refund."));
@@ -100,7 +103,8 @@ ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill, cons
             return invalid(tr("An item to refund is not on bill %1.").arg(bill.number));
         }
         if (wanted.quantity <= 0) {
-            return invalid(tr("Enter how many of %1 come back (at least 1).").arg(line->productName));
+            return invalid(
+                    tr("Enter how many of %1 come back (at least 1).").arg(line->productName));
         }
         const auto base = wanted.inBaseUnits ? std::optional<qint64>(wanted.quantity)
                                              : roundedDiv(wanted.quantity, line->basePerUnit, 1);
@@ -110,13 +114,15 @@ ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill, cons
         const qint64 before = line->refundedBase + asked.value(line->billItemId);
         if (*base > line->baseQuantity - before) {
             return invalid(tr("Only %1 of %2 can still be refunded.")
-                               .arg(line->baseQuantity - before)
-                               .arg(line->productName));
+                                   .arg(line->baseQuantity - before)
+                                   .arg(line->productName));
         }
         asked[line->billItemId] += *base;
         // Cumulative shares of what was paid, so several partial refunds add up to the line.
-        const qint64 upTo = roundedDiv(line->total.minor(), before + *base, line->baseQuantity).value_or(0);
-        const qint64 sofar = roundedDiv(line->total.minor(), before, line->baseQuantity).value_or(0);
+        const qint64 upTo
+                = roundedDiv(line->total.minor(), before + *base, line->baseQuantity).value_or(0);
+        const qint64 sofar
+                = roundedDiv(line->total.minor(), before, line->baseQuantity).value_or(0);
         const Money amount = Money::fromMinor(upTo - sofar);
         record.lines.append({line->billItemId, line->productId, *base, amount, wanted.restock});
         record.total += amount;
@@ -149,7 +155,8 @@ ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill, cons
     return record;
 }
 
-ServiceResult<RefundService::Outcome> RefundService::commit(const Request &request, const QString &uuid,
+ServiceResult<RefundService::Outcome> RefundService::commit(const Request &request,
+                                                            const QString &uuid,
                                                             const Approval &approval)
 {
     ProfileScope scope(u"refund.commit"_s);
@@ -172,9 +179,10 @@ ServiceResult<RefundService::Outcome> RefundService::commit(const Request &reque
     record.cashierId = grant->userId;
     record.approvedBy = grant->approvedBy;
     record.at = m_clock();
-    record.auditDetails = u"bill=%1/%2 total=%3 reason=%4"_s.arg(bill->lane).arg(bill->number)
-                              .arg(record.total.minor())
-                              .arg(record.reason);
+    record.auditDetails = u"bill=%1/%2 total=%3 reason=%4"_s.arg(bill->lane)
+                                  .arg(bill->number)
+                                  .arg(record.total.minor())
+                                  .arg(record.reason);
     auto committed = m_refunds.commit(record);
     if (!committed && committed.error().kind == DbError::Kind::ConnectionFailed) {
         m_db.dropCachedStatements();
@@ -192,7 +200,7 @@ ServiceResult<RefundService::Outcome> RefundService::commit(const Request &reque
         if (error.kind == DbError::Kind::NotFound) {
             return ServiceError{ServiceError::Code::InvalidInput,
                                 tr("No shift is open at lane %1. Open a shift to give money back.")
-                                    .arg(record.lane),
+                                        .arg(record.lane),
                                 error.details};
         }
         if (error.kind == DbError::Kind::Invalid) {
@@ -230,7 +238,8 @@ ReceiptData RefundService::receiptFor(const RefundableBill &bill, const RefundRe
     QMap<int, ReceiptData::Tax> taxes;
     for (const RefundRecord::Line &refunded : record.lines) {
         const RefundableBill::Line *line = lineById.value(refunded.billItemId);
-        const qint64 units = line->basePerUnit > 0 ? refunded.baseQuantity / line->basePerUnit : refunded.baseQuantity;
+        const qint64 units = line->basePerUnit > 0 ? refunded.baseQuantity / line->basePerUnit
+                                                   : refunded.baseQuantity;
         const bool whole = line->basePerUnit > 0 && refunded.baseQuantity % line->basePerUnit == 0;
         r.lines.append({line->productName, whole ? line->unitName : tr("base units"),
                         whole ? units : refunded.baseQuantity, line->unitPrice, Money::fromMinor(0),
@@ -240,7 +249,8 @@ ReceiptData RefundService::receiptFor(const RefundableBill &bill, const RefundRe
         tax.gross += refunded.amount;
     }
     for (ReceiptData::Tax tax : std::as_const(taxes)) {
-        tax.tax = Money::fromMinor(roundedDiv(tax.gross.minor(), tax.rateBp, 10000 + tax.rateBp).value_or(0));
+        tax.tax = Money::fromMinor(
+                roundedDiv(tax.gross.minor(), tax.rateBp, 10000 + tax.rateBp).value_or(0));
         tax.net = tax.gross - tax.tax;
         r.tax += tax.tax;
         r.taxes.prepend(tax);
@@ -248,13 +258,15 @@ ReceiptData RefundService::receiptFor(const RefundableBill &bill, const RefundRe
     r.subtotal = record.total;
     r.total = record.total;
     for (const RefundRecord::Payment &p : record.payments) {
-        r.payments.append({p.method, p.amount, Money::fromMinor(0), Money::fromMinor(0), p.reference});
+        r.payments.append(
+                {p.method, p.amount, Money::fromMinor(0), Money::fromMinor(0), p.reference});
     }
     return r;
 }
 
-ServiceResult<QList<BillSummary>> RefundService::history(const BillFilter &filter, const QDateTime &beforeAt,
-                                                         qint64 beforeId, int limit) const
+ServiceResult<QList<BillSummary>> RefundService::history(const BillFilter &filter,
+                                                         const QDateTime &beforeAt, qint64 beforeId,
+                                                         int limit) const
 {
     ProfileScope scope(u"refund.history"_s);
     if (const auto grant = m_authorizer.authorize(m_session, Permission::Sell); !grant) {

@@ -2,8 +2,8 @@
 
 #include "models/db/auditrepository.h"
 #include "models/db/refundrepository.h"
-#include "models/domain/receipt.h"
 #include "models/domain/approval.h"
+#include "models/domain/receipt.h"
 #include "models/services/clock.h"
 #include "models/services/serviceerror.h"
 
@@ -44,7 +44,7 @@ public:
         qint64 billId = 0;
         QList<LineRequest> lines;
         QString reason;
-        bool allToCash = false;   //!< a manager may pay a card sale back in cash
+        bool allToCash = false; //!< a manager may pay a card sale back in cash
         QString cardReference;
     };
     //! What the refund would be: amounts and payments. Pure; nothing is read or written.
@@ -73,7 +73,8 @@ Q_SIGNALS:
 
 private:
     ServiceError failed(const DbError &error) const;
-    ReceiptData receiptFor(const RefundableBill &bill, const RefundRecord &record, qint64 number) const;
+    ReceiptData receiptFor(const RefundableBill &bill, const RefundRecord &record,
+                           qint64 number) const;
 
     const Database &m_db;
     const Session &m_session;

@@ -20,7 +20,8 @@ ReportRunner::ReportRunner(const Database &db, const Session &session, const Aut
 ReportRunner::~ReportRunner()
 {
     // The worker's connection belongs to the worker's thread: close it there, then stop.
-    QMetaObject::invokeMethod(m_worker, [this] { m_db.closeThreadConnection(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+            m_worker, [this] { m_db.closeThreadConnection(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -33,7 +34,8 @@ quint64 ReportRunner::request(const ReportRange &range)
     QMetaObject::invokeMethod(m_worker, [this, id, range] {
         // Reads the session and authorizer only; they are not changed while a report runs.
         const ServiceResult<SalesReport> result = m_service.sales(range);
-        QMetaObject::invokeMethod(this, [this, id, result] { deliver(id, result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this, id, result] { deliver(id, result); }, Qt::QueuedConnection);
     });
     return id;
 }

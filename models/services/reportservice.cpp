@@ -7,21 +7,23 @@
 
 using namespace Qt::StringLiterals;
 
-ReportService::ReportService(const Database &db, const Session &session, const Authorizer &authorizer)
+ReportService::ReportService(const Database &db, const Session &session,
+                             const Authorizer &authorizer)
     : m_db(db)
     , m_session(session)
     , m_authorizer(authorizer)
-{
-}
+{}
 
 std::optional<ServiceError> ReportService::validate(const ReportRange &range)
 {
     if (!range.from.isValid() || !range.to.isValid()) {
-        return ServiceError{ServiceError::Code::InvalidInput, tr("Choose the first and the last day."), {}};
+        return ServiceError{
+                ServiceError::Code::InvalidInput, tr("Choose the first and the last day."), {}};
     }
     if (range.from >= range.to) {
         return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("The first day comes after the last day. Swap them and try again."), {}};
+                            tr("The first day comes after the last day. Swap them and try again."),
+                            {}};
     }
     return std::nullopt;
 }
@@ -37,8 +39,9 @@ ServiceResult<SalesReport> ReportService::sales(const ReportRange &range) const
     }
     const ReportRepository reports(m_db);
     const auto failed = [](const DbError &error) {
-        return ServiceError::fromDb(error, tr("The report cannot be read right now; the last figures stay on "
-                                              "screen."));
+        return ServiceError::fromDb(
+                error, tr("The report cannot be read right now; the last figures stay on "
+                          "screen."));
     };
     SalesReport report;
     report.range = range;

@@ -56,7 +56,7 @@ std::optional<SaleRecovery::Saved> SaleRecovery::load() const
     }
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     const auto cart = CartCodec::fromJson(
-        QJsonDocument(root.value(kCartKey).toObject()).toJson(QJsonDocument::Compact));
+            QJsonDocument(root.value(kCartKey).toObject()).toJson(QJsonDocument::Compact));
     if (!cart || cart->isEmpty()) {
         return std::nullopt;
     }

@@ -24,7 +24,9 @@ public:
         QString uuid;
     };
 
-    explicit SaleRecovery(QString path) : m_path(std::move(path)) {}
+    explicit SaleRecovery(QString path)
+        : m_path(std::move(path))
+    {}
 
     //! The file for a lane in the user's application data folder.
     static QString defaultPath(const QString &lane);

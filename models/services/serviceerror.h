@@ -21,7 +21,7 @@ public:
         InvalidInput,     //!< the request itself is wrong (empty name, bad PIN, too much refunded)
         Conflict,         //!< someone else changed it first, or it would break a rule of the data
         NotFound,
-        Unavailable,      //!< the database cannot be reached or failed
+        Unavailable, //!< the database cannot be reached or failed
     };
 
     Code code = Code::Unavailable;

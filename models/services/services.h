@@ -13,8 +13,8 @@
 #include "models/services/refundservice.h"
 #include "models/services/reportservice.h"
 #include "models/services/session.h"
-#include "models/services/shiftservice.h"
 #include "models/services/settingsservice.h"
+#include "models/services/shiftservice.h"
 #include "models/services/userservice.h"
 
 class Database;

@@ -3,8 +3,7 @@
 Session::Session(QString lane, QObject *parent)
     : QObject(parent)
     , m_lane(std::move(lane))
-{
-}
+{}
 
 void Session::signIn(const User &user)
 {

@@ -34,12 +34,12 @@ std::optional<qint64> wholeNumber(const QString &text)
 std::optional<Range> rangeOf(const QString &key)
 {
     static const QHash<QString, Range> ranges{
-        {Keys::kCashRoundingMinor, {1, 100000}},
-        {Keys::kCashierDiscountLimitBp, {0, 10000}},
-        {Keys::kIdleLockMinutes, {0, 240}},
-        {AuthService::kMaxAttemptsKey, {1, 99}},
-        // Stored in seconds and edited in minutes; no lock at all would make guessing free.
-        {AuthService::kLockSecondsKey, {60, 240 * 60}},
+            {Keys::kCashRoundingMinor, {1, 100000}},
+            {Keys::kCashierDiscountLimitBp, {0, 10000}},
+            {Keys::kIdleLockMinutes, {0, 240}},
+            {AuthService::kMaxAttemptsKey, {1, 99}},
+            // Stored in seconds and edited in minutes; no lock at all would make guessing free.
+            {AuthService::kLockSecondsKey, {60, 240 * 60}},
     };
     const auto it = ranges.constFind(key);
     return it == ranges.cend() ? std::nullopt : std::optional<Range>(*it);
@@ -62,8 +62,7 @@ SettingsService::SettingsService(const Database &db, const Session &session,
     , m_authorizer(authorizer)
     , m_settings(db)
     , m_audit(db)
-{
-}
+{}
 
 QStringList SettingsService::keys()
 {
@@ -86,40 +85,40 @@ QHash<QString, QString> SettingsService::defaults()
 {
     const AuthService::Policy policy;
     return {
-        {Keys::kStoreName, QString()},
-        {Keys::kStoreAddress, QString()},
-        {Keys::kStoreTaxId, QString()},
-        {Keys::kCurrency, u"EUR"_s},
-        {Keys::kCurrencySymbol, u"€"_s},
-        {Keys::kPricesIncludeTax, u"1"_s},
-        {Keys::kCashRoundingMinor, u"1"_s},
-        // Every discount needs a manager until the store says otherwise.
-        {Keys::kCashierDiscountLimitBp, u"0"_s},
-        // Warn rather than block: a sale must not fail because a delivery is not booked yet.
-        {Keys::kAllowNegativeStock, u"1"_s},
-        {Keys::kBlindCounts, u"0"_s},
-        {Keys::kIdleLockMinutes, QString::number(kDefaultIdleMinutes)},
-        {AuthService::kMaxAttemptsKey, QString::number(policy.maxAttempts)},
-        {AuthService::kLockSecondsKey, QString::number(policy.lockSeconds)},
+            {Keys::kStoreName, QString()},
+            {Keys::kStoreAddress, QString()},
+            {Keys::kStoreTaxId, QString()},
+            {Keys::kCurrency, u"EUR"_s},
+            {Keys::kCurrencySymbol, u"€"_s},
+            {Keys::kPricesIncludeTax, u"1"_s},
+            {Keys::kCashRoundingMinor, u"1"_s},
+            // Every discount needs a manager until the store says otherwise.
+            {Keys::kCashierDiscountLimitBp, u"0"_s},
+            // Warn rather than block: a sale must not fail because a delivery is not booked yet.
+            {Keys::kAllowNegativeStock, u"1"_s},
+            {Keys::kBlindCounts, u"0"_s},
+            {Keys::kIdleLockMinutes, QString::number(kDefaultIdleMinutes)},
+            {AuthService::kMaxAttemptsKey, QString::number(policy.maxAttempts)},
+            {AuthService::kLockSecondsKey, QString::number(policy.lockSeconds)},
     };
 }
 
 QString SettingsService::label(const QString &key)
 {
     static const QHash<QString, const char *> labels{
-        {Keys::kStoreName, QT_TR_NOOP("Store name")},
-        {Keys::kStoreAddress, QT_TR_NOOP("Address")},
-        {Keys::kStoreTaxId, QT_TR_NOOP("Tax number")},
-        {Keys::kCurrency, QT_TR_NOOP("Currency code")},
-        {Keys::kCurrencySymbol, QT_TR_NOOP("Currency symbol")},
-        {Keys::kPricesIncludeTax, QT_TR_NOOP("Prices include tax")},
-        {Keys::kCashRoundingMinor, QT_TR_NOOP("Cash rounding step")},
-        {Keys::kCashierDiscountLimitBp, QT_TR_NOOP("Cashier discount limit")},
-        {Keys::kAllowNegativeStock, QT_TR_NOOP("Selling without stock")},
-        {Keys::kBlindCounts, QT_TR_NOOP("Blind counts")},
-        {Keys::kIdleLockMinutes, QT_TR_NOOP("Lock after idle minutes")},
-        {AuthService::kMaxAttemptsKey, QT_TR_NOOP("Wrong PINs before a lock")},
-        {AuthService::kLockSecondsKey, QT_TR_NOOP("Lock duration")},
+            {Keys::kStoreName, QT_TR_NOOP("Store name")},
+            {Keys::kStoreAddress, QT_TR_NOOP("Address")},
+            {Keys::kStoreTaxId, QT_TR_NOOP("Tax number")},
+            {Keys::kCurrency, QT_TR_NOOP("Currency code")},
+            {Keys::kCurrencySymbol, QT_TR_NOOP("Currency symbol")},
+            {Keys::kPricesIncludeTax, QT_TR_NOOP("Prices include tax")},
+            {Keys::kCashRoundingMinor, QT_TR_NOOP("Cash rounding step")},
+            {Keys::kCashierDiscountLimitBp, QT_TR_NOOP("Cashier discount limit")},
+            {Keys::kAllowNegativeStock, QT_TR_NOOP("Selling without stock")},
+            {Keys::kBlindCounts, QT_TR_NOOP("Blind counts")},
+            {Keys::kIdleLockMinutes, QT_TR_NOOP("Lock after idle minutes")},
+            {AuthService::kMaxAttemptsKey, QT_TR_NOOP("Wrong PINs before a lock")},
+            {AuthService::kLockSecondsKey, QT_TR_NOOP("Lock duration")},
     };
     const auto it = labels.constFind(key);
     return it == labels.cend() ? key : tr(*it);
@@ -177,15 +176,15 @@ std::optional<QString> SettingsService::problemWith(const QString &key, const QS
     if (!number || *number < range->min || *number > range->max) {
         const QLocale locale;
         return tr("%1 must be a whole number from %2 to %3.")
-            .arg(label(key), locale.toString(range->min), locale.toString(range->max));
+                .arg(label(key), locale.toString(range->min), locale.toString(range->max));
     }
     return std::nullopt;
 }
 
 ServiceError SettingsService::unavailable(const DbError &error) const
 {
-    return ServiceError::fromDb(error,
-                                tr("The settings could not be read or saved. Nothing was changed."));
+    return ServiceError::fromDb(
+            error, tr("The settings could not be read or saved. Nothing was changed."));
 }
 
 ServiceResult<QHash<QString, QString>> SettingsService::values() const
@@ -271,9 +270,9 @@ ServiceStatus SettingsService::save(const QHash<QString, QString> &changes)
     if (DbStatus status = m_settings.setValues(changed); !status) {
         return unavailable(status.error());
     }
-    if (DbStatus status = m_audit.record({grant->userId, grant->approvedBy, m_session.lane(),
-                                          u"settings_changed"_s,
-                                          u"keys=%1"_s.arg(changedKeys.join(u','))});
+    if (DbStatus status
+        = m_audit.record({grant->userId, grant->approvedBy, m_session.lane(), u"settings_changed"_s,
+                          u"keys=%1"_s.arg(changedKeys.join(u','))});
         !status) {
         return unavailable(status.error());
     }

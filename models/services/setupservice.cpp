@@ -24,8 +24,7 @@ ServiceError invalid(const QString &message)
 SetupService::SetupService(const Database &db, QString lane)
     : m_db(db)
     , m_lane(std::move(lane))
-{
-}
+{}
 
 ServiceError SetupService::unavailable(const DbError &error) const
 {
@@ -100,8 +99,8 @@ ServiceResult<User> SetupService::initializeStore(const StoreSetup &setup)
     }
     const ProductRepository products(m_db);
     const QList<TaxRate> rates{
-        {0, tr("Standard rate"), setup.standardRateBp},
-        {0, tr("Reduced rate"), setup.reducedRateBp},
+            {0, tr("Standard rate"), setup.standardRateBp},
+            {0, tr("Reduced rate"), setup.reducedRateBp},
     };
     for (const TaxRate &rate : rates) {
         if (const auto id = products.saveTaxRate(rate); !id) {
@@ -116,16 +115,16 @@ ServiceResult<User> SetupService::initializeStore(const StoreSetup &setup)
     }
     User admin{0, login, setup.adminName.trimmed(), Role::Admin, true};
     const auto id = UserRepository(m_db).insert(
-        admin, m_pinIterations > 0 ? PinHasher::hash(setup.adminSecret, m_pinIterations)
-                                   : PinHasher::hash(setup.adminSecret));
+            admin, m_pinIterations > 0 ? PinHasher::hash(setup.adminSecret, m_pinIterations)
+                                       : PinHasher::hash(setup.adminSecret));
     if (!id) {
         return unavailable(id.error());
     }
     admin.id = *id;
     if (DbStatus status = AuditRepository(m_db).record(
-            {admin.id, 0, m_lane, u"store_setup"_s,
-             u"store=%1 currency=%2 admin=%3"_s.arg(settings.value(Keys::kStoreName),
-                                                    settings.value(Keys::kCurrency), login)});
+                {admin.id, 0, m_lane, u"store_setup"_s,
+                 u"store=%1 currency=%2 admin=%3"_s.arg(settings.value(Keys::kStoreName),
+                                                        settings.value(Keys::kCurrency), login)});
         !status) {
         return unavailable(status.error());
     }

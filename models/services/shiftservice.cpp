@@ -14,12 +14,12 @@ ShiftService::ShiftService(const Database &db, const Session &session, const Aut
     , m_authorizer(authorizer)
     , m_shifts(db)
     , m_audit(db)
-{
-}
+{}
 
 ServiceError ShiftService::failed(const DbError &error) const
 {
-    return ServiceError::fromDb(error, tr("The shift could not be read or saved. Nothing was changed."));
+    return ServiceError::fromDb(error,
+                                tr("The shift could not be read or saved. Nothing was changed."));
 }
 
 ServiceResult<std::optional<Shift>> ShiftService::current() const
@@ -38,9 +38,10 @@ ServiceResult<Shift> ShiftService::requireOpenShift() const
         return failed(shift.error());
     }
     if (!shift->has_value()) {
-        return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("No shift is open at lane %1. Open a shift first.").arg(m_session.lane()),
-                            {}};
+        return ServiceError{
+                ServiceError::Code::InvalidInput,
+                tr("No shift is open at lane %1. Open a shift first.").arg(m_session.lane()),
+                {}};
     }
     return **shift;
 }
@@ -53,7 +54,8 @@ ServiceResult<Shift> ShiftService::open(Money openingFloat)
         return grant.error();
     }
     if (!openingFloat.isValid() || openingFloat.isNegative()) {
-        return ServiceError{ServiceError::Code::InvalidInput, tr("The opening float cannot be negative."), {}};
+        return ServiceError{
+                ServiceError::Code::InvalidInput, tr("The opening float cannot be negative."), {}};
     }
     Transaction tx(m_db);
     if (DbStatus status = tx.begin(); !status) {
@@ -80,7 +82,8 @@ ServiceResult<Shift> ShiftService::open(Money openingFloat)
     if (DbStatus status = tx.commit(); !status) {
         return failed(status.error());
     }
-    return Shift{*id, m_session.lane(), grant->userId, m_session.user()->name, now, {}, openingFloat, 0};
+    return Shift{
+            *id, m_session.lane(), grant->userId, m_session.user()->name, now, {}, openingFloat, 0};
 }
 
 ServiceStatus ShiftService::moveCash(CashDirection direction, Money amount, const QString &reason,
@@ -89,11 +92,13 @@ ServiceStatus ShiftService::moveCash(CashDirection direction, Money amount, cons
     ProfileScope scope(u"shift.cash"_s);
     // Checked before the approval is spent, so a typo does not cost the manager's PIN.
     if (!amount.isValid() || amount.minor() <= 0) {
-        return ServiceError{ServiceError::Code::InvalidInput, tr("Enter an amount above zero."), {}};
+        return ServiceError{
+                ServiceError::Code::InvalidInput, tr("Enter an amount above zero."), {}};
     }
     if (reason.trimmed().isEmpty()) {
         return ServiceError{ServiceError::Code::InvalidInput,
-                            tr("Please say why the cash goes in or out."), {}};
+                            tr("Please say why the cash goes in or out."),
+                            {}};
     }
     const auto grant = m_authorizer.authorize(m_session, Permission::CashInOut, approval);
     if (!grant) {
@@ -108,14 +113,14 @@ ServiceStatus ShiftService::moveCash(CashDirection direction, Money amount, cons
     if (DbStatus status = tx.begin(); !status) {
         return failed(status.error());
     }
-    if (DbStatus status = m_shifts.addCashMovement(shift->id, grant->userId, kind, amount, reason.trimmed(),
-                                                   m_clock());
+    if (DbStatus status = m_shifts.addCashMovement(shift->id, grant->userId, kind, amount,
+                                                   reason.trimmed(), m_clock());
         !status) {
         return failed(status.error());
     }
-    if (DbStatus status = m_audit.record({grant->userId, grant->approvedBy, m_session.lane(),
-                                          u"cash_%1"_s.arg(kind),
-                                          u"amount=%1 reason=%2"_s.arg(amount.minor()).arg(reason.trimmed())});
+    if (DbStatus status = m_audit.record(
+                {grant->userId, grant->approvedBy, m_session.lane(), u"cash_%1"_s.arg(kind),
+                 u"amount=%1 reason=%2"_s.arg(amount.minor()).arg(reason.trimmed())});
         !status) {
         return failed(status.error());
     }
@@ -140,8 +145,9 @@ ServiceStatus ShiftService::openDrawer(const QString &reason, const Approval &ap
     if (DbStatus status = tx.begin(); !status) {
         return failed(status.error());
     }
-    if (DbStatus status = m_shifts.addCashMovement(shift->id, grant->userId, u"drawer_open"_s,
-                                                   Money::fromMinor(0), reason.trimmed(), m_clock());
+    if (DbStatus status
+        = m_shifts.addCashMovement(shift->id, grant->userId, u"drawer_open"_s, Money::fromMinor(0),
+                                   reason.trimmed(), m_clock());
         !status) {
         return failed(status.error());
     }
@@ -177,7 +183,8 @@ ServiceResult<ShiftReport> ShiftService::close(Money countedCash, const Approval
 {
     ProfileScope scope(u"shift.close"_s);
     if (!countedCash.isValid() || countedCash.isNegative()) {
-        return ServiceError{ServiceError::Code::InvalidInput, tr("The counted cash cannot be negative."), {}};
+        return ServiceError{
+                ServiceError::Code::InvalidInput, tr("The counted cash cannot be negative."), {}};
     }
     const auto grant = m_authorizer.authorize(m_session, Permission::CloseShift, approval);
     if (!grant) {
@@ -201,15 +208,17 @@ ServiceResult<ShiftReport> ShiftService::close(Money countedCash, const Approval
     if (!number) {
         if (number.error().kind == DbError::Kind::NotFound) {
             return ServiceError{ServiceError::Code::Conflict,
-                                tr("This shift was closed at another till in the meantime."), {}};
+                                tr("This shift was closed at another till in the meantime."),
+                                {}};
         }
         return failed(number.error());
     }
     report->shift.zNumber = *number;
-    if (DbStatus status = m_audit.record(
-            {grant->userId, grant->approvedBy, m_session.lane(), u"shift_closed"_s,
-             u"z=%1 expected=%2 counted=%3"_s.arg(*number).arg(report->expectedCash.minor())
-                 .arg(countedCash.minor())});
+    if (DbStatus status
+        = m_audit.record({grant->userId, grant->approvedBy, m_session.lane(), u"shift_closed"_s,
+                          u"z=%1 expected=%2 counted=%3"_s.arg(*number)
+                                  .arg(report->expectedCash.minor())
+                                  .arg(countedCash.minor())});
         !status) {
         return failed(status.error());
     }
@@ -222,7 +231,8 @@ ServiceResult<ShiftReport> ShiftService::close(Money countedCash, const Approval
 ServiceResult<ShiftReport> ShiftService::zReport(const QString &lane, qint64 number,
                                                  const Approval &approval) const
 {
-    if (const auto grant = m_authorizer.authorize(m_session, Permission::PrintZReport, approval); !grant) {
+    if (const auto grant = m_authorizer.authorize(m_session, Permission::PrintZReport, approval);
+        !grant) {
         return grant.error();
     }
     auto report = m_shifts.zReport(lane, number);
@@ -231,7 +241,8 @@ ServiceResult<ShiftReport> ShiftService::zReport(const QString &lane, qint64 num
     }
     if (!report->has_value()) {
         return ServiceError{ServiceError::Code::NotFound,
-                            tr("There is no Z report %1 for lane %2.").arg(number).arg(lane), {}};
+                            tr("There is no Z report %1 for lane %2.").arg(number).arg(lane),
+                            {}};
     }
     return **report;
 }

@@ -28,12 +28,12 @@ UserService::UserService(const Database &db, const Session &session, const Autho
     , m_authorizer(authorizer)
     , m_users(db)
     , m_audit(db)
-{
-}
+{}
 
 ServiceError UserService::unavailable(const DbError &error) const
 {
-    return ServiceError::fromDb(error, tr("The users could not be read or saved. Nothing was changed."));
+    return ServiceError::fromDb(error,
+                                tr("The users could not be read or saved. Nothing was changed."));
 }
 
 bool UserService::isAcceptableLogin(const QString &login)
@@ -84,13 +84,14 @@ ServiceResult<User> UserService::create(const NewUser &newUser)
         return unavailable(status.error());
     }
     const auto id = m_users.insert(user, m_pinIterations > 0
-                                             ? PinHasher::hash(newUser.pin, m_pinIterations)
-                                             : PinHasher::hash(newUser.pin));
+                                                 ? PinHasher::hash(newUser.pin, m_pinIterations)
+                                                 : PinHasher::hash(newUser.pin));
     if (!id) {
         if (id.error().kind == DbError::Kind::Constraint) {
-            return ServiceError{ServiceError::Code::Conflict,
-                                tr("The user name \"%1\" is taken. Please choose another.").arg(login),
-                                id.error().details};
+            return ServiceError{
+                    ServiceError::Code::Conflict,
+                    tr("The user name \"%1\" is taken. Please choose another.").arg(login),
+                    id.error().details};
         }
         return unavailable(id.error());
     }
@@ -144,9 +145,10 @@ ServiceStatus UserService::update(qint64 userId, const QString &name, Role role)
         return unavailable(changed.error());
     }
     if (*changed == 0) {
-        return ServiceError{ServiceError::Code::Conflict,
-                            tr("%1 is the last administrator and must stay one.").arg(target->user.name),
-                            {}};
+        return ServiceError{
+                ServiceError::Code::Conflict,
+                tr("%1 is the last administrator and must stay one.").arg(target->user.name),
+                {}};
     }
     if (ServiceStatus audited = audit(u"user_updated"_s, userId,
                                       u"name=%1 role=%2"_s.arg(name.trimmed(), Roles::key(role)));
@@ -180,7 +182,7 @@ ServiceStatus UserService::setActive(qint64 userId, bool active)
     if (*changed == 0) {
         return ServiceError{ServiceError::Code::Conflict,
                             tr("%1 is the last active administrator and cannot be deactivated.")
-                                .arg(target->user.name),
+                                    .arg(target->user.name),
                             {}};
     }
     if (ServiceStatus audited = audit(active ? u"user_activated"_s : u"user_deactivated"_s, userId,
@@ -208,13 +210,14 @@ ServiceStatus UserService::resetPin(qint64 userId, const QString &pin)
     if (DbStatus status = tx.begin(); !status) {
         return unavailable(status.error());
     }
-    if (DbStatus status = m_users.updatePin(userId, m_pinIterations > 0
-                                                        ? PinHasher::hash(pin, m_pinIterations)
+    if (DbStatus status
+        = m_users.updatePin(userId, m_pinIterations > 0 ? PinHasher::hash(pin, m_pinIterations)
                                                         : PinHasher::hash(pin));
         !status) {
         return unavailable(status.error());
     }
-    if (ServiceStatus audited = audit(u"pin_reset"_s, userId, u"login=%1"_s.arg(target->user.login));
+    if (ServiceStatus audited
+        = audit(u"pin_reset"_s, userId, u"login=%1"_s.arg(target->user.login));
         !audited) {
         return audited;
     }

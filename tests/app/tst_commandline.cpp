@@ -32,22 +32,24 @@ private Q_SLOTS:
 
         const int run = int(CommandLine::Action::Run);
         const QString home = u"sqlite:///home/anna/.local/share/Till/till.db"_s;
-        QTest::newRow("defaults") << QStringList {} << run << home << u"1"_s << false << false;
-        QTest::newRow("sqlite") << QStringList {u"--database"_s, u"sqlite:///srv/till/shop.db"_s}
+        QTest::newRow("defaults") << QStringList{} << run << home << u"1"_s << false << false;
+        QTest::newRow("sqlite") << QStringList{u"--database"_s, u"sqlite:///srv/till/shop.db"_s}
                                 << run << u"sqlite:///srv/till/shop.db"_s << u"1"_s << false
                                 << false;
         QTest::newRow("postgresql")
-            << QStringList {u"--database=postgresql://till:secret@db.shop.lan:5433/till"_s} << run
-            << u"postgresql://till:secret@db.shop.lan:5433/till"_s << u"1"_s << false << false;
+                << QStringList{u"--database=postgresql://till:secret@db.shop.lan:5433/till"_s}
+                << run << u"postgresql://till:secret@db.shop.lan:5433/till"_s << u"1"_s << false
+                << false;
         QTest::newRow("postgresql socket")
-            << QStringList {u"--database"_s, u"postgresql:///till?host=/run/postgresql&user=till"_s}
-            << run << u"postgresql://till@/till?host=/run/postgresql"_s << u"1"_s << false << false;
-        QTest::newRow("lane") << QStringList {u"--lane"_s, u" Front "_s} << run << home
-                              << u"Front"_s << true << false;
-        QTest::newRow("demo") << QStringList {u"--demo"_s} << run << home << u"1"_s << false
-                              << true;
-        QTest::newRow("all") << QStringList {u"--demo"_s, u"--lane=3"_s, u"--database"_s,
-            u"sqlite:///tmp/a.db"_s}
+                << QStringList{u"--database"_s,
+                               u"postgresql:///till?host=/run/postgresql&user=till"_s}
+                << run << u"postgresql://till@/till?host=/run/postgresql"_s << u"1"_s << false
+                << false;
+        QTest::newRow("lane") << QStringList{u"--lane"_s, u" Front "_s} << run << home << u"Front"_s
+                              << true << false;
+        QTest::newRow("demo") << QStringList{u"--demo"_s} << run << home << u"1"_s << false << true;
+        QTest::newRow("all") << QStringList{u"--demo"_s, u"--lane=3"_s, u"--database"_s,
+                                            u"sqlite:///tmp/a.db"_s}
                              << run << u"sqlite:///tmp/a.db"_s << u"3"_s << true << true;
     }
     void parse()
@@ -72,8 +74,8 @@ private Q_SLOTS:
     void postgresqlUrlIsTakenApart()
     {
         const auto options = CommandLine::parse(
-            {u"till"_s, u"--database"_s, u"postgresql://till:secret@db.shop.lan:5433/shop"_s},
-            defaults());
+                {u"till"_s, u"--database"_s, u"postgresql://till:secret@db.shop.lan:5433/shop"_s},
+                defaults());
         QCOMPARE(options.database.engine, DatabaseUrl::Engine::PostgreSQL);
         QCOMPARE(options.database.host, u"db.shop.lan"_s);
         QCOMPARE(options.database.port, 5433);
@@ -88,15 +90,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
 
         QTest::newRow("unknown database kind")
-            << QStringList {u"--database"_s, u"mysql://db/till"_s} << u"mysql://db/till"_s;
+                << QStringList{u"--database"_s, u"mysql://db/till"_s} << u"mysql://db/till"_s;
         QTest::newRow("sqlite without a file")
-            << QStringList {u"--database"_s, u"sqlite://"_s} << u"sqlite://"_s;
-        QTest::newRow("postgresql without a database") << QStringList {u"--database"_s,
-            u"postgresql://db.shop.lan"_s} << u"postgresql://db.shop.lan"_s;
-        QTest::newRow("no value") << QStringList {u"--database"_s} << u"database"_s;
-        QTest::newRow("empty lane") << QStringList {u"--lane"_s, u"  "_s} << u"lane"_s;
-        QTest::newRow("unknown option") << QStringList {u"--frobnicate"_s} << u"frobnicate"_s;
-        QTest::newRow("stray argument") << QStringList {u"shop.db"_s} << u"shop.db"_s;
+                << QStringList{u"--database"_s, u"sqlite://"_s} << u"sqlite://"_s;
+        QTest::newRow("postgresql without a database")
+                << QStringList{u"--database"_s, u"postgresql://db.shop.lan"_s}
+                << u"postgresql://db.shop.lan"_s;
+        QTest::newRow("no value") << QStringList{u"--database"_s} << u"database"_s;
+        QTest::newRow("empty lane") << QStringList{u"--lane"_s, u"  "_s} << u"lane"_s;
+        QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
+        QTest::newRow("stray argument") << QStringList{u"shop.db"_s} << u"shop.db"_s;
     }
     void errors()
     {
@@ -119,7 +122,7 @@ private Q_SLOTS:
         QVERIFY2(options.errorText.contains(u"settings"_s), qPrintable(options.errorText));
         // A --database on the command line overrides the broken saved one.
         const auto given
-            = CommandLine::parse({u"till"_s, u"--database"_s, u"sqlite:///tmp/a.db"_s}, saved);
+                = CommandLine::parse({u"till"_s, u"--database"_s, u"sqlite:///tmp/a.db"_s}, saved);
         QCOMPARE(given.action, CommandLine::Action::Run);
     }
 

@@ -39,7 +39,7 @@ private:
     void addUser(Database &db)
     {
         QVERIFY(UserRepository(db).insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
-            PinHasher::hash(u"4711"_s, 1000)));
+                                          PinHasher::hash(u"4711"_s, 1000)));
     }
 
 private Q_SLOTS:
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(startup);
         QCOMPARE(startup->storeName(), QString());
         QVERIFY(SettingsRepository(startup->database())
-                    .setValue(SettingsRepository::kStoreName, u"  Corner Market "_s));
+                        .setValue(SettingsRepository::kStoreName, u"  Corner Market "_s));
         QCOMPARE(startup->storeName(), u"Corner Market"_s);
     }
 
@@ -106,8 +106,8 @@ private Q_SLOTS:
         auto startup = openMigrated();
         QVERIFY(startup);
         SqlQuery newer(startup->database(),
-            u"INSERT INTO schema_migrations (version, name, applied_at) "
-            "VALUES (9999, 'from the future', '2099-01-01T00:00:00Z')"_s);
+                       u"INSERT INTO schema_migrations (version, name, applied_at) "
+                       "VALUES (9999, 'from the future', '2099-01-01T00:00:00Z')"_s);
         QVERIFY(newer.exec());
 
         const auto problem = startup->migrate();
@@ -141,7 +141,9 @@ private Q_SLOTS:
         options.pinIterations = 1000;
         options.lane = u"7"_s;
         QList<std::pair<int, int>> steps;
-        const auto progress = [&steps](int done, int total) { steps.append({done, total}); };
+        const auto progress = [&steps](int done, int total) {
+            steps.append({done, total});
+        };
 
         QVERIFY(!startup->fillDemo(options, progress));
         QVERIFY(startup->hasFilledDemo());
@@ -204,13 +206,13 @@ private Q_SLOTS:
     {
         auto startup = openMigrated();
         QVERIFY(startup);
-        QVERIFY(
-            SqlQuery(startup->database(), u"INSERT INTO categories (name) VALUES ('Leftovers')"_s)
-                .exec());
+        QVERIFY(SqlQuery(startup->database(),
+                         u"INSERT INTO categories (name) VALUES ('Leftovers')"_s)
+                        .exec());
         const auto readiness = startup->checkUsers(true);
         QVERIFY(!readiness);
         QVERIFY2(readiness.error().text.contains(u"only fills an empty database"_s),
-            qPrintable(readiness.error().text));
+                 qPrintable(readiness.error().text));
         // Without --demo the same database goes to the setup wizard instead.
         const auto withoutDemo = startup->checkUsers(false);
         QVERIFY(withoutDemo);

@@ -53,10 +53,9 @@ struct StartLine
 {
     explicit StartLine(int lanes)
         : ready(lanes)
-    {
-    }
+    {}
     std::latch ready;
-    std::latch go {1};
+    std::latch go{1};
     std::chrono::steady_clock::time_point deadline;
 };
 
@@ -82,7 +81,7 @@ Cart cartFor(const QList<Product> &products, int lines, QRandomGenerator &rng)
 
 //! One lane's thread: its own connection, Services and shift, then sales until told to stop.
 void sell(const Database &db, const QList<Product> &products, const LaneBench::Options &options,
-    int index, Lane &lane, StartLine &start)
+          int index, Lane &lane, StartLine &start)
 {
     {
         Services services(db, lane.name);
@@ -101,10 +100,10 @@ void sell(const Database &db, const QList<Product> &products, const LaneBench::O
 
         QRandomGenerator rng(1000 + index);
         while (lane.setupError.isEmpty() && std::chrono::steady_clock::now() < start.deadline
-            && (options.salesPerLane == 0
-                || lane.committed + lane.failures < options.salesPerLane)) {
+               && (options.salesPerLane == 0
+                   || lane.committed + lane.failures < options.salesPerLane)) {
             const Cart cart = cartFor(products, options.linesPerSale, rng);
-            const QList<Tender> tenders {{Tender::Method::Card, Pricing::price(cart).total, {}}};
+            const QList<Tender> tenders{{Tender::Method::Card, Pricing::price(cart).total, {}}};
             const QString uuid = CheckoutService::newSaleUuid();
             QElapsedTimer timer;
             timer.start();
@@ -147,8 +146,7 @@ void sell(const Database &db, const QList<Product> &products, const LaneBench::O
 LaneBench::LaneBench(const Database &db, QList<Product> products)
     : m_db(db)
     , m_products(std::move(products))
-{
-}
+{}
 
 DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
 {
@@ -187,14 +185,15 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
 
     std::printf("lanes: %d at once, %d-line sales, %s; each lane its own connection, cashier and "
                 "open shift\n",
-        options.lanes, options.linesPerSale,
-        options.salesPerLane > 0 ? qPrintable(u"%1 sales per lane"_s.arg(options.salesPerLane))
-                                 : qPrintable(u"%1 s"_s.arg(options.duration.count() / 1000.0)));
+                options.lanes, options.linesPerSale,
+                options.salesPerLane > 0
+                        ? qPrintable(u"%1 sales per lane"_s.arg(options.salesPerLane))
+                        : qPrintable(u"%1 s"_s.arg(options.duration.count() / 1000.0)));
     if (sqlite && options.lanes > 1) {
         std::printf(
-            "note: on SQLite the %d lanes share one database file: writers take turns (WAL, "
-            "busy_timeout 5000 ms), so this measures serialised commits, not parallel ones\n",
-            options.lanes);
+                "note: on SQLite the %d lanes share one database file: writers take turns (WAL, "
+                "busy_timeout 5000 ms), so this measures serialised commits, not parallel ones\n",
+                options.lanes);
     }
     std::fflush(stdout);
 
@@ -202,14 +201,15 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
     std::vector<std::unique_ptr<QThread>> threads;
     for (int i = 0; i < options.lanes; ++i) {
         threads.emplace_back(QThread::create(sell, std::cref(m_db), std::cref(m_products),
-            std::cref(options), i, std::ref(lanes[i]), std::ref(start)));
+                                             std::cref(options), i, std::ref(lanes[i]),
+                                             std::ref(start)));
         threads.back()->setObjectName(lanes[i].name);
         threads.back()->start();
     }
     start.ready.wait();
     start.deadline = options.salesPerLane > 0 && options.duration.count() <= 0
-        ? std::chrono::steady_clock::time_point::max()
-        : std::chrono::steady_clock::now() + options.duration;
+                             ? std::chrono::steady_clock::time_point::max()
+                             : std::chrono::steady_clock::now() + options.duration;
     QElapsedTimer window;
     window.start();
     start.go.count_down();
@@ -231,7 +231,7 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
     std::printf("\n%-10s %8s %8s %9s %9s\n", "lane", "sales", "retries", "failures", "sales/s");
     for (const Lane &lane : lanes) {
         std::printf("%-10s %8d %8d %9d %9.1f\n", qPrintable(lane.name), lane.committed,
-            lane.retries, lane.failures, lane.committed / seconds);
+                    lane.retries, lane.failures, lane.committed / seconds);
         if (!lane.setupError.isEmpty()) {
             std::printf("  could not start: %s\n", qPrintable(lane.setupError));
             setUp = false;
@@ -256,12 +256,12 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
     const double p50 = percentile(latencies, 0.50);
     const double p95 = percentile(latencies, 0.95);
     const double p99 = percentile(latencies, 0.99);
-    std::printf(
-        "%-10s %8d %8d %9d %9.1f\n", "all", committed, retries, failures, committed / seconds);
+    std::printf("%-10s %8d %8d %9d %9.1f\n", "all", committed, retries, failures,
+                committed / seconds);
     std::printf("commit latency: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms; %d statements "
                 "per sale; "
                 "%.1f s\n",
-        p50, p95, p99, latencies.isEmpty() ? 0.0 : latencies.last(), statements, seconds);
+                p50, p95, p99, latencies.isEmpty() ? 0.0 : latencies.last(), statements, seconds);
     if (!conflicts.isEmpty()) {
         QStringList parts;
         for (auto it = conflicts.cbegin(); it != conflicts.cend(); ++it) {
@@ -274,20 +274,19 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
     QJsonArray checks;
     bool passed = true;
     const auto report = [&](const QString &name, bool ok, const QString &detail) {
-        std::printf(
-            "check %s: %s (%s)\n", qPrintable(name), ok ? "passed" : "FAILED", qPrintable(detail));
-        checks.append(QJsonObject {{u"check"_s, name}, {u"passed"_s, ok}, {u"detail"_s, detail}});
+        std::printf("check %s: %s (%s)\n", qPrintable(name), ok ? "passed" : "FAILED",
+                    qPrintable(detail));
+        checks.append(QJsonObject{{u"check"_s, name}, {u"passed"_s, ok}, {u"detail"_s, detail}});
         passed = passed && ok;
     };
 
     {
         // (a) Stock equals the ledger: opening stock plus this run's movements, the
         // ledger's whole sum, and the opening stock less what the lanes were told they sold.
-        SqlQuery q(m_db,
-            u"SELECT p.id, p.stock_base, COALESCE(SUM(m.delta_base), 0), "
-            "COALESCE(SUM(CASE WHEN m.id > :before THEN m.delta_base ELSE 0 END), 0) "
-            "FROM products p LEFT JOIN stock_movements m ON m.product_id = p.id "
-            "GROUP BY p.id, p.stock_base"_s);
+        SqlQuery q(m_db, u"SELECT p.id, p.stock_base, COALESCE(SUM(m.delta_base), 0), "
+                         "COALESCE(SUM(CASE WHEN m.id > :before THEN m.delta_base ELSE 0 END), 0) "
+                         "FROM products p LEFT JOIN stock_movements m ON m.product_id = p.id "
+                         "GROUP BY p.id, p.stock_base"_s);
         q.bind(u"before"_s, ledgerBefore);
         if (!q.exec()) {
             return q.error();
@@ -303,27 +302,28 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
             const qint64 before = opening.value(id);
             if (stock != before + moved || stock != ledger || -moved != sold.value(id)) {
                 differ << u"#%1 stock %2, opening %3 + moved %4, ledger %5, sold %6"_s.arg(id)
-                              .arg(stock)
-                              .arg(before)
-                              .arg(moved)
-                              .arg(ledger)
-                              .arg(sold.value(id));
+                                  .arg(stock)
+                                  .arg(before)
+                                  .arg(moved)
+                                  .arg(ledger)
+                                  .arg(sold.value(id));
             }
         }
         report(u"stock = opening + ledger movements = opening - sold"_s, differ.isEmpty(),
-            differ.isEmpty() ? u"%1 products"_s.arg(products)
-                             : u"%1 of %2 products differ, e.g. %3"_s.arg(differ.size())
-                                   .arg(products)
-                                   .arg(differ.mid(0, 3).join(u"; "_s)));
+               differ.isEmpty() ? u"%1 products"_s.arg(products)
+                                : u"%1 of %2 products differ, e.g. %3"_s.arg(differ.size())
+                                          .arg(products)
+                                          .arg(differ.mid(0, 3).join(u"; "_s)));
     }
     int billsWritten = 0;
     qint64 linesWritten = 0;
     {
         // (b) Each lane's numbers run 1..n, once each, and the lane's counter stands at n + 1.
-        SqlQuery q(m_db,
-            u"SELECT b.lane, COUNT(*), COUNT(DISTINCT b.number), MIN(b.number), MAX(b.number), "
-            "l.next_bill_number FROM bills b JOIN lanes l ON l.name = b.lane "
-            "WHERE b.lane LIKE :prefix GROUP BY b.lane, l.next_bill_number"_s);
+        SqlQuery q(
+                m_db,
+                u"SELECT b.lane, COUNT(*), COUNT(DISTINCT b.number), MIN(b.number), MAX(b.number), "
+                "l.next_bill_number FROM bills b JOIN lanes l ON l.name = b.lane "
+                "WHERE b.lane LIKE :prefix GROUP BY b.lane, l.next_bill_number"_s);
         q.bind(u"prefix"_s, QString(kLanePrefix + u'%'));
         if (!q.exec()) {
             return q.error();
@@ -343,44 +343,43 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
             }
             const auto [count, distinct, min, max, next] = byLane.value(lane.name, {0, 0, 0, 0, 1});
             const bool ok = clientContiguous && count == lane.committed && distinct == count
-                && max == count && (count == 0 || min == 1) && next == max + 1;
+                            && max == count && (count == 0 || min == 1) && next == max + 1;
             if (!ok) {
                 wrong << u"%1: %2 bills, %3 distinct, %4..%5, next %6, %7 committed%8"_s
-                             .arg(lane.name)
-                             .arg(count)
-                             .arg(distinct)
-                             .arg(min)
-                             .arg(max)
-                             .arg(next)
-                             .arg(lane.committed)
-                             .arg(clientContiguous ? QString()
-                                                   : u", handed out with gaps or twice"_s);
+                                 .arg(lane.name)
+                                 .arg(count)
+                                 .arg(distinct)
+                                 .arg(min)
+                                 .arg(max)
+                                 .arg(next)
+                                 .arg(lane.committed)
+                                 .arg(clientContiguous ? QString()
+                                                       : u", handed out with gaps or twice"_s);
             }
         }
         report(u"bill numbers per lane contiguous from 1, no duplicates"_s, wrong.isEmpty(),
-            wrong.isEmpty() ? u"%1 lanes"_s.arg(lanes.size()) : wrong.join(u"; "_s));
+               wrong.isEmpty() ? u"%1 lanes"_s.arg(lanes.size()) : wrong.join(u"; "_s));
     }
     {
         // (c) Every committed sale is a bill with all its lines, and nothing else was written.
-        SqlQuery q(m_db,
-            u"SELECT COUNT(*) FROM bill_items i JOIN bills b ON b.id = i.bill_id "
-            "WHERE b.lane LIKE :prefix"_s);
+        SqlQuery q(m_db, u"SELECT COUNT(*) FROM bill_items i JOIN bills b ON b.id = i.bill_id "
+                         "WHERE b.lane LIKE :prefix"_s);
         q.bind(u"prefix"_s, QString(kLanePrefix + u'%'));
         if (!q.execOne()) {
             return q.error();
         }
         linesWritten = q.int64(0);
         report(u"committed sales = bills in the database"_s,
-            billsWritten == committed && linesWritten == lines,
-            u"%1 sales committed, %2 bills; %3 lines sold, %4 written"_s.arg(committed)
-                .arg(billsWritten)
-                .arg(lines)
-                .arg(linesWritten));
+               billsWritten == committed && linesWritten == lines,
+               u"%1 sales committed, %2 bills; %3 lines sold, %4 written"_s.arg(committed)
+                       .arg(billsWritten)
+                       .arg(lines)
+                       .arg(linesWritten));
     }
     report(u"every lane sold and no sale failed"_s, setUp && failures == 0 && committed > 0,
-        u"%1 failed after %2 attempts each, %3 retried"_s.arg(failures)
-            .arg(kMaxAttempts)
-            .arg(retries));
+           u"%1 failed after %2 attempts each, %3 retried"_s.arg(failures)
+                   .arg(kMaxAttempts)
+                   .arg(retries));
     std::printf("lanes checks: %s\n", passed ? "passed" : "FAILED");
     std::fflush(stdout);
 
@@ -390,11 +389,21 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
     }
     Outcome outcome;
     outcome.checksPassed = passed;
-    outcome.json = QJsonObject {{u"op"_s, u"checkout_lanes"_s}, {u"variant"_s, u"till"_s},
-        {u"lanes"_s, options.lanes}, {u"n"_s, options.linesPerSale}, {u"statements"_s, statements},
-        {u"median_ms"_s, p50}, {u"p95_ms"_s, p95}, {u"p99_ms"_s, p99}, {u"reps"_s, committed},
-        {u"seconds"_s, seconds}, {u"sales_per_s"_s, committed / seconds}, {u"retries"_s, retries},
-        {u"retried"_s, conflictJson}, {u"failures"_s, failures},
-        {u"shared_file"_s, sqlite && options.lanes > 1}, {u"checks"_s, checks}};
+    outcome.json = QJsonObject{{u"op"_s, u"checkout_lanes"_s},
+                               {u"variant"_s, u"till"_s},
+                               {u"lanes"_s, options.lanes},
+                               {u"n"_s, options.linesPerSale},
+                               {u"statements"_s, statements},
+                               {u"median_ms"_s, p50},
+                               {u"p95_ms"_s, p95},
+                               {u"p99_ms"_s, p99},
+                               {u"reps"_s, committed},
+                               {u"seconds"_s, seconds},
+                               {u"sales_per_s"_s, committed / seconds},
+                               {u"retries"_s, retries},
+                               {u"retried"_s, conflictJson},
+                               {u"failures"_s, failures},
+                               {u"shared_file"_s, sqlite && options.lanes > 1},
+                               {u"checks"_s, checks}};
     return outcome;
 }

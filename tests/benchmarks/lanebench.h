@@ -29,7 +29,7 @@ public:
     {
         int lanes = 1;
         int linesPerSale = 10;
-        std::chrono::milliseconds duration {10000};
+        std::chrono::milliseconds duration{10000};
         int salesPerLane = 0; //!< 0: no limit, the duration decides
     };
 

@@ -22,7 +22,10 @@ using Type = Dialect::ColumnType;
 class Writer
 {
 public:
-    Writer(const Database &db, QString sql) : m_db(db), m_sql(std::move(sql)) {}
+    Writer(const Database &db, QString sql)
+        : m_db(db)
+        , m_sql(std::move(sql))
+    {}
     JsonRows &row()
     {
         if (m_rows.rowCount() >= kChunk) {
@@ -98,15 +101,19 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
         }
     }
     UserRepository users(m_db);
-    for (const auto &[login, role] : {std::pair{u"bench"_s, Role::Manager}, std::pair{u"cash"_s, Role::Cashier}}) {
-        if (auto id = users.insert({0, login, login, role, true}, PinHasher::hash(u"1234"_s, 1000)); !id) {
+    for (const auto &[login, role] :
+         {std::pair{u"bench"_s, Role::Manager}, std::pair{u"cash"_s, Role::Cashier}}) {
+        if (auto id = users.insert({0, login, login, role, true}, PinHasher::hash(u"1234"_s, 1000));
+            !id) {
             return id.error();
         }
     }
     {
-        Writer categories(m_db, u"INSERT INTO categories (name, sort_order) SELECT name, sort FROM "_s
-                                    + dialect.jsonRows(u"rows"_s, {{u"name"_s, Type::Text}, {u"sort"_s, Type::Integer}})
-                                    + u" AS j"_s);
+        Writer categories(m_db,
+                          u"INSERT INTO categories (name, sort_order) SELECT name, sort FROM "_s
+                                  + dialect.jsonRows(u"rows"_s, {{u"name"_s, Type::Text},
+                                                                 {u"sort"_s, Type::Integer}})
+                                  + u" AS j"_s);
         for (int c = 0; c < 20; ++c) {
             JsonRows &row = categories.row();
             row.add(u"name", u"Category %1"_s.arg(c));
@@ -117,13 +124,20 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
         }
     }
     {
-        Writer products(m_db,
-            u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, reorder_level_base, cost_minor, "
-            "cost_per_base, created_at, updated_at) SELECT j.sku, j.name, c.id, t.id, 'piece', 10, j.cost, 1, j.at, j.at "
-            "FROM "_s + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text}, {u"name"_s, Type::Text},
-                                                     {u"category"_s, Type::Text}, {u"tax"_s, Type::Text},
-                                                     {u"cost"_s, Type::Integer}, {u"at"_s, Type::Timestamp}})
-                + u" AS j JOIN categories c ON c.name = j.category JOIN tax_rates t ON t.name = j.tax"_s);
+        Writer products(
+                m_db,
+                u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
+                u"reorder_level_base, cost_minor, "
+                "cost_per_base, created_at, updated_at) SELECT j.sku, j.name, c.id, t.id, 'piece', "
+                "10, j.cost, 1, j.at, j.at "
+                "FROM "_s
+                        + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
+                                                       {u"name"_s, Type::Text},
+                                                       {u"category"_s, Type::Text},
+                                                       {u"tax"_s, Type::Text},
+                                                       {u"cost"_s, Type::Integer},
+                                                       {u"at"_s, Type::Timestamp}})
+                        + u" AS j JOIN categories c ON c.name = j.category JOIN tax_rates t ON t.name = j.tax"_s);
         for (int p = 0; p < scale.products; ++p) {
             JsonRows &row = products.row();
             row.add(u"sku", u"SKU-%1"_s.arg(p, 6, 10, QChar(u'0')));
@@ -136,13 +150,15 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
         if (DbStatus status = products.finish(); !status) {
             return status;
         }
-        Writer units(m_db,
-            u"INSERT INTO product_units (product_id, name, base_per_unit, price_minor, barcode) "
-            "SELECT p.id, j.name, j.rate, j.price, j.barcode FROM "_s
-                + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text}, {u"name"_s, Type::Text},
-                                               {u"rate"_s, Type::Integer}, {u"price"_s, Type::Integer},
-                                               {u"barcode"_s, Type::Text}})
-                + u" AS j JOIN products p ON p.sku = j.sku"_s);
+        Writer units(m_db, u"INSERT INTO product_units (product_id, name, base_per_unit, "
+                           u"price_minor, barcode) "
+                           "SELECT p.id, j.name, j.rate, j.price, j.barcode FROM "_s
+                                   + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
+                                                                  {u"name"_s, Type::Text},
+                                                                  {u"rate"_s, Type::Integer},
+                                                                  {u"price"_s, Type::Integer},
+                                                                  {u"barcode"_s, Type::Text}})
+                                   + u" AS j JOIN products p ON p.sku = j.sku"_s);
         for (int p = 0; p < scale.products; ++p) {
             const qint64 price = 79 + (p * 37) % 1900;
             for (bool box : {false, true}) {
@@ -161,12 +177,13 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
     // One shift a day over the past year; bills follow the clock.
     const int days = 365;
     {
-        Writer shifts(m_db,
-            u"INSERT INTO shifts (lane, cashier_id, opened_at, closed_at, closed_by, opening_float_minor, z_number) "
-            "SELECT '1', u.id, j.opened, j.closed, u.id, 10000, j.z FROM "_s
-                + dialect.jsonRows(u"rows"_s, {{u"opened"_s, Type::Timestamp}, {u"closed"_s, Type::Timestamp},
-                                               {u"z"_s, Type::Integer}})
-                + u" AS j JOIN users u ON u.login = 'cash'"_s);
+        Writer shifts(m_db, u"INSERT INTO shifts (lane, cashier_id, opened_at, closed_at, "
+                            u"closed_by, opening_float_minor, z_number) "
+                            "SELECT '1', u.id, j.opened, j.closed, u.id, 10000, j.z FROM "_s
+                                    + dialect.jsonRows(u"rows"_s, {{u"opened"_s, Type::Timestamp},
+                                                                   {u"closed"_s, Type::Timestamp},
+                                                                   {u"z"_s, Type::Integer}})
+                                    + u" AS j JOIN users u ON u.login = 'cash'"_s);
         for (int d = 0; d < days; ++d) {
             const QDate day = today.addDays(d - days);
             JsonRows &row = shifts.row();
@@ -179,47 +196,71 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
         }
     }
     const int bills = std::max(1, scale.billLines / 5);
-    Writer billWriter(m_db,
-        u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, subtotal_minor, discount_minor, "
-        "tax_minor, rounding_minor, total_minor) SELECT j.uuid, j.number, '1', u.id, s.id, j.at, j.total, 0, j.tax, 0, "
-        "j.total FROM "_s
-            + dialect.jsonRows(u"rows"_s, {{u"uuid"_s, Type::Text}, {u"number"_s, Type::Integer},
-                                           {u"z"_s, Type::Integer}, {u"at"_s, Type::Timestamp},
-                                           {u"total"_s, Type::Integer}, {u"tax"_s, Type::Integer}})
-            + u" AS j JOIN users u ON u.login = 'cash' JOIN shifts s ON s.lane = '1' AND s.z_number = j.z"_s);
-    Writer lineWriter(m_db,
-        u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, base_quantity, unit_price_minor, "
-        "discount_minor, tax_rate_bp, tax_minor, total_minor, refunded_base_quantity) "
-        "SELECT b.id, j.line, pu.product_id, pu.id, j.quantity, j.quantity, j.price, 0, j.rate, j.tax, j.total, j.refunded "
-        "FROM "_s
-            + dialect.jsonRows(u"rows"_s, {{u"bill"_s, Type::Text}, {u"line"_s, Type::Integer},
-                                           {u"barcode"_s, Type::Text}, {u"quantity"_s, Type::Integer},
-                                           {u"price"_s, Type::Integer}, {u"rate"_s, Type::Integer},
-                                           {u"tax"_s, Type::Integer}, {u"total"_s, Type::Integer},
-                                           {u"refunded"_s, Type::Integer}})
-            + u" AS j JOIN bills b ON b.uuid = j.bill JOIN product_units pu ON pu.barcode = j.barcode"_s);
-    Writer ledger(m_db,
-        u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, created_at) "
-        "SELECT p.id, j.delta, j.reason, b.id, j.at FROM "_s
-            + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text}, {u"delta"_s, Type::Integer},
-                                           {u"reason"_s, Type::Text}, {u"bill"_s, Type::Text},
-                                           {u"at"_s, Type::Timestamp}})
-            + u" AS j JOIN products p ON p.sku = j.sku LEFT JOIN bills b ON b.uuid = j.bill"_s);
-    Writer refunds(m_db,
-        u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, reason, created_at, total_minor) "
-        "SELECT j.uuid, j.number, '1', b.id, u.id, 'bench', j.at, j.total FROM "_s
-            + dialect.jsonRows(u"rows"_s, {{u"uuid"_s, Type::Text}, {u"number"_s, Type::Integer},
-                                           {u"bill"_s, Type::Text}, {u"at"_s, Type::Timestamp},
-                                           {u"total"_s, Type::Integer}})
-            + u" AS j JOIN bills b ON b.uuid = j.bill JOIN users u ON u.login = 'bench'"_s);
-    Writer refundItems(m_db,
-        u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, refunded_amount_minor, restock) "
-        "SELECT r.id, i.id, j.quantity, j.amount, FALSE FROM "_s
-            + dialect.jsonRows(u"rows"_s, {{u"refund"_s, Type::Text}, {u"bill"_s, Type::Text},
-                                           {u"line"_s, Type::Integer}, {u"quantity"_s, Type::Integer},
-                                           {u"amount"_s, Type::Integer}})
-            + u" AS j JOIN refunds r ON r.uuid = j.refund JOIN bills b ON b.uuid = j.bill "
-              "JOIN bill_items i ON i.bill_id = b.id AND i.line_no = j.line"_s);
+    Writer billWriter(
+            m_db,
+            u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+            u"subtotal_minor, discount_minor, "
+            "tax_minor, rounding_minor, total_minor) SELECT j.uuid, j.number, '1', u.id, s.id, "
+            "j.at, j.total, 0, j.tax, 0, "
+            "j.total FROM "_s
+                    + dialect.jsonRows(u"rows"_s, {{u"uuid"_s, Type::Text},
+                                                   {u"number"_s, Type::Integer},
+                                                   {u"z"_s, Type::Integer},
+                                                   {u"at"_s, Type::Timestamp},
+                                                   {u"total"_s, Type::Integer},
+                                                   {u"tax"_s, Type::Integer}})
+                    + u" AS j JOIN users u ON u.login = 'cash' JOIN shifts s ON s.lane = '1' AND s.z_number = j.z"_s);
+    Writer lineWriter(
+            m_db,
+            u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
+            u"base_quantity, unit_price_minor, "
+            "discount_minor, tax_rate_bp, tax_minor, total_minor, refunded_base_quantity) "
+            "SELECT b.id, j.line, pu.product_id, pu.id, j.quantity, j.quantity, j.price, 0, "
+            "j.rate, j.tax, j.total, j.refunded "
+            "FROM "_s
+                    + dialect.jsonRows(u"rows"_s, {{u"bill"_s, Type::Text},
+                                                   {u"line"_s, Type::Integer},
+                                                   {u"barcode"_s, Type::Text},
+                                                   {u"quantity"_s, Type::Integer},
+                                                   {u"price"_s, Type::Integer},
+                                                   {u"rate"_s, Type::Integer},
+                                                   {u"tax"_s, Type::Integer},
+                                                   {u"total"_s, Type::Integer},
+                                                   {u"refunded"_s, Type::Integer}})
+                    + u" AS j JOIN bills b ON b.uuid = j.bill JOIN product_units pu ON pu.barcode = j.barcode"_s);
+    Writer ledger(
+            m_db,
+            u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, created_at) "
+            "SELECT p.id, j.delta, j.reason, b.id, j.at FROM "_s
+                    + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
+                                                   {u"delta"_s, Type::Integer},
+                                                   {u"reason"_s, Type::Text},
+                                                   {u"bill"_s, Type::Text},
+                                                   {u"at"_s, Type::Timestamp}})
+                    + u" AS j JOIN products p ON p.sku = j.sku LEFT JOIN bills b ON b.uuid = j.bill"_s);
+    Writer refunds(
+            m_db,
+            u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, reason, created_at, "
+            u"total_minor) "
+            "SELECT j.uuid, j.number, '1', b.id, u.id, 'bench', j.at, j.total FROM "_s
+                    + dialect.jsonRows(u"rows"_s, {{u"uuid"_s, Type::Text},
+                                                   {u"number"_s, Type::Integer},
+                                                   {u"bill"_s, Type::Text},
+                                                   {u"at"_s, Type::Timestamp},
+                                                   {u"total"_s, Type::Integer}})
+                    + u" AS j JOIN bills b ON b.uuid = j.bill JOIN users u ON u.login = 'bench'"_s);
+    Writer refundItems(
+            m_db,
+            u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
+            u"refunded_amount_minor, restock) "
+            "SELECT r.id, i.id, j.quantity, j.amount, FALSE FROM "_s
+                    + dialect.jsonRows(u"rows"_s, {{u"refund"_s, Type::Text},
+                                                   {u"bill"_s, Type::Text},
+                                                   {u"line"_s, Type::Integer},
+                                                   {u"quantity"_s, Type::Integer},
+                                                   {u"amount"_s, Type::Integer}})
+                    + u" AS j JOIN refunds r ON r.uuid = j.refund JOIN bills b ON b.uuid = j.bill "
+                      "JOIN bill_items i ON i.bill_id = b.id AND i.line_no = j.line"_s);
     QList<qint64> sold(scale.products, 0);
     qint64 refundNumber = 0;
     // Bills are written first (their rows are joined by uuid), then lines and ledger.
@@ -227,15 +268,18 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
     plan.reserve(bills);
     for (int b = 0; b < bills; ++b) {
         const int day = b * days / bills;
-        const QDateTime when = QDateTime(today.addDays(day - days), QTime(8, 0)).addSecs(rng.bounded(12 * 3600));
+        const QDateTime when
+                = QDateTime(today.addDays(day - days), QTime(8, 0)).addSecs(rng.bounded(12 * 3600));
         QList<std::pair<int, qint64>> lines;
         for (int l = 0; l < 5; ++l) {
             lines.append({static_cast<int>(rng.bounded(scale.products)), 1 + rng.bounded(3)});
         }
-        plan.append({QUuid::createUuidV5(QUuid(), u"bench-%1"_s.arg(b)).toString(QUuid::WithoutBraces), when, lines,
-                     rng.bounded(100) < 5});
+        plan.append(
+                {QUuid::createUuidV5(QUuid(), u"bench-%1"_s.arg(b)).toString(QUuid::WithoutBraces),
+                 when, lines, rng.bounded(100) < 5});
     }
-    std::sort(plan.begin(), plan.end(), [](const auto &a, const auto &b) { return std::get<1>(a) < std::get<1>(b); });
+    std::sort(plan.begin(), plan.end(),
+              [](const auto &a, const auto &b) { return std::get<1>(a) < std::get<1>(b); });
     for (qsizetype b = 0; b < plan.size(); ++b) {
         const auto &[uuid, when, lines, refunded] = plan.at(b);
         qint64 total = 0;
@@ -249,7 +293,8 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
         JsonRows &row = billWriter.row();
         row.add(u"uuid", uuid);
         row.add(u"number", qint64(b + 1));
-        row.add(u"z", qint64(std::clamp<qint64>(today.addDays(-days).daysTo(when.date()) + 1, 1, days)));
+        row.add(u"z",
+                qint64(std::clamp<qint64>(today.addDays(-days).daysTo(when.date()) + 1, 1, days)));
         row.add(u"at", when);
         row.add(u"total", total);
         row.add(u"tax", tax);
@@ -282,7 +327,8 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
             sold[p] += q;
         }
         if (refunded) {
-            const QString refundUuid = QUuid::createUuidV5(QUuid(), u"bench-refund-%1"_s.arg(b)).toString(QUuid::WithoutBraces);
+            const QString refundUuid = QUuid::createUuidV5(QUuid(), u"bench-refund-%1"_s.arg(b))
+                                               .toString(QUuid::WithoutBraces);
             const qint64 amount = 79 + (lines.first().first * 37) % 1900;
             JsonRows &r = refunds.row();
             r.add(u"uuid", refundUuid);
@@ -301,7 +347,8 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
         const auto &[uuid, when, lines, refunded] = plan.at(b);
         if (refunded) {
             JsonRows &item = refundItems.row();
-            item.add(u"refund", QUuid::createUuidV5(QUuid(), u"bench-refund-%1"_s.arg(b)).toString(QUuid::WithoutBraces));
+            item.add(u"refund", QUuid::createUuidV5(QUuid(), u"bench-refund-%1"_s.arg(b))
+                                        .toString(QUuid::WithoutBraces));
             item.add(u"bill", uuid);
             item.add(u"line", qint64(1));
             item.add(u"quantity", qint64(1));
@@ -323,13 +370,17 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
         return status;
     }
     for (const QString &sql :
-         {u"UPDATE products SET stock_base = (SELECT COALESCE(SUM(m.delta_base), 0) FROM stock_movements m "
+         {u"UPDATE products SET stock_base = (SELECT COALESCE(SUM(m.delta_base), 0) FROM "
+          u"stock_movements m "
           "WHERE m.product_id = products.id)"_s,
           u"UPDATE lanes SET next_bill_number = (SELECT COALESCE(MAX(number), 0) + 1 FROM bills), "
-          "next_refund_number = (SELECT COALESCE(MAX(number), 0) + 1 FROM refunds), next_z_number = %1"_s.arg(days + 1),
-          u"INSERT INTO shifts (lane, cashier_id, opened_at, opening_float_minor) SELECT '1', id, %1, 10000 "
-          "FROM users WHERE login = 'cash'"_s.arg(dialect.isPostgres() ? u"CURRENT_TIMESTAMP"_s
-                                                                       : u"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"_s)}) {
+          "next_refund_number = (SELECT COALESCE(MAX(number), 0) + 1 FROM refunds), next_z_number = %1"_s
+                  .arg(days + 1),
+          u"INSERT INTO shifts (lane, cashier_id, opened_at, opening_float_minor) SELECT '1', id, "
+          u"%1, 10000 "
+          "FROM users WHERE login = 'cash'"_s.arg(
+                  dialect.isPostgres() ? u"CURRENT_TIMESTAMP"_s
+                                       : u"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"_s)}) {
         if (DbStatus status = SqlQuery::run(m_db, sql); !status) {
             return status;
         }

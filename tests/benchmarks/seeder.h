@@ -24,7 +24,9 @@ public:
     };
     static Scale scale(const QString &name);
 
-    explicit BenchSeeder(const Database &db) : m_db(db) {}
+    explicit BenchSeeder(const Database &db)
+        : m_db(db)
+    {}
 
     DbStatus seed(const Scale &scale, const QDate &today);
 

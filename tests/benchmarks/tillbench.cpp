@@ -57,7 +57,8 @@ int s_failures = 0;
  * said once per operation) and the bench exits non-zero, so a broken path cannot pass as
  * a fast one.
  */
-template<typename R> void ok(const R &result, const char *what)
+template<typename R>
+void ok(const R &result, const char *what)
 {
     if (result) {
         return;
@@ -85,8 +86,8 @@ bool wanted(const QString &op)
  * Runs body reps times (after setup, which is not timed) and records the median and p95
  * of the wall time and the statements of the last run.
  */
-void measure(const QString &op, const QString &variant, int n, int reps, const std::function<void()> &body,
-             const std::function<void()> &setup = {})
+void measure(const QString &op, const QString &variant, int n, int reps,
+             const std::function<void()> &body, const std::function<void()> &setup = {})
 {
     QList<double> times;
     int statements = 0;
@@ -105,8 +106,8 @@ void measure(const QString &op, const QString &variant, int n, int reps, const s
     const double median = percentile(times, 0.50);
     const double p95 = percentile(times, 0.95);
     s_figures.append({op, variant, n, statements, median, p95, reps});
-    std::printf("%-20s %-7s %7d %10d %11.3f %11.3f %5d\n", qPrintable(op), qPrintable(variant), n, statements,
-                median, p95, reps);
+    std::printf("%-20s %-7s %7d %10d %11.3f %11.3f %5d\n", qPrintable(op), qPrintable(variant), n,
+                statements, median, p95, reps);
     std::fflush(stdout);
 }
 
@@ -126,34 +127,54 @@ void naiveCheckout(const Database &db, const Cart &cart, qint64 cashier, const Q
     const Money total = Pricing::price(cart).total;
     Transaction tx(db);
     (void)tx.begin();
-    SqlQuery number(db, u"UPDATE lanes SET next_bill_number = next_bill_number + 1 WHERE name = '1' "
-                        "RETURNING next_bill_number - 1"_s);
+    SqlQuery number(db,
+                    u"UPDATE lanes SET next_bill_number = next_bill_number + 1 WHERE name = '1' "
+                    "RETURNING next_bill_number - 1"_s);
     number.execOne();
-    SqlQuery bill(db, u"INSERT INTO bills (uuid, number, lane, cashier_id, created_at, subtotal_minor, tax_minor, "
-                      "total_minor) VALUES (:uuid, :number, '1', :cashier, :at, :total, 0, :total) RETURNING id"_s);
-    bill.bind(u"uuid"_s, uuid).bind(u"number"_s, number.int64(0)).bind(u"cashier"_s, cashier)
-        .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc())).bind(u"total"_s, total.minor());
+    SqlQuery bill(
+            db,
+            u"INSERT INTO bills (uuid, number, lane, cashier_id, created_at, subtotal_minor, "
+            u"tax_minor, "
+            "total_minor) VALUES (:uuid, :number, '1', :cashier, :at, :total, 0, :total) RETURNING id"_s);
+    bill.bind(u"uuid"_s, uuid)
+            .bind(u"number"_s, number.int64(0))
+            .bind(u"cashier"_s, cashier)
+            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()))
+            .bind(u"total"_s, total.minor());
     bill.execOne();
     const qint64 billId = bill.int64(0);
     int line = 0;
     for (const CartLine &l : cart.lines) {
-        SqlQuery item(db, u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, base_quantity, "
-                          "unit_price_minor, tax_rate_bp, tax_minor, total_minor) VALUES (:b, :n, :p, :u, :q, :q, "
+        SqlQuery item(db, u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, "
+                          u"quantity, base_quantity, "
+                          "unit_price_minor, tax_rate_bp, tax_minor, total_minor) VALUES (:b, :n, "
+                          ":p, :u, :q, :q, "
                           ":price, 0, 0, :price)"_s);
-        item.bind(u"b"_s, billId).bind(u"n"_s, ++line).bind(u"p"_s, l.productId).bind(u"u"_s, l.unitId)
-            .bind(u"q"_s, l.quantity).bind(u"price"_s, l.unitPrice.minor());
+        item.bind(u"b"_s, billId)
+                .bind(u"n"_s, ++line)
+                .bind(u"p"_s, l.productId)
+                .bind(u"u"_s, l.unitId)
+                .bind(u"q"_s, l.quantity)
+                .bind(u"price"_s, l.unitPrice.minor());
         item.exec();
         SqlQuery stock(db, u"UPDATE products SET stock_base = stock_base - :q WHERE id = :p"_s);
         stock.bind(u"q"_s, l.baseQuantity()).bind(u"p"_s, l.productId);
         stock.exec();
-        SqlQuery move(db, u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, created_at) "
+        SqlQuery move(db, u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, "
+                          u"created_at) "
                           "VALUES (:p, :d, 'sale', :b, :at)"_s);
-        move.bind(u"p"_s, l.productId).bind(u"d"_s, -l.baseQuantity()).bind(u"b"_s, billId)
-            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+        move.bind(u"p"_s, l.productId)
+                .bind(u"d"_s, -l.baseQuantity())
+                .bind(u"b"_s, billId)
+                .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
         move.exec();
     }
-    SqlQuery pay(db, u"INSERT INTO payments (bill_id, method, amount_minor, created_at) VALUES (:b, 'cash', :a, :at)"_s);
-    pay.bind(u"b"_s, billId).bind(u"a"_s, total.minor()).bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+    SqlQuery pay(
+            db,
+            u"INSERT INTO payments (bill_id, method, amount_minor, created_at) VALUES (:b, 'cash', :a, :at)"_s);
+    pay.bind(u"b"_s, billId)
+            .bind(u"a"_s, total.minor())
+            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
     pay.exec();
     (void)tx.commit();
 }
@@ -167,12 +188,14 @@ QString durability(const Database &db)
     };
     if (db.dialect().isPostgres()) {
         // SHOW cannot be prepared; current_setting() can.
-        return u"fsync %1, synchronous_commit %2"_s.arg(setting(u"SELECT current_setting('fsync')"_s),
-                                                        setting(u"SELECT current_setting('synchronous_commit')"_s));
+        return u"fsync %1, synchronous_commit %2"_s.arg(
+                setting(u"SELECT current_setting('fsync')"_s),
+                setting(u"SELECT current_setting('synchronous_commit')"_s));
     }
     const QStringList levels{u"OFF"_s, u"NORMAL"_s, u"FULL"_s, u"EXTRA"_s};
-    return u"journal_mode %1, synchronous %2"_s.arg(setting(u"PRAGMA journal_mode"_s),
-                                                    levels.value(setting(u"PRAGMA synchronous"_s).toInt(), u"?"_s));
+    return u"journal_mode %1, synchronous %2"_s.arg(
+            setting(u"PRAGMA journal_mode"_s),
+            levels.value(setting(u"PRAGMA synchronous"_s).toInt(), u"?"_s));
 }
 
 /*!
@@ -184,8 +207,8 @@ QString durability(const Database &db)
 void measureStartup(const QString &till, const DatabaseUrl &url, int reps)
 {
     if (!QFile::exists(till)) {
-        std::printf("%-20s %-7s skipped: %s is not built (cmake --build build --target till)\n", "startup", "till",
-                    qPrintable(till));
+        std::printf("%-20s %-7s skipped: %s is not built (cmake --build build --target till)\n",
+                    "startup", "till", qPrintable(till));
         return;
     }
     static const QRegularExpression shown(uR"(login window shown (\d+) ms after main)"_s);
@@ -232,9 +255,10 @@ void measureStartup(const QString &till, const DatabaseUrl &url, int reps)
         std::sort(times.begin(), times.end());
         const double median = percentile(times, 0.50);
         const double p95 = percentile(times, 0.95);
-        s_figures.append({u"startup"_s, variant, 1, 0, median, p95, static_cast<int>(times.size())});
-        std::printf("%-20s %-7s %7d %10s %11.3f %11.3f %5lld\n", "startup", qPrintable(variant), 1, "-", median, p95,
-                    static_cast<long long>(times.size()));
+        s_figures.append(
+                {u"startup"_s, variant, 1, 0, median, p95, static_cast<int>(times.size())});
+        std::printf("%-20s %-7s %7d %10s %11.3f %11.3f %5lld\n", "startup", qPrintable(variant), 1,
+                    "-", median, p95, static_cast<long long>(times.size()));
     }
     std::fflush(stdout);
 }
@@ -251,8 +275,13 @@ bool writeJson(const QString &path, const QJsonArray &array)
 
 QJsonObject toJson(const Figure &f)
 {
-    return {{u"op"_s, f.op}, {u"variant"_s, f.variant}, {u"n"_s, f.n}, {u"statements"_s, f.statements},
-            {u"median_ms"_s, f.medianMs}, {u"p95_ms"_s, f.p95Ms}, {u"reps"_s, f.reps}};
+    return {{u"op"_s, f.op},
+            {u"variant"_s, f.variant},
+            {u"n"_s, f.n},
+            {u"statements"_s, f.statements},
+            {u"median_ms"_s, f.medianMs},
+            {u"p95_ms"_s, f.p95Ms},
+            {u"reps"_s, f.reps}};
 }
 
 } // namespace
@@ -262,24 +291,35 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"till-bench"_s);
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Measures Till's hot paths at store scale against the naive way."_s);
+    parser.setApplicationDescription(
+            u"Measures Till's hot paths at store scale against the naive way."_s);
     parser.addHelpOption();
-    parser.addOption({u"database"_s, u"An empty or throwaway database (sqlite:///... or postgresql://...)."_s, u"URL"_s});
-    parser.addOption({u"scale"_s, u"tiny (200 products, 2,000 lines), small (2,000, 20,000), medium or large."_s,
-                      u"SCALE"_s, u"small"_s});
+    parser.addOption({u"database"_s,
+                      u"An empty or throwaway database (sqlite:///... or postgresql://...)."_s,
+                      u"URL"_s});
+    parser.addOption(
+            {u"scale"_s,
+             u"tiny (200 products, 2,000 lines), small (2,000, 20,000), medium or large."_s,
+             u"SCALE"_s, u"small"_s});
     parser.addOption({u"only"_s, u"Comma-separated operations to run."_s, u"OPS"_s});
     parser.addOption({u"json"_s, u"Also write the figures as JSON."_s, u"FILE"_s});
-    parser.addOption({u"lanes"_s, u"Instead of the operations: K lanes committing sales at once, then checks."_s,
-                      u"K"_s});
-    parser.addOption({u"duration"_s, u"With --lanes: how long they sell (default 10, or no limit with --sales)."_s,
+    parser.addOption(
+            {u"lanes"_s,
+             u"Instead of the operations: K lanes committing sales at once, then checks."_s,
+             u"K"_s});
+    parser.addOption({u"duration"_s,
+                      u"With --lanes: how long they sell (default 10, or no limit with --sales)."_s,
                       u"SECONDS"_s});
-    parser.addOption({u"sales"_s, u"With --lanes: stop each lane after this many sales."_s, u"N"_s});
-    parser.addOption({u"seeded"_s, u"The database holds an earlier run's store of this scale: measure it again "
-                                   "without seeding (the large store takes minutes to seed)."_s});
+    parser.addOption(
+            {u"sales"_s, u"With --lanes: stop each lane after this many sales."_s, u"N"_s});
+    parser.addOption({u"seeded"_s,
+                      u"The database holds an earlier run's store of this scale: measure it again "
+                      "without seeding (the large store takes minutes to seed)."_s});
     parser.addOption({u"till"_s, u"The till executable whose start-up is timed."_s, u"PATH"_s,
                       QStringLiteral(TILL_EXECUTABLE)});
     parser.process(app);
-    QLoggingCategory::setFilterRules(u"till.*.debug=false\ntill.*.info=false\ntill.sql.warning=false"_s);
+    QLoggingCategory::setFilterRules(
+            u"till.*.debug=false\ntill.*.info=false\ntill.sql.warning=false"_s);
 
     s_only = parser.value(u"only"_s).split(u',', Qt::SkipEmptyParts);
     QString error;
@@ -303,8 +343,10 @@ int main(int argc, char **argv)
     {
         SqlQuery count(db, u"SELECT COUNT(*) FROM products"_s);
         if (!count.execOne() || (count.int64(0) > 0) != reuse) {
-            std::fprintf(stderr, reuse ? "till-bench: --seeded wants a database an earlier run seeded.\n"
-                                       : "till-bench: the database must be empty; it is seeded and written to.\n");
+            std::fprintf(stderr,
+                         reuse ? "till-bench: --seeded wants a database an earlier run seeded.\n"
+                               : "till-bench: the database must be empty; it is seeded and written "
+                                 "to.\n");
             return 1;
         }
     }
@@ -313,13 +355,16 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "till-bench: --lanes takes 1 to 64.\n");
         return 2;
     }
-    std::printf("till-bench on %s (%s), scale %s: %d products, %d bill lines\n", qPrintable(db.description()),
-                qPrintable(durability(db)), qPrintable(scale.name), scale.products, scale.billLines);
+    std::printf("till-bench on %s (%s), scale %s: %d products, %d bill lines\n",
+                qPrintable(db.description()), qPrintable(durability(db)), qPrintable(scale.name),
+                scale.products, scale.billLines);
     QElapsedTimer seedTimer;
     seedTimer.start();
-    if (const DbStatus seeded = reuse ? DbStatus(Done{}) : BenchSeeder(db).seed(scale, QDate::currentDate());
+    if (const DbStatus seeded
+        = reuse ? DbStatus(Done{}) : BenchSeeder(db).seed(scale, QDate::currentDate());
         !seeded) {
-        std::fprintf(stderr, "till-bench: seeding failed: %s\n", qPrintable(seeded.error().details));
+        std::fprintf(stderr, "till-bench: seeding failed: %s\n",
+                     qPrintable(seeded.error().details));
         return 1;
     }
     const double seedMs = seedTimer.nsecsElapsed() / 1e6;
@@ -336,7 +381,7 @@ int main(int argc, char **argv)
         options.lanes = laneCount;
         options.salesPerLane = parser.value(u"sales"_s).toInt();
         const double seconds = parser.isSet(u"duration"_s) ? parser.value(u"duration"_s).toDouble()
-                                                            : (options.salesPerLane > 0 ? 0 : 10);
+                                                           : (options.salesPerLane > 0 ? 0 : 10);
         options.duration = std::chrono::milliseconds(qRound64(seconds * 1000));
         const auto outcome = LaneBench(db, *products).run(options);
         if (!outcome) {
@@ -345,13 +390,14 @@ int main(int argc, char **argv)
         }
         if (parser.isSet(u"json"_s)
             && !writeJson(parser.value(u"json"_s),
-                          {toJson({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1}), outcome->json})) {
+                          {toJson({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1}),
+                           outcome->json})) {
             return 1;
         }
         return outcome->checksPassed ? 0 : 3;
     }
-    std::printf("seeded in %.0f ms\n\n%-20s %-7s %7s %10s %11s %11s %5s\n", seedMs, "op", "variant", "n",
-                "statements", "median_ms", "p95_ms", "reps");
+    std::printf("seeded in %.0f ms\n\n%-20s %-7s %7s %10s %11s %11s %5s\n", seedMs, "op", "variant",
+                "n", "statements", "median_ms", "p95_ms", "reps");
     s_figures.append({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1});
 
     Services services(db, u"1"_s);
@@ -370,13 +416,19 @@ int main(int argc, char **argv)
     if (wanted(u"checkout"_s)) {
         for (int lines : {1, 10, 50}) {
             Cart cart;
-            measure(u"checkout"_s, u"till"_s, lines, 30, [&] {
-                const Money total = Pricing::price(cart).total;
-                ok(services.checkout.commit(cart, {{Tender::Method::Cash, total, {}}}, CheckoutService::newSaleUuid()), "checkout");
-            }, [&] { cart = cartOf(products, lines, rng); });
-            measure(u"checkout"_s, u"naive"_s, lines, 30, [&] {
-                naiveCheckout(db, cart, cashier, CheckoutService::newSaleUuid());
-            }, [&] { cart = cartOf(products, lines, rng); });
+            measure(
+                    u"checkout"_s, u"till"_s, lines, 30,
+                    [&] {
+                        const Money total = Pricing::price(cart).total;
+                        ok(services.checkout.commit(cart, {{Tender::Method::Cash, total, {}}},
+                                                    CheckoutService::newSaleUuid()),
+                           "checkout");
+                    },
+                    [&] { cart = cartOf(products, lines, rng); });
+            measure(
+                    u"checkout"_s, u"naive"_s, lines, 30,
+                    [&] { naiveCheckout(db, cart, cashier, CheckoutService::newSaleUuid()); },
+                    [&] { cart = cartOf(products, lines, rng); });
         }
     }
     if (wanted(u"refund"_s)) {
@@ -388,66 +440,95 @@ int main(int argc, char **argv)
                     const Product &p = products.at(i);
                     CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 2));
                 }
-                billId = services.checkout.commit(cart, {{Tender::Method::Cash, Pricing::price(cart).total, {}}},
-                                                  CheckoutService::newSaleUuid())->bill.id;
+                billId = services.checkout
+                                 .commit(cart,
+                                         {{Tender::Method::Cash, Pricing::price(cart).total, {}}},
+                                         CheckoutService::newSaleUuid())
+                                 ->bill.id;
             };
-            measure(u"refund"_s, u"till"_s, lines, 20, [&] {
-                const auto bill = services.refunds.load(billId);
-                ok(bill, "refund load");
-                if (!bill) {
-                    return;
-                }
-                RefundService::Request request{billId, {}, u"bench"_s, false, {}};
-                for (const auto &line : bill->lines) {
-                    request.lines.append({line.billItemId, 1, false, true});
-                }
-                ok(services.refunds.commit(request, CheckoutService::newSaleUuid()), "refund");
-            }, sellOne);
-            measure(u"refund"_s, u"naive"_s, lines, 20, [&] {
-                SqlQuery items(db, u"SELECT id FROM bill_items WHERE bill_id = :b ORDER BY line_no"_s);
-                items.bind(u"b"_s, billId);
-                items.exec();
-                QList<qint64> ids;
-                while (items.next()) {
-                    ids << items.int64(0);
-                }
-                Transaction tx(db);
-                (void)tx.begin();
-                // The lane's counter, as Till's own path takes it (the two share the numbers).
-                SqlQuery number(db, u"UPDATE lanes SET next_refund_number = next_refund_number + 1 "
+            measure(
+                    u"refund"_s, u"till"_s, lines, 20,
+                    [&] {
+                        const auto bill = services.refunds.load(billId);
+                        ok(bill, "refund load");
+                        if (!bill) {
+                            return;
+                        }
+                        RefundService::Request request{billId, {}, u"bench"_s, false, {}};
+                        for (const auto &line : bill->lines) {
+                            request.lines.append({line.billItemId, 1, false, true});
+                        }
+                        ok(services.refunds.commit(request, CheckoutService::newSaleUuid()),
+                           "refund");
+                    },
+                    sellOne);
+            measure(
+                    u"refund"_s, u"naive"_s, lines, 20,
+                    [&] {
+                        SqlQuery items(
+                                db,
+                                u"SELECT id FROM bill_items WHERE bill_id = :b ORDER BY line_no"_s);
+                        items.bind(u"b"_s, billId);
+                        items.exec();
+                        QList<qint64> ids;
+                        while (items.next()) {
+                            ids << items.int64(0);
+                        }
+                        Transaction tx(db);
+                        (void)tx.begin();
+                        // The lane's counter, as Till's own path takes it (the two share the
+                        // numbers).
+                        SqlQuery number(
+                                db, u"UPDATE lanes SET next_refund_number = next_refund_number + 1 "
                                     "WHERE name = '1' RETURNING next_refund_number - 1"_s);
-                number.execOne();
-                SqlQuery refund(db, u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, created_at, "
-                                    "total_minor) VALUES (:u, :n, '1', :b, :c, :at, 0) RETURNING id"_s);
-                refund.bind(u"u"_s, CheckoutService::newSaleUuid()).bind(u"n"_s, number.int64(0))
-                    .bind(u"b"_s, billId).bind(u"c"_s, cashier)
-                    .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
-                refund.execOne();
-                const qint64 refundId = refund.int64(0);
-                for (qint64 id : ids) {
-                    SqlQuery line(db, u"SELECT product_id, total_minor FROM bill_items WHERE id = :id"_s);
-                    line.bind(u"id"_s, id);
-                    line.execOne();
-                    const qint64 product = line.int64(0);
-                    SqlQuery item(db, u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
-                                      "refunded_amount_minor) VALUES (:r, :i, 1, 0)"_s);
-                    item.bind(u"r"_s, refundId).bind(u"i"_s, id);
-                    item.exec();
-                    SqlQuery raise(db, u"UPDATE bill_items SET refunded_base_quantity = refunded_base_quantity + 1 "
-                                       "WHERE id = :i"_s);
-                    raise.bind(u"i"_s, id);
-                    raise.exec();
-                    SqlQuery stock(db, u"UPDATE products SET stock_base = stock_base + 1 WHERE id = :p"_s);
-                    stock.bind(u"p"_s, product);
-                    stock.exec();
-                    SqlQuery move(db, u"INSERT INTO stock_movements (product_id, delta_base, reason, refund_id, "
-                                      "created_at) VALUES (:p, 1, 'refund', :r, :at)"_s);
-                    move.bind(u"p"_s, product).bind(u"r"_s, refundId)
-                        .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
-                    move.exec();
-                }
-                (void)tx.commit();
-            }, sellOne);
+                        number.execOne();
+                        SqlQuery refund(
+                                db,
+                                u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, "
+                                u"created_at, "
+                                "total_minor) VALUES (:u, :n, '1', :b, :c, :at, 0) RETURNING id"_s);
+                        refund.bind(u"u"_s, CheckoutService::newSaleUuid())
+                                .bind(u"n"_s, number.int64(0))
+                                .bind(u"b"_s, billId)
+                                .bind(u"c"_s, cashier)
+                                .bind(u"at"_s,
+                                      Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+                        refund.execOne();
+                        const qint64 refundId = refund.int64(0);
+                        for (qint64 id : ids) {
+                            SqlQuery line(
+                                    db,
+                                    u"SELECT product_id, total_minor FROM bill_items WHERE id = :id"_s);
+                            line.bind(u"id"_s, id);
+                            line.execOne();
+                            const qint64 product = line.int64(0);
+                            SqlQuery item(db, u"INSERT INTO refund_items (refund_id, bill_item_id, "
+                                              u"base_quantity, "
+                                              "refunded_amount_minor) VALUES (:r, :i, 1, 0)"_s);
+                            item.bind(u"r"_s, refundId).bind(u"i"_s, id);
+                            item.exec();
+                            SqlQuery raise(db, u"UPDATE bill_items SET refunded_base_quantity = "
+                                               u"refunded_base_quantity + 1 "
+                                               "WHERE id = :i"_s);
+                            raise.bind(u"i"_s, id);
+                            raise.exec();
+                            SqlQuery stock(
+                                    db,
+                                    u"UPDATE products SET stock_base = stock_base + 1 WHERE id = :p"_s);
+                            stock.bind(u"p"_s, product);
+                            stock.exec();
+                            SqlQuery move(db, u"INSERT INTO stock_movements (product_id, "
+                                              u"delta_base, reason, refund_id, "
+                                              "created_at) VALUES (:p, 1, 'refund', :r, :at)"_s);
+                            move.bind(u"p"_s, product)
+                                    .bind(u"r"_s, refundId)
+                                    .bind(u"at"_s,
+                                          Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+                            move.exec();
+                        }
+                        (void)tx.commit();
+                    },
+                    sellOne);
         }
     }
     if (wanted(u"stock_update"_s)) {
@@ -467,13 +548,17 @@ int main(int argc, char **argv)
                 SqlQuery rate(db, u"SELECT base_per_unit FROM product_units WHERE id = :u"_s);
                 rate.bind(u"u"_s, line.unitId);
                 rate.execOne();
-                SqlQuery stock(db, u"UPDATE products SET stock_base = stock_base + :d WHERE id = :p"_s);
+                SqlQuery stock(db,
+                               u"UPDATE products SET stock_base = stock_base + :d WHERE id = :p"_s);
                 stock.bind(u"d"_s, rate.int64(0)).bind(u"p"_s, line.productId);
                 stock.exec();
-                SqlQuery move(db, u"INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
-                                  "VALUES (:p, :d, 'receipt', :at)"_s);
-                move.bind(u"p"_s, line.productId).bind(u"d"_s, rate.int64(0))
-                    .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+                SqlQuery move(
+                        db,
+                        u"INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
+                        "VALUES (:p, :d, 'receipt', :at)"_s);
+                move.bind(u"p"_s, line.productId)
+                        .bind(u"d"_s, rate.int64(0))
+                        .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
                 move.exec();
             }
             (void)tx.commit();
@@ -489,11 +574,14 @@ int main(int argc, char **argv)
             }
         }
         std::unique_ptr<ConversionRateCache> cache;
-        measure(u"conversion_lookup"_s, u"cold"_s, 10000, 5, [&] {
-            for (int i = 0; i < 10000; ++i) {
-                ok(cache->rate(units.at(i % units.size())), "conversion_lookup");
-            }
-        }, [&] { cache = std::make_unique<ConversionRateCache>(db); });
+        measure(
+                u"conversion_lookup"_s, u"cold"_s, 10000, 5,
+                [&] {
+                    for (int i = 0; i < 10000; ++i) {
+                        ok(cache->rate(units.at(i % units.size())), "conversion_lookup");
+                    }
+                },
+                [&] { cache = std::make_unique<ConversionRateCache>(db); });
         measure(u"conversion_lookup"_s, u"warm"_s, 10000, 5, [&] {
             for (int i = 0; i < 10000; ++i) {
                 ok(cache->rate(units.at(i % units.size())), "conversion_lookup");
@@ -511,20 +599,27 @@ int main(int argc, char **argv)
     if (wanted(u"refund_total"_s)) {
         SqlQuery any(db, u"SELECT MAX(id) FROM refunds"_s);
         any.execOne();
-        measure(u"refund_total"_s, u"till"_s, 1, 200, [&] { ok(refundRepository.refundTotal(any.int64(0)), "refund_total"); });
+        measure(u"refund_total"_s, u"till"_s, 1, 200,
+                [&] { ok(refundRepository.refundTotal(any.int64(0)), "refund_total"); });
     }
     if (wanted(u"bill_refund_total"_s)) {
         SqlQuery any(db, u"SELECT MAX(bill_id) FROM refunds"_s);
         any.execOne();
-        measure(u"bill_refund_total"_s, u"till"_s, 1, 200, [&] { ok(refundRepository.billRefundTotal(any.int64(0)), "bill_refund_total"); });
+        measure(u"bill_refund_total"_s, u"till"_s, 1, 200,
+                [&] { ok(refundRepository.billRefundTotal(any.int64(0)), "bill_refund_total"); });
     }
     ReportRepository reports(db);
     const QDate today = QDate::currentDate();
     if (wanted(u"daily_report"_s)) {
-        measure(u"daily_report"_s, u"till"_s, 1, 20, [&] { ok(reports.byProduct(ReportRange::days(today.addDays(-10), today.addDays(-10)), 100000), "daily_report"); });
+        measure(u"daily_report"_s, u"till"_s, 1, 20, [&] {
+            ok(reports.byProduct(ReportRange::days(today.addDays(-10), today.addDays(-10)), 100000),
+               "daily_report");
+        });
     }
     if (wanted(u"summary_30d"_s)) {
-        measure(u"summary_30d"_s, u"till"_s, 30, 20, [&] { ok(services.reports.sales(ReportRange::days(today.addDays(-30), today)), "summary_30d"); });
+        measure(u"summary_30d"_s, u"till"_s, 30, 20, [&] {
+            ok(services.reports.sales(ReportRange::days(today.addDays(-30), today)), "summary_30d");
+        });
     }
     ProductRepository productRepository(db);
     if (wanted(u"barcode_lookup"_s)) {
@@ -545,22 +640,27 @@ int main(int argc, char **argv)
     if (wanted(u"search_prefix"_s)) {
         ProductFilter filter;
         filter.text = u"SKU-0012"_s;
-        measure(u"search_prefix"_s, u"till"_s, 50, 50, [&] { ok(productRepository.page(filter, {}, 50), "search_prefix"); });
+        measure(u"search_prefix"_s, u"till"_s, 50, 50,
+                [&] { ok(productRepository.page(filter, {}, 50), "search_prefix"); });
     }
     if (wanted(u"search_substring"_s)) {
         ProductFilter filter;
         filter.text = u"duct 123"_s;
-        measure(u"search_substring"_s, u"till"_s, 50, 50, [&] { ok(productRepository.page(filter, {}, 50), "search_substring"); });
+        measure(u"search_substring"_s, u"till"_s, 50, 50,
+                [&] { ok(productRepository.page(filter, {}, 50), "search_substring"); });
     }
     if (wanted(u"history_first_page"_s)) {
-        measure(u"history_first_page"_s, u"till"_s, 50, 50, [&] { ok(refundRepository.history({}, {}, 0, 50), "history_first_page"); });
+        measure(u"history_first_page"_s, u"till"_s, 50, 50,
+                [&] { ok(refundRepository.history({}, {}, 0, 50), "history_first_page"); });
     }
     if (wanted(u"history_deep_page"_s)) {
         // The 500th page of 50, or the last page on a store with fewer bills.
         SqlQuery count(db, u"SELECT COUNT(*) FROM bills"_s);
         count.execOne();
         const qint64 page = std::clamp<qint64>(count.int64(0) / 50 - 1, 1, 500);
-        SqlQuery cursor(db, u"SELECT created_at, id FROM bills ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET :skip"_s);
+        SqlQuery cursor(
+                db,
+                u"SELECT created_at, id FROM bills ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET :skip"_s);
         cursor.bind(u"skip"_s, page * 50 - 1);
         if (cursor.execOne()) {
             const QDateTime at = Dialect::toDateTime(cursor.value(0));
@@ -572,35 +672,46 @@ int main(int argc, char **argv)
     if (wanted(u"csv_import"_s)) {
         int run = 0;
         QByteArray file;
-        measure(u"csv_import"_s, u"till"_s, 10000, 3, [&] {
-            const auto plan = services.catalogueCsv.plan(file);
-            ok(plan, "csv_import plan");
-            if (plan) {
-                ok(services.catalogueCsv.apply(*plan), "csv_import");
-            }
-        }, [&] {
-            ++run;
-            file = "sku,name,category,tax_rate,base_unit,cost,cost_per_base,reorder_level,active,unit,base_per_unit,price,barcode\n";
-            for (int i = 0; i < 10000; ++i) {
-                file += u"IMP%1-%2,Imported %2,Category 1,Standard,piece,0.50,1,5,1,Piece,1,0.99,\n"_s.arg(run).arg(i).toUtf8();
-            }
-        });
+        measure(
+                u"csv_import"_s, u"till"_s, 10000, 3,
+                [&] {
+                    const auto plan = services.catalogueCsv.plan(file);
+                    ok(plan, "csv_import plan");
+                    if (plan) {
+                        ok(services.catalogueCsv.apply(*plan), "csv_import");
+                    }
+                },
+                [&] {
+                    ++run;
+                    file = "sku,name,category,tax_rate,base_unit,cost,cost_per_base,reorder_level,"
+                           "active,unit,base_per_unit,price,barcode\n";
+                    for (int i = 0; i < 10000; ++i) {
+                        file += u"IMP%1-%2,Imported %2,Category 1,Standard,piece,0.50,1,5,1,Piece,1,0.99,\n"_s
+                                        .arg(run)
+                                        .arg(i)
+                                        .toUtf8();
+                    }
+                });
     }
     if (wanted(u"shift_close"_s)) {
         Cart cart = cartOf(products, 3, rng);
-        measure(u"shift_close"_s, u"till"_s, 5000, 1, [&] { ok(services.shifts.close(Money::fromMinor(0)), "shift_close"); }, [&] {
-            // The shift seeded as open gets 5,000 sales first (not timed).
-            const auto current = services.shifts.current();
-            ok(current, "shift_close shift");
-            if (current && !current->has_value()) {
-                ok(services.shifts.open(Money::fromMinor(10000)), "shift_close open");
-            }
-            for (int i = 0; i < 5000; ++i) {
-                ok(services.checkout.commit(cart, {{Tender::Method::Card, Pricing::price(cart).total, {}}},
-                                            CheckoutService::newSaleUuid()),
-                   "shift_close sales");
-            }
-        });
+        measure(
+                u"shift_close"_s, u"till"_s, 5000, 1,
+                [&] { ok(services.shifts.close(Money::fromMinor(0)), "shift_close"); },
+                [&] {
+                    // The shift seeded as open gets 5,000 sales first (not timed).
+                    const auto current = services.shifts.current();
+                    ok(current, "shift_close shift");
+                    if (current && !current->has_value()) {
+                        ok(services.shifts.open(Money::fromMinor(10000)), "shift_close open");
+                    }
+                    for (int i = 0; i < 5000; ++i) {
+                        ok(services.checkout.commit(
+                                   cart, {{Tender::Method::Card, Pricing::price(cart).total, {}}},
+                                   CheckoutService::newSaleUuid()),
+                           "shift_close sales");
+                    }
+                });
     }
     if (wanted(u"startup"_s)) {
         measureStartup(parser.value(u"till"_s), *url, 5);
@@ -622,7 +733,8 @@ int main(int argc, char **argv)
         }
     }
     if (s_failures > 0) {
-        std::fprintf(stderr, "till-bench: %d calls of Till's own path failed; their figures mean nothing\n",
+        std::fprintf(stderr,
+                     "till-bench: %d calls of Till's own path failed; their figures mean nothing\n",
                      s_failures);
         return 4;
     }

@@ -28,21 +28,21 @@ private Q_SLOTS:
         QProcess bench;
         bench.setProcessChannelMode(QProcess::MergedChannels);
         bench.start(QStringLiteral(TILL_BENCH),
-            {u"--database"_s, scratch->url().toString(), u"--scale"_s, u"tiny"_s, u"--lanes"_s,
-                u"2"_s, u"--duration"_s, u"2"_s});
+                    {u"--database"_s, scratch->url().toString(), u"--scale"_s, u"tiny"_s,
+                     u"--lanes"_s, u"2"_s, u"--duration"_s, u"2"_s});
         QVERIFY2(bench.waitForFinished(120000), "till-bench did not finish in two minutes");
         const QString out = QString::fromUtf8(bench.readAll());
 
         // Then it ends well, both lanes sold, and each of the four checks passed
-        QVERIFY2(
-            bench.exitStatus() == QProcess::NormalExit && bench.exitCode() == 0, qPrintable(out));
-        QCOMPARE(out.count(QRegularExpression(
-                     u"^check .*: passed \\("_s, QRegularExpression::MultilineOption)),
-            4);
+        QVERIFY2(bench.exitStatus() == QProcess::NormalExit && bench.exitCode() == 0,
+                 qPrintable(out));
+        QCOMPARE(out.count(QRegularExpression(u"^check .*: passed \\("_s,
+                                              QRegularExpression::MultilineOption)),
+                 4);
         QVERIFY2(!out.contains(u"FAILED"_s), qPrintable(out));
         QVERIFY2(out.contains(u"lanes checks: passed"_s), qPrintable(out));
-        const QRegularExpression lane(
-            u"^bench-\\d +(\\d+) "_s, QRegularExpression::MultilineOption);
+        const QRegularExpression lane(u"^bench-\\d +(\\d+) "_s,
+                                      QRegularExpression::MultilineOption);
         int lanes = 0;
         for (const auto &match : lane.globalMatch(out)) {
             ++lanes;

@@ -8,7 +8,8 @@
  * The child of root with this object name and type, found at any depth. A missing one is
  * said in the log, so that the check which then fails on a null pointer is easy to read.
  */
-template<typename T> T *namedChild(const QObject &root, const QString &name)
+template<typename T>
+T *namedChild(const QObject &root, const QString &name)
 {
     T *child = root.findChild<T *>(name);
     if (!child) {

@@ -15,8 +15,7 @@ public:
     Forwarder(const DatabaseUrl &server, const std::atomic<bool> &stalled)
         : m_server(server)
         , m_stalled(stalled)
-    {
-    }
+    {}
 
     quint16 listen()
     {
@@ -111,7 +110,7 @@ StallProxy::~StallProxy()
 bool StallProxy::listen()
 {
     QMetaObject::invokeMethod(
-        m_forwarder, [this] { m_port = m_forwarder->listen(); }, Qt::BlockingQueuedConnection);
+            m_forwarder, [this] { m_port = m_forwarder->listen(); }, Qt::BlockingQueuedConnection);
     return m_port != 0;
 }
 

@@ -68,10 +68,12 @@ Product StoreFixture::addProduct(const QString &sku, const QString &name,
         return {};
     }
     if (openingStock != 0) {
-        SqlQuery move(db(), u"INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
-                            "VALUES (:p, :d, 'opening', :at)"_s);
-        move.bind(u"p"_s, *id).bind(u"d"_s, openingStock)
-            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+        SqlQuery move(db(),
+                      u"INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
+                      "VALUES (:p, :d, 'opening', :at)"_s);
+        move.bind(u"p"_s, *id)
+                .bind(u"d"_s, openingStock)
+                .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
         SqlQuery stock(db(), u"UPDATE products SET stock_base = stock_base + :d WHERE id = :p"_s);
         stock.bind(u"p"_s, *id).bind(u"d"_s, openingStock);
         if (!move.exec() || !stock.exec()) {
@@ -87,8 +89,8 @@ qint64 StoreFixture::openShift(const QString &lane, qint64 cashierId)
     if (!shifts.ensureLane(lane)) {
         return 0;
     }
-    const auto id = shifts.open(lane, cashierId > 0 ? cashierId : cashier.id, Money::fromMinor(10000),
-                                QDateTime::currentDateTimeUtc());
+    const auto id = shifts.open(lane, cashierId > 0 ? cashierId : cashier.id,
+                                Money::fromMinor(10000), QDateTime::currentDateTimeUtc());
     return id ? *id : 0;
 }
 
@@ -104,6 +106,7 @@ qint64 StoreFixture::scalar(const QString &sql)
 
 qint64 StoreFixture::ledgerMismatches()
 {
-    return scalar(u"SELECT COUNT(*) FROM products p WHERE p.stock_base <> "
-                  "(SELECT COALESCE(SUM(m.delta_base), 0) FROM stock_movements m WHERE m.product_id = p.id)"_s);
+    return scalar(
+            u"SELECT COUNT(*) FROM products p WHERE p.stock_base <> "
+            "(SELECT COALESCE(SUM(m.delta_base), 0) FROM stock_movements m WHERE m.product_id = p.id)"_s);
 }

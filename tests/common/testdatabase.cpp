@@ -69,7 +69,7 @@ QString TestDatabase::serverUrl()
     // libpq-style variables, as a developer with a local server has them.
     const QString host = qEnvironmentVariable("PGHOST", u"localhost"_s);
     QString result = u"postgresql:///%1?host=%2&port=%3"_s.arg(
-        qEnvironmentVariable("PGDATABASE"), host, qEnvironmentVariable("PGPORT", u"5432"_s));
+            qEnvironmentVariable("PGDATABASE"), host, qEnvironmentVariable("PGPORT", u"5432"_s));
     if (qEnvironmentVariableIsSet("PGUSER")) {
         result += u"&user="_s + qEnvironmentVariable("PGUSER");
     }
@@ -93,7 +93,8 @@ QString TestDatabase::unavailableReason()
     }
     QSqlDatabase admin = adminConnection();
     if (!admin.isOpen()) {
-        return u"Cannot connect to PostgreSQL at %1: %2"_s.arg(serverUrl(), admin.lastError().text());
+        return u"Cannot connect to PostgreSQL at %1: %2"_s.arg(serverUrl(),
+                                                               admin.lastError().text());
     }
     return {};
 }
@@ -113,7 +114,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Schema schema)
         }
         scratch->m_url = *url;
         scratch->m_url.schema = u"t_%1_%2"_s.arg(QCoreApplication::applicationPid())
-                                    .arg(s_counter.fetchAndAddRelaxed(1));
+                                        .arg(s_counter.fetchAndAddRelaxed(1));
         QSqlQuery create(adminConnection());
         if (!create.exec(u"CREATE SCHEMA \"%1\""_s.arg(scratch->m_url.schema))) {
             s_lastError = create.lastError().text();

@@ -57,13 +57,13 @@ private:
 void usePrivateUserFolders(const QString &applicationName);
 
 //! In initTestCase(): skip (or, when PostgreSQL is required, fail) without the engine.
-#define TILL_REQUIRE_TEST_ENGINE()                                                          \
-    do {                                                                                    \
-        const QString reason = TestDatabase::unavailableReason();                           \
-        if (!reason.isEmpty()) {                                                            \
-            if (TestDatabase::postgresRequired()) {                                         \
-                QFAIL(qPrintable(reason));                                                  \
-            }                                                                               \
-            QSKIP(qPrintable(reason));                                                      \
-        }                                                                                   \
+#define TILL_REQUIRE_TEST_ENGINE() \
+    do { \
+        const QString reason = TestDatabase::unavailableReason(); \
+        if (!reason.isEmpty()) { \
+            if (TestDatabase::postgresRequired()) { \
+                QFAIL(qPrintable(reason)); \
+            } \
+            QSKIP(qPrintable(reason)); \
+        } \
     } while (false)

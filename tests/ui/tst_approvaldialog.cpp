@@ -22,7 +22,8 @@ class TestApprovalDialog : public QObject
 private:
     std::unique_ptr<StoreFixture> m_store;
 
-    template<typename T> static T *child(QWidget *dialog, const QString &name)
+    template<typename T>
+    static T *child(QWidget *dialog, const QString &name)
     {
         return namedChild<T>(*dialog, name);
     }
@@ -46,10 +47,9 @@ private:
     qint64 auditRows(const QString &action, qint64 approver = 0)
     {
         return m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = '%1' "
-                               "AND user_id = %2 AND COALESCE(approved_by, 0) = %3"_s
-                                   .arg(action)
-                                   .arg(m_store->cashier.id)
-                                   .arg(approver));
+                               "AND user_id = %2 AND COALESCE(approved_by, 0) = %3"_s.arg(action)
+                                       .arg(m_store->cashier.id)
+                                       .arg(approver));
     }
 
 private Q_SLOTS:
@@ -77,7 +77,7 @@ private Q_SLOTS:
         // Even with only the permission known, the manager reads why the till asks.
         QCOMPARE(child<QLabel>(&dialog, u"requestLabel"_s)->text(),
                  u"%1: cashiers may not give refunds"_s.arg(
-                     Permissions::displayName(Permission::Refund)));
+                         Permissions::displayName(Permission::Refund)));
     }
 
     void saysWhatIsApprovedAndWhy_data()
@@ -86,38 +86,38 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const QString euro = u"€"_s;
         QTest::newRow("line discount")
-            << ApprovalRequest::discount(Discount::percent(5000), Money::fromMinor(1040), u"Cola"_s,
-                                         1000, euro)
-            << u"Discount 50 % (5,20 €) on Cola: above the cashier limit of 10 %"_s;
+                << ApprovalRequest::discount(Discount::percent(5000), Money::fromMinor(1040),
+                                             u"Cola"_s, 1000, euro)
+                << u"Discount 50 % (5,20 €) on Cola: above the cashier limit of 10 %"_s;
         QTest::newRow("amount off the bill")
-            << ApprovalRequest::discount(Discount::amount(Money::fromMinor(300)),
-                                         Money::fromMinor(1000), u"the bill"_s, 1000, euro)
-            << u"Discount 3,00 € on the bill: above the cashier limit of 10 %"_s;
+                << ApprovalRequest::discount(Discount::amount(Money::fromMinor(300)),
+                                             Money::fromMinor(1000), u"the bill"_s, 1000, euro)
+                << u"Discount 3,00 € on the bill: above the cashier limit of 10 %"_s;
         QTest::newRow("price")
-            << ApprovalRequest::priceOverride(u"Cola"_s, Money::fromMinor(50),
-                                              Money::fromMinor(130), euro)
-            << u"Price 0,50 € for Cola (catalogue 1,30 €): cashiers may not change prices"_s;
-        QTest::newRow("void")
-            << ApprovalRequest::voidLine(2, u"Cola"_s, Money::fromMinor(260), euro)
-            << u"Void 2 × Cola (2,60 €): cashiers may not void items"_s;
-        QTest::newRow("clear")
-            << ApprovalRequest::clearSale(5, Money::fromMinor(1230), euro)
-            << u"Clear the sale of 5 item(s) (12,30 €): cashiers may not clear a sale"_s;
+                << ApprovalRequest::priceOverride(u"Cola"_s, Money::fromMinor(50),
+                                                  Money::fromMinor(130), euro)
+                << u"Price 0,50 € for Cola (catalogue 1,30 €): cashiers may not change prices"_s;
+        QTest::newRow("void") << ApprovalRequest::voidLine(2, u"Cola"_s, Money::fromMinor(260),
+                                                           euro)
+                              << u"Void 2 × Cola (2,60 €): cashiers may not void items"_s;
+        QTest::newRow("clear") << ApprovalRequest::clearSale(
+                5, Money::fromMinor(1230),
+                euro) << u"Clear the sale of 5 item(s) (12,30 €): cashiers may not clear a sale"_s;
         QTest::newRow("cash out")
-            << ApprovalRequest::cashOut(Money::fromMinor(5000), u"bank"_s, euro)
-            << u"Take 50,00 € out of the drawer (bank): cashiers may not put cash in or take "
-               "it out"_s;
+                << ApprovalRequest::cashOut(Money::fromMinor(5000), u"bank"_s, euro)
+                << u"Take 50,00 € out of the drawer (bank): cashiers may not put cash in or take "
+                   "it out"_s;
         QTest::newRow("drawer")
-            << ApprovalRequest::openDrawer(u"change for a customer"_s)
-            << u"Open the drawer without a sale (change for a customer): cashiers may not "
-               "open the drawer without a sale"_s;
+                << ApprovalRequest::openDrawer(u"change for a customer"_s)
+                << u"Open the drawer without a sale (change for a customer): cashiers may not "
+                   "open the drawer without a sale"_s;
         QTest::newRow("close shift")
-            << ApprovalRequest::closeShift(Money::fromMinor(51200), euro)
-            << u"Close the shift with 512,00 € counted in the drawer: only a manager closes "
-               "a shift"_s;
-        QTest::newRow("refund")
-            << ApprovalRequest::refund(Money::fromMinor(1230), u"1-000231"_s, euro)
-            << u"Refund 12,30 € of bill 1-000231: cashiers may not give refunds"_s;
+                << ApprovalRequest::closeShift(Money::fromMinor(51200), euro)
+                << u"Close the shift with 512,00 € counted in the drawer: only a manager closes "
+                   "a shift"_s;
+        QTest::newRow("refund") << ApprovalRequest::refund(
+                Money::fromMinor(1230), u"1-000231"_s,
+                euro) << u"Refund 12,30 € of bill 1-000231: cashiers may not give refunds"_s;
     }
 
     void saysWhatIsApprovedAndWhy()
@@ -138,9 +138,9 @@ private Q_SLOTS:
             }
         });
         const auto approval = ApprovalDialog::obtain(
-            nullptr, m_store->authorizer(), m_store->session(),
-            ApprovalRequest::priceOverride(u"Cola"_s, Money::fromMinor(50),
-                                           Money::fromMinor(130), u"€"_s));
+                nullptr, m_store->authorizer(), m_store->session(),
+                ApprovalRequest::priceOverride(u"Cola"_s, Money::fromMinor(50),
+                                               Money::fromMinor(130), u"€"_s));
         QVERIFY(approval);
         QCOMPARE(approval->permission(), Permission::OverridePrice);
     }
@@ -228,7 +228,7 @@ private Q_SLOTS:
             typed = true;
         });
         const std::optional<Approval> approval = ApprovalDialog::obtain(
-            nullptr, m_store->authorizer(), m_store->session(), Permission::Refund);
+                nullptr, m_store->authorizer(), m_store->session(), Permission::Refund);
 
         QVERIFY(typed);
         QVERIFY(approval);
@@ -253,7 +253,7 @@ private Q_SLOTS:
             }
         });
         const std::optional<Approval> approval = ApprovalDialog::obtain(
-            nullptr, m_store->authorizer(), m_store->session(), Permission::OverridePrice);
+                nullptr, m_store->authorizer(), m_store->session(), Permission::OverridePrice);
         QVERIFY(!approval);
         QCOMPARE(auditRows(u"approval_granted"_s, m_store->manager.id), 0);
         QCOMPARE(auditRows(u"approval_failed"_s), 0);

@@ -62,9 +62,9 @@ private Q_SLOTS:
         const QStringList lines = dialog.plainSummary().split(u'\n');
         QCOMPARE(lines.size(), 2);
         QVERIFY2(lines.at(0).startsWith(u"Last sales report: 3 database statements, "_s),
-            qPrintable(lines.at(0)));
+                 qPrintable(lines.at(0)));
         QVERIFY2(lines.at(1).startsWith(u"Last sale: 1 database statement, "_s),
-            qPrintable(lines.at(1)));
+                 qPrintable(lines.at(1)));
         QVERIFY2(lines.at(1).endsWith(u" ms — fast"_s), qPrintable(lines.at(1)));
 
         // And an operation that finishes later joins them at the top
@@ -76,19 +76,19 @@ private Q_SLOTS:
     {
         using M = OperationsModel;
         QCOMPARE(M::plainSummary(record(u"checkout.commit"_s, 4, 2, 1)),
-            u"Last sale: 4 database statements, 2 ms — fast"_s);
+                 u"Last sale: 4 database statements, 2 ms — fast"_s);
         QCOMPARE(M::plainSummary(record(u"checkout.commit"_s, 4, 900, 850)),
-            u"Last sale: 4 database statements, 900 ms — slow: the database took 850 ms to "
-            "answer"_s);
+                 u"Last sale: 4 database statements, 900 ms — slow: the database took 850 ms to "
+                 "answer"_s);
         QCOMPARE(M::plainSummary(record(u"checkout.commit"_s, 1, 900, 3)),
-            u"Last sale: 1 database statement, 900 ms — slow: Till itself took most of the "
-            "time, not the database"_s);
+                 u"Last sale: 1 database statement, 900 ms — slow: Till itself took most of the "
+                 "time, not the database"_s);
         // A report may read longer before it is slow
         QVERIFY(M::plainSummary(record(u"reports.sales"_s, 13, 900, 850)).endsWith(u"fast"_s));
         OperationRecord looped = record(u"refund.commit"_s, 40, 30, 20);
         looped.repeatWarnings = {u"SELECT ? FROM bill_items WHERE id = ?"_s};
         QVERIFY2(M::plainSummary(looped).contains(u"slow: one statement ran again and again"_s),
-            qPrintable(M::plainSummary(looped)));
+                 qPrintable(M::plainSummary(looped)));
         QCOMPARE(M::plainName(u"something.new"_s), u"operation “something.new”"_s);
     }
 };

@@ -31,11 +31,15 @@ private:
     std::unique_ptr<Services> m_services;
     std::unique_ptr<MainWindow> m_window;
 
-    template<typename T> T *child(const QString &name)
+    template<typename T>
+    T *child(const QString &name)
     {
         return namedChild<T>(*m_window, name);
     }
-    QString currentPage() { return child<QStackedWidget>(u"pages"_s)->currentWidget()->objectName(); }
+    QString currentPage()
+    {
+        return child<QStackedWidget>(u"pages"_s)->currentWidget()->objectName();
+    }
     QWidget *currentAreaPage() { return child<QStackedWidget>(u"areaPages"_s)->currentWidget(); }
     Session &session() { return m_services->session; }
 
@@ -54,7 +58,7 @@ private:
     {
         return m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = '%1' AND "
                                "user_id = %2"_s.arg(action)
-                                   .arg(userId));
+                                       .arg(userId));
     }
 
 private Q_SLOTS:
@@ -165,8 +169,8 @@ private Q_SLOTS:
         QVERIFY2(out.text(0).contains(u"carl"_s), qPrintable(out.text(0)));
         // The log reads in order: maria left the till before carl took it.
         const qint64 carlIn = m_store->scalar(
-            u"SELECT MAX(id) FROM audit_log WHERE action = 'sign_in' AND user_id = %1"_s.arg(
-                m_store->cashier.id));
+                u"SELECT MAX(id) FROM audit_log WHERE action = 'sign_in' AND user_id = %1"_s.arg(
+                        m_store->cashier.id));
         QVERIFY2(out.int64(1) < carlIn, qPrintable(u"%1 %2"_s.arg(out.int64(1)).arg(carlIn)));
     }
 
@@ -207,8 +211,8 @@ private Q_SLOTS:
         QVERIFY(watcher);
         // A window without the test's override uses lock.idle_minutes, read at sign-in.
         m_window.reset();
-        QVERIFY(SettingsRepository(m_store->db()).setValue(SettingsRepository::kIdleLockMinutes,
-                                                          u"0"_s));
+        QVERIFY(SettingsRepository(m_store->db())
+                        .setValue(SettingsRepository::kIdleLockMinutes, u"0"_s));
         m_window = std::make_unique<MainWindow>(*m_services, u"Corner Market"_s);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -216,8 +220,8 @@ private Q_SLOTS:
         watcher = m_window->findChild<IdleWatcher *>();
         QVERIFY(!watcher->isActive());
 
-        QVERIFY(SettingsRepository(m_store->db()).setValue(SettingsRepository::kIdleLockMinutes,
-                                                          u"7"_s));
+        QVERIFY(SettingsRepository(m_store->db())
+                        .setValue(SettingsRepository::kIdleLockMinutes, u"7"_s));
         QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
         signIn(u"carl"_s, u"1234"_s);
         QVERIFY(watcher->isActive());

@@ -45,8 +45,8 @@ private:
         QByteArray rows;
         for (int i = 0; i < count; ++i) {
             rows += u"IMP-%1,Imported %1,Drinks,Standard,piece,0.50,1,0,1,Bottle,1,1.20,\r\n"_s
-                        .arg(i, 5, 10, QChar(u'0'))
-                        .toUtf8();
+                            .arg(i, 5, 10, QChar(u'0'))
+                            .toUtf8();
         }
         return rows;
     }
@@ -84,13 +84,15 @@ private Q_SLOTS:
 
     void aBadRowIsShownAndBlocksTheImport()
     {
-        const QString path = writeFile(u"bad.csv"_s,
-                                       "TEA-1,Green tea,Groceries,Reduced,piece,,,,1,Box,1,3.49,4006381333931\r\n"
-                                       "TEA-2,Black tea,Groceries,Reduced,piece,,,,1,Box,1,3.29,4006381333932\r\n");
+        const QString path = writeFile(
+                u"bad.csv"_s,
+                "TEA-1,Green tea,Groceries,Reduced,piece,,,,1,Box,1,3.49,4006381333931\r\n"
+                "TEA-2,Black tea,Groceries,Reduced,piece,,,,1,Box,1,3.29,4006381333932\r\n");
         ImportDialog dialog(*m_services);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        QAbstractItemModelTester tester(preview(dialog), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(preview(dialog),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy planned(&dialog, &ImportDialog::planReady);
 
         dialog.readFile(path);
@@ -101,13 +103,20 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 2);
         // Line 2 is a new product; line 3 is the error, with its column.
         QCOMPARE(model->index(0, ImportPreviewModel::LineColumn).data().toString(), u"2"_s);
-        QCOMPARE(model->index(0, ImportPreviewModel::StatusColumn).data(ImportPreviewModel::StatusRole).toInt(),
+        QCOMPARE(model->index(0, ImportPreviewModel::StatusColumn)
+                         .data(ImportPreviewModel::StatusRole)
+                         .toInt(),
                  int(ImportPreviewModel::Status::New));
         QCOMPARE(model->index(1, ImportPreviewModel::LineColumn).data().toString(), u"3"_s);
-        QCOMPARE(model->index(1, ImportPreviewModel::StatusColumn).data(ImportPreviewModel::StatusRole).toInt(),
+        QCOMPARE(model->index(1, ImportPreviewModel::StatusColumn)
+                         .data(ImportPreviewModel::StatusRole)
+                         .toInt(),
                  int(ImportPreviewModel::Status::Error));
         QCOMPARE(model->index(1, ImportPreviewModel::FieldColumn).data().toString(), u"barcode"_s);
-        QVERIFY(model->index(1, ImportPreviewModel::DetailsColumn).data().toString().contains(u"4006381333932"_s));
+        QVERIFY(model->index(1, ImportPreviewModel::DetailsColumn)
+                        .data()
+                        .toString()
+                        .contains(u"4006381333932"_s));
         QVERIFY(!importButton(dialog)->isEnabled());
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
     }
@@ -128,8 +137,8 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 2);
         for (int row = 0; row < model->rowCount(); ++row) {
             QCOMPARE(model->index(row, ImportPreviewModel::StatusColumn)
-                         .data(ImportPreviewModel::StatusRole)
-                         .toInt(),
+                             .data(ImportPreviewModel::StatusRole)
+                             .toInt(),
                      int(ImportPreviewModel::Status::New));
         }
         QVERIFY(importButton(dialog)->isEnabled());
@@ -139,8 +148,8 @@ private Q_SLOTS:
     {
         // Given a file whose second product's price was typed with a decimal comma, unquoted
         const QString path = writeFile(
-            u"comma.csv"_s, "TEA-1,Green tea,Groceries,Reduced,piece,,,,1,Box,1,3.49,\r\n"
-                            "TEA-2,Black tea,Groceries,Reduced,piece,,,,1,Box,1,3,29,\r\n");
+                u"comma.csv"_s, "TEA-1,Green tea,Groceries,Reduced,piece,,,,1,Box,1,3.49,\r\n"
+                                "TEA-2,Black tea,Groceries,Reduced,piece,,,,1,Box,1,3,29,\r\n");
         ImportDialog dialog(*m_services);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -157,8 +166,8 @@ private Q_SLOTS:
         const QModelIndex status = model->index(1, ImportPreviewModel::StatusColumn);
         QCOMPARE(status.data(ImportPreviewModel::StatusRole).toInt(),
                  int(ImportPreviewModel::Status::Error));
-        const QString details =
-            model->index(1, ImportPreviewModel::DetailsColumn).data().toString();
+        const QString details
+                = model->index(1, ImportPreviewModel::DetailsColumn).data().toString();
         QVERIFY2(details.contains(u"14 instead of 13"_s), qPrintable(details));
         QVERIFY(!importButton(dialog)->isEnabled());
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), 0);
@@ -177,7 +186,9 @@ private Q_SLOTS:
         QVERIFY(importButton(dialog)->isEnabled());
         QAbstractItemModel *model = preview(dialog);
         QCOMPARE(model->rowCount(), 2500);
-        QCOMPARE(model->index(1, ImportPreviewModel::StatusColumn).data(ImportPreviewModel::StatusRole).toInt(),
+        QCOMPARE(model->index(1, ImportPreviewModel::StatusColumn)
+                         .data(ImportPreviewModel::StatusRole)
+                         .toInt(),
                  int(ImportPreviewModel::Status::Update));
 
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
@@ -192,10 +203,13 @@ private Q_SLOTS:
         QCOMPARE(dialog.outcome().created, 2499);
         QCOMPARE(dialog.outcome().updated, 1);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku LIKE 'IMP-%'"_s), 2500);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE name = 'Imported 00001'"_s), 1);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE name = 'Imported 00001'"_s),
+                 1);
         QCOMPARE(m_store->scalar(u"SELECT SUM(price_minor) FROM product_units"_s), 2500 * 120);
         QVERIFY(!importButton(dialog)->isEnabled());
-        QVERIFY(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)->isEnabled());
+        QVERIFY(dialog.findChild<QDialogButtonBox *>()
+                        ->button(QDialogButtonBox::Close)
+                        ->isEnabled());
     }
 
     void aCancelledImportLeavesNothing()

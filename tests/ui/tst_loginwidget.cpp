@@ -26,7 +26,8 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<LoginWidget> m_login;
 
-    template<typename T> T *child(const QString &name)
+    template<typename T>
+    T *child(const QString &name)
     {
         return namedChild<T>(*m_login, name);
     }
@@ -57,9 +58,9 @@ private Q_SLOTS:
         QVERIFY2(m_scratch, qPrintable(TestDatabase::lastError()));
         UserRepository users(m_scratch->db());
         QVERIFY(users.insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
-            PinHasher::hash(u"4711"_s, kTestIterations)));
+                             PinHasher::hash(u"4711"_s, kTestIterations)));
         QVERIFY(users.insert({0, u"root"_s, u"Rosa Admin"_s, Role::Admin, true},
-            PinHasher::hash(kPassphrase, kTestIterations)));
+                             PinHasher::hash(kPassphrase, kTestIterations)));
         m_auth = std::make_unique<AuthService>(m_scratch->db(), u"1"_s);
         m_login = std::make_unique<LoginWidget>(*m_auth, u"Corner Market"_s);
         m_login->show();
@@ -133,7 +134,7 @@ private Q_SLOTS:
         QTest::keyClick(pinEdit(), Qt::Key_Return);
 
         QCOMPARE(signedIn.count(), 0);
-        QCOMPARE(messageLabel()->text(), AuthService::message(AuthService::SignInResult {}));
+        QCOMPARE(messageLabel()->text(), AuthService::message(AuthService::SignInResult{}));
         QCOMPARE(pinEdit()->text(), QString());
         QCOMPARE(userEdit()->text(), u"anna"_s);
         QCOMPARE(QApplication::focusWidget(), pinEdit());

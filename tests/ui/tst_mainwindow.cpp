@@ -33,7 +33,8 @@ private:
     std::unique_ptr<Services> m_services;
     std::unique_ptr<MainWindow> m_window;
 
-    template<typename T> T *child(const QString &name)
+    template<typename T>
+    T *child(const QString &name)
     {
         return namedChild<T>(*m_window, name);
     }
@@ -66,9 +67,9 @@ private Q_SLOTS:
         QVERIFY2(m_scratch, qPrintable(TestDatabase::lastError()));
         UserRepository users(m_scratch->db());
         QVERIFY(users.insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
-            PinHasher::hash(u"4711"_s, kTestIterations)));
+                             PinHasher::hash(u"4711"_s, kTestIterations)));
         QVERIFY(users.insert({0, u"max"_s, u"Max Weber"_s, Role::Manager, true},
-            PinHasher::hash(u"2468"_s, kTestIterations)));
+                             PinHasher::hash(u"2468"_s, kTestIterations)));
         m_services = std::make_unique<Services>(m_scratch->db(), u"2"_s);
         m_window = std::make_unique<MainWindow>(*m_services, u"Corner Market"_s);
         m_window->show();
@@ -99,7 +100,7 @@ private Q_SLOTS:
     {
         signIn(u"anna"_s, u"1111"_s);
         QCOMPARE(child<QLabel>(u"messageLabel"_s)->text(),
-            AuthService::message(AuthService::SignInResult {}));
+                 AuthService::message(AuthService::SignInResult{}));
         QCOMPARE(currentPage(), u"loginPage"_s);
         QVERIFY(!child<QWidget>(u"workspacePage"_s)->isVisible());
         QVERIFY(!m_services->session.isSignedIn());
@@ -197,8 +198,8 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
         QCOMPARE(currentArea(), u"usersPage"_s);
         QVERIFY(child<QLabel>(u"userStatusLabel"_s)
-                    ->text()
-                    .contains(Roles::displayName(Role::Manager)));
+                        ->text()
+                        .contains(Roles::displayName(Role::Manager)));
     }
 
     void signOutReturnsToAnEmptyLoginPage()

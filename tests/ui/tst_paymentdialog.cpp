@@ -22,7 +22,8 @@ private:
 
     static Money m(qint64 minor) { return Money::fromMinor(minor); }
 
-    template<typename T> T *child(const QString &name)
+    template<typename T>
+    T *child(const QString &name)
     {
         return namedChild<T>(*m_dialog, name);
     }
@@ -160,7 +161,8 @@ private Q_SLOTS:
         // 12.32 in cash rounds to 12.30: the 2 cents show on a line of their own
         QCOMPARE(m_dialog->settlement().rounding, m(-2));
         QVERIFY(!child<QLabel>(u"roundingValue"_s)->isHidden());
-        QVERIFY2(text(u"roundingValue"_s).contains(u"0.02"_s), qPrintable(text(u"roundingValue"_s)));
+        QVERIFY2(text(u"roundingValue"_s).contains(u"0.02"_s),
+                 qPrintable(text(u"roundingValue"_s)));
         QCOMPARE(m_dialog->settlement().change, m(770));
         QVERIFY(text(u"changeValue"_s).contains(u"7.70"_s));
 
@@ -195,8 +197,8 @@ private Q_SLOTS:
         open(1230);
         QTest::keyClick(cash(), Qt::Key_F4); // 10
         QTest::keyClicks(cash(), u"5"_s);
-        m_dialog->showError({ServiceError::Code::Unavailable, u"The till cannot reach its database."_s,
-                             u"driver text"_s});
+        m_dialog->showError({ServiceError::Code::Unavailable,
+                             u"The till cannot reach its database."_s, u"driver text"_s});
         QCOMPARE(error(), u"The till cannot reach its database."_s);
         QCOMPARE(tenderRows(), 1);
         QCOMPARE(cash()->text(), u"5"_s);
@@ -234,5 +236,5 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestPaymentDialog)
-#include "tst_paymentdialog.moc"
 #include "tests/common/namedchild.h"
+#include "tst_paymentdialog.moc"

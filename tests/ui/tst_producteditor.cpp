@@ -29,7 +29,8 @@ private:
     std::unique_ptr<StoreFixture> m_store;
     std::unique_ptr<Services> m_services;
 
-    template<typename T> static T *child(QWidget *parent, const QString &name)
+    template<typename T>
+    static T *child(QWidget *parent, const QString &name)
     {
         return namedChild<T>(*parent, name);
     }
@@ -82,10 +83,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        TILL_REQUIRE_TEST_ENGINE();
-    }
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
 
     void init()
     {
@@ -128,9 +126,15 @@ private Q_SLOTS:
         QCOMPARE(editor.result(), int(QDialog::Accepted));
         QVERIFY(editor.product().id > 0);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'TEA-42'"_s), 1);
-        QCOMPARE(m_store->scalar(u"SELECT price_minor FROM product_units WHERE base_per_unit = 1"_s), 249);
-        QCOMPARE(m_store->scalar(u"SELECT price_minor FROM product_units WHERE base_per_unit = 12"_s), 2690);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE barcode = '4006381333931'"_s), 1);
+        QCOMPARE(
+                m_store->scalar(u"SELECT price_minor FROM product_units WHERE base_per_unit = 1"_s),
+                249);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT price_minor FROM product_units WHERE base_per_unit = 12"_s),
+                 2690);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM product_units WHERE barcode = '4006381333931'"_s),
+                 1);
         QCOMPARE(m_store->scalar(u"SELECT tax_rate_id FROM products"_s), m_store->reducedTax);
         QCOMPARE(editor.product().units.size(), 2);
         QCOMPARE(editor.product().units.at(1).name, u"Box of 12"_s);
@@ -143,8 +147,8 @@ private Q_SLOTS:
         ProductEditor editor(*m_services, 0);
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
-        const QMultiHash<QString, QString> keys =
-            visibleMnemonics(editor.findChildren<QWidget *>());
+        const QMultiHash<QString, QString> keys
+                = visibleMnemonics(editor.findChildren<QWidget *>());
         QVERIFY(keys.size() >= 10);
         for (const QString &key : keys.uniqueKeys()) {
             const QStringList texts = keys.values(key);
@@ -177,8 +181,9 @@ private Q_SLOTS:
         const qint64 id = editor.product().id;
         QCOMPARE(editor.product().stockBase, 36);
         QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(id)), 36);
-        QCOMPARE(m_store->scalar(u"SELECT SUM(delta_base) FROM stock_movements WHERE product_id = %1 "
-                                 "AND reason = 'opening'"_s.arg(id)),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT SUM(delta_base) FROM stock_movements WHERE product_id = %1 "
+                         "AND reason = 'opening'"_s.arg(id)),
                  36);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
@@ -280,8 +285,9 @@ private Q_SLOTS:
 
     void anExistingProductShowsItsStock()
     {
-        const Product p = m_store->addProduct(u"W-1"_s, u"Water"_s,
-                                              {{u"Bottle"_s, 1, 99, {}}, {u"Crate of 6"_s, 6, 549, {}}}, 15);
+        const Product p = m_store->addProduct(
+                u"W-1"_s, u"Water"_s, {{u"Bottle"_s, 1, 99, {}}, {u"Crate of 6"_s, 6, 549, {}}},
+                15);
         ProductEditor editor(*m_services, p.id);
         QCOMPARE(child<QLineEdit>(&editor, u"stockEdit"_s)->text(), u"2 crates + 3 bottles"_s);
         QCOMPARE(child<QLineEdit>(&editor, u"skuEdit"_s)->text(), u"W-1"_s);

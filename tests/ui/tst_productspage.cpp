@@ -1,8 +1,8 @@
+#include "models/db/sqlquery.h"
 #include "models/items/productlistmodel.h"
 #include "models/services/demostore.h"
 #include "models/services/services.h"
 #include "tests/common/namedchild.h"
-#include "models/db/sqlquery.h"
 #include "tests/common/storefixture.h"
 #include "ui/errorbanner.h"
 #include "ui/productspage.h"
@@ -39,7 +39,8 @@ private:
     std::unique_ptr<Services> m_services;
     std::unique_ptr<ProductsPage> m_page;
 
-    template<typename T> T *child(const QString &name)
+    template<typename T>
+    T *child(const QString &name)
     {
         return namedChild<T>(*m_page, name);
     }
@@ -210,9 +211,12 @@ private Q_SLOTS:
     {
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
-        m_store->addProduct(u"W-1"_s, u"Water still"_s,
-                            {{u"Bottle"_s, 1, 99, u"4006381333931"_s}, {u"Crate of 6"_s, 6, 549, {}}}, 30, BaseUnit::Piece, 12);
-        m_store->addProduct(u"W-2"_s, u"Water sparkling"_s, {{u"Bottle"_s, 1, 109, {}}}, 2, BaseUnit::Piece, 6);
+        m_store->addProduct(
+                u"W-1"_s, u"Water still"_s,
+                {{u"Bottle"_s, 1, 99, u"4006381333931"_s}, {u"Crate of 6"_s, 6, 549, {}}}, 30,
+                BaseUnit::Piece, 12);
+        m_store->addProduct(u"W-2"_s, u"Water sparkling"_s, {{u"Bottle"_s, 1, 109, {}}}, 2,
+                            BaseUnit::Piece, 6);
         m_store->addProduct(u"T-1"_s, u"Tea green"_s, {{u"Box"_s, 1, 349, {}}}, 8);
         m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
     }
@@ -291,7 +295,8 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE active = FALSE"_s), 0);
         answerNextMessageBox(u"Archive"_s, &question);
         archive->trigger();
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'T-1' AND active = FALSE"_s),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM products WHERE sku = 'T-1' AND active = FALSE"_s),
                  1);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements m JOIN products p "
                                  "ON p.id = m.product_id WHERE p.sku = 'T-1'"_s),
@@ -311,18 +316,19 @@ private Q_SLOTS:
     void historyMadeWhileAskingKeepsTheProduct()
     {
         // Given a product with no history, about to be deleted
-        const Product nettle =
-            m_store->addProduct(u"N-1"_s, u"Nettle tea"_s, {{u"Box"_s, 1, 299, {}}});
+        const Product nettle
+                = m_store->addProduct(u"N-1"_s, u"Nettle tea"_s, {{u"Box"_s, 1, 299, {}}});
         showPage(m_store->manager, 4);
         QVERIFY(select(u"N-1"_s));
         // When, while the question is open, a stocktake somewhere finds 5 boxes of it
         QTimer::singleShot(0, this, [this, &nettle] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
             QVERIFY(box);
-            QVERIFY(SqlQuery::run(m_store->db(),
-                                  u"INSERT INTO stock_movements (product_id, delta_base, reason, "
-                                  "created_at) VALUES (%1, 5, 'found', '2026-01-01T10:00:00.000Z')"_s
-                                      .arg(nettle.id)));
+            QVERIFY(SqlQuery::run(
+                    m_store->db(),
+                    u"INSERT INTO stock_movements (product_id, delta_base, reason, "
+                    "created_at) VALUES (%1, 5, 'found', '2026-01-01T10:00:00.000Z')"_s.arg(
+                            nettle.id)));
             for (QAbstractButton *button : box->buttons()) {
                 if (button->text().remove(u'&') == u"Delete"_s) {
                     button->click();
@@ -331,11 +337,13 @@ private Q_SLOTS:
         });
         child<QAction>(u"archiveProductAction"_s)->trigger();
         // Then it is archived, not deleted, and the page says so and why
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'N-1' AND active = FALSE"_s),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM products WHERE sku = 'N-1' AND active = FALSE"_s),
                  1);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE product_id = %1"_s
-                                     .arg(nettle.id)),
-                 1);
+        QCOMPARE(
+                m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE product_id = %1"_s.arg(
+                        nettle.id)),
+                1);
         const QString said = child<ErrorBanner>(u"errorBanner"_s)->text();
         QVERIFY2(said.contains(u"archived"_s) && said.contains(u"history"_s), qPrintable(said));
     }
@@ -344,9 +352,10 @@ private Q_SLOTS:
     {
         showPage(m_store->cashier);
         view()->setCurrentIndex(model()->index(0, 0));
-        for (const QString &name : {u"newProductAction"_s, u"archiveProductAction"_s,
-                                    u"reactivateProductAction"_s, u"categoriesAction"_s,
-                                    u"taxRatesAction"_s, u"priceChangeAction"_s, u"importAction"_s}) {
+        for (const QString &name :
+             {u"newProductAction"_s, u"archiveProductAction"_s, u"reactivateProductAction"_s,
+              u"categoriesAction"_s, u"taxRatesAction"_s, u"priceChangeAction"_s,
+              u"importAction"_s}) {
             QVERIFY2(!child<QAction>(name)->isEnabled(), qPrintable(name));
         }
         // They may still open a product to read it, and export the catalogue.

@@ -120,16 +120,17 @@ private Q_SLOTS:
     void aLongNameIsNeverCutOff()
     {
         QFETCH(QSize, size);
-        const QString text = u"Organic wholegrain spelt bread with sunflower seeds\nLoaf · 3.49 €"_s;
+        const QString text
+                = u"Organic wholegrain spelt bread with sunflower seeds\nLoaf · 3.49 €"_s;
         QFont font;
         font.setPointSizeF(11);
         const QFont fitted = QuickKeyButton::fittedFont(text, font, size);
         const QRect needed = QFontMetrics(fitted).boundingRect(
-            QRect(QPoint(0, 0), size), Qt::AlignCenter | Qt::TextWordWrap, text);
+                QRect(QPoint(0, 0), size), Qt::AlignCenter | Qt::TextWordWrap, text);
         QVERIFY2(needed.width() <= size.width() && needed.height() <= size.height(),
                  qPrintable(u"%1x%2 at %3 pt"_s.arg(needed.width())
-                                .arg(needed.height())
-                                .arg(fitted.pointSizeF())));
+                                    .arg(needed.height())
+                                    .arg(fitted.pointSizeF())));
         // It wraps before it shrinks: a wide key keeps the font.
         if (size.width() >= 200) {
             QCOMPARE(fitted.pointSizeF(), 11.0);

@@ -15,8 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -79,7 +79,8 @@ private:
         r.bills = 5;
         r.sales = m(4250);
         r.salesByMethod = {{u"cash"_s, 5, m(4250)}};
-        r.salesByCashier = {{3, u"Maria Manager"_s, 2, m(3000)}, {2, u"Carl Cashier"_s, 3, m(1250)}};
+        r.salesByCashier
+                = {{3, u"Maria Manager"_s, 2, m(3000)}, {2, u"Carl Cashier"_s, 3, m(1250)}};
         r.expectedCash = m(14250);
         r.countedCash = m(14250);
         r.generatedAt = r.shift.closedAt;
@@ -123,7 +124,8 @@ private Q_SLOTS:
     void withoutAPrinterACopySaysSoAndOffersAPdf()
     {
         // Given a bill, and no receipt printer at this till
-        const Product cola = m_store->addProduct(u"COLA"_s, u"Kolibri Cola"_s, {{u"Can"_s, 1, 119, {}}}, 10);
+        const Product cola
+                = m_store->addProduct(u"COLA"_s, u"Kolibri Cola"_s, {{u"Can"_s, 1, 119, {}}}, 10);
         QVERIFY(m_services->shifts.open(m(0)));
         Cart cart;
         CheckoutService::addToCart(cart, CheckoutService::lineFor(cola, cola.units.at(0), 2));
@@ -154,7 +156,8 @@ private Q_SLOTS:
         QCOMPARE(done.count(), 1);
         const QString message = done.first().first().toString();
         QVERIFY2(!message.contains(u"Printing"_s), qPrintable(message));
-        QVERIFY2(message.contains(u"saved"_s) && message.contains(u"1-000001"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"saved"_s) && message.contains(u"1-000001"_s),
+                 qPrintable(message));
         const QString pdf = pdfText(path);
         QVERIFY2(pdf.contains(u"Bill 1-000001"_s), qPrintable(pdf));
         QVERIFY(pdf.contains(u"COPY"_s));

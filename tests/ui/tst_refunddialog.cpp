@@ -47,7 +47,8 @@ private:
         return m(minor).toString(QLocale(), m_services->catalogue.currencySymbol());
     }
 
-    template<typename T> static T *child(QObject *parent, const QString &name)
+    template<typename T>
+    static T *child(QObject *parent, const QString &name)
     {
         return namedChild<T>(*parent, name);
     }
@@ -57,10 +58,10 @@ private:
     {
         Cart cart;
         CheckoutService::addToCart(
-            cart, CheckoutService::lineFor(product, product.units.at(unit), quantity));
+                cart, CheckoutService::lineFor(product, product.units.at(unit), quantity));
         const Money total = Pricing::price(cart).total;
-        const auto sale = m_services->checkout.commit(
-            cart, {{Tender::Method::Cash, total, {}}}, CheckoutService::newSaleUuid());
+        const auto sale = m_services->checkout.commit(cart, {{Tender::Method::Cash, total, {}}},
+                                                      CheckoutService::newSaleUuid());
         if (!sale) {
             qWarning() << sale.error().message << sale.error().details;
             return 0;
@@ -134,7 +135,7 @@ private:
     {
         dialog->activateWindow();
         return QTest::qWaitFor(
-            [dialog] { return QGuiApplication::focusWindow() == dialog->windowHandle(); });
+                [dialog] { return QGuiApplication::focusWindow() == dialog->windowHandle(); });
     }
 
     static void pressRefund(RefundDialog *dialog)
@@ -152,9 +153,9 @@ private:
             return {};
         }
         return u"error: \"%1\" preview: \"%2\""_s
-            .arg(child<QLabel>(dialog, u"errorLabel"_s)->text(),
-                child<QLabel>(dialog, u"previewLabel"_s)->text())
-            .toUtf8();
+                .arg(child<QLabel>(dialog, u"errorLabel"_s)->text(),
+                     child<QLabel>(dialog, u"previewLabel"_s)->text())
+                .toUtf8();
     }
 
     //! Refunds with Ctrl+Enter and waits for the dialog to close.
@@ -173,7 +174,8 @@ private:
      * Runs work on the modal dialog of type T as soon as it is up (the approval dialog
      * runs its own event loop, so the test must act from inside it).
      */
-    template<typename T> static void whenModal(std::function<void(T *)> work, int attempts = 200)
+    template<typename T>
+    static void whenModal(std::function<void(T *)> work, int attempts = 200)
     {
         QTimer::singleShot(10, qApp, [work, attempts] {
             if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
@@ -204,8 +206,9 @@ private Q_SLOTS:
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
         m_apple = m_store->addProduct(u"APL"_s, u"Apple"_s, {{u"Piece"_s, 1, 200, {}}}, 100);
-        m_water = m_store->addProduct(
-            u"WTR"_s, u"Water"_s, {{u"Bottle"_s, 1, 100, {}}, {u"Crate of 6"_s, 6, 500, {}}}, 60);
+        m_water = m_store->addProduct(u"WTR"_s, u"Water"_s,
+                                      {{u"Bottle"_s, 1, 100, {}}, {u"Crate of 6"_s, 6, 500, {}}},
+                                      60);
         m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
         m_receipts = std::make_unique<QTemporaryDir>();
         QVERIFY(m_receipts->isValid());
@@ -251,8 +254,8 @@ private Q_SLOTS:
         QCOMPARE(cell(dialog, 0, RefundLinesModel::QuantityColumn, Qt::EditRole), u"2"_s);
         // The preview follows at once: the line's amount and the total.
         QCOMPARE(cell(dialog, 0, RefundLinesModel::AmountColumn), money(400));
-        QCOMPARE(
-            child<QLabel>(dialog, u"previewTotalLabel"_s)->text(), u"Refund %1"_s.arg(money(400)));
+        QCOMPARE(child<QLabel>(dialog, u"previewTotalLabel"_s)->text(),
+                 u"Refund %1"_s.arg(money(400)));
         QVERIFY(child<QLabel>(dialog, u"previewLabel"_s)->text().contains(u"in cash"_s));
         QVERIFY(!refundButton(dialog)->isEnabled());
 
@@ -286,10 +289,10 @@ private Q_SLOTS:
         QCOMPARE(cell(dialog, 0, RefundLinesModel::RefundableColumn), u"3"_s);
         QCOMPARE(child<QLabel>(dialog, u"refundedLabel"_s)->text(), money(400));
         QCOMPARE(dialog->linesModel()
-                     ->index(0, RefundLinesModel::QuantityColumn)
-                     .data(RefundLinesModel::MaximumRole)
-                     .toLongLong(),
-            3);
+                         ->index(0, RefundLinesModel::QuantityColumn)
+                         .data(RefundLinesModel::MaximumRole)
+                         .toLongLong(),
+                 3);
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!m_page->refundDialog());
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM refunds"_s), 1);
@@ -315,12 +318,12 @@ private Q_SLOTS:
         typeReason(dialog, u"Damaged or faulty"_s);
         // Damaged: they do not go back on the shelf.
         dialog->linesModel()->setData(
-            dialog->linesModel()->index(0, RefundLinesModel::RestockColumn), Qt::Unchecked,
-            Qt::CheckStateRole);
+                dialog->linesModel()->index(0, RefundLinesModel::RestockColumn), Qt::Unchecked,
+                Qt::CheckStateRole);
         QVERIFY(refundAndClose(dialog));
 
         QCOMPARE(view->model()->index(1, BillHistoryModel::RefundedColumn).data().toString(),
-            money(1000));
+                 money(1000));
         QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'APL'"_s), 94);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
@@ -363,7 +366,7 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT approved_by FROM refunds"_s), m_store->manager.id);
         QCOMPARE(m_store->scalar(u"SELECT cashier_id FROM refunds"_s), m_store->cashier.id);
         QCOMPARE(m_store->scalar(u"SELECT approved_by FROM audit_log WHERE action = 'refund'"_s),
-            m_store->manager.id);
+                 m_store->manager.id);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 
@@ -403,8 +406,8 @@ private Q_SLOTS:
         QCOMPARE(cell(dialog, 0, RefundLinesModel::RefundableColumn), u"4"_s);
         QVERIFY(!quantity.data(RefundLinesModel::ProblemRole).toString().isEmpty());
         QVERIFY(!refundButton(dialog)->isEnabled());
-        QCOMPARE(
-            child<QComboBox>(dialog, u"reasonCombo"_s)->currentText(), u"Changed their mind"_s);
+        QCOMPARE(child<QComboBox>(dialog, u"reasonCombo"_s)->currentText(),
+                 u"Changed their mind"_s);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM refunds"_s), 1);
 
         // 4 goes through.
@@ -448,25 +451,25 @@ private Q_SLOTS:
         QVERIFY(lines->setData(lines->index(0, RefundLinesModel::CountInColumn), qint64(1)));
         QCOMPARE(cell(dialog, 0, RefundLinesModel::CountInColumn), u"Piece"_s);
         QCOMPARE(lines->index(0, RefundLinesModel::QuantityColumn)
-                     .data(RefundLinesModel::MaximumRole)
-                     .toLongLong(),
-            6);
+                         .data(RefundLinesModel::MaximumRole)
+                         .toLongLong(),
+                 6);
         typeQuantity(dialog, 0, u"4"_s);
         typeReason(dialog, u"Changed their mind"_s);
         // 4 of 6 of 5.00: 3.33.
         QCOMPARE(cell(dialog, 0, RefundLinesModel::AmountColumn), money(333));
         QVERIFY(refundAndClose(dialog));
-        QCOMPARE(
-            m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'WTR'"_s), 60 - 6 + 4);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'WTR'"_s),
+                 60 - 6 + 4);
         QCOMPARE(m_store->ledgerMismatches(), 0);
 
         // What is left is 2 bottles of an opened crate: counted in bottles from the start.
         dialog = openBill(u"1"_s);
         QVERIFY(dialog);
-        QCOMPARE(
-            cell(dialog, 0, RefundLinesModel::RefundedColumn), u"0 × Crate of 6 + 4 × Piece"_s);
-        QCOMPARE(
-            cell(dialog, 0, RefundLinesModel::RefundableColumn), u"0 × Crate of 6 + 2 × Piece"_s);
+        QCOMPARE(cell(dialog, 0, RefundLinesModel::RefundedColumn),
+                 u"0 × Crate of 6 + 4 × Piece"_s);
+        QCOMPARE(cell(dialog, 0, RefundLinesModel::RefundableColumn),
+                 u"0 × Crate of 6 + 2 × Piece"_s);
         QCOMPARE(cell(dialog, 0, RefundLinesModel::CountInColumn), u"Piece"_s);
         QTest::keyClick(dialog, Qt::Key_Escape);
     }

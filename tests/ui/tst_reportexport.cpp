@@ -1,7 +1,7 @@
+#include "models/db/sqlquery.h"
 #include "models/items/reporttablemodel.h"
 #include "models/services/services.h"
 #include "tests/common/storefixture.h"
-#include "models/db/sqlquery.h"
 #include "ui/filedialogs.h"
 #include "ui/reportexport.h"
 #include "ui/reportview.h"
@@ -39,11 +39,14 @@ private:
     //! Three products, one with a comma, one with quotes, one with no margin known.
     static void fillProducts(ReportTableModel &model)
     {
-        model.setColumns({{u"Product"_s, Kind::Text}, {u"Quantity"_s, Kind::Count},
-            {u"Revenue"_s, Kind::Money}, {u"Margin"_s, Kind::Money}, {u"Rate"_s, Kind::Percent}});
+        model.setColumns({{u"Product"_s, Kind::Text},
+                          {u"Quantity"_s, Kind::Count},
+                          {u"Revenue"_s, Kind::Money},
+                          {u"Margin"_s, Kind::Money},
+                          {u"Rate"_s, Kind::Percent}});
         model.setRows({{{u"Tea, green"_s, 12, amount(1250), amount(-50), 700}, {}},
-            {{u"The \"Big\" Box"_s, 1, amount(100000), QVariant(), 1900}, {}},
-            {{u"Line\nbreak"_s, 3, amount(5), amount(1), 0}, {{}, u"3 × Piece"_s}}});
+                       {{u"The \"Big\" Box"_s, 1, amount(100000), QVariant(), 1900}, {}},
+                       {{u"Line\nbreak"_s, 3, amount(5), amount(1), 0}, {{}, u"3 × Piece"_s}}});
     }
 
     //! The figures of a small day, as the report service would hand them over.
@@ -63,10 +66,26 @@ private:
         r.byCashier = {{u"Carl Cashier"_s, 2, m(1200)}, {u"Maria Manager"_s, 1, m(600)}};
         r.byPaymentMethod = {{u"card"_s, 2, m(1500)}, {u"cash"_s, 1, m(300)}};
         r.byCategory = {{u"Drinks"_s, 2, m(1300)}, {u"Groceries"_s, 2, m(500)}};
-        r.products = {{1, u"BEER"_s, u"Beer"_s, u"Drinks"_s, 8, m(1300), m(132), true,
-                             BaseUnit::Piece, {{u"Six-pack"_s, 6}, {u"Can"_s, 1}}},
-            {2, u"APL"_s, u"Apple"_s, u"Groceries"_s, 5, m(500), m(167), true, BaseUnit::Piece,
-                {{u"Piece"_s, 1}}}};
+        r.products = {{1,
+                       u"BEER"_s,
+                       u"Beer"_s,
+                       u"Drinks"_s,
+                       8,
+                       m(1300),
+                       m(132),
+                       true,
+                       BaseUnit::Piece,
+                       {{u"Six-pack"_s, 6}, {u"Can"_s, 1}}},
+                      {2,
+                       u"APL"_s,
+                       u"Apple"_s,
+                       u"Groceries"_s,
+                       5,
+                       m(500),
+                       m(167),
+                       true,
+                       BaseUnit::Piece,
+                       {{u"Piece"_s, 1}}}};
         return r;
     }
 
@@ -100,8 +119,8 @@ private Q_SLOTS:
     {
         // Given a table of products with a comma, quotes, a line break and money
         ReportTableModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         fillProducts(model);
         QCOMPARE(model.rowCount(), 3);
 
@@ -119,14 +138,17 @@ private Q_SLOTS:
     {
         // Given product names a spreadsheet would take for formulas, and negative amounts
         ReportTableModel model;
-        model.setColumns({{u"Product"_s, Kind::Text}, {u"Quantity"_s, Kind::Count},
-            {u"Revenue"_s, Kind::Money}, {u"Margin"_s, Kind::Money}, {u"Rate"_s, Kind::Percent}});
+        model.setColumns({{u"Product"_s, Kind::Text},
+                          {u"Quantity"_s, Kind::Count},
+                          {u"Revenue"_s, Kind::Money},
+                          {u"Margin"_s, Kind::Money},
+                          {u"Rate"_s, Kind::Percent}});
         model.setRows({{{u"=HYPERLINK(\"http://x\")"_s, 1, amount(-250), amount(-300), 0}, {}},
-            {{u"+1+1"_s, 1, amount(100), amount(1), 0}, {}},
-            {{u"-2+3"_s, 1, amount(100), amount(1), 0}, {}},
-            {{u"@SUM(A1)"_s, 1, amount(100), amount(1), 0}, {}},
-            {{u"\tTab"_s, 1, amount(100), amount(1), 0}, {}},
-            {{u"'=quoted"_s, 1, amount(100), amount(1), 0}, {}}});
+                       {{u"+1+1"_s, 1, amount(100), amount(1), 0}, {}},
+                       {{u"-2+3"_s, 1, amount(100), amount(1), 0}, {}},
+                       {{u"@SUM(A1)"_s, 1, amount(100), amount(1), 0}, {}},
+                       {{u"\tTab"_s, 1, amount(100), amount(1), 0}, {}},
+                       {{u"'=quoted"_s, 1, amount(100), amount(1), 0}, {}}});
 
         // Then each such cell starts with ' and shows as text, while a plain negative
         // number such as -2.50 stays a number
@@ -183,12 +205,12 @@ private Q_SLOTS:
         auto error = ReportExport::writeCsv(model, missing);
         QVERIFY(error);
         QCOMPARE(error->code, ServiceError::Code::InvalidInput);
-        QVERIFY2(
-            error->message.contains(QDir::toNativeSeparators(dir.filePath(u"no/such/folder"_s))),
-            qPrintable(error->message));
+        QVERIFY2(error->message.contains(
+                         QDir::toNativeSeparators(dir.filePath(u"no/such/folder"_s))),
+                 qPrintable(error->message));
         QVERIFY(!QFile::exists(missing));
-        error = ReportExport::writePdf(ReportExport::Document {u"Report"_s, {}, {}, {}, {}, {}},
-            dir.filePath(u"nowhere/report.pdf"_s));
+        error = ReportExport::writePdf(ReportExport::Document{u"Report"_s, {}, {}, {}, {}, {}},
+                                       dir.filePath(u"nowhere/report.pdf"_s));
         QVERIFY(error);
         QVERIFY(error->message.contains(u"does not exist"_s));
 
@@ -208,8 +230,8 @@ private Q_SLOTS:
             QVERIFY(error->message.contains(u"cannot be written"_s));
             QVERIFY(!error->details.isEmpty());
         }
-        QFile::setPermissions(
-            locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                              | QFileDevice::ExeOwner);
     }
 
     void aReportAsPdfHoldsItsFigures()
@@ -223,15 +245,18 @@ private Q_SLOTS:
         Services services(store->db(), u"1"_s);
         services.session.signIn(store->manager);
         const QString symbol = services.catalogue.currencySymbol();
-        const auto money = [&](qint64 minor) { return m(minor).toString(QLocale(), symbol); };
+        const auto money = [&](qint64 minor) {
+            return m(minor).toString(QLocale(), symbol);
+        };
         ReportView view(services);
         view.resize(1200, 800);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setReport(fixedReport(), u"Sales report, 10 March 2026 to 11 March 2026"_s,
-            {u"Lane: All lanes. Cashier: Everybody. Category: Every category."_s});
-        QVERIFY(SqlQuery::run(store->db(),
-            u"INSERT INTO settings (key, value) VALUES ('store.name', 'Corner Shop')"_s));
+                       {u"Lane: All lanes. Cashier: Everybody. Category: Every category."_s});
+        QVERIFY(SqlQuery::run(
+                store->db(),
+                u"INSERT INTO settings (key, value) VALUES ('store.name', 'Corner Shop')"_s));
         QCOMPARE(view.tileText(ReportView::Tile::Gross), money(1800));
         QCOMPARE(view.tileText(ReportView::Tile::Net), money(1800 - 241));
         QCOMPARE(view.tileText(ReportView::Tile::AverageBasket), money(600));
@@ -282,7 +307,7 @@ private Q_SLOTS:
         QSettings().clear();
         QStandardPaths::setTestModeEnabled(true);
         const QString documents
-            = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+                = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         QVERIFY(QDir().mkpath(documents));
 
         // When the dialog opens, it is in their Documents folder
@@ -299,8 +324,8 @@ private Q_SLOTS:
             });
         };
         answer(chosen.filePath(u"sales.csv"_s));
-        const QString path = FileDialogs::saveFileName(
-            nullptr, u"Export"_s, u"sales.csv"_s, u"CSV files (*.csv)"_s);
+        const QString path = FileDialogs::saveFileName(nullptr, u"Export"_s, u"sales.csv"_s,
+                                                       u"CSV files (*.csv)"_s);
         QCOMPARE(seen, QDir(documents).absolutePath());
         QCOMPARE(path, chosen.filePath(u"sales.csv"_s));
 
@@ -324,7 +349,8 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(u"z.pdf"_s);
         QVERIFY(!ReportExport::writePdf(u"Z report 7, lane 1"_s,
-            u"<table><tr><td>Sales</td><td>123.45</td></tr></table>"_s, path));
+                                        u"<table><tr><td>Sales</td><td>123.45</td></tr></table>"_s,
+                                        path));
         const QString text = pdfText(path);
         QVERIFY2(text.contains(u"Z report 7, lane 1"_s), qPrintable(text));
         QVERIFY2(text.contains(u"123.45"_s), qPrintable(text));

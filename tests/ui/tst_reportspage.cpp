@@ -11,8 +11,8 @@
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QComboBox>
-#include <QHeaderView>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
@@ -51,7 +51,8 @@ private:
         return m(minor).toString(QLocale(), m_services->catalogue.currencySymbol());
     }
 
-    template<typename T> T *child(const QString &name) const
+    template<typename T>
+    T *child(const QString &name) const
     {
         return namedChild<T>(*m_page, name);
     }
@@ -60,11 +61,11 @@ private:
     bool sell(qint64 boxes, Tender::Method method, const QDateTime &at = {})
     {
         m_services->checkout.setClock(
-            [at] { return at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc(); });
+                [at] { return at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc(); });
         Cart cart;
         CheckoutService::addToCart(cart, CheckoutService::lineFor(m_tea, m_tea.units.at(0), boxes));
-        const auto sale = m_services->checkout.commit(
-            cart, {{method, m(250 * boxes), {}}}, CheckoutService::newSaleUuid());
+        const auto sale = m_services->checkout.commit(cart, {{method, m(250 * boxes), {}}},
+                                                      CheckoutService::newSaleUuid());
         if (!sale) {
             qWarning() << sale.error().message << sale.error().details;
         }
@@ -190,8 +191,8 @@ private Q_SLOTS:
         child<QDateEdit>(u"fromEdit"_s)->setDate(m_today);
 
         // Then the strip says so and yesterday's figures stay on screen
-        QTRY_COMPARE(
-            stripText(), u"The first day comes after the last day. Swap them and try again."_s);
+        QTRY_COMPARE(stripText(),
+                     u"The first day comes after the last day. Swap them and try again."_s);
         QCOMPARE(m_page->messageStrip()->kind(), MessageStrip::Kind::Error);
         QVERIFY(!m_page->isBusy());
         QCOMPARE(salesTile(Tile::Bills), u"2"_s);
@@ -298,8 +299,8 @@ private Q_SLOTS:
         QCOMPARE(m_page->zModel()->rowCount(), 0);
         QTest::mouseClick(child<QPushButton>(u"xReportButton"_s), Qt::LeftButton);
         QCOMPARE(child<QLabel>(u"shiftTitleLabel"_s)->text(), u"X report, lane 1"_s);
-        QVERIFY2(
-            m_page->shiftReportText().contains(money(750)), qPrintable(m_page->shiftReportText()));
+        QVERIFY2(m_page->shiftReportText().contains(money(750)),
+                 qPrintable(m_page->shiftReportText()));
 
         // When the shift is closed with the drawer counted: 100.00 float + 5.00 cash
         const auto z = m_services->shifts.close(m(10500));
@@ -310,16 +311,17 @@ private Q_SLOTS:
         showTab(u"todayTab"_s);
         showTab(u"shiftsTab"_s);
         QCOMPARE(m_page->zModel()->rowCount(), 1);
-        const auto cell
-            = [this](int column) { return m_page->zModel()->index(0, column).data().toString(); };
+        const auto cell = [this](int column) {
+            return m_page->zModel()->index(0, column).data().toString();
+        };
         QCOMPARE(cell(0), u"1"_s); // lane
         QCOMPARE(cell(1), u"1"_s); // Z number
         QCOMPARE(cell(4), m_store->manager.name);
-        QCOMPARE(cell(5), u"2"_s); // bills
-        QCOMPARE(cell(6), money(750)); // sales
+        QCOMPARE(cell(5), u"2"_s);       // bills
+        QCOMPARE(cell(6), money(750));   // sales
         QCOMPARE(cell(8), money(10500)); // expected cash
         QCOMPARE(cell(9), money(10500)); // counted
-        QCOMPARE(cell(10), money(0)); // difference
+        QCOMPARE(cell(10), money(0));    // difference
 
         // And viewing it shows what was printed at closing, figure for figure
         auto *zView = child<QTableView>(u"zView"_s);
@@ -392,9 +394,9 @@ private Q_SLOTS:
 
         // No two tiles carry the same caption
         QStringList captions;
-        for (Tile tile : {Tile::BeforeDiscounts, Tile::Discounts, Tile::Gross, Tile::Tax,
-                 Tile::Net, Tile::Refunds, Tile::Bills, Tile::AverageBasket, Tile::ItemsSold,
-                 Tile::Margin}) {
+        for (Tile tile :
+             {Tile::BeforeDiscounts, Tile::Discounts, Tile::Gross, Tile::Tax, Tile::Net,
+              Tile::Refunds, Tile::Bills, Tile::AverageBasket, Tile::ItemsSold, Tile::Margin}) {
             const QString caption = view->tileCaption(tile);
             QVERIFY2(!caption.isEmpty() && !captions.contains(caption), qPrintable(caption));
             captions.append(caption);
@@ -403,11 +405,11 @@ private Q_SLOTS:
         QCOMPARE(view->tileCaption(Tile::Net), u"Net sales"_s);
         QCOMPARE(salesTile(Tile::Net), money(750 - 120));
         QVERIFY2(!view->tileDetail(Tile::Net).contains(u"tax included"_s),
-            qPrintable(view->tileDetail(Tile::Net)));
+                 qPrintable(view->tileDetail(Tile::Net)));
         QCOMPARE(view->tileCaption(Tile::Gross), u"Gross sales"_s);
         QCOMPARE(salesTile(Tile::Gross), money(750));
         QVERIFY2(view->tileDetail(Tile::Gross).contains(u"tax included"_s),
-            qPrintable(view->tileDetail(Tile::Gross)));
+                 qPrintable(view->tileDetail(Tile::Gross)));
         QCOMPARE(view->tileCaption(Tile::BeforeDiscounts), u"Sales before discounts"_s);
     }
 
@@ -422,14 +424,14 @@ private Q_SLOTS:
             auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis *>(axes.first());
             return axis ? axis->categories() : QStringList();
         };
-        const QStringList day {u"10"_s, u"11"_s, u"12"_s, u"13"_s, u"14"_s, u"15"_s};
+        const QStringList day{u"10"_s, u"11"_s, u"12"_s, u"13"_s, u"14"_s, u"15"_s};
         QCOMPARE(hours(), day);
 
         // The amounts are in the store's currency, and the axis says which
         const auto amounts = m_page->salesView()->hourChart()->axes(Qt::Vertical);
         QCOMPARE(amounts.size(), 1);
         QCOMPARE(amounts.first()->titleText(),
-            u"Sales (%1)"_s.arg(m_services->catalogue.currencySymbol()));
+                 u"Sales (%1)"_s.arg(m_services->catalogue.currencySymbol()));
 
         // When the report is narrowed to a lane that sold nothing, or a category without
         // sales, the store's trading hours stay, each at zero
@@ -452,15 +454,15 @@ private Q_SLOTS:
         // Given more products sold yesterday than the screen lists
         const int kinds = ReportService::kTopProducts + 3;
         m_services->checkout.setClock(
-            [this] { return QDateTime(m_yesterday, QTime(12, 0)).toUTC(); });
+                [this] { return QDateTime(m_yesterday, QTime(12, 0)).toUTC(); });
         Cart cart;
         for (int i = 0; i < kinds; ++i) {
-            const Product p = m_store->addProduct(
-                u"P%1"_s.arg(i), u"Product %1"_s.arg(i), {{u"Piece"_s, 1, 100, {}}}, 1000);
+            const Product p = m_store->addProduct(u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
+                                                  {{u"Piece"_s, 1, 100, {}}}, 1000);
             CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 2));
         }
         QVERIFY(m_services->checkout.commit(cart, {{Tender::Method::Card, m(200 * kinds), {}}},
-            CheckoutService::newSaleUuid()));
+                                            CheckoutService::newSaleUuid()));
         showPage(u"salesTab"_s);
         choosePeriod(ReportsPage::Period::Yesterday);
         QTRY_COMPARE_WITH_TIMEOUT(salesTile(Tile::Bills), u"3"_s, 10000);
@@ -469,20 +471,21 @@ private Q_SLOTS:
 
         // Then the screen lists the top ones and says so beside the table
         QCOMPARE(view->tableModel(ReportView::Table::Products)->rowCount(),
-            ReportService::kTopProducts);
-        const QString note = u"Top %1 of %2 products; the CSV export has all of them."_s.arg(
-            ReportService::kTopProducts).arg(kinds + 1);
+                 ReportService::kTopProducts);
+        const QString note = u"Top %1 of %2 products; the CSV export has all of them."_s
+                                     .arg(ReportService::kTopProducts)
+                                     .arg(kinds + 1);
         QCOMPARE(view->tableNote(ReportView::Table::Products), note);
         namedChild<QTabWidget>(*view, u"tablesTabs"_s)
-            ->setCurrentWidget(namedChild<QTableView>(*view, u"productsView"_s));
+                ->setCurrentWidget(namedChild<QTableView>(*view, u"productsView"_s));
         auto *noteLabel = namedChild<QLabel>(*view, u"tableNoteLabel"_s);
         QVERIFY(noteLabel->isVisible());
         QCOMPARE(noteLabel->text(), note);
         QVERIFY(view->tableNote(ReportView::Table::Taxes).isEmpty());
 
         // And the CSV has every product, each quantity a number with its unit beside it
-        const QStringList lines = view->csvText(ReportView::Table::Products)
-                                      .split(u"\r\n"_s, Qt::SkipEmptyParts);
+        const QStringList lines
+                = view->csvText(ReportView::Table::Products).split(u"\r\n"_s, Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1 + kinds + 1);
         QCOMPARE(lines.first(), u"SKU,Product,Category,Quantity,Unit,Revenue,Margin"_s);
         const QString tea = lines.filter(u"TEA,"_s).value(0);
@@ -536,13 +539,13 @@ private Q_SLOTS:
         QTRY_VERIFY(header->sectionSize(6) > 0);
         const QFontMetrics metrics(view->font());
         for (int column = 0; column < m_page->zModel()->columnCount(); ++column) {
-            const bool money = m_page->zModel()->columns().at(column).kind
-                == ReportTableModel::Kind::Money;
+            const bool money
+                    = m_page->zModel()->columns().at(column).kind == ReportTableModel::Kind::Money;
             if (money) {
                 QCOMPARE(header->sectionResizeMode(column), QHeaderView::ResizeToContents);
                 const QString text = m_page->zModel()->index(0, column).data().toString();
                 QVERIFY2(header->sectionSize(column) >= metrics.horizontalAdvance(text),
-                    qPrintable(text));
+                         qPrintable(text));
             }
         }
         QCOMPARE(header->sectionResizeMode(4), QHeaderView::Stretch); // the cashier
@@ -553,21 +556,21 @@ private Q_SLOTS:
     {
         using Period = ReportsPage::Period;
         const QDate wednesday(2026, 11, 18);
-        QCOMPARE(
-            ReportsPage::periodDays(Period::Today, wednesday), std::pair(wednesday, wednesday));
+        QCOMPARE(ReportsPage::periodDays(Period::Today, wednesday),
+                 std::pair(wednesday, wednesday));
         QCOMPARE(ReportsPage::periodDays(Period::Yesterday, wednesday),
-            std::pair(wednesday.addDays(-1), wednesday.addDays(-1)));
+                 std::pair(wednesday.addDays(-1), wednesday.addDays(-1)));
         QCOMPARE(ReportsPage::periodDays(Period::ThisMonth, wednesday),
-            std::pair(QDate(2026, 11, 1), wednesday));
+                 std::pair(QDate(2026, 11, 1), wednesday));
         // The last 7 days end today; last month is the whole month before, however long
         QCOMPARE(ReportsPage::periodDays(Period::Last7Days, wednesday),
-            std::pair(QDate(2026, 11, 12), wednesday));
+                 std::pair(QDate(2026, 11, 12), wednesday));
         QCOMPARE(ReportsPage::periodDays(Period::LastMonth, wednesday),
-            std::pair(QDate(2026, 10, 1), QDate(2026, 10, 31)));
+                 std::pair(QDate(2026, 10, 1), QDate(2026, 10, 31)));
         QCOMPARE(ReportsPage::periodDays(Period::LastMonth, QDate(2026, 3, 31)),
-            std::pair(QDate(2026, 2, 1), QDate(2026, 2, 28)));
+                 std::pair(QDate(2026, 2, 1), QDate(2026, 2, 28)));
         QCOMPARE(ReportsPage::periodDays(Period::LastMonth, QDate(2027, 1, 5)),
-            std::pair(QDate(2026, 12, 1), QDate(2026, 12, 31)));
+                 std::pair(QDate(2026, 12, 1), QDate(2026, 12, 31)));
         const auto week = ReportsPage::periodDays(Period::ThisWeek, wednesday);
         QCOMPARE(week.first.dayOfWeek(), int(QLocale().firstDayOfWeek()));
         QVERIFY(week.first <= wednesday && week.first.daysTo(wednesday) < 7);

@@ -11,12 +11,12 @@
 #include "ui/amountdialog.h"
 #include "ui/approvaldialog.h"
 #include "ui/closeshiftdialog.h"
-#include "ui/shiftreportdialog.h"
-#include "ui/messagestrip.h"
 #include "ui/errorbanner.h"
+#include "ui/messagestrip.h"
 #include "ui/paymentdialog.h"
 #include "ui/recalldialog.h"
 #include "ui/salepage.h"
+#include "ui/shiftreportdialog.h"
 
 #include <QApplication>
 #include <QInputDialog>
@@ -62,7 +62,8 @@ private:
     QString m_breadCode;
     QString m_milkCode;
 
-    template<typename T> T *child(const QString &name)
+    template<typename T>
+    T *child(const QString &name)
     {
         return namedChild<T>(*m_page, name);
     }
@@ -71,7 +72,8 @@ private:
     CartModel *cart() { return m_page->cartModel(); }
 
     //! Runs handler on the next modal dialog of type T once it is up and active (exec() blocks).
-    template<typename T> void whenDialog(std::function<void(T *)> handler)
+    template<typename T>
+    void whenDialog(std::function<void(T *)> handler)
     {
         auto *timer = new QTimer(this);
         timer->setInterval(10);
@@ -113,7 +115,8 @@ private:
         timer->start();
     }
 
-    template<typename T> T *in(QWidget *dialog, const QString &name)
+    template<typename T>
+    T *in(QWidget *dialog, const QString &name)
     {
         return namedChild<T>(*dialog, name);
     }
@@ -134,7 +137,8 @@ private:
 
     void openShiftWithTheKeyboard()
     {
-        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(), u"noShiftPane"_s);
+        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(),
+                 u"noShiftPane"_s);
         auto *button = child<QPushButton>(u"openShiftButton"_s);
         QCOMPARE(QApplication::focusWidget(), button);
         whenDialog<AmountDialog>([this](AmountDialog *dialog) {
@@ -143,9 +147,12 @@ private:
             QTest::keyClick(amount, Qt::Key_Return);
         });
         QTest::keyClick(button, Qt::Key_Return);
-        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(), u"salePane"_s);
+        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(),
+                 u"salePane"_s);
         QTRY_COMPARE(QApplication::focusWidget(), scanField());
-        QCOMPARE(m_store->scalar(u"SELECT opening_float_minor FROM shifts WHERE closed_at IS NULL"_s), 15000);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT opening_float_minor FROM shifts WHERE closed_at IS NULL"_s),
+                 15000);
     }
 
     qint64 stockOf(const QString &sku)
@@ -170,9 +177,11 @@ private Q_SLOTS:
         m_packCode = u"96385074"_s;
         m_breadCode = Barcode::withCheckDigit(u"200000000001"_s);
         m_milkCode = Barcode::withCheckDigit(u"200000000002"_s);
-        m_cola = m_store->addProduct(u"COLA"_s, u"Cola"_s,
-                                     {{u"Can"_s, 1, 119, m_canCode}, {u"Six-pack"_s, 6, 649, m_packCode}}, 60);
-        m_bread = m_store->addProduct(u"BREAD"_s, u"Bread"_s, {{u"Loaf"_s, 1, 250, m_breadCode}}, 20);
+        m_cola = m_store->addProduct(
+                u"COLA"_s, u"Cola"_s,
+                {{u"Can"_s, 1, 119, m_canCode}, {u"Six-pack"_s, 6, 649, m_packCode}}, 60);
+        m_bread = m_store->addProduct(u"BREAD"_s, u"Bread"_s, {{u"Loaf"_s, 1, 250, m_breadCode}},
+                                      20);
         m_milk = m_store->addProduct(u"MILK"_s, u"Milk"_s, {{u"Bottle"_s, 1, 99, m_milkCode}}, 30);
         const SettingsRepository settings(m_store->db());
         QVERIFY(settings.setValue(SettingsRepository::kCurrencySymbol, u"€"_s));
@@ -240,7 +249,8 @@ private Q_SLOTS:
             // and after its bound it stops waiting and says so, with everything kept.
             QTRY_VERIFY_WITH_TIMEOUT(!dialog->isWaiting(), 6000);
             auto *banner = in<ErrorBanner>(dialog, u"errorBanner"_s);
-            QVERIFY2(banner->text().contains(u"did not answer in time"_s), qPrintable(banner->text()));
+            QVERIFY2(banner->text().contains(u"did not answer in time"_s),
+                     qPrintable(banner->text()));
             QCOMPARE(cart()->rowCount(), 1);
             QCOMPARE(cart()->saleUuid(), uuid);
             QCOMPARE(dialog->tenders().size(), 1);
@@ -288,7 +298,8 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT total_minor FROM bills"_s), 1018);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bill_items"_s), 3);
         QCOMPARE(m_store->scalar(u"SELECT base_quantity FROM bill_items bi JOIN product_units u "
-                                 "ON u.id = bi.unit_id WHERE u.name = 'Six-pack'"_s), 6);
+                                 "ON u.id = bi.unit_id WHERE u.name = 'Six-pack'"_s),
+                 6);
         QCOMPARE(m_store->scalar(u"SELECT change_minor FROM payments"_s), 2000 - 1018);
         QCOMPARE(stockOf(u"COLA"_s), 60 - 1 - 6);
         QCOMPARE(stockOf(u"BREAD"_s), 20 - 1);
@@ -326,7 +337,8 @@ private Q_SLOTS:
         QCOMPARE(cart()->line(0).quantity, 3);
         QTest::keyClick(scanField(), Qt::Key_Minus);
         QCOMPARE(cart()->line(0).quantity, 2);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'line_voided'"_s), 1);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'line_voided'"_s),
+                 1);
     }
 
     void anUnknownBarcodeSaysSoWithoutADialog()
@@ -441,11 +453,13 @@ private Q_SLOTS:
         QCOMPARE(cart()->rowCount(), 1);
         QCOMPARE(cart()->line(0).productName, u"Cola"_s);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'line_voided' "
-                                 "AND user_id = %1"_s.arg(m_store->cashier.id)), 1);
+                                 "AND user_id = %1"_s.arg(m_store->cashier.id)),
+                 1);
         // F8 does the same
         QTest::keyClick(scanField(), Qt::Key_F8);
         QCOMPARE(cart()->rowCount(), 0);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'line_voided'"_s), 2);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'line_voided'"_s),
+                 2);
         QTRY_COMPARE(QApplication::focusWidget(), scanField());
     }
 
@@ -475,11 +489,14 @@ private Q_SLOTS:
         QCOMPARE(cart()->line(0).unitPrice, Money::fromMinor(99));
         QVERIFY(cart()->line(0).isPriceOverridden());
         QCOMPARE(cart()->line(0).priceApproval.approverId(), m_store->manager.id);
-        QVERIFY(cart()->index(0, CartModel::UnitPriceColumn).data(CartModel::PriceOverriddenRole).toBool());
+        QVERIFY(cart()->index(0, CartModel::UnitPriceColumn)
+                        .data(CartModel::PriceOverriddenRole)
+                        .toBool());
         QCOMPARE(cart()->totals().total, Money::fromMinor(99));
         QTRY_COMPARE(QApplication::focusWidget(), scanField());
-        QVERIFY(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE approved_by = %1"_s
-                                    .arg(m_store->manager.id)) >= 1);
+        QVERIFY(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE approved_by = %1"_s.arg(
+                        m_store->manager.id))
+                >= 1);
     }
 
     void aCancelledApprovalChangesNothing()
@@ -488,9 +505,8 @@ private Q_SLOTS:
         showPage();
         scan(m_canCode);
         whenDialog<AmountDialog>([this](AmountDialog *dialog) {
-            whenDialog<ApprovalDialog>([](ApprovalDialog *approval) {
-                QTest::keyClick(approval, Qt::Key_Escape);
-            });
+            whenDialog<ApprovalDialog>(
+                    [](ApprovalDialog *approval) { QTest::keyClick(approval, Qt::Key_Escape); });
             auto *amount = in<QLineEdit>(dialog, u"amountEdit"_s);
             QTest::keyClicks(amount, u"0.10"_s);
             QTest::keyClick(amount, Qt::Key_Return);
@@ -567,8 +583,9 @@ private Q_SLOTS:
         scan(m_canCode);
         scan(m_breadCode);
         // The shift is closed behind the page's back (another session, a manager)
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE shifts SET closed_at = opened_at, counted_cash_minor = 0 "
-                                             "WHERE id = %1"_s.arg(shift)));
+        QVERIFY(SqlQuery::run(m_store->db(),
+                              u"UPDATE shifts SET closed_at = opened_at, counted_cash_minor = 0 "
+                              "WHERE id = %1"_s.arg(shift)));
         QString refusal;
         whenDialog<PaymentDialog>([&refusal](PaymentDialog *dialog) {
             auto *cash = dialog->findChild<QLineEdit *>(u"cashEdit"_s);
@@ -587,14 +604,16 @@ private Q_SLOTS:
         // Nothing lost: the sale is there, with its uuid, behind the "open a shift" screen
         QCOMPARE(cart()->rowCount(), 2);
         QVERIFY(!cart()->saleUuid().isEmpty());
-        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(), u"noShiftPane"_s);
+        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(),
+                 u"noShiftPane"_s);
     }
 
     void theSaleInProgressSurvivesTheScreen()
     {
         // Prices without tax: the page changes the cart's tax mode as it opens, which must
         // not wipe the copy on disk before it was read.
-        QVERIFY(SettingsRepository(m_store->db()).setValue(SettingsRepository::kPricesIncludeTax, u"0"_s));
+        QVERIFY(SettingsRepository(m_store->db())
+                        .setValue(SettingsRepository::kPricesIncludeTax, u"0"_s));
         m_store->openShift(kLane);
         showPage();
         scan(m_canCode);
@@ -616,10 +635,12 @@ private Q_SLOTS:
         showPage();
         scan(m_canCode);
         scan(m_breadCode);
-        whenDialog<QMessageBox>([](QMessageBox *box) { QTest::keyClick(box, Qt::Key_Y, Qt::AltModifier); });
+        whenDialog<QMessageBox>(
+                [](QMessageBox *box) { QTest::keyClick(box, Qt::Key_Y, Qt::AltModifier); });
         QTest::keyClick(scanField(), Qt::Key_F9);
         QCOMPARE(cart()->rowCount(), 0);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'sale_cleared'"_s), 1);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'sale_cleared'"_s),
+                 1);
         QTRY_COMPARE(QApplication::focusWidget(), scanField());
     }
 
@@ -655,11 +676,11 @@ private Q_SLOTS:
                     QTest::keyClick(view, Qt::Key_Down);
                 }
             };
-            down(2);  // 100 € note
+            down(2); // 100 € note
             count(u"1"_s);
-            down(5);  // 1 € coin
+            down(5); // 1 € coin
             count(u"1"_s);
-            down(2);  // 10 cent
+            down(2); // 10 cent
             count(u"1"_s);
             count(u"1"_s); // 5 cent, the next row
             count(u"2"_s); // 2 cent
@@ -677,7 +698,8 @@ private Q_SLOTS:
         QVERIFY2(zTitle.contains(u"Z report 1"_s), qPrintable(zTitle));
         QCOMPARE(m_store->scalar(u"SELECT counted_cash_minor FROM shifts"_s), 10119);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM shifts WHERE closed_at IS NULL"_s), 0);
-        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(), u"noShiftPane"_s);
+        QCOMPARE(child<QStackedWidget>(u"modeStack"_s)->currentWidget()->objectName(),
+                 u"noShiftPane"_s);
         QVERIFY(child<MessageStrip>(u"noShiftMessageStrip"_s)->text().contains(u"1"_s));
     }
 
@@ -713,9 +735,11 @@ private Q_SLOTS:
 
     void quickKeysSell()
     {
-        QVERIFY(SqlQuery::run(m_store->db(), u"INSERT INTO quick_keys (position, unit_id) VALUES (0, %1), (1, %2)"_s
-                                                 .arg(m_bread.units.at(0).id)
-                                                 .arg(m_cola.units.at(1).id)));
+        QVERIFY(SqlQuery::run(
+                m_store->db(),
+                u"INSERT INTO quick_keys (position, unit_id) VALUES (0, %1), (1, %2)"_s
+                        .arg(m_bread.units.at(0).id)
+                        .arg(m_cola.units.at(1).id)));
         m_store->openShift(kLane);
         showPage();
         auto *second = child<QPushButton>(u"quickKey2"_s);

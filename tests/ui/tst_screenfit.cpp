@@ -38,9 +38,9 @@ int wantedWidth(const QAbstractItemView &view, const QModelIndex &index)
     option.fontMetrics = view.fontMetrics();
     option.textElideMode = view.textElideMode();
     option.decorationSize = view.iconSize().isValid()
-        ? view.iconSize()
-        : QSize(view.style()->pixelMetric(QStyle::PM_SmallIconSize),
-                view.style()->pixelMetric(QStyle::PM_SmallIconSize));
+                                    ? view.iconSize()
+                                    : QSize(view.style()->pixelMetric(QStyle::PM_SmallIconSize),
+                                            view.style()->pixelMetric(QStyle::PM_SmallIconSize));
     return view.itemDelegateForIndex(index)->sizeHint(option, index).width();
 }
 
@@ -82,8 +82,11 @@ QStringList cutOffCells(const QWidget &root)
                     continue;
                 }
                 cut << u"%1 %2,%3: %4 (%5 px of %6)"_s.arg(view->objectName())
-                           .arg(row).arg(column).arg(text)
-                           .arg(cell.width()).arg(wantedWidth(*view, index));
+                                .arg(row)
+                                .arg(column)
+                                .arg(text)
+                                .arg(cell.width())
+                                .arg(wantedWidth(*view, index));
             }
         }
     }
@@ -114,12 +117,12 @@ QStringList clippedTexts(const QWidget &root)
         for (const QString &line : shown.split(u'\n')) {
             widest = std::max(widest, label->fontMetrics().horizontalAdvance(line));
         }
-        const int needed = widest
-            + margins.left() + margins.right() + 2 * label->margin();
+        const int needed = widest + margins.left() + margins.right() + 2 * label->margin();
         if (label->textFormat() != Qt::RichText && !Qt::mightBeRichText(label->text())
             && needed > label->width()) {
             clipped << u"label %1: %2 (%3 px of %4)"_s.arg(label->objectName(), label->text())
-                           .arg(label->width()).arg(needed);
+                               .arg(label->width())
+                               .arg(needed);
         }
     }
     const auto buttons = root.findChildren<QPushButton *>();
@@ -127,7 +130,8 @@ QStringList clippedTexts(const QWidget &root)
         if (button->isVisible() && !button->text().isEmpty()
             && button->width() < button->minimumSizeHint().width()) {
             clipped << u"button %1: %2 (%3 px of %4)"_s.arg(button->objectName(), button->text())
-                           .arg(button->width()).arg(button->minimumSizeHint().width());
+                               .arg(button->width())
+                               .arg(button->minimumSizeHint().width());
         }
     }
     const auto edits = root.findChildren<QLineEdit *>();
@@ -137,8 +141,9 @@ QStringList clippedTexts(const QWidget &root)
         if (edit->isVisible() && edit->text().isEmpty() && !edit->placeholderText().isEmpty()
             && edit->fontMetrics().horizontalAdvance(edit->placeholderText()) > room) {
             clipped << u"placeholder %1: %2 (%3 px of %4)"_s
-                           .arg(edit->objectName(), edit->placeholderText()).arg(room)
-                           .arg(edit->fontMetrics().horizontalAdvance(edit->placeholderText()));
+                               .arg(edit->objectName(), edit->placeholderText())
+                               .arg(room)
+                               .arg(edit->fontMetrics().horizontalAdvance(edit->placeholderText()));
         }
     }
     return clipped;
@@ -148,9 +153,10 @@ QStringList clippedTexts(const QWidget &root)
 
 /*!
  * Till at the two display sizes it must serve, a 1024×768 touch till and a 1920×1080
- * monitor, in English and in German (whose words run longer), filled with the demo store: every screen fits the window, and no figure on the
- * sale screen, the product list, the stocktake or the reports is cut off. With
- * TILL_SCREENSHOT_DIR set, each screen is saved there as a PNG (docs/screenshots).
+ * monitor, in English and in German (whose words run longer), filled with the demo store: every
+ * screen fits the window, and no figure on the sale screen, the product list, the stocktake or the
+ * reports is cut off. With TILL_SCREENSHOT_DIR set, each screen is saved there as a PNG
+ * (docs/screenshots).
  */
 class TestScreenFit : public QObject
 {
@@ -164,7 +170,11 @@ private:
     QTranslator m_tillTranslator;
     QTranslator m_qtTranslator;
 
-    template<typename T> T *child(const QString &name) { return namedChild<T>(*m_window, name); }
+    template<typename T>
+    T *child(const QString &name)
+    {
+        return namedChild<T>(*m_window, name);
+    }
 
     void shoot(const QString &screen)
     {
@@ -185,10 +195,11 @@ private:
 
     QStringList barcodesOfLongestNames(int count)
     {
-        SqlQuery query(m_scratch->db(),
-            u"SELECT u.barcode FROM product_units u JOIN products p ON p.id = u.product_id "
-            "WHERE u.barcode IS NOT NULL AND u.base_per_unit > 1 AND p.active "
-            "ORDER BY LENGTH(p.name) + LENGTH(u.name) DESC, u.barcode LIMIT :n"_s);
+        SqlQuery query(
+                m_scratch->db(),
+                u"SELECT u.barcode FROM product_units u JOIN products p ON p.id = u.product_id "
+                "WHERE u.barcode IS NOT NULL AND u.base_per_unit > 1 AND p.active "
+                "ORDER BY LENGTH(p.name) + LENGTH(u.name) DESC, u.barcode LIMIT :n"_s);
         query.bind(u"n"_s, count);
         QStringList barcodes;
         if (query.exec()) {
@@ -211,7 +222,9 @@ private:
         if (needed.width() > size.width() || needed.height() > size.height()
             || m_window->size() != size) {
             problems << u"the window needs %1x%2 and is %3x%4"_s.arg(needed.width())
-                            .arg(needed.height()).arg(m_window->width()).arg(m_window->height());
+                                .arg(needed.height())
+                                .arg(m_window->width())
+                                .arg(m_window->height());
         }
         const QStatusBar *status = m_window->statusBar();
         if (!status->isVisible() || status->geometry().bottom() >= size.height()) {
@@ -252,7 +265,8 @@ private Q_SLOTS:
         QCoreApplication::removeTranslator(&m_tillTranslator);
         QLocale::setDefault(QLocale(language));
         if (language != u"en"_s) {
-            QVERIFY(m_tillTranslator.load(QLocale(), u"till"_s, u"_"_s, QStringLiteral(TILL_QM_DIR)));
+            QVERIFY(m_tillTranslator.load(QLocale(), u"till"_s, u"_"_s,
+                                          QStringLiteral(TILL_QM_DIR)));
             QVERIFY(QCoreApplication::installTranslator(&m_tillTranslator));
             if (m_qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s,
                                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
@@ -286,7 +300,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("language");
         for (const QSize size : {QSize(1024, 768), QSize(1920, 1080)}) {
             for (const QString &language : {u"en"_s, u"de"_s}) {
-                const QString name = u"%1x%2-%3"_s.arg(size.width()).arg(size.height()).arg(language);
+                const QString name
+                        = u"%1x%2-%3"_s.arg(size.width()).arg(size.height()).arg(language);
                 QTest::newRow(qPrintable(name)) << size << language;
             }
         }

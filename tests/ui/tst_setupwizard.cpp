@@ -1,6 +1,6 @@
 #include "models/services/setupservice.h"
-#include "tests/common/namedchild.h"
 #include "tests/common/mnemonics.h"
+#include "tests/common/namedchild.h"
 #include "tests/common/testdatabase.h"
 #include "ui/errorbanner.h"
 #include "ui/setupwizard.h"
@@ -26,7 +26,8 @@ private:
     std::unique_ptr<SetupService> m_setup;
     std::unique_ptr<SetupWizard> m_wizard;
 
-    template<typename T> T *child(const QString &name)
+    template<typename T>
+    T *child(const QString &name)
     {
         return namedChild<T>(*m_wizard, name);
     }
@@ -72,9 +73,8 @@ private Q_SLOTS:
             QVERIFY(!keys.isEmpty());
             for (const QString &key : keys.uniqueKeys()) {
                 const QStringList texts = keys.values(key);
-                QVERIFY2(texts.size() == 1,
-                         qPrintable(u"page %1: Alt+%2 is on %3"_s.arg(page).arg(key, texts.join(
-                                                                                      u", "_s))));
+                QVERIFY2(texts.size() == 1, qPrintable(u"page %1: Alt+%2 is on %3"_s.arg(page).arg(
+                                                    key, texts.join(u", "_s))));
             }
             if (page == SetupWizard::StorePage) {
                 m_wizard->next();

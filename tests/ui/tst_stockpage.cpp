@@ -12,16 +12,16 @@
 #include "models/db/settingsrepository.h"
 
 #include <QAbstractItemModelTester>
-#include <QHeaderView>
-#include <QScrollBar>
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -41,7 +41,8 @@ private:
     Product m_water;
     Product m_tea;
 
-    template<typename T> T *child(const QString &name)
+    template<typename T>
+    T *child(const QString &name)
     {
         return namedChild<T>(*m_page, name);
     }
@@ -58,10 +59,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        TILL_REQUIRE_TEST_ENGINE();
-    }
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
 
     void init()
     {
@@ -71,7 +69,8 @@ private Q_SLOTS:
                                       {{u"Bottle"_s, 1, 99, u"4006381333931"_s},
                                        {u"Crate of 6"_s, 6, 549, u"96385074"_s}},
                                       10);
-        m_tea = m_store->addProduct(u"T-1"_s, u"Green tea"_s, {{u"Box"_s, 1, 349, u"5901234123457"_s}}, 4);
+        m_tea = m_store->addProduct(u"T-1"_s, u"Green tea"_s,
+                                    {{u"Box"_s, 1, 349, u"5901234123457"_s}}, 4);
         m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
         m_services->session.signIn(m_store->manager);
         m_page = std::make_unique<StockPage>(*m_services);
@@ -90,7 +89,8 @@ private Q_SLOTS:
     void scannedGoodsAreReceived()
     {
         ReceiptLinesModel *lines = m_page->goodsReceipt()->lines();
-        QAbstractItemModelTester tester(lines, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(lines,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto *scanEdit = child<QWidget>(u"scanPicker"_s)->findChild<QLineEdit *>(u"pickerEdit"_s);
         QVERIFY(scanEdit);
         scanEdit->setFocus();
@@ -117,7 +117,8 @@ private Q_SLOTS:
         QCOMPARE(lines->rowCount(), 0);
         const QString posted = m_page->goodsReceipt()->findChild<QLabel *>(u"hintLabel"_s)->text();
         QVERIFY2(posted.contains(u"Goods receipt 1 "_s), qPrintable(posted));
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_documents WHERE kind = 'receipt'"_s), 1);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_documents WHERE kind = 'receipt'"_s),
+                 1);
     }
 
     void aLineCanChangeItsUnit()
@@ -153,7 +154,10 @@ private Q_SLOTS:
         QVERIFY(lines->setData(lines->index(0, ReceiptLinesModel::QuantityColumn), u"zwei"_s));
         m_page->goodsReceipt()->findChild<QPushButton *>(u"postButton"_s)->click();
         QCOMPARE(lines->rowCount(), 1);
-        QVERIFY(m_page->goodsReceipt()->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"zwei"_s));
+        QVERIFY(m_page->goodsReceipt()
+                        ->findChild<QLabel *>(u"errorLabel"_s)
+                        ->text()
+                        .contains(u"zwei"_s));
         QCOMPARE(stockOf(m_tea), 4);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_documents"_s), 0);
     }
@@ -162,16 +166,18 @@ private Q_SLOTS:
     {
         child<QTabWidget>(u"stockTabs"_s)->setCurrentWidget(m_page->stocktake());
         StocktakeModel *model = m_page->stocktake()->model();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_COMPARE(model->rowCount(), 2);
         const int waterRow = model->rowOf(m_water.id);
         const int teaRow = model->rowOf(m_tea.id);
         auto *view = child<QTableView>(u"countsView"_s);
 
         // Water: 3 crates and 2 loose bottles; tea: 4 boxes, as booked.
-        for (const auto &[row, column, text] : {std::tuple{waterRow, int(StocktakeModel::PacksColumn), u"3"_s},
-                                                std::tuple{waterRow, int(StocktakeModel::LooseColumn), u"2"_s},
-                                                std::tuple{teaRow, int(StocktakeModel::LooseColumn), u"4"_s}}) {
+        for (const auto &[row, column, text] :
+             {std::tuple{waterRow, int(StocktakeModel::PacksColumn), u"3"_s},
+              std::tuple{waterRow, int(StocktakeModel::LooseColumn), u"2"_s},
+              std::tuple{teaRow, int(StocktakeModel::LooseColumn), u"4"_s}}) {
             view->setFocus();
             view->setCurrentIndex(model->index(row, column));
             QTest::keyClick(view, Qt::Key_F2);
@@ -186,7 +192,8 @@ private Q_SLOTS:
         QCOMPARE(model->index(waterRow, StocktakeModel::CountedColumn).data().toString(),
                  u"3 crates + 2 bottles"_s);
         // Tea has no packs to count in.
-        QVERIFY(!(model->flags(model->index(teaRow, StocktakeModel::PacksColumn)) & Qt::ItemIsEditable));
+        QVERIFY(!(model->flags(model->index(teaRow, StocktakeModel::PacksColumn))
+                  & Qt::ItemIsEditable));
 
         m_page->stocktake()->findChild<QPushButton *>(u"postButton"_s)->click();
 
@@ -194,7 +201,9 @@ private Q_SLOTS:
         QCOMPARE(stockOf(m_tea), 4);
         QCOMPARE(model->countedProducts(), 0);
         QCOMPARE(m_store->ledgerMismatches(), 0);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'stocktake'"_s), 1);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'stocktake'"_s),
+                 1);
     }
 
     void aBlindStocktakeShowsTheStockOnlyOnceCounted_data()
@@ -209,7 +218,7 @@ private Q_SLOTS:
         QFETCH(bool, blind);
         // The store's setting, as the Settings page saves it for every lane.
         QVERIFY(SettingsRepository(m_store->db())
-                    .setValue(SettingsRepository::kBlindCounts, blind ? u"1"_s : u"0"_s));
+                        .setValue(SettingsRepository::kBlindCounts, blind ? u"1"_s : u"0"_s));
         child<QTabWidget>(u"stockTabs"_s)->setCurrentWidget(m_page->stocktake());
         StocktakeModel *model = m_page->stocktake()->model();
         QTRY_COMPARE(model->rowCount(), 2);
@@ -253,11 +262,10 @@ private Q_SLOTS:
                 needed = qMax(needed, view->sizeHintForIndex(model->index(row, column)).width());
             }
             QVERIFY2(header->sectionSize(column) >= needed,
-                     qPrintable(u"column %1 (%2) is %3 wide, needs %4"_s
-                                    .arg(column)
-                                    .arg(model->headerData(column, Qt::Horizontal).toString())
-                                    .arg(header->sectionSize(column))
-                                    .arg(needed)));
+                     qPrintable(u"column %1 (%2) is %3 wide, needs %4"_s.arg(column)
+                                        .arg(model->headerData(column, Qt::Horizontal).toString())
+                                        .arg(header->sectionSize(column))
+                                        .arg(needed)));
         }
         // Nothing is pushed out of sight to the right.
         QVERIFY(!view->horizontalScrollBar()->isVisible());
@@ -278,7 +286,9 @@ private Q_SLOTS:
         m_page->adjustment()->findChild<QPushButton *>(u"adjustButton"_s)->click();
 
         QCOMPARE(stockOf(m_water), 4);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'damaged'"_s), 1);
+        QCOMPARE(
+                m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'damaged'"_s),
+                1);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 

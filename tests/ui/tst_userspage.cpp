@@ -28,7 +28,8 @@ private:
     std::unique_ptr<Services> m_services;
     std::unique_ptr<UsersPage> m_page;
 
-    template<typename T> static T *child(QWidget *parent, const QString &name)
+    template<typename T>
+    static T *child(QWidget *parent, const QString &name)
     {
         return namedChild<T>(*parent, name);
     }
@@ -209,8 +210,7 @@ private Q_SLOTS:
         QCOMPARE(users->count(), 4); // everybody, and the three users
         tabs->setCurrentIndex(0);
 
-        QVERIFY(m_services->users.create({u"cleo"_s, u"Cleo Cashier"_s, Role::Cashier,
-                                          u"2222"_s}));
+        QVERIFY(m_services->users.create({u"cleo"_s, u"Cleo Cashier"_s, Role::Cashier, u"2222"_s}));
         tabs->setCurrentIndex(1);
         QCOMPARE(users->count(), 5);
         QVERIFY(users->findText(u"Cleo Cashier (cleo)"_s) >= 0);

@@ -97,7 +97,8 @@ private Q_SLOTS:
         ConversionRateCache cache(m_store->db());
         QCOMPARE(*cache.rate(m_cola.units.at(1).id), 24);
         m_store->signIn(m_store->manager);
-        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(), &cache);
+        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(),
+                                   &cache);
         Product edited = m_cola;
         edited.units[1].basePerUnit = 12;
         edited.units[1].name = u"Box of 12"_s;
@@ -131,7 +132,8 @@ private Q_SLOTS:
         // When this lane edits the unit
         ConversionRateCache cache(m_store->db());
         m_store->signIn(m_store->manager);
-        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(), &cache);
+        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(),
+                                   &cache);
         Product edited = m_cola;
         edited.units[1].basePerUnit = 20;
         QVERIFY(catalogue.save(edited));
@@ -153,12 +155,16 @@ private Q_SLOTS:
         // The connection drops and is opened again (a new driver session).
         (*otherLane)->connection().close();
         QVERIFY(otherCache.rate(m_cola.units.at(0).id));
-        QVERIFY((*otherLane)->connection().driver()->subscribedToNotifications().contains(
-            ConversionRateCache::kChannel));
+        QVERIFY((*otherLane)
+                        ->connection()
+                        .driver()
+                        ->subscribedToNotifications()
+                        .contains(ConversionRateCache::kChannel));
 
         ConversionRateCache cache(m_store->db());
         m_store->signIn(m_store->manager);
-        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(), &cache);
+        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(),
+                                   &cache);
         Product edited = m_cola;
         edited.units[0].price = Money::fromMinor(129);
         QVERIFY(catalogue.save(edited));

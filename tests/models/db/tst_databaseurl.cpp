@@ -21,20 +21,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("database");
         QTest::addColumn<QString>("schema");
 
-        QTest::newRow("sqlite file") << u"sqlite:///home/anna/till.db"_s << false
-                                     << u"/home/anna/till.db"_s << QString() << 5432 << QString()
-                                     << QString() << QString() << QString();
-        QTest::newRow("postgres full") << u"postgresql://till:s3cret@db.shop.lan:5433/store"_s
-                                       << true << QString() << u"db.shop.lan"_s << 5433
-                                       << u"till"_s << u"s3cret"_s << u"store"_s << QString();
-        QTest::newRow("postgres alias, default port") << u"postgres://till@10.0.0.5/till"_s << true
-                                                      << QString() << u"10.0.0.5"_s << 5432
-                                                      << u"till"_s << QString() << u"till"_s
-                                                      << QString();
+        QTest::newRow("sqlite file")
+                << u"sqlite:///home/anna/till.db"_s << false << u"/home/anna/till.db"_s << QString()
+                << 5432 << QString() << QString() << QString() << QString();
+        QTest::newRow("postgres full")
+                << u"postgresql://till:s3cret@db.shop.lan:5433/store"_s << true << QString()
+                << u"db.shop.lan"_s << 5433 << u"till"_s << u"s3cret"_s << u"store"_s << QString();
+        QTest::newRow("postgres alias, default port")
+                << u"postgres://till@10.0.0.5/till"_s << true << QString() << u"10.0.0.5"_s << 5432
+                << u"till"_s << QString() << u"till"_s << QString();
         QTest::newRow("socket and schema")
-            << u"postgresql:///till?host=/run/postgresql&user=pos&schema=lane_a"_s << true
-            << QString() << u"/run/postgresql"_s << 5432 << u"pos"_s << QString() << u"till"_s
-            << u"lane_a"_s;
+                << u"postgresql:///till?host=/run/postgresql&user=pos&schema=lane_a"_s << true
+                << QString() << u"/run/postgresql"_s << 5432 << u"pos"_s << QString() << u"till"_s
+                << u"lane_a"_s;
     }
     void parses()
     {

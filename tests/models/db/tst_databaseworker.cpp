@@ -1,6 +1,6 @@
 #include "models/db/database.h"
-#include "models/services/databaseworker.h"
 #include "models/db/sqlquery.h"
+#include "models/services/databaseworker.h"
 #include "tests/common/stallproxy.h"
 #include "tests/common/testdatabase.h"
 
@@ -62,15 +62,15 @@ private Q_SLOTS:
         QThread *ranOn = nullptr;
         QThread *answeredOn = nullptr;
         worker.run(
-            [&db, &ranOn] {
-                ranOn = QThread::currentThread();
-                return ask(db, u"SELECT COUNT(*) FROM users"_s);
-            },
-            this,
-            [&](const Answer &a) {
-                answeredOn = QThread::currentThread();
-                answer = a;
-            });
+                [&db, &ranOn] {
+                    ranOn = QThread::currentThread();
+                    return ask(db, u"SELECT COUNT(*) FROM users"_s);
+                },
+                this,
+                [&](const Answer &a) {
+                    answeredOn = QThread::currentThread();
+                    answer = a;
+                });
         QVERIFY(worker.isBusy());
         QTRY_VERIFY(answer.has_value());
         QVERIFY(answer->ok);
@@ -85,12 +85,14 @@ private Q_SLOTS:
         if (!TestDatabase::isPostgres()) {
             QSKIP("An SQLite file has no server to wait for.");
         }
-        const Answer statement = ask(m_scratch->db(), u"SELECT EXTRACT(EPOCH FROM "
-                                                      "CAST(current_setting('statement_timeout') AS interval))"_s);
+        const Answer statement
+                = ask(m_scratch->db(), u"SELECT EXTRACT(EPOCH FROM "
+                                       "CAST(current_setting('statement_timeout') AS interval))"_s);
         QVERIFY(statement.ok);
         QVERIFY(statement.value > 0 && statement.value <= 60);
-        const Answer lock = ask(m_scratch->db(), u"SELECT EXTRACT(EPOCH FROM "
-                                                 "CAST(current_setting('lock_timeout') AS interval))"_s);
+        const Answer lock
+                = ask(m_scratch->db(), u"SELECT EXTRACT(EPOCH FROM "
+                                       "CAST(current_setting('lock_timeout') AS interval))"_s);
         QVERIFY(lock.ok);
         QVERIFY(lock.value > 0 && lock.value <= 30);
     }
@@ -110,7 +112,8 @@ private Q_SLOTS:
         std::optional<Answer> answer;
         const auto run = [&](const QString &sql) {
             answer.reset();
-            worker.run([&db, sql] { return ask(db, sql); }, this, [&](const Answer &a) { answer = a; });
+            worker.run([&db, sql] { return ask(db, sql); }, this,
+                       [&](const Answer &a) { answer = a; });
         };
         run(u"SELECT COUNT(*) FROM users"_s);
         QTRY_VERIFY(answer.has_value());

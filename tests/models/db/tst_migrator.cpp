@@ -29,9 +29,9 @@ private Q_SLOTS:
     void splitsStatementsAtLineEndSemicolons()
     {
         const QStringList statements = Migrator::splitStatements(
-            u"-- a comment; with a semicolon;\nCREATE TABLE a (x INTEGER);\n\n"
-            "INSERT INTO a VALUES (1); INSERT INTO a VALUES (2);\n"
-            "CREATE TABLE b (\n  y TEXT DEFAULT 'a;b'\n);\nSELECT 1"_s);
+                u"-- a comment; with a semicolon;\nCREATE TABLE a (x INTEGER);\n\n"
+                "INSERT INTO a VALUES (1); INSERT INTO a VALUES (2);\n"
+                "CREATE TABLE b (\n  y TEXT DEFAULT 'a;b'\n);\nSELECT 1"_s);
         QCOMPARE(statements.size(), 4);
         QCOMPARE(statements.at(0), u"CREATE TABLE a (x INTEGER)"_s);
         // A ';' inside a line stays in the statement: one line, one statement.
@@ -57,11 +57,11 @@ private Q_SLOTS:
         QCOMPARE(*migrator.currentVersion(), migrator.latestVersion());
         QVERIFY(migrator.latestVersion() >= 1);
         for (const QString &table :
-             {u"users"_s, u"categories"_s, u"tax_rates"_s, u"products"_s, u"product_units"_s,
-              u"bills"_s, u"bill_items"_s, u"payments"_s, u"refunds"_s, u"refund_items"_s,
-              u"stock_movements"_s, u"shifts"_s, u"parked_carts"_s, u"audit_log"_s,
-              u"settings"_s, u"lanes"_s, u"z_reports"_s, u"cash_movements"_s,
-              u"stock_documents"_s, u"quick_keys"_s}) {
+             {u"users"_s,         u"categories"_s,     u"tax_rates"_s,       u"products"_s,
+              u"product_units"_s, u"bills"_s,          u"bill_items"_s,      u"payments"_s,
+              u"refunds"_s,       u"refund_items"_s,   u"stock_movements"_s, u"shifts"_s,
+              u"parked_carts"_s,  u"audit_log"_s,      u"settings"_s,        u"lanes"_s,
+              u"z_reports"_s,     u"cash_movements"_s, u"stock_documents"_s, u"quick_keys"_s}) {
             QVERIFY2(tableExists(scratch->db(), table), qPrintable(table));
         }
     }
@@ -107,10 +107,11 @@ private Q_SLOTS:
         auto scratch = TestDatabase::create(TestDatabase::Schema::Empty);
         QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
         QList<Migration> migrations{
-            {1, u"one"_s, u"CREATE TABLE one (id {{id}});"_s},
-            {2, u"two"_s, u"CREATE TABLE two (id {{id}});\nINSERT INTO one (id) VALUES (1);\n"
-                          "INSERT INTO no_such_table VALUES (1);"_s},
-            {3, u"three"_s, u"CREATE TABLE three (id {{id}});"_s},
+                {1, u"one"_s, u"CREATE TABLE one (id {{id}});"_s},
+                {2, u"two"_s,
+                 u"CREATE TABLE two (id {{id}});\nINSERT INTO one (id) VALUES (1);\n"
+                 "INSERT INTO no_such_table VALUES (1);"_s},
+                {3, u"three"_s, u"CREATE TABLE three (id {{id}});"_s},
         };
         QVERIFY(Migrator(scratch->db(), migrations.mid(0, 1)).migrate());
 
@@ -147,7 +148,8 @@ private Q_SLOTS:
         auto scratch = TestDatabase::create();
         QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
         Database &db = scratch->db();
-        QVERIFY(SqlQuery::run(db, u"INSERT INTO tax_rates (id, name, rate_bp) VALUES (1, 'std', 1900)"_s));
+        QVERIFY(SqlQuery::run(
+                db, u"INSERT INTO tax_rates (id, name, rate_bp) VALUES (1, 'std', 1900)"_s));
         QVERIFY(SqlQuery::run(db, u"INSERT INTO products (id, sku, name, tax_rate_id, base_unit) "
                                   "VALUES (1, 'A', 'Apple', 1, 'piece')"_s));
         // A conversion rate below 1 is refused.
@@ -158,28 +160,35 @@ private Q_SLOTS:
         // Duplicate SKU and duplicate barcode are refused.
         QVERIFY(!SqlQuery::run(db, u"INSERT INTO products (sku, name, tax_rate_id, base_unit) "
                                    "VALUES ('A', 'Again', 1, 'piece')"_s));
-        QVERIFY(SqlQuery::run(db, u"INSERT INTO product_units (id, product_id, name, base_per_unit, "
-                                  "price_minor, barcode) VALUES (1, 1, 'Piece', 1, 50, '123')"_s));
+        QVERIFY(SqlQuery::run(db,
+                              u"INSERT INTO product_units (id, product_id, name, base_per_unit, "
+                              "price_minor, barcode) VALUES (1, 1, 'Piece', 1, 50, '123')"_s));
         QVERIFY(!SqlQuery::run(db, u"INSERT INTO product_units (product_id, name, base_per_unit, "
                                    "price_minor, barcode) VALUES (1, 'Box', 12, 500, '123')"_s));
         // More refunded than sold is refused by the database itself.
         QVERIFY(SqlQuery::run(db, u"INSERT INTO lanes (name) VALUES ('1')"_s));
-        QVERIFY(SqlQuery::run(db, u"INSERT INTO users (id, login, name, role, pin_hash, pin_salt, "
-                                  "pin_iterations) VALUES (1, 'a', 'A', 'cashier', 'h', 's', 1)"_s));
-        QVERIFY(SqlQuery::run(db, u"INSERT INTO bills (id, uuid, number, lane, cashier_id, created_at, "
-                                  "subtotal_minor, tax_minor, total_minor) "
-                                  "VALUES (1, 'u1', 1, '1', 1, '2026-01-01T00:00:00.000Z', 50, 8, 50)"_s));
-        QVERIFY(SqlQuery::run(db, u"INSERT INTO bill_items (id, bill_id, line_no, product_id, unit_id, "
-                                  "quantity, base_quantity, unit_price_minor, tax_rate_bp, tax_minor, "
-                                  "total_minor) VALUES (1, 1, 1, 1, 1, 2, 2, 25, 1900, 8, 50)"_s));
-        QVERIFY(SqlQuery::run(db, u"UPDATE bill_items SET refunded_base_quantity = 2 WHERE id = 1"_s));
-        auto over = SqlQuery::run(db, u"UPDATE bill_items SET refunded_base_quantity = 3 WHERE id = 1"_s);
+        QVERIFY(SqlQuery::run(db,
+                              u"INSERT INTO users (id, login, name, role, pin_hash, pin_salt, "
+                              "pin_iterations) VALUES (1, 'a', 'A', 'cashier', 'h', 's', 1)"_s));
+        QVERIFY(SqlQuery::run(
+                db, u"INSERT INTO bills (id, uuid, number, lane, cashier_id, created_at, "
+                    "subtotal_minor, tax_minor, total_minor) "
+                    "VALUES (1, 'u1', 1, '1', 1, '2026-01-01T00:00:00.000Z', 50, 8, 50)"_s));
+        QVERIFY(SqlQuery::run(db,
+                              u"INSERT INTO bill_items (id, bill_id, line_no, product_id, unit_id, "
+                              "quantity, base_quantity, unit_price_minor, tax_rate_bp, tax_minor, "
+                              "total_minor) VALUES (1, 1, 1, 1, 1, 2, 2, 25, 1900, 8, 50)"_s));
+        QVERIFY(SqlQuery::run(db,
+                              u"UPDATE bill_items SET refunded_base_quantity = 2 WHERE id = 1"_s));
+        auto over = SqlQuery::run(
+                db, u"UPDATE bill_items SET refunded_base_quantity = 3 WHERE id = 1"_s);
         QVERIFY(!over);
         QCOMPARE(over.error().kind, DbError::Kind::Constraint);
         // A second bill with the same client-made uuid is refused.
-        QVERIFY(!SqlQuery::run(db, u"INSERT INTO bills (uuid, number, lane, cashier_id, created_at, "
-                                   "subtotal_minor, tax_minor, total_minor) "
-                                   "VALUES ('u1', 2, '1', 1, '2026-01-01T00:00:00.000Z', 0, 0, 0)"_s));
+        QVERIFY(!SqlQuery::run(db,
+                               u"INSERT INTO bills (uuid, number, lane, cashier_id, created_at, "
+                               "subtotal_minor, tax_minor, total_minor) "
+                               "VALUES ('u1', 2, '1', 1, '2026-01-01T00:00:00.000Z', 0, 0, 0)"_s));
     }
 };
 

@@ -210,24 +210,31 @@ private Q_SLOTS:
     {
         QFETCH(QString, history);
         // Given a product that got a history after anybody last looked
-        const Product p = m_store->addProduct(u"H-1"_s, u"Has history"_s, {{u"Piece"_s, 1, 100, {}}});
+        const Product p
+                = m_store->addProduct(u"H-1"_s, u"Has history"_s, {{u"Piece"_s, 1, 100, {}}});
         const QString at = u"'2026-01-01T10:00:00.000Z'"_s;
         QStringList writes;
         if (history == u"bill"_s) {
             writes << u"INSERT INTO bills (id, uuid, number, lane, cashier_id, created_at, "
-                      "subtotal_minor, tax_minor, total_minor) VALUES (1, 'b1', 1, '1', %1, %2, 100, "
-                      "16, 100)"_s.arg(m_store->cashier.id).arg(at)
+                      "subtotal_minor, tax_minor, total_minor) VALUES (1, 'b1', 1, '1', %1, %2, "
+                      "100, "
+                      "16, 100)"_s.arg(m_store->cashier.id)
+                              .arg(at)
                    << u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
                       "base_quantity, unit_price_minor, tax_rate_bp, tax_minor, total_minor) "
-                      "VALUES (1, 1, %1, %2, 1, 1, 100, 1900, 16, 100)"_s.arg(p.id).arg(p.units.at(0).id);
+                      "VALUES (1, 1, %1, %2, 1, 1, 100, 1900, 16, 100)"_s.arg(p.id)
+                              .arg(p.units.at(0).id);
         } else if (history == u"ledger"_s) {
             writes << u"INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
-                      "VALUES (%1, 0, 'correction', %2)"_s.arg(p.id).arg(at);
+                      "VALUES (%1, 0, 'correction', %2)"_s.arg(p.id)
+                              .arg(at);
         } else {
             writes << u"INSERT INTO stock_documents (id, kind, number, created_at) "
                       "VALUES (1, 'receipt', 1, %1)"_s.arg(at)
-                   << u"INSERT INTO stock_document_lines (document_id, product_id, unit_id, quantity, "
-                      "base_quantity) VALUES (1, %1, %2, 1, 1)"_s.arg(p.id).arg(p.units.at(0).id);
+                   << u"INSERT INTO stock_document_lines (document_id, product_id, unit_id, "
+                      u"quantity, "
+                      "base_quantity) VALUES (1, %1, %2, 1, 1)"_s.arg(p.id)
+                              .arg(p.units.at(0).id);
         }
         for (const QString &sql : std::as_const(writes)) {
             QVERIFY(SqlQuery::run(m_store->db(), sql));
@@ -241,8 +248,8 @@ private Q_SLOTS:
         QVERIFY(deleted);
         QCOMPARE(*deleted, false);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products"_s), products);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE product_id = %1"_s
-                                     .arg(p.id)),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM product_units WHERE product_id = %1"_s.arg(p.id)),
                  1);
         QCOMPARE(m_store->scalar(u"SELECT (SELECT COUNT(*) FROM bill_items) "
                                  "+ (SELECT COUNT(*) FROM stock_movements WHERE product_id = %1) "
@@ -260,8 +267,8 @@ private Q_SLOTS:
         QVERIFY(deleted);
         QCOMPARE(*deleted, true);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE id = %1"_s.arg(p.id)), 0);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE product_id = %1"_s
-                                     .arg(p.id)),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM product_units WHERE product_id = %1"_s.arg(p.id)),
                  0);
     }
 

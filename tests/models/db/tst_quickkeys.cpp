@@ -40,10 +40,12 @@ private Q_SLOTS:
     void keysComeInOneQueryWithTheirUnitsProductsAndTax()
     {
         // Given three keys placed out of order, one on a pack, one with its own label
-        const Product cola = m_store->addProduct(u"COLA"_s, u"Cola"_s,
-                                                 {{u"Can"_s, 1, 119, u"4006381333931"_s},
-                                                  {u"Six-pack"_s, 6, 649, u"96385074"_s}}, 60);
-        const Product bread = m_store->addProduct(u"BREAD"_s, u"Bread"_s, {{u"Loaf"_s, 1, 250, {}}}, 5);
+        const Product cola = m_store->addProduct(
+                u"COLA"_s, u"Cola"_s,
+                {{u"Can"_s, 1, 119, u"4006381333931"_s}, {u"Six-pack"_s, 6, 649, u"96385074"_s}},
+                60);
+        const Product bread
+                = m_store->addProduct(u"BREAD"_s, u"Bread"_s, {{u"Loaf"_s, 1, 250, {}}}, 5);
         QVERIFY(placeKey(2, bread.units.at(0).id, u"Fresh bread"_s));
         QVERIFY(placeKey(0, cola.units.at(0).id));
         QVERIFY(placeKey(1, cola.units.at(1).id));
@@ -70,11 +72,13 @@ private Q_SLOTS:
 
     void keysOfProductsOutOfSaleAreLeftOut()
     {
-        const Product cola = m_store->addProduct(u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}}, 60);
+        const Product cola
+                = m_store->addProduct(u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}}, 60);
         const Product old = m_store->addProduct(u"OLD"_s, u"Old"_s, {{u"Piece"_s, 1, 99, {}}}, 0);
         QVERIFY(placeKey(0, cola.units.at(0).id));
         QVERIFY(placeKey(1, old.units.at(0).id));
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE products SET active = FALSE WHERE sku = 'OLD'"_s));
+        QVERIFY(SqlQuery::run(m_store->db(),
+                              u"UPDATE products SET active = FALSE WHERE sku = 'OLD'"_s));
         const auto keys = m_catalogue->quickKeys();
         QVERIFY(keys);
         QCOMPARE(keys->size(), 1);
@@ -83,10 +87,10 @@ private Q_SLOTS:
 
     void aManagerPlacesMovesAndRemovesKeysOnPages()
     {
-        const Product cola = m_store->addProduct(u"COLA"_s, u"Cola"_s,
-                                                 {{u"Can"_s, 1, 119, {}}, {u"Six-pack"_s, 6, 649, {}}},
-                                                 60);
-        const Product bread = m_store->addProduct(u"BREAD"_s, u"Bread"_s, {{u"Loaf"_s, 1, 250, {}}}, 5);
+        const Product cola = m_store->addProduct(
+                u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}, {u"Six-pack"_s, 6, 649, {}}}, 60);
+        const Product bread
+                = m_store->addProduct(u"BREAD"_s, u"Bread"_s, {{u"Loaf"_s, 1, 250, {}}}, 5);
         m_store->signIn(m_store->manager);
         auto positions = [this] {
             QList<std::pair<int, QString>> held;
@@ -121,23 +125,24 @@ private Q_SLOTS:
         QVERIFY(m_catalogue->removeQuickKey(5));
         QCOMPARE(positions(), (Held{{12, u"Six-pack"_s}}));
         QCOMPARE(m_store->scalar(
-                     u"SELECT COUNT(*) FROM audit_log WHERE action = 'quick_keys_changed'"_s),
+                         u"SELECT COUNT(*) FROM audit_log WHERE action = 'quick_keys_changed'"_s),
                  6);
 
         // Outside the pages there is no key.
-        const ServiceStatus outside = m_catalogue->placeQuickKey(QuickKey::kMaxPosition + 1,
-                                                                 bread.units.at(0).id);
+        const ServiceStatus outside
+                = m_catalogue->placeQuickKey(QuickKey::kMaxPosition + 1, bread.units.at(0).id);
         QVERIFY(!outside);
         QCOMPARE(outside.error().code, ServiceError::Code::InvalidInput);
     }
 
     void aCashierMayNotArrangeTheKeys()
     {
-        const Product cola = m_store->addProduct(u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}}, 60);
+        const Product cola
+                = m_store->addProduct(u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}}, 60);
         QVERIFY(placeKey(0, cola.units.at(0).id));
-        for (const ServiceStatus &status : {m_catalogue->placeQuickKey(1, cola.units.at(0).id),
-                                            m_catalogue->moveQuickKey(0, 1),
-                                            m_catalogue->removeQuickKey(0)}) {
+        for (const ServiceStatus &status :
+             {m_catalogue->placeQuickKey(1, cola.units.at(0).id), m_catalogue->moveQuickKey(0, 1),
+              m_catalogue->removeQuickKey(0)}) {
             QVERIFY(!status);
             QCOMPARE(status.error().code, ServiceError::Code::PermissionDenied);
         }

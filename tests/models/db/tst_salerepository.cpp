@@ -3,8 +3,8 @@
 #include "models/db/sqlquery.h"
 #include "tests/common/storefixture.h"
 
-#include <QThread>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 #include <atomic>
@@ -61,8 +61,9 @@ private Q_SLOTS:
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
         m_products.clear();
         for (int i = 0; i < 60; ++i) {
-            m_products << m_store->addProduct(u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
-                                              {{u"Piece"_s, 1, 150, {}}, {u"Six-pack"_s, 6, 799, {}}}, 1000);
+            m_products << m_store->addProduct(
+                    u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
+                    {{u"Piece"_s, 1, 150, {}}, {u"Six-pack"_s, 6, 799, {}}}, 1000);
         }
         QVERIFY(m_store->openShift(u"1"_s) > 0);
         QVERIFY(m_store->openShift(u"2"_s) > 0);
@@ -70,7 +71,8 @@ private Q_SLOTS:
 
     void noOpenShiftNoSale()
     {
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE shifts SET closed_at = opened_at WHERE lane = '1'"_s));
+        QVERIFY(SqlQuery::run(m_store->db(),
+                              u"UPDATE shifts SET closed_at = opened_at WHERE lane = '1'"_s));
         const auto refused = SaleRepository(m_store->db()).commit(sale(2));
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, DbError::Kind::NotFound);
@@ -81,11 +83,14 @@ private Q_SLOTS:
 
     void billsAndPaymentsBelongToTheOpenShift()
     {
-        const qint64 shift = m_store->scalar(u"SELECT id FROM shifts WHERE lane = '1' AND closed_at IS NULL"_s);
+        const qint64 shift = m_store->scalar(
+                u"SELECT id FROM shifts WHERE lane = '1' AND closed_at IS NULL"_s);
         const auto bill = SaleRepository(m_store->db()).commit(sale(2));
         QVERIFY(bill);
-        QCOMPARE(m_store->scalar(u"SELECT shift_id FROM bills WHERE id = %1"_s.arg(bill->id)), shift);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM payments WHERE shift_id = %1"_s.arg(shift)), 1);
+        QCOMPARE(m_store->scalar(u"SELECT shift_id FROM bills WHERE id = %1"_s.arg(bill->id)),
+                 shift);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM payments WHERE shift_id = %1"_s.arg(shift)),
+                 1);
     }
 
     void aSaleCostsTheSameStatementsWhateverItsSize_data()
@@ -107,10 +112,13 @@ private Q_SLOTS:
         QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 1 : 8);
         QCOMPARE(bill->number, 1);
         QVERIFY(!bill->alreadyExisted);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bill_items WHERE bill_id = %1"_s.arg(bill->id)), lines);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM bill_items WHERE bill_id = %1"_s.arg(bill->id)),
+                 lines);
         QCOMPARE(m_store->scalar(u"SELECT total_minor FROM bills WHERE id = %1"_s.arg(bill->id)),
                  record.total.minor());
-        QCOMPARE(m_store->scalar(u"SELECT SUM(amount_minor) FROM payments WHERE bill_id = %1"_s.arg(bill->id)),
+        QCOMPARE(m_store->scalar(u"SELECT SUM(amount_minor) FROM payments WHERE bill_id = %1"_s.arg(
+                         bill->id)),
                  record.total.minor());
         QCOMPARE(m_store->ledgerMismatches(), 0);
         QCOMPARE(m_store->scalar(u"SELECT next_bill_number FROM lanes WHERE name = '1'"_s), 2);
@@ -126,10 +134,13 @@ private Q_SLOTS:
         pack.unitPrice = m_products.first().units.at(1).price;
         record.lines.append(pack);
         QVERIFY(SaleRepository(m_store->db()).commit(record));
-        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(m_products.first().id)),
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(
+                         m_products.first().id)),
                  1000 - 7);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'sale'"_s), 1);
-        QCOMPARE(m_store->scalar(u"SELECT delta_base FROM stock_movements WHERE reason = 'sale'"_s), -7);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'sale'"_s),
+                 1);
+        QCOMPARE(m_store->scalar(u"SELECT delta_base FROM stock_movements WHERE reason = 'sale'"_s),
+                 -7);
     }
 
     void aRetriedCommitWritesNothingTwice()
@@ -189,13 +200,16 @@ private Q_SLOTS:
         QCOMPARE(refused.error().kind, DbError::Kind::Conflict);
         QCOMPARE(refused.error().details, m_products.at(0).name);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'sale'"_s), 0);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'sale'"_s),
+                 0);
         QCOMPARE(m_store->scalar(u"SELECT next_bill_number FROM lanes WHERE name = '1'"_s), 1);
 
         // Warn mode lets it through: stock goes below zero and the ledger still explains it.
         record.allowNegativeStock = true;
         QVERIFY(sales.commit(record));
-        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(m_products.at(0).id)), -1);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(
+                         m_products.at(0).id)),
+                 -1);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 
@@ -205,7 +219,8 @@ private Q_SLOTS:
             QSKIP("One SQLite file has one till; concurrency between lanes is PostgreSQL's.");
         }
         // Given one product with 40 units and two lanes on their own connections
-        const Product last = m_store->addProduct(u"LAST"_s, u"Last ones"_s, {{u"Piece"_s, 1, 100, {}}}, 40);
+        const Product last
+                = m_store->addProduct(u"LAST"_s, u"Last ones"_s, {{u"Piece"_s, 1, 100, {}}}, 40);
         const DatabaseUrl url = m_store->scratch().url();
         std::atomic<int> sold{0};
         std::atomic<int> refused{0};
@@ -220,12 +235,17 @@ private Q_SLOTS:
                 s.lane = name;
                 s.cashierId = cashier;
                 s.at = QDateTime::currentDateTimeUtc();
-                s.lines = {{last.id, last.units.at(0).id, 1, 1, Money::fromMinor(100), Money::fromMinor(0),
-                            1900, Money::fromMinor(16), Money::fromMinor(100)}};
+                s.lines = {{last.id, last.units.at(0).id, 1, 1, Money::fromMinor(100),
+                            Money::fromMinor(0), 1900, Money::fromMinor(16),
+                            Money::fromMinor(100)}};
                 s.subtotal = s.total = Money::fromMinor(100);
                 s.discount = s.rounding = Money::fromMinor(0);
                 s.tax = Money::fromMinor(16);
-                s.payments = {{u"cash"_s, Money::fromMinor(100), Money::fromMinor(100), Money::fromMinor(0), {}}};
+                s.payments = {{u"cash"_s,
+                               Money::fromMinor(100),
+                               Money::fromMinor(100),
+                               Money::fromMinor(0),
+                               {}}};
                 const auto bill = sales.commit(s);
                 bill ? ++sold : ++refused;
             }

@@ -4,10 +4,10 @@
 #include "models/db/transaction.h"
 
 #include <QFile>
-#include <cstdio>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 

@@ -79,7 +79,7 @@ void TestBarcode::withCheckDigit_data()
     QTest::newRow("EAN-8") << u"9638507"_s << u"96385074"_s << Barcode::Kind::Ean8;
     QTest::newRow("UPC-A") << u"03600029145"_s << u"036000291452"_s << Barcode::Kind::UpcA;
     QTest::newRow("in-store EAN-13 prefix 2")
-        << u"200000000001"_s << u"2000000000015"_s << Barcode::Kind::Ean13;
+            << u"200000000001"_s << u"2000000000015"_s << Barcode::Kind::Ean13;
     QTest::newRow("not digits") << u"abc"_s << QString() << Barcode::Kind::Invalid;
     QTest::newRow("empty") << QString() << QString() << Barcode::Kind::Invalid;
 }
@@ -124,7 +124,7 @@ void TestBarcode::classify_data()
     QTest::newRow("internal accented") << u"Café-7"_s << Kind::Internal;
     QTest::newRow("internal 32 characters") << QString(32, u'X') << Kind::Internal;
     QTest::newRow("internal 32 characters outside the BMP")
-        << QString(32, u'X').replace(0, 1, u"\U0001F37A"_s) << Kind::Internal;
+            << QString(32, u'X').replace(0, 1, u"\U0001F37A"_s) << Kind::Internal;
 
     QTest::newRow("empty") << QString() << Kind::Invalid;
     QTest::newRow("leading space") << u" x"_s << Kind::Invalid;
@@ -137,7 +137,7 @@ void TestBarcode::classify_data()
     QTest::newRow("lone surrogate") << loneSurrogate << Kind::Invalid;
     QTest::newRow("33 characters") << QString(33, u'X') << Kind::Invalid;
     QTest::newRow("40 characters")
-        << u"ABCDEFGHIJ0123456789ABCDEFGHIJ0123456789"_s << Kind::Invalid;
+            << u"ABCDEFGHIJ0123456789ABCDEFGHIJ0123456789"_s << Kind::Invalid;
 }
 
 void TestBarcode::classify()

@@ -178,7 +178,7 @@ void TestMoney::subtraction_data()
     QTest::newRow("invalid left") << Money::invalid() << m(0) << Money::invalid();
     QTest::newRow("invalid right") << m(0) << Money::invalid() << Money::invalid();
     QTest::newRow("invalid minus invalid")
-        << Money::invalid() << Money::invalid() << Money::invalid();
+            << Money::invalid() << Money::invalid() << Money::invalid();
 }
 
 void TestMoney::subtraction()
@@ -284,20 +284,20 @@ void TestMoney::percent_data()
 
     QTest::newRow("19 % of 10.00") << m(1000) << 1900LL << m(190);
     QTest::newRow("19 % of 19.99") << m(1999) << 1900LL << m(380); // 379.81
-    QTest::newRow("19 % of 2.50") << m(250) << 1900LL << m(48); // 47.5
+    QTest::newRow("19 % of 2.50") << m(250) << 1900LL << m(48);    // 47.5
     QTest::newRow("19 % of -2.50") << m(-250) << 1900LL << m(-48); // -47.5
-    QTest::newRow("19 % of 0.01") << m(1) << 1900LL << m(0); // 0.19
+    QTest::newRow("19 % of 0.01") << m(1) << 1900LL << m(0);       // 0.19
     QTest::newRow("7 % of 10.00") << m(1000) << 700LL << m(70);
     QTest::newRow("7 % of 19.99") << m(1999) << 700LL << m(140); // 139.93
-    QTest::newRow("7 % of 0.50") << m(50) << 700LL << m(4); // 3.5
-    QTest::newRow("7 % of -0.50") << m(-50) << 700LL << m(-4); // -3.5
-    QTest::newRow("7 % of 0.07") << m(7) << 700LL << m(0); // 0.49
+    QTest::newRow("7 % of 0.50") << m(50) << 700LL << m(4);      // 3.5
+    QTest::newRow("7 % of -0.50") << m(-50) << 700LL << m(-4);   // -3.5
+    QTest::newRow("7 % of 0.07") << m(7) << 700LL << m(0);       // 0.49
     QTest::newRow("0 %") << m(1999) << 0LL << m(0);
     QTest::newRow("100 %") << m(1999) << 10000LL << m(1999);
     QTest::newRow("100 % of negative") << m(-1999) << 10000LL << m(-1999);
-    QTest::newRow("50 % of 0.01") << m(1) << 5000LL << m(1); // 0.5
-    QTest::newRow("50 % of 0.03") << m(3) << 5000LL << m(2); // 1.5
-    QTest::newRow("50 % of 0.05") << m(5) << 5000LL << m(3); // 2.5
+    QTest::newRow("50 % of 0.01") << m(1) << 5000LL << m(1);    // 0.5
+    QTest::newRow("50 % of 0.03") << m(3) << 5000LL << m(2);    // 1.5
+    QTest::newRow("50 % of 0.05") << m(5) << 5000LL << m(3);    // 2.5
     QTest::newRow("50 % of -0.01") << m(-1) << 5000LL << m(-1); // -0.5
     QTest::newRow("50 % of -0.05") << m(-5) << 5000LL << m(-3); // -2.5
     QTest::newRow("negative share") << m(1000) << -1900LL << m(-190);
@@ -444,8 +444,8 @@ void TestMoney::toString_data()
     QTest::newRow("en_IN lakh grouping") << QLocale(QLocale::English, QLocale::India)
                                          << m(1234567800) << u"₹"_s << 2 << u"₹1,23,45,678.00"_s;
     QTest::newRow("ar_EG native digits")
-        << QLocale(QLocale::Arabic, QLocale::Egypt) << m(1250) << u"E£"_s << 2
-        << u"\u0661\u0662\u066B\u0665\u0660\u00A0E£"_s;
+            << QLocale(QLocale::Arabic, QLocale::Egypt) << m(1250) << u"E£"_s << 2
+            << u"\u0661\u0662\u066B\u0665\u0660\u00A0E£"_s;
 }
 
 void TestMoney::toString()
@@ -527,13 +527,13 @@ void TestMoney::fromString_data()
     QTest::newRow("de two groups") << u"1.234.567"_s << de << 2 << true << m(123456700);
     QTest::newRow("de negative") << u"-3,20"_s << de << 2 << true << m(-320);
     QTest::newRow("fr typed space group")
-        << u"1 234,50"_s << QLocale(QLocale::French, QLocale::France) << 2 << true << m(123450);
+            << u"1 234,50"_s << QLocale(QLocale::French, QLocale::France) << 2 << true << m(123450);
     QTest::newRow("fr narrow no-break space group")
-        << u"1\u202F234,50"_s << QLocale(QLocale::French, QLocale::France) << 2 << true
-        << m(123450);
+            << u"1\u202F234,50"_s << QLocale(QLocale::French, QLocale::France) << 2 << true
+            << m(123450);
     QTest::newRow("ar_EG native digits")
-        << u"\u0661\u0662\u066B\u0665\u0660"_s << QLocale(QLocale::Arabic, QLocale::Egypt) << 2
-        << true << m(1250);
+            << u"\u0661\u0662\u066B\u0665\u0660"_s << QLocale(QLocale::Arabic, QLocale::Egypt) << 2
+            << true << m(1250);
 
     // Refused.
     QTest::newRow("empty") << QString() << us << 2 << false << none;
@@ -591,22 +591,22 @@ void TestMoney::roundTrip_data()
     QTest::addColumn<int>("decimals");
 
     const QList<QLocale> locales = {
-        german(),
-        american(),
-        QLocale(QLocale::English, QLocale::India),
-        QLocale(QLocale::Spanish, QLocale::Spain),
-        QLocale(QLocale::French, QLocale::France),
-        QLocale(QLocale::German, QLocale::Switzerland),
-        QLocale(QLocale::Swedish, QLocale::Sweden),
-        QLocale(QLocale::Arabic, QLocale::Egypt),
-        QLocale::c(),
+            german(),
+            american(),
+            QLocale(QLocale::English, QLocale::India),
+            QLocale(QLocale::Spanish, QLocale::Spain),
+            QLocale(QLocale::French, QLocale::France),
+            QLocale(QLocale::German, QLocale::Switzerland),
+            QLocale(QLocale::Swedish, QLocale::Sweden),
+            QLocale(QLocale::Arabic, QLocale::Egypt),
+            QLocale::c(),
     };
-    const QList<qint64> amounts = { 0, 1, -1, 99, -1234, 123456789, -98765432101, kMax, kMin };
+    const QList<qint64> amounts = {0, 1, -1, 99, -1234, 123456789, -98765432101, kMax, kMin};
     for (const QLocale &locale : locales) {
         for (const qint64 minor : amounts) {
-            for (const int decimals : { 0, 2, 3 }) {
+            for (const int decimals : {0, 2, 3}) {
                 QTest::addRow("%s %lld /%d", qPrintable(locale.name()), minor, decimals)
-                    << locale << m(minor) << decimals;
+                        << locale << m(minor) << decimals;
             }
         }
     }

@@ -81,8 +81,8 @@ private Q_SLOTS:
 
         Cart large;
         large.lines = {line(123456789, 1000, 1900)};
-        QTest::newRow("large quantity") << large << 123456789000ll << 0ll << 19711588160ll
-                                        << 123456789000ll;
+        QTest::newRow("large quantity")
+                << large << 123456789000ll << 0ll << 19711588160ll << 123456789000ll;
     }
     void totals()
     {
@@ -136,10 +136,14 @@ private Q_SLOTS:
         QTest::addColumn<QList<qint64>>("weights");
         QTest::addColumn<QList<qint64>>("expected");
         QTest::newRow("thirds") << 100ll << QList<qint64>{1, 1, 1} << QList<qint64>{34, 33, 33};
-        QTest::newRow("proportional") << 300ll << QList<qint64>{1000, 500} << QList<qint64>{200, 100};
-        QTest::newRow("largest remainder") << 10ll << QList<qint64>{3, 3, 4} << QList<qint64>{3, 3, 4};
-        QTest::newRow("zero weight gets nothing") << 7ll << QList<qint64>{0, 2, 5} << QList<qint64>{0, 2, 5};
-        QTest::newRow("negative amount") << -100ll << QList<qint64>{1, 1, 1} << QList<qint64>{-34, -33, -33};
+        QTest::newRow("proportional")
+                << 300ll << QList<qint64>{1000, 500} << QList<qint64>{200, 100};
+        QTest::newRow("largest remainder")
+                << 10ll << QList<qint64>{3, 3, 4} << QList<qint64>{3, 3, 4};
+        QTest::newRow("zero weight gets nothing")
+                << 7ll << QList<qint64>{0, 2, 5} << QList<qint64>{0, 2, 5};
+        QTest::newRow("negative amount")
+                << -100ll << QList<qint64>{1, 1, 1} << QList<qint64>{-34, -33, -33};
         QTest::newRow("no weights") << 50ll << QList<qint64>{0, 0} << QList<qint64>{0, 0};
     }
     void shareHandsOutEveryCent()
@@ -209,17 +213,17 @@ private Q_SLOTS:
         QTest::addColumn<bool>("valid");
         QTest::addColumn<qint64>("baseQuantity");
         QTest::newRow("the most units of the largest pack")
-            << Quantity::kMaxUnitsPerLine << Quantity::kMaxBasePerUnit << true
-            << Quantity::kMaxBase;
-        QTest::newRow("a billion units") << Q_INT64_C(1000000000) << Q_INT64_C(1) << false
-                                         << Q_INT64_C(0);
+                << Quantity::kMaxUnitsPerLine << Quantity::kMaxBasePerUnit << true
+                << Quantity::kMaxBase;
+        QTest::newRow("a billion units")
+                << Q_INT64_C(1000000000) << Q_INT64_C(1) << false << Q_INT64_C(0);
         QTest::newRow("one unit more than a line holds")
-            << Quantity::kMaxUnitsPerLine + 1 << Q_INT64_C(1) << false << Q_INT64_C(0);
+                << Quantity::kMaxUnitsPerLine + 1 << Q_INT64_C(1) << false << Q_INT64_C(0);
         QTest::newRow("a pack larger than the catalogue allows")
-            << Q_INT64_C(1) << Quantity::kMaxBasePerUnit + 1 << false << Q_INT64_C(0);
+                << Q_INT64_C(1) << Quantity::kMaxBasePerUnit + 1 << false << Q_INT64_C(0);
         QTest::newRow("none") << Q_INT64_C(0) << Q_INT64_C(1) << false << Q_INT64_C(0);
         QTest::newRow("three crates of 24")
-            << Q_INT64_C(3) << Q_INT64_C(24) << true << Q_INT64_C(72);
+                << Q_INT64_C(3) << Q_INT64_C(24) << true << Q_INT64_C(72);
     }
     void quantitiesHaveBounds()
     {

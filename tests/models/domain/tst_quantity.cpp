@@ -15,11 +15,11 @@ namespace {
 constexpr qint64 kMax = std::numeric_limits<qint64>::max();
 constexpr qint64 kMin = std::numeric_limits<qint64>::min();
 
-const PackSize kBottle { u"Bottle"_s, 8 };
-const PackSize kCase { u"Case of 24"_s, 24 };
-const PackSize kBox { u"Box of 12"_s, 12 };
-const PackSize kPiece { u"Piece"_s, 1 };
-const PackSize kPallet { u"Pallet of 1000"_s, 1000 };
+const PackSize kBottle{u"Bottle"_s, 8};
+const PackSize kCase{u"Case of 24"_s, 24};
+const PackSize kBox{u"Box of 12"_s, 12};
+const PackSize kPiece{u"Piece"_s, 1};
+const PackSize kPallet{u"Pallet of 1000"_s, 1000};
 
 using Packs = QList<PackSize>;
 using Parts = QList<QuantityPart>;
@@ -70,61 +70,56 @@ void TestQuantity::split_data()
     const QString piece = kPiece.name;
 
     QTest::newRow("glasses from a bottle")
-        << 7LL << Packs { kBottle } << glass << Parts { { kBottle.name, 0 }, { glass, 7 } };
+            << 7LL << Packs{kBottle} << glass << Parts{{kBottle.name, 0}, {glass, 7}};
     QTest::newRow("a bottle and a glass")
-        << 9LL << Packs { kBottle } << glass << Parts { { kBottle.name, 1 }, { glass, 1 } };
+            << 9LL << Packs{kBottle} << glass << Parts{{kBottle.name, 1}, {glass, 1}};
     QTest::newRow("boxes and pieces")
-        << 41LL << Packs { kBox, kPiece } << piece << Parts { { kBox.name, 3 }, { piece, 5 } };
+            << 41LL << Packs{kBox, kPiece} << piece << Parts{{kBox.name, 3}, {piece, 5}};
     QTest::newRow("base unit given first")
-        << 41LL << Packs { kPiece, kBox } << piece << Parts { { kBox.name, 3 }, { piece, 5 } };
+            << 41LL << Packs{kPiece, kBox} << piece << Parts{{kBox.name, 3}, {piece, 5}};
     QTest::newRow("no base unit given")
-        << 41LL << Packs { kBox } << piece << Parts { { kBox.name, 3 }, { piece, 5 } };
-    QTest::newRow("middle unit 0 is left out") << 53LL << Packs { kCase, kBox, kPiece } << piece
-                                               << Parts { { kCase.name, 2 }, { piece, 5 } };
-    QTest::newRow("middle unit shown")
-        << 65LL << Packs { kCase, kBox, kPiece } << piece
-        << Parts { { kCase.name, 2 }, { kBox.name, 1 }, { piece, 5 } };
-    QTest::newRow("any order") << 65LL << Packs { kPiece, kCase, kBox } << piece
-                               << Parts { { kCase.name, 2 }, { kBox.name, 1 }, { piece, 5 } };
-    QTest::newRow("smallest first") << 65LL << Packs { kPiece, kBox, kCase } << piece
-                                    << Parts { { kCase.name, 2 }, { kBox.name, 1 }, { piece, 5 } };
-    QTest::newRow("zero") << 0LL << Packs { kCase, kBox, kPiece } << piece
-                          << Parts { { kCase.name, 0 }, { piece, 0 } };
-    QTest::newRow("multiple of the largest") << 48LL << Packs { kCase, kBox, kPiece } << piece
-                                             << Parts { { kCase.name, 2 }, { piece, 0 } };
-    QTest::newRow("multiple of the middle")
-        << 12LL << Packs { kCase, kBox, kPiece } << piece
-        << Parts { { kCase.name, 0 }, { kBox.name, 1 }, { piece, 0 } };
-    QTest::newRow("fewer than the largest pack") << 5LL << Packs { kPallet, kBox, kPiece } << piece
-                                                 << Parts { { kPallet.name, 0 }, { piece, 5 } };
-    QTest::newRow("negative") << -41LL << Packs { kBox, kPiece } << piece
-                              << Parts { { kBox.name, -3 }, { piece, -5 } };
+            << 41LL << Packs{kBox} << piece << Parts{{kBox.name, 3}, {piece, 5}};
+    QTest::newRow("middle unit 0 is left out")
+            << 53LL << Packs{kCase, kBox, kPiece} << piece << Parts{{kCase.name, 2}, {piece, 5}};
+    QTest::newRow("middle unit shown") << 65LL << Packs{kCase, kBox, kPiece} << piece
+                                       << Parts{{kCase.name, 2}, {kBox.name, 1}, {piece, 5}};
+    QTest::newRow("any order") << 65LL << Packs{kPiece, kCase, kBox} << piece
+                               << Parts{{kCase.name, 2}, {kBox.name, 1}, {piece, 5}};
+    QTest::newRow("smallest first") << 65LL << Packs{kPiece, kBox, kCase} << piece
+                                    << Parts{{kCase.name, 2}, {kBox.name, 1}, {piece, 5}};
+    QTest::newRow("zero") << 0LL << Packs{kCase, kBox, kPiece} << piece
+                          << Parts{{kCase.name, 0}, {piece, 0}};
+    QTest::newRow("multiple of the largest")
+            << 48LL << Packs{kCase, kBox, kPiece} << piece << Parts{{kCase.name, 2}, {piece, 0}};
+    QTest::newRow("multiple of the middle") << 12LL << Packs{kCase, kBox, kPiece} << piece
+                                            << Parts{{kCase.name, 0}, {kBox.name, 1}, {piece, 0}};
+    QTest::newRow("fewer than the largest pack")
+            << 5LL << Packs{kPallet, kBox, kPiece} << piece << Parts{{kPallet.name, 0}, {piece, 5}};
+    QTest::newRow("negative") << -41LL << Packs{kBox, kPiece} << piece
+                              << Parts{{kBox.name, -3}, {piece, -5}};
     QTest::newRow("negative glasses")
-        << -7LL << Packs { kBottle } << glass << Parts { { kBottle.name, 0 }, { glass, -7 } };
-    QTest::newRow("negative three units")
-        << -65LL << Packs { kCase, kBox, kPiece } << piece
-        << Parts { { kCase.name, -2 }, { kBox.name, -1 }, { piece, -5 } };
-    QTest::newRow("only the base unit")
-        << 41LL << Packs { kPiece } << piece << Parts { { piece, 41 } };
-    QTest::newRow("no units at all") << 41LL << Packs() << piece << Parts { { piece, 41 } };
+            << -7LL << Packs{kBottle} << glass << Parts{{kBottle.name, 0}, {glass, -7}};
+    QTest::newRow("negative three units") << -65LL << Packs{kCase, kBox, kPiece} << piece
+                                          << Parts{{kCase.name, -2}, {kBox.name, -1}, {piece, -5}};
+    QTest::newRow("only the base unit") << 41LL << Packs{kPiece} << piece << Parts{{piece, 41}};
+    QTest::newRow("no units at all") << 41LL << Packs() << piece << Parts{{piece, 41}};
     QTest::newRow("invalid rates ignored")
-        << 41LL << Packs { kBox, PackSize { u"Broken"_s, 0 }, PackSize { u"Odd"_s, -3 }, kPiece }
-        << piece << Parts { { kBox.name, 3 }, { piece, 5 } };
+            << 41LL << Packs{kBox, PackSize{u"Broken"_s, 0}, PackSize{u"Odd"_s, -3}, kPiece}
+            << piece << Parts{{kBox.name, 3}, {piece, 5}};
     QTest::newRow("equal packs keep the catalogue order")
-        << 29LL << Packs { PackSize { u"Crate"_s, 24 }, kCase, kPiece } << piece
-        << Parts { { u"Crate"_s, 1 }, { piece, 5 } };
+            << 29LL << Packs{PackSize{u"Crate"_s, 24}, kCase, kPiece} << piece
+            << Parts{{u"Crate"_s, 1}, {piece, 5}};
     QTest::newRow("second base unit ignored")
-        << 5LL << Packs { kPiece, PackSize { u"Unit"_s, 1 } } << piece << Parts { { piece, 5 } };
-    QTest::newRow("large quantity")
-        << kMax << Packs { kPallet, kPiece } << piece
-        << Parts { { kPallet.name, 9223372036854775LL }, { piece, 807 } };
+            << 5LL << Packs{kPiece, PackSize{u"Unit"_s, 1}} << piece << Parts{{piece, 5}};
+    QTest::newRow("large quantity") << kMax << Packs{kPallet, kPiece} << piece
+                                    << Parts{{kPallet.name, 9223372036854775LL}, {piece, 807}};
     QTest::newRow("largest quantity in pieces")
-        << kMax << Packs { kPiece } << piece << Parts { { piece, kMax } };
+            << kMax << Packs{kPiece} << piece << Parts{{piece, kMax}};
     QTest::newRow("most negative quantity in boxes")
-        << kMin << Packs { kBox } << piece
-        << Parts { { kBox.name, -768614336404564650LL }, { piece, -8 } };
+            << kMin << Packs{kBox} << piece
+            << Parts{{kBox.name, -768614336404564650LL}, {piece, -8}};
     QTest::newRow("most negative quantity in pieces")
-        << kMin << Packs() << piece << Parts { { piece, kMin } };
+            << kMin << Packs() << piece << Parts{{piece, kMin}};
 }
 
 void TestQuantity::split()
@@ -147,28 +142,28 @@ void TestQuantity::format_data()
     const QString piece = kPiece.name;
 
     QTest::newRow("glasses from a bottle")
-        << 7LL << Packs { kBottle } << u"Glass"_s << u"0 × Bottle + 7 × Glass"_s;
+            << 7LL << Packs{kBottle} << u"Glass"_s << u"0 × Bottle + 7 × Glass"_s;
     QTest::newRow("boxes and pieces")
-        << 41LL << Packs { kPiece, kBox } << piece << u"3 × Box of 12 + 5 × Piece"_s;
+            << 41LL << Packs{kPiece, kBox} << piece << u"3 × Box of 12 + 5 × Piece"_s;
     QTest::newRow("middle unit 0 is left out")
-        << 53LL << Packs { kBox, kPiece, kCase } << piece << u"2 × Case of 24 + 5 × Piece"_s;
-    QTest::newRow("three units") << 65LL << Packs { kCase, kBox, kPiece } << piece
+            << 53LL << Packs{kBox, kPiece, kCase} << piece << u"2 × Case of 24 + 5 × Piece"_s;
+    QTest::newRow("three units") << 65LL << Packs{kCase, kBox, kPiece} << piece
                                  << u"2 × Case of 24 + 1 × Box of 12 + 5 × Piece"_s;
-    QTest::newRow("zero") << 0LL << Packs { kCase, kBox, kPiece } << piece
+    QTest::newRow("zero") << 0LL << Packs{kCase, kBox, kPiece} << piece
                           << u"0 × Case of 24 + 0 × Piece"_s;
     QTest::newRow("exact multiple")
-        << 36LL << Packs { kBox, kPiece } << piece << u"3 × Box of 12 + 0 × Piece"_s;
-    QTest::newRow("negative") << -41LL << Packs { kBox, kPiece } << piece
+            << 36LL << Packs{kBox, kPiece} << piece << u"3 × Box of 12 + 0 × Piece"_s;
+    QTest::newRow("negative") << -41LL << Packs{kBox, kPiece} << piece
                               << u"\u2212(3 × Box of 12 + 5 × Piece)"_s;
     QTest::newRow("negative glasses")
-        << -7LL << Packs { kBottle } << u"Glass"_s << u"\u2212(0 × Bottle + 7 × Glass)"_s;
+            << -7LL << Packs{kBottle} << u"Glass"_s << u"\u2212(0 × Bottle + 7 × Glass)"_s;
     QTest::newRow("base unit only") << 41LL << Packs() << piece << u"41 × Piece"_s;
     QTest::newRow("unit name with a placeholder")
-        << 41LL << Packs { PackSize { u"Bag %1"_s, 12 } } << piece << u"3 × Bag %1 + 5 × Piece"_s;
-    QTest::newRow("large quantity") << kMax << Packs { kPallet, kPiece } << piece
+            << 41LL << Packs{PackSize{u"Bag %1"_s, 12}} << piece << u"3 × Bag %1 + 5 × Piece"_s;
+    QTest::newRow("large quantity") << kMax << Packs{kPallet, kPiece} << piece
                                     << u"9223372036854775 × Pallet of 1000 + 807 × Piece"_s;
     QTest::newRow("most negative quantity")
-        << kMin << Packs { kPiece } << piece << u"\u2212(9223372036854775808 × Piece)"_s;
+            << kMin << Packs{kPiece} << piece << u"\u2212(9223372036854775808 × Piece)"_s;
 }
 
 void TestQuantity::format()
@@ -201,7 +196,7 @@ void TestQuantity::formatFollowsLocale()
     QFETCH(QString, expected);
 
     QLocale::setDefault(locale);
-    QCOMPARE(Quantity::format(1234 * 12 + 5, { kBox, kPiece }, kPiece.name), expected);
+    QCOMPARE(Quantity::format(1234 * 12 + 5, {kBox, kPiece}, kPiece.name), expected);
 }
 
 void TestQuantity::toBase_data()

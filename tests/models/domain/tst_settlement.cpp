@@ -36,29 +36,34 @@ private Q_SLOTS:
         QTest::addColumn<int>("payments");
 
         using P = Settlement::Problem;
-        QTest::newRow("exact cash") << 1234ll << QList<Tender>{cash(1234)} << 1ll << int(P::None) << 0ll << 0ll << 0ll << 1;
-        QTest::newRow("cash with change") << 1234ll << QList<Tender>{cash(2000)} << 1ll << int(P::None) << 0ll << 766ll << 0ll << 1;
-        QTest::newRow("two notes count as one cash") << 1234ll << QList<Tender>{cash(1000), cash(500)} << 1ll
-                                                     << int(P::None) << 0ll << 266ll << 0ll << 1;
-        QTest::newRow("cash rounds to 0.05") << 1233ll << QList<Tender>{cash(2000)} << 5ll << int(P::None) << 2ll
-                                             << 765ll << 0ll << 1;
-        QTest::newRow("card does not round") << 1233ll << QList<Tender>{card(1233)} << 5ll << int(P::None) << 0ll
-                                             << 0ll << 0ll << 1;
-        QTest::newRow("split card and cash") << 5000ll << QList<Tender>{card(3000), cash(2500)} << 1ll << int(P::None)
-                                             << 0ll << 500ll << 0ll << 2;
-        QTest::newRow("split rounds the cash part") << 5003ll << QList<Tender>{card(3000), cash(2005)} << 5ll
-                                                    << int(P::None) << 2ll << 0ll << 0ll << 2;
-        QTest::newRow("not enough cash") << 1234ll << QList<Tender>{cash(1000)} << 1ll << int(P::Unpaid) << 0ll << 0ll
-                                         << 234ll << 0;
-        QTest::newRow("card short") << 1234ll << QList<Tender>{card(1000)} << 1ll << int(P::Unpaid) << 0ll << 0ll
-                                    << 234ll << 1;
-        QTest::newRow("card overpays") << 1234ll << QList<Tender>{card(1300)} << 1ll << int(P::CardOverpaid) << 0ll
-                                       << 0ll << 0ll << 1;
-        QTest::newRow("nothing tendered") << 1234ll << QList<Tender>{} << 1ll << int(P::Unpaid) << 0ll << 0ll
-                                          << 1234ll << 0;
-        QTest::newRow("negative tender") << 1234ll << QList<Tender>{cash(-5)} << 1ll << int(P::InvalidAmount) << 0ll
-                                         << 0ll << 0ll << 0;
-        QTest::newRow("free sale") << 0ll << QList<Tender>{} << 1ll << int(P::None) << 0ll << 0ll << 0ll << 0;
+        QTest::newRow("exact cash") << 1234ll << QList<Tender>{cash(1234)} << 1ll << int(P::None)
+                                    << 0ll << 0ll << 0ll << 1;
+        QTest::newRow("cash with change") << 1234ll << QList<Tender>{cash(2000)} << 1ll
+                                          << int(P::None) << 0ll << 766ll << 0ll << 1;
+        QTest::newRow("two notes count as one cash")
+                << 1234ll << QList<Tender>{cash(1000), cash(500)} << 1ll << int(P::None) << 0ll
+                << 266ll << 0ll << 1;
+        QTest::newRow("cash rounds to 0.05") << 1233ll << QList<Tender>{cash(2000)} << 5ll
+                                             << int(P::None) << 2ll << 765ll << 0ll << 1;
+        QTest::newRow("card does not round") << 1233ll << QList<Tender>{card(1233)} << 5ll
+                                             << int(P::None) << 0ll << 0ll << 0ll << 1;
+        QTest::newRow("split card and cash") << 5000ll << QList<Tender>{card(3000), cash(2500)}
+                                             << 1ll << int(P::None) << 0ll << 500ll << 0ll << 2;
+        QTest::newRow("split rounds the cash part")
+                << 5003ll << QList<Tender>{card(3000), cash(2005)} << 5ll << int(P::None) << 2ll
+                << 0ll << 0ll << 2;
+        QTest::newRow("not enough cash") << 1234ll << QList<Tender>{cash(1000)} << 1ll
+                                         << int(P::Unpaid) << 0ll << 0ll << 234ll << 0;
+        QTest::newRow("card short") << 1234ll << QList<Tender>{card(1000)} << 1ll << int(P::Unpaid)
+                                    << 0ll << 0ll << 234ll << 1;
+        QTest::newRow("card overpays") << 1234ll << QList<Tender>{card(1300)} << 1ll
+                                       << int(P::CardOverpaid) << 0ll << 0ll << 0ll << 1;
+        QTest::newRow("nothing tendered")
+                << 1234ll << QList<Tender>{} << 1ll << int(P::Unpaid) << 0ll << 0ll << 1234ll << 0;
+        QTest::newRow("negative tender") << 1234ll << QList<Tender>{cash(-5)} << 1ll
+                                         << int(P::InvalidAmount) << 0ll << 0ll << 0ll << 0;
+        QTest::newRow("free sale")
+                << 0ll << QList<Tender>{} << 1ll << int(P::None) << 0ll << 0ll << 0ll << 0;
     }
     void settles()
     {

@@ -41,8 +41,8 @@ private:
         SqlQuery q(m_store->db(), u"INSERT INTO audit_log (at, user_id, lane, action, details) "
                                   "VALUES (:at, :user, '1', :action, '')"_s);
         q.bind(u"at"_s, Dialect::timestampText(at))
-            .bind(u"user"_s, m_store->manager.id)
-            .bind(u"action"_s, action);
+                .bind(u"user"_s, m_store->manager.id)
+                .bind(u"action"_s, action);
         QVERIFY2(q.exec(), qPrintable(q.error().details));
     }
 
@@ -79,7 +79,7 @@ private Q_SLOTS:
                                                  m_store->authorizer());
         m_model = std::make_unique<AuditLogModel>(*m_audit);
         m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+                m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
     void cleanup()
@@ -123,8 +123,8 @@ private Q_SLOTS:
     void showsWhoWhatWhereAndWhen()
     {
         QVERIFY(AuditRepository(m_store->db())
-                    .record({m_store->cashier.id, m_store->manager.id, u"2"_s,
-                             u"approval_granted"_s, u"permission=refund"_s}));
+                        .record({m_store->cashier.id, m_store->manager.id, u"2"_s,
+                                 u"approval_granted"_s, u"permission=refund"_s}));
         m_model->setFilter({});
         m_model->fetchMore({});
         QCOMPARE(m_model->rowCount(), 1);

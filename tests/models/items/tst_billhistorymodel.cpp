@@ -44,8 +44,8 @@ private:
         Lane lane;
         lane.session = std::make_unique<Session>(name);
         lane.session->signIn(user);
-        lane.checkout = std::make_unique<CheckoutService>(
-            m_store->db(), *lane.session, m_store->authorizer(), *m_cache);
+        lane.checkout = std::make_unique<CheckoutService>(m_store->db(), *lane.session,
+                                                          m_store->authorizer(), *m_cache);
         return lane;
     }
 
@@ -57,8 +57,8 @@ private:
         const Product &p = m_products.at(product);
         CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), quantity));
         const Money total = Pricing::price(cart).total;
-        const auto sale = lane.checkout->commit(
-            cart, {{Tender::Method::Cash, total, {}}}, CheckoutService::newSaleUuid());
+        const auto sale = lane.checkout->commit(cart, {{Tender::Method::Cash, total, {}}},
+                                                CheckoutService::newSaleUuid());
         if (!sale) {
             qWarning() << sale.error().message << sale.error().details;
             return 0;
@@ -103,10 +103,10 @@ private Q_SLOTS:
         m_products << m_store->addProduct(u"C"_s, u"Cheese"_s, {{u"Piece"_s, 1, 3000, {}}}, 1000);
         m_cache = std::make_unique<ConversionRateCache>(m_store->db());
         m_store->signIn(m_store->manager);
-        m_shifts = std::make_unique<ShiftService>(
-            m_store->db(), m_store->session(), m_store->authorizer());
-        m_refunds = std::make_unique<RefundService>(
-            m_store->db(), m_store->session(), m_store->authorizer());
+        m_shifts = std::make_unique<ShiftService>(m_store->db(), m_store->session(),
+                                                  m_store->authorizer());
+        m_refunds = std::make_unique<RefundService>(m_store->db(), m_store->session(),
+                                                    m_store->authorizer());
         QVERIFY(m_shifts->open(m(10000)));
         QVERIFY(m_store->openShift(u"2"_s, m_store->cashier.id) > 0);
         m_lane1 = makeLane(u"1"_s, m_store->manager);
@@ -171,8 +171,8 @@ private Q_SLOTS:
         }
         // The tester checks every signal, and asks for more pages from inside them.
         BillHistoryModel model(*m_refunds);
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFilter({});
         QVERIFY(fetchAll(model));
         QCOMPARE(model.rowCount(), 230);
@@ -191,8 +191,8 @@ private Q_SLOTS:
     {
         const qint64 number = sell(m_lane1, m_day, 1, 2);
         BillHistoryModel model(*m_refunds);
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setCurrencySymbol(u"€"_s);
         model.setFilter({});
         QCOMPARE(model.rowCount(), 1);
@@ -202,18 +202,18 @@ private Q_SLOTS:
         QCOMPARE(number, 1);
         QCOMPARE(cell(BillHistoryModel::BillColumn).toString(), u"1-000001"_s);
         QCOMPARE(cell(BillHistoryModel::BillColumn, BillHistoryModel::BillCodeRole).toString(),
-            u"1-000001"_s);
+                 u"1-000001"_s);
         QCOMPARE(cell(BillHistoryModel::DateColumn).toString(),
-            QLocale().toString(m_day.toLocalTime(), QLocale::ShortFormat));
+                 QLocale().toString(m_day.toLocalTime(), QLocale::ShortFormat));
         QCOMPARE(cell(BillHistoryModel::CashierColumn).toString(), m_store->manager.name);
         QCOMPARE(cell(BillHistoryModel::LinesColumn).toString(), u"1"_s);
-        QCOMPARE(
-            cell(BillHistoryModel::TotalColumn).toString(), m(1500).toString(QLocale(), u"€"_s));
+        QCOMPARE(cell(BillHistoryModel::TotalColumn).toString(),
+                 m(1500).toString(QLocale(), u"€"_s));
         QCOMPARE(cell(BillHistoryModel::RefundedColumn).toString(), QString());
         QCOMPARE(cell(BillHistoryModel::TotalColumn, BillHistoryModel::TotalMinorRole).toLongLong(),
-            1500);
+                 1500);
         const qint64 billId
-            = cell(BillHistoryModel::BillColumn, BillHistoryModel::BillIdRole).toLongLong();
+                = cell(BillHistoryModel::BillColumn, BillHistoryModel::BillIdRole).toLongLong();
         QVERIFY(billId > 0);
 
         // A refund is counted into the row where it is, without reading the list again.
@@ -222,11 +222,11 @@ private Q_SLOTS:
         model.addRefund(billId, m(750));
         QCOMPARE(scope.statementCount(), 0);
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(
-            cell(BillHistoryModel::RefundedColumn).toString(), m(750).toString(QLocale(), u"€"_s));
+        QCOMPARE(cell(BillHistoryModel::RefundedColumn).toString(),
+                 m(750).toString(QLocale(), u"€"_s));
         QCOMPARE(cell(BillHistoryModel::RefundedColumn, BillHistoryModel::RefundedMinorRole)
-                     .toLongLong(),
-            750);
+                         .toLongLong(),
+                 750);
     }
 
     void refundedAmountsComeFromTheDatabase()
@@ -255,30 +255,30 @@ private Q_SLOTS:
         // 1-000001 day 0, Apple × 1 (2.00); 1-000002 day 1, Bread × 2 (15.00);
         // 2-000001 day 1, Cheese × 1 (30.00) by the cashier; 1-000003 day 2, Apple × 10 (20.00).
         QTest::newRow("everything")
-            << BillFilter {}
-            << QStringList {u"1-000003"_s, u"2-000001"_s, u"1-000002"_s, u"1-000001"_s};
+                << BillFilter{}
+                << QStringList{u"1-000003"_s, u"2-000001"_s, u"1-000002"_s, u"1-000001"_s};
         BillFilter day1;
         day1.from = m_day.addDays(1);
         day1.to = m_day.addDays(2);
-        QTest::newRow("one day") << day1 << QStringList {u"2-000001"_s, u"1-000002"_s};
+        QTest::newRow("one day") << day1 << QStringList{u"2-000001"_s, u"1-000002"_s};
         BillFilter since1;
         since1.from = m_day.addDays(1);
         QTest::newRow("from a day on")
-            << since1 << QStringList {u"1-000003"_s, u"2-000001"_s, u"1-000002"_s};
+                << since1 << QStringList{u"1-000003"_s, u"2-000001"_s, u"1-000002"_s};
         BillFilter lane2;
         lane2.lane = u"2"_s;
-        QTest::newRow("lane") << lane2 << QStringList {u"2-000001"_s};
+        QTest::newRow("lane") << lane2 << QStringList{u"2-000001"_s};
         BillFilter big;
         big.minTotal = m(1500);
         QTest::newRow("at least 15.00")
-            << big << QStringList {u"1-000003"_s, u"2-000001"_s, u"1-000002"_s};
+                << big << QStringList{u"1-000003"_s, u"2-000001"_s, u"1-000002"_s};
         BillFilter middle;
         middle.minTotal = m(1500);
         middle.maxTotal = m(2000);
-        QTest::newRow("15.00 to 20.00") << middle << QStringList {u"1-000003"_s, u"1-000002"_s};
+        QTest::newRow("15.00 to 20.00") << middle << QStringList{u"1-000003"_s, u"1-000002"_s};
         BillFilter none;
         none.maxTotal = m(100);
-        QTest::newRow("nothing that cheap") << none << QStringList {};
+        QTest::newRow("nothing that cheap") << none << QStringList{};
     }
 
     void filtersNarrowTheList()
@@ -291,8 +291,8 @@ private Q_SLOTS:
         QVERIFY(sell(m_lane1, m_day.addDays(2), 0, 10));
 
         BillHistoryModel model(*m_refunds);
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.setFilter(filter);
         QCOMPARE(reset.count(), 1);
@@ -310,20 +310,20 @@ private Q_SLOTS:
         QVERIFY(sell(m_lane2, m_day.addSecs(60), 0, 3));
         QVERIFY(sell(m_lane2, m_day.addSecs(120), 2, 1));
         BillHistoryModel model(*m_refunds);
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         BillFilter byCashier;
         byCashier.cashierId = m_store->cashier.id;
         model.setFilter(byCashier);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, BillHistoryModel::CashierColumn).data().toString(),
-            m_store->cashier.name);
+                 m_store->cashier.name);
 
         BillFilter byProduct;
         byProduct.productId = m_products.at(0).id;
         model.setFilter(byProduct);
-        QCOMPARE(numbers(model), (QList<qint64> {1, 1}));
+        QCOMPARE(numbers(model), (QList<qint64>{1, 1}));
         QCOMPARE(model.filter().productId, m_products.at(0).id);
 
         byProduct.cashierId = m_store->cashier.id;
@@ -338,8 +338,8 @@ private Q_SLOTS:
             QVERIFY(sell(m_lane1, m_day.addSecs(i)) > 0);
         }
         BillHistoryModel model(*m_refunds);
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFilter({});
         const int shown = model.rowCount();
         QVERIFY(model.canFetchMore({}));
@@ -357,8 +357,8 @@ private Q_SLOTS:
 
         // Then the rows stay, the error is told once, and no more pages are tried
         QCOMPARE(failed.count(), 1);
-        QCOMPARE(
-            failed.first().first().value<ServiceError>().code, ServiceError::Code::Unavailable);
+        QCOMPARE(failed.first().first().value<ServiceError>().code,
+                 ServiceError::Code::Unavailable);
         QVERIFY(model.lastError());
         QCOMPARE(model.rowCount(), shown);
         QCOMPARE(inserted.count(), 0);

@@ -40,7 +40,7 @@ private Q_SLOTS:
         m_model = std::make_unique<CartModel>();
         m_model->setCurrencySymbol(u"€"_s);
         m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+                m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
     void cleanup()
@@ -81,8 +81,14 @@ private Q_SLOTS:
         QCOMPARE(bottomRight.row(), 0);
         QVERIFY(topLeft.column() <= int(CartModel::QuantityColumn));
         QCOMPARE(bottomRight.column(), int(CartModel::TotalColumn));
-        QCOMPARE(m_model->index(0, CartModel::QuantityColumn).data(CartModel::QuantityRole).toLongLong(), 3);
-        QCOMPARE(m_model->index(0, CartModel::TotalColumn).data(CartModel::LineTotalMinorRole).toLongLong(), 357);
+        QCOMPARE(m_model->index(0, CartModel::QuantityColumn)
+                         .data(CartModel::QuantityRole)
+                         .toLongLong(),
+                 3);
+        QCOMPARE(m_model->index(0, CartModel::TotalColumn)
+                         .data(CartModel::LineTotalMinorRole)
+                         .toLongLong(),
+                 357);
         QCOMPARE(totals.count(), 3);
         QCOMPARE(m_model->totals().total, m(357 + 649));
         QCOMPARE(m_model->cart().itemCount(), 4);
@@ -167,14 +173,27 @@ private Q_SLOTS:
         QSignalSpy totals(m_model.get(), &CartModel::totalsChanged);
 
         QVERIFY(m_model->setLineDiscount(0, Discount::percent(1000)));
-        QCOMPARE(m_model->index(0, CartModel::DiscountColumn).data(CartModel::DiscountMinorRole).toLongLong(), 200);
+        QCOMPARE(m_model->index(0, CartModel::DiscountColumn)
+                         .data(CartModel::DiscountMinorRole)
+                         .toLongLong(),
+                 200);
         QVERIFY(m_model->index(0, CartModel::DiscountColumn).data().toString().contains(u"10"_s));
-        QCOMPARE(m_model->index(0, CartModel::TotalColumn).data(CartModel::LineTotalMinorRole).toLongLong(), 1800);
+        QCOMPARE(m_model->index(0, CartModel::TotalColumn)
+                         .data(CartModel::LineTotalMinorRole)
+                         .toLongLong(),
+                 1800);
 
         QVERIFY(m_model->overridePrice(1, m(400)));
-        QVERIFY(m_model->index(1, CartModel::UnitPriceColumn).data(CartModel::PriceOverriddenRole).toBool());
-        QVERIFY(!m_model->index(1, CartModel::UnitPriceColumn).data(Qt::ToolTipRole).toString().isEmpty());
-        QVERIFY(!m_model->index(0, CartModel::UnitPriceColumn).data(CartModel::PriceOverriddenRole).toBool());
+        QVERIFY(m_model->index(1, CartModel::UnitPriceColumn)
+                        .data(CartModel::PriceOverriddenRole)
+                        .toBool());
+        QVERIFY(!m_model->index(1, CartModel::UnitPriceColumn)
+                         .data(Qt::ToolTipRole)
+                         .toString()
+                         .isEmpty());
+        QVERIFY(!m_model->index(0, CartModel::UnitPriceColumn)
+                         .data(CartModel::PriceOverriddenRole)
+                         .toBool());
 
         QVERIFY(m_model->setLineDiscount(1, Discount::amount(m(50))));
         QVERIFY(!m_model->overridePrice(1, Money::invalid()));
@@ -186,7 +205,10 @@ private Q_SLOTS:
         QCOMPARE(m_model->totals().discount, m(200 + 50 + 100));
         QCOMPARE(m_model->totals().total, m(2400 - 350));
         // The bill discount is not a line's: the line totals stay what the lines say.
-        QCOMPARE(m_model->index(1, CartModel::TotalColumn).data(CartModel::LineTotalMinorRole).toLongLong(), 350);
+        QCOMPARE(m_model->index(1, CartModel::TotalColumn)
+                         .data(CartModel::LineTotalMinorRole)
+                         .toLongLong(),
+                 350);
 
         m_model->setBillDiscount(Discount());
         QVERIFY(m_model->cart().billDiscount.isNone());

@@ -27,7 +27,8 @@ private Q_SLOTS:
     void countsAddUpLive()
     {
         CashCountModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy total(&model, &CashCountModel::totalChanged);
         model.setDenominations(Denominations::of(u"EUR"_s));
         model.setCurrencySymbol(u"€"_s);
@@ -40,7 +41,10 @@ private Q_SLOTS:
         // Then the drawer holds 41.50 €, and each change was announced
         QCOMPARE(model.total(), Money::fromMinor(4150));
         QCOMPARE(total.last().at(0).value<Money>(), Money::fromMinor(4150));
-        QCOMPARE(model.index(4, CashCountModel::AmountColumn).data(CashCountModel::AmountMinorRole).toLongLong(), 4000);
+        QCOMPARE(model.index(4, CashCountModel::AmountColumn)
+                         .data(CashCountModel::AmountMinorRole)
+                         .toLongLong(),
+                 4000);
         QVERIFY(model.index(4, CashCountModel::AmountColumn).data().toString().contains(u"40"_s));
         QVERIFY(model.flags(model.index(4, CashCountModel::CountColumn)) & Qt::ItemIsEditable);
         QVERIFY(!(model.flags(model.index(4, CashCountModel::AmountColumn)) & Qt::ItemIsEditable));

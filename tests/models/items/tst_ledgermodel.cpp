@@ -26,16 +26,18 @@ private:
     //! Movements in bulk, one statement: the ledger's length is what is tested, not how it grew.
     void addMovements(int count, qint64 delta)
     {
-        SqlQuery insert(m_store->db(),
-                        u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count) "
-                        "INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
-                        "SELECT :product, :delta, 'found', :at FROM n"_s);
+        SqlQuery insert(
+                m_store->db(),
+                u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count) "
+                "INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
+                "SELECT :product, :delta, 'found', :at FROM n"_s);
         insert.bind(u"count"_s, count)
-            .bind(u"product"_s, m_beer.id)
-            .bind(u"delta"_s, delta)
-            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
+                .bind(u"product"_s, m_beer.id)
+                .bind(u"delta"_s, delta)
+                .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
         QVERIFY2(insert.exec(), qPrintable(insert.error().details));
-        SqlQuery stock(m_store->db(), u"UPDATE products SET stock_base = stock_base + :d WHERE id = :p"_s);
+        SqlQuery stock(m_store->db(),
+                       u"UPDATE products SET stock_base = stock_base + :d WHERE id = :p"_s);
         stock.bind(u"d"_s, delta * count).bind(u"p"_s, m_beer.id);
         QVERIFY2(stock.exec(), qPrintable(stock.error().details));
     }
@@ -43,10 +45,7 @@ private:
     Product reloaded() { return m_services->catalogue.product(m_beer.id).value(); }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        TILL_REQUIRE_TEST_ENGINE();
-    }
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
 
     void init()
     {
@@ -70,31 +69,37 @@ private Q_SLOTS:
     {
         // Given a receipt of two crates and a damaged bottle
         const auto receipt = m_services->inventory.postReceipt(
-            {{m_beer.id, m_beer.units.at(1).id, 2, Money::fromMinor(1500)}}, u"Brewery"_s, {});
+                {{m_beer.id, m_beer.units.at(1).id, 2, Money::fromMinor(1500)}}, u"Brewery"_s, {});
         QVERIFY(receipt);
-        QVERIFY(m_services->inventory.adjust(m_beer.id, -1, InventoryService::AdjustmentReason::Damaged,
-                                             u"dropped"_s));
+        QVERIFY(m_services->inventory.adjust(
+                m_beer.id, -1, InventoryService::AdjustmentReason::Damaged, u"dropped"_s));
 
         LedgerModel model(m_services->inventory);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setProduct(reloaded());
 
         // Then the newest comes first, each with the stock it left behind
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(!model.canFetchMore({}));
-        auto text = [&model](int row, int column) { return model.index(row, column).data().toString(); };
-        QCOMPARE(text(0, LedgerModel::ReasonColumn), InventoryService::ledgerReasonName(u"damaged"_s));
+        auto text = [&model](int row, int column) {
+            return model.index(row, column).data().toString();
+        };
+        QCOMPARE(text(0, LedgerModel::ReasonColumn),
+                 InventoryService::ledgerReasonName(u"damaged"_s));
         QCOMPARE(text(0, LedgerModel::ChangeColumn), u"−(1 bottle)"_s);
         QCOMPARE(text(0, LedgerModel::BalanceColumn), u"3 crates + 5 bottles"_s);
         QCOMPARE(text(0, LedgerModel::UserColumn), m_store->manager.name);
         QCOMPARE(text(0, LedgerModel::NoteColumn), u"dropped"_s);
 
-        QCOMPARE(text(1, LedgerModel::ReasonColumn), InventoryService::ledgerReasonName(u"receipt"_s));
+        QCOMPARE(text(1, LedgerModel::ReasonColumn),
+                 InventoryService::ledgerReasonName(u"receipt"_s));
         QCOMPARE(text(1, LedgerModel::ChangeColumn), u"+2 crates"_s);
         QCOMPARE(text(1, LedgerModel::BalanceColumn), u"3 crates + 6 bottles"_s);
         QCOMPARE(text(1, LedgerModel::SourceColumn), u"Goods receipt %1"_s.arg(receipt->number));
 
-        QCOMPARE(text(2, LedgerModel::ReasonColumn), InventoryService::ledgerReasonName(u"opening"_s));
+        QCOMPARE(text(2, LedgerModel::ReasonColumn),
+                 InventoryService::ledgerReasonName(u"opening"_s));
         QCOMPARE(model.index(2, 0).data(LedgerModel::BalanceBaseRole).toLongLong(), 30);
         QCOMPARE(model.index(2, 0).data(LedgerModel::DeltaBaseRole).toLongLong(), 30);
         QVERIFY(!text(2, LedgerModel::DateColumn).isEmpty());
@@ -107,8 +112,8 @@ private Q_SLOTS:
         Cart cart;
         CheckoutService::addToCart(cart, CheckoutService::lineFor(m_beer, m_beer.units.at(0), 2));
         const auto sale = m_services->checkout.commit(
-            cart, {{Tender::Method::Cash, Pricing::price(cart).total, {}}},
-            CheckoutService::newSaleUuid());
+                cart, {{Tender::Method::Cash, Pricing::price(cart).total, {}}},
+                CheckoutService::newSaleUuid());
         QVERIFY(sale);
         const auto bill = m_services->refunds.load(sale->bill.id);
         QVERIFY(bill);
@@ -151,7 +156,8 @@ private Q_SLOTS:
     {
         addMovements(450, 1);
         LedgerModel model(m_services->inventory);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         const Product beer = reloaded();
         {
@@ -187,9 +193,11 @@ private Q_SLOTS:
     void anotherProductStartsAfresh()
     {
         addMovements(250, -1);
-        const Product other = m_store->addProduct(u"O-1"_s, u"Olives"_s, {{u"Jar"_s, 1, 349, {}}}, 5);
+        const Product other
+                = m_store->addProduct(u"O-1"_s, u"Olives"_s, {{u"Jar"_s, 1, 349, {}}}, 5);
         LedgerModel model(m_services->inventory);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setProduct(reloaded());
         QCOMPARE(model.rowCount(), LedgerModel::kPageSize);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);

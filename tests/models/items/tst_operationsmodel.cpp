@@ -58,8 +58,8 @@ private Q_SLOTS:
 
         // When a model is made before their queued signals arrive
         OperationsModel model(QueryProfiler::instance());
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         // Then it shows them once, oldest first, also after the signals were delivered
         QCOMPARE(model.rowCount(), 2);
@@ -94,8 +94,8 @@ private Q_SLOTS:
     {
         // Given an empty model
         OperationsModel model(QueryProfiler::instance());
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QCOMPARE(model.rowCount(), 0);
 
@@ -110,13 +110,13 @@ private Q_SLOTS:
         QCOMPARE(display(model, 0, OperationsModel::OperationColumn), u"test.live"_s);
         QCOMPARE(display(model, 0, OperationsModel::StatementsColumn), u"2"_s);
         QCOMPARE(model.index(0, OperationsModel::StatementsColumn)
-                     .data(OperationsModel::SortRole)
-                     .toInt(),
-            2);
+                         .data(OperationsModel::SortRole)
+                         .toInt(),
+                 2);
         QVERIFY(model.index(0, OperationsModel::TotalMsColumn)
-                    .data(OperationsModel::SortRole)
-                    .toLongLong()
-            > 0);
+                        .data(OperationsModel::SortRole)
+                        .toLongLong()
+                > 0);
         QCOMPARE(model.index(0, 0).data(OperationsModel::HasRepeatWarningRole).toBool(), false);
         QVERIFY(!model.index(0, 0).data(Qt::BackgroundRole).isValid());
         QCOMPARE(display(model, 0, OperationsModel::WarningsColumn), QString());
@@ -126,8 +126,8 @@ private Q_SLOTS:
     void statementsInALoopAreFlagged()
     {
         OperationsModel model(QueryProfiler::instance());
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int times = QueryProfiler::instance().repeatThreshold() + 1;
 
         // When one statement shape runs in a loop inside one operation
@@ -142,16 +142,17 @@ private Q_SLOTS:
         QCOMPARE(index.data().toString(), u"1"_s);
         QVERIFY(index.data(Qt::BackgroundRole).value<QColor>().isValid());
         QVERIFY(model.index(0, OperationsModel::OperationColumn)
-                    .data(Qt::ForegroundRole)
-                    .value<QColor>()
-                    .isValid());
-        QVERIFY(
-            index.data(Qt::ToolTipRole).toString().contains(u"SELECT COUNT(*) FROM products"_s));
+                        .data(Qt::ForegroundRole)
+                        .value<QColor>()
+                        .isValid());
+        QVERIFY(index.data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(u"SELECT COUNT(*) FROM products"_s));
 
         // And the statements model marks each repeated statement
         StatementsModel statements;
         QAbstractItemModelTester statementsTester(
-            &statements, QAbstractItemModelTester::FailureReportingMode::QtTest);
+                &statements, QAbstractItemModelTester::FailureReportingMode::QtTest);
         statements.setOperation(model.operation(0));
         QCOMPARE(statements.rowCount(), times);
         QCOMPARE(statements.index(0, 0).data(StatementsModel::RepeatedRole).toBool(), true);
@@ -174,15 +175,15 @@ private Q_SLOTS:
         QCOMPARE(removed.at(0).at(1).toInt(), 0);
         QCOMPARE(display(model, 0, OperationsModel::OperationColumn), u"test.empty.1"_s);
         QCOMPARE(display(model, QueryProfiler::kHistorySize - 1, OperationsModel::OperationColumn),
-            u"test.empty.%1"_s.arg(QueryProfiler::kHistorySize));
+                 u"test.empty.%1"_s.arg(QueryProfiler::kHistorySize));
     }
 
     void clearEmptiesModelAndProfiler()
     {
         runOperation(u"test.before"_s, 1);
         OperationsModel model(QueryProfiler::instance());
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 1);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
@@ -204,8 +205,8 @@ private Q_SLOTS:
     void statementsOfOneOperation()
     {
         StatementsModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         OperationRecord operation;
         {
             ProfileScope scope(u"test.statements"_s);
@@ -223,17 +224,17 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), int(StatementsModel::ColumnCount));
         QCOMPARE(model.statementCount(), 2);
-        QCOMPARE(
-            model.headerData(StatementsModel::NumberColumn, Qt::Horizontal).toString(), u"#"_s);
+        QCOMPARE(model.headerData(StatementsModel::NumberColumn, Qt::Horizontal).toString(),
+                 u"#"_s);
         QCOMPARE(model.headerData(StatementsModel::MsColumn, Qt::Horizontal).toString(), u"ms"_s);
-        QCOMPARE(
-            model.headerData(StatementsModel::OkColumn, Qt::Horizontal).toString(), u"Result"_s);
+        QCOMPARE(model.headerData(StatementsModel::OkColumn, Qt::Horizontal).toString(),
+                 u"Result"_s);
         QCOMPARE(model.headerData(StatementsModel::SqlColumn, Qt::Horizontal).toString(), u"SQL"_s);
 
         QCOMPARE(display(model, 0, StatementsModel::NumberColumn), u"1"_s);
         QCOMPARE(display(model, 1, StatementsModel::NumberColumn), u"2"_s);
         QVERIFY(display(model, 0, StatementsModel::SqlColumn)
-                    .startsWith(u"SELECT COUNT(*) FROM products"_s));
+                        .startsWith(u"SELECT COUNT(*) FROM products"_s));
         QCOMPARE(display(model, 0, StatementsModel::OkColumn), u"OK"_s);
         QCOMPARE(model.index(0, 0).data(StatementsModel::OkRole).toBool(), true);
         QCOMPARE(display(model, 1, StatementsModel::OkColumn), u"Failed"_s);

@@ -5,8 +5,8 @@
 #include "tests/common/storefixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QSignalSpy>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
@@ -35,22 +35,24 @@ private:
             // 7919 is prime to 1000, so the names are a shuffle of the SKUs' order.
             const int nameNumber = (i * 7919) % kProducts;
             csv += u"P%1,Item %2,%3,Standard,piece,,,%4,1,Piece,1,%5.%6,\n"_s
-                       .arg(i, 4, 10, QChar(u'0'))
-                       .arg(nameNumber, 4, 10, QChar(u'0'))
-                       .arg(i % 2 == 0 ? u"Drinks"_s : u"Groceries"_s)
-                       .arg(i % 10 == 0 ? 50 : 0)
-                       .arg(1 + i % 9)
-                       .arg(i % 100, 2, 10, QChar(u'0'))
-                       .toUtf8();
+                           .arg(i, 4, 10, QChar(u'0'))
+                           .arg(nameNumber, 4, 10, QChar(u'0'))
+                           .arg(i % 2 == 0 ? u"Drinks"_s : u"Groceries"_s)
+                           .arg(i % 10 == 0 ? 50 : 0)
+                           .arg(1 + i % 9)
+                           .arg(i % 100, 2, 10, QChar(u'0'))
+                           .toUtf8();
         }
         const auto plan = m_services->catalogueCsv.plan(csv);
         QVERIFY(plan);
-        QVERIFY2(plan->isApplicable(), qPrintable(plan->errors.isEmpty() ? plan->fileError
-                                                                          : plan->errors.first().message));
+        QVERIFY2(plan->isApplicable(),
+                 qPrintable(plan->errors.isEmpty() ? plan->fileError
+                                                   : plan->errors.first().message));
         const auto applied = m_services->catalogueCsv.apply(*plan);
         QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().details));
         // Stock with many ties, so that paging must break them by id.
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE products SET stock_base = (id * 37) % 100"_s));
+        QVERIFY(SqlQuery::run(m_store->db(),
+                              u"UPDATE products SET stock_base = (id * 37) % 100"_s));
     }
 
     QStringList columnValues(ProductListModel &model, int column)
@@ -66,10 +68,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        TILL_REQUIRE_TEST_ENGINE();
-    }
+    void initTestCase() { TILL_REQUIRE_TEST_ENGINE(); }
 
     void init()
     {
@@ -89,7 +88,8 @@ private Q_SLOTS:
     void pagesOf200WithOneStatementEach()
     {
         ProductListModel model(m_services->catalogue);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
         // Given the first page
@@ -139,31 +139,44 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, ProductListModel::TaxRateColumn).data().toString(), u"19 %"_s);
         QCOMPARE(model.index(0, ProductListModel::TaxRateColumn).data(Qt::ToolTipRole).toString(),
                  u"Standard"_s);
-        QCOMPARE(model.index(0, ProductListModel::PriceColumn).data(ProductListModel::PriceMinorRole).toLongLong(), 412);
+        QCOMPARE(model.index(0, ProductListModel::PriceColumn)
+                         .data(ProductListModel::PriceMinorRole)
+                         .toLongLong(),
+                 412);
         QCOMPARE(model.index(0, ProductListModel::PriceColumn).data().toString(),
                  Money::fromMinor(412).toString(QLocale(), u"€"_s));
         QCOMPARE(model.index(0, ProductListModel::StockColumn).data().toString(), p.stockText());
         QCOMPARE(model.index(0, 0).data(ProductListModel::ProductIdRole).toLongLong(), p.id);
-        QCOMPARE(model.index(0, ProductListModel::ActiveColumn).data(ProductListModel::ActiveRole).toBool(), true);
+        QCOMPARE(model.index(0, ProductListModel::ActiveColumn)
+                         .data(ProductListModel::ActiveRole)
+                         .toBool(),
+                 true);
     }
 
     void sortsInTheDatabase_data()
     {
         QTest::addColumn<int>("column");
         QTest::addColumn<int>("order");
-        QTest::newRow("name ascending") << int(ProductListModel::NameColumn) << int(Qt::AscendingOrder);
-        QTest::newRow("name descending") << int(ProductListModel::NameColumn) << int(Qt::DescendingOrder);
-        QTest::newRow("sku ascending") << int(ProductListModel::SkuColumn) << int(Qt::AscendingOrder);
-        QTest::newRow("sku descending") << int(ProductListModel::SkuColumn) << int(Qt::DescendingOrder);
-        QTest::newRow("stock ascending") << int(ProductListModel::StockColumn) << int(Qt::AscendingOrder);
-        QTest::newRow("stock descending") << int(ProductListModel::StockColumn) << int(Qt::DescendingOrder);
+        QTest::newRow("name ascending")
+                << int(ProductListModel::NameColumn) << int(Qt::AscendingOrder);
+        QTest::newRow("name descending")
+                << int(ProductListModel::NameColumn) << int(Qt::DescendingOrder);
+        QTest::newRow("sku ascending")
+                << int(ProductListModel::SkuColumn) << int(Qt::AscendingOrder);
+        QTest::newRow("sku descending")
+                << int(ProductListModel::SkuColumn) << int(Qt::DescendingOrder);
+        QTest::newRow("stock ascending")
+                << int(ProductListModel::StockColumn) << int(Qt::AscendingOrder);
+        QTest::newRow("stock descending")
+                << int(ProductListModel::StockColumn) << int(Qt::DescendingOrder);
     }
     void sortsInTheDatabase()
     {
         QFETCH(int, column);
         QFETCH(int, order);
         ProductListModel model(m_services->catalogue);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFilter({});
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
@@ -206,9 +219,12 @@ private Q_SLOTS:
                 std::reverse(sorted.begin(), sorted.end());
             }
             QCOMPARE(values, sorted);
-            QCOMPARE(values.first(), order == Qt::AscendingOrder
-                                         ? (column == ProductListModel::NameColumn ? u"Item 0000"_s : u"P0000"_s)
-                                         : (column == ProductListModel::NameColumn ? u"Item 0999"_s : u"P0999"_s));
+            QCOMPARE(
+                    values.first(),
+                    order == Qt::AscendingOrder
+                            ? (column == ProductListModel::NameColumn ? u"Item 0000"_s : u"P0000"_s)
+                            : (column == ProductListModel::NameColumn ? u"Item 0999"_s
+                                                                      : u"P0999"_s));
         }
     }
 
@@ -231,14 +247,22 @@ private Q_SLOTS:
         QTest::addColumn<bool>("lowStockOnly");
         QTest::addColumn<int>("active");
         QTest::addColumn<int>("expected");
-        QTest::newRow("everything") << QString() << false << false << int(ProductFilter::Active::Yes) << kProducts;
-        QTest::newRow("name part") << u"item 00"_s << false << false << int(ProductFilter::Active::Yes) << 100;
-        QTest::newRow("sku start") << u"P01"_s << false << false << int(ProductFilter::Active::Yes) << 100;
-        QTest::newRow("category") << QString() << true << false << int(ProductFilter::Active::Yes) << 500;
-        QTest::newRow("category and name") << u"item 00"_s << true << false << int(ProductFilter::Active::Yes) << 50;
-        QTest::newRow("low stock") << QString() << false << true << int(ProductFilter::Active::Yes) << -1;
-        QTest::newRow("archived") << QString() << false << false << int(ProductFilter::Active::No) << 0;
-        QTest::newRow("any") << QString() << false << false << int(ProductFilter::Active::Any) << kProducts;
+        QTest::newRow("everything")
+                << QString() << false << false << int(ProductFilter::Active::Yes) << kProducts;
+        QTest::newRow("name part")
+                << u"item 00"_s << false << false << int(ProductFilter::Active::Yes) << 100;
+        QTest::newRow("sku start")
+                << u"P01"_s << false << false << int(ProductFilter::Active::Yes) << 100;
+        QTest::newRow("category") << QString() << true << false << int(ProductFilter::Active::Yes)
+                                  << 500;
+        QTest::newRow("category and name")
+                << u"item 00"_s << true << false << int(ProductFilter::Active::Yes) << 50;
+        QTest::newRow("low stock")
+                << QString() << false << true << int(ProductFilter::Active::Yes) << -1;
+        QTest::newRow("archived") << QString() << false << false << int(ProductFilter::Active::No)
+                                  << 0;
+        QTest::newRow("any") << QString() << false << false << int(ProductFilter::Active::Any)
+                             << kProducts;
     }
     void filtersNarrowTheList()
     {
@@ -249,11 +273,12 @@ private Q_SLOTS:
         QFETCH(int, expected);
         if (expected < 0) {
             expected = static_cast<int>(m_store->scalar(
-                u"SELECT COUNT(*) FROM products WHERE stock_base <= reorder_level_base"_s));
+                    u"SELECT COUNT(*) FROM products WHERE stock_base <= reorder_level_base"_s));
             QVERIFY(expected > 0 && expected < kProducts);
         }
         ProductListModel model(m_services->catalogue);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         ProductFilter filter;
         filter.text = text;
         filter.categoryId = drinksOnly ? m_store->drinks : 0;
@@ -270,7 +295,9 @@ private Q_SLOTS:
             }
             if (lowStockOnly) {
                 QVERIFY(model.index(row, 0).data(ProductListModel::LowStockRole).toBool());
-                QVERIFY(model.index(row, ProductListModel::StockColumn).data(Qt::ForegroundRole).isValid());
+                QVERIFY(model.index(row, ProductListModel::StockColumn)
+                                .data(Qt::ForegroundRole)
+                                .isValid());
             }
         }
     }
@@ -292,7 +319,8 @@ private Q_SLOTS:
     void aFailedPageKeepsTheRows()
     {
         ProductListModel model(m_services->catalogue);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFilter({});
         QSignalSpy failed(&model, &ProductListModel::loadFailed);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -304,7 +332,8 @@ private Q_SLOTS:
 
         // Then the rows stay, the error is told once, and no more pages are asked for
         QCOMPARE(failed.count(), 1);
-        QCOMPARE(failed.first().first().value<ServiceError>().code, ServiceError::Code::PermissionDenied);
+        QCOMPARE(failed.first().first().value<ServiceError>().code,
+                 ServiceError::Code::PermissionDenied);
         QCOMPARE(model.rowCount(), ProductListModel::kPageSize);
         QCOMPARE(inserted.count(), 0);
         QVERIFY(!model.canFetchMore({}));
@@ -328,7 +357,8 @@ private Q_SLOTS:
     void inTheBackgroundOnlyTheLastFilterIsShown()
     {
         ProductListModel model(m_services->catalogue);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.loadInBackground(m_store->db());
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy loading(&model, &ProductListModel::loadingChanged);
@@ -367,7 +397,8 @@ private Q_SLOTS:
     void anEditedProductChangesItsRowOnly()
     {
         ProductListModel model(m_services->catalogue);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFilter({});
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);

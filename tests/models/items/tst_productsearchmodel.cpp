@@ -29,7 +29,8 @@ private Q_SLOTS:
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
         for (int i = 0; i < 25; ++i) {
-            m_store->addProduct(u"TEA-%1"_s.arg(i, 2, 10, QChar(u'0')), u"Green tea %1"_s.arg(i, 2, 10, QChar(u'0')),
+            m_store->addProduct(u"TEA-%1"_s.arg(i, 2, 10, QChar(u'0')),
+                                u"Green tea %1"_s.arg(i, 2, 10, QChar(u'0')),
                                 {{u"Box"_s, 1, 300 + i, {}}, {u"Tray of 12"_s, 12, 3400, {}}}, 50);
         }
         m_store->addProduct(u"COF-1"_s, u"Coffee"_s, {{u"Bag"_s, 1, 599, {}}}, 10);
@@ -40,7 +41,7 @@ private Q_SLOTS:
         m_model->setPageSize(10);
         m_model->setCurrencySymbol(u"€"_s);
         m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+                m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
     void cleanup()
@@ -61,7 +62,8 @@ private Q_SLOTS:
         }
         QCOMPARE(m_model->rowCount(), 10);
         QVERIFY(m_model->canFetchMore({}));
-        QCOMPARE(m_model->index(0, ProductSearchModel::NameColumn).data().toString(), u"Green tea 00"_s);
+        QCOMPARE(m_model->index(0, ProductSearchModel::NameColumn).data().toString(),
+                 u"Green tea 00"_s);
 
         // When the view asks for more, one query brings the next page in
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
@@ -72,7 +74,8 @@ private Q_SLOTS:
         }
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(m_model->rowCount(), 20);
-        QCOMPARE(m_model->index(10, ProductSearchModel::NameColumn).data().toString(), u"Green tea 10"_s);
+        QCOMPARE(m_model->index(10, ProductSearchModel::NameColumn).data().toString(),
+                 u"Green tea 10"_s);
         m_model->fetchMore({});
         QCOMPARE(m_model->rowCount(), 25);
         QVERIFY(!m_model->canFetchMore({}));
@@ -83,7 +86,10 @@ private Q_SLOTS:
         QVERIFY(m_model->search(u"COF"_s));
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(m_model->index(0, ProductSearchModel::SkuColumn).data().toString(), u"COF-1"_s);
-        QVERIFY(m_model->index(0, ProductSearchModel::PriceColumn).data().toString().contains(u"Bag"_s));
+        QVERIFY(m_model->index(0, ProductSearchModel::PriceColumn)
+                        .data()
+                        .toString()
+                        .contains(u"Bag"_s));
         QVERIFY(!m_model->index(0, ProductSearchModel::StockColumn).data().toString().isEmpty());
         QCOMPARE(m_model->index(0, 0).data(ProductSearchModel::UnitCountRole).toInt(), 1);
         QVERIFY(m_model->search(u"Green tea 07"_s));
@@ -92,8 +98,11 @@ private Q_SLOTS:
 
     void unitsOutOfSaleAreNotOffered()
     {
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE product_units SET active = FALSE WHERE name = 'Tray of 12'"_s));
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE products SET active = FALSE WHERE sku = 'TEA-03'"_s));
+        QVERIFY(SqlQuery::run(
+                m_store->db(),
+                u"UPDATE product_units SET active = FALSE WHERE name = 'Tray of 12'"_s));
+        QVERIFY(SqlQuery::run(m_store->db(),
+                              u"UPDATE products SET active = FALSE WHERE sku = 'TEA-03'"_s));
         QVERIFY(m_model->search(u"Green tea 0"_s));
         QCOMPARE(m_model->rowCount(), 9);
         for (int row = 0; row < m_model->rowCount(); ++row) {

@@ -37,7 +37,7 @@ private Q_SLOTS:
         m_users->setPinIterations(1000);
         m_model = std::make_unique<UsersModel>(*m_users);
         m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+                m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
     void cleanup()

@@ -83,8 +83,8 @@ private Q_SLOTS:
     {
         Session session(u"1"_s);
         session.signIn(m_cashier);
-        const auto approval = m_authorizer->requestApproval(session, Permission::Refund,
-                                                            u"maria"_s, u"1234"_s);
+        const auto approval
+                = m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s, u"1234"_s);
         QVERIFY2(approval, qPrintable(approval ? QString() : approval.error().message));
         QCOMPARE(approval->approverName(), u"MARIA"_s);
         QCOMPARE(auditRows(u"approval_granted"_s, m_cashier.id, m_manager.id), 1);
@@ -111,8 +111,7 @@ private Q_SLOTS:
         const auto grant = m_authorizer->authorize(session, Permission::Sell);
         QVERIFY(!grant);
         QCOMPARE(grant.error().code, ServiceError::Code::PermissionDenied);
-        QVERIFY(!m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s,
-                                               u"1234"_s));
+        QVERIFY(!m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s, u"1234"_s));
         QVERIFY(session.unlock(m_manager));
         QVERIFY(m_authorizer->authorize(session, Permission::Sell));
     }
@@ -149,7 +148,8 @@ private Q_SLOTS:
         QFETCH(QString, pin);
         Session session(u"1"_s);
         session.signIn(m_cashier);
-        const auto approval = m_authorizer->requestApproval(session, Permission::Refund, login, pin);
+        const auto approval
+                = m_authorizer->requestApproval(session, Permission::Refund, login, pin);
         QVERIFY(!approval);
         QCOMPARE(approval.error().code, ServiceError::Code::PermissionDenied);
         QVERIFY(!approval.error().message.isEmpty());
@@ -162,18 +162,19 @@ private Q_SLOTS:
         Session session(u"1"_s);
         session.signIn(m_cashier);
         for (int i = 0; i < 5; ++i) {
-            QVERIFY(!m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s, u"9999"_s));
+            QVERIFY(!m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s,
+                                                   u"9999"_s));
         }
-        const auto locked = m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s,
-                                                          u"1234"_s);
+        const auto locked
+                = m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s, u"1234"_s);
         QVERIFY(!locked);
-        QCOMPARE(locked.error().message,
-                 AuthService::message({std::nullopt, AuthService::Failure::Locked,
-                                       UserRepository(m_scratch->db())
-                                           .findByLogin(u"maria"_s)
-                                           ->value()
-                                           .lockedUntil,
-                                       {}}));
+        QCOMPARE(locked.error().message, AuthService::message({std::nullopt,
+                                                               AuthService::Failure::Locked,
+                                                               UserRepository(m_scratch->db())
+                                                                       .findByLogin(u"maria"_s)
+                                                                       ->value()
+                                                                       .lockedUntil,
+                                                               {}}));
     }
 
     void cleanup()

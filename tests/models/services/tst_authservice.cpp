@@ -106,8 +106,9 @@ private Q_SLOTS:
     {
         // Given a clock the test moves, and a policy from the store's settings
         QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(SqlQuery::run(m_scratch->db(), u"INSERT INTO settings (key, value) VALUES "
-                                               "('auth.max_attempts', '3'), ('auth.lock_seconds', '120')"_s));
+        QVERIFY(SqlQuery::run(m_scratch->db(),
+                              u"INSERT INTO settings (key, value) VALUES "
+                              "('auth.max_attempts', '3'), ('auth.lock_seconds', '120')"_s));
         const auto policy = AuthService::Policy::fromSettings(m_scratch->db());
         QCOMPARE(policy.maxAttempts, 3);
         QCOMPARE(policy.lockSeconds, 120);
@@ -199,8 +200,8 @@ private Q_SLOTS:
     void takingOverALockedTillSignsTheOtherOutFirst()
     {
         auto ben = UserRepository(m_scratch->db())
-                       .insert({0, u"ben"_s, u"Ben Lock"_s, Role::Cashier, true},
-                               PinHasher::hash(u"2468"_s, kTestIterations));
+                           .insert({0, u"ben"_s, u"Ben Lock"_s, Role::Cashier, true},
+                                   PinHasher::hash(u"2468"_s, kTestIterations));
         QVERIFY(ben);
         const User locker{*ben, u"ben"_s, u"Ben Lock"_s, Role::Cashier, true};
         AuthService auth(m_scratch->db(), u"1"_s);

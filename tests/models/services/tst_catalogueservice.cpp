@@ -65,9 +65,9 @@ private Q_SLOTS:
         QTest::newRow("price too high") << u"pricemax"_s << u"999999"_s;
         QTest::newRow("cost too high") << u"costmax"_s << u"999999"_s;
         QTest::newRow("cost for too many")
-            << u"costper"_s << locale.toString(ProductLimits::kMaxCostPerBase);
+                << u"costper"_s << locale.toString(ProductLimits::kMaxCostPerBase);
         QTest::newRow("reorder too high")
-            << u"reorder"_s << locale.toString(ProductLimits::kMaxReorderLevel);
+                << u"reorder"_s << locale.toString(ProductLimits::kMaxReorderLevel);
     }
     void validationNamesTheField()
     {
@@ -116,7 +116,8 @@ private Q_SLOTS:
         const auto problem = CatalogueService::validate(p);
         QVERIFY(problem.has_value());
         QCOMPARE(problem->code, ServiceError::Code::InvalidInput);
-        QVERIFY2(problem->message.contains(mentions, Qt::CaseInsensitive), qPrintable(problem->message));
+        QVERIFY2(problem->message.contains(mentions, Qt::CaseInsensitive),
+                 qPrintable(problem->message));
         QVERIFY(!CatalogueService::validate(draft()).has_value());
     }
 
@@ -152,7 +153,9 @@ private Q_SLOTS:
         QVERIFY(saved->id > 0);
         QCOMPARE(saved->units.size(), 2);
         QCOMPARE(saved->categoryName, u"Groceries"_s);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'product_created'"_s), 1);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM audit_log WHERE action = 'product_created'"_s),
+                 1);
 
         // Dropping a unit keeps it for old bills, inactive and without its barcode.
         Product edited = *saved;
@@ -165,8 +168,11 @@ private Q_SLOTS:
         QCOMPARE(again->name, u"Green tea, organic"_s);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE active = TRUE"_s), 2);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE active = FALSE "
-                                 "AND barcode IS NULL"_s), 1);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE barcode = '4006381333931'"_s), 1);
+                                 "AND barcode IS NULL"_s),
+                 1);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM product_units WHERE barcode = '4006381333931'"_s),
+                 1);
     }
 
     void duplicatesAgainstTheDatabaseAreRefused()
@@ -192,21 +198,29 @@ private Q_SLOTS:
     void soldProductsAreArchivedOthersDeleted()
     {
         m_store->signIn(m_store->manager);
-        const Product sold = m_store->addProduct(u"S1"_s, u"Sold"_s, {{u"Piece"_s, 1, 100, {}}}, 10);
-        const Product unsold = m_store->addProduct(u"U1"_s, u"Unsold"_s, {{u"Piece"_s, 1, 100, {}}});
-        QVERIFY(SqlQuery::run(m_store->db(),
-            u"INSERT INTO bills (id, uuid, number, lane, cashier_id, created_at, subtotal_minor, "
-            "tax_minor, total_minor) VALUES (1, 'b1', 1, '1', %1, '2026-01-01T10:00:00.000Z', 100, 16, 100)"_s
-                .arg(m_store->cashier.id)));
-        QVERIFY(SqlQuery::run(m_store->db(),
-            u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, base_quantity, "
-            "unit_price_minor, tax_rate_bp, tax_minor, total_minor) VALUES (1, 1, %1, %2, 1, 1, 100, "
-            "1900, 16, 100)"_s.arg(sold.id).arg(sold.units.at(0).id)));
+        const Product sold
+                = m_store->addProduct(u"S1"_s, u"Sold"_s, {{u"Piece"_s, 1, 100, {}}}, 10);
+        const Product unsold
+                = m_store->addProduct(u"U1"_s, u"Unsold"_s, {{u"Piece"_s, 1, 100, {}}});
+        QVERIFY(SqlQuery::run(
+                m_store->db(),
+                u"INSERT INTO bills (id, uuid, number, lane, cashier_id, created_at, "
+                u"subtotal_minor, "
+                "tax_minor, total_minor) VALUES (1, 'b1', 1, '1', %1, '2026-01-01T10:00:00.000Z', 100, 16, 100)"_s
+                        .arg(m_store->cashier.id)));
+        QVERIFY(SqlQuery::run(m_store->db(), u"INSERT INTO bill_items (bill_id, line_no, "
+                                             u"product_id, unit_id, quantity, base_quantity, "
+                                             "unit_price_minor, tax_rate_bp, tax_minor, "
+                                             "total_minor) VALUES (1, 1, %1, %2, 1, 1, 100, "
+                                             "1900, 16, 100)"_s.arg(sold.id)
+                                                     .arg(sold.units.at(0).id)));
 
         const auto archived = m_catalogue->archiveOrDelete(sold.id);
         QVERIFY(archived);
         QCOMPARE(*archived, false);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE sku = 'S1' AND active = FALSE"_s), 1);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM products WHERE sku = 'S1' AND active = FALSE"_s),
+                 1);
 
         const auto deleted = m_catalogue->archiveOrDelete(unsold.id);
         QVERIFY(deleted);
@@ -219,11 +233,13 @@ private Q_SLOTS:
     {
         // Given a product never sold but received into stock, and one with no history at all
         m_store->signIn(m_store->manager);
-        const Product received = m_store->addProduct(u"R1"_s, u"Received"_s, {{u"Piece"_s, 1, 100, {}}});
+        const Product received
+                = m_store->addProduct(u"R1"_s, u"Received"_s, {{u"Piece"_s, 1, 100, {}}});
         const Product fresh = m_store->addProduct(u"F1"_s, u"Fresh"_s, {{u"Piece"_s, 1, 100, {}}});
         ConversionRateCache cache(m_store->db());
         InventoryService inventory(m_store->db(), m_store->session(), m_store->authorizer(), cache);
-        QVERIFY(inventory.postReceipt({{received.id, received.units.at(0).id, 6, {}}}, u"Mill"_s, {}));
+        QVERIFY(inventory.postReceipt({{received.id, received.units.at(0).id, 6, {}}}, u"Mill"_s,
+                                      {}));
         const QString count = u"SELECT COUNT(*) FROM %1 WHERE product_id = %2"_s;
 
         // When both are removed
@@ -235,19 +251,22 @@ private Q_SLOTS:
         // Then the received one is archived with its ledger and its receipt line intact
         QVERIFY(archived);
         QCOMPARE(*archived, false);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE id = %1 AND active = FALSE"_s
-                                     .arg(received.id)),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM products WHERE id = %1 AND active = FALSE"_s.arg(
+                                 received.id)),
                  1);
         QCOMPARE(m_store->scalar(count.arg(u"stock_movements"_s).arg(received.id)), 1);
         QCOMPARE(m_store->scalar(count.arg(u"stock_document_lines"_s).arg(received.id)), 1);
         QCOMPARE(m_store->scalar(count.arg(u"product_units"_s).arg(received.id)), 1);
-        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(received.id)),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT stock_base FROM products WHERE id = %1"_s.arg(received.id)),
                  6);
         QCOMPARE(m_store->ledgerMismatches(), 0);
         // and the fresh one is gone with its unit
         QVERIFY(deleted);
         QCOMPARE(*deleted, true);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE id = %1"_s.arg(fresh.id)), 0);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM products WHERE id = %1"_s.arg(fresh.id)),
+                 0);
         QCOMPARE(m_store->scalar(count.arg(u"product_units"_s).arg(fresh.id)), 0);
     }
 
@@ -281,8 +300,10 @@ private Q_SLOTS:
         QCOMPARE(*applied, products * 2);
         // BEGIN, the UPDATE, the audit row, COMMIT: the same for 5 or 60 products.
         QCOMPARE(scope.statementCount(), 4);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE price_minor = 1209"_s), products);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'price_change'"_s), 1);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE price_minor = 1209"_s),
+                 products);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'price_change'"_s),
+                 1);
     }
 
     void aPriceChangeThatGoesNegativeChangesNothing()
@@ -291,7 +312,8 @@ private Q_SLOTS:
         m_store->addProduct(u"E1"_s, u"Expensive"_s, {{u"Piece"_s, 1, 5000, {}}});
         m_store->signIn(m_store->manager);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
-        const auto applied = m_catalogue->applyPriceChange({}, {PriceChange::Mode::Amount, -100, false});
+        const auto applied
+                = m_catalogue->applyPriceChange({}, {PriceChange::Mode::Amount, -100, false});
         QVERIFY(!applied);
         QCOMPARE(applied.error().code, ServiceError::Code::InvalidInput);
         QCOMPARE(m_store->scalar(u"SELECT SUM(price_minor) FROM product_units"_s), 5050);
@@ -302,7 +324,8 @@ private Q_SLOTS:
         m_store->signIn(m_store->manager);
         QVERIFY(m_catalogue->saveCategory({0, u"Bakery"_s, 3}));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
-        QCOMPARE(m_catalogue->saveCategory({0, u"Bakery"_s, 4}).error().code, ServiceError::Code::Conflict);
+        QCOMPARE(m_catalogue->saveCategory({0, u"Bakery"_s, 4}).error().code,
+                 ServiceError::Code::Conflict);
         QCOMPARE(m_catalogue->saveTaxRate({0, u"Zero"_s, 10001}).error().code,
                  ServiceError::Code::InvalidInput);
         m_store->addProduct(u"X"_s, u"X"_s, {{u"Piece"_s, 1, 1, {}}});

@@ -50,14 +50,15 @@ private Q_SLOTS:
             m_products << m_store->addProduct(u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
                                               {{u"Piece"_s, 1, 100 + i, {}}}, 100);
         }
-        m_cola = m_store->addProduct(u"COLA"_s, u"Cola"_s,
-                                     {{u"Can"_s, 1, 119, u"4006381333931"_s},
-                                      {u"Six-pack"_s, 6, 649, u"96385074"_s}},
-                                     60);
+        m_cola = m_store->addProduct(
+                u"COLA"_s, u"Cola"_s,
+                {{u"Can"_s, 1, 119, u"4006381333931"_s}, {u"Six-pack"_s, 6, 649, u"96385074"_s}},
+                60);
         m_cache = std::make_unique<ConversionRateCache>(m_store->db());
         m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(),
                                                        m_store->authorizer(), *m_cache);
-        m_shifts = std::make_unique<ShiftService>(m_store->db(), m_store->session(), m_store->authorizer());
+        m_shifts = std::make_unique<ShiftService>(m_store->db(), m_store->session(),
+                                                  m_store->authorizer());
         SaleRules rules;
         rules.allowNegativeStock = true;
         m_checkout->setRules(rules);
@@ -82,8 +83,8 @@ private Q_SLOTS:
         QFETCH(qint64, tax);
         QFETCH(qint64, total);
         // Given the store's one setting and products at both of its rates
-        QVERIFY(SettingsRepository(m_store->db()).setValue(SettingsRepository::kPricesIncludeTax,
-                                                           included));
+        QVERIFY(SettingsRepository(m_store->db())
+                        .setValue(SettingsRepository::kPricesIncludeTax, included));
         QVERIFY(m_checkout->loadRules());
         m_store->addProduct(u"TIN"_s, u"Tomatoes"_s, {{u"Tin"_s, 1, 249, u"4000000000013"_s}});
         m_store->addProduct(u"WINE"_s, u"Wine"_s, {{u"Bottle"_s, 1, 1299, u"4000000000020"_s}});
@@ -107,8 +108,8 @@ private Q_SLOTS:
         QCOMPARE(sale->totals.total, m(total));
         QCOMPARE(m_store->scalar(u"SELECT tax_minor FROM bills WHERE id = %1"_s.arg(sale->bill.id)),
                  tax);
-        QCOMPARE(m_store->scalar(u"SELECT total_minor FROM bills WHERE id = %1"_s
-                                     .arg(sale->bill.id)),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT total_minor FROM bills WHERE id = %1"_s.arg(sale->bill.id)),
                  total);
     }
 
@@ -135,10 +136,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<qint64>("quantity");
         QTest::addColumn<int>("code_");
-        QTest::newRow("unknown barcode") << u"4006381333948"_s << 1ll << int(ServiceError::Code::NotFound);
+        QTest::newRow("unknown barcode")
+                << u"4006381333948"_s << 1ll << int(ServiceError::Code::NotFound);
         QTest::newRow("empty") << u"  "_s << 1ll << int(ServiceError::Code::InvalidInput);
-        QTest::newRow("zero quantity") << u"96385074"_s << 0ll << int(ServiceError::Code::InvalidInput);
-        QTest::newRow("negative quantity") << u"96385074"_s << -2ll << int(ServiceError::Code::InvalidInput);
+        QTest::newRow("zero quantity")
+                << u"96385074"_s << 0ll << int(ServiceError::Code::InvalidInput);
+        QTest::newRow("negative quantity")
+                << u"96385074"_s << -2ll << int(ServiceError::Code::InvalidInput);
     }
     void badScansSayWhy()
     {
@@ -212,7 +216,8 @@ private Q_SLOTS:
         QCOMPARE(receipt->settlement.change, m(1000 - 887));
         QCOMPARE(receipt->bill.number, 1);
         QCOMPARE(committed.count(), 1);
-        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'COLA'"_s), 60 - 2 - 6);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'COLA'"_s),
+                 60 - 2 - 6);
         QCOMPARE(m_store->scalar(u"SELECT tendered_minor FROM payments"_s), 1000);
         QCOMPARE(m_store->scalar(u"SELECT change_minor FROM payments"_s), 113);
         QCOMPARE(m_store->ledgerMismatches(), 0);
@@ -231,7 +236,8 @@ private Q_SLOTS:
         const Cart cart = cartOf(lines);
         const Money total = Pricing::price(cart).total;
         ProfileScope scope(u"test.commit"_s);
-        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        const auto receipt
+                = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
         QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
         QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 1 : 8);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bill_items"_s), lines);
@@ -254,8 +260,10 @@ private Q_SLOTS:
     void unpaidOrOverpaidByCardWritesNothing_data()
     {
         QTest::addColumn<QList<Tender>>("tenders");
-        QTest::newRow("too little cash") << QList<Tender>{{Tender::Method::Cash, Money::fromMinor(100), {}}};
-        QTest::newRow("card over the total") << QList<Tender>{{Tender::Method::Card, Money::fromMinor(99999), {}}};
+        QTest::newRow("too little cash")
+                << QList<Tender>{{Tender::Method::Cash, Money::fromMinor(100), {}}};
+        QTest::newRow("card over the total")
+                << QList<Tender>{{Tender::Method::Card, Money::fromMinor(99999), {}}};
         QTest::newRow("nothing") << QList<Tender>{};
     }
     void unpaidOrOverpaidByCardWritesNothing()
@@ -288,7 +296,8 @@ private Q_SLOTS:
     void noShiftNoSale()
     {
         QVERIFY(m_shifts->close(m(10000)));
-        const auto receipt = m_checkout->commit(cartOf(1), cash(100000), CheckoutService::newSaleUuid());
+        const auto receipt
+                = m_checkout->commit(cartOf(1), cash(100000), CheckoutService::newSaleUuid());
         QVERIFY(!receipt);
         QVERIFY(receipt.error().message.contains(u"shift"_s));
     }
@@ -310,9 +319,10 @@ private Q_SLOTS:
         QVERIFY(!m_checkout->authorizeDiscount(Discount::amount(m(300)), m(1000)));
 
         const auto approval = m_store->authorizer().requestApproval(
-            m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
+                m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
         QVERIFY(approval);
-        const auto approved = m_checkout->authorizeDiscount(Discount::percent(2500), m(1000), *approval);
+        const auto approved
+                = m_checkout->authorizeDiscount(Discount::percent(2500), m(1000), *approval);
         QVERIFY(approved);
         QVERIFY(*approved == *approval);
         // Given now, used by the sale: a sale that fails can be tried again with it.
@@ -324,13 +334,16 @@ private Q_SLOTS:
         const Money total = Pricing::price(cart).total;
         QVERIFY(m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid()));
         QVERIFY(approval->isUsed());
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'discount_above_limit' "
-                                 "AND approved_by = %1 AND details LIKE 'bill=1/1 %%'"_s.arg(m_store->manager.id)),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM audit_log WHERE action = 'discount_above_limit' "
+                         "AND approved_by = %1 AND details LIKE 'bill=1/1 %%'"_s.arg(
+                                 m_store->manager.id)),
                  1);
         QCOMPARE(m_store->scalar(u"SELECT approved_by FROM bills"_s), m_store->manager.id);
 
         // The used approval does not sell a second discounted cart.
-        const auto again = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        const auto again
+                = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
         QVERIFY(!again);
         QCOMPARE(again.error().code, ServiceError::Code::PermissionDenied);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 1);
@@ -338,12 +351,14 @@ private Q_SLOTS:
 
     void priceOverridesNeedTheirPermission()
     {
-        QCOMPARE(m_checkout->authorizePriceOverride(m(50)).error().code, ServiceError::Code::PermissionDenied);
+        QCOMPARE(m_checkout->authorizePriceOverride(m(50)).error().code,
+                 ServiceError::Code::PermissionDenied);
         m_store->signIn(m_store->manager);
         const auto own = m_checkout->authorizePriceOverride(m(50));
         QVERIFY(own);
         QVERIFY(!own->isGranted()); // a manager's role is enough
-        QCOMPARE(m_checkout->authorizePriceOverride(m(-1)).error().code, ServiceError::Code::InvalidInput);
+        QCOMPARE(m_checkout->authorizePriceOverride(m(-1)).error().code,
+                 ServiceError::Code::InvalidInput);
     }
 
     // A cart as a caller could forge it: nothing the catalogue or a manager did not say passes.
@@ -384,13 +399,17 @@ private Q_SLOTS:
         } else if (forgery == u"bill discount"_s) {
             cart.billDiscount = Discount::percent(9900);
         } else if (forgery == u"archived"_s) {
-            QVERIFY(SqlQuery(m_store->db(), u"UPDATE products SET active = FALSE WHERE sku = 'COLA'"_s).exec());
+            QVERIFY(SqlQuery(m_store->db(),
+                             u"UPDATE products SET active = FALSE WHERE sku = 'COLA'"_s)
+                            .exec());
         }
         const Money total = Pricing::price(cart).total;
-        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        const auto receipt
+                = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
         QVERIFY(!receipt);
         QCOMPARE(int(receipt.error().code), expected);
-        QVERIFY2(receipt.error().message.contains(u"Nothing was sold"_s), qPrintable(receipt.error().message));
+        QVERIFY2(receipt.error().message.contains(u"Nothing was sold"_s),
+                 qPrintable(receipt.error().message));
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bill_items"_s), 0);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action IN "
@@ -404,7 +423,7 @@ private Q_SLOTS:
         Cart cart;
         CheckoutService::addToCart(cart, *m_checkout->scan(u"4006381333931"_s, 2));
         const auto approval = m_store->authorizer().requestApproval(
-            m_store->session(), Permission::OverridePrice, u"maria"_s, u"1234"_s);
+                m_store->session(), Permission::OverridePrice, u"maria"_s, u"1234"_s);
         QVERIFY(approval);
         const auto allowed = m_checkout->authorizePriceOverride(m(99), *approval);
         QVERIFY(allowed);
@@ -414,13 +433,16 @@ private Q_SLOTS:
         QCOMPARE(total, m(198));
 
         ProfileScope scope(u"test.commit.override"_s);
-        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        const auto receipt
+                = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
         QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
         // The audit row goes in with the sale: one statement more on SQLite, none on PostgreSQL.
         QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 1 : 9);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'price_override' AND "
-                                 "approved_by = %1 AND user_id = %2 AND details = 'bill=1/1 sku=COLA "
-                                 "price=99 catalog=119'"_s.arg(m_store->manager.id).arg(m_store->cashier.id)),
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM audit_log WHERE action = 'price_override' AND "
+                         "approved_by = %1 AND user_id = %2 AND details = 'bill=1/1 sku=COLA "
+                         "price=99 catalog=119'"_s.arg(m_store->manager.id)
+                                 .arg(m_store->cashier.id)),
                  1);
         QCOMPARE(m_store->scalar(u"SELECT unit_price_minor FROM bill_items"_s), 99);
     }
@@ -428,7 +450,7 @@ private Q_SLOTS:
     void oneApprovalCoversOneThing()
     {
         const auto approval = m_store->authorizer().requestApproval(
-            m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
+                m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
         QVERIFY(approval);
         Cart cart = cartOf(2);
         for (CartLine &line : cart.lines) {
@@ -436,7 +458,8 @@ private Q_SLOTS:
             line.discountApproval = *approval;
         }
         const Money total = Pricing::price(cart).total;
-        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        const auto receipt
+                = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
         QVERIFY(!receipt);
         QCOMPARE(receipt.error().code, ServiceError::Code::PermissionDenied);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
@@ -446,7 +469,7 @@ private Q_SLOTS:
     void anApprovalSurvivesAFailedCommit()
     {
         const auto approval = m_store->authorizer().requestApproval(
-            m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
+                m_store->session(), Permission::DiscountAboveLimit, u"maria"_s, u"1234"_s);
         QVERIFY(approval);
         Cart cart = cartOf(1);
         cart.billDiscount = Discount::percent(5000);
@@ -458,24 +481,31 @@ private Q_SLOTS:
         QVERIFY(m_shifts->open(m(10000)));
         QVERIFY(m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid()));
         QVERIFY(approval->isUsed());
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'discount_above_limit'"_s), 1);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM audit_log WHERE action = 'discount_above_limit'"_s),
+                 1);
     }
 
     void aStalePriceIsRefusedAndTheReviewSaysWhatChanged()
     {
         // Given a cart scanned before the manager changed a price and archived a product
         Cart cart = cartOf(3);
-        QVERIFY(SqlQuery(m_store->db(), u"UPDATE product_units SET price_minor = 555 WHERE product_id = %1"_s
-                                            .arg(m_products.at(1).id)).exec());
-        QVERIFY(SqlQuery(m_store->db(), u"UPDATE products SET active = FALSE WHERE id = %1"_s
-                                            .arg(m_products.at(2).id)).exec());
+        QVERIFY(SqlQuery(m_store->db(),
+                         u"UPDATE product_units SET price_minor = 555 WHERE product_id = %1"_s.arg(
+                                 m_products.at(1).id))
+                        .exec());
+        QVERIFY(SqlQuery(m_store->db(), u"UPDATE products SET active = FALSE WHERE id = %1"_s.arg(
+                                                m_products.at(2).id))
+                        .exec());
 
         // When the sale is paid, nothing is sold
         const Money total = Pricing::price(cart).total;
-        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        const auto receipt
+                = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
         QVERIFY(!receipt);
         QCOMPARE(receipt.error().code, ServiceError::Code::Conflict);
-        QVERIFY2(receipt.error().message.contains(u"catalogue changed"_s), qPrintable(receipt.error().message));
+        QVERIFY2(receipt.error().message.contains(u"catalogue changed"_s),
+                 qPrintable(receipt.error().message));
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
 
         // and the review names both lines and fixes the cart in one query.
@@ -490,7 +520,8 @@ private Q_SLOTS:
         QCOMPARE(review->cart.lines.size(), 2);
         QCOMPARE(review->cart.lines.at(1).unitPrice, m(555));
         const Money reviewedTotal = Pricing::price(review->cart).total;
-        QVERIFY(m_checkout->commit(review->cart, cash(reviewedTotal.minor()), CheckoutService::newSaleUuid()));
+        QVERIFY(m_checkout->commit(review->cart, cash(reviewedTotal.minor()),
+                                   CheckoutService::newSaleUuid()));
     }
 
     void aCartFromAFileLosesWhatOnlyAnApprovalAllowed()
@@ -519,7 +550,10 @@ private Q_SLOTS:
         const Cart cart = cartOf(2);
         QVERIFY(m_checkout->recordVoid(cart.lines.at(0)));
         QVERIFY(m_checkout->recordClear(cart));
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action IN ('line_voided', 'sale_cleared')"_s), 2);
+        QCOMPARE(
+                m_store->scalar(
+                        u"SELECT COUNT(*) FROM audit_log WHERE action IN ('line_voided', 'sale_cleared')"_s),
+                2);
     }
 
     void aParkedSaleIsRecalledOnceOnAnyLane()
@@ -561,8 +595,11 @@ private Q_SLOTS:
         const Cart cart = cartOf(2);
         const Money total = Pricing::price(cart).total;
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
-        const auto receipt = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
-        QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message + u" / "_s + receipt.error().details));
+        const auto receipt
+                = m_checkout->commit(cart, cash(total.minor()), CheckoutService::newSaleUuid());
+        QVERIFY2(receipt, qPrintable(receipt ? QString()
+                                             : receipt.error().message + u" / "_s
+                                                       + receipt.error().details));
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 1);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }

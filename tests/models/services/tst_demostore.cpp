@@ -78,13 +78,16 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM tax_rates"_s), 2);
         QCOMPARE(scalar(u"SELECT COUNT(DISTINCT base_unit) FROM products"_s), 3);
         // Packs with their own barcodes and prices.
-        QVERIFY(scalar(u"SELECT COUNT(*) FROM product_units WHERE base_per_unit IN (6, 12, 24)"_s) >= 30);
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM product_units WHERE base_per_unit IN (6, 12, 24)"_s)
+                >= 30);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM product_units WHERE barcode IS NULL"_s), 0);
         // Every product has exactly one smallest unit.
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM products p WHERE (SELECT COUNT(*) FROM product_units u "
-                        "WHERE u.product_id = p.id AND u.base_per_unit = (SELECT MIN(base_per_unit) "
-                        "FROM product_units v WHERE v.product_id = p.id)) <> 1"_s),
-                 0);
+        QCOMPARE(
+                scalar(u"SELECT COUNT(*) FROM products p WHERE (SELECT COUNT(*) FROM product_units "
+                       u"u "
+                       "WHERE u.product_id = p.id AND u.base_per_unit = (SELECT MIN(base_per_unit) "
+                       "FROM product_units v WHERE v.product_id = p.id)) <> 1"_s),
+                0);
     }
 
     void everyBarcodeIsAValidEan13()
@@ -130,14 +133,17 @@ private Q_SLOTS:
                         "(SELECT COALESCE(SUM(m.delta_base), 0) FROM stock_movements m "
                         "WHERE m.product_id = p.id)"_s),
                  0);
-        QCOMPARE(scalar(u"SELECT COUNT(DISTINCT product_id) FROM stock_movements WHERE reason = 'opening'"_s),
-                 m_summary.products);
+        QCOMPARE(
+                scalar(u"SELECT COUNT(DISTINCT product_id) FROM stock_movements WHERE reason = 'opening'"_s),
+                m_summary.products);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM products WHERE stock_base < 0"_s), 0);
         // Some products run low, so the low-stock list has something to show.
-        QVERIFY(scalar(u"SELECT COUNT(*) FROM products WHERE stock_base <= reorder_level_base"_s) > 0);
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM products WHERE stock_base <= reorder_level_base"_s)
+                > 0);
         // What left the shelf is what was sold, less what came back into stock.
-        QCOMPARE(scalar(u"SELECT -COALESCE(SUM(delta_base), 0) FROM stock_movements WHERE reason = 'sale'"_s),
-                 scalar(u"SELECT SUM(base_quantity) FROM bill_items"_s));
+        QCOMPARE(
+                scalar(u"SELECT -COALESCE(SUM(delta_base), 0) FROM stock_movements WHERE reason = 'sale'"_s),
+                scalar(u"SELECT SUM(base_quantity) FROM bill_items"_s));
         // Everything refunded came back; what was damaged left again through the same refund.
         QCOMPARE(scalar(u"SELECT COALESCE(SUM(delta_base), 0) FROM stock_movements "
                         "WHERE reason = 'refund'"_s),
@@ -163,7 +169,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM bill_items WHERE total_minor <> "
                         "quantity * unit_price_minor - discount_minor"_s),
                  0);
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM payments WHERE method = 'cash' AND bill_id IS NOT NULL "
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM payments WHERE method = 'cash' AND bill_id IS NOT "
+                        u"NULL "
                         "AND tendered_minor - change_minor <> amount_minor"_s),
                  0);
     }
@@ -174,9 +181,10 @@ private Q_SLOTS:
                         "(SELECT COALESCE(SUM(r.base_quantity), 0) FROM refund_items r "
                         "WHERE r.bill_item_id = i.id)"_s),
                  0);
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM refunds r WHERE r.total_minor <> "
-                        "(SELECT SUM(refunded_amount_minor) FROM refund_items i WHERE i.refund_id = r.id)"_s),
-                 0);
+        QCOMPARE(
+                scalar(u"SELECT COUNT(*) FROM refunds r WHERE r.total_minor <> "
+                       "(SELECT SUM(refunded_amount_minor) FROM refund_items i WHERE i.refund_id = r.id)"_s),
+                0);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM refunds r JOIN bills b ON b.id = r.bill_id "
                         "WHERE r.created_at < b.created_at"_s),
                  0);
@@ -187,9 +195,10 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT lane FROM bills GROUP BY lane "
                         "HAVING MAX(number) <> COUNT(*) OR MIN(number) <> 1) gaps"_s),
                  0);
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM lanes l WHERE l.next_bill_number <> "
-                        "(SELECT COALESCE(MAX(number), 0) + 1 FROM bills b WHERE b.lane = l.name)"_s),
-                 0);
+        QCOMPARE(
+                scalar(u"SELECT COUNT(*) FROM lanes l WHERE l.next_bill_number <> "
+                       "(SELECT COALESCE(MAX(number), 0) + 1 FROM bills b WHERE b.lane = l.name)"_s),
+                0);
         // Within a lane, a later number is never an earlier sale.
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM bills a JOIN bills b ON a.lane = b.lane "
                         "AND b.number = a.number + 1 WHERE b.created_at < a.created_at"_s),
@@ -286,10 +295,11 @@ private Q_SLOTS:
             SqlQuery q(db.db(), sql);
             return q.execOne() ? q.text(0) : u"<%1>"_s.arg(q.error().details);
         };
-        const QString apples = u"SELECT p.name || ' / ' || c.name || ' / ' || u.name FROM products p "
-                               "JOIN categories c ON c.id = p.category_id JOIN product_units u "
-                               "ON u.product_id = p.id WHERE p.sku = 'FRV-0001' "
-                               "AND u.base_per_unit = 1000"_s;
+        const QString apples
+                = u"SELECT p.name || ' / ' || c.name || ' / ' || u.name FROM products p "
+                  "JOIN categories c ON c.id = p.category_id JOIN product_units u "
+                  "ON u.product_id = p.id WHERE p.sku = 'FRV-0001' "
+                  "AND u.base_per_unit = 1000"_s;
         const QString banana = u"SELECT u.name FROM product_units u JOIN products p "
                                "ON p.id = u.product_id WHERE p.sku = 'FRV-0010' "
                                "AND u.base_per_unit = 1"_s;

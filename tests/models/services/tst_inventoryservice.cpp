@@ -33,9 +33,9 @@ private Q_SLOTS:
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
         m_products.clear();
         for (int i = 0; i < 60; ++i) {
-            m_products << m_store->addProduct(u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
-                                              {{u"Piece"_s, 1, 100, {}}, {u"Box of 12"_s, 12, 1100, {}}},
-                                              10);
+            m_products << m_store->addProduct(
+                    u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
+                    {{u"Piece"_s, 1, 100, {}}, {u"Box of 12"_s, 12, 1100, {}}}, 10);
         }
         m_cache = std::make_unique<ConversionRateCache>(m_store->db());
         m_inventory = std::make_unique<InventoryService>(m_store->db(), m_store->session(),
@@ -56,7 +56,8 @@ private Q_SLOTS:
         QList<InventoryService::ReceiptLine> receipt;
         for (int i = 0; i < lines; ++i) {
             // Boxes of twelve: the stock rises in pieces.
-            receipt.append({m_products.at(i).id, m_products.at(i).units.at(1).id, 2, Money::fromMinor(800)});
+            receipt.append({m_products.at(i).id, m_products.at(i).units.at(1).id, 2,
+                            Money::fromMinor(800)});
         }
         // Warm the cache so the count is the posting alone.
         QList<qint64> units;
@@ -80,12 +81,15 @@ private Q_SLOTS:
     void aProductOnTwoLinesIsSummed()
     {
         const Product &p = m_products.at(0);
-        const auto posted = m_inventory->postReceipt(
-            {{p.id, p.units.at(0).id, 5, std::nullopt}, {p.id, p.units.at(1).id, 1, std::nullopt}}, {}, {});
+        const auto posted = m_inventory->postReceipt({{p.id, p.units.at(0).id, 5, std::nullopt},
+                                                      {p.id, p.units.at(1).id, 1, std::nullopt}},
+                                                     {}, {});
         QVERIFY(posted);
         QCOMPARE(posted->productsChanged, 1);
         QCOMPARE(stockOf(p.id), 10 + 5 + 12);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'receipt'"_s), 1);
+        QCOMPARE(
+                m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'receipt'"_s),
+                1);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 
@@ -153,8 +157,8 @@ private Q_SLOTS:
         std::optional<ServiceError> refusal;
         if (document == u"receipt"_s || document == u"receipt-boxes"_s) {
             const qint64 unit = a.units.at(document == u"receipt"_s ? 0 : 1).id;
-            const auto posted =
-                m_inventory->postReceipt({{a.id, unit, quantity, std::nullopt}}, {}, {});
+            const auto posted
+                    = m_inventory->postReceipt({{a.id, unit, quantity, std::nullopt}}, {}, {});
             QVERIFY(!posted);
             refusal = posted.error();
         } else if (document == u"stocktake"_s) {
@@ -181,7 +185,8 @@ private Q_SLOTS:
     {
         m_store->signIn(m_store->cashier);
         const Product &a = m_products.at(0);
-        const auto posted = m_inventory->postReceipt({{a.id, a.units.at(0).id, 3, std::nullopt}}, {}, {});
+        const auto posted
+                = m_inventory->postReceipt({{a.id, a.units.at(0).id, 3, std::nullopt}}, {}, {});
         QVERIFY(!posted);
         QCOMPARE(posted.error().code, ServiceError::Code::PermissionDenied);
     }
@@ -207,7 +212,9 @@ private Q_SLOTS:
         QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 8 : 7);
         const int off = lines - (lines + 2) / 3;
         QCOMPARE(posted->productsChanged, off);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'stocktake'"_s), off);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'stocktake'"_s),
+                 off);
         QCOMPARE(stockOf(m_products.at(1).id), 11);
         QCOMPARE(stockOf(m_products.at(3).id), 10);
         QCOMPARE(m_store->ledgerMismatches(), 0);
@@ -216,17 +223,26 @@ private Q_SLOTS:
     void adjustmentsFollowTheirReason()
     {
         const qint64 id = m_products.at(0).id;
-        QVERIFY(m_inventory->adjust(id, -2, InventoryService::AdjustmentReason::Damaged, u"dropped"_s));
+        QVERIFY(m_inventory->adjust(id, -2, InventoryService::AdjustmentReason::Damaged,
+                                    u"dropped"_s));
         QVERIFY(m_inventory->adjust(id, 1, InventoryService::AdjustmentReason::Found, {}));
         QCOMPARE(stockOf(id), 9);
-        QCOMPARE(m_inventory->adjust(id, 3, InventoryService::AdjustmentReason::Lost, {}).error().code,
+        QCOMPARE(m_inventory->adjust(id, 3, InventoryService::AdjustmentReason::Lost, {})
+                         .error()
+                         .code,
                  ServiceError::Code::InvalidInput);
-        QCOMPARE(m_inventory->adjust(id, 0, InventoryService::AdjustmentReason::Correction, {}).error().code,
+        QCOMPARE(m_inventory->adjust(id, 0, InventoryService::AdjustmentReason::Correction, {})
+                         .error()
+                         .code,
                  ServiceError::Code::InvalidInput);
-        QCOMPARE(m_inventory->adjust(987654, 1, InventoryService::AdjustmentReason::Found, {}).error().code,
+        QCOMPARE(m_inventory->adjust(987654, 1, InventoryService::AdjustmentReason::Found, {})
+                         .error()
+                         .code,
                  ServiceError::Code::NotFound);
         QCOMPARE(m_store->ledgerMismatches(), 0);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'stock_adjusted'"_s), 2);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT COUNT(*) FROM audit_log WHERE action = 'stock_adjusted'"_s),
+                 2);
     }
 
     void theLedgerShowsTheStockAfterEveryRow()
@@ -322,9 +338,10 @@ private Q_SLOTS:
         const auto saved = catalogue.save(newProduct(u"WAT-3"_s, m_store->standardTax),
                                           m_inventory->openingStock(0));
         QVERIFY(saved);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE product_id = %1"_s
-                                     .arg(saved->id)),
-                 0);
+        QCOMPARE(
+                m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE product_id = %1"_s.arg(
+                        saved->id)),
+                0);
     }
 
     void cleanup()

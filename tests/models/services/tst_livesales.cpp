@@ -38,8 +38,8 @@ private Q_SLOTS:
         m_tea = m_store->addProduct(u"TEA"_s, u"Tea"_s, {{u"Box"_s, 1, 250, {}}}, 100);
         QVERIFY(m_store->openShift(u"1"_s) > 0);
         m_cache = std::make_unique<ConversionRateCache>(m_store->db());
-        m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(), m_store->authorizer(),
-                                                       *m_cache);
+        m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(),
+                                                       m_store->authorizer(), *m_cache);
         m_store->signIn(m_store->manager);
     }
 
@@ -98,7 +98,8 @@ private Q_SLOTS:
         QSignalSpy failed(&runner, &ReportRunner::failed);
         runner.request(ReportRange::days(QDate::currentDate(), QDate::currentDate()));
         QTRY_COMPARE(failed.count(), 1);
-        QCOMPARE(failed.first().at(1).value<ServiceError>().code, ServiceError::Code::PermissionDenied);
+        QCOMPARE(failed.first().at(1).value<ServiceError>().code,
+                 ServiceError::Code::PermissionDenied);
     }
 
     void cleanup()

@@ -91,11 +91,13 @@ private:
             return std::nullopt;
         }
         out.page = QSizeF(pageMatch.captured(1).toDouble(), pageMatch.captured(2).toDouble());
-        const QRegularExpression word(uR"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re"_s);
+        const QRegularExpression word(
+                uR"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re"_s);
         for (auto it = word.globalMatch(xhtml); it.hasNext();) {
             const auto w = it.next();
-            out.words.append({w.captured(5), QRectF(QPointF(w.captured(1).toDouble(), w.captured(2).toDouble()),
-                                                    QPointF(w.captured(3).toDouble(), w.captured(4).toDouble()))});
+            out.words.append({w.captured(5),
+                              QRectF(QPointF(w.captured(1).toDouble(), w.captured(2).toDouble()),
+                                     QPointF(w.captured(3).toDouble(), w.captured(4).toDouble()))});
         }
         return out;
     }
@@ -138,7 +140,9 @@ private Q_SLOTS:
         options.kickDrawer = true;
         const QByteArray bytes = ReceiptRenderer::escPos(knownBill(), options);
         // Initialise, code page 858, the store's name centred, bold and large.
-        QVERIFY(bytes.startsWith(QByteArray("\x1b@\x1bt\x13\x1b\x61\x01\x1b\x45\x01\x1d!\x11" "Corner Market\n", 28)));
+        QVERIFY(bytes.startsWith(QByteArray("\x1b@\x1bt\x13\x1b\x61\x01\x1b\x45\x01\x1d!\x11"
+                                            "Corner Market\n",
+                                            28)));
         // The ü of Müsli and the € of the total in code page 858.
         QVERIFY(bytes.contains(QByteArray("M\x81sli\n")));
         QVERIFY(bytes.contains(QByteArray("\x1b\x45\x01TOTAL \xd5")));
@@ -146,7 +150,8 @@ private Q_SLOTS:
         QVERIFY(bytes.contains(QByteArray("\x1dkI\x0a{B1-000042", 14)));
         // Feed, cut, then the drawer kick on pin 2.
         QVERIFY(bytes.endsWith(QByteArray("\n\n\n\x1dVB\x03\x1bp\x00\x19\xfa", 12)));
-        QVERIFY(!ReceiptRenderer::escPos(knownBill(), {80, true, false}).contains(QByteArray("\x1bp", 2)));
+        QVERIFY(!ReceiptRenderer::escPos(knownBill(), {80, true, false})
+                         .contains(QByteArray("\x1bp", 2)));
     }
 
     void aPdfReceiptHoldsTheLinesAndTotals()
@@ -157,7 +162,8 @@ private Q_SLOTS:
         QVERIFY2(ReceiptRenderer::writePdf(knownBill(), path, &error), qPrintable(error));
         QProcess pdftotext;
         pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
-        QVERIFY2(pdftotext.waitForFinished(20000), "pdftotext (poppler-utils) is needed; ./till.sh test installs it");
+        QVERIFY2(pdftotext.waitForFinished(20000),
+                 "pdftotext (poppler-utils) is needed; ./till.sh test installs it");
         QCOMPARE(pdftotext.exitCode(), 0);
         const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
         QVERIFY2(text.contains(u"Kolibri Cola"_s), qPrintable(text));
@@ -179,24 +185,29 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"receipt.pdf"_s);
         ReceiptData bill = knownBill();
-        bill.lines.append({u"Bio-Vollkornbrot mit Sonnenblumenkernen, geschnitten"_s, u"Loaf"_s, 1, m(429),
-                           m(0), m(429), 700});
+        bill.lines.append({u"Bio-Vollkornbrot mit Sonnenblumenkernen, geschnitten"_s, u"Loaf"_s, 1,
+                           m(429), m(0), m(429), 700});
         QString error;
         QVERIFY2(ReceiptRenderer::writePdf(bill, path, &error, paper), qPrintable(error));
         const auto pdf = wordsOf(path);
         QVERIFY2(pdf, "pdftotext (poppler-utils) is needed; ./till.sh test installs it");
         // The page is the roll's width, so a PDF printed 1:1 comes out like the thermal slip.
         const qreal pointsPerMm = 72 / 25.4;
-        QVERIFY2(qAbs(pdf->page.width() - paper * pointsPerMm) < 1, qPrintable(QString::number(pdf->page.width())));
+        QVERIFY2(qAbs(pdf->page.width() - paper * pointsPerMm) < 1,
+                 qPrintable(QString::number(pdf->page.width())));
         QVERIFY(pdf->words.size() > 30);
         QStringList texts;
         for (const Word &word : pdf->words) {
             texts << word.text;
             // Body text of about 9 pt: its glyph box is at least 8 pt tall.
-            QVERIFY2(word.box.height() >= 8, qPrintable(u"%1 is %2 pt tall"_s.arg(word.text).arg(word.box.height())));
+            QVERIFY2(word.box.height() >= 8,
+                     qPrintable(u"%1 is %2 pt tall"_s.arg(word.text).arg(word.box.height())));
             // Nothing runs off the paper's edges.
-            QVERIFY2(word.box.left() >= pointsPerMm && word.box.right() <= pdf->page.width() - pointsPerMm,
-                     qPrintable(u"%1 at %2..%3"_s.arg(word.text).arg(word.box.left()).arg(word.box.right())));
+            QVERIFY2(word.box.left() >= pointsPerMm
+                             && word.box.right() <= pdf->page.width() - pointsPerMm,
+                     qPrintable(u"%1 at %2..%3"_s.arg(word.text)
+                                        .arg(word.box.left())
+                                        .arg(word.box.right())));
         }
         const QString all = texts.join(u' ');
         QVERIFY2(all.contains(u"Kolibri Cola"_s), qPrintable(all));
@@ -301,7 +312,8 @@ private Q_SLOTS:
         CheckoutService checkout(store->db(), store->session(), store->authorizer(), cache);
         const auto sell = [&](qint64 quantity) {
             Cart cart;
-            CheckoutService::addToCart(cart, CheckoutService::lineFor(cola, cola.units.at(0), quantity));
+            CheckoutService::addToCart(cart,
+                                       CheckoutService::lineFor(cola, cola.units.at(0), quantity));
             return bool(checkout.commit(cart, {{Tender::Method::Cash, m(119 * quantity), {}}},
                                         CheckoutService::newSaleUuid()));
         };
@@ -398,8 +410,10 @@ private Q_SLOTS:
     {
         auto store = StoreFixture::create();
         QVERIFY(store);
-        QVERIFY(SettingsRepository(store->db()).setValue(SettingsRepository::kStoreName, u"Corner Market"_s));
-        QVERIFY(SettingsRepository(store->db()).setValue(SettingsRepository::kCurrencySymbol, u"€"_s));
+        QVERIFY(SettingsRepository(store->db())
+                        .setValue(SettingsRepository::kStoreName, u"Corner Market"_s));
+        QVERIFY(SettingsRepository(store->db())
+                        .setValue(SettingsRepository::kCurrencySymbol, u"€"_s));
         const Product cola = store->addProduct(u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}}, 10);
         store->signIn(store->cashier);
         ShiftService shifts(store->db(), store->session(), store->authorizer());
@@ -408,7 +422,8 @@ private Q_SLOTS:
         CheckoutService checkout(store->db(), store->session(), store->authorizer(), cache);
         Cart cart;
         CheckoutService::addToCart(cart, CheckoutService::lineFor(cola, cola.units.at(0), 3));
-        const auto sale = checkout.commit(cart, {{Tender::Method::Cash, m(500), {}}}, CheckoutService::newSaleUuid());
+        const auto sale = checkout.commit(cart, {{Tender::Method::Cash, m(500), {}}},
+                                          CheckoutService::newSaleUuid());
         QVERIFY(sale);
 
         ReceiptService receipts(store->db(), store->session(), store->authorizer());
@@ -462,7 +477,8 @@ private Q_SLOTS:
         QByteArray received;
         connect(&server, &QTcpServer::newConnection, this, [&server, &received] {
             QTcpSocket *socket = server.nextPendingConnection();
-            connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] { received += socket->readAll(); });
+            connect(socket, &QTcpSocket::readyRead, socket,
+                    [socket, &received] { received += socket->readAll(); });
         });
         ReceiptPrinter printer;
         ReceiptPrinter::Config config;

@@ -6,8 +6,8 @@
 #include "models/services/shiftservice.h"
 #include "tests/common/storefixture.h"
 
-#include <QThread>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 
@@ -36,14 +36,16 @@ private:
             CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 5));
         }
         const Money total = Pricing::price(cart).total;
-        const auto sale = m_checkout->commit(cart, {{method, total, u"CARD-1"_s}}, CheckoutService::newSaleUuid());
+        const auto sale = m_checkout->commit(cart, {{method, total, u"CARD-1"_s}},
+                                             CheckoutService::newSaleUuid());
         if (!sale) {
             qWarning() << sale.error().message;
             return 0;
         }
         return sale->bill.id;
     }
-    RefundService::Request request(qint64 billId, qint64 quantity, bool restock = true, int lines = 1)
+    RefundService::Request request(qint64 billId, qint64 quantity, bool restock = true,
+                                   int lines = 1)
     {
         const auto bill = m_refunds->load(billId);
         RefundService::Request r;
@@ -57,8 +59,8 @@ private:
     Approval managerApproval()
     {
         return m_store->authorizer()
-            .requestApproval(m_store->session(), Permission::Refund, u"maria"_s, u"1234"_s)
-            .value();
+                .requestApproval(m_store->session(), Permission::Refund, u"maria"_s, u"1234"_s)
+                .value();
     }
 
 private Q_SLOTS:
@@ -74,10 +76,12 @@ private Q_SLOTS:
                                               {{u"Piece"_s, 1, 200, {}}}, 100);
         }
         m_cache = std::make_unique<ConversionRateCache>(m_store->db());
-        m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(), m_store->authorizer(),
-                                                       *m_cache);
-        m_shifts = std::make_unique<ShiftService>(m_store->db(), m_store->session(), m_store->authorizer());
-        m_refunds = std::make_unique<RefundService>(m_store->db(), m_store->session(), m_store->authorizer());
+        m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(),
+                                                       m_store->authorizer(), *m_cache);
+        m_shifts = std::make_unique<ShiftService>(m_store->db(), m_store->session(),
+                                                  m_store->authorizer());
+        m_refunds = std::make_unique<RefundService>(m_store->db(), m_store->session(),
+                                                    m_store->authorizer());
         m_store->signIn(m_store->manager);
         QVERIFY(m_shifts->open(m(10000)));
     }
@@ -123,14 +127,16 @@ private Q_SLOTS:
         Cart cart;
         CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 3));
         cart.billDiscount = Discount::amount(m(200));
-        const auto sale = m_checkout->commit(cart, {{Tender::Method::Cash, m(400), {}}}, CheckoutService::newSaleUuid());
+        const auto sale = m_checkout->commit(cart, {{Tender::Method::Cash, m(400), {}}},
+                                             CheckoutService::newSaleUuid());
         QVERIFY(sale);
         const qint64 billId = sale->bill.id;
         QCOMPARE(sale->totals.total, m(400));
 
         qint64 refunded = 0;
         for (int step = 0; step < 3; ++step) {
-            const auto outcome = m_refunds->commit(request(billId, 1), CheckoutService::newSaleUuid());
+            const auto outcome
+                    = m_refunds->commit(request(billId, 1), CheckoutService::newSaleUuid());
             QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
             refunded += outcome->record.total.minor();
         }
@@ -156,15 +162,18 @@ private Q_SLOTS:
         RefundService::Request req;
         req.billId = billId;
         req.reason = u"Broken"_s;
-        req.lines = {{bill->lines.at(0).billItemId, 2, false, true}, {bill->lines.at(1).billItemId, 3, false, false}};
+        req.lines = {{bill->lines.at(0).billItemId, 2, false, true},
+                     {bill->lines.at(1).billItemId, 3, false, false}};
         QVERIFY(m_refunds->commit(req, CheckoutService::newSaleUuid()));
-        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'P0'"_s), 100 - 5 + 2);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'P0'"_s),
+                 100 - 5 + 2);
         QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE sku = 'P1'"_s), 100 - 5);
         // Both came back; the damaged ones left again at once.
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'refund'"_s),
                  2);
-        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'damaged'"_s),
-                 1);
+        QCOMPARE(
+                m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'damaged'"_s),
+                1);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 
@@ -187,9 +196,9 @@ private Q_SLOTS:
         auto moved = [&](const QString &what, const QString &reason) {
             return m_store->scalar(u"SELECT %1 FROM stock_movements WHERE product_id = %2 "
                                    "AND refund_id = %3 AND reason = '%4'"_s.arg(what)
-                                       .arg(productId)
-                                       .arg(outcome->refund.id)
-                                       .arg(reason));
+                                           .arg(productId)
+                                           .arg(outcome->refund.id)
+                                           .arg(reason));
         };
         QCOMPARE(moved(u"COUNT(*)"_s, u"refund"_s), 1);
         QCOMPARE(moved(u"SUM(delta_base)"_s, u"refund"_s), 3);
@@ -222,10 +231,12 @@ private Q_SLOTS:
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ServiceError::Code::PermissionDenied);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM refunds"_s), 0);
-        const auto approved = m_refunds->commit(request(billId, 1), CheckoutService::newSaleUuid(), managerApproval());
+        const auto approved = m_refunds->commit(request(billId, 1), CheckoutService::newSaleUuid(),
+                                                managerApproval());
         QVERIFY(approved);
         QCOMPARE(m_store->scalar(u"SELECT approved_by FROM refunds"_s), m_store->manager.id);
-        QCOMPARE(m_store->scalar(u"SELECT approved_by FROM audit_log WHERE action = 'refund'"_s), m_store->manager.id);
+        QCOMPARE(m_store->scalar(u"SELECT approved_by FROM audit_log WHERE action = 'refund'"_s),
+                 m_store->manager.id);
     }
 
     void moneyGoesBackTheWayItCame()
@@ -322,7 +333,10 @@ private Q_SLOTS:
         delete b;
         QCOMPARE(ok.load(), 1);
         QCOMPARE(refused.load(), 1);
-        QCOMPARE(m_store->scalar(u"SELECT refunded_base_quantity FROM bill_items WHERE id = %1"_s.arg(line.billItemId)), 5);
+        QCOMPARE(m_store->scalar(
+                         u"SELECT refunded_base_quantity FROM bill_items WHERE id = %1"_s.arg(
+                                 line.billItemId)),
+                 5);
         QCOMPARE(m_store->ledgerMismatches(), 0);
     }
 

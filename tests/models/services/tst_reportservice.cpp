@@ -30,7 +30,8 @@ private:
     const QDate m_day{2026, 3, 10};
 
     Money m(qint64 minor) { return Money::fromMinor(minor); }
-    SalesReport report(const QDate &first, const QDate &last, const QString &lane = {}, qint64 category = 0)
+    SalesReport report(const QDate &first, const QDate &last, const QString &lane = {},
+                       qint64 category = 0)
     {
         ReportRange range = ReportRange::days(first, last);
         range.lane = lane;
@@ -50,12 +51,14 @@ private Q_SLOTS:
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
         Product apple = m_store->addProduct(u"APL"_s, u"Apple"_s, {{u"Piece"_s, 1, 100, {}}}, 100);
-        Product beer = m_store->addProduct(u"BEER"_s, u"Beer"_s, {{u"Can"_s, 1, 200, {}}, {u"Six-pack"_s, 6, 1000, {}}},
-                                           100);
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE products SET tax_rate_id = %1, category_id = %2, "
-                                             "cost_minor = 60 WHERE sku = 'APL'"_s.arg(m_store->reducedTax)
-                                                 .arg(m_store->groceries)));
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE products SET cost_minor = 120 WHERE sku = 'BEER'"_s));
+        Product beer = m_store->addProduct(
+                u"BEER"_s, u"Beer"_s, {{u"Can"_s, 1, 200, {}}, {u"Six-pack"_s, 6, 1000, {}}}, 100);
+        QVERIFY(SqlQuery::run(m_store->db(),
+                              u"UPDATE products SET tax_rate_id = %1, category_id = %2, "
+                              "cost_minor = 60 WHERE sku = 'APL'"_s.arg(m_store->reducedTax)
+                                      .arg(m_store->groceries)));
+        QVERIFY(SqlQuery::run(m_store->db(),
+                              u"UPDATE products SET cost_minor = 120 WHERE sku = 'BEER'"_s));
         apple.taxRateBp = 700;
         QVERIFY(m_store->openShift(u"1"_s) > 0);
         QVERIFY(m_store->openShift(u"2"_s, m_store->manager.id) > 0);
@@ -66,45 +69,63 @@ private Q_SLOTS:
         CheckoutService one(m_store->db(), m_store->session(), m_store->authorizer(), *m_cache);
         CheckoutService two(m_store->db(), lane2, m_store->authorizer(), *m_cache);
         m_store->signIn(m_store->cashier);
-        auto sell = [&](CheckoutService &till, const QDateTime &at, QList<CartLine> lines, Tender::Method method) {
+        auto sell = [&](CheckoutService &till, const QDateTime &at, QList<CartLine> lines,
+                        Tender::Method method) {
             till.setClock([at] { return at.toUTC(); });
             Cart cart;
             for (const CartLine &line : lines) {
                 CheckoutService::addToCart(cart, line);
             }
             const Money total = Pricing::price(cart).total;
-            const auto sale = till.commit(cart, {{method, total.roundedTo(1) + (till.rules().pricesIncludeTax ? m(0) : Pricing::price(cart).tax), {}}},
-                                          CheckoutService::newSaleUuid());
+            const auto sale = till.commit(
+                    cart,
+                    {{method,
+                      total.roundedTo(1)
+                              + (till.rules().pricesIncludeTax ? m(0) : Pricing::price(cart).tax),
+                      {}}},
+                    CheckoutService::newSaleUuid());
             return sale ? sale->bill.id : 0;
         };
-        const auto at = [](const QDate &d, int h, int min) { return QDateTime(d, QTime(h, min)); };
-        const qint64 first = sell(one, at(m_day, 9, 15), {CheckoutService::lineFor(apple, apple.units.at(0), 3)},
+        const auto at = [](const QDate &d, int h, int min) {
+            return QDateTime(d, QTime(h, min));
+        };
+        const qint64 first = sell(one, at(m_day, 9, 15),
+                                  {CheckoutService::lineFor(apple, apple.units.at(0), 3)},
                                   Tender::Method::Cash);
         CartLine pack = CheckoutService::lineFor(beer, beer.units.at(1), 1);
         pack.discount = Discount::percent(1000);
         QVERIFY(first > 0);
         QVERIFY(sell(one, at(m_day, 9, 40), {pack}, Tender::Method::Card) > 0);
-        QVERIFY(sell(two, at(m_day, 17, 5), {CheckoutService::lineFor(apple, apple.units.at(0), 2),
-                                             CheckoutService::lineFor(beer, beer.units.at(0), 2)},
-                     Tender::Method::Card) > 0);
-        QVERIFY(sell(one, at(m_day.addDays(1), 10, 0), {CheckoutService::lineFor(apple, apple.units.at(0), 1)},
-                     Tender::Method::Cash) > 0);
+        QVERIFY(sell(two, at(m_day, 17, 5),
+                     {CheckoutService::lineFor(apple, apple.units.at(0), 2),
+                      CheckoutService::lineFor(beer, beer.units.at(0), 2)},
+                     Tender::Method::Card)
+                > 0);
+        QVERIFY(sell(one, at(m_day.addDays(1), 10, 0),
+                     {CheckoutService::lineFor(apple, apple.units.at(0), 1)}, Tender::Method::Cash)
+                > 0);
 
         m_store->signIn(m_store->manager);
         RefundService refunds(m_store->db(), m_store->session(), m_store->authorizer());
         refunds.setClock([this] { return QDateTime(m_day.addDays(1), QTime(11, 0)).toUTC(); });
         const auto bill = refunds.load(first);
         QVERIFY(bill);
-        QVERIFY(refunds.commit({first, {{bill->lines.first().billItemId, 1, false, true}}, u"Bruised"_s, false, {}},
+        QVERIFY(refunds.commit({first,
+                                {{bill->lines.first().billItemId, 1, false, true}},
+                                u"Bruised"_s,
+                                false,
+                                {}},
                                CheckoutService::newSaleUuid()));
 
         SaleRules exclusive;
         exclusive.pricesIncludeTax = false;
         one.setRules(exclusive);
-        QVERIFY(sell(one, at(m_day.addDays(2), 12, 0), {CheckoutService::lineFor(apple, apple.units.at(0), 1)},
-                     Tender::Method::Card) > 0);
+        QVERIFY(sell(one, at(m_day.addDays(2), 12, 0),
+                     {CheckoutService::lineFor(apple, apple.units.at(0), 1)}, Tender::Method::Card)
+                > 0);
 
-        m_reports = std::make_unique<ReportService>(m_store->db(), m_store->session(), m_store->authorizer());
+        m_reports = std::make_unique<ReportService>(m_store->db(), m_store->session(),
+                                                    m_store->authorizer());
     }
 
     void theSummaryOfADay()
@@ -270,7 +291,8 @@ private Q_SLOTS:
     void cashiersSeeNoReports()
     {
         m_store->signIn(m_store->cashier);
-        QCOMPARE(m_reports->sales(ReportRange::days(m_day, m_day)).error().code, ServiceError::Code::PermissionDenied);
+        QCOMPARE(m_reports->sales(ReportRange::days(m_day, m_day)).error().code,
+                 ServiceError::Code::PermissionDenied);
         m_store->signIn(m_store->manager);
     }
 
@@ -281,14 +303,15 @@ private Q_SLOTS:
         Cart cart;
         for (int i = 0; i < kinds; ++i) {
             const Product p = m_store->addProduct(u"MANY%1"_s.arg(i), u"Many %1"_s.arg(i),
-                {{u"Piece"_s, 1, 100 + i, {}}}, 100);
+                                                  {{u"Piece"_s, 1, 100 + i, {}}}, 100);
             CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 1));
         }
         const QDate day = m_day.addDays(20);
         CheckoutService till(m_store->db(), m_store->session(), m_store->authorizer(), *m_cache);
         till.setClock([day] { return QDateTime(day, QTime(12, 0)).toUTC(); });
         const Money total = Pricing::price(cart).total;
-        QVERIFY(till.commit(cart, {{Tender::Method::Card, total, {}}}, CheckoutService::newSaleUuid()));
+        QVERIFY(till.commit(cart, {{Tender::Method::Card, total, {}}},
+                            CheckoutService::newSaleUuid()));
 
         // Then the report holds every one of them, largest first, in the same statements
         ProfileScope scope(u"test.report.many"_s);

@@ -26,8 +26,7 @@ private:
     }
     qint64 auditRows(const QString &action)
     {
-        return m_store->scalar(
-            u"SELECT COUNT(*) FROM audit_log WHERE action = '%1'"_s.arg(action));
+        return m_store->scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = '%1'"_s.arg(action));
     }
 
 private Q_SLOTS:
@@ -101,7 +100,8 @@ private Q_SLOTS:
         const ServiceStatus saved = m_settings->save({{Keys::kStoreName, u"Mine now"_s}});
         QVERIFY(!saved);
         QCOMPARE(saved.error().code, ServiceError::Code::PermissionDenied);
-        QVERIFY(saved.error().message.contains(Permissions::displayName(Permission::ChangeSettings)));
+        QVERIFY(saved.error().message.contains(
+                Permissions::displayName(Permission::ChangeSettings)));
         QCOMPARE(stored(Keys::kStoreName), u"<none>"_s);
         QCOMPARE(auditRows(u"settings_changed"_s), 0);
     }
@@ -111,10 +111,10 @@ private Q_SLOTS:
         QSignalSpy saved(m_settings.get(), &SettingsService::saved);
         ProfileScope scope(u"test.save"_s);
         const ServiceStatus status = m_settings->save({
-            {Keys::kStoreName, u"  Corner Market "_s},
-            {Keys::kCurrency, u"chf"_s},
-            {Keys::kCashRoundingMinor, u"5"_s},
-            {AuthService::kLockSecondsKey, u"600"_s},
+                {Keys::kStoreName, u"  Corner Market "_s},
+                {Keys::kCurrency, u"chf"_s},
+                {Keys::kCashRoundingMinor, u"5"_s},
+                {AuthService::kLockSecondsKey, u"600"_s},
         });
         QVERIFY2(status, qPrintable(status ? QString() : status.error().message));
 
@@ -140,8 +140,8 @@ private Q_SLOTS:
         QVERIFY(m_settings->save({{Keys::kStoreName, u"Corner"_s}}));
         QSignalSpy saved(m_settings.get(), &SettingsService::saved);
         // The same name, and a default that was never stored.
-        QVERIFY(m_settings->save({{Keys::kStoreName, u"Corner "_s},
-                                  {Keys::kIdleLockMinutes, u"5"_s}}));
+        QVERIFY(m_settings->save(
+                {{Keys::kStoreName, u"Corner "_s}, {Keys::kIdleLockMinutes, u"5"_s}}));
         QCOMPARE(saved.count(), 0);
         QCOMPARE(auditRows(u"settings_changed"_s), 1);
         QCOMPARE(stored(Keys::kIdleLockMinutes), u"<none>"_s);
@@ -154,12 +154,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
 
         QTest::newRow("rounding zero") << Keys::kCashRoundingMinor << u"0"_s << u"Cash rounding"_s;
-        QTest::newRow("rounding text") << Keys::kCashRoundingMinor << u"five"_s << u"whole number"_s;
-        QTest::newRow("rounding fraction") << Keys::kCashRoundingMinor << u"2.5"_s << u"whole number"_s;
-        QTest::newRow("limit above 100 %") << Keys::kCashierDiscountLimitBp << u"10001"_s << u"Cashier discount"_s;
-        QTest::newRow("limit negative") << Keys::kCashierDiscountLimitBp << u"-1"_s << u"discount"_s;
+        QTest::newRow("rounding text")
+                << Keys::kCashRoundingMinor << u"five"_s << u"whole number"_s;
+        QTest::newRow("rounding fraction")
+                << Keys::kCashRoundingMinor << u"2.5"_s << u"whole number"_s;
+        QTest::newRow("limit above 100 %")
+                << Keys::kCashierDiscountLimitBp << u"10001"_s << u"Cashier discount"_s;
+        QTest::newRow("limit negative")
+                << Keys::kCashierDiscountLimitBp << u"-1"_s << u"discount"_s;
         QTest::newRow("idle too long") << Keys::kIdleLockMinutes << u"241"_s << u"240"_s;
-        QTest::newRow("lock too short") << AuthService::kLockSecondsKey << u"30"_s << u"Lock duration"_s;
+        QTest::newRow("lock too short")
+                << AuthService::kLockSecondsKey << u"30"_s << u"Lock duration"_s;
         QTest::newRow("no attempts") << AuthService::kMaxAttemptsKey << u"0"_s << u"Wrong PINs"_s;
         QTest::newRow("currency long") << Keys::kCurrency << u"EURO"_s << u"three letters"_s;
         QTest::newRow("currency digits") << Keys::kCurrency << u"E1R"_s << u"three letters"_s;
@@ -174,8 +179,8 @@ private Q_SLOTS:
         QFETCH(QString, value);
         QFETCH(QString, says);
         // A valid change alongside: nothing is written unless everything is valid.
-        const ServiceStatus saved = m_settings->save({{key, value},
-                                                      {Keys::kStoreTaxId, u"DE 1"_s}});
+        const ServiceStatus saved
+                = m_settings->save({{key, value}, {Keys::kStoreTaxId, u"DE 1"_s}});
         QVERIFY(!saved);
         QCOMPARE(saved.error().code, ServiceError::Code::InvalidInput);
         QVERIFY2(saved.error().message.contains(says), qPrintable(saved.error().message));
@@ -185,8 +190,8 @@ private Q_SLOTS:
 
     void everyProblemIsNamedAtOnce()
     {
-        const ServiceStatus saved = m_settings->save({{Keys::kCashRoundingMinor, u"0"_s},
-                                                      {Keys::kCurrency, u"X"_s}});
+        const ServiceStatus saved
+                = m_settings->save({{Keys::kCashRoundingMinor, u"0"_s}, {Keys::kCurrency, u"X"_s}});
         QVERIFY(!saved);
         QCOMPARE(saved.error().message.count(u'\n'), 1);
     }
@@ -199,8 +204,8 @@ private Q_SLOTS:
 
         // When a save writes its values and then fails on the audit row
         QSignalSpy saved(m_settings.get(), &SettingsService::saved);
-        const ServiceStatus status = m_settings->save({{Keys::kStoreName, u"After"_s},
-                                                       {Keys::kCashRoundingMinor, u"10"_s}});
+        const ServiceStatus status = m_settings->save(
+                {{Keys::kStoreName, u"After"_s}, {Keys::kCashRoundingMinor, u"10"_s}});
 
         // Then the transaction took the values back with it
         QVERIFY(!status);

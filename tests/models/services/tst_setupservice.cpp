@@ -120,8 +120,8 @@ private Q_SLOTS:
     void refusesAStoreThatHasUsers()
     {
         QVERIFY(UserRepository(m_scratch->db())
-                    .insert({0, u"anna"_s, u"Anna"_s, Role::Cashier, true},
-                            PinHasher::hash(u"4711"_s, 1000)));
+                        .insert({0, u"anna"_s, u"Anna"_s, Role::Cashier, true},
+                                PinHasher::hash(u"4711"_s, 1000)));
         QCOMPARE(m_setup->isNeeded().value(), false);
 
         const auto admin = m_setup->initializeStore(aStore());
@@ -168,9 +168,12 @@ private Q_SLOTS:
         QFETCH(QString, value);
         SetupService::StoreSetup store = aStore();
         const QHash<QString, QString *> texts{
-            {u"storeName"_s, &store.storeName},     {u"currencyCode"_s, &store.currencyCode},
-            {u"currencySymbol"_s, &store.currencySymbol}, {u"adminLogin"_s, &store.adminLogin},
-            {u"adminName"_s, &store.adminName},     {u"adminSecret"_s, &store.adminSecret},
+                {u"storeName"_s, &store.storeName},
+                {u"currencyCode"_s, &store.currencyCode},
+                {u"currencySymbol"_s, &store.currencySymbol},
+                {u"adminLogin"_s, &store.adminLogin},
+                {u"adminName"_s, &store.adminName},
+                {u"adminSecret"_s, &store.adminSecret},
         };
         if (texts.contains(field)) {
             *texts.value(field) = value;
@@ -198,7 +201,7 @@ private Q_SLOTS:
     {
         // Given a leftover tax rate with the name setup wants: the second write collides
         QVERIFY(ProductRepository(m_scratch->db())
-                    .saveTaxRate({0, SetupService::tr("Reduced rate"), 500}));
+                        .saveTaxRate({0, SetupService::tr("Reduced rate"), 500}));
 
         const auto admin = m_setup->initializeStore(aStore());
 

@@ -23,8 +23,10 @@ private:
     void sell(qint64 quantity, Tender::Method method, qint64 tendered)
     {
         Cart cart;
-        CheckoutService::addToCart(cart, CheckoutService::lineFor(m_tea, m_tea.units.at(0), quantity));
-        const auto receipt = m_checkout->commit(cart, {{method, m(tendered), {}}}, CheckoutService::newSaleUuid());
+        CheckoutService::addToCart(cart,
+                                   CheckoutService::lineFor(m_tea, m_tea.units.at(0), quantity));
+        const auto receipt = m_checkout->commit(cart, {{method, m(tendered), {}}},
+                                                CheckoutService::newSaleUuid());
         QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
     }
 
@@ -37,12 +39,14 @@ private Q_SLOTS:
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
         // 10.00 with 7 % tax included.
         m_tea = m_store->addProduct(u"TEA"_s, u"Tea"_s, {{u"Box"_s, 1, 1000, {}}}, 1000);
-        QVERIFY(SqlQuery::run(m_store->db(), u"UPDATE products SET tax_rate_id = %1"_s.arg(m_store->reducedTax)));
+        QVERIFY(SqlQuery::run(m_store->db(),
+                              u"UPDATE products SET tax_rate_id = %1"_s.arg(m_store->reducedTax)));
         m_tea.taxRateBp = 700;
         m_cache = std::make_unique<ConversionRateCache>(m_store->db());
-        m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(), m_store->authorizer(),
-                                                       *m_cache);
-        m_shifts = std::make_unique<ShiftService>(m_store->db(), m_store->session(), m_store->authorizer());
+        m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(),
+                                                       m_store->authorizer(), *m_cache);
+        m_shifts = std::make_unique<ShiftService>(m_store->db(), m_store->session(),
+                                                  m_store->authorizer());
         m_store->signIn(m_store->cashier);
     }
 
@@ -63,14 +67,18 @@ private Q_SLOTS:
     void cashInAndOutNeedAManagerAndAReason()
     {
         QVERIFY(m_shifts->open(m(10000)));
-        const auto refused = m_shifts->moveCash(ShiftService::CashDirection::Out, m(2000), u"Bank"_s);
+        const auto refused
+                = m_shifts->moveCash(ShiftService::CashDirection::Out, m(2000), u"Bank"_s);
         QCOMPARE(refused.error().code, ServiceError::Code::PermissionDenied);
-        const auto approval = m_store->authorizer().requestApproval(m_store->session(), Permission::CashInOut,
-                                                                    u"maria"_s, u"1234"_s);
+        const auto approval = m_store->authorizer().requestApproval(
+                m_store->session(), Permission::CashInOut, u"maria"_s, u"1234"_s);
         QVERIFY(approval);
-        QCOMPARE(m_shifts->moveCash(ShiftService::CashDirection::Out, m(2000), u" "_s, *approval).error().code,
+        QCOMPARE(m_shifts->moveCash(ShiftService::CashDirection::Out, m(2000), u" "_s, *approval)
+                         .error()
+                         .code,
                  ServiceError::Code::InvalidInput);
-        QVERIFY(m_shifts->moveCash(ShiftService::CashDirection::Out, m(2000), u"Bank deposit"_s, *approval));
+        QVERIFY(m_shifts->moveCash(ShiftService::CashDirection::Out, m(2000), u"Bank deposit"_s,
+                                   *approval));
         QCOMPARE(m_store->scalar(u"SELECT approved_by FROM audit_log WHERE action = 'cash_out'"_s),
                  m_store->manager.id);
     }
@@ -78,11 +86,12 @@ private Q_SLOTS:
     void theXReportAddsUpAndChangesNothing()
     {
         QVERIFY(m_shifts->open(m(10000)));
-        sell(2, Tender::Method::Cash, 5000);  // 20.00 cash, 30.00 change
-        sell(1, Tender::Method::Card, 1000);  // 10.00 card
-        sell(3, Tender::Method::Cash, 3000);  // 30.00 cash
+        sell(2, Tender::Method::Cash, 5000); // 20.00 cash, 30.00 change
+        sell(1, Tender::Method::Card, 1000); // 10.00 card
+        sell(3, Tender::Method::Cash, 3000); // 30.00 cash
         m_store->signIn(m_store->manager);
-        QVERIFY(m_shifts->moveCash(ShiftService::CashDirection::In, m(500), u"Change from the bank"_s));
+        QVERIFY(m_shifts->moveCash(ShiftService::CashDirection::In, m(500),
+                                   u"Change from the bank"_s));
         QVERIFY(m_shifts->openDrawer(u"Customer needed coins"_s));
         m_store->signIn(m_store->cashier);
 

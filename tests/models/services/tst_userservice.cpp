@@ -57,7 +57,8 @@ private Q_SLOTS:
     void managerCreatesACashierWhoCanSignIn()
     {
         signIn(m_manager);
-        const auto created = m_users->create({u" Nora "_s, u"Nora Park"_s, Role::Cashier, u"5678"_s});
+        const auto created
+                = m_users->create({u" Nora "_s, u"Nora Park"_s, Role::Cashier, u"5678"_s});
         QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
         QCOMPARE(created->login, u"nora"_s);
         QVERIFY(m_auth->signIn(u"nora"_s, u"5678"_s).ok());
@@ -82,14 +83,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("pin");
         QTest::addColumn<int>("code");
-        QTest::newRow("taken login") << u"carl"_s << u"Carl Two"_s << u"5678"_s
-                                     << int(ServiceError::Code::Conflict);
-        QTest::newRow("empty name") << u"ann"_s << u"  "_s << u"5678"_s
-                                    << int(ServiceError::Code::InvalidInput);
-        QTest::newRow("short PIN") << u"ann"_s << u"Ann"_s << u"12"_s
-                                   << int(ServiceError::Code::InvalidInput);
-        QTest::newRow("bad login") << u"a b"_s << u"Ann"_s << u"5678"_s
-                                   << int(ServiceError::Code::InvalidInput);
+        QTest::newRow("taken login")
+                << u"carl"_s << u"Carl Two"_s << u"5678"_s << int(ServiceError::Code::Conflict);
+        QTest::newRow("empty name")
+                << u"ann"_s << u"  "_s << u"5678"_s << int(ServiceError::Code::InvalidInput);
+        QTest::newRow("short PIN")
+                << u"ann"_s << u"Ann"_s << u"12"_s << int(ServiceError::Code::InvalidInput);
+        QTest::newRow("bad login")
+                << u"a b"_s << u"Ann"_s << u"5678"_s << int(ServiceError::Code::InvalidInput);
     }
     void badInputIsRefusedWithAReason()
     {
@@ -111,7 +112,9 @@ private Q_SLOTS:
     void onlyAnAdminTouchesAdmins()
     {
         signIn(m_manager);
-        QCOMPARE(m_users->create({u"boss"_s, u"Boss"_s, Role::Admin, u"longpassphrase"_s}).error().code,
+        QCOMPARE(m_users->create({u"boss"_s, u"Boss"_s, Role::Admin, u"longpassphrase"_s})
+                         .error()
+                         .code,
                  ServiceError::Code::PermissionDenied);
         QCOMPARE(m_users->setActive(m_admin.id, false).error().code,
                  ServiceError::Code::PermissionDenied);
