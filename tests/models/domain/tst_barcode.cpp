@@ -32,7 +32,7 @@ class TestBarcode : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void gs1CheckDigit_data();
     void gs1CheckDigit();
     void withCheckDigit_data();

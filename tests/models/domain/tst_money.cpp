@@ -43,7 +43,7 @@ class TestMoney : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void roundedDiv_data();
     void roundedDiv();
     void addition_data();

@@ -42,7 +42,7 @@ class TestQuantity : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void cleanup();
     void split_data();
     void split();
