@@ -2,7 +2,7 @@
 
 #include "models/db/dberror.h"
 #include "models/db/productrepository.h"
-#include "models/services/clock.h"
+#include "models/domain/clock.h"
 
 #include <QCache>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 
 #include "models/db/dberror.h"
 #include "models/domain/user.h"
-#include "models/services/pinhasher.h"
+#include "models/domain/pinhasher.h"
 
 #include <QDateTime>
 #include <QList>

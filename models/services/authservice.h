@@ -3,7 +3,7 @@
 #include "models/db/auditrepository.h"
 #include "models/db/userrepository.h"
 #include "models/domain/user.h"
-#include "models/services/clock.h"
+#include "models/domain/clock.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -7,7 +7,7 @@
 #include "models/domain/approval.h"
 #include "models/domain/cart.h"
 #include "models/domain/settlement.h"
-#include "models/services/clock.h"
+#include "models/domain/clock.h"
 #include "models/services/serviceerror.h"
 
 #include <QObject>

@@ -4,7 +4,7 @@
 #include "models/db/refundrepository.h"
 #include "models/domain/approval.h"
 #include "models/domain/receipt.h"
-#include "models/services/clock.h"
+#include "models/domain/clock.h"
 #include "models/services/serviceerror.h"
 
 #include <QObject>

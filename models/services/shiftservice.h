@@ -3,7 +3,7 @@
 #include "models/db/auditrepository.h"
 #include "models/db/shiftrepository.h"
 #include "models/domain/approval.h"
-#include "models/services/clock.h"
+#include "models/domain/clock.h"
 #include "models/services/serviceerror.h"
 
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "models/services/pinhasher.h"
+#include "models/domain/pinhasher.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
