@@ -34,13 +34,6 @@ struct ProductCursor
     static ProductCursor after(const Product &product, ProductFilter::Sort sort);
 };
 
-//! What a scan finds: the unit, its product and its tax, in one query.
-struct ScannedUnit
-{
-    ProductUnit unit;
-    Product product; //!< without its other units
-};
-
 //! A price change over many products at once.
 struct PriceChange
 {

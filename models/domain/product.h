@@ -102,3 +102,10 @@ struct Product
 };
 
 Q_DECLARE_METATYPE(Product)
+
+//! What a scan finds: the unit, its product and its tax, in one query.
+struct ScannedUnit
+{
+    ProductUnit unit;
+    Product product; //!< without its other units
+};
