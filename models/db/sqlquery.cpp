@@ -71,7 +71,14 @@ bool SqlQuery::exec()
 
 bool SqlQuery::execOne()
 {
-    return exec() && m_query->next();
+    if (!exec()) {
+        return false;
+    }
+    if (!m_query->next()) {
+        m_error = DbError{DbError::Kind::NotFound, u"No row: "_s + m_sql};
+        return false;
+    }
+    return true;
 }
 
 bool SqlQuery::fail(const QSqlError &error)

@@ -35,7 +35,12 @@ public:
     //! Binds :name (given without the colon).
     SqlQuery &bind(const QString &name, const QVariant &value);
     bool exec();
-    //! exec() and next(): true when the statement ran and returned a row.
+    /*!
+     * exec() and next(): true when the statement ran and returned a row. When it is false,
+     * hasError() tells the two cases apart: a failed statement has the driver's error; a
+     * statement that ran but found no row has no error, and error() is a NotFound naming
+     * the statement, so `return q.error();` reports what happened either way.
+     */
     bool execOne();
 
     bool next() { return m_query->next(); }
