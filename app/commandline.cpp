@@ -108,3 +108,10 @@ CommandLine::Options CommandLine::parse(const QStringList &arguments, const Defa
     options.measureStartup = parser.isSet(measureStartup);
     return options;
 }
+
+bool CommandLine::printsOnly(const QStringList &arguments)
+{
+    // Help and version are decided before the database URL is looked at, so no defaults.
+    const Action action = parse(arguments, Defaults{}).action;
+    return action == Action::ShowHelp || action == Action::ShowVersion;
+}

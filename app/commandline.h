@@ -55,4 +55,11 @@ public:
 
     //! arguments as QCoreApplication::arguments() has them, program name first.
     static Options parse(const QStringList &arguments, const Defaults &defaults);
+
+    /*!
+     * Whether these arguments only ask for --help or --version, which print and need no
+     * display. Decided by the same parser as parse(), before any QCoreApplication exists:
+     * in "--lane -v" the -v is the lane's name, so Till starts its window.
+     */
+    static bool printsOnly(const QStringList &arguments);
 };

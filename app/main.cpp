@@ -9,23 +9,19 @@
 #include <QSettings>
 
 #include <cstdio>
-#include <cstring>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-//! --help and --version only print, so they must work without a display.
-bool printsOnly(int argc, char *argv[])
+QStringList argumentsOf(int argc, char *argv[])
 {
-    for (int i = 1; i < argc; ++i) {
-        for (const char *option : {"-h", "-?", "--help", "--help-all", "-v", "--version"}) {
-            if (std::strcmp(argv[i], option) == 0) {
-                return true;
-            }
-        }
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QString::fromLocal8Bit(argv[i]));
     }
-    return false;
+    return arguments;
 }
 } // namespace
 
@@ -34,7 +30,8 @@ int main(int argc, char *argv[])
     // First of all, for --measure-startup.
     QElapsedTimer sinceMain;
     sinceMain.start();
-    const bool textOnly = printsOnly(argc, argv);
+    // --help and --version only print, so they must work without a display.
+    const bool textOnly = CommandLine::printsOnly(argumentsOf(argc, argv));
     const std::unique_ptr<QCoreApplication> app
             = textOnly ? std::make_unique<QCoreApplication>(argc, argv)
                        : std::make_unique<QApplication>(argc, argv);
@@ -67,7 +64,9 @@ int main(int argc, char *argv[])
         settings.setValue(CommandLine::kLaneKey, options.lane);
     }
 
+    // printsOnly() and parse() read the same parser, so a window is asked for only here.
     auto *gui = qobject_cast<QApplication *>(app.get());
+    Q_ASSERT(gui);
     applyCounterAppearance(*gui);
     return Launcher(options, sinceMain).run();
 }

@@ -1,5 +1,6 @@
 #include "app/commandline.h"
 
+#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -124,6 +125,51 @@ private Q_SLOTS:
         const auto given
                 = CommandLine::parse({u"till"_s, u"--database"_s, u"sqlite:///tmp/a.db"_s}, saved);
         QCOMPARE(given.action, CommandLine::Action::Run);
+    }
+
+    void onlyHelpAndVersionPrintWithoutAWindow_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("printsOnly");
+        QTest::newRow("-v") << QStringList{u"till"_s, u"-v"_s} << true;
+        QTest::newRow("--help") << QStringList{u"till"_s, u"--help"_s} << true;
+        QTest::newRow("--version after a lane")
+                << QStringList{u"till"_s, u"--lane"_s, u"2"_s, u"--version"_s} << true;
+        QTest::newRow("-v as the lane's name")
+                << QStringList{u"till"_s, u"--lane"_s, u"-v"_s} << false;
+        QTest::newRow("-h as the database URL")
+                << QStringList{u"till"_s, u"--database"_s, u"-h"_s} << false;
+        QTest::newRow("nothing") << QStringList{u"till"_s} << false;
+    }
+
+    void onlyHelpAndVersionPrintWithoutAWindow()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, printsOnly);
+        QCOMPARE(CommandLine::printsOnly(arguments), printsOnly);
+    }
+
+    void aLaneNamedLikeAnOptionStartsTheWindow()
+    {
+        // Given a lane whose name looks like --version's short form
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"HOME"_s, home.path());
+        environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+        environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        QProcess till;
+        till.setProcessEnvironment(environment);
+        // When Till starts on a new database, measuring (so nothing waits for a person)
+        till.start(QStringLiteral(TILL_APP_PATH),
+                   {u"--lane"_s, u"-v"_s, u"--measure-startup"_s, u"--database"_s,
+                    u"sqlite://"_s + home.filePath(u"till.db"_s)});
+        QVERIFY(till.waitForFinished(60000));
+        // Then it does not crash but reaches the store's first start, with a window system
+        QCOMPARE(till.exitStatus(), QProcess::NormalExit);
+        const QString errors = QString::fromLocal8Bit(till.readAllStandardError());
+        QVERIFY2(errors.contains(u"needs setting up"_s), qPrintable(errors));
     }
 
     void helpAndVersion()
