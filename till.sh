@@ -12,7 +12,9 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 build_packages=(cmake ninja-build g++ qt6-base-dev libqt6opengl6-dev libqt6sql6-sqlite
     libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-charts-dev libsqlite3-dev libpq-dev)
-test_packages=(postgresql poppler-utils)
+test_packages=(postgresql poppler-utils clang-format-14)
+# The formatter is pinned: another version lays out the same code differently.
+clang_format=clang-format-14
 
 say() { printf '\033[1m[till]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[till]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -43,6 +45,17 @@ configure_and_build() {
     fi
     say "Building with $jobs jobs"
     cmake --build "$build_dir" --parallel "$jobs"
+}
+
+# The style the tools own: clang-format's layout, then tools/check-style's rules (braces on
+# every block, ui/ includes no models/db header). Drift fails the test command.
+check_style() {
+    say "Checking the code's format ($clang_format) and style rules"
+    local files
+    mapfile -t files < <(cd "$here" && find app models ui tests -name '*.cpp' -o -name '*.h' | sort)
+    (cd "$here" && "$clang_format" --dry-run --Werror "${files[@]}") \
+        || die "Formatting drifted: run $clang_format -i on the files above"
+    (cd "$here" && perl tools/check-style "${files[@]}") || die "Style rules broken (see above)"
 }
 
 # --- a throwaway PostgreSQL cluster, listening on a Unix socket of its own only -----------
@@ -104,6 +117,7 @@ run)
     ;;
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
+    check_style
     configure_and_build
     pg_start
     say "Running the test suite on SQLite and PostgreSQL"
