@@ -3,7 +3,6 @@
 
 #include "models/items/importpreviewmodel.h"
 #include "models/services/services.h"
-#include "ui/backgroundjob.h"
 #include "ui/errorbanner.h"
 #include "ui/filedialogs.h"
 
@@ -17,7 +16,6 @@
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +30,7 @@ ImportDialog::ImportDialog(Services &services, QWidget *parent)
     , m_services(services)
     , m_model(new ImportPreviewModel(this))
     , m_filtered(new QSortFilterProxyModel(this))
+    , m_worker(std::make_unique<DatabaseWorker>(services.db, u"till-import"_s))
 {
     m_ui->setupUi(this);
     m_model->setCurrencySymbol(services.catalogue.currencySymbol());
@@ -78,9 +77,8 @@ ImportDialog::~ImportDialog()
     if (m_cancel) {
         m_cancel->store(true);
     }
-    if (m_worker) {
-        m_worker->wait();
-    }
+    // The import's work reports progress through this dialog: it ends before the dialog.
+    m_worker.reset();
 }
 
 void ImportDialog::chooseFile()
@@ -165,15 +163,14 @@ void ImportDialog::readFile(const QString &fileName)
     const QByteArray bytes = file.readAll();
     m_ui->summaryLabel->setText(tr("Reading and checking %1…").arg(QFileInfo(fileName).fileName()));
     const CatalogueCsv &csv = m_services.catalogueCsv;
-    m_worker = startBackgroundJob(
-            m_services.db, this, [&csv, bytes] { return csv.plan(bytes); },
+    m_worker->run(
+            [&csv, bytes] { return csv.plan(bytes); }, this,
             [this](const ServiceResult<CatalogueCsv::Plan> &result) { handlePlanned(result); });
     updateButtons();
 }
 
 void ImportDialog::handlePlanned(const ServiceResult<CatalogueCsv::Plan> &result)
 {
-    m_worker.clear();
     if (!result) {
         m_ui->errorBanner->showError(result.error());
         m_ui->summaryLabel->clear();
@@ -235,14 +232,14 @@ void ImportDialog::startImport()
 
     CatalogueCsv *csv = &m_services.catalogueCsv;
     const CatalogueCsv::Plan plan = m_plan;
-    m_worker = startBackgroundJob(
-            m_services.db, this,
+    m_worker->run(
             [this, csv, plan, cancel] {
                 return csv->apply(plan, [this, cancel](int done, int all) {
                     Q_EMIT importProgressed(done, all);
                     return !cancel->load();
                 });
             },
+            this,
             [this](const ServiceResult<CatalogueCsv::Outcome> &result) { handleImported(result); });
     updateButtons();
 }
@@ -257,7 +254,6 @@ void ImportDialog::handleProgress(int done, int total)
 
 void ImportDialog::handleImported(const ServiceResult<CatalogueCsv::Outcome> &result)
 {
-    m_worker.clear();
     const bool cancelled = m_cancel && m_cancel->load();
     m_cancel.reset();
     if (m_progress) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/services/cataloguecsv.h"
+#include "models/services/databaseworker.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -12,7 +13,6 @@ class ImportPreviewModel;
 class QProgressDialog;
 class QPushButton;
 class QSortFilterProxyModel;
-class QThread;
 class Services;
 
 namespace Ui {
@@ -44,7 +44,7 @@ public:
     //! Asks where to save the template CSV (".csv" added when no suffix); empty: cancelled.
     static QString askTemplateFileName(QWidget *parent);
     //! A file is being read or imported.
-    bool isBusy() const { return !m_worker.isNull(); }
+    bool isBusy() const { return m_worker->isBusy(); }
     //! Products were written by this dialog.
     bool hasImported() const { return m_imported; }
     const CatalogueCsv::Outcome &outcome() const { return m_outcome; }
@@ -78,7 +78,7 @@ private:
     QPushButton *m_importButton = nullptr;
     QPushButton *m_templateButton = nullptr;
     QPointer<QProgressDialog> m_progress;
-    QPointer<QThread> m_worker;
+    std::unique_ptr<DatabaseWorker> m_worker;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     CatalogueCsv::Plan m_plan;
     bool m_planned = false;
