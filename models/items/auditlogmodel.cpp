@@ -8,7 +8,10 @@
 AuditLogModel::AuditLogModel(AuditService &audit, QObject *parent)
     : QAbstractTableModel(parent)
     , m_audit(audit)
-{}
+{
+    // The log is paged from its newest row as soon as a view asks.
+    m_pager.restart();
+}
 
 int AuditLogModel::rowCount(const QModelIndex &parent) const
 {
@@ -88,51 +91,44 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
 
 bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
 {
-    // After a failure the view would ask again at once, forever: it waits for retry().
-    return !parent.isValid() && !m_atEnd && !m_failed;
+    return !parent.isValid() && m_pager.canFetch();
 }
 
 void AuditLogModel::fetchMore(const QModelIndex &parent)
 {
-    // Whoever listens to our insert or reset signals may ask for more right away (the
-    // model tester does); a page inside another page's signals would nest the two.
-    if (m_changing || !canFetchMore(parent)) {
+    if (!canFetchMore(parent)) {
         return;
     }
-    const qint64 beforeId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
-    auto page = m_audit.page(m_filter, beforeId, kPageSize);
+    m_pager.pageRequested();
+    auto page = m_audit.page(m_filter, m_pager.cursor(), kPageSize);
     if (!page) {
-        m_failed = true;
+        m_pager.pageFailed();
         Q_EMIT fetchFailed(page.error().message, page.error().details);
         return;
     }
-    // A short page is the last one, so the end costs no extra empty query.
-    m_atEnd = page->size() < kPageSize;
+    m_pager.pageArrived(*page, [](const AuditRepository::Row &row) { return row.id; });
     if (page->isEmpty()) {
         return;
     }
     const int first = int(m_rows.size());
-    m_changing = true;
+    const auto announcing = m_pager.announcing();
     beginInsertRows({}, first, first + int(page->size()) - 1);
     m_rows.append(*page);
     endInsertRows();
-    m_changing = false;
 }
 
 void AuditLogModel::setFilter(const AuditRepository::Filter &filter)
 {
-    m_changing = true;
+    const auto announcing = m_pager.announcing();
     beginResetModel();
     m_filter = filter;
     m_rows.clear();
-    m_atEnd = false;
-    m_failed = false;
+    m_pager.restart();
     endResetModel();
-    m_changing = false;
 }
 
 void AuditLogModel::retry()
 {
-    m_failed = false;
+    m_pager.clearFailure();
     fetchMore({});
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/auditrepository.h"
+#include "models/items/keysetpager.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -54,7 +55,7 @@ public:
     const AuditRepository::Filter &filter() const { return m_filter; }
     //! After a failed page: clears the failure and fetches the next page.
     void retry();
-    bool hasFailed() const { return m_failed; }
+    bool hasFailed() const { return m_pager.hasFailed(); }
 
 Q_SIGNALS:
     //! A page could not be read; message is for the person, details for "Show Details".
@@ -64,7 +65,5 @@ private:
     AuditService &m_audit;
     AuditRepository::Filter m_filter;
     QList<AuditRepository::Row> m_rows;
-    bool m_atEnd = false;
-    bool m_failed = false;
-    bool m_changing = false; //!< between begin...() and end...() of a change
+    KeysetPager<qint64> m_pager{kPageSize}; //!< by id: the page before the last row's id
 };

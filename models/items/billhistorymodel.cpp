@@ -133,7 +133,7 @@ QVariant BillHistoryModel::headerData(int section, Qt::Orientation orientation, 
 
 bool BillHistoryModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && hasMore() && !m_changing;
+    return !parent.isValid() && m_loaded && m_pager.canFetch();
 }
 
 void BillHistoryModel::fetchMore(const QModelIndex &parent)
@@ -141,27 +141,25 @@ void BillHistoryModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         return;
     }
-    const BillSummary &last = m_rows.constLast();
-    auto page = m_refunds.history(m_filter, last.at, last.id, kPageSize);
+    m_pager.pageRequested();
+    const Cursor &after = m_pager.cursor();
+    auto page = m_refunds.history(m_filter, after.at, after.id, kPageSize);
     if (!page) {
-        m_blocked = true;
+        m_pager.pageFailed();
         m_lastError = page.error();
         Q_EMIT loadFailed(page.error());
         return;
     }
     m_lastError.reset();
-    m_atEnd = page->size() < kPageSize;
+    m_pager.pageArrived(*page, cursorAfter);
     if (page->isEmpty()) {
         return;
     }
     const int first = static_cast<int>(m_rows.size());
-    // Whoever listens to our insert or reset signals may ask for more right away (the model
-    // tester does); a page read inside another page's signals would nest the two.
-    m_changing = true;
+    const auto announcing = m_pager.announcing();
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
     m_rows.append(*page);
     endInsertRows();
-    m_changing = false;
 }
 
 void BillHistoryModel::setFilter(const BillFilter &filter)
@@ -172,16 +170,14 @@ void BillHistoryModel::setFilter(const BillFilter &filter)
         Q_EMIT loadFailed(page.error());
         return;
     }
-    m_changing = true;
+    const auto announcing = m_pager.announcing();
     beginResetModel();
     m_filter = filter;
     m_rows = *page;
-    m_atEnd = page->size() < kPageSize;
-    m_blocked = false;
+    m_pager.firstPageArrived(*page, cursorAfter);
     m_loaded = true;
     m_lastError.reset();
     endResetModel();
-    m_changing = false;
 }
 
 void BillHistoryModel::reload()

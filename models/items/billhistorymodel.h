@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/refundrepository.h"
+#include "models/items/keysetpager.h"
 #include "models/services/serviceerror.h"
 
 #include <QAbstractTableModel>
@@ -64,7 +65,7 @@ public:
     void reload();
     bool isLoaded() const { return m_loaded; }
     //! Whether older bills remain to be read (canFetchMore() says no while a page goes in).
-    bool hasMore() const { return m_loaded && !m_atEnd && !m_blocked; }
+    bool hasMore() const { return m_loaded && m_pager.hasMore(); }
 
     //! Amounts are shown with this symbol ("€").
     void setCurrencySymbol(const QString &symbol);
@@ -89,15 +90,20 @@ Q_SIGNALS:
     void loadFailed(const ServiceError &error);
 
 private:
+    //! Bills are paged by time, then id: the key of the last row read.
+    struct Cursor
+    {
+        QDateTime at;
+        qint64 id = 0;
+    };
+    static Cursor cursorAfter(const BillSummary &bill) { return {bill.at, bill.id}; }
     QString moneyText(Money amount) const;
 
     const RefundService &m_refunds;
     BillFilter m_filter;
     QList<BillSummary> m_rows;
     QString m_currencySymbol;
-    bool m_atEnd = true;
-    bool m_blocked = false; //!< the last page failed: do not ask again by ourselves
+    KeysetPager<Cursor> m_pager{kPageSize};
     bool m_loaded = false;
-    bool m_changing = false; //!< inside our own insert or reset signals: no page now
     std::optional<ServiceError> m_lastError;
 };

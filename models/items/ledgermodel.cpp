@@ -5,13 +5,17 @@
 
 #include <QColor>
 #include <QLocale>
-#include <QScopedValueRollback>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 const QColor kOutForeground(0xb0, 0x00, 0x20);
 const QColor kInForeground(0x2e, 0x7d, 0x4f);
+
+qint64 rowKey(const LedgerRow &row)
+{
+    return row.id;
+}
 } // namespace
 
 LedgerModel::LedgerModel(const InventoryService &inventory, QObject *parent)
@@ -141,7 +145,7 @@ QVariant LedgerModel::headerData(int section, Qt::Orientation orientation, int r
 
 bool LedgerModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_blocked && !m_changing && m_product.id > 0;
+    return !parent.isValid() && m_pager.canFetch() && m_product.id > 0;
 }
 
 void LedgerModel::fetchMore(const QModelIndex &parent)
@@ -149,21 +153,21 @@ void LedgerModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         return;
     }
-    const qint64 before = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
-    auto page = m_inventory.ledger(m_product.id, before, kPageSize);
+    m_pager.pageRequested();
+    auto page = m_inventory.ledger(m_product.id, m_pager.cursor(), kPageSize);
     if (!page) {
-        m_blocked = true;
+        m_pager.pageFailed();
         m_lastError = page.error();
         Q_EMIT loadFailed(page.error());
         return;
     }
     m_lastError.reset();
-    m_atEnd = page->size() < kPageSize;
+    m_pager.pageArrived(*page, rowKey);
     if (page->isEmpty()) {
         return;
     }
     const int first = static_cast<int>(m_rows.size());
-    const QScopedValueRollback changing(m_changing, true);
+    const auto announcing = m_pager.announcing();
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
     m_rows.append(*page);
     endInsertRows();
@@ -177,13 +181,12 @@ void LedgerModel::setProduct(const Product &product)
         Q_EMIT loadFailed(page.error());
         return;
     }
-    const QScopedValueRollback changing(m_changing, true);
+    const auto announcing = m_pager.announcing();
     beginResetModel();
     m_product = product;
     m_packSizes = product.packSizes();
     m_rows = *page;
-    m_atEnd = page->size() < kPageSize;
-    m_blocked = false;
+    m_pager.firstPageArrived(*page, rowKey);
     m_lastError.reset();
     endResetModel();
 }
@@ -194,6 +197,7 @@ void LedgerModel::reload()
         setProduct(m_product);
     }
 }
+    const auto announcing = m_pager.announcing();
 
 void LedgerModel::clear()
 {
@@ -201,8 +205,7 @@ void LedgerModel::clear()
     m_product = {};
     m_packSizes.clear();
     m_rows.clear();
-    m_atEnd = true;
-    m_blocked = false;
+    m_pager.stop();
     m_lastError.reset();
     endResetModel();
 }

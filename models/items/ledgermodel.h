@@ -2,6 +2,7 @@
 
 #include "models/db/stockrepository.h"
 #include "models/domain/product.h"
+#include "models/items/keysetpager.h"
 #include "models/services/serviceerror.h"
 
 #include <QAbstractTableModel>
@@ -72,8 +73,6 @@ private:
     Product m_product;
     QList<PackSize> m_packSizes;
     QList<LedgerRow> m_rows;
-    bool m_atEnd = true;
-    bool m_blocked = false;
-    bool m_changing = false; //!< no fetching while a change is being announced
+    KeysetPager<qint64> m_pager{kPageSize}; //!< by id: the rows before the last row's id
     std::optional<ServiceError> m_lastError;
 };

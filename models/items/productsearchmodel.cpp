@@ -91,17 +91,19 @@ QVariant ProductSearchModel::headerData(int section, Qt::Orientation orientation
 
 std::optional<QList<Product>> ProductSearchModel::readPage(const ProductCursor &after)
 {
-    auto page = m_catalogue.page(m_filter, after, m_pageSize);
+    m_pager.pageRequested();
+    auto page = m_catalogue.page(m_filter, after, m_pager.pageSize());
     if (!page) {
+        m_pager.pageFailed();
         Q_EMIT searchFailed(page.error());
         return std::nullopt;
     }
     QList<Product> products = std::move(*page);
-    m_atEnd = products.size() < m_pageSize;
-    if (!products.isEmpty()) {
-        // The next page starts after the last row the database sent, offered or not.
-        m_next = ProductCursor::after(products.constLast(), m_filter.sort);
-    }
+    // The next page starts after the last row the database sent, offered or not.
+    const ProductFilter::Sort sort = m_filter.sort;
+    m_pager.pageArrived(products, [sort](const Product &product) {
+        return ProductCursor::after(product, sort);
+    });
     // A unit taken out of sale stays on old bills but is not offered.
     for (Product &product : products) {
         product.units.removeIf([](const ProductUnit &unit) { return !unit.active; });
@@ -118,14 +120,13 @@ bool ProductSearchModel::search(const QString &text)
         return true;
     }
     const ProductFilter previousFilter = m_filter;
-    const ProductCursor previousNext = m_next;
-    const bool previousAtEnd = m_atEnd;
+    const KeysetPager<ProductCursor> previousPager = m_pager;
     m_filter.text = trimmed;
+    m_pager.restart();
     auto page = readPage({});
     if (!page) {
         m_filter = previousFilter;
-        m_next = previousNext;
-        m_atEnd = previousAtEnd;
+        m_pager = previousPager;
         return false;
     }
     replaceRows(std::move(*page));
@@ -135,25 +136,21 @@ bool ProductSearchModel::search(const QString &text)
 void ProductSearchModel::clear()
 {
     m_filter.text.clear();
-    m_next = {};
-    m_atEnd = true;
+    m_pager.stop();
     replaceRows({});
 }
 
 void ProductSearchModel::replaceRows(QList<Product> rows)
 {
-    // Views (and the model tester) ask for more while a change is announced; the next
-    // page is read once the rows are in, never from inside the signals of the last one.
-    m_changing = true;
+    const auto announcing = m_pager.announcing();
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
-    m_changing = false;
 }
 
 bool ProductSearchModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_changing && !m_filter.text.isEmpty();
+    return !parent.isValid() && m_pager.canFetch() && !m_filter.text.isEmpty();
 }
 
 void ProductSearchModel::fetchMore(const QModelIndex &parent)
@@ -161,18 +158,13 @@ void ProductSearchModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         return;
     }
-    auto page = readPage(m_next);
-    if (!page) {
-        m_atEnd = true;
-        return;
-    }
-    if (page->isEmpty()) {
+    auto page = readPage(m_pager.cursor());
+    if (!page || page->isEmpty()) {
         return;
     }
     const int first = static_cast<int>(m_rows.size());
-    m_changing = true;
+    const auto announcing = m_pager.announcing();
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
     m_rows.append(*page);
     endInsertRows();
-    m_changing = false;
 }

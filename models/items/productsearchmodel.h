@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/productrepository.h"
+#include "models/items/keysetpager.h"
 #include "models/services/serviceerror.h"
 
 #include <QAbstractTableModel>
@@ -49,7 +50,7 @@ public:
     QString searchText() const { return m_filter.text; }
     void clear();
 
-    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    void setPageSize(int rows) { m_pager.setPageSize(rows); }
     void setCurrencySymbol(const QString &symbol) { m_currencySymbol = symbol; }
 
     //! The product of a row, with only its active units (smallest first).
@@ -66,9 +67,6 @@ private:
     const CatalogueService &m_catalogue;
     ProductFilter m_filter;
     QList<Product> m_rows;
-    ProductCursor m_next;
     QString m_currencySymbol;
-    int m_pageSize = kDefaultPageSize;
-    bool m_atEnd = true;
-    bool m_changing = false; //!< inside a reset or an insert: no page is read now
+    KeysetPager<ProductCursor> m_pager{kDefaultPageSize};
 };
