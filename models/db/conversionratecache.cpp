@@ -3,8 +3,6 @@
 #include "models/db/database.h"
 #include "models/db/productrepository.h"
 
-#include <QSqlDriver>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -17,11 +15,11 @@ ConversionRateCache::ConversionRateCache(const Database &db, QObject *parent)
 {
     m_cache.setMaxCost(kMaxEntries);
     m_scans.setMaxCost(kMaxEntries);
+    m_db.listen(kChannel, this, [this](const QString &payload) { handleNotification(payload); });
 }
 
 DbResult<std::optional<ScannedUnit>> ConversionRateCache::scan(const QString &barcode)
 {
-    subscribe();
     const QString code = barcode.trimmed();
     const QDateTime now = m_clock();
     if (const ScanEntry *entry = m_scans.object(code)) {
@@ -36,7 +34,6 @@ DbResult<std::optional<ScannedUnit>> ConversionRateCache::scan(const QString &ba
     ++m_stats.scanMisses;
     ++m_stats.loads;
     const auto found = ProductRepository(m_db).findUnitByBarcode(code);
-    subscribe(); // the query may have opened the connection again
     if (!found) {
         Q_EMIT statsChanged();
         return found.error();
@@ -53,7 +50,6 @@ DbResult<std::optional<ScannedUnit>> ConversionRateCache::scan(const QString &ba
 
 DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &unitIds)
 {
-    subscribe();
     const QDateTime now = m_clock();
     QHash<qint64, qint64> found;
     QList<qint64> missing;
@@ -85,8 +81,6 @@ DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &
             m_cache.insert(it.key(), new Entry{it.value(), now});
             found.insert(it.key(), it.value());
         }
-        // The load may have opened the connection again, which forgot the LISTEN.
-        subscribe();
     }
     Q_EMIT statsChanged();
     return found;
@@ -95,7 +89,6 @@ DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &
 DbResult<qint64> ConversionRateCache::rate(qint64 unitId)
 {
     // The hot case, one unit already known: no list, no hash, no query.
-    subscribe();
     if (const Entry *entry = m_cache.object(unitId); entry && isFresh(entry->loadedAt, m_clock())) {
         ++m_stats.hits;
         Q_EMIT statsChanged();
@@ -148,44 +141,13 @@ QString ConversionRateCache::payloadFor(const QList<qint64> &unitIds)
     return ids.join(u',');
 }
 
-bool ConversionRateCache::subscribe()
+bool ConversionRateCache::isListening() const
 {
-    if (!m_db.dialect().isPostgres()) {
-        return false;
-    }
-    // Every lookup passes here: while no connection was opened since, the LISTEN still holds
-    // and asking the driver (two locks and a copy of the connection) is not needed.
-    if (m_subscribedDriver && m_db.openings() == m_subscribedOpenings) {
-        return true;
-    }
-    QSqlDriver *driver = m_db.connection().driver();
-    const quint64 openings = m_db.openings();
-    if (!driver) {
-        return false;
-    }
-    // A reconnect brings a new driver; subscribe that one.
-    if (m_subscribedDriver == driver && driver->subscribedToNotifications().contains(kChannel)) {
-        m_subscribedOpenings = openings;
-        return true;
-    }
-    if (!driver->subscribeToNotification(kChannel)) {
-        return false;
-    }
-    if (m_subscribedDriver != driver) {
-        connect(driver, &QSqlDriver::notification, this,
-                [this](const QString &name, QSqlDriver::NotificationSource,
-                       const QVariant &payload) { handleNotification(name, payload.toString()); });
-    }
-    m_subscribedDriver = driver;
-    m_subscribedOpenings = openings;
-    return true;
+    return m_db.isListening(kChannel);
 }
 
-void ConversionRateCache::handleNotification(const QString &name, const QString &payload)
+void ConversionRateCache::handleNotification(const QString &payload)
 {
-    if (name != kChannel) {
-        return;
-    }
     QList<qint64> ids;
     for (const QString &part : payload.split(u',', Qt::SkipEmptyParts)) {
         bool ok = false;

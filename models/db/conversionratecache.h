@@ -19,7 +19,8 @@ class Database;
  * Entries expire after a time to live (an hour by default). A unit edited on this till is
  * invalidated at once (invalidate()); on PostgreSQL an edit on another lane arrives as a
  * NOTIFY on the "till_units" channel, whose payload is the comma-separated unit ids, and
- * invalidates here too. QCache is not thread-safe: use the cache on the thread that made it.
+ * invalidates here too (Database listens, across reconnects). QCache is not thread-safe:
+ * use the cache on the thread that made it, which is also the thread that hears the edits.
  *
  * It also keeps what a scan finds (unit, product, tax) by barcode, so scanning a known
  * item again costs no query; those entries follow the same expiry and invalidation, and
@@ -58,8 +59,8 @@ public:
     void setTimeToLive(int seconds) { m_ttlSeconds = seconds; }
     int timeToLive() const { return m_ttlSeconds; }
     void setClock(Clock clock) { m_clock = std::move(clock); }
-    //! Listens for other lanes' edits; idempotent, and called again after a reconnect.
-    bool subscribe();
+    //! Whether other lanes' edits reach this cache now (opens a lost connection again).
+    bool isListening() const;
 
     struct Stats
     {
@@ -83,7 +84,7 @@ private:
     {
         return loadedAt.secsTo(now) < m_ttlSeconds;
     }
-    void handleNotification(const QString &name, const QString &payload);
+    void handleNotification(const QString &payload);
 
     struct Entry
     {
@@ -103,6 +104,4 @@ private:
     int m_ttlSeconds = 3600;
     Clock m_clock = systemClock();
     Stats m_stats;
-    QObject *m_subscribedDriver = nullptr;
-    quint64 m_subscribedOpenings = 0; //!< Database::openings() when last subscribed
 };

@@ -1,5 +1,6 @@
 #include "models/db/database.h"
 
+#include "models/db/notificationrelay.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/sqlitefilelocks.h"
 
@@ -54,6 +55,7 @@ Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
     m_statements.clear();
+    m_relays.clear();
     // Connections of other threads should have been closed by their threads; removing
     // them here is the last resort and Qt warns if they are still in use.
     for (const QString &name : std::as_const(m_connections)) {
@@ -154,13 +156,15 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
             m_sockets.insert(QThread::currentThread(), PQsocket(conn));
             m_interrupted.remove(QThread::currentThread());
         }
+        // A new session has forgotten every LISTEN of the one before.
+        subscribe(db);
     }
     m_openings.fetch_add(1, std::memory_order_release);
     qCDebug(lcDatabase) << "opened" << description() << "as" << db.connectionName();
     return Done{};
 }
 
-QSqlDatabase Database::connection() const
+QSqlDatabase Database::threadDatabase() const
 {
     QThread *thread = QThread::currentThread();
     QString name;
@@ -173,29 +177,102 @@ QSqlDatabase Database::connection() const
         }
     }
     if (QSqlDatabase::contains(name)) {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        bool interrupted = false;
-        {
-            QMutexLocker lock(&m_mutex);
-            interrupted = m_interrupted.contains(thread);
-        }
-        if (db.isOpen() && (interrupted || isBroken(db))) {
-            // The server went away or interrupt() cut it: start again with a new session.
-            db.close();
-        }
-        if (!db.isOpen()) {
-            // A dropped connection is reopened here; statements report the failure if not.
-            // Statements prepared on the old session are gone with it.
-            dropCachedStatements();
-            (void)openConnection(db);
-        }
+        return QSqlDatabase::database(name, false);
+    }
+    return QSqlDatabase::addDatabase(m_dialect.driverName(), name);
+}
+
+QSqlDatabase Database::connection() const
+{
+    QSqlDatabase db = threadDatabase();
+    bool interrupted = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        interrupted = m_interrupted.contains(QThread::currentThread());
+    }
+    if (db.isOpen() && !interrupted && !isBroken(db)) {
         return db;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), name);
-    if (DbStatus status = openConnection(db); !status) {
+    // Never opened, or the server went away or interrupt() cut it: start again with a new
+    // session. Statements report the failure if it cannot be had.
+    if (DbStatus status = reopen(db); !status) {
         qCWarning(lcDatabase) << "cannot open a connection:" << status.error().details;
     }
     return db;
+}
+
+DbStatus Database::reconnect() const
+{
+    QSqlDatabase db = threadDatabase();
+    return reopen(db);
+}
+
+DbStatus Database::reopen(QSqlDatabase &db) const
+{
+    if (db.isOpen()) {
+        db.close();
+    }
+    // Statements prepared on the old session are gone with it (closed first, so dropping
+    // them sends nothing to a server that may not answer).
+    dropCachedStatements();
+    return openConnection(db);
+}
+
+void Database::listen(const QString &channel, const QObject *receiver,
+                      std::function<void(const QString &payload)> handler) const
+{
+    if (!m_dialect.isPostgres()) {
+        return;
+    }
+    const QThread *thread = QThread::currentThread();
+    std::shared_ptr<NotificationRelay> relay;
+    QString name;
+    {
+        QMutexLocker lock(&m_mutex);
+        std::shared_ptr<NotificationRelay> &slot = m_relays[thread];
+        if (!slot) {
+            slot = std::make_shared<NotificationRelay>();
+        }
+        relay = slot;
+        name = m_connections.value(thread);
+    }
+    relay->add(channel, receiver, std::move(handler));
+    // An open connection listens now; one not opened yet listens when it opens.
+    if (!name.isEmpty() && QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen()) {
+            subscribe(db);
+        }
+    }
+}
+
+bool Database::isListening(const QString &channel) const
+{
+    if (!m_dialect.isPostgres()) {
+        return false;
+    }
+    const QSqlDatabase db = connection();
+    return db.isOpen() && db.driver()->subscribedToNotifications().contains(channel);
+}
+
+void Database::subscribe(QSqlDatabase &db) const
+{
+    std::shared_ptr<NotificationRelay> relay;
+    {
+        QMutexLocker lock(&m_mutex);
+        relay = m_relays.value(QThread::currentThread());
+    }
+    QSqlDriver *driver = db.driver();
+    if (!relay || !driver) {
+        return;
+    }
+    relay->follow(driver);
+    const QStringList subscribed = driver->subscribedToNotifications();
+    for (const QString &channel : relay->channels()) {
+        if (!subscribed.contains(channel) && !driver->subscribeToNotification(channel)) {
+            qCWarning(lcDatabase) << "cannot listen on" << channel << driver->lastError().text();
+        }
+    }
 }
 
 std::shared_ptr<QSqlQuery> Database::cachedStatement(const QString &sql, bool *prepared) const
@@ -264,8 +341,10 @@ void Database::closeThreadConnection() const
 {
     dropCachedStatements();
     QString name;
+    std::shared_ptr<NotificationRelay> relay; // released here, on the thread it lives on
     {
         QMutexLocker lock(&m_mutex);
+        relay = m_relays.take(QThread::currentThread());
         name = m_connections.take(QThread::currentThread());
         m_sockets.remove(QThread::currentThread());
         m_interrupted.remove(QThread::currentThread());

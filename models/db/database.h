@@ -12,8 +12,11 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
+class NotificationRelay;
+class QObject;
 class QSqlError;
 class QThread;
 
@@ -21,6 +24,8 @@ class QThread;
  * One Till database: where it is, which dialect it speaks, and one connection per
  * thread that uses it (a QSqlDatabase belongs to the thread that opened it). The
  * connection of the calling thread is opened on first use and set up by the dialect.
+ * On PostgreSQL it also owns the LISTENs: whoever wants a channel's notifications asks
+ * listen() once, and every session the connection opens listens on it again.
  */
 class Database
 {
@@ -40,8 +45,30 @@ public:
      * comes back when it cannot be opened; statements then fail with ConnectionFailed.
      */
     QSqlDatabase connection() const;
-    //! Closes and forgets the calling thread's connection (a worker thread calls this last).
+    //! Closes and forgets the calling thread's connection and listeners (a worker thread
+    //! calls this last).
     void closeThreadConnection() const;
+    /*!
+     * Drops the calling thread's connection, broken or not, and opens it again, as a retry
+     * after a lost connection does: the cached statements go with the old session and the
+     * LISTENs come back with the new one. The error says why it cannot be opened.
+     */
+    DbStatus reconnect() const;
+
+    /*!
+     * Calls handler on the calling thread with the payload of every NOTIFY on channel that
+     * reaches this thread's connection, until receiver is destroyed. The connection listens
+     * now if it is open, and again whenever it is opened anew (a new session has forgotten
+     * its LISTENs), so one call hears each notification once, across reconnects. Nothing
+     * is ever heard on SQLite, where one till owns the file.
+     */
+    void listen(const QString &channel, const QObject *receiver,
+                std::function<void(const QString &payload)> handler) const;
+    /*!
+     * Whether the calling thread's connection listens on channel now. A lost connection is
+     * opened again first, and listens again with it. Always false on SQLite.
+     */
+    bool isListening(const QString &channel) const;
 
     /*!
      * A statement prepared once on the calling thread's connection and kept for the life
@@ -53,11 +80,7 @@ public:
     //! Forgets the calling thread's cached statements (after a lost connection).
     void dropCachedStatements() const;
 
-    /*!
-     * How many times a connection was opened, on any thread. Cheap to read: a cache that
-     * listens for notifications checks it on every lookup and subscribes again only when it
-     * moved (a reopened connection has forgotten its LISTEN).
-     */
+    //! How many times a connection was opened, on any thread.
     quint64 openings() const { return m_openings.load(std::memory_order_acquire); }
 
     /*!
@@ -87,6 +110,9 @@ public:
 private:
     explicit Database(const DatabaseUrl &url);
     DbStatus openConnection(QSqlDatabase &db) const;
+    DbStatus reopen(QSqlDatabase &db) const;
+    QSqlDatabase threadDatabase() const;
+    void subscribe(QSqlDatabase &db) const;
     DbStatus rememberFile() const;
     QString connectionNameForThread(const QThread *thread) const;
 
@@ -104,4 +130,6 @@ private:
     // PostgreSQL: each thread's socket, for interrupt(), and the threads interrupted since.
     mutable QHash<const QThread *, int> m_sockets;
     mutable QSet<const QThread *> m_interrupted;
+    // The listeners of each thread that asked listen(), and its hook into that driver.
+    mutable QHash<const QThread *, std::shared_ptr<NotificationRelay>> m_relays;
 };

@@ -475,9 +475,11 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     if (!bill && bill.error().kind == DbError::Kind::ConnectionFailed) {
         // The reply may have been lost after the server committed; the same uuid makes the
         // retry find that bill instead of writing a second one.
-        m_db.dropCachedStatements();
-        m_db.connection().close();
-        bill = m_sales.commit(record);
+        if (DbStatus reopened = m_db.reconnect(); reopened) {
+            bill = m_sales.commit(record);
+        } else {
+            bill = reopened.error();
+        }
         if (!bill && bill.error().kind == DbError::Kind::ConnectionFailed) {
             // The first attempt may have been written before its reply was lost.
             return ServiceError{ServiceError::Code::Unavailable,

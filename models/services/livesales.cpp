@@ -5,10 +5,6 @@
 #include "models/services/checkoutservice.h"
 #include "models/services/refundservice.h"
 
-#include <QSqlDriver>
-
-using namespace Qt::StringLiterals;
-
 LiveSales::LiveSales(const Database &db, QObject *parent)
     : QObject(parent)
     , m_db(db)
@@ -16,7 +12,8 @@ LiveSales::LiveSales(const Database &db, QObject *parent)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(250);
     connect(&m_coalesce, &QTimer::timeout, this, &LiveSales::changed);
-    subscribe();
+    m_db.listen(SaleRepository::kSalesChannel, this, [this](const QString &) { handleCommit(); });
+    subscribe(); // opens the connection now, so the others are heard from the start
 }
 
 void LiveSales::watch(CheckoutService &checkout, RefundService &refunds)
@@ -27,28 +24,7 @@ void LiveSales::watch(CheckoutService &checkout, RefundService &refunds)
 
 bool LiveSales::subscribe()
 {
-    if (!m_db.dialect().isPostgres()) {
-        return false;
-    }
-    QSqlDriver *driver = m_db.connection().driver();
-    if (!driver) {
-        return false;
-    }
-    if (m_subscribedDriver == driver
-        && driver->subscribedToNotifications().contains(SaleRepository::kSalesChannel)) {
-        return true;
-    }
-    if (!driver->subscribeToNotification(SaleRepository::kSalesChannel)) {
-        return false;
-    }
-    connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &) {
-                if (name == SaleRepository::kSalesChannel) {
-                    handleCommit();
-                }
-            });
-    m_subscribedDriver = driver;
-    return true;
+    return m_db.isListening(SaleRepository::kSalesChannel);
 }
 
 void LiveSales::handleCommit()

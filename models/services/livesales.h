@@ -10,7 +10,8 @@ class RefundService;
 /*!
  * Tells the "Today" view that the figures changed: when any lane commits a sale or a
  * refund. On PostgreSQL the committing statement itself sends NOTIFY on "till_sales", so
- * every lane hears every other lane; on SQLite (one till) the services' own signals do.
+ * every lane hears every other lane (Database listens, once, across reconnects); on SQLite
+ * (one till) the services' own signals do.
  * A burst of sales becomes at most one changed() per interval (250 ms by default).
  */
 class LiveSales : public QObject
@@ -23,7 +24,10 @@ public:
     //! Also listen to this till's own commits (needed on SQLite, harmless on PostgreSQL).
     void watch(CheckoutService &checkout, RefundService &refunds);
     void setInterval(int milliseconds) { m_coalesce.setInterval(milliseconds); }
-    //! Listens on the current connection; called again after a reconnect (idempotent).
+    /*!
+     * Whether this lane hears the others now. A lost connection is opened again first, and
+     * listens again with it; idempotent, and cheap while the connection holds.
+     */
     bool subscribe();
 
     quint64 notificationsHeard() const { return m_heard; }
@@ -36,6 +40,5 @@ private:
 
     const Database &m_db;
     QTimer m_coalesce;
-    QObject *m_subscribedDriver = nullptr;
     quint64 m_heard = 0;
 };

@@ -185,9 +185,12 @@ ServiceResult<RefundService::Outcome> RefundService::commit(const Request &reque
                                   .arg(record.reason);
     auto committed = m_refunds.commit(record);
     if (!committed && committed.error().kind == DbError::Kind::ConnectionFailed) {
-        m_db.dropCachedStatements();
-        m_db.connection().close();
-        committed = m_refunds.commit(record);
+        // The same uuid makes the retry find a refund whose reply was lost.
+        if (DbStatus reopened = m_db.reconnect(); reopened) {
+            committed = m_refunds.commit(record);
+        } else {
+            committed = reopened.error();
+        }
     }
     if (!committed) {
         const DbError &error = committed.error();

@@ -5,6 +5,7 @@
 
 #include <QSignalSpy>
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -151,7 +152,7 @@ private Q_SLOTS:
         auto otherLane = Database::open(m_store->scratch().url());
         QVERIFY(otherLane);
         ConversionRateCache otherCache(**otherLane);
-        QVERIFY(otherCache.subscribe());
+        QVERIFY(otherCache.isListening());
         // The connection drops and is opened again (a new driver session).
         (*otherLane)->connection().close();
         QVERIFY(otherCache.rate(m_cola.units.at(0).id));
@@ -169,6 +170,69 @@ private Q_SLOTS:
         edited.units[0].price = Money::fromMinor(129);
         QVERIFY(catalogue.save(edited));
         QTRY_VERIFY_WITH_TIMEOUT(otherCache.stats().invalidations >= 1, 5000);
+    }
+
+    void anEditAfterAReconnectArrivesOnce_data()
+    {
+        QTest::addColumn<bool>("terminated");
+        QTest::newRow("reconnect()") << false;
+        QTest::newRow("session terminated by the server") << true;
+    }
+
+    void anEditAfterAReconnectArrivesOnce()
+    {
+        if (!TestDatabase::isPostgres()) {
+            QSKIP("LISTEN/NOTIFY is PostgreSQL's.");
+        }
+        QFETCH(bool, terminated);
+        // Given another lane with a warm cache that then gets a new server session
+        auto otherLane = Database::open(m_store->scratch().url());
+        QVERIFY(otherLane);
+        ConversionRateCache otherCache(**otherLane);
+        QCOMPARE(*otherCache.rate(m_cola.units.at(1).id), 24);
+        if (terminated) {
+            // Ended from another connection; the lane's next statement fails, the one after
+            // opens a new session.
+            QSqlQuery pid((*otherLane)->connection());
+            QVERIFY(pid.exec(u"SELECT pg_backend_pid()"_s) && pid.next());
+            QSqlQuery kill(m_store->db().connection());
+            QVERIFY(kill.exec(
+                    u"SELECT pg_terminate_backend(%1, 5000)"_s.arg(pid.value(0).toInt())));
+            QSqlQuery probe((*otherLane)->connection());
+            QVERIFY(!probe.exec(u"SELECT 1"_s));
+        } else {
+            QVERIFY((*otherLane)->reconnect());
+        }
+        QVERIFY(otherCache.isListening());
+        QSignalSpy changed(&otherCache, &ConversionRateCache::statsChanged);
+
+        // When this lane edits the unit
+        ConversionRateCache cache(m_store->db());
+        m_store->signIn(m_store->manager);
+        CatalogueService catalogue(m_store->db(), m_store->session(), m_store->authorizer(),
+                                   &cache);
+        Product edited = m_cola;
+        edited.units[1].basePerUnit = 20;
+        QVERIFY(catalogue.save(edited));
+
+        // Then the other lane drops the entry, once, and reads the new rate
+        QTRY_COMPARE_WITH_TIMEOUT(otherCache.stats().invalidations, quint64(1), 5000);
+        QTest::qWait(200);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(*otherCache.rate(m_cola.units.at(1).id), 20);
+    }
+
+    void onSqliteNothingListens()
+    {
+        if (TestDatabase::isPostgres()) {
+            QSKIP("PostgreSQL listens; see anEditAfterAReconnectArrivesOnce.");
+        }
+        // One till owns the file: edits are invalidated where they are made.
+        ConversionRateCache cache(m_store->db());
+        QVERIFY(!cache.isListening());
+        QVERIFY(m_store->db().reconnect());
+        QCOMPARE(*cache.rate(m_cola.units.at(1).id), 24);
+        QVERIFY(cache.notifyStatement().isEmpty());
     }
 
     void cleanup() { m_store.reset(); }

@@ -6,6 +6,7 @@
 #include "tests/common/storefixture.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,18 @@ private:
         CheckoutService::addToCart(cart, CheckoutService::lineFor(m_tea, m_tea.units.at(0), 1));
         return bool(m_checkout->commit(cart, {{Tender::Method::Cash, Money::fromMinor(250), {}}},
                                        CheckoutService::newSaleUuid()));
+    }
+
+    // Ends lane's server session from another connection, as a restarted server or an admin
+    // would. The lane learns it at its next statement, which fails; the use after opens anew.
+    void terminateSession(const Database &lane)
+    {
+        QSqlQuery pid(lane.connection());
+        QVERIFY(pid.exec(u"SELECT pg_backend_pid()"_s) && pid.next());
+        QSqlQuery kill(m_store->db().connection());
+        QVERIFY(kill.exec(u"SELECT pg_terminate_backend(%1, 5000)"_s.arg(pid.value(0).toInt())));
+        QSqlQuery probe(lane.connection());
+        QVERIFY(!probe.exec(u"SELECT 1"_s));
     }
 
 private Q_SLOTS:
@@ -72,6 +85,62 @@ private Q_SLOTS:
         QSignalSpy changed(&live, &LiveSales::changed);
         QVERIFY(sell());
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
+    }
+
+    void aSaleAfterAReconnectIsCountedOnce_data()
+    {
+        QTest::addColumn<bool>("terminated");
+        QTest::newRow("reconnect()") << false;
+        QTest::newRow("session terminated by the server") << true;
+    }
+
+    void aSaleAfterAReconnectIsCountedOnce()
+    {
+        if (!TestDatabase::isPostgres()) {
+            QSKIP("Lanes hear each other through PostgreSQL's NOTIFY; an SQLite till is alone.");
+        }
+        QFETCH(bool, terminated);
+        // Given a lane that listens and then gets a new server session
+        auto thisLane = Database::open(m_store->scratch().url());
+        QVERIFY(thisLane);
+        LiveSales live(**thisLane);
+        live.setInterval(50);
+        QSignalSpy changed(&live, &LiveSales::changed);
+        if (terminated) {
+            terminateSession(**thisLane);
+            if (QTest::currentTestFailed()) {
+                return;
+            }
+            QVERIFY(live.subscribe()); // the next use opens a new session, which listens again
+        } else {
+            QVERIFY((*thisLane)->reconnect());
+            QVERIFY(live.subscribe());
+        }
+
+        // When another lane sells
+        QVERIFY(sell());
+
+        // Then this lane hears that sale once, and the "Today" view refreshes once
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
+        QTest::qWait(200);
+        QCOMPARE(live.notificationsHeard(), quint64(1));
+        QCOMPARE(changed.count(), 1);
+    }
+
+    void aSaleAfterAReconnectIsCountedOnceOnThisTill()
+    {
+        // On SQLite this till hears its own services; on PostgreSQL the NOTIFY adds to that.
+        RefundService refunds(m_store->db(), m_store->session(), m_store->authorizer());
+        LiveSales live(m_store->db());
+        live.watch(*m_checkout, refunds);
+        live.setInterval(50);
+        QSignalSpy changed(&live, &LiveSales::changed);
+        QVERIFY(m_store->db().reconnect());
+        QVERIFY(sell());
+        QTRY_COMPARE(changed.count(), 1);
+        QTest::qWait(200);
+        QCOMPARE(live.notificationsHeard(), quint64(TestDatabase::isPostgres() ? 2 : 1));
+        QCOMPARE(changed.count(), 1);
     }
 
     void reportsRunOffTheGuiThreadAndTheNewestWins()
