@@ -197,10 +197,10 @@ void LedgerModel::reload()
         setProduct(m_product);
     }
 }
-    const auto announcing = m_pager.announcing();
 
 void LedgerModel::clear()
 {
+    const auto announcing = m_pager.announcing();
     beginResetModel();
     m_product = {};
     m_packSizes.clear();

@@ -1,15 +1,13 @@
 #include "models/items/productlistmodel.h"
 
-#include "models/db/database.h"
 #include "models/domain/percent.h"
 #include "models/services/catalogueservice.h"
+#include "models/services/databaseworker.h"
 
 #include <QColor>
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
-#include <QScopedValueRollback>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -65,28 +63,15 @@ ProductListModel::ProductListModel(const CatalogueService &catalogue, QObject *p
 
 ProductListModel::~ProductListModel()
 {
-    if (m_loaderThread) {
-        // A read in progress ends first; the loader closes its connection as it stops.
-        m_loaderThread->quit();
-        m_loaderThread->wait();
-        delete m_loader;
-    }
+    // A read in progress ends before the rows go; the worker closes its connection.
+    delete m_worker;
 }
 
 void ProductListModel::loadInBackground(const Database &db)
 {
-    if (m_loaderThread) {
-        return;
+    if (!m_worker) {
+        m_worker = new DatabaseWorker(db, u"productListLoader"_s, this);
     }
-    m_loaderThread = new QThread(this);
-    m_loaderThread->setObjectName(u"productListLoader"_s);
-    m_loader = new QObject;
-    m_loader->moveToThread(m_loaderThread);
-    // finished is emitted on the loader thread itself, where its connection lives.
-    connect(
-            m_loaderThread, &QThread::finished, m_loader, [&db] { db.closeThreadConnection(); },
-            Qt::DirectConnection);
-    m_loaderThread->start();
 }
 
 void ProductListModel::setLoading(bool loading)
@@ -100,58 +85,55 @@ void ProductListModel::setLoading(bool loading)
 void ProductListModel::requestPage(const ProductFilter &filter, const ProductCursor &after,
                                    PageKind kind)
 {
-    if (kind == PageKind::First) {
-        ++m_generation;
-    }
-    const quint64 generation = m_generation;
-    if (!m_loaderThread) {
-        handlePage(generation, kind, filter, m_catalogue.page(filter, after, kPageSize));
+    m_pager.pageRequested();
+    if (!m_worker) {
+        handlePage(kind, filter, m_catalogue.page(filter, after, kPageSize));
         return;
+    }
+    if (kind == PageKind::First) {
+        // A newer filter was set: what the older ones read is never shown.
+        m_worker->dropPending();
     }
     setLoading(true);
     const CatalogueService &catalogue = m_catalogue;
-    QMetaObject::invokeMethod(
-            m_loader,
-            [this, &catalogue, generation, kind, filter, after] {
-                const auto page = catalogue.page(filter, after, kPageSize);
-                QMetaObject::invokeMethod(
-                        this,
-                        [this, generation, kind, filter, page] {
-                            handlePage(generation, kind, filter, page);
-                        },
-                        Qt::QueuedConnection);
-            },
-            Qt::QueuedConnection);
+    m_worker->run([&catalogue, filter, after] { return catalogue.page(filter, after, kPageSize); },
+                  this,
+                  [this, kind, filter](const ServiceResult<QList<Product>> &page) {
+                      handlePage(kind, filter, page);
+                  });
 }
 
-void ProductListModel::handlePage(quint64 generation, PageKind kind, const ProductFilter &filter,
+void ProductListModel::handlePage(PageKind kind, const ProductFilter &filter,
                                   const ServiceResult<QList<Product>> &page)
 {
-    if (generation != m_generation) {
-        return; // a newer filter was set meanwhile; its answer is on the way
-    }
     setLoading(false);
     if (!page) {
         m_lastError = page.error();
         if (kind == PageKind::Next) {
-            m_blocked = true;
+            m_pager.pageFailed();
+        } else {
+            // The rows of the filter before stay, and page as they did.
+            m_pager.abandonRequest();
         }
         Q_EMIT loadFailed(page.error());
         return;
     }
     m_lastError.reset();
-    const QScopedValueRollback changing(m_changing, true);
+    const ProductFilter::Sort sort = filter.sort;
+    const auto keyOf = [sort](const Product &product) {
+        return ProductCursor::after(product, sort);
+    };
+    const auto announcing = m_pager.announcing();
     if (kind == PageKind::First) {
         beginResetModel();
         m_filter = filter;
         m_rows = *page;
-        m_atEnd = page->size() < kPageSize;
-        m_blocked = false;
+        m_pager.firstPageArrived(*page, keyOf);
         m_loaded = true;
         endResetModel();
         return;
     }
-    m_atEnd = page->size() < kPageSize;
+    m_pager.pageArrived(*page, keyOf);
     if (page->isEmpty()) {
         return;
     }
@@ -312,7 +294,7 @@ QVariant ProductListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool ProductListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_blocked && !m_changing && !m_loading;
+    return !parent.isValid() && m_pager.canFetch();
 }
 
 void ProductListModel::fetchMore(const QModelIndex &parent)
@@ -320,10 +302,7 @@ void ProductListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         return;
     }
-    const ProductCursor after = m_rows.isEmpty()
-                                        ? ProductCursor()
-                                        : ProductCursor::after(m_rows.constLast(), m_filter.sort);
-    requestPage(m_filter, after, PageKind::Next);
+    requestPage(m_filter, m_pager.cursor(), PageKind::Next);
 }
 
 bool ProductListModel::isSortable(int column)
@@ -382,12 +361,14 @@ void ProductListModel::reload()
 void ProductListModel::clear()
 {
     // Whatever is still being read belongs to the list as it was.
-    ++m_generation;
+    if (m_worker) {
+        m_worker->dropPending();
+    }
     setLoading(false);
+    const auto announcing = m_pager.announcing();
     beginResetModel();
     m_rows.clear();
-    m_atEnd = true;
-    m_blocked = false;
+    m_pager.stop();
     m_loaded = false;
     m_lastError.reset();
     endResetModel();

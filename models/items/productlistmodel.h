@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/productrepository.h"
+#include "models/items/keysetpager.h"
 #include "models/services/serviceerror.h"
 
 #include <QAbstractTableModel>
@@ -8,7 +9,7 @@
 
 class CatalogueService;
 class Database;
-class QThread;
+class DatabaseWorker;
 
 /*!
  * The catalogue as a list that pages by key: one product per row, the first 200 rows read
@@ -21,7 +22,7 @@ class QThread;
  * rows as they are and reports loadFailed(); no more pages are asked for until reload().
  *
  * By default pages are read on the calling thread. After loadInBackground() they are read
- * on a thread of the model's own, so a search that scans the whole catalogue never holds
+ * on a DatabaseWorker of the model's own, so a search that scans the whole catalogue never holds
  * up the window: rows arrive a moment later, and a filter set while another is still being
  * read replaces it (only the last one's rows are shown).
  */
@@ -56,8 +57,8 @@ public:
     ~ProductListModel() override;
 
     /*!
-     * Reads pages on a thread of the model's own from now on, with its own connection to
-     * db (closed when the model goes). Call once, before the first filter.
+     * Reads pages on a DatabaseWorker of the model's own from now on, with its own
+     * connection to db (closed when the model goes). Call once, before the first filter.
      */
     void loadInBackground(const Database &db);
     //! A page is being read in the background.
@@ -91,7 +92,7 @@ public:
     void clear();
     bool isLoaded() const { return m_loaded; }
     //! More rows exist beyond those loaded (whether or not a page is being read now).
-    bool hasMore() const { return m_loaded && !m_atEnd && !m_blocked; }
+    bool hasMore() const { return m_loaded && m_pager.hasMore(); }
 
     //! Prices are shown with this symbol ("€").
     void setCurrencySymbol(const QString &symbol);
@@ -120,7 +121,7 @@ private:
     enum class PageKind { First, Next };
     //! Reads a page here or on the loader thread; the answer goes to handlePage().
     void requestPage(const ProductFilter &filter, const ProductCursor &after, PageKind kind);
-    void handlePage(quint64 generation, PageKind kind, const ProductFilter &filter,
+    void handlePage(PageKind kind, const ProductFilter &filter,
                     const ServiceResult<QList<Product>> &page);
     void setLoading(bool loading);
     //! Whether the filter shows this product, as far as can be told without the database.
@@ -133,16 +134,10 @@ private:
     ProductFilter m_requested; //!< the filter last asked for
     QList<Product> m_rows;
     QString m_currencySymbol;
-    bool m_atEnd = true;
-    bool m_blocked = false; //!< the last page failed: do not ask again by ourselves
-    bool m_loaded = false;  //!< a first page was read since the last clear()
-    //! Rows are being replaced or added: views and testers that ask to fetch while the
-    //! change is announced must wait for it to end.
-    bool m_changing = false;
+    KeysetPager<ProductCursor> m_pager{kPageSize};
+    bool m_loaded = false; //!< a first page was read since the last clear()
     bool m_loading = false;
-    //! Counts requests; an answer to an older one than the last first page is dropped.
-    quint64 m_generation = 0;
-    QThread *m_loaderThread = nullptr;
-    QObject *m_loader = nullptr; //!< lives on m_loaderThread; runs the reads
+    //! Reads the pages after loadInBackground(); a first page drops the answers before it.
+    DatabaseWorker *m_worker = nullptr;
     std::optional<ServiceError> m_lastError;
 };

@@ -8,6 +8,11 @@ DatabaseWorker::DatabaseWorker(const Database &db, const QString &name, QObject 
 {
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
+    // The connection belongs to the worker's thread: finished is emitted there, after the
+    // last piece of work, so it is closed there (a queued call might never be run).
+    connect(
+            &m_thread, &QThread::finished, m_worker, [&db] { db.closeThreadConnection(); },
+            Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.setObjectName(name);
     m_thread.start();
@@ -19,9 +24,9 @@ DatabaseWorker::~DatabaseWorker()
         // Work still waiting on a server must not hold the window up while it closes.
         interrupt();
     }
-    // The connection belongs to the worker's thread: it is closed there, after any work.
-    QMetaObject::invokeMethod(m_worker, [this] { m_db.closeThreadConnection(); });
-    m_thread.quit();
+    // Stops once the work already asked for ran: quit() straight away could leave it queued.
+    QThread *thread = &m_thread;
+    QMetaObject::invokeMethod(m_worker, [thread] { thread->quit(); });
     m_thread.wait();
 }
 

@@ -5,10 +5,12 @@
 #include "tests/common/testdatabase.h"
 
 #include <QElapsedTimer>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
+#include <atomic>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -16,7 +18,8 @@ using namespace Qt::StringLiterals;
 /*!
  * Database work off the window's thread, and the bound on waiting for a server that
  * stopped answering: the window keeps running, and cutting the worker's connection ends
- * the wait at once with a timeout, after which the worker connects again.
+ * the wait at once with a timeout, after which the worker connects again. Answers come
+ * back on the caller's thread, failures included; a newer request drops the older ones.
  */
 class TestDatabaseWorker : public QObject
 {
@@ -78,6 +81,84 @@ private Q_SLOTS:
         QVERIFY(ranOn != QThread::currentThread());
         QCOMPARE(answeredOn, QThread::currentThread());
         QVERIFY(!worker.isBusy());
+    }
+
+    void aFailureReachesTheCaller()
+    {
+        const Database &db = m_scratch->db();
+        DatabaseWorker worker(db, u"test-worker"_s);
+        std::optional<Answer> answer;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
+        worker.run([&db] { return ask(db, u"SELECT COUNT(*) FROM no_such_table"_s); }, this,
+                   [&](const Answer &a) { answer = a; });
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY(!answer->ok);
+        QCOMPARE(answer->kind, DbError::Kind::Statement);
+        QVERIFY(!worker.isBusy());
+    }
+
+    void onlyTheAnswerAskedForLastIsDelivered()
+    {
+        const Database &db = m_scratch->db();
+        DatabaseWorker worker(db, u"test-worker"_s);
+        // Given work that holds the worker until released, and more queued behind it
+        QSemaphore started;
+        QSemaphore release;
+        QStringList delivered;
+        std::atomic<int> ran = 0;
+        worker.run(
+                [&] {
+                    started.release();
+                    release.acquire();
+                    ++ran;
+                    return ask(db, u"SELECT 1"_s);
+                },
+                this, [&](const Answer &) { delivered << u"running"_s; });
+        worker.run(
+                [&] {
+                    ++ran;
+                    return ask(db, u"SELECT 2"_s);
+                },
+                this, [&](const Answer &) { delivered << u"queued"_s; });
+        QVERIFY(started.tryAcquire(1, 5000));
+
+        // When a newer request replaces them
+        worker.dropPending();
+        std::optional<Answer> last;
+        worker.run(
+                [&] {
+                    ++ran;
+                    return ask(db, u"SELECT 3"_s);
+                },
+                this, [&](const Answer &a) { last = a; });
+        release.release();
+
+        // Then only its answer arrives, and the queued work was never run
+        QTRY_VERIFY(last.has_value());
+        QVERIFY(last->ok);
+        QCOMPARE(last->value, 3);
+        QTRY_VERIFY(!worker.isBusy());
+        QCOMPARE(delivered, QStringList());
+        QCOMPARE(ran.load(), 2);
+    }
+
+    void workAskedForRunsEvenWhenTheWorkerGoes()
+    {
+        const Database &db = m_scratch->db();
+        std::atomic<int> ran = 0;
+        {
+            DatabaseWorker worker(db, u"test-worker"_s);
+            for (int i = 0; i < 3; ++i) {
+                worker.run(
+                        [&] {
+                            ++ran;
+                            return ask(db, u"SELECT 1"_s);
+                        },
+                        this, [](const Answer &) {});
+            }
+        }
+        // A commit asked for must not be lost because its window closed.
+        QCOMPARE(ran.load(), 3);
     }
 
     void everyWaitOnTheServerIsBounded()
