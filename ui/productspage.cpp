@@ -2,9 +2,9 @@
 #include "ui_productspage.h"
 
 #include "models/items/productlistmodel.h"
+#include "models/services/databaseworker.h"
 #include "models/services/demostore.h"
 #include "models/services/services.h"
-#include "ui/backgroundjob.h"
 #include "ui/categoriesdialog.h"
 #include "ui/errorbanner.h"
 #include "ui/filedialogs.h"
@@ -30,7 +30,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -49,6 +48,8 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
     , m_services(services)
     , m_model(new ProductListModel(services.catalogue, this))
     , m_searchTimer(new QTimer(this))
+    , m_exportWorker(new DatabaseWorker(services.db, u"till-export"_s, this))
+    , m_demoWorker(new DatabaseWorker(services.db, u"till-demo"_s, this))
 {
     m_ui->setupUi(this);
 
@@ -101,12 +102,9 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
 
 ProductsPage::~ProductsPage()
 {
-    if (m_exportThread) {
-        m_exportThread->wait();
-    }
-    if (m_demoThread) {
-        m_demoThread->wait();
-    }
+    // An export or a demo still being filled ends before the page's members go.
+    delete m_exportWorker;
+    delete m_demoWorker;
 }
 
 QWidget *ProductsPage::createEmptyPanel()
@@ -534,13 +532,13 @@ void ProductsPage::updateActions()
     m_quickKeysAction->setEnabled(canEdit);
     m_priceChangeAction->setEnabled(canEdit);
     m_importAction->setEnabled(canImport);
-    m_exportAction->setEnabled(signedIn && !m_exportThread);
+    m_exportAction->setEnabled(signedIn && !m_exportWorker->isBusy());
     if (m_emptyPanel) {
         m_emptyPanel->findChild<QPushButton *>(u"emptyImportButton"_s)->setEnabled(canImport);
         m_emptyPanel->findChild<QPushButton *>(u"emptyTemplateButton"_s)->setEnabled(signedIn);
         m_emptyPanel->findChild<QPushButton *>(u"emptyNewButton"_s)->setEnabled(canEdit);
         m_emptyPanel->findChild<QPushButton *>(u"emptyDemoButton"_s)
-                ->setEnabled(canEdit && !m_demoThread);
+                ->setEnabled(canEdit && !m_demoWorker->isBusy());
     }
 }
 
@@ -693,7 +691,7 @@ void ProductsPage::importCsv()
 
 void ProductsPage::exportCsv()
 {
-    if (m_exportThread) {
+    if (m_exportWorker->isBusy()) {
         return;
     }
     const QString suggested = tr("catalogue-%1.csv", "file name; %1 is the date")
@@ -719,17 +717,15 @@ void ProductsPage::exportCsv()
         return;
     }
     const CatalogueCsv &csv = m_services.catalogueCsv;
-    m_exportThread = startBackgroundJob(
-            m_services.db, this, [&csv] { return csv.exportAll(); },
-            [this, fileName](const ServiceResult<QByteArray> &result) {
-                m_exportThread.clear();
-                if (!result) {
-                    ErrorBanner::report(this, tr("Export Catalogue"), result.error());
-                } else {
-                    handleExported(fileName, *result);
-                }
-                updateActions();
-            });
+    m_exportWorker->run([&csv] { return csv.exportAll(); }, this,
+                        [this, fileName](const ServiceResult<QByteArray> &result) {
+                            if (!result) {
+                                ErrorBanner::report(this, tr("Export Catalogue"), result.error());
+                            } else {
+                                handleExported(fileName, *result);
+                            }
+                            updateActions();
+                        });
     updateActions();
     m_ui->countLabel->setText(tr("Exporting the catalogue…"));
 }
@@ -784,7 +780,7 @@ bool ProductsPage::saveTemplate(const QString &fileName)
 
 void ProductsPage::openDemoStore()
 {
-    if (m_demoThread) {
+    if (m_demoWorker->isBusy()) {
         return;
     }
     const QString path = DemoStore::separateFilePath(m_services.db.url());
@@ -810,14 +806,13 @@ void ProductsPage::openDemoStore()
     progress->show();
     // The demo's language follows this till's locale, as the translator does.
     const DemoStore::Options options;
-    m_demoThread = startBackgroundJob(
-            m_services.db, this,
+    m_demoWorker->run(
             [path, options] {
                 const auto filled = DemoStore::fillSeparateFile(path, options);
                 return filled ? QString() : filled.error().details;
             },
+            this,
             [this, path, progress](const QString &details) {
-                m_demoThread.clear();
                 progress->close();
                 handleDemoFilled(
                         path,

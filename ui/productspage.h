@@ -11,7 +11,7 @@
 class CatalogueService;
 class ProductListModel;
 class QAction;
-class QThread;
+class DatabaseWorker;
 class QTimer;
 class Services;
 struct Product;
@@ -118,8 +118,8 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
 
-    QPointer<QThread> m_exportThread;
-    QPointer<QThread> m_demoThread;
+    DatabaseWorker *m_exportWorker = nullptr;
+    DatabaseWorker *m_demoWorker = nullptr;
     QWidget *m_emptyPanel = nullptr;
     bool m_catalogueEmpty = false; //!< the list was read with no product at all
     TillStarter m_startTill;
