@@ -58,7 +58,7 @@ private Q_SLOTS:
         auto startup = openMigrated();
         QVERIFY(startup);
         const auto readiness = startup->checkUsers(false);
-        QVERIFY2(readiness, qPrintable(readiness ? QString() : readiness.error().text));
+        QVERIFY_OK(readiness);
         QCOMPARE(*readiness, Startup::Readiness::NeedsSetup);
 
         addUser(startup->database());
@@ -83,7 +83,7 @@ private Q_SLOTS:
         store.adminName = u"Rosa Admin"_s;
         store.adminSecret = u"correct horse"_s;
         const auto admin = setup.initializeStore(store);
-        QVERIFY2(admin, qPrintable(admin ? QString() : admin.error().message));
+        QVERIFY_OK(admin);
 
         const auto readiness = startup->checkUsers(false);
         QVERIFY(readiness);

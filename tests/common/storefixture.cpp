@@ -4,6 +4,7 @@
 #include "models/db/shiftrepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/userrepository.h"
+#include "models/services/services.h"
 
 #include <QDateTime>
 
@@ -17,16 +18,9 @@ std::unique_ptr<StoreFixture> StoreFixture::create()
         return nullptr;
     }
     Database &db = store->db();
-    UserRepository users(db);
-    auto add = [&users](const QString &login, const QString &name, Role role) {
-        User user{0, login, name, role, true};
-        const auto id = users.insert(user, PinHasher::hash(u"1234"_s, 1000));
-        user.id = id ? *id : 0;
-        return user;
-    };
-    store->admin = add(u"admin"_s, u"Ada Admin"_s, Role::Admin);
-    store->manager = add(u"maria"_s, u"Maria Manager"_s, Role::Manager);
-    store->cashier = add(u"carl"_s, u"Carl Cashier"_s, Role::Cashier);
+    store->admin = addUser(db, u"admin"_s, u"Ada Admin"_s, Role::Admin);
+    store->manager = addUser(db, u"maria"_s, u"Maria Manager"_s, Role::Manager);
+    store->cashier = addUser(db, u"carl"_s, u"Carl Cashier"_s, Role::Cashier);
 
     ProductRepository products(db);
     store->standardTax = products.saveTaxRate({0, u"Standard"_s, 1900}).value();
@@ -40,6 +34,37 @@ std::unique_ptr<StoreFixture> StoreFixture::create()
     store->m_authorizer = std::make_unique<Authorizer>(db, *store->m_auth);
     store->m_session = std::make_unique<Session>(u"1"_s);
     return store;
+}
+
+std::unique_ptr<Services> StoreFixture::services(const User &signedIn, const QString &lane)
+{
+    auto services = std::make_unique<Services>(db(), lane);
+    services->session.signIn(signedIn);
+    return services;
+}
+
+User StoreFixture::addUser(const Database &db, const QString &login, const QString &name, Role role,
+                           const QString &pin, bool active)
+{
+    // 1000 rounds: the real count would make every test that signs in take seconds.
+    User user{0, login, name, role, active};
+    const auto id = UserRepository(db).insert(user, PinHasher::hash(pin, 1000));
+    if (!id) {
+        qWarning() << "fixture user not added:" << id.error().details;
+    }
+    user.id = id ? *id : 0;
+    return user;
+}
+
+QList<Product> StoreFixture::addProducts(int count, const QList<UnitSpec> &units,
+                                         qint64 openingStock)
+{
+    QList<Product> products;
+    products.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        products << addProduct(u"P%1"_s.arg(i), u"Product %1"_s.arg(i), units, openingStock);
+    }
+    return products;
 }
 
 Product StoreFixture::addProduct(const QString &sku, const QString &name,

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class Services;
+
 /*!
  * A small store on a fresh test database: an admin, a manager and a cashier (PIN 1234,
  * cheap hashes), two tax rates, two categories, and helpers to add products the way the
@@ -17,6 +19,10 @@
  *     auto store = StoreFixture::create();
  *     QVERIFY2(store, qPrintable(TestDatabase::lastError()));
  *     store->signIn(store->manager);
+ *
+ * A screen under test takes the whole set of services instead, with someone signed in:
+ *
+ *     m_services = m_store->services(m_store->manager);
  */
 class StoreFixture
 {
@@ -30,6 +36,20 @@ public:
     Authorizer &authorizer() { return *m_authorizer; }
     void signIn(const User &user) { m_session->signIn(user); }
 
+    /*!
+     * Everything a till runs on for the lane, with the user signed in on its own session
+     * (not on session()): what MainWindow and the pages are given.
+     */
+    std::unique_ptr<Services> services(const User &signedIn,
+                                       const QString &lane = QStringLiteral("1"));
+
+    /*!
+     * A user with the PIN (a cheap hash), for tests that need people of their own on a
+     * database without the fixture's three; id 0 when it could not be added.
+     */
+    static User addUser(const Database &db, const QString &login, const QString &name, Role role,
+                        const QString &pin = QStringLiteral("1234"), bool active = true);
+
     struct UnitSpec
     {
         QString name;
@@ -41,6 +61,12 @@ public:
     Product addProduct(const QString &sku, const QString &name, const QList<UnitSpec> &units,
                        qint64 openingStock = 0, BaseUnit baseUnit = BaseUnit::Piece,
                        qint64 reorderLevel = 0);
+
+    /*!
+     * count products with the same units and opening stock, SKU "P<i>" and name
+     * "Product <i>", for tests that need a catalogue of some size; in SKU order.
+     */
+    QList<Product> addProducts(int count, const QList<UnitSpec> &units, qint64 openingStock = 0);
 
     //! Opens a shift at the lane for the cashier, with a float of 100.00; returns its id.
     qint64 openShift(const QString &lane, qint64 cashierId = 0);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/database.h"
+#include "tests/common/qverifyok.h"
 
 #include <QString>
 #include <QTemporaryDir>

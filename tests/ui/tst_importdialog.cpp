@@ -72,8 +72,7 @@ private Q_SLOTS:
     {
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
-        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
-        m_services->session.signIn(m_store->manager);
+        m_services = m_store->services(m_store->manager);
     }
 
     void cleanup()

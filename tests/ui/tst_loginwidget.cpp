@@ -1,8 +1,7 @@
 #include "models/db/sqlquery.h"
-#include "models/db/userrepository.h"
 #include "models/services/authservice.h"
 #include "tests/common/namedchild.h"
-#include "tests/common/testdatabase.h"
+#include "tests/common/storefixture.h"
 #include "ui/loginwidget.h"
 
 #include <QApplication>
@@ -19,7 +18,6 @@ class TestLoginWidget : public QObject
     Q_OBJECT
 
 private:
-    static constexpr int kTestIterations = 1000;
     static inline const QString kPassphrase = u"correct horse battery staple"_s;
 
     std::unique_ptr<TestDatabase> m_scratch;
@@ -56,11 +54,11 @@ private Q_SLOTS:
     {
         m_scratch = TestDatabase::create();
         QVERIFY2(m_scratch, qPrintable(TestDatabase::lastError()));
-        UserRepository users(m_scratch->db());
-        QVERIFY(users.insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
-                             PinHasher::hash(u"4711"_s, kTestIterations)));
-        QVERIFY(users.insert({0, u"root"_s, u"Rosa Admin"_s, Role::Admin, true},
-                             PinHasher::hash(kPassphrase, kTestIterations)));
+        const Database &db = m_scratch->db();
+        QVERIFY(StoreFixture::addUser(db, u"anna"_s, u"Anna Berger"_s, Role::Cashier, u"4711"_s).id
+                > 0);
+        QVERIFY(StoreFixture::addUser(db, u"root"_s, u"Rosa Admin"_s, Role::Admin, kPassphrase).id
+                > 0);
         m_auth = std::make_unique<AuthService>(m_scratch->db(), u"1"_s);
         m_login = std::make_unique<LoginWidget>(*m_auth, u"Corner Market"_s);
         m_login->show();

@@ -1,9 +1,8 @@
 #include "models/db/settingsrepository.h"
-#include "models/db/userrepository.h"
 #include "models/services/authservice.h"
 #include "models/services/services.h"
 #include "tests/common/namedchild.h"
-#include "tests/common/testdatabase.h"
+#include "tests/common/storefixture.h"
 #include "ui/diagnosticsdialog.h"
 #include "ui/mainwindow.h"
 
@@ -27,8 +26,6 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private:
-    static constexpr int kTestIterations = 1000;
-
     std::unique_ptr<TestDatabase> m_scratch;
     std::unique_ptr<Services> m_services;
     std::unique_ptr<MainWindow> m_window;
@@ -65,11 +62,11 @@ private Q_SLOTS:
     {
         m_scratch = TestDatabase::create();
         QVERIFY2(m_scratch, qPrintable(TestDatabase::lastError()));
-        UserRepository users(m_scratch->db());
-        QVERIFY(users.insert({0, u"anna"_s, u"Anna Berger"_s, Role::Cashier, true},
-                             PinHasher::hash(u"4711"_s, kTestIterations)));
-        QVERIFY(users.insert({0, u"max"_s, u"Max Weber"_s, Role::Manager, true},
-                             PinHasher::hash(u"2468"_s, kTestIterations)));
+        const Database &db = m_scratch->db();
+        QVERIFY(StoreFixture::addUser(db, u"anna"_s, u"Anna Berger"_s, Role::Cashier, u"4711"_s).id
+                > 0);
+        QVERIFY(StoreFixture::addUser(db, u"max"_s, u"Max Weber"_s, Role::Manager, u"2468"_s).id
+                > 0);
         m_services = std::make_unique<Services>(m_scratch->db(), u"2"_s);
         m_window = std::make_unique<MainWindow>(*m_services, u"Corner Market"_s);
         m_window->show();

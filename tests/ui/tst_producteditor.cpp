@@ -1,6 +1,7 @@
 #include "models/items/productunitsmodel.h"
 #include "models/services/services.h"
 #include "tests/common/mnemonics.h"
+#include "tests/common/modeltesters.h"
 #include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/producteditor.h"
@@ -89,8 +90,7 @@ private Q_SLOTS:
     {
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
-        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
-        m_services->session.signIn(m_store->manager);
+        m_services = m_store->services(m_store->manager);
     }
 
     void cleanup()
@@ -116,6 +116,7 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(locale));
 
         ProductEditor editor(*m_services, 0);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowActive(&editor));
         QVERIFY(!editor.isReadOnly());
@@ -145,6 +146,7 @@ private Q_SLOTS:
         // A manager moves through the editor with Alt+letter: no letter may lead to two
         // fields or buttons (Cost and "for", Add Unit and Active, SKU and Save once did).
         ProductEditor editor(*m_services, 0);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         const QMultiHash<QString, QString> keys
@@ -161,6 +163,7 @@ private Q_SLOTS:
     {
         // Given a manager typing in a product sold by the piece and in boxes of twelve
         ProductEditor editor(*m_services, 0);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowActive(&editor));
         fillIn(editor, u"2.49"_s, u"26.9"_s, u"4006381333931"_s);
@@ -192,6 +195,7 @@ private Q_SLOTS:
     {
         const Product tea = m_store->addProduct(u"T-1"_s, u"Tea"_s, {{u"Box"_s, 1, 349, {}}}, 8);
         ProductEditor editor(*m_services, tea.id);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         QVERIFY(!child<QSpinBox>(&editor, u"openingSpin"_s)->isVisible());
@@ -201,6 +205,7 @@ private Q_SLOTS:
     void aWrongCheckDigitIsNamedAndNothingIsSaved()
     {
         ProductEditor editor(*m_services, 0);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowActive(&editor));
         fillIn(editor, u"2.49"_s, u"26.90"_s, u"4006381333932"_s);
@@ -233,6 +238,7 @@ private Q_SLOTS:
     {
         m_store->addProduct(u"TEA-42"_s, u"Black tea"_s, {{u"Piece"_s, 1, 199, {}}});
         ProductEditor editor(*m_services, 0);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowActive(&editor));
         fillIn(editor, u"2.49"_s, u"26.90"_s, {});
@@ -246,6 +252,7 @@ private Q_SLOTS:
     void aPriceThatDoesNotReadIsNamed()
     {
         ProductEditor editor(*m_services, 0);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowActive(&editor));
         fillIn(editor, u"2.4.9"_s, u"26.90"_s, {});
@@ -260,6 +267,7 @@ private Q_SLOTS:
     void aPackAboveTheLimitIsRefusedWithTheLimit()
     {
         ProductEditor editor(*m_services, 0);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowActive(&editor));
         // The fields hold no more than the catalogue allows.
@@ -289,6 +297,7 @@ private Q_SLOTS:
                 u"W-1"_s, u"Water"_s, {{u"Bottle"_s, 1, 99, {}}, {u"Crate of 6"_s, 6, 549, {}}},
                 15);
         ProductEditor editor(*m_services, p.id);
+        watchItemModels(&editor);
         QCOMPARE(child<QLineEdit>(&editor, u"stockEdit"_s)->text(), u"2 crates + 3 bottles"_s);
         QCOMPARE(child<QLineEdit>(&editor, u"skuEdit"_s)->text(), u"W-1"_s);
         QCOMPARE(child<QTableView>(&editor, u"unitsView"_s)->model()->rowCount(), 2);
@@ -299,6 +308,7 @@ private Q_SLOTS:
         const Product p = m_store->addProduct(u"W-1"_s, u"Water"_s, {{u"Bottle"_s, 1, 99, {}}}, 5);
         m_services->session.signIn(m_store->cashier);
         ProductEditor editor(*m_services, p.id);
+        watchItemModels(&editor);
         editor.show();
         QVERIFY(QTest::qWaitForWindowActive(&editor));
         QVERIFY(editor.isReadOnly());

@@ -47,8 +47,7 @@ private Q_SLOTS:
         m_cola = m_store->addProduct(u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}}, 60);
         m_bread = m_store->addProduct(u"BREAD"_s, u"Organic wholegrain spelt bread with seeds"_s,
                                       {{u"Loaf"_s, 1, 349, {}}}, 5);
-        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
-        m_services->session.signIn(m_store->manager);
+        m_services = m_store->services(m_store->manager);
     }
 
     void cleanup()

@@ -98,8 +98,7 @@ private Q_SLOTS:
     {
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
-        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
-        m_services->session.signIn(m_store->cashier);
+        m_services = m_store->services(m_store->cashier);
         m_window = std::make_unique<QWidget>();
         m_window->resize(800, 600);
         m_window->show();

@@ -1,6 +1,7 @@
 #include "models/items/billhistorymodel.h"
 #include "models/items/refundlinesmodel.h"
 #include "models/services/services.h"
+#include "tests/common/modeltesters.h"
 #include "tests/common/namedchild.h"
 #include "tests/common/storefixture.h"
 #include "ui/approvaldialog.h"
@@ -85,6 +86,9 @@ private:
         QTest::keyClicks(codeEdit, code);
         QTest::keyClick(codeEdit, Qt::Key_Return);
         RefundDialog *dialog = m_page->refundDialog();
+        if (dialog) {
+            watchItemModels(dialog);
+        }
         if (dialog && !focus(dialog)) {
             qWarning("the refund dialog did not become active");
         }
@@ -209,14 +213,13 @@ private Q_SLOTS:
         m_water = m_store->addProduct(u"WTR"_s, u"Water"_s,
                                       {{u"Bottle"_s, 1, 100, {}}, {u"Crate of 6"_s, 6, 500, {}}},
                                       60);
-        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
+        m_services = m_store->services(m_store->manager);
         m_receipts = std::make_unique<QTemporaryDir>();
         QVERIFY(m_receipts->isValid());
         ReceiptPrinter::Config printer;
         printer.kind = ReceiptPrinter::Kind::PdfFolder;
         printer.pdfFolder = m_receipts->path();
         m_services->printer.setConfig(printer);
-        m_services->session.signIn(m_store->manager);
         QVERIFY(m_services->shifts.open(m(10000)));
     }
 

@@ -186,8 +186,7 @@ private Q_SLOTS:
         const SettingsRepository settings(m_store->db());
         QVERIFY(settings.setValue(SettingsRepository::kCurrencySymbol, u"€"_s));
         QVERIFY(settings.setValue(SettingsRepository::kCurrency, u"EUR"_s));
-        m_services = std::make_unique<Services>(m_store->db(), kLane);
-        m_services->session.signIn(m_store->cashier);
+        m_services = m_store->services(m_store->cashier, kLane);
     }
 
     void cleanup()
@@ -215,7 +214,7 @@ private Q_SLOTS:
         m_proxy = std::make_unique<StallProxy>(m_store->scratch().url());
         QVERIFY(m_proxy->listen());
         auto opened = Database::open(m_proxy->url());
-        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().details));
+        QVERIFY_OK(opened);
         m_proxiedDb = std::move(*opened);
         m_services = std::make_unique<Services>(*m_proxiedDb, kLane);
         m_services->session.signIn(m_store->cashier);

@@ -71,8 +71,7 @@ private Q_SLOTS:
                                       10);
         m_tea = m_store->addProduct(u"T-1"_s, u"Green tea"_s,
                                     {{u"Box"_s, 1, 349, u"5901234123457"_s}}, 4);
-        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
-        m_services->session.signIn(m_store->manager);
+        m_services = m_store->services(m_store->manager);
         m_page = std::make_unique<StockPage>(*m_services);
         m_page->resize(1100, 700);
         m_page->show();

@@ -87,9 +87,8 @@ private Q_SLOTS:
     {
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
-        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
+        m_services = m_store->services(m_store->manager);
         m_services->users.setPinIterations(1000);
-        m_services->session.signIn(m_store->manager);
         m_page = std::make_unique<UsersPage>(*m_services);
         m_page->resize(1000, 600);
         m_page->show();

@@ -187,7 +187,7 @@ private Q_SLOTS:
         StallProxy proxy(m_scratch->url());
         QVERIFY(proxy.listen());
         auto opened = Database::open(proxy.url());
-        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().details));
+        QVERIFY_OK(opened);
         const Database &db = **opened;
         DatabaseWorker worker(db, u"test-worker"_s);
         std::optional<Answer> answer;

@@ -52,7 +52,7 @@ private Q_SLOTS:
         const auto outcome = migrator.migrate();
 
         // Then every table of the product exists and the version is the latest
-        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().details));
+        QVERIFY_OK(outcome);
         QCOMPARE(*outcome, Migrator::Outcome::Migrated);
         QCOMPARE(*migrator.currentVersion(), migrator.latestVersion());
         QVERIFY(migrator.latestVersion() >= 1);
@@ -80,7 +80,7 @@ private Q_SLOTS:
         const auto outcome = Migrator(db).migrate();
 
         // Then the rate is kept, and no rate has a say of its own: the store setting decides
-        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().details));
+        QVERIFY_OK(outcome);
         QCOMPARE(scalar(db, u"SELECT rate_bp FROM tax_rates WHERE name = 'Reduced'"_s), 700);
         SqlQuery flag(db, u"SELECT inclusive FROM tax_rates"_s);
         QVERIFY(!flag.exec());

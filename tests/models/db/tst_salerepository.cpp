@@ -107,7 +107,7 @@ private Q_SLOTS:
         const SaleRecord record = sale(lines);
         ProfileScope scope(u"test.commit"_s);
         const auto bill = sales.commit(record);
-        QVERIFY2(bill, qPrintable(bill ? QString() : bill.error().details));
+        QVERIFY_OK(bill);
         // PostgreSQL: one statement, its own transaction. SQLite: BEGIN, six statements, COMMIT.
         QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 1 : 8);
         QCOMPARE(bill->number, 1);
@@ -150,7 +150,7 @@ private Q_SLOTS:
         const auto first = sales.commit(record);
         QVERIFY(first);
         const auto again = sales.commit(record);
-        QVERIFY2(again, qPrintable(again ? QString() : again.error().details));
+        QVERIFY_OK(again);
         QVERIFY(again->alreadyExisted);
         QCOMPARE(again->id, first->id);
         QCOMPARE(again->number, first->number);

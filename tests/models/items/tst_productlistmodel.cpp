@@ -49,7 +49,7 @@ private:
                  qPrintable(plan->errors.isEmpty() ? plan->fileError
                                                    : plan->errors.first().message));
         const auto applied = m_services->catalogueCsv.apply(*plan);
-        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().details));
+        QVERIFY_OK(applied);
         // Stock with many ties, so that paging must break them by id.
         QVERIFY(SqlQuery::run(m_store->db(),
                               u"UPDATE products SET stock_base = (id * 37) % 100"_s));
@@ -74,8 +74,7 @@ private Q_SLOTS:
     {
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
-        m_services = std::make_unique<Services>(m_store->db(), u"1"_s);
-        m_services->session.signIn(m_store->manager);
+        m_services = m_store->services(m_store->manager);
         addCatalogue();
     }
 

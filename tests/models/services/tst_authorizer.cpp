@@ -2,7 +2,7 @@
 #include "models/db/userrepository.h"
 #include "models/services/authorizer.h"
 #include "models/services/session.h"
-#include "tests/common/testdatabase.h"
+#include "tests/common/storefixture.h"
 
 #include <QTest>
 
@@ -22,10 +22,7 @@ private:
 
     User addUser(const QString &login, Role role, const QString &pin)
     {
-        User user{0, login, login.toUpper(), role, true};
-        auto id = UserRepository(m_scratch->db()).insert(user, PinHasher::hash(pin, 1000));
-        user.id = id ? *id : 0;
-        return user;
+        return StoreFixture::addUser(m_scratch->db(), login, login.toUpper(), role, pin);
     }
     qint64 auditRows(const QString &action, qint64 user, qint64 approver)
     {
@@ -85,7 +82,7 @@ private Q_SLOTS:
         session.signIn(m_cashier);
         const auto approval
                 = m_authorizer->requestApproval(session, Permission::Refund, u"maria"_s, u"1234"_s);
-        QVERIFY2(approval, qPrintable(approval ? QString() : approval.error().message));
+        QVERIFY_OK(approval);
         QCOMPARE(approval->approverName(), u"MARIA"_s);
         QCOMPARE(auditRows(u"approval_granted"_s, m_cashier.id, m_manager.id), 1);
 

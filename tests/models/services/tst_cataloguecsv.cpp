@@ -63,7 +63,7 @@ private Q_SLOTS:
                                                    : plan->errors.first().message));
         QCOMPARE(plan->newProducts, 2);
         const auto outcome = csv->apply(*plan);
-        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+        QVERIFY_OK(outcome);
         QCOMPARE(outcome->units, 3);
 
         // Then exporting it again gives the same file, byte for byte
@@ -336,7 +336,7 @@ private Q_SLOTS:
             progress << done;
             return true;
         });
-        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+        QVERIFY_OK(outcome);
         qInfo("imported %d products (%d rows) in %lld ms with %d statements", products,
               products * 2, timer.elapsed(), scope.statementCount());
         QCOMPARE(outcome->created, products);

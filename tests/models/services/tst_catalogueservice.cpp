@@ -149,7 +149,7 @@ private Q_SLOTS:
     {
         m_store->signIn(m_store->manager);
         const auto saved = m_catalogue->save(draft());
-        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+        QVERIFY_OK(saved);
         QVERIFY(saved->id > 0);
         QCOMPARE(saved->units.size(), 2);
         QCOMPARE(saved->categoryName, u"Groceries"_s);
@@ -164,7 +164,7 @@ private Q_SLOTS:
         edited.units.append(ProductUnit{0, 0, u"Single bag"_s, 1, Money::fromMinor(40),
                                         u"4006381333931"_s, true});
         const auto again = m_catalogue->save(edited);
-        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QVERIFY_OK(again);
         QCOMPARE(again->name, u"Green tea, organic"_s);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE active = TRUE"_s), 2);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM product_units WHERE active = FALSE "
@@ -296,7 +296,7 @@ private Q_SLOTS:
 
         ProfileScope scope(u"test.bulk"_s);
         const auto applied = m_catalogue->applyPriceChange(filter, change);
-        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
+        QVERIFY_OK(applied);
         QCOMPARE(*applied, products * 2);
         // BEGIN, the UPDATE, the audit row, COMMIT: the same for 5 or 60 products.
         QCOMPARE(scope.statementCount(), 4);

@@ -60,7 +60,7 @@ private Q_SLOTS:
         const auto summary = DemoStore::fill(m_scratch->db(), options(),
                                              [&progress](int done, int) { progress << done; });
         m_fillStatements = scope.statementCount();
-        QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().details));
+        QVERIFY_OK(summary);
         m_summary = *summary;
         qInfo("demo fill on %s: %lld bills, %lld lines, %d statements, %lld ms",
               qPrintable(TestDatabase::engineName()), m_summary.bills, m_summary.billItems,
@@ -260,7 +260,7 @@ private Q_SLOTS:
             o.lane = lane;
             o.historyDays = 14;
             const auto summary = DemoStore::fill(scratch->db(), o);
-            QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().details));
+            QVERIFY_OK(summary);
             SqlQuery q(scratch->db(), u"SELECT COUNT(*) FROM (SELECT lane FROM bills GROUP BY lane "
                                       "HAVING MAX(number) <> COUNT(*) OR MIN(number) <> 1) gaps"_s);
             QVERIFY(q.execOne());
@@ -289,7 +289,7 @@ private Q_SLOTS:
             fill.scratch = TestDatabase::create();
             QVERIFY2(fill.scratch, qPrintable(TestDatabase::lastError()));
             const auto summary = DemoStore::fill(fill.scratch->db(), o);
-            QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().details));
+            QVERIFY_OK(summary);
         }
         const auto text = [](TestDatabase &db, const QString &sql) {
             SqlQuery q(db.db(), sql);

@@ -31,12 +31,8 @@ private Q_SLOTS:
     {
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
-        m_products.clear();
-        for (int i = 0; i < 60; ++i) {
-            m_products << m_store->addProduct(
-                    u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
-                    {{u"Piece"_s, 1, 100, {}}, {u"Box of 12"_s, 12, 1100, {}}}, 10);
-        }
+        m_products = m_store->addProducts(
+                60, {{u"Piece"_s, 1, 100, {}}, {u"Box of 12"_s, 12, 1100, {}}}, 10);
         m_cache = std::make_unique<ConversionRateCache>(m_store->db());
         m_inventory = std::make_unique<InventoryService>(m_store->db(), m_store->session(),
                                                          m_store->authorizer(), *m_cache);
@@ -68,7 +64,7 @@ private Q_SLOTS:
 
         ProfileScope scope(u"test.receipt"_s);
         const auto posted = m_inventory->postReceipt(receipt, u"Grocery Wholesale"_s, {});
-        QVERIFY2(posted, qPrintable(posted ? QString() : posted.error().message));
+        QVERIFY_OK(posted);
         // BEGIN, document, its lines, stock, ledger, audit, COMMIT.
         QCOMPARE(scope.statementCount(), 7);
         QCOMPARE(posted->lines, lines);
@@ -207,7 +203,7 @@ private Q_SLOTS:
         }
         ProfileScope scope(u"test.stocktake"_s);
         const auto posted = m_inventory->postStocktake(counts, u"Year end"_s);
-        QVERIFY2(posted, qPrintable(posted ? QString() : posted.error().message));
+        QVERIFY_OK(posted);
         // BEGIN, document, lock (PostgreSQL), lines, ledger, stock, audit, COMMIT.
         QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 8 : 7);
         const int off = lines - (lines + 2) / 3;
@@ -299,7 +295,7 @@ private Q_SLOTS:
         ProfileScope scope(u"test.opening"_s);
         const auto saved = catalogue.save(newProduct(u"WAT-1"_s, m_store->standardTax),
                                           m_inventory->openingStock(24));
-        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+        QVERIFY_OK(saved);
         // Then the product comes back with its stock, and the ledger says where it came from
         QCOMPARE(saved->stockBase, 24);
         QCOMPARE(stockOf(saved->id), 24);

@@ -294,7 +294,7 @@ private Q_SLOTS:
         request.reason = u"Changed mind"_s;
         request.lines.append({bill->lines.first().billItemId, 2, false, true});
         const auto outcome = refunds.commit(request, CheckoutService::newSaleUuid());
-        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+        QVERIFY_OK(outcome);
         QCOMPARE(outcome->receipt.code(), u"R1-000001"_s);
         QCOMPARE(outcome->receipt.originalCode(), u"1-000001"_s);
         const QString all = ReceiptRenderer::textLines(outcome->receipt, 32).join(u'\n');
@@ -337,7 +337,7 @@ private Q_SLOTS:
             QCOMPARE(scope.statementCount(), oneCashier);
         }
         const auto z = shifts.close(m(119 * 7));
-        QVERIFY2(z, qPrintable(z ? QString() : z.error().message));
+        QVERIFY_OK(z);
         QCOMPARE(z->bills, 3);
         QCOMPARE(z->sales, m(119 * 7));
         QCOMPARE(z->salesByCashier.size(), 2);
@@ -349,7 +349,7 @@ private Q_SLOTS:
         QCOMPARE(z->salesByCashier.at(1).sales, m(357));
         // The stored Z report, reprinted later, still names both.
         const auto stored = shifts.zReport(z->shift.lane, z->shift.zNumber);
-        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().message));
+        QVERIFY_OK(stored);
         QCOMPARE(stored->salesByCashier.size(), 2);
         QCOMPARE(stored->salesByCashier.at(1).sales, m(357));
 
@@ -428,7 +428,7 @@ private Q_SLOTS:
 
         ReceiptService receipts(store->db(), store->session(), store->authorizer());
         const auto receipt = receipts.forBill(sale->bill.id);
-        QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
+        QVERIFY_OK(receipt);
         QCOMPARE(receipt->storeName, u"Corner Market"_s);
         QCOMPARE(receipt->lines.size(), 1);
         QCOMPARE(receipt->lines.first().name, u"Cola"_s);

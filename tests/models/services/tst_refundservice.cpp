@@ -70,11 +70,7 @@ private Q_SLOTS:
     {
         m_store = StoreFixture::create();
         QVERIFY2(m_store, qPrintable(TestDatabase::lastError()));
-        m_products.clear();
-        for (int i = 0; i < 50; ++i) {
-            m_products << m_store->addProduct(u"P%1"_s.arg(i), u"Product %1"_s.arg(i),
-                                              {{u"Piece"_s, 1, 200, {}}}, 100);
-        }
+        m_products = m_store->addProducts(50, {{u"Piece"_s, 1, 200, {}}}, 100);
         m_cache = std::make_unique<ConversionRateCache>(m_store->db());
         m_checkout = std::make_unique<CheckoutService>(m_store->db(), m_store->session(),
                                                        m_store->authorizer(), *m_cache);
@@ -111,7 +107,7 @@ private Q_SLOTS:
         const RefundService::Request req = request(billId, 2, restock, lines);
         ProfileScope scope(u"test.commit"_s);
         const auto outcome = m_refunds->commit(req, CheckoutService::newSaleUuid());
-        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+        QVERIFY_OK(outcome);
         // A fresh load (2), the refund with its audit row (one statement on PostgreSQL,
         // BEGIN + 8 + COMMIT on SQLite) and the store's header for the receipt (1).
         QCOMPARE(scope.statementCount(), TestDatabase::isPostgres() ? 4 : 13);
@@ -137,7 +133,7 @@ private Q_SLOTS:
         for (int step = 0; step < 3; ++step) {
             const auto outcome
                     = m_refunds->commit(request(billId, 1), CheckoutService::newSaleUuid());
-            QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+            QVERIFY_OK(outcome);
             refunded += outcome->record.total.minor();
         }
         // 1.33 + 1.34 + 1.33: exactly what was paid.
@@ -189,7 +185,7 @@ private Q_SLOTS:
         req.lines = {{item, 1, false, true}, {item, 2, false, false}};
         // When the refund is committed
         const auto outcome = m_refunds->commit(req, CheckoutService::newSaleUuid());
-        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+        QVERIFY_OK(outcome);
         // Then the ledger shows all 3 coming back and the 2 broken ones leaving stock again,
         // both rows pointing at the refund, and stock went up by the 1 that is sellable.
         const qint64 productId = m_products.at(0).id;

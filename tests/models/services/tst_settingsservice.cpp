@@ -116,7 +116,7 @@ private Q_SLOTS:
                 {Keys::kCashRoundingMinor, u"5"_s},
                 {AuthService::kLockSecondsKey, u"600"_s},
         });
-        QVERIFY2(status, qPrintable(status ? QString() : status.error().message));
+        QVERIFY_OK(status);
 
         // BEGIN, read, one write for every key, the audit row, COMMIT.
         QCOMPARE(scope.statementCount(), 5);

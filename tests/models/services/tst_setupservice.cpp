@@ -77,7 +77,7 @@ private Q_SLOTS:
 
         ProfileScope scope(u"test.setup"_s);
         const auto admin = m_setup->initializeStore(aStore());
-        QVERIFY2(admin, qPrintable(admin ? QString() : admin.error().message));
+        QVERIFY_OK(admin);
         // BEGIN, count users, settings, lane, two tax rates, admin, audit, COMMIT.
         QCOMPARE(scope.statementCount(), 9);
         QCOMPARE(m_setup->isNeeded().value(), false);

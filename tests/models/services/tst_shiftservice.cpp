@@ -27,7 +27,7 @@ private:
                                    CheckoutService::lineFor(m_tea, m_tea.units.at(0), quantity));
         const auto receipt = m_checkout->commit(cart, {{method, m(tendered), {}}},
                                                 CheckoutService::newSaleUuid());
-        QVERIFY2(receipt, qPrintable(receipt ? QString() : receipt.error().message));
+        QVERIFY_OK(receipt);
     }
 
 private Q_SLOTS:
@@ -96,7 +96,7 @@ private Q_SLOTS:
         m_store->signIn(m_store->cashier);
 
         const auto x = m_shifts->xReport();
-        QVERIFY2(x, qPrintable(x ? QString() : x.error().message));
+        QVERIFY_OK(x);
         QCOMPARE(x->bills, 3);
         QCOMPARE(x->sales, m(6000));
         QCOMPARE(x->salesBy(u"cash"_s), m(5000));
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(m_shifts->open(m(10000)));
         sell(2, Tender::Method::Cash, 2000);
         const auto z = m_shifts->close(m(11950));
-        QVERIFY2(z, qPrintable(z ? QString() : z.error().message));
+        QVERIFY_OK(z);
         QCOMPARE(z->shift.zNumber, 1);
         QCOMPARE(z->expectedCash, m(12000));
         QCOMPARE(*z->countedCash, m(11950));

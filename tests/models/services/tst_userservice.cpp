@@ -1,9 +1,8 @@
 #include "models/db/sqlquery.h"
-#include "models/db/userrepository.h"
 #include "models/services/authorizer.h"
 #include "models/services/session.h"
 #include "models/services/userservice.h"
-#include "tests/common/testdatabase.h"
+#include "tests/common/storefixture.h"
 
 #include <QTest>
 
@@ -25,10 +24,7 @@ private:
 
     User addUser(const QString &login, Role role)
     {
-        User user{0, login, login.toUpper(), role, true};
-        auto id = UserRepository(m_scratch->db()).insert(user, PinHasher::hash(u"1234"_s, 1000));
-        user.id = id ? *id : 0;
-        return user;
+        return StoreFixture::addUser(m_scratch->db(), login, login.toUpper(), role);
     }
     void signIn(const User &user) { m_session->signIn(user); }
     qint64 scalar(const QString &sql)
@@ -59,7 +55,7 @@ private Q_SLOTS:
         signIn(m_manager);
         const auto created
                 = m_users->create({u" Nora "_s, u"Nora Park"_s, Role::Cashier, u"5678"_s});
-        QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+        QVERIFY_OK(created);
         QCOMPARE(created->login, u"nora"_s);
         QVERIFY(m_auth->signIn(u"nora"_s, u"5678"_s).ok());
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_log WHERE action = 'user_created'"_s), 1);
