@@ -1,6 +1,7 @@
 #pragma once
 
-#include "models/db/productrepository.h"
+#include "models/domain/pricechange.h"
+#include "models/domain/productfilter.h"
 
 #include <QDialog>
 

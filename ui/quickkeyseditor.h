@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/db/quickkeyrepository.h"
+#include "models/domain/quickkey.h"
 #include "models/services/serviceerror.h"
 
 #include <QDialog>

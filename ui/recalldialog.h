@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/db/parkedcartrepository.h"
+#include "models/domain/parkedcart.h"
 
 #include <QDialog>
 

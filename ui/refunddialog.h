@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/db/refundrepository.h"
 #include "models/domain/approval.h"
+#include "models/domain/refund.h"
 #include "models/services/refundservice.h"
 
 #include <QDialog>

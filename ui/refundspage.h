@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/db/refundrepository.h"
+#include "models/domain/billhistory.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/db/reportrepository.h"
+#include "models/domain/report.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -2,22 +2,12 @@
 
 #include "models/db/dberror.h"
 #include "models/domain/cart.h"
+#include "models/domain/parkedcart.h"
 
 #include <QDateTime>
 #include <QList>
 
 class Database;
-
-//! A sale put aside, as the recall list shows it.
-struct ParkedCart
-{
-    qint64 id = 0;
-    QString lane;
-    QString cashierName;
-    QString label;
-    QDateTime parkedAt;
-    Cart cart;
-};
 
 //! Parked sales live in the database, so they survive a restart and any lane recalls them.
 class ParkedCartRepository

@@ -75,15 +75,6 @@ const QString kNoHistory
 
 } // namespace
 
-ProductCursor ProductCursor::after(const Product &product, ProductFilter::Sort sort)
-{
-    ProductCursor cursor;
-    cursor.id = product.id;
-    cursor.number = product.stockBase;
-    cursor.text = sort == ProductFilter::Sort::Sku ? product.sku : product.name;
-    return cursor;
-}
-
 DbResult<QList<Product>> ProductRepository::readProducts(SqlQuery &q) const
 {
     if (!q.exec()) {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "models/db/dberror.h"
+#include "models/domain/pricechange.h"
 #include "models/domain/product.h"
+#include "models/domain/productfilter.h"
 
 #include <QHash>
 #include <QList>
@@ -11,47 +13,6 @@
 
 class Database;
 class SqlQuery;
-
-//! What the product list shows: any mix of these narrows it.
-struct ProductFilter
-{
-    QString text;          //!< part of the name, start of the SKU, or a whole barcode
-    qint64 categoryId = 0; //!< 0: every category
-    enum class Active { Any, Yes, No } active = Active::Yes;
-    bool lowStockOnly = false;
-
-    enum class Sort { Name, Sku, Stock };
-    Sort sort = Sort::Name;
-    bool descending = false;
-};
-
-//! Where the next page starts: the sort key and id of the last row shown.
-struct ProductCursor
-{
-    QString text;      //!< name or SKU of the last row
-    qint64 number = 0; //!< stock of the last row
-    qint64 id = 0;     //!< 0: the first page
-    static ProductCursor after(const Product &product, ProductFilter::Sort sort);
-};
-
-//! A price change over many products at once.
-struct PriceChange
-{
-    enum class Mode { Percent, Amount, Set };
-    Mode mode = Mode::Percent;
-    qint64 value = 0;           //!< basis points for Percent (-1000 = -10 %), minor units otherwise
-    bool baseUnitsOnly = false; //!< leave packs' prices alone
-};
-
-struct PriceChangeRow
-{
-    qint64 unitId = 0;
-    QString sku;
-    QString productName;
-    QString unitName;
-    Money oldPrice;
-    Money newPrice;
-};
 
 /*!
  * The catalogue: products with their sellable units, categories and tax rates. Lists page

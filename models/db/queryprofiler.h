@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/domain/profiling.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
@@ -9,27 +11,6 @@
 #include <QString>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSql)
-
-//! One statement as the profiler saw it.
-struct StatementRecord
-{
-    QString sql; //!< the statement text, whitespace folded
-    qint64 nanoseconds = 0;
-    bool ok = true;
-};
-
-//! One finished operation ("checkout.commit") with the statements it ran.
-struct OperationRecord
-{
-    quint64 sequence = 0; //!< increases with every finished operation
-    QString name;
-    qint64 startedAtMs = 0; //!< milliseconds since the epoch
-    qint64 nanoseconds = 0; //!< wall time of the whole operation
-    int statementCount = 0;
-    qint64 statementNanoseconds = 0;
-    QList<StatementRecord> statements; //!< the first kMaxStatementsKept of them
-    QStringList repeatWarnings;        //!< statement shapes that repeated (the N+1 smell)
-};
 
 class ProfileScope;
 
@@ -120,5 +101,3 @@ private:
     Repeats m_repeats;
     QHash<QString, int> m_shapeCounts;
 };
-
-Q_DECLARE_METATYPE(OperationRecord)

@@ -22,19 +22,6 @@ const QString kBillNet = u"b.total_minor - b.rounding_minor"_s;
 
 } // namespace
 
-ReportRange ReportRange::days(const QDate &first, const QDate &last)
-{
-    ReportRange range;
-    range.from = QDateTime(first, QTime(0, 0)).toUTC();
-    range.to = QDateTime(last.addDays(1), QTime(0, 0)).toUTC();
-    return range;
-}
-
-Money SalesSummary::averageBasket() const
-{
-    return bills > 0 ? net.scaled(1, bills) : Money::fromMinor(0);
-}
-
 DbResult<ReportRange> ReportRepository::bounded(const ReportRange &range) const
 {
     // "id + 0" keeps PostgreSQL on the created_at index: MIN(id) alone tempts it to walk the

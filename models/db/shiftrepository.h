@@ -1,24 +1,12 @@
 #pragma once
 
 #include "models/db/dberror.h"
+#include "models/domain/closedshift.h"
 #include "models/domain/shiftreport.h"
 
 #include <optional>
 
 class Database;
-
-//! A closed shift as the list of Z reports shows it: who, when, and its main totals.
-struct ClosedShift
-{
-    Shift shift;
-    qint64 bills = 0;
-    Money sales; //!< sum of its bill totals, as its Z report says
-    qint64 refunds = 0;
-    Money refunded;
-    Money expectedCash;
-    Money countedCash;
-    Money difference() const { return countedCash - expectedCash; }
-};
 
 /*!
  * Shifts, cash movements and Z reports. A shift's figures are a handful of aggregate

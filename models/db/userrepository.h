@@ -1,8 +1,9 @@
 #pragma once
 
 #include "models/db/dberror.h"
-#include "models/domain/user.h"
 #include "models/domain/pinhasher.h"
+#include "models/domain/user.h"
+#include "models/domain/usercredentials.h"
 
 #include <QDateTime>
 #include <QList>
@@ -10,15 +11,6 @@
 #include <optional>
 
 class Database;
-
-//! A user row with what sign-in needs beyond the User value.
-struct UserCredentials
-{
-    User user;
-    PinHasher::Hashed pin;
-    int failedAttempts = 0;
-    QDateTime lockedUntil; //!< invalid when not locked
-};
 
 //! Users table access. Services decide who may call what.
 class UserRepository
