@@ -1,10 +1,9 @@
 #include "ui/diagnosticsdialog.h"
 #include "ui_diagnosticsdialog.h"
 
-#include "models/db/conversionratecache.h"
-#include "models/db/queryprofiler.h"
 #include "models/items/operationsmodel.h"
 #include "models/items/statementsmodel.h"
+#include "models/services/diagnosticsservice.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -21,15 +20,13 @@
 
 using namespace Qt::StringLiterals;
 
-DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, ConversionRateCache *cache,
-                                     QWidget *parent)
+DiagnosticsDialog::DiagnosticsDialog(DiagnosticsService &diagnostics, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::DiagnosticsDialog>())
-    , m_profiler(profiler)
-    , m_operations(new OperationsModel(profiler, this))
+    , m_diagnostics(diagnostics)
+    , m_operations(new OperationsModel(diagnostics, this))
     , m_sortedOperations(new QSortFilterProxyModel(this))
     , m_statements(new StatementsModel(this))
-    , m_cache(cache)
 {
     m_ui->setupUi(this);
     setModal(false);
@@ -55,12 +52,12 @@ DiagnosticsDialog::DiagnosticsDialog(QueryProfiler &profiler, ConversionRateCach
     updateSummary();
     updateStatementsNote();
 
-    m_ui->cacheGroup->setVisible(m_cache != nullptr);
+    m_ui->cacheGroup->setVisible(m_diagnostics.hasCacheStats());
     for (int column = 1; column < m_ui->cacheLayout->columnCount(); column += 2) {
         m_ui->cacheLayout->setColumnStretch(column, 1);
     }
-    if (m_cache) {
-        connect(m_cache, &ConversionRateCache::statsChanged, this,
+    if (m_diagnostics.hasCacheStats()) {
+        connect(&m_diagnostics, &DiagnosticsService::cacheStatsChanged, this,
                 &DiagnosticsDialog::updateCacheStats);
         updateCacheStats();
     }
@@ -155,10 +152,10 @@ void DiagnosticsDialog::updateSummary()
     m_ui->summaryLabel->setText(
             tr("Since Till started: %L1 statements run, %L2 statements prepared. "
                "Operations kept here: %L3 of at most %L4.")
-                    .arg(m_profiler.totalStatements())
-                    .arg(m_profiler.totalPrepares())
+                    .arg(m_diagnostics.totalStatements())
+                    .arg(m_diagnostics.totalPrepares())
                     .arg(m_operations->rowCount())
-                    .arg(QueryProfiler::kHistorySize));
+                    .arg(DiagnosticsService::historySize()));
 }
 
 void DiagnosticsDialog::updateStatementsNote()
@@ -179,7 +176,7 @@ void DiagnosticsDialog::updateStatementsNote()
 
 void DiagnosticsDialog::updateCacheStats()
 {
-    const ConversionRateCache::Stats stats = m_cache->stats();
+    const CacheStats stats = m_diagnostics.cacheStats();
     const QLocale locale;
     m_ui->cacheHitsLabel->setText(locale.toString(stats.hits));
     m_ui->cacheMissesLabel->setText(locale.toString(stats.misses));

@@ -4,12 +4,11 @@
 
 #include <memory>
 
-class ConversionRateCache;
+class DiagnosticsService;
 class OperationsModel;
 class QLabel;
 class QModelIndex;
 class QSortFilterProxyModel;
-class QueryProfiler;
 class StatementsModel;
 
 namespace Ui {
@@ -27,9 +26,8 @@ class DiagnosticsDialog : public QDialog
     Q_OBJECT
 
 public:
-    //! cache may be null (no cache figures are then shown); it must outlive the dialog.
-    explicit DiagnosticsDialog(QueryProfiler &profiler, ConversionRateCache *cache = nullptr,
-                               QWidget *parent = nullptr);
+    //! diagnostics must outlive the dialog; without a cache there are no cache figures.
+    explicit DiagnosticsDialog(DiagnosticsService &diagnostics, QWidget *parent = nullptr);
     ~DiagnosticsDialog() override;
 
     //! How many of the newest operations the summary at the top speaks of.
@@ -51,10 +49,9 @@ private:
     void updateCacheStats();
 
     std::unique_ptr<Ui::DiagnosticsDialog> m_ui;
-    QueryProfiler &m_profiler;
+    DiagnosticsService &m_diagnostics;
     OperationsModel *m_operations = nullptr;
     QSortFilterProxyModel *m_sortedOperations = nullptr;
     StatementsModel *m_statements = nullptr;
-    ConversionRateCache *m_cache = nullptr;
     QLabel *m_plainSummary = nullptr;
 };

@@ -2,8 +2,6 @@
 
 #include "models/services/services.h"
 
-#include "models/db/database.h"
-#include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
 #include "models/services/authservice.h"
 #include "models/services/session.h"
@@ -65,7 +63,6 @@ QIcon themeIcon(const QStringList &names, QStyle::StandardPixmap fallback)
 MainWindow::MainWindow(Services &services, const QString &storeName, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
-    , m_db(services.db)
     , m_session(services.session)
     , m_storeName(storeName)
 {
@@ -245,8 +242,8 @@ void MainWindow::createStatusBar()
 {
     // A long path gives way on a narrow till; the tool tip keeps it whole.
     auto *databaseLabel = new ElidedLabel({}, this);
-    databaseLabel->setElidedText(tr("Database: %1").arg(m_db.description()),
-                                 m_db.url().toDisplayString());
+    databaseLabel->setElidedText(tr("Database: %1").arg(m_services.databaseDescription()),
+                                 m_services.databaseLocation());
     m_databaseLabel = databaseLabel;
     m_databaseLabel->setObjectName(u"databaseLabel"_s);
     m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -378,7 +375,7 @@ void MainWindow::handleSignedOut()
 void MainWindow::showDiagnostics()
 {
     if (!m_diagnostics) {
-        m_diagnostics = new DiagnosticsDialog(QueryProfiler::instance(), &m_services.cache, this);
+        m_diagnostics = new DiagnosticsDialog(m_services.diagnostics, this);
         m_diagnostics->setObjectName(u"diagnosticsDialog"_s);
     }
     m_diagnostics->show();

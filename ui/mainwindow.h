@@ -11,7 +11,6 @@
 #include <optional>
 
 class AuthService;
-class Database;
 class DiagnosticsDialog;
 class IdleWatcher;
 class LoginWidget;
@@ -87,7 +86,6 @@ private:
     void showAbout();
 
     Services &m_services;
-    const Database &m_db;
     Session &m_session;
     QString m_storeName;
 

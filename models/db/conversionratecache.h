@@ -2,6 +2,7 @@
 
 #include "models/db/dberror.h"
 #include "models/db/productrepository.h"
+#include "models/domain/cachestats.h"
 #include "models/domain/clock.h"
 
 #include <QCache>
@@ -62,18 +63,8 @@ public:
     //! Whether other lanes' edits reach this cache now (opens a lost connection again).
     bool isListening() const;
 
-    struct Stats
-    {
-        quint64 hits = 0;
-        quint64 misses = 0;
-        quint64 loads = 0; //!< queries run to fill misses
-        quint64 invalidations = 0;
-        quint64 expirations = 0;
-        int entries = 0;
-        quint64 scanHits = 0;
-        quint64 scanMisses = 0;
-        int scanEntries = 0;
-    };
+    //! A value of the domain, so the Diagnostics window reads it without this class.
+    using Stats = CacheStats;
     Stats stats() const;
 
 Q_SIGNALS:

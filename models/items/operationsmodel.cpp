@@ -1,5 +1,7 @@
 #include "models/items/operationsmodel.h"
 
+#include "models/services/diagnosticsservice.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
@@ -88,13 +90,13 @@ QStringList OperationsModel::recentSummaries(int count) const
     return lines;
 }
 
-OperationsModel::OperationsModel(QueryProfiler &profiler, QObject *parent)
+OperationsModel::OperationsModel(DiagnosticsService &diagnostics, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_profiler(profiler)
+    , m_diagnostics(diagnostics)
 {
     // Operations finish on worker threads too, so updates are queued to this thread.
     // Connecting before the first snapshot means no operation can fall between the two.
-    connect(&m_profiler, &QueryProfiler::operationFinished, this,
+    connect(&m_diagnostics, &DiagnosticsService::operationFinished, this,
             &OperationsModel::handleOperationFinished, Qt::QueuedConnection);
     reload();
 }
@@ -218,14 +220,14 @@ QVariant OperationsModel::headerData(int section, Qt::Orientation orientation, i
 
 void OperationsModel::reload()
 {
-    setRows(m_profiler.history());
+    setRows(m_diagnostics.history());
 }
 
 void OperationsModel::clear()
 {
     // Whatever finished before the clear is gone, even if its signal is still queued.
-    const QList<OperationRecord> before = m_profiler.history();
-    m_profiler.clearHistory();
+    const QList<OperationRecord> before = m_diagnostics.history();
+    m_diagnostics.clearHistory();
     if (!before.isEmpty()) {
         m_snapshotSequence = std::max(m_snapshotSequence, before.constLast().sequence);
     }
@@ -248,7 +250,7 @@ void OperationsModel::handleOperationFinished(const OperationRecord &operation)
     if (operation.sequence <= m_snapshotSequence) {
         return;
     }
-    if (m_rows.size() >= QueryProfiler::kHistorySize) {
+    if (m_rows.size() >= DiagnosticsService::historySize()) {
         beginRemoveRows({}, 0, 0);
         m_rows.removeFirst();
         endRemoveRows();

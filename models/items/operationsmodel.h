@@ -1,16 +1,18 @@
 #pragma once
 
-#include "models/db/queryprofiler.h"
+#include "models/domain/profiling.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+
+class DiagnosticsService;
 
 /*!
  * The operations the QueryProfiler has seen, oldest first, one row each: when it started,
  * its name, how many statements it ran, how long it took, and how many statement shapes
  * repeated inside it (the N+1 smell; such rows are highlighted). New operations are
  * appended as they finish, on any thread, and the oldest rows drop out beyond
- * QueryProfiler::kHistorySize, just as in the profiler's own history.
+ * DiagnosticsService::historySize(), just as in the profiler's own history.
  */
 class OperationsModel : public QAbstractTableModel
 {
@@ -38,7 +40,7 @@ public:
         SortRole,
     };
 
-    explicit OperationsModel(QueryProfiler &profiler, QObject *parent = nullptr);
+    explicit OperationsModel(DiagnosticsService &diagnostics, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -74,7 +76,7 @@ private:
     void handleOperationFinished(const OperationRecord &operation);
     void setRows(const QList<OperationRecord> &rows);
 
-    QueryProfiler &m_profiler;
+    DiagnosticsService &m_diagnostics;
     QList<OperationRecord> m_rows;
     //! Operations up to this sequence were in the last snapshot (or cleared): live updates
     //! for them are ignored, so nothing shows twice.

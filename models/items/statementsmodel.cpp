@@ -1,5 +1,7 @@
 #include "models/items/statementsmodel.h"
 
+#include "models/db/queryprofiler.h"
+
 #include <QColor>
 #include <QLocale>
 #include <QSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/db/queryprofiler.h"
+#include "models/domain/profiling.h"
 
 #include <QAbstractTableModel>
 #include <QList>

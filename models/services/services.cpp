@@ -1,5 +1,8 @@
 #include "models/services/services.h"
 
+#include "models/db/database.h"
+#include "models/db/queryprofiler.h"
+
 Services::Services(const Database &database, const QString &lane)
     : db(database)
     , session(lane)
@@ -17,6 +20,7 @@ Services::Services(const Database &database, const QString &lane)
     , users(database, session, authorizer)
     , audit(database, session, authorizer)
     , settings(database, session, authorizer)
+    , diagnostics(QueryProfiler::instance(), &cache)
 {
     // Where receipts go is this till's own setting, read once here for every screen that prints.
     printer.setConfig(ReceiptPrinter::Config::fromSettings());
@@ -28,4 +32,14 @@ Services::Services(const Database &database, const QString &lane)
                              auth.setPolicy(AuthService::Policy::fromSettings(db));
                          }
                      });
+}
+
+QString Services::databaseDescription() const
+{
+    return db.description();
+}
+
+QString Services::databaseLocation() const
+{
+    return db.url().toDisplayString();
 }

@@ -7,6 +7,7 @@
 #include "models/services/cataloguecsv.h"
 #include "models/services/catalogueservice.h"
 #include "models/services/checkoutservice.h"
+#include "models/services/diagnosticsservice.h"
 #include "models/services/inventoryservice.h"
 #include "models/services/receiptprinter.h"
 #include "models/services/receiptservice.h"
@@ -32,6 +33,11 @@ public:
     Services(const Services &) = delete;
     Services &operator=(const Services &) = delete;
 
+    //! The database for the status bar: "SQLite /path/till.db", "PostgreSQL till@db:5432/till".
+    QString databaseDescription() const;
+    //! Where the data lives, as a URL without the password.
+    QString databaseLocation() const;
+
     const Database &db;
     Session session;
     AuthService auth;
@@ -49,4 +55,5 @@ public:
     UserService users;
     AuditService audit;
     SettingsService settings;
+    DiagnosticsService diagnostics;
 };

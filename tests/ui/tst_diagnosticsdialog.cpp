@@ -1,6 +1,7 @@
 #include "models/db/queryprofiler.h"
 #include "models/db/sqlquery.h"
 #include "models/items/operationsmodel.h"
+#include "models/services/diagnosticsservice.h"
 #include "tests/common/testdatabase.h"
 #include "ui/diagnosticsdialog.h"
 
@@ -54,7 +55,8 @@ private Q_SLOTS:
         // Given a sale of one statement, then a report
         runOperation(u"checkout.commit"_s, 1);
         runOperation(u"reports.sales"_s, 3);
-        DiagnosticsDialog dialog(QueryProfiler::instance());
+        DiagnosticsService diagnostics(QueryProfiler::instance());
+        DiagnosticsDialog dialog(diagnostics);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
 

@@ -2,6 +2,7 @@
 #include "models/db/sqlquery.h"
 #include "models/items/operationsmodel.h"
 #include "models/items/statementsmodel.h"
+#include "models/services/diagnosticsservice.h"
 #include "tests/common/testdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,7 @@ class TestOperationsModel : public QObject
 
 private:
     std::unique_ptr<TestDatabase> m_scratch;
+    DiagnosticsService m_diagnostics{QueryProfiler::instance()};
 
     void selectOne(int value)
     {
@@ -57,7 +59,7 @@ private Q_SLOTS:
         runOperation(u"test.second"_s, 2);
 
         // When a model is made before their queued signals arrive
-        OperationsModel model(QueryProfiler::instance());
+        OperationsModel model(m_diagnostics);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
 
@@ -85,7 +87,7 @@ private Q_SLOTS:
     {
         QFETCH(int, column);
         QFETCH(QString, header);
-        OperationsModel model(QueryProfiler::instance());
+        OperationsModel model(m_diagnostics);
         QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), header);
         QVERIFY(!model.headerData(column, Qt::Vertical).isValid());
     }
@@ -93,7 +95,7 @@ private Q_SLOTS:
     void rowsAppearWhenAnOperationEnds()
     {
         // Given an empty model
-        OperationsModel model(QueryProfiler::instance());
+        OperationsModel model(m_diagnostics);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -125,7 +127,7 @@ private Q_SLOTS:
 
     void statementsInALoopAreFlagged()
     {
-        OperationsModel model(QueryProfiler::instance());
+        OperationsModel model(m_diagnostics);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int times = QueryProfiler::instance().repeatThreshold() + 1;
@@ -161,7 +163,7 @@ private Q_SLOTS:
 
     void theOldestRowsDropOut()
     {
-        OperationsModel model(QueryProfiler::instance());
+        OperationsModel model(m_diagnostics);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
 
         // When one operation more than the history holds finishes (no SQL: quick)
@@ -181,7 +183,7 @@ private Q_SLOTS:
     void clearEmptiesModelAndProfiler()
     {
         runOperation(u"test.before"_s, 1);
-        OperationsModel model(QueryProfiler::instance());
+        OperationsModel model(m_diagnostics);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 1);
