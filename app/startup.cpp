@@ -1,9 +1,8 @@
 #include "app/startup.h"
 
 #include "models/db/database.h"
-#include "models/db/migrator.h"
 #include "models/db/settingsrepository.h"
-#include "models/db/userrepository.h"
+#include "models/services/startupservice.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -98,11 +97,10 @@ std::optional<StartupProblem> Startup::openDatabase(MissingFile missing)
 
 std::optional<StartupProblem> Startup::migrate()
 {
-    const Migrator migrator(*m_db);
-    const auto migrated = migrator.migrate();
+    const auto migrated = StartupService(*m_db).migrateSchema();
     if (migrated) {
-        if (*migrated == Migrator::Outcome::Migrated) {
-            qCInfo(lcStartup) << "database schema brought to version" << migrator.latestVersion();
+        if (migrated->migrated) {
+            qCInfo(lcStartup) << "database schema brought to version" << migrated->version;
         }
         return std::nullopt;
     }
@@ -155,7 +153,7 @@ std::optional<StartupProblem> Startup::fillDemo(const DemoStore::Options &option
 
 Result<Startup::Readiness, StartupProblem> Startup::checkUsers(bool demoRequested) const
 {
-    const auto users = UserRepository(*m_db).count();
+    const auto users = StartupService(*m_db).userCount();
     if (!users) {
         return problem(tr("Till cannot read the database. Please check the connection "
                           "and start Till again."),
