@@ -1,7 +1,8 @@
 #include "app/startup.h"
 
 #include "models/db/database.h"
-#include "models/db/settingsrepository.h"
+#include "models/domain/storesettings.h"
+#include "models/services/settingsservice.h"
 #include "models/services/startupservice.h"
 
 #include <QDir>
@@ -172,7 +173,7 @@ Result<Startup::Readiness, StartupProblem> Startup::checkUsers(bool demoRequeste
 
 QString Startup::storeName() const
 {
-    const auto name = SettingsRepository(*m_db).value(SettingsRepository::kStoreName);
+    const auto name = SettingsService::value(*m_db, Setting::StoreName);
     if (!name) {
         qCWarning(lcStartup) << "cannot read the store name:" << name.error().details;
         return {};

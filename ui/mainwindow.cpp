@@ -2,7 +2,7 @@
 
 #include "models/services/services.h"
 
-#include "models/db/settingsrepository.h"
+#include "models/domain/storesettings.h"
 #include "models/services/authservice.h"
 #include "models/services/session.h"
 #include "ui/areapage.h"
@@ -489,14 +489,14 @@ void MainWindow::handleUnlocked(const User &user)
 
 void MainWindow::handleSettingsSaved(const QStringList &keys)
 {
-    if (!keys.contains(SettingsRepository::kStoreName)) {
+    if (!keys.contains(Setting::StoreName.key)) {
         return;
     }
     const auto values = m_services.settings.values();
     if (!values) {
         return;
     }
-    m_storeName = values->value(SettingsRepository::kStoreName);
+    m_storeName = values->value(Setting::StoreName.key);
     setWindowTitle(m_storeName.isEmpty() ? tr("Till") : tr("Till — %1").arg(m_storeName));
     m_login->setStoreName(m_storeName);
 }

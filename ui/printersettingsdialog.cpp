@@ -1,6 +1,8 @@
 #include "ui/printersettingsdialog.h"
 #include "ui_printersettingsdialog.h"
 
+#include "models/domain/settlement.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
@@ -137,8 +139,11 @@ ReceiptData PrinterSettingsDialog::testReceipt(const QString &lane, const QStrin
     r.tax = Money::fromMinor(32);
     r.rounding = Money::fromMinor(0);
     r.total = Money::fromMinor(200);
-    r.payments.append(
-            {u"cash"_s, Money::fromMinor(200), Money::fromMinor(500), Money::fromMinor(300), {}});
+    r.payments.append({Tender::toString(Tender::Method::Cash),
+                       Money::fromMinor(200),
+                       Money::fromMinor(500),
+                       Money::fromMinor(300),
+                       {}});
     r.change = Money::fromMinor(300);
     return r;
 }

@@ -1,6 +1,7 @@
 #include "ui/refunddialog.h"
 #include "ui_refunddialog.h"
 
+#include "models/domain/settlement.h"
 #include "models/items/billhistorymodel.h"
 #include "models/items/refundlinesmodel.h"
 #include "models/services/services.h"
@@ -22,8 +23,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString kCash = u"cash"_s;
-const QString kCard = u"card"_s;
+const QString kCash = Tender::toString(Tender::Method::Cash);
+const QString kCard = Tender::toString(Tender::Method::Card);
 
 QFont scaledFont(QFont font, qreal factor, bool bold)
 {

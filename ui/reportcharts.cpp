@@ -1,5 +1,7 @@
 #include "ui/reportcharts.h"
 
+#include "models/domain/settlement.h"
+
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -228,10 +230,14 @@ QString ReportCharts::salesTitle(const QString &currencySymbol)
 
 QString ReportCharts::methodName(const QString &method)
 {
-    if (method == u"cash"_s) {
-        return tr("Cash", "payment method");
+    const std::optional<Tender::Method> known = Tender::fromString(method);
+    if (!known) {
+        return method;
     }
-    if (method == u"card"_s) {
+    switch (*known) {
+    case Tender::Method::Cash:
+        return tr("Cash", "payment method");
+    case Tender::Method::Card:
         return tr("Card", "payment method");
     }
     return method;

@@ -1,7 +1,7 @@
 #include "ui/reportspage.h"
 #include "ui_reportspage.h"
 
-#include "models/db/settingsrepository.h"
+#include "models/domain/storesettings.h"
 #include "models/items/reporttablemodel.h"
 #include "models/services/livesales.h"
 #include "models/services/reportrunner.h"
@@ -523,7 +523,7 @@ void ReportsPage::exportShiftReport()
         return;
     }
     const auto settings = m_services.settings.values();
-    const QString store = settings ? settings->value(SettingsRepository::kStoreName) : QString();
+    const QString store = settings ? settings->value(Setting::StoreName.key) : QString();
     const QString heading
             = store.isEmpty() ? title : tr("%1: %2", "store name: report title").arg(store, title);
     if (const auto error = ReportExport::writePdf(

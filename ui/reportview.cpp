@@ -1,8 +1,8 @@
 #include "ui/reportview.h"
 
-#include "models/db/settingsrepository.h"
 #include "models/domain/percent.h"
 #include "models/domain/quantity.h"
+#include "models/domain/storesettings.h"
 #include "models/items/billhistorymodel.h"
 #include "models/items/lowstockmodel.h"
 #include "models/items/reporttablemodel.h"
@@ -551,7 +551,7 @@ QString ReportView::storeName() const
         return m_storeName;
     }
     const auto values = m_services.settings.values();
-    return values ? values->value(SettingsRepository::kStoreName) : QString();
+    return values ? values->value(Setting::StoreName.key) : QString();
 }
 
 QString ReportView::tileText(Tile tile) const

@@ -1,6 +1,7 @@
 #include "ui/salepage.h"
 #include "ui_salepage.h"
 
+#include "models/domain/billcode.h"
 #include "models/domain/percent.h"
 #include "models/domain/quantity.h"
 #include "models/items/cartmodel.h"
@@ -1272,8 +1273,7 @@ void SalePage::finishSale(const SaleReceipt &receipt, const QList<Tender> &tende
     });
     m_cart->clear();
     showChange(receipt);
-    const QString code
-            = u"%1-%2"_s.arg(receipt.bill.lane).arg(receipt.bill.number, 6, 10, QChar(u'0'));
+    const QString code = BillCode::bill(receipt.bill.lane, receipt.bill.number).toString();
     if (receipt.bill.alreadyExisted) {
         strip()->showInfo(
                 tr("This sale had been saved already as bill %1; nothing was charged twice.")

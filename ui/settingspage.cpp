@@ -1,7 +1,7 @@
 #include "ui/settingspage.h"
 #include "ui_settingspage.h"
 
-#include "models/db/settingsrepository.h"
+#include "models/domain/storesettings.h"
 #include "models/services/authservice.h"
 #include "models/services/settingsservice.h"
 
@@ -10,7 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-using Keys = SettingsRepository;
 constexpr int kSecondsPerMinute = 60;
 constexpr double kBasisPointsPerPercent = 100.0;
 } // namespace
@@ -88,41 +87,42 @@ void SettingsPage::reload()
 
 void SettingsPage::showValues(const QHash<QString, QString> &values)
 {
-    m_ui->storeNameEdit->setText(values.value(Keys::kStoreName));
-    m_ui->addressEdit->setPlainText(values.value(Keys::kStoreAddress));
-    m_ui->taxIdEdit->setText(values.value(Keys::kStoreTaxId));
-    m_ui->currencyCodeEdit->setText(values.value(Keys::kCurrency));
-    m_ui->currencySymbolEdit->setText(values.value(Keys::kCurrencySymbol));
-    m_ui->pricesIncludeTaxCheck->setChecked(values.value(Keys::kPricesIncludeTax) == u"1"_s);
-    m_ui->roundingSpin->setValue(values.value(Keys::kCashRoundingMinor).toInt());
-    m_ui->discountLimitSpin->setValue(values.value(Keys::kCashierDiscountLimitBp).toInt()
+    m_ui->storeNameEdit->setText(values.value(Setting::StoreName.key));
+    m_ui->addressEdit->setPlainText(values.value(Setting::StoreAddress.key));
+    m_ui->taxIdEdit->setText(values.value(Setting::StoreTaxId.key));
+    m_ui->currencyCodeEdit->setText(values.value(Setting::Currency.key));
+    m_ui->currencySymbolEdit->setText(values.value(Setting::CurrencySymbol.key));
+    m_ui->pricesIncludeTaxCheck->setChecked(values.value(Setting::PricesIncludeTax.key) == u"1"_s);
+    m_ui->roundingSpin->setValue(values.value(Setting::CashRoundingMinor.key).toInt());
+    m_ui->discountLimitSpin->setValue(values.value(Setting::CashierDiscountLimitBp.key).toInt()
                                       / kBasisPointsPerPercent);
     m_ui->negativeStockCombo->setCurrentIndex(
-            m_ui->negativeStockCombo->findData(values.value(Keys::kAllowNegativeStock)));
-    m_ui->blindCountCheck->setChecked(values.value(Keys::kBlindCounts) == u"1"_s);
-    m_ui->idleLockSpin->setValue(values.value(Keys::kIdleLockMinutes).toInt());
-    m_ui->maxAttemptsSpin->setValue(values.value(AuthService::kMaxAttemptsKey).toInt());
-    m_ui->lockMinutesSpin->setValue(values.value(AuthService::kLockSecondsKey).toInt()
+            m_ui->negativeStockCombo->findData(values.value(Setting::AllowNegativeStock.key)));
+    m_ui->blindCountCheck->setChecked(values.value(Setting::BlindCounts.key) == u"1"_s);
+    m_ui->idleLockSpin->setValue(values.value(Setting::IdleLockMinutes.key).toInt());
+    m_ui->maxAttemptsSpin->setValue(values.value(Setting::MaxSignInAttempts.key).toInt());
+    m_ui->lockMinutesSpin->setValue(values.value(Setting::SignInLockSeconds.key).toInt()
                                     / kSecondsPerMinute);
 }
 
 QHash<QString, QString> SettingsPage::formValues() const
 {
     return {
-            {Keys::kStoreName, m_ui->storeNameEdit->text()},
-            {Keys::kStoreAddress, m_ui->addressEdit->toPlainText()},
-            {Keys::kStoreTaxId, m_ui->taxIdEdit->text()},
-            {Keys::kCurrency, m_ui->currencyCodeEdit->text()},
-            {Keys::kCurrencySymbol, m_ui->currencySymbolEdit->text()},
-            {Keys::kPricesIncludeTax, m_ui->pricesIncludeTaxCheck->isChecked() ? u"1"_s : u"0"_s},
-            {Keys::kCashRoundingMinor, QString::number(m_ui->roundingSpin->value())},
-            {Keys::kCashierDiscountLimitBp,
+            {Setting::StoreName.key, m_ui->storeNameEdit->text()},
+            {Setting::StoreAddress.key, m_ui->addressEdit->toPlainText()},
+            {Setting::StoreTaxId.key, m_ui->taxIdEdit->text()},
+            {Setting::Currency.key, m_ui->currencyCodeEdit->text()},
+            {Setting::CurrencySymbol.key, m_ui->currencySymbolEdit->text()},
+            {Setting::PricesIncludeTax.key,
+             m_ui->pricesIncludeTaxCheck->isChecked() ? u"1"_s : u"0"_s},
+            {Setting::CashRoundingMinor.key, QString::number(m_ui->roundingSpin->value())},
+            {Setting::CashierDiscountLimitBp.key,
              QString::number(qRound(m_ui->discountLimitSpin->value() * kBasisPointsPerPercent))},
-            {Keys::kAllowNegativeStock, m_ui->negativeStockCombo->currentData().toString()},
-            {Keys::kBlindCounts, m_ui->blindCountCheck->isChecked() ? u"1"_s : u"0"_s},
-            {Keys::kIdleLockMinutes, QString::number(m_ui->idleLockSpin->value())},
-            {AuthService::kMaxAttemptsKey, QString::number(m_ui->maxAttemptsSpin->value())},
-            {AuthService::kLockSecondsKey,
+            {Setting::AllowNegativeStock.key, m_ui->negativeStockCombo->currentData().toString()},
+            {Setting::BlindCounts.key, m_ui->blindCountCheck->isChecked() ? u"1"_s : u"0"_s},
+            {Setting::IdleLockMinutes.key, QString::number(m_ui->idleLockSpin->value())},
+            {Setting::MaxSignInAttempts.key, QString::number(m_ui->maxAttemptsSpin->value())},
+            {Setting::SignInLockSeconds.key,
              QString::number(m_ui->lockMinutesSpin->value() * kSecondsPerMinute)},
     };
 }

@@ -1,7 +1,7 @@
 #include "ui/setupwizard.h"
 #include "ui_setupwizard.h"
 
-#include "models/db/settingsrepository.h"
+#include "models/domain/storesettings.h"
 #include "models/services/authservice.h"
 #include "models/services/settingsservice.h"
 #include "models/services/setupservice.h"
@@ -74,12 +74,11 @@ std::optional<SetupWizard::Problem> SetupWizard::storeProblem() const
 {
     // The same rules the service applies on Finish, checked here so that a mistake on the
     // first page is shown on the first page.
-    using Keys = SettingsRepository;
     const QList<std::pair<QString, QLineEdit *>> fields{
-            {Keys::kStoreName, m_ui->storeNameEdit},
-            {Keys::kStoreTaxId, m_ui->taxIdEdit},
-            {Keys::kCurrency, m_ui->currencyCodeEdit},
-            {Keys::kCurrencySymbol, m_ui->currencySymbolEdit},
+            {Setting::StoreName.key, m_ui->storeNameEdit},
+            {Setting::StoreTaxId.key, m_ui->taxIdEdit},
+            {Setting::Currency.key, m_ui->currencyCodeEdit},
+            {Setting::CurrencySymbol.key, m_ui->currencySymbolEdit},
     };
     for (const auto &[key, edit] : fields) {
         const QString value = SettingsService::normalized(key, edit->text());
@@ -88,7 +87,8 @@ std::optional<SetupWizard::Problem> SetupWizard::storeProblem() const
         }
     }
     const QString address = m_ui->addressEdit->toPlainText();
-    if (const auto problem = SettingsService::problemWith(Keys::kStoreAddress, address.trimmed())) {
+    if (const auto problem
+        = SettingsService::problemWith(Setting::StoreAddress.key, address.trimmed())) {
         return Problem{*problem, m_ui->addressEdit};
     }
     return std::nullopt;

@@ -1,6 +1,7 @@
 #include "ui/stocktakewidget.h"
 #include "ui_stocktakewidget.h"
 
+#include "models/domain/storesettings.h"
 #include "models/items/stocktakemodel.h"
 #include "models/services/services.h"
 #include "ui/errorbanner.h"
@@ -59,7 +60,7 @@ StocktakeWidget::StocktakeWidget(Services &services, QWidget *parent)
     connect(m_ui->clearCountsButton, &QPushButton::clicked, this, &StocktakeWidget::clearCounts);
     connect(m_ui->postButton, &QPushButton::clicked, this, &StocktakeWidget::post);
     connect(&services.settings, &SettingsService::saved, this, [this](const QStringList &keys) {
-        if (keys.contains(SettingsRepository::kBlindCounts)) {
+        if (keys.contains(Setting::BlindCounts.key)) {
             m_model->setBlind(m_services.settings.blindCounts());
         }
     });

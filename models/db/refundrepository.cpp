@@ -6,6 +6,7 @@
 #include "models/db/salerepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
+#include "models/domain/settlement.h"
 
 #include <QSet>
 
@@ -157,7 +158,7 @@ DbResult<std::optional<RefundableBill>> RefundRepository::load(qint64 billId) co
             bill.payments.append({pay.text(1), amount, pay.text(3)});
         } else {
             bill.refunded += amount;
-            if (pay.text(1) == u"card"_s) {
+            if (Tender::fromString(pay.text(1)) == Tender::Method::Card) {
                 bill.refundedToCard += amount;
             }
         }

@@ -3,6 +3,7 @@
 #include "models/db/database.h"
 #include "models/db/jsonrows.h"
 #include "models/db/sqlquery.h"
+#include "models/domain/billcode.h"
 
 #include <QHash>
 #include <QTime>
@@ -372,8 +373,8 @@ DbResult<QList<RefundLine>> ReportRepository::refunds(const ReportRange &narrowe
     QList<RefundLine> lines;
     while (q.next()) {
         lines.append({q.int64(0), q.text(1), q.int64(2), Dialect::toDateTime(q.value(3)),
-                      u"%1-%2"_s.arg(q.text(4)).arg(q.int64(5), 6, 10, QChar(u'0')), q.text(6),
-                      q.text(7), q.text(8), Money::fromMinor(q.int64(9))});
+                      BillCode::bill(q.text(4), q.int64(5)).toString(), q.text(6), q.text(7),
+                      q.text(8), Money::fromMinor(q.int64(9))});
     }
     return lines;
 }

@@ -5,6 +5,7 @@
 #include "models/db/lanerepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
+#include "models/domain/settlement.h"
 
 #include <QSet>
 
@@ -122,7 +123,7 @@ QString SaleRepository::paymentsJson(const SaleRecord &sale) const
         rows.beginRow();
         rows.add(u"method", payment.method);
         rows.add(u"amount", payment.amount.minor());
-        if (payment.method == u"cash"_s) {
+        if (Tender::fromString(payment.method) == Tender::Method::Cash) {
             rows.add(u"tendered", payment.tendered.minor());
         } else {
             rows.addNull(u"tendered");

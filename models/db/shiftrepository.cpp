@@ -2,6 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/sqlquery.h"
+#include "models/domain/settlement.h"
 
 #include <QHash>
 
@@ -274,8 +275,8 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
         }
     }
     for (ShiftReport &r : reports) {
-        r.expectedCash = r.shift.openingFloat + r.salesBy(u"cash"_s) - r.refundedBy(u"cash"_s)
-                         + r.cashIn - r.cashOut;
+        r.expectedCash = r.shift.openingFloat + r.salesBy(Tender::Method::Cash)
+                         - r.refundedBy(Tender::Method::Cash) + r.cashIn - r.cashOut;
     }
     return reports;
 }

@@ -1,25 +1,17 @@
 #include "models/domain/receipt.h"
 
+#include "models/domain/billcode.h"
+
 using namespace Qt::StringLiterals;
-
-QString ReceiptData::billCode(const QString &lane, qint64 number)
-{
-    return u"%1-%2"_s.arg(lane).arg(number, 6, 10, QChar(u'0'));
-}
-
-QString ReceiptData::refundCode(const QString &lane, qint64 number)
-{
-    return u"R"_s + billCode(lane, number);
-}
 
 QString ReceiptData::code() const
 {
-    return isRefund ? refundCode(lane, number) : billCode(lane, number);
+    return (isRefund ? BillCode::refund(lane, number) : BillCode::bill(lane, number)).toString();
 }
 
 QString ReceiptData::originalCode() const
 {
-    return isRefund ? billCode(originalLane, originalNumber) : QString();
+    return isRefund ? BillCode::bill(originalLane, originalNumber).toString() : QString();
 }
 
 QString ReceiptData::fileName() const

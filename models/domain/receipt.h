@@ -62,11 +62,7 @@ struct ReceiptData
     Money change;
     bool reprint = false;
 
-    //! "1-000042": lane and number as the barcode and the bill search read it.
-    static QString billCode(const QString &lane, qint64 number);
-    //! "R1-000231": a refund's own numbers, never mistaken for a bill's.
-    static QString refundCode(const QString &lane, qint64 number);
-    //! This receipt's code: the bill's, or the refund's own for a refund.
+    //! This receipt's code (BillCode): the bill's, or the refund's own for a refund.
     QString code() const;
     //! The refunded bill's code ("1-009184"); empty unless a refund.
     QString originalCode() const;

@@ -2,6 +2,29 @@
 
 #include "models/domain/cart.h"
 
+using namespace Qt::StringLiterals;
+
+QString Tender::toString(Method method)
+{
+    switch (method) {
+    case Method::Cash:
+        return u"cash"_s;
+    case Method::Card:
+        return u"card"_s;
+    }
+    return {};
+}
+
+std::optional<Tender::Method> Tender::fromString(QStringView name)
+{
+    for (const Method method : {Method::Cash, Method::Card}) {
+        if (name == toString(method)) {
+            return method;
+        }
+    }
+    return std::nullopt;
+}
+
 Settlement Settlement::settle(Money total, const QList<Tender> &tenders, qint64 cashRoundingStep)
 {
     const Money zero = Money::fromMinor(0);

@@ -5,10 +5,17 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 //! Money the customer hands over: cash (what was tendered) or a card payment.
 struct Tender
 {
     enum class Method { Cash, Card };
+    //! How a method is stored, reported and exported: "cash", "card".
+    static QString toString(Method method);
+    //! The method a stored name stands for; std::nullopt for a name Till does not know.
+    static std::optional<Method> fromString(QStringView name);
+
     Method method = Method::Cash;
     Money amount;      //!< cash tendered, or the amount charged to the card
     QString reference; //!< the card slip's reference

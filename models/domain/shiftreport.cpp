@@ -65,14 +65,14 @@ Money sumOf(const QList<ShiftReport::MethodTotal> &totals, const QString &method
 
 } // namespace
 
-Money ShiftReport::salesBy(const QString &method) const
+Money ShiftReport::salesBy(Tender::Method method) const
 {
-    return sumOf(salesByMethod, method);
+    return sumOf(salesByMethod, Tender::toString(method));
 }
 
-Money ShiftReport::refundedBy(const QString &method) const
+Money ShiftReport::refundedBy(Tender::Method method) const
 {
-    return sumOf(refundsByMethod, method);
+    return sumOf(refundsByMethod, Tender::toString(method));
 }
 
 QByteArray ShiftReport::toJson() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/money.h"
+#include "models/domain/settlement.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -76,8 +77,8 @@ struct ShiftReport
     {
         return countedCash ? *countedCash - expectedCash : Money::fromMinor(0);
     }
-    Money salesBy(const QString &method) const;
-    Money refundedBy(const QString &method) const;
+    Money salesBy(Tender::Method method) const;
+    Money refundedBy(Tender::Method method) const;
 
     //! The stored form of a Z report (money as strings of minor units, never as doubles).
     QByteArray toJson() const;

@@ -1,17 +1,13 @@
 #include "models/items/billhistorymodel.h"
 
+#include "models/domain/billcode.h"
 #include "models/domain/receipt.h"
+#include "models/items/palette.h"
 #include "models/services/refundservice.h"
 
-#include <QColor>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-// Bills with nothing left to refund step back, so the ones that matter stand out.
-const QColor kSettledForeground(0x75, 0x75, 0x75);
-} // namespace
 
 BillHistoryModel::BillHistoryModel(const RefundService &refunds, QObject *parent)
     : QAbstractTableModel(parent)
@@ -20,11 +16,7 @@ BillHistoryModel::BillHistoryModel(const RefundService &refunds, QObject *parent
 
 QString BillHistoryModel::billCode(const QString &lane, qint64 number)
 {
-    // The receipt owns the format; the list must print what the scanner reads.
-    ReceiptData receipt;
-    receipt.lane = lane;
-    receipt.number = number;
-    return receipt.code();
+    return BillCode::bill(lane, number).toString();
 }
 
 int BillHistoryModel::rowCount(const QModelIndex &parent) const
@@ -84,7 +76,7 @@ QVariant BillHistoryModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        return settled ? QVariant(kSettledForeground) : QVariant();
+        return settled ? QVariant(Palette::Muted) : QVariant();
     case BillIdRole:
         return b.id;
     case BillCodeRole:

@@ -2,20 +2,14 @@
 
 #include "models/domain/percent.h"
 #include "models/domain/quantity.h"
+#include "models/items/palette.h"
 #include "models/services/checkoutservice.h"
 
 #include <QBrush>
-#include <QColor>
 #include <QFont>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-// Dark amber: reads on white and on the light red of a selected row, and is not the red
-// of an error. An overridden price is allowed, only worth a second look.
-const QColor kOverriddenColor(0x8a, 0x4b, 0x00);
-} // namespace
 
 CartModel::CartModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -120,7 +114,7 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == UnitPriceColumn && line.isPriceOverridden()) {
-            return QBrush(kOverriddenColor);
+            return QBrush(Palette::Changed);
         }
         return {};
     case ProductIdRole:

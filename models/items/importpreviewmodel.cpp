@@ -1,16 +1,12 @@
 #include "models/items/importpreviewmodel.h"
 
-#include <QColor>
+#include "models/items/palette.h"
+
 #include <QLocale>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-const QColor kErrorBackground(0xfd, 0xe7, 0xea);
-const QColor kErrorForeground(0x8a, 0x00, 0x19);
-} // namespace
 
 ImportPreviewModel::ImportPreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -64,9 +60,9 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
         return index.column() == LineColumn ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
                                             : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::BackgroundRole:
-        return error ? QVariant(kErrorBackground) : QVariant();
+        return error ? QVariant(Palette::ProblemBackground) : QVariant();
     case Qt::ForegroundRole:
-        return error ? QVariant(kErrorForeground) : QVariant();
+        return error ? QVariant(Palette::ProblemText) : QVariant();
     case StatusRole:
         return static_cast<int>(e.status);
     case LineRole:

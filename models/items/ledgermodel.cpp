@@ -1,17 +1,14 @@
 #include "models/items/ledgermodel.h"
 
 #include "models/domain/quantity.h"
+#include "models/items/palette.h"
 #include "models/services/inventoryservice.h"
 
-#include <QColor>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QColor kOutForeground(0xb0, 0x00, 0x20);
-const QColor kInForeground(0x2e, 0x7d, 0x4f);
-
 qint64 rowKey(const LedgerRow &row)
 {
     return row.id;
@@ -101,10 +98,10 @@ QVariant LedgerModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == ChangeColumn) {
-            return r.deltaBase < 0 ? kOutForeground : kInForeground;
+            return r.deltaBase < 0 ? Palette::Negative : Palette::Positive;
         }
         if (index.column() == BalanceColumn && r.balanceBase < 0) {
-            return kOutForeground;
+            return Palette::Negative;
         }
         return {};
     case LedgerIdRole:

@@ -1,15 +1,12 @@
 #include "models/items/lowstockmodel.h"
 
 #include "models/domain/quantity.h"
+#include "models/items/palette.h"
 #include "models/services/inventoryservice.h"
-
-#include <QColor>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QColor kShortForeground(0xb0, 0x00, 0x20);
-
 QString quantityText(const Product &product, qint64 baseQuantity)
 {
     return product.quantityText(baseQuantity);
@@ -65,7 +62,7 @@ QVariant LowStockModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StockColumn && p.stockBase <= 0) {
-            return kShortForeground;
+            return Palette::Negative;
         }
         return {};
     case ProductIdRole:

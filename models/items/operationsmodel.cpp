@@ -2,7 +2,8 @@
 
 #include "models/services/diagnosticsservice.h"
 
-#include <QColor>
+#include "models/items/palette.h"
+
 #include <QDateTime>
 #include <QFont>
 #include <QHash>
@@ -13,10 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// Warm amber with dark text: readable in light and dark palettes alike.
-const QColor kWarningBackground(0xff, 0xe8, 0xb0);
-const QColor kWarningForeground(0x5c, 0x2b, 0x00);
-
 double milliseconds(qint64 nanoseconds)
 {
     return double(nanoseconds) / 1e6;
@@ -168,9 +165,9 @@ QVariant OperationsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::BackgroundRole:
-        return warned ? QVariant(kWarningBackground) : QVariant();
+        return warned ? QVariant(Palette::WarningBackground) : QVariant();
     case Qt::ForegroundRole:
-        return warned ? QVariant(kWarningForeground) : QVariant();
+        return warned ? QVariant(Palette::WarningText) : QVariant();
     case Qt::FontRole:
         if (warned && index.column() == WarningsColumn) {
             QFont bold;

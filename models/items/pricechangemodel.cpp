@@ -1,14 +1,10 @@
 #include "models/items/pricechangemodel.h"
 
-#include <QColor>
+#include "models/items/palette.h"
+
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-const QColor kDownForeground(0x2e, 0x7d, 0x4f);
-const QColor kUpForeground(0xb0, 0x00, 0x20);
-} // namespace
 
 PriceChangeModel::PriceChangeModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -60,13 +56,13 @@ QVariant PriceChangeModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == DifferenceColumn || index.column() == NewPriceColumn) {
             if (r.newPrice.isNegative()) {
-                return kUpForeground;
+                return Palette::Negative;
             }
             if (difference.isNegative()) {
-                return kDownForeground;
+                return Palette::Positive;
             }
             if (!difference.isZero()) {
-                return kUpForeground;
+                return Palette::Negative;
             }
         }
         return {};

@@ -1,10 +1,10 @@
 #include "models/items/productlistmodel.h"
 
 #include "models/domain/percent.h"
+#include "models/items/palette.h"
 #include "models/services/catalogueservice.h"
 #include "models/services/databaseworker.h"
 
-#include <QColor>
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
@@ -12,10 +12,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// The style sheet's error red: low stock is the one thing on this list that needs doing.
-const QColor kLowStockForeground(0xb0, 0x00, 0x20);
-const QColor kArchivedForeground(0x6b, 0x6b, 0x6b);
-
 const ProductUnit *smallestActiveUnit(const Product &product)
 {
     // Units come smallest first from the repository.
@@ -209,10 +205,10 @@ QVariant ProductListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (!p.active) {
-            return kArchivedForeground;
+            return Palette::Muted;
         }
         if (low && column == StockColumn) {
-            return kLowStockForeground;
+            return Palette::Negative;
         }
         return {};
     case Qt::DecorationRole:

@@ -1,15 +1,11 @@
 #include "models/items/productunitsmodel.h"
 
 #include "models/domain/barcode.h"
+#include "models/items/palette.h"
 
-#include <QColor>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-const QColor kProblemBackground(0xfd, 0xe7, 0xea);
-} // namespace
 
 ProductUnitsModel::ProductUnitsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -110,7 +106,8 @@ QVariant ProductUnitsModel::data(const QModelIndex &index, int role) const
         }
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::BackgroundRole:
-        return cellProblem(row, column).isEmpty() ? QVariant() : QVariant(kProblemBackground);
+        return cellProblem(row, column).isEmpty() ? QVariant()
+                                                  : QVariant(Palette::ProblemBackground);
     case Qt::ToolTipRole:
     case ProblemRole: {
         const QString problem = cellProblem(row, column);

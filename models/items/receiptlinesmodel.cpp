@@ -1,15 +1,12 @@
 #include "models/items/receiptlinesmodel.h"
 
-#include <QColor>
+#include "models/items/palette.h"
+
 #include <QLocale>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-const QColor kProblemBackground(0xfd, 0xe7, 0xea);
-} // namespace
 
 ReceiptLinesModel::ReceiptLinesModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -148,7 +145,8 @@ QVariant ReceiptLinesModel::data(const QModelIndex &index, int role) const
         return column >= QuantityColumn ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
                                         : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::BackgroundRole:
-        return cellProblem(line, column).isEmpty() ? QVariant() : QVariant(kProblemBackground);
+        return cellProblem(line, column).isEmpty() ? QVariant()
+                                                   : QVariant(Palette::ProblemBackground);
     case Qt::ToolTipRole:
     case ProblemRole: {
         const QString problem = cellProblem(line, column);

@@ -1,18 +1,14 @@
 #include "models/items/refundlinesmodel.h"
 
 #include "models/domain/quantity.h"
+#include "models/items/palette.h"
 
-#include <QColor>
 #include <QFont>
 #include <QLocale>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-const QColor kProblemForeground(0xb0, 0x00, 0x20);
-} // namespace
 
 RefundLinesModel::RefundLinesModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -76,6 +72,86 @@ QString RefundLinesModel::problem(int row) const
             .arg(quantityText(line, std::max<qint64>(0, line.refundableBase())), line.productName);
 }
 
+QVariant RefundLinesModel::displayText(int row, int column) const
+{
+    const RefundableBill::Line &line = m_bill.lines.at(row);
+    const Entry &entry = m_entries.at(row);
+    switch (column) {
+    case ProductColumn:
+        return line.productName;
+    case UnitColumn:
+        return line.unitName;
+    case SoldColumn:
+        return quantityText(line, line.baseQuantity);
+    case RefundedColumn:
+        return quantityText(line, line.refundedBase);
+    case RefundableColumn:
+        return quantityText(line, std::max<qint64>(0, line.refundableBase()));
+    case PaidColumn:
+        return moneyText(line.total);
+    case EachColumn:
+        return line.quantity > 0 ? moneyText(line.total.scaled(1, line.quantity)) : QString();
+    case QuantityColumn:
+        return QLocale().toString(entry.quantity);
+    case CountInColumn:
+        return countUnitName(line, entry.countRate);
+    case RestockColumn:
+        return entry.restock ? tr("Back to stock")
+                             : tr("Damaged", "goods that cannot be sold again");
+    case AmountColumn:
+        return m_planned.contains(line.billItemId) ? moneyText(m_planned.value(line.billItemId))
+                                                   : QString();
+    }
+    return {};
+}
+
+QVariant RefundLinesModel::toolTip(int row, int column) const
+{
+    const RefundableBill::Line &line = m_bill.lines.at(row);
+    const Entry &entry = m_entries.at(row);
+    switch (column) {
+    case ProductColumn:
+        // The name may be cut short in the column; the tip has all of it.
+        return tr("%1\nSKU %2", "product name, then its SKU").arg(line.productName, line.sku);
+    case SoldColumn:
+    case RefundedColumn:
+    case RefundableColumn:
+        if (line.basePerUnit > 1) {
+            const qint64 base = column == SoldColumn       ? line.baseQuantity
+                                : column == RefundedColumn ? line.refundedBase
+                                                           : line.refundableBase();
+            return tr("%L1 × %2", "quantity in base units × base unit")
+                    .arg(base)
+                    .arg(BaseUnits::displayName(line.baseUnit));
+        }
+        return {};
+    case PaidColumn:
+    case EachColumn:
+        if (!line.discount.isZero()) {
+            return tr("%1 × %2 at %3, less %4 discount")
+                    .arg(QLocale().toString(line.quantity), line.unitName,
+                         moneyText(line.unitPrice), moneyText(line.discount));
+        }
+        return {};
+    case QuantityColumn: {
+        const QString why = problem(row);
+        if (!why.isEmpty()) {
+            return why;
+        }
+        return tr("Up to %1 × %2")
+                .arg(QLocale().toString(maximum(row)), countUnitName(line, entry.countRate));
+    }
+    case CountInColumn:
+        return line.basePerUnit > 1
+                       ? tr("Count this line in %1 or in %2")
+                                 .arg(line.unitName, BaseUnits::displayName(line.baseUnit))
+                       : QVariant();
+    case RestockColumn:
+        return tr("Unticked: the items are damaged and do not go back on the shelf.");
+    }
+    return {};
+}
+
 QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
@@ -86,33 +162,7 @@ QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
     const Entry &entry = m_entries.at(row);
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case ProductColumn:
-            return line.productName;
-        case UnitColumn:
-            return line.unitName;
-        case SoldColumn:
-            return quantityText(line, line.baseQuantity);
-        case RefundedColumn:
-            return quantityText(line, line.refundedBase);
-        case RefundableColumn:
-            return quantityText(line, std::max<qint64>(0, line.refundableBase()));
-        case PaidColumn:
-            return moneyText(line.total);
-        case EachColumn:
-            return line.quantity > 0 ? moneyText(line.total.scaled(1, line.quantity)) : QString();
-        case QuantityColumn:
-            return QLocale().toString(entry.quantity);
-        case CountInColumn:
-            return countUnitName(line, entry.countRate);
-        case RestockColumn:
-            return entry.restock ? tr("Back to stock")
-                                 : tr("Damaged", "goods that cannot be sold again");
-        case AmountColumn:
-            return m_planned.contains(line.billItemId) ? moneyText(m_planned.value(line.billItemId))
-                                                       : QString();
-        }
-        return {};
+        return displayText(row, index.column());
     case Qt::EditRole:
         switch (index.column()) {
         case QuantityColumn:
@@ -127,47 +177,7 @@ QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        switch (index.column()) {
-        case ProductColumn:
-            // The name may be cut short in the column; the tip has all of it.
-            return tr("%1\nSKU %2", "product name, then its SKU").arg(line.productName, line.sku);
-        case SoldColumn:
-        case RefundedColumn:
-        case RefundableColumn:
-            if (line.basePerUnit > 1) {
-                const qint64 base = index.column() == SoldColumn       ? line.baseQuantity
-                                    : index.column() == RefundedColumn ? line.refundedBase
-                                                                       : line.refundableBase();
-                return tr("%L1 × %2", "quantity in base units × base unit")
-                        .arg(base)
-                        .arg(BaseUnits::displayName(line.baseUnit));
-            }
-            return {};
-        case PaidColumn:
-        case EachColumn:
-            if (!line.discount.isZero()) {
-                return tr("%1 × %2 at %3, less %4 discount")
-                        .arg(QLocale().toString(line.quantity), line.unitName,
-                             moneyText(line.unitPrice), moneyText(line.discount));
-            }
-            return {};
-        case QuantityColumn: {
-            const QString why = problem(row);
-            if (!why.isEmpty()) {
-                return why;
-            }
-            return tr("Up to %1 × %2")
-                    .arg(QLocale().toString(maximum(row)), countUnitName(line, entry.countRate));
-        }
-        case CountInColumn:
-            return line.basePerUnit > 1
-                           ? tr("Count this line in %1 or in %2")
-                                     .arg(line.unitName, BaseUnits::displayName(line.baseUnit))
-                           : QVariant();
-        case RestockColumn:
-            return tr("Unticked: the items are damaged and do not go back on the shelf.");
-        }
-        return {};
+        return toolTip(row, index.column());
     case Qt::TextAlignmentRole:
         switch (index.column()) {
         case SoldColumn:
@@ -190,7 +200,7 @@ QVariant RefundLinesModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == QuantityColumn && !problem(row).isEmpty()) {
-            return kProblemForeground;
+            return Palette::Negative;
         }
         return {};
     case BillItemIdRole:

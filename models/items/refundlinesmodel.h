@@ -97,6 +97,8 @@ private:
     QString countUnitName(const RefundableBill::Line &line, qint64 rate) const;
     QString moneyText(Money amount) const;
     QString problem(int row) const;
+    QVariant displayText(int row, int column) const;
+    QVariant toolTip(int row, int column) const;
     void emitRowChanged(int row);
 
     RefundableBill m_bill;

@@ -2,17 +2,12 @@
 
 #include "models/db/queryprofiler.h"
 
-#include <QColor>
+#include "models/items/palette.h"
+
 #include <QLocale>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-const QColor kWarningBackground(0xff, 0xe8, 0xb0);
-const QColor kWarningForeground(0x5c, 0x2b, 0x00);
-const QColor kFailedForeground(0xb0, 0x00, 0x20);
-} // namespace
 
 StatementsModel::StatementsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -73,12 +68,12 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
         }
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::BackgroundRole:
-        return row.repeated ? QVariant(kWarningBackground) : QVariant();
+        return row.repeated ? QVariant(Palette::WarningBackground) : QVariant();
     case Qt::ForegroundRole:
         if (!statement.ok) {
-            return kFailedForeground;
+            return Palette::Negative;
         }
-        return row.repeated ? QVariant(kWarningForeground) : QVariant();
+        return row.repeated ? QVariant(Palette::WarningText) : QVariant();
     case OkRole:
         return statement.ok;
     case RepeatedRole:

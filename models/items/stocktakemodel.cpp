@@ -1,16 +1,14 @@
 #include "models/items/stocktakemodel.h"
 
 #include "models/domain/quantity.h"
+#include "models/items/palette.h"
 
-#include <QColor>
 #include <QFont>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QColor kShortForeground(0xb0, 0x00, 0x20);
-const QColor kOverForeground(0x2e, 0x7d, 0x4f);
 constexpr qint64 kMaxCount = Q_INT64_C(1000000000000); // as InventoryService allows
 } // namespace
 
@@ -55,6 +53,42 @@ QString StocktakeModel::quantityText(const Product &product, qint64 baseQuantity
     return product.quantityText(baseQuantity);
 }
 
+QVariant StocktakeModel::countText(const Product &p, int column) const
+{
+    const auto count = m_counts.constFind(p.id);
+    const bool counted = count != m_counts.cend();
+    const ProductUnit *pack = largestPack(p);
+    switch (column) {
+    case PacksColumn:
+        if (!pack) {
+            return tr("—", "no pack to count in");
+        }
+        return counted && count->packs
+                       ? tr("%L1 × %2", "count × unit").arg(*count->packs).arg(pack->name)
+                       : QString();
+    case LooseColumn:
+        return counted && count->loose ? tr("%L1 × %2", "count × unit")
+                                                 .arg(*count->loose)
+                                                 .arg(BaseUnits::displayName(p.baseUnit))
+                                       : QString();
+    case CountedColumn:
+        return counted ? quantityText(p, count->countedBase) : QString();
+    case DifferenceColumn: {
+        if (!counted) {
+            return {};
+        }
+        const qint64 difference = count->countedBase - p.stockBase;
+        if (difference == 0) {
+            return tr("No difference");
+        }
+        return difference > 0
+                       ? tr("+%1", "more counted than booked").arg(quantityText(p, difference))
+                       : quantityText(p, difference);
+    }
+    }
+    return {};
+}
+
 QVariant StocktakeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
@@ -69,7 +103,7 @@ QVariant StocktakeModel::data(const QModelIndex &index, int role) const
         case Qt::ToolTipRole:
             return tr("Blind count: the stock shows once this product is counted.");
         case Qt::ForegroundRole:
-            return QColor(0x6b, 0x6b, 0x6b);
+            return Palette::Muted;
         default:
             return {};
         }
@@ -85,35 +119,7 @@ QVariant StocktakeModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-        switch (column) {
-        case PacksColumn:
-            if (!pack) {
-                return tr("—", "no pack to count in");
-            }
-            return counted && count->packs
-                           ? tr("%L1 × %2", "count × unit").arg(*count->packs).arg(pack->name)
-                           : QString();
-        case LooseColumn:
-            return counted && count->loose ? tr("%L1 × %2", "count × unit")
-                                                     .arg(*count->loose)
-                                                     .arg(BaseUnits::displayName(p.baseUnit))
-                                           : QString();
-        case CountedColumn:
-            return counted ? quantityText(p, count->countedBase) : QString();
-        case DifferenceColumn: {
-            if (!counted) {
-                return {};
-            }
-            const qint64 difference = count->countedBase - p.stockBase;
-            if (difference == 0) {
-                return tr("No difference");
-            }
-            return difference > 0
-                           ? tr("+%1", "more counted than booked").arg(quantityText(p, difference))
-                           : quantityText(p, difference);
-        }
-        }
-        return {};
+        return countText(p, column);
     case Qt::EditRole:
         if (column == PacksColumn && counted && count->packs) {
             return locale.toString(*count->packs);
@@ -139,10 +145,10 @@ QVariant StocktakeModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (column == DifferenceColumn && counted && count->countedBase != p.stockBase) {
-            return count->countedBase < p.stockBase ? kShortForeground : kOverForeground;
+            return count->countedBase < p.stockBase ? Palette::Negative : Palette::Positive;
         }
         if (column == PacksColumn && !pack) {
-            return QColor(0x6b, 0x6b, 0x6b);
+            return Palette::Muted;
         }
         return {};
     case Qt::FontRole:

@@ -70,6 +70,8 @@ private:
     static const ProductUnit *largestPack(const Product &product);
     static int baseColumn(int column);
     QString quantityText(const Product &product, qint64 baseQuantity) const;
+    //! What the count columns show for p.
+    QVariant countText(const Product &p, int column) const;
 
     QHash<qint64, Count> m_counts;
     bool m_blind = false;

@@ -1,13 +1,7 @@
 #include "models/items/usersmodel.h"
 
+#include "models/items/palette.h"
 #include "models/services/userservice.h"
-
-#include <QColor>
-
-namespace {
-// Mid grey reads as "stepped back" on light and dark palettes alike.
-const QColor kInactiveText(0x80, 0x80, 0x80);
-} // namespace
 
 UsersModel::UsersModel(UserService &users, QObject *parent)
     : QAbstractTableModel(parent)
@@ -47,7 +41,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         // Deactivated users stay listed (their sales name them) but step back.
         if (!user.active) {
-            return kInactiveText;
+            return Palette::Muted;
         }
         return {};
     case SortRole:

@@ -21,10 +21,12 @@ AuthService::Policy AuthService::Policy::fromSettings(const Database &db)
 {
     Policy policy;
     const SettingsRepository settings(db);
-    if (const auto attempts = settings.value(kMaxAttemptsKey); attempts && attempts->toInt() > 0) {
+    if (const auto attempts = settings.value(Setting::MaxSignInAttempts.key);
+        attempts && attempts->toInt() > 0) {
         policy.maxAttempts = attempts->toInt();
     }
-    if (const auto seconds = settings.value(kLockSecondsKey); seconds && seconds->toInt() > 0) {
+    if (const auto seconds = settings.value(Setting::SignInLockSeconds.key);
+        seconds && seconds->toInt() > 0) {
         policy.lockSeconds = seconds->toInt();
     }
     return policy;

@@ -2,8 +2,9 @@
 
 #include "models/db/auditrepository.h"
 #include "models/db/userrepository.h"
-#include "models/domain/user.h"
 #include "models/domain/clock.h"
+#include "models/domain/storesettings.h"
+#include "models/domain/user.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -25,13 +26,13 @@ class AuthService
 public:
     struct Policy
     {
-        int maxAttempts = 5;
-        int lockSeconds = 5 * 60;
-        //! The store's policy from the settings table (auth.max_attempts, auth.lock_seconds).
+        // A new store's policy: the settings' defaults.
+        int maxAttempts = int(Setting::MaxSignInAttempts.numberIn({}));
+        int lockSeconds = int(Setting::SignInLockSeconds.numberIn({}));
+        //! The store's policy from the settings table (Setting::MaxSignInAttempts and
+        //! Setting::SignInLockSeconds).
         static Policy fromSettings(const Database &db);
     };
-    static inline const QString kMaxAttemptsKey = QStringLiteral("auth.max_attempts");
-    static inline const QString kLockSecondsKey = QStringLiteral("auth.lock_seconds");
 
     enum class Failure { WrongCredentials, Locked, Deactivated, InvalidPin, Unavailable };
 

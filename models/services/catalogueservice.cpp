@@ -111,9 +111,8 @@ ServiceResult<std::optional<ScannedUnit>> CatalogueService::findByBarcode(
 QString CatalogueService::currencySymbol() const
 {
     // The same default as a store that never saved its settings gets.
-    const QString fallback = u"€"_s;
-    const auto stored
-            = SettingsRepository(m_db).value(SettingsRepository::kCurrencySymbol, fallback);
+    const QString fallback = Setting::CurrencySymbol.defaultValue;
+    const auto stored = SettingsRepository(m_db).value(Setting::CurrencySymbol);
     return stored && !stored->isEmpty() ? *stored : fallback;
 }
 

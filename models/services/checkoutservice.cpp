@@ -71,23 +71,25 @@ QString CheckoutService::newSaleUuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+SaleRules SaleRules::fromSettings(const QHash<QString, QString> &values)
+{
+    SaleRules rules;
+    rules.pricesIncludeTax = Setting::PricesIncludeTax.isOnIn(values);
+    rules.cashRoundingStep = std::max<qint64>(1, Setting::CashRoundingMinor.numberIn(values));
+    rules.cashierDiscountLimitBp = Setting::CashierDiscountLimitBp.numberIn(values);
+    rules.allowNegativeStock = Setting::AllowNegativeStock.isOnIn(values);
+    rules.currencySymbol = Setting::CurrencySymbol.valueIn(values);
+    rules.currencyCode = Setting::Currency.valueIn(values);
+    return rules;
+}
+
 ServiceStatus CheckoutService::loadRules()
 {
     const auto values = SettingsRepository(m_db).all();
     if (!values) {
         return failed(values.error());
     }
-    SaleRules rules;
-    rules.pricesIncludeTax = values->value(SettingsRepository::kPricesIncludeTax, u"1"_s) != u"0"_s;
-    rules.cashRoundingStep = std::max<qint64>(
-            1, values->value(SettingsRepository::kCashRoundingMinor, u"1"_s).toLongLong());
-    rules.cashierDiscountLimitBp
-            = values->value(SettingsRepository::kCashierDiscountLimitBp, u"1000"_s).toLongLong();
-    rules.allowNegativeStock
-            = values->value(SettingsRepository::kAllowNegativeStock, u"1"_s) != u"0"_s;
-    rules.currencySymbol = values->value(SettingsRepository::kCurrencySymbol);
-    rules.currencyCode = values->value(SettingsRepository::kCurrency);
-    m_rules = rules;
+    m_rules = SaleRules::fromSettings(*values);
     return Done{};
 }
 
@@ -466,9 +468,8 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
         record.lines.append(written);
     }
     for (const SettledPayment &payment : settlement.payments) {
-        record.payments.append({payment.method == Tender::Method::Cash ? u"cash"_s : u"card"_s,
-                                payment.amount, payment.tendered, payment.change,
-                                payment.reference});
+        record.payments.append({Tender::toString(payment.method), payment.amount, payment.tendered,
+                                payment.change, payment.reference});
     }
 
     auto bill = m_sales.commit(record);

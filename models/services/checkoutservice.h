@@ -6,8 +6,9 @@
 #include "models/db/salerepository.h"
 #include "models/domain/approval.h"
 #include "models/domain/cart.h"
-#include "models/domain/settlement.h"
 #include "models/domain/clock.h"
+#include "models/domain/settlement.h"
+#include "models/domain/storesettings.h"
 #include "models/services/serviceerror.h"
 
 #include <QObject>
@@ -18,15 +19,21 @@ class ConversionRateCache;
 class Database;
 class Session;
 
-//! The store's rules for a sale, read from the store settings.
+//! The store's rules for a sale, read from the store settings; SaleRules{} is a new store's.
 struct SaleRules
 {
-    bool pricesIncludeTax = true;
-    qint64 cashRoundingStep = 1; //!< minor units; 1 = no rounding
-    qint64 cashierDiscountLimitBp = 1000;
-    bool allowNegativeStock = true; //!< false: a sale that would go below zero is refused
-    QString currencySymbol;
-    QString currencyCode; //!< ISO 4217: which notes and coins the drawer holds
+    //! The rules of a store with these settings; a setting it never saved takes its default.
+    static SaleRules fromSettings(const QHash<QString, QString> &values);
+
+    bool pricesIncludeTax = Setting::PricesIncludeTax.isOnIn({});
+    //! Minor units; 1 = no rounding.
+    qint64 cashRoundingStep = Setting::CashRoundingMinor.numberIn({});
+    qint64 cashierDiscountLimitBp = Setting::CashierDiscountLimitBp.numberIn({});
+    //! false: a sale that would go below zero is refused.
+    bool allowNegativeStock = Setting::AllowNegativeStock.isOnIn({});
+    QString currencySymbol = Setting::CurrencySymbol.defaultValue;
+    //! ISO 4217: which notes and coins the drawer holds.
+    QString currencyCode = Setting::Currency.defaultValue;
 };
 
 //! What a committed sale left behind, for the receipt and the next screen.

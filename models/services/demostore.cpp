@@ -646,15 +646,15 @@ DbResult<DemoStore::Summary> DemoStore::fill(const Database &db, const Options &
     // Store, lanes, people, taxes.
     const SettingsRepository settings(db);
     const QList<std::pair<QString, QString>> storeSettings{
-            {SettingsRepository::kStoreName, u"Corner Market"_s},
-            {SettingsRepository::kStoreAddress, u"Lindenstraße 12, 04177 Leipzig"_s},
-            {SettingsRepository::kStoreTaxId, u"DE 123 456 789"_s},
-            {SettingsRepository::kCurrency, u"EUR"_s},
-            {SettingsRepository::kCurrencySymbol, u"€"_s},
-            {SettingsRepository::kPricesIncludeTax, u"1"_s},
-            {SettingsRepository::kCashRoundingMinor, u"1"_s},
-            {SettingsRepository::kCashierDiscountLimitBp, u"1000"_s},
-            {SettingsRepository::kAllowNegativeStock, u"0"_s},
+            {Setting::StoreName.key, u"Corner Market"_s},
+            {Setting::StoreAddress.key, u"Lindenstraße 12, 04177 Leipzig"_s},
+            {Setting::StoreTaxId.key, u"DE 123 456 789"_s},
+            {Setting::Currency.key, u"EUR"_s},
+            {Setting::CurrencySymbol.key, u"€"_s},
+            {Setting::PricesIncludeTax.key, u"1"_s},
+            {Setting::CashRoundingMinor.key, u"1"_s},
+            {Setting::CashierDiscountLimitBp.key, u"1000"_s},
+            {Setting::AllowNegativeStock.key, u"0"_s},
     };
     for (const auto &[key, value] : storeSettings) {
         if (DbStatus status = settings.setValue(key, value); !status) {

@@ -1,6 +1,7 @@
 #include "models/services/receiptrenderer.h"
 
 #include "models/domain/percent.h"
+#include "models/domain/settlement.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
@@ -16,6 +17,11 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+bool isCash(const QString &method)
+{
+    return Tender::fromString(method) == Tender::Method::Cash;
+}
 
 // ESC/POS commands (Epson TM series and compatibles).
 const QByteArray kInit("\x1b\x40", 2);                   // ESC @
@@ -86,10 +92,14 @@ QString ReceiptRenderer::codeLine(const ReceiptData &r)
 
 QString ReceiptRenderer::methodName(const QString &method)
 {
-    if (method == u"cash"_s) {
-        return tr("Cash");
+    const std::optional<Tender::Method> known = Tender::fromString(method);
+    if (!known) {
+        return method;
     }
-    if (method == u"card"_s) {
+    switch (*known) {
+    case Tender::Method::Cash:
+        return tr("Cash");
+    case Tender::Method::Card:
         return tr("Card");
     }
     return method;
@@ -136,12 +146,10 @@ QStringList ReceiptRenderer::textLines(const ReceiptData &r, int columns)
     }
     out << fit(tr("TOTAL %1").arg(r.currencySymbol), money(r, r.total), columns);
     for (const ReceiptData::Payment &p : r.payments) {
-        const QString label = p.method == u"cash"_s && !p.tendered.isZero()
-                                      ? tr("%1 given").arg(methodName(p.method))
-                                      : methodName(p.method);
-        out << fit(label,
-                   money(r, p.method == u"cash"_s && !p.tendered.isZero() ? p.tendered : p.amount),
-                   columns);
+        const bool cashGiven = isCash(p.method) && !p.tendered.isZero();
+        const QString label
+                = cashGiven ? tr("%1 given").arg(methodName(p.method)) : methodName(p.method);
+        out << fit(label, money(r, cashGiven ? p.tendered : p.amount), columns);
         if (!p.reference.isEmpty()) {
             out << tr("  Ref. %1").arg(p.reference).left(columns);
         }
@@ -295,7 +303,7 @@ QString ReceiptRenderer::html(const ReceiptData &r)
             esc(tr("TOTAL %1").arg(r.currencySymbol)), esc(money(r, r.total)));
     for (const ReceiptData::Payment &p : r.payments) {
         row(methodName(p.method),
-            money(r, p.method == u"cash"_s && !p.tendered.isZero() ? p.tendered : p.amount));
+            money(r, isCash(p.method) && !p.tendered.isZero() ? p.tendered : p.amount));
     }
     if (!r.change.isZero()) {
         row(tr("Change"), money(r, r.change));

@@ -3,6 +3,7 @@
 #include "models/db/database.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
+#include "models/domain/billcode.h"
 #include "models/services/authorizer.h"
 #include "models/services/session.h"
 
@@ -39,10 +40,10 @@ ServiceResult<ReceiptData> ReceiptService::forBill(qint64 billId, bool reprint) 
         return failed(store.error());
     }
     ReceiptData r = **receipt;
-    r.storeName = store->value(SettingsRepository::kStoreName);
-    r.storeAddress = store->value(SettingsRepository::kStoreAddress);
-    r.taxId = store->value(SettingsRepository::kStoreTaxId);
-    r.currencySymbol = store->value(SettingsRepository::kCurrencySymbol);
+    r.storeName = Setting::StoreName.valueIn(*store);
+    r.storeAddress = Setting::StoreAddress.valueIn(*store);
+    r.taxId = Setting::StoreTaxId.valueIn(*store);
+    r.currencySymbol = Setting::CurrencySymbol.valueIn(*store);
     r.reprint = reprint;
     return r;
 }
@@ -62,27 +63,21 @@ ServiceResult<ReceiptData> ReceiptService::lastOfLane() const
 
 ServiceResult<ReceiptData> ReceiptService::byCode(const QString &code) const
 {
-    QString lane = m_session.lane();
-    QString number = code.trimmed();
-    if (const qsizetype dash = number.lastIndexOf(u'-'); dash > 0) {
-        lane = number.left(dash);
-        number = number.mid(dash + 1);
-    }
-    bool ok = false;
-    const qint64 n = number.toLongLong(&ok);
-    if (!ok || n <= 0) {
+    // Only bills are found by their code; a refund's code names none.
+    const std::optional<BillCode> bill = BillCode::fromString(code, m_session.lane());
+    if (!bill || bill->kind != BillCode::Kind::Bill) {
         return ServiceError{
                 ServiceError::Code::InvalidInput,
                 tr("\"%1\" is not a bill number. Scan the receipt or type its number.").arg(code),
                 {}};
     }
-    const auto id = m_bills.findByNumber(lane, n);
+    const auto id = m_bills.findByNumber(bill->lane, bill->number);
     if (!id) {
         return failed(id.error());
     }
     if (*id == 0) {
         return ServiceError{ServiceError::Code::NotFound,
-                            tr("There is no bill %1 at lane %2.").arg(n).arg(lane),
+                            tr("There is no bill %1 at lane %2.").arg(bill->number).arg(bill->lane),
                             {}};
     }
     return forBill(*id, true);

@@ -4,6 +4,8 @@
 #include "models/db/database.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
+#include "models/domain/billcode.h"
+#include "models/domain/settlement.h"
 #include "models/services/authorizer.h"
 #include "models/services/session.h"
 
@@ -39,18 +41,14 @@ ServiceError RefundService::failed(const DbError &error) const
 ServiceResult<qint64> RefundService::findBill(const QString &code) const
 {
     ProfileScope scope(u"refund.find"_s);
-    QString lane = m_session.lane();
-    QString number = code.trimmed();
-    if (const qsizetype dash = number.lastIndexOf(u'-'); dash > 0) {
-        lane = number.left(dash);
-        number = number.mid(dash + 1);
-    }
-    bool ok = false;
-    const qint64 n = number.toLongLong(&ok);
-    if (!ok || n <= 0) {
+    // A refund's own code names no bill to refund.
+    const std::optional<BillCode> bill = BillCode::fromString(code, m_session.lane());
+    if (!bill || bill->kind != BillCode::Kind::Bill) {
         return invalid(tr("\"%1\" is not a bill number. Scan the receipt or type its number.")
                                .arg(code.trimmed()));
     }
+    const QString &lane = bill->lane;
+    const qint64 n = bill->number;
     const auto id = BillRepository(m_db).findByNumber(lane, n);
     if (!id) {
         return failed(id.error());
@@ -132,7 +130,7 @@ ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill,
     if (!request.allToCash) {
         Money cardPaid = Money::fromMinor(0);
         for (const RefundableBill::Payment &p : bill.payments) {
-            if (p.method == u"card"_s) {
+            if (Tender::fromString(p.method) == Tender::Method::Card) {
                 cardPaid += p.amount;
             }
         }
@@ -142,15 +140,16 @@ ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill,
         QString reference = request.cardReference.trimmed();
         if (reference.isEmpty()) {
             for (const RefundableBill::Payment &p : bill.payments) {
-                if (p.method == u"card"_s && !p.reference.isEmpty()) {
+                if (Tender::fromString(p.method) == Tender::Method::Card
+                    && !p.reference.isEmpty()) {
                     reference = p.reference;
                 }
             }
         }
-        record.payments.append({u"card"_s, toCard, reference});
+        record.payments.append({Tender::toString(Tender::Method::Card), toCard, reference});
     }
     if (record.total - toCard > Money::fromMinor(0)) {
-        record.payments.append({u"cash"_s, record.total - toCard, {}});
+        record.payments.append({Tender::toString(Tender::Method::Cash), record.total - toCard, {}});
     }
     return record;
 }
@@ -222,10 +221,10 @@ ReceiptData RefundService::receiptFor(const RefundableBill &bill, const RefundRe
 {
     ReceiptData r;
     if (const auto store = SettingsRepository(m_db).all()) {
-        r.storeName = store->value(SettingsRepository::kStoreName);
-        r.storeAddress = store->value(SettingsRepository::kStoreAddress);
-        r.taxId = store->value(SettingsRepository::kStoreTaxId);
-        r.currencySymbol = store->value(SettingsRepository::kCurrencySymbol);
+        r.storeName = Setting::StoreName.valueIn(*store);
+        r.storeAddress = Setting::StoreAddress.valueIn(*store);
+        r.taxId = Setting::StoreTaxId.valueIn(*store);
+        r.currencySymbol = Setting::CurrencySymbol.valueIn(*store);
     }
     r.isRefund = true;
     r.lane = record.lane;

@@ -27,8 +27,8 @@ Services::Services(const Database &database, const QString &lane)
     // A new lock policy holds from the next wrong PIN on, without a restart.
     QObject::connect(&settings, &SettingsService::saved, &settings,
                      [this](const QStringList &keys) {
-                         if (keys.contains(AuthService::kMaxAttemptsKey)
-                             || keys.contains(AuthService::kLockSecondsKey)) {
+                         if (keys.contains(Setting::MaxSignInAttempts.key)
+                             || keys.contains(Setting::SignInLockSeconds.key)) {
                              auth.setPolicy(AuthService::Policy::fromSettings(db));
                          }
                      });

@@ -4,7 +4,6 @@
 #include "models/db/queryprofiler.h"
 #include "models/db/transaction.h"
 #include "models/services/authorizer.h"
-#include "models/services/authservice.h"
 #include "models/services/session.h"
 
 #include <QLocale>
@@ -15,7 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-using Keys = SettingsRepository;
 
 struct Range
 {
@@ -34,12 +32,12 @@ std::optional<qint64> wholeNumber(const QString &text)
 std::optional<Range> rangeOf(const QString &key)
 {
     static const QHash<QString, Range> ranges{
-            {Keys::kCashRoundingMinor, {1, 100000}},
-            {Keys::kCashierDiscountLimitBp, {0, 10000}},
-            {Keys::kIdleLockMinutes, {0, 240}},
-            {AuthService::kMaxAttemptsKey, {1, 99}},
+            {Setting::CashRoundingMinor.key, {1, 100000}},
+            {Setting::CashierDiscountLimitBp.key, {0, 10000}},
+            {Setting::IdleLockMinutes.key, {0, 240}},
+            {Setting::MaxSignInAttempts.key, {1, 99}},
             // Stored in seconds and edited in minutes; no lock at all would make guessing free.
-            {AuthService::kLockSecondsKey, {60, 240 * 60}},
+            {Setting::SignInLockSeconds.key, {60, 240 * 60}},
     };
     const auto it = ranges.constFind(key);
     return it == ranges.cend() ? std::nullopt : std::optional<Range>(*it);
@@ -47,11 +45,9 @@ std::optional<Range> rangeOf(const QString &key)
 
 bool isFlag(const QString &key)
 {
-    return key == Keys::kPricesIncludeTax || key == Keys::kAllowNegativeStock
-           || key == Keys::kBlindCounts;
+    return key == Setting::PricesIncludeTax.key || key == Setting::AllowNegativeStock.key
+           || key == Setting::BlindCounts.key;
 }
-
-constexpr int kDefaultIdleMinutes = 5;
 } // namespace
 
 SettingsService::SettingsService(const Database &db, const Session &session,
@@ -66,59 +62,34 @@ SettingsService::SettingsService(const Database &db, const Session &session,
 
 QStringList SettingsService::keys()
 {
-    return {Keys::kStoreName,
-            Keys::kStoreAddress,
-            Keys::kStoreTaxId,
-            Keys::kCurrency,
-            Keys::kCurrencySymbol,
-            Keys::kPricesIncludeTax,
-            Keys::kCashRoundingMinor,
-            Keys::kCashierDiscountLimitBp,
-            Keys::kAllowNegativeStock,
-            Keys::kBlindCounts,
-            Keys::kIdleLockMinutes,
-            AuthService::kMaxAttemptsKey,
-            AuthService::kLockSecondsKey};
+    QStringList keys;
+    for (const SettingKey &setting : Setting::all()) {
+        keys << setting.key;
+    }
+    return keys;
 }
 
 QHash<QString, QString> SettingsService::defaults()
 {
-    const AuthService::Policy policy;
-    return {
-            {Keys::kStoreName, QString()},
-            {Keys::kStoreAddress, QString()},
-            {Keys::kStoreTaxId, QString()},
-            {Keys::kCurrency, u"EUR"_s},
-            {Keys::kCurrencySymbol, u"€"_s},
-            {Keys::kPricesIncludeTax, u"1"_s},
-            {Keys::kCashRoundingMinor, u"1"_s},
-            // Every discount needs a manager until the store says otherwise.
-            {Keys::kCashierDiscountLimitBp, u"0"_s},
-            // Warn rather than block: a sale must not fail because a delivery is not booked yet.
-            {Keys::kAllowNegativeStock, u"1"_s},
-            {Keys::kBlindCounts, u"0"_s},
-            {Keys::kIdleLockMinutes, QString::number(kDefaultIdleMinutes)},
-            {AuthService::kMaxAttemptsKey, QString::number(policy.maxAttempts)},
-            {AuthService::kLockSecondsKey, QString::number(policy.lockSeconds)},
-    };
+    return Setting::defaults();
 }
 
 QString SettingsService::label(const QString &key)
 {
     static const QHash<QString, const char *> labels{
-            {Keys::kStoreName, QT_TR_NOOP("Store name")},
-            {Keys::kStoreAddress, QT_TR_NOOP("Address")},
-            {Keys::kStoreTaxId, QT_TR_NOOP("Tax number")},
-            {Keys::kCurrency, QT_TR_NOOP("Currency code")},
-            {Keys::kCurrencySymbol, QT_TR_NOOP("Currency symbol")},
-            {Keys::kPricesIncludeTax, QT_TR_NOOP("Prices include tax")},
-            {Keys::kCashRoundingMinor, QT_TR_NOOP("Cash rounding step")},
-            {Keys::kCashierDiscountLimitBp, QT_TR_NOOP("Cashier discount limit")},
-            {Keys::kAllowNegativeStock, QT_TR_NOOP("Selling without stock")},
-            {Keys::kBlindCounts, QT_TR_NOOP("Blind counts")},
-            {Keys::kIdleLockMinutes, QT_TR_NOOP("Lock after idle minutes")},
-            {AuthService::kMaxAttemptsKey, QT_TR_NOOP("Wrong PINs before a lock")},
-            {AuthService::kLockSecondsKey, QT_TR_NOOP("Lock duration")},
+            {Setting::StoreName.key, QT_TR_NOOP("Store name")},
+            {Setting::StoreAddress.key, QT_TR_NOOP("Address")},
+            {Setting::StoreTaxId.key, QT_TR_NOOP("Tax number")},
+            {Setting::Currency.key, QT_TR_NOOP("Currency code")},
+            {Setting::CurrencySymbol.key, QT_TR_NOOP("Currency symbol")},
+            {Setting::PricesIncludeTax.key, QT_TR_NOOP("Prices include tax")},
+            {Setting::CashRoundingMinor.key, QT_TR_NOOP("Cash rounding step")},
+            {Setting::CashierDiscountLimitBp.key, QT_TR_NOOP("Cashier discount limit")},
+            {Setting::AllowNegativeStock.key, QT_TR_NOOP("Selling without stock")},
+            {Setting::BlindCounts.key, QT_TR_NOOP("Blind counts")},
+            {Setting::IdleLockMinutes.key, QT_TR_NOOP("Lock after idle minutes")},
+            {Setting::MaxSignInAttempts.key, QT_TR_NOOP("Wrong PINs before a lock")},
+            {Setting::SignInLockSeconds.key, QT_TR_NOOP("Lock duration")},
     };
     const auto it = labels.constFind(key);
     return it == labels.cend() ? key : tr(*it);
@@ -127,7 +98,7 @@ QString SettingsService::label(const QString &key)
 QString SettingsService::normalized(const QString &key, const QString &value)
 {
     const QString trimmed = value.trimmed();
-    return key == Keys::kCurrency ? trimmed.toUpper() : trimmed;
+    return key == Setting::Currency.key ? trimmed.toUpper() : trimmed;
 }
 
 std::optional<QString> SettingsService::problemWith(const QString &key, const QString &value)
@@ -135,7 +106,7 @@ std::optional<QString> SettingsService::problemWith(const QString &key, const QS
     if (!keys().contains(key)) {
         return tr("Till has no setting called \"%1\".").arg(key);
     }
-    if (key == Keys::kStoreName) {
+    if (key == Setting::StoreName.key) {
         if (value.isEmpty()) {
             return tr("Please enter the store's name; receipts and the sign-in screen show it.");
         }
@@ -144,21 +115,21 @@ std::optional<QString> SettingsService::problemWith(const QString &key, const QS
         }
         return std::nullopt;
     }
-    if (key == Keys::kStoreAddress || key == Keys::kStoreTaxId) {
-        const int limit = key == Keys::kStoreAddress ? 300 : 40;
+    if (key == Setting::StoreAddress.key || key == Setting::StoreTaxId.key) {
+        const int limit = key == Setting::StoreAddress.key ? 300 : 40;
         if (value.size() > limit) {
             return tr("%1 can have at most %2 characters.").arg(label(key)).arg(limit);
         }
         return std::nullopt;
     }
-    if (key == Keys::kCurrency) {
+    if (key == Setting::Currency.key) {
         static const QRegularExpression isoCode(u"^[A-Z]{3}$"_s);
         if (!isoCode.match(value).hasMatch()) {
             return tr("The currency code has three letters, such as EUR, CHF or USD.");
         }
         return std::nullopt;
     }
-    if (key == Keys::kCurrencySymbol) {
+    if (key == Setting::CurrencySymbol.key) {
         if (value.isEmpty() || value.size() > 8) {
             return tr("The currency symbol has 1 to 8 characters, such as € or Fr.");
         }
@@ -202,23 +173,35 @@ ServiceResult<QHash<QString, QString>> SettingsService::values() const
     return result;
 }
 
+ServiceResult<QString> SettingsService::value(const Database &db, const SettingKey &setting)
+{
+    const auto stored = SettingsRepository(db).value(setting);
+    if (!stored) {
+        return ServiceError::fromDb(
+                stored.error(),
+                tr("The settings could not be read or saved. Nothing was changed."));
+    }
+    return *stored;
+}
+
 int SettingsService::idleLockMinutes() const
 {
-    const auto stored = m_settings.value(Keys::kIdleLockMinutes);
+    const int fallback = int(Setting::IdleLockMinutes.numberIn({}));
+    const auto stored = m_settings.value(Setting::IdleLockMinutes);
     if (!stored || stored->isEmpty()) {
-        return kDefaultIdleMinutes;
+        return fallback;
     }
     const std::optional<qint64> minutes = wholeNumber(*stored);
-    const Range range = *rangeOf(Keys::kIdleLockMinutes);
+    const Range range = *rangeOf(Setting::IdleLockMinutes.key);
     if (!minutes || *minutes < range.min || *minutes > range.max) {
-        return kDefaultIdleMinutes;
+        return fallback;
     }
     return int(*minutes);
 }
 
 bool SettingsService::blindCounts() const
 {
-    const auto stored = m_settings.value(Keys::kBlindCounts);
+    const auto stored = m_settings.value(Setting::BlindCounts);
     return stored && *stored == u"1"_s;
 }
 

@@ -46,6 +46,8 @@ public:
 
     //! Every key of keys(), from the database or its default.
     ServiceResult<QHash<QString, QString>> values() const;
+    //! One setting from the database or its default, before anybody has signed in.
+    static ServiceResult<QString> value(const Database &db, const SettingKey &setting);
     //! Minutes without input before the till locks; 0 never. The default if unreadable.
     int idleLockMinutes() const;
     //! Whether counts are blind (stocktake, drawer at closing); off if unreadable.

@@ -44,14 +44,13 @@ ServiceResult<bool> SetupService::isNeeded() const
 ServiceResult<User> SetupService::initializeStore(const StoreSetup &setup)
 {
     ProfileScope scope(u"setup.initialize_store"_s);
-    using Keys = SettingsRepository;
     QHash<QString, QString> settings = SettingsService::defaults();
-    settings.insert(Keys::kStoreName, setup.storeName);
-    settings.insert(Keys::kStoreAddress, setup.address);
-    settings.insert(Keys::kStoreTaxId, setup.taxId);
-    settings.insert(Keys::kCurrency, setup.currencyCode);
-    settings.insert(Keys::kCurrencySymbol, setup.currencySymbol);
-    settings.insert(Keys::kPricesIncludeTax, setup.pricesIncludeTax ? u"1"_s : u"0"_s);
+    settings.insert(Setting::StoreName.key, setup.storeName);
+    settings.insert(Setting::StoreAddress.key, setup.address);
+    settings.insert(Setting::StoreTaxId.key, setup.taxId);
+    settings.insert(Setting::Currency.key, setup.currencyCode);
+    settings.insert(Setting::CurrencySymbol.key, setup.currencySymbol);
+    settings.insert(Setting::PricesIncludeTax.key, setup.pricesIncludeTax ? u"1"_s : u"0"_s);
     for (auto it = settings.begin(); it != settings.end(); ++it) {
         it.value() = SettingsService::normalized(it.key(), it.value());
         if (const auto problem = SettingsService::problemWith(it.key(), it.value())) {
@@ -121,10 +120,11 @@ ServiceResult<User> SetupService::initializeStore(const StoreSetup &setup)
         return unavailable(id.error());
     }
     admin.id = *id;
-    if (DbStatus status = AuditRepository(m_db).record(
-                {admin.id, 0, m_lane, u"store_setup"_s,
-                 u"store=%1 currency=%2 admin=%3"_s.arg(settings.value(Keys::kStoreName),
-                                                        settings.value(Keys::kCurrency), login)});
+    if (DbStatus status
+        = AuditRepository(m_db).record({admin.id, 0, m_lane, u"store_setup"_s,
+                                        u"store=%1 currency=%2 admin=%3"_s.arg(
+                                                settings.value(Setting::StoreName.key),
+                                                settings.value(Setting::Currency.key), login)});
         !status) {
         return unavailable(status.error());
     }

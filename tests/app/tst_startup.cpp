@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(startup);
         QCOMPARE(startup->storeName(), QString());
         QVERIFY(SettingsRepository(startup->database())
-                        .setValue(SettingsRepository::kStoreName, u"  Corner Market "_s));
+                        .setValue(Setting::StoreName.key, u"  Corner Market "_s));
         QCOMPARE(startup->storeName(), u"Corner Market"_s);
     }
 

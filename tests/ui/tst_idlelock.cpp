@@ -211,8 +211,7 @@ private Q_SLOTS:
         QVERIFY(watcher);
         // A window without the test's override uses lock.idle_minutes, read at sign-in.
         m_window.reset();
-        QVERIFY(SettingsRepository(m_store->db())
-                        .setValue(SettingsRepository::kIdleLockMinutes, u"0"_s));
+        QVERIFY(SettingsRepository(m_store->db()).setValue(Setting::IdleLockMinutes.key, u"0"_s));
         m_window = std::make_unique<MainWindow>(*m_services, u"Corner Market"_s);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -220,8 +219,7 @@ private Q_SLOTS:
         watcher = m_window->findChild<IdleWatcher *>();
         QVERIFY(!watcher->isActive());
 
-        QVERIFY(SettingsRepository(m_store->db())
-                        .setValue(SettingsRepository::kIdleLockMinutes, u"7"_s));
+        QVERIFY(SettingsRepository(m_store->db()).setValue(Setting::IdleLockMinutes.key, u"7"_s));
         QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
         signIn(u"carl"_s, u"1234"_s);
         QVERIFY(watcher->isActive());

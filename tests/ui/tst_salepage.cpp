@@ -184,8 +184,8 @@ private Q_SLOTS:
                                       20);
         m_milk = m_store->addProduct(u"MILK"_s, u"Milk"_s, {{u"Bottle"_s, 1, 99, m_milkCode}}, 30);
         const SettingsRepository settings(m_store->db());
-        QVERIFY(settings.setValue(SettingsRepository::kCurrencySymbol, u"€"_s));
-        QVERIFY(settings.setValue(SettingsRepository::kCurrency, u"EUR"_s));
+        QVERIFY(settings.setValue(Setting::CurrencySymbol.key, u"€"_s));
+        QVERIFY(settings.setValue(Setting::Currency.key, u"EUR"_s));
         m_services = m_store->services(m_store->cashier, kLane);
     }
 
@@ -611,8 +611,7 @@ private Q_SLOTS:
     {
         // Prices without tax: the page changes the cart's tax mode as it opens, which must
         // not wipe the copy on disk before it was read.
-        QVERIFY(SettingsRepository(m_store->db())
-                        .setValue(SettingsRepository::kPricesIncludeTax, u"0"_s));
+        QVERIFY(SettingsRepository(m_store->db()).setValue(Setting::PricesIncludeTax.key, u"0"_s));
         m_store->openShift(kLane);
         showPage();
         scan(m_canCode);

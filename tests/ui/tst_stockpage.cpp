@@ -217,7 +217,7 @@ private Q_SLOTS:
         QFETCH(bool, blind);
         // The store's setting, as the Settings page saves it for every lane.
         QVERIFY(SettingsRepository(m_store->db())
-                        .setValue(SettingsRepository::kBlindCounts, blind ? u"1"_s : u"0"_s));
+                        .setValue(Setting::BlindCounts.key, blind ? u"1"_s : u"0"_s));
         child<QTabWidget>(u"stockTabs"_s)->setCurrentWidget(m_page->stocktake());
         StocktakeModel *model = m_page->stocktake()->model();
         QTRY_COMPARE(model->rowCount(), 2);

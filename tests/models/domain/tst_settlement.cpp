@@ -94,6 +94,29 @@ private Q_SLOTS:
             QCOMPARE(s.due, m(total) + s.rounding);
         }
     }
+
+    void tenderNamesAreStoredOnce_data()
+    {
+        QTest::addColumn<Tender::Method>("method");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("cash") << Tender::Method::Cash << u"cash"_s;
+        QTest::newRow("card") << Tender::Method::Card << u"card"_s;
+    }
+    void tenderNamesAreStoredOnce()
+    {
+        QFETCH(Tender::Method, method);
+        QFETCH(QString, name);
+        // The names stored in payments.method and read back by reports and refunds.
+        QCOMPARE(Tender::toString(method), name);
+        QCOMPARE(Tender::fromString(name), std::optional<Tender::Method>(method));
+    }
+
+    void unknownTenderNamesAreNoMethod()
+    {
+        QCOMPARE(Tender::fromString(u"Cash"), std::nullopt);
+        QCOMPARE(Tender::fromString(u"voucher"), std::nullopt);
+        QCOMPARE(Tender::fromString(QString()), std::nullopt);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSettlement)

@@ -61,6 +61,8 @@ private Q_SLOTS:
                                                   m_store->authorizer());
         SaleRules rules;
         rules.allowNegativeStock = true;
+        // This store lets a cashier give up to 10 % alone.
+        rules.cashierDiscountLimitBp = 1000;
         m_checkout->setRules(rules);
         m_store->signIn(m_store->cashier);
         QVERIFY(m_shifts->open(m(10000)));
@@ -84,7 +86,7 @@ private Q_SLOTS:
         QFETCH(qint64, total);
         // Given the store's one setting and products at both of its rates
         QVERIFY(SettingsRepository(m_store->db())
-                        .setValue(SettingsRepository::kPricesIncludeTax, included));
+                        .setValue(Setting::PricesIncludeTax.key, included));
         QVERIFY(m_checkout->loadRules());
         m_store->addProduct(u"TIN"_s, u"Tomatoes"_s, {{u"Tin"_s, 1, 249, u"4000000000013"_s}});
         m_store->addProduct(u"WINE"_s, u"Wine"_s, {{u"Bottle"_s, 1, 1299, u"4000000000020"_s}});

@@ -411,9 +411,8 @@ private Q_SLOTS:
         auto store = StoreFixture::create();
         QVERIFY(store);
         QVERIFY(SettingsRepository(store->db())
-                        .setValue(SettingsRepository::kStoreName, u"Corner Market"_s));
-        QVERIFY(SettingsRepository(store->db())
-                        .setValue(SettingsRepository::kCurrencySymbol, u"€"_s));
+                        .setValue(Setting::StoreName.key, u"Corner Market"_s));
+        QVERIFY(SettingsRepository(store->db()).setValue(Setting::CurrencySymbol.key, u"€"_s));
         const Product cola = store->addProduct(u"COLA"_s, u"Cola"_s, {{u"Can"_s, 1, 119, {}}}, 10);
         store->signIn(store->cashier);
         ShiftService shifts(store->db(), store->session(), store->authorizer());

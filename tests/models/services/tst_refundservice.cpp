@@ -251,8 +251,8 @@ private Q_SLOTS:
         // The shift's cash knows: 2.00 went out of the drawer.
         const auto x = m_shifts->xReport();
         QVERIFY(x);
-        QCOMPARE(x->refundedBy(u"cash"_s), m(200));
-        QCOMPARE(x->refundedBy(u"card"_s), m(400));
+        QCOMPARE(x->refundedBy(Tender::Method::Cash), m(200));
+        QCOMPARE(x->refundedBy(Tender::Method::Card), m(400));
         QVERIFY(toCash->receipt.isRefund);
         QCOMPARE(toCash->receipt.originalNumber, 1);
     }

@@ -68,6 +68,10 @@ private Q_SLOTS:
         lane2.signIn(m_store->manager);
         CheckoutService one(m_store->db(), m_store->session(), m_store->authorizer(), *m_cache);
         CheckoutService two(m_store->db(), lane2, m_store->authorizer(), *m_cache);
+        // This store lets a cashier give up to 10 % alone, as the beer's discount below does.
+        SaleRules store;
+        store.cashierDiscountLimitBp = 1000;
+        one.setRules(store);
         m_store->signIn(m_store->cashier);
         auto sell = [&](CheckoutService &till, const QDateTime &at, QList<CartLine> lines,
                         Tender::Method method) {

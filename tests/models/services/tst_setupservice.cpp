@@ -11,7 +11,6 @@
 
 using namespace Qt::StringLiterals;
 
-using Keys = SettingsRepository;
 
 class TestSetupService : public QObject
 {
@@ -83,12 +82,12 @@ private Q_SLOTS:
         QCOMPARE(m_setup->isNeeded().value(), false);
 
         // The store's settings, with the rest at their defaults
-        QCOMPARE(setting(Keys::kStoreName), u"Corner Market"_s);
-        QCOMPARE(setting(Keys::kStoreAddress), u"Lindenstraße 12\n04177 Leipzig"_s);
-        QCOMPARE(setting(Keys::kCurrency), u"EUR"_s);
-        QCOMPARE(setting(Keys::kCurrencySymbol), u"€"_s);
-        QCOMPARE(setting(Keys::kPricesIncludeTax), u"1"_s);
-        QCOMPARE(setting(Keys::kIdleLockMinutes), u"5"_s);
+        QCOMPARE(setting(Setting::StoreName.key), u"Corner Market"_s);
+        QCOMPARE(setting(Setting::StoreAddress.key), u"Lindenstraße 12\n04177 Leipzig"_s);
+        QCOMPARE(setting(Setting::Currency.key), u"EUR"_s);
+        QCOMPARE(setting(Setting::CurrencySymbol.key), u"€"_s);
+        QCOMPARE(setting(Setting::PricesIncludeTax.key), u"1"_s);
+        QCOMPARE(setting(Setting::IdleLockMinutes.key), u"5"_s);
         // The lane, the two rates
         QCOMPARE(count(u"lanes WHERE name = '3'"_s), 1);
         const auto rates = ProductRepository(m_scratch->db()).taxRates();
@@ -143,7 +142,7 @@ private Q_SLOTS:
         const auto again = m_setup->initializeStore(other);
         QVERIFY(!again);
         QCOMPARE(again.error().code, ServiceError::Code::Conflict);
-        QCOMPARE(setting(Keys::kStoreName), u"Corner Market"_s);
+        QCOMPARE(setting(Setting::StoreName.key), u"Corner Market"_s);
         QCOMPARE(count(u"users"_s), 1);
     }
 
