@@ -1,8 +1,7 @@
 #include "models/items/operationsmodel.h"
 
-#include "models/services/diagnosticsservice.h"
-
 #include "models/items/palette.h"
+#include "models/services/diagnosticsservice.h"
 
 #include <QDateTime>
 #include <QFont>

@@ -1,7 +1,6 @@
 #include "models/items/statementsmodel.h"
 
 #include "models/db/queryprofiler.h"
-
 #include "models/items/palette.h"
 
 #include <QLocale>
