@@ -1,5 +1,7 @@
 #include "models/db/productrepository.h"
 
+#include "models/db/bulkwriter.h"
+#include "models/db/conversionratecache.h"
 #include "models/db/database.h"
 #include "models/db/jsonrows.h"
 #include "models/db/sqlquery.h"
@@ -72,6 +74,52 @@ const QString kNoHistory
         = u"NOT EXISTS (SELECT 1 FROM bill_items WHERE product_id = :id) "
           "AND NOT EXISTS (SELECT 1 FROM stock_movements WHERE product_id = :id) "
           "AND NOT EXISTS (SELECT 1 FROM stock_document_lines WHERE product_id = :id)"_s;
+
+/*!
+ * The one INSERT of products, over the rows addProductRow() writes: the editor's save, the
+ * CSV import, the demo store and the bench's seeder all go through it. "WHERE TRUE" lets
+ * SQLite tell the upsert's ON CONFLICT from a join's ON.
+ */
+QString productInsert(const Database &db, ProductRepository::OnConflict onConflict)
+{
+    using Type = Dialect::ColumnType;
+    return u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
+           "reorder_level_base, cost_minor, cost_per_base, active, created_at, updated_at) "
+           "SELECT j.sku, j.name, j.category_id, j.tax_rate_id, j.base_unit, j.reorder, j.cost, "
+           "j.cost_per_base, j.active, j.at, j.at FROM "_s
+           + BulkWriter::source(db, {{u"sku"_s, Type::Text},
+                                     {u"name"_s, Type::Text},
+                                     {u"category_id"_s, Type::Integer},
+                                     {u"tax_rate_id"_s, Type::Integer},
+                                     {u"base_unit"_s, Type::Text},
+                                     {u"reorder"_s, Type::Integer},
+                                     {u"cost"_s, Type::Integer},
+                                     {u"cost_per_base"_s, Type::Integer},
+                                     {u"active"_s, Type::Boolean},
+                                     {u"at"_s, Type::Timestamp}})
+           + (onConflict == ProductRepository::OnConflict::Fail
+                      ? u" AS j"_s
+                      : u" AS j WHERE TRUE ON CONFLICT (sku) DO UPDATE SET name = excluded.name, "
+                        "category_id = excluded.category_id, tax_rate_id = excluded.tax_rate_id, "
+                        "base_unit = excluded.base_unit, "
+                        "reorder_level_base = excluded.reorder_level_base, "
+                        "cost_minor = excluded.cost_minor, cost_per_base = excluded.cost_per_base, "
+                        "active = excluded.active, updated_at = excluded.updated_at"_s);
+}
+
+void addProductRow(JsonRows &row, const Product &p, const QDateTime &at)
+{
+    row.add(u"sku", p.sku);
+    row.add(u"name", p.name);
+    p.categoryId > 0 ? row.add(u"category_id", p.categoryId) : row.addNull(u"category_id");
+    row.add(u"tax_rate_id", p.taxRateId);
+    row.add(u"base_unit", BaseUnits::key(p.baseUnit));
+    row.add(u"reorder", p.reorderLevelBase);
+    p.cost ? row.add(u"cost", p.cost->minor()) : row.addNull(u"cost");
+    row.add(u"cost_per_base", p.costPerBase);
+    row.add(u"active", p.active);
+    row.add(u"at", at);
+}
 
 } // namespace
 
@@ -351,21 +399,27 @@ DbResult<QHash<qint64, qint64>> ProductRepository::conversionRates(
 
 DbResult<qint64> ProductRepository::save(const Product &product) const
 {
-    const QString now = Dialect::timestampText(QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString nowText = Dialect::timestampText(now);
     qint64 productId = product.id;
-    {
-        SqlQuery q(
-                m_db,
-                productId == 0
-                        ? u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
-                          "reorder_level_base, cost_minor, cost_per_base, active, created_at, "
-                          "updated_at) VALUES (:sku, :name, :category, :tax, :base_unit, :reorder, "
-                          ":cost, :cost_per_base, :active, :now, :now) RETURNING id"_s
-                        : u"UPDATE products SET sku = :sku, name = :name, category_id = :category, "
-                          "tax_rate_id = :tax, base_unit = :base_unit, reorder_level_base = "
-                          ":reorder, "
-                          "cost_minor = :cost, cost_per_base = :cost_per_base, active = :active, "
-                          "updated_at = :now WHERE id = :id RETURNING id"_s);
+    if (productId == 0) {
+        Product trimmed = product;
+        trimmed.sku = product.sku.trimmed();
+        trimmed.name = product.name.trimmed();
+        JsonRows rows;
+        rows.beginRow();
+        addProductRow(rows, trimmed, now);
+        SqlQuery q(m_db, productInsert(m_db, OnConflict::Fail) + u" RETURNING id"_s);
+        q.bind(u"rows"_s, rows.toString());
+        if (!q.execOne()) {
+            return q.error();
+        }
+        productId = q.int64(0);
+    } else {
+        SqlQuery q(m_db, u"UPDATE products SET sku = :sku, name = :name, category_id = :category, "
+                         "tax_rate_id = :tax, base_unit = :base_unit, reorder_level_base = "
+                         ":reorder, cost_minor = :cost, cost_per_base = :cost_per_base, "
+                         "active = :active, updated_at = :now WHERE id = :id RETURNING id"_s);
         q.bind(u"sku"_s, product.sku.trimmed())
                 .bind(u"name"_s, product.name.trimmed())
                 .bind(u"category"_s, nullableId(product.categoryId))
@@ -376,17 +430,14 @@ DbResult<qint64> ProductRepository::save(const Product &product) const
                                               : QVariant(QMetaType::fromType<qint64>()))
                 .bind(u"cost_per_base"_s, product.costPerBase)
                 .bind(u"active"_s, product.active)
-                .bind(u"now"_s, now);
-        if (productId != 0) {
-            q.bind(u"id"_s, productId);
-        }
+                .bind(u"now"_s, nowText)
+                .bind(u"id"_s, productId);
         if (!q.exec()) {
             return q.error();
         }
         if (!q.next()) {
             return DbError{DbError::Kind::NotFound, u"no product %1"_s.arg(productId)};
         }
-        productId = q.int64(0);
     }
     // Units that are gone from the editor stay for old bills, inactive and without barcode,
     // so the barcode can go to another unit.
@@ -402,7 +453,7 @@ DbResult<qint64> ProductRepository::save(const Product &product) const
                    "WHERE product_id = :product AND active = TRUE"_s
                            + (kept.isEmpty() ? QString()
                                              : u" AND id NOT IN (%1)"_s.arg(kept.join(u','))));
-        q.bind(u"now"_s, now).bind(u"product"_s, productId);
+        q.bind(u"now"_s, nowText).bind(u"product"_s, productId);
         if (!q.exec()) {
             return q.error();
         }
@@ -425,7 +476,7 @@ DbResult<qint64> ProductRepository::save(const Product &product) const
                                             ? QVariant(QMetaType::fromType<QString>())
                                             : QVariant(unit.barcode.trimmed()))
                 .bind(u"active"_s, unit.active)
-                .bind(u"now"_s, now);
+                .bind(u"now"_s, nowText);
         if (unit.id != 0) {
             q.bind(u"id"_s, unit.id);
         }
@@ -513,94 +564,91 @@ DbResult<QHash<QString, QString>> ProductRepository::barcodeOwners(const QString
     return owners;
 }
 
-DbResult<QList<Category>> ProductRepository::categories() const
+DbResult<QSet<QString>> ProductRepository::existingSkus(const QStringList &skus) const
 {
-    SqlQuery q(m_db, u"SELECT id, name, sort_order FROM categories ORDER BY sort_order, name"_s);
+    JsonRows rows;
+    for (const QString &sku : skus) {
+        rows.beginRow();
+        rows.add(u"sku", sku);
+    }
+    SqlQuery q(m_db,
+               u"SELECT sku FROM products WHERE sku IN (SELECT sku FROM "_s
+                       + m_db.dialect().jsonRows(u"skus"_s, {{u"sku"_s, Dialect::ColumnType::Text}})
+                       + u" j)"_s);
+    q.bind(u"skus"_s, rows.toString());
     if (!q.exec()) {
         return q.error();
     }
-    QList<Category> result;
+    QSet<QString> known;
     while (q.next()) {
-        result.append({q.int64(0), q.text(1), static_cast<int>(q.int64(2))});
+        known.insert(q.text(0));
     }
-    return result;
+    return known;
 }
 
-DbResult<qint64> ProductRepository::saveCategory(const Category &category) const
+DbStatus ProductRepository::writeProducts(const QList<Product> &products, const QDateTime &at,
+                                          OnConflict onConflict, int rowsPerStatement) const
 {
-    SqlQuery q(
-            m_db,
-            category.id == 0
-                    ? u"INSERT INTO categories (name, sort_order) VALUES (:name, :sort) RETURNING id"_s
-                    : u"UPDATE categories SET name = :name, sort_order = :sort WHERE id = :id "
-                      "RETURNING id"_s);
-    q.bind(u"name"_s, category.name.trimmed()).bind(u"sort"_s, category.sortOrder);
-    if (category.id != 0) {
-        q.bind(u"id"_s, category.id);
+    BulkWriter productWriter(m_db, productInsert(m_db, onConflict), rowsPerStatement);
+    for (const Product &p : products) {
+        addProductRow(productWriter.row(), p, at);
     }
-    if (!q.exec()) {
-        return q.error();
+    if (DbStatus status = productWriter.finish(); !status) {
+        return status;
     }
-    if (!q.next()) {
-        return DbError{DbError::Kind::NotFound, u"no category %1"_s.arg(category.id)};
-    }
-    return q.int64(0);
-}
-
-DbStatus ProductRepository::removeCategory(qint64 id) const
-{
-    // Products keep existing without a category.
-    for (const QString &sql : {u"UPDATE products SET category_id = NULL WHERE category_id = :id"_s,
-                               u"DELETE FROM categories WHERE id = :id"_s}) {
-        SqlQuery q(m_db, sql);
-        q.bind(u"id"_s, id);
-        if (!q.exec()) {
-            return q.error();
+    using Type = Dialect::ColumnType;
+    const QString upsert
+            = onConflict == OnConflict::Fail
+                      ? QString()
+                      : u" WHERE TRUE ON CONFLICT (product_id, name) DO UPDATE SET "
+                        "base_per_unit = excluded.base_per_unit, price_minor = "
+                        "excluded.price_minor, "
+                        "barcode = excluded.barcode, active = TRUE, updated_at = excluded.updated_at"_s;
+    BulkWriter unitWriter(m_db,
+                          u"INSERT INTO product_units (product_id, name, base_per_unit, "
+                          "price_minor, barcode, active, updated_at) SELECT p.id, j.name, "
+                          "j.base_per_unit, j.price, j.barcode, j.active, j.at FROM "_s
+                                  + BulkWriter::source(m_db, {{u"sku"_s, Type::Text},
+                                                              {u"name"_s, Type::Text},
+                                                              {u"base_per_unit"_s, Type::Integer},
+                                                              {u"price"_s, Type::Integer},
+                                                              {u"barcode"_s, Type::Text},
+                                                              {u"active"_s, Type::Boolean},
+                                                              {u"at"_s, Type::Timestamp}})
+                                  + u" AS j JOIN products p ON p.sku = j.sku"_s + upsert,
+                          rowsPerStatement);
+    for (const Product &p : products) {
+        for (const ProductUnit &unit : p.units) {
+            JsonRows &row = unitWriter.row();
+            row.add(u"sku", p.sku);
+            row.add(u"name", unit.name);
+            row.add(u"base_per_unit", unit.basePerUnit);
+            row.add(u"price", unit.price.minor());
+            unit.barcode.isEmpty() ? row.addNull(u"barcode") : row.add(u"barcode", unit.barcode);
+            row.add(u"active", unit.active);
+            row.add(u"at", at);
         }
     }
+    return unitWriter.finish();
+}
+
+DbStatus ProductRepository::notifyUnitsChanged(const QList<qint64> &unitIds) const
+{
+    if (!m_db.dialect().isPostgres()) {
+        return Done{};
+    }
+    // PostgreSQL delivers a NOTIFY when the transaction commits, so the others never drop a
+    // unit before they can read its new state.
+    SqlQuery notify(m_db, u"SELECT pg_notify('%1', :payload)"_s.arg(ConversionRateCache::kChannel));
+    notify.bind(u"payload"_s, ConversionRateCache::payloadFor(unitIds));
+    if (!notify.exec()) {
+        return notify.error();
+    }
     return Done{};
 }
 
-DbResult<QList<TaxRate>> ProductRepository::taxRates() const
+DbStatus ProductRepository::notifyAllUnitsChanged() const
 {
-    SqlQuery q(m_db, u"SELECT id, name, rate_bp FROM tax_rates ORDER BY rate_bp DESC, name"_s);
-    if (!q.exec()) {
-        return q.error();
-    }
-    QList<TaxRate> result;
-    while (q.next()) {
-        result.append({q.int64(0), q.text(1), static_cast<int>(q.int64(2))});
-    }
-    return result;
-}
-
-DbResult<qint64> ProductRepository::saveTaxRate(const TaxRate &rate) const
-{
-    SqlQuery q(m_db,
-               rate.id == 0
-                       ? u"INSERT INTO tax_rates (name, rate_bp) VALUES (:name, :bp) RETURNING id"_s
-                       : u"UPDATE tax_rates SET name = :name, rate_bp = :bp "
-                         "WHERE id = :id RETURNING id"_s);
-    q.bind(u"name"_s, rate.name.trimmed()).bind(u"bp"_s, rate.rateBp);
-    if (rate.id != 0) {
-        q.bind(u"id"_s, rate.id);
-    }
-    if (!q.exec()) {
-        return q.error();
-    }
-    if (!q.next()) {
-        return DbError{DbError::Kind::NotFound, u"no tax rate %1"_s.arg(rate.id)};
-    }
-    return q.int64(0);
-}
-
-DbStatus ProductRepository::removeTaxRate(qint64 id) const
-{
-    // A rate in use is refused by the foreign key; the service turns that into a sentence.
-    SqlQuery q(m_db, u"DELETE FROM tax_rates WHERE id = :id"_s);
-    q.bind(u"id"_s, id);
-    if (!q.exec()) {
-        return q.error();
-    }
-    return Done{};
+    // Too many units to name: an empty payload makes the other lanes start afresh.
+    return notifyUnitsChanged({});
 }

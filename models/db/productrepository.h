@@ -7,16 +7,20 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 class Database;
+class QDateTime;
 class SqlQuery;
 
 /*!
- * The catalogue: products with their sellable units, categories and tax rates. Lists page
- * by key, one query per page with category, tax and units joined in.
+ * The catalogue's products with their sellable units (categories and tax rates have their
+ * own repositories). Lists page by key, one query per page with category, tax and units
+ * joined in.
  */
 class ProductRepository
 {
@@ -66,12 +70,27 @@ public:
     //! One UPDATE over every unit the filter selects; the number of units changed.
     DbResult<int> applyPriceChange(const ProductFilter &filter, const PriceChange &change) const;
 
-    DbResult<QList<Category>> categories() const;
-    DbResult<qint64> saveCategory(const Category &category) const;
-    DbStatus removeCategory(qint64 id) const;
-    DbResult<QList<TaxRate>> taxRates() const;
-    DbResult<qint64> saveTaxRate(const TaxRate &rate) const;
-    DbStatus removeTaxRate(qint64 id) const;
+    //! Which of these SKUs the catalogue already has, in one query.
+    DbResult<QSet<QString>> existingSkus(const QStringList &skus) const;
+
+    //! What writeProducts() does with a SKU the catalogue already has.
+    enum class OnConflict { Fail, Update };
+    /*!
+     * Writes products and their units in bulk: the products by SKU (category and tax rate
+     * by id, 0 for no category), then their units joined by SKU, both stamped with at.
+     * OnConflict::Update updates a product with the same SKU and a unit with the same
+     * name, and brings such a unit back to active. rowsPerStatement as in BulkWriter.
+     * Call inside a transaction.
+     */
+    DbStatus writeProducts(const QList<Product> &products, const QDateTime &at,
+                           OnConflict onConflict, int rowsPerStatement) const;
+    /*!
+     * Tells the other lanes that these units changed, when their transaction commits, so
+     * their conversion-rate caches drop them; an empty list makes them start afresh.
+     * Nothing on SQLite, where one till owns the file.
+     */
+    DbStatus notifyUnitsChanged(const QList<qint64> &unitIds) const;
+    DbStatus notifyAllUnitsChanged() const;
 
 private:
     DbResult<QList<Product>> readProducts(SqlQuery &query) const;

@@ -1,11 +1,12 @@
 #include "models/services/cataloguecsv.h"
 
 #include "models/db/auditrepository.h"
+#include "models/db/bulkwriter.h"
+#include "models/db/categoryrepository.h"
 #include "models/db/conversionratecache.h"
 #include "models/db/database.h"
-#include "models/db/jsonrows.h"
 #include "models/db/queryprofiler.h"
-#include "models/db/sqlquery.h"
+#include "models/db/taxraterepository.h"
 #include "models/db/transaction.h"
 #include "models/domain/barcode.h"
 #include "models/domain/csv.h"
@@ -144,7 +145,7 @@ ServiceResult<QByteArray> CatalogueCsv::exportAll() const
 ServiceResult<QByteArray> CatalogueCsv::templateFile() const
 {
     ProfileScope scope(u"catalogue.template"_s);
-    const auto rates = ProductRepository(m_db).taxRates();
+    const auto rates = TaxRateRepository(m_db).all();
     if (!rates) {
         return failed(rates.error());
     }
@@ -252,9 +253,9 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
     }
 
     // What the database knows: categories, tax rates. Two small queries.
-    ProductRepository repository(m_db);
-    const auto categories = repository.categories();
-    const auto taxRates = repository.taxRates();
+    const ProductRepository repository(m_db);
+    const auto categories = CategoryRepository(m_db).all();
+    const auto taxRates = TaxRateRepository(m_db).all();
     if (!categories || !taxRates) {
         return failed(categories ? taxRates.error() : categories.error());
     }
@@ -428,40 +429,22 @@ ServiceResult<CatalogueCsv::Plan> CatalogueCsv::plan(const QByteArray &file) con
 
     // Against the database: barcodes of other products, and which SKUs exist.
     if (!plan.products.isEmpty()) {
-        JsonRows skus;
+        QStringList skus;
         for (const Product &p : std::as_const(plan.products)) {
-            skus.beginRow();
-            skus.add(u"sku", p.sku);
+            skus << p.sku;
         }
-        SqlQuery existing(m_db, u"SELECT sku FROM products WHERE sku IN (SELECT sku FROM "_s
-                                        + m_db.dialect().jsonRows(
-                                                u"skus"_s, {{u"sku"_s, Dialect::ColumnType::Text}})
-                                        + u" j)"_s);
-        existing.bind(u"skus"_s, skus.toString());
-        if (!existing.exec()) {
+        const auto existing = repository.existingSkus(skus);
+        if (!existing) {
             return failed(existing.error());
         }
-        QSet<QString> known;
-        while (existing.next()) {
-            known.insert(existing.text(0));
-        }
-        JsonRows codes;
-        for (auto it = lineOfBarcode.cbegin(); it != lineOfBarcode.cend(); ++it) {
-            codes.beginRow();
-            codes.add(u"code", it.key());
-        }
-        SqlQuery owners(m_db, u"SELECT u.barcode, p.sku FROM product_units u JOIN products p "
-                              "ON p.id = u.product_id WHERE u.barcode IN (SELECT code FROM "_s
-                                      + m_db.dialect().jsonRows(
-                                              u"codes"_s, {{u"code"_s, Dialect::ColumnType::Text}})
-                                      + u" j)"_s);
-        owners.bind(u"codes"_s, codes.toString());
-        if (!owners.exec()) {
+        const QSet<QString> &known = *existing;
+        const auto owners = repository.barcodeOwners(lineOfBarcode.keys(), 0);
+        if (!owners) {
             return failed(owners.error());
         }
-        while (owners.next()) {
-            const QString code = owners.text(0);
-            const QString owner = owners.text(1);
+        for (auto it = owners->cbegin(); it != owners->cend(); ++it) {
+            const QString &code = it.key();
+            const QString &owner = it.value();
             const qsizetype index = productOfSku.value(owner, -1);
             // Moving a barcode within the same SKU is fine; taking another product's is not.
             bool sameProduct = false;
@@ -498,44 +481,8 @@ ServiceResult<CatalogueCsv::Outcome> CatalogueCsv::apply(const Plan &plan, const
                 tr("The file has errors; fix them and read it again. Nothing was imported."),
                 {}};
     }
-    using Type = Dialect::ColumnType;
-    const Dialect &dialect = m_db.dialect();
-    const QString now = Dialect::timestampText(QDateTime::currentDateTimeUtc());
-    // "WHERE TRUE" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
-    const QString productSql
-            = u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
-              u"reorder_level_base, "
-              "cost_minor, cost_per_base, active, created_at, updated_at) "
-              "SELECT j.sku, j.name, j.category_id, j.tax_rate_id, j.base_unit, j.reorder, j.cost, "
-              "j.cost_per_base, j.active, :now, :now FROM "_s
-              + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
-                                             {u"name"_s, Type::Text},
-                                             {u"category_id"_s, Type::Integer},
-                                             {u"tax_rate_id"_s, Type::Integer},
-                                             {u"base_unit"_s, Type::Text},
-                                             {u"reorder"_s, Type::Integer},
-                                             {u"cost"_s, Type::Integer},
-                                             {u"cost_per_base"_s, Type::Integer},
-                                             {u"active"_s, Type::Boolean}})
-              + u" AS j WHERE TRUE ON CONFLICT (sku) DO UPDATE SET name = excluded.name, "
-                "category_id = excluded.category_id, tax_rate_id = excluded.tax_rate_id, "
-                "base_unit = excluded.base_unit, reorder_level_base = excluded.reorder_level_base, "
-                "cost_minor = excluded.cost_minor, cost_per_base = excluded.cost_per_base, "
-                "active = excluded.active, updated_at = excluded.updated_at"_s;
-    const QString unitSql
-            = u"INSERT INTO product_units (product_id, name, base_per_unit, price_minor, barcode, "
-              u"active, "
-              "updated_at) SELECT p.id, j.name, j.base_per_unit, j.price, j.barcode, TRUE, :now FROM "_s
-              + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
-                                             {u"name"_s, Type::Text},
-                                             {u"base_per_unit"_s, Type::Integer},
-                                             {u"price"_s, Type::Integer},
-                                             {u"barcode"_s, Type::Text}})
-              + u" AS j JOIN products p ON p.sku = j.sku WHERE TRUE ON CONFLICT (product_id, name) "
-                u"DO UPDATE "
-                "SET base_per_unit = excluded.base_per_unit, price_minor = excluded.price_minor, "
-                "barcode = excluded.barcode, active = TRUE, updated_at = excluded.updated_at"_s;
-
+    const ProductRepository repository(m_db);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     Transaction tx(m_db);
     if (DbStatus status = tx.begin(); !status) {
         return failed(status.error());
@@ -548,52 +495,25 @@ ServiceResult<CatalogueCsv::Outcome> CatalogueCsv::apply(const Plan &plan, const
                                 tr("The import was cancelled. Nothing was imported."),
                                 {}};
         }
-        JsonRows products;
-        JsonRows units;
-        for (int i = start; i < std::min(total, start + kBatchSize); ++i) {
-            const Product &p = plan.products.at(i);
-            products.beginRow();
-            products.add(u"sku", p.sku);
-            products.add(u"name", p.name);
-            p.categoryId > 0 ? products.add(u"category_id", p.categoryId)
-                             : products.addNull(u"category_id");
-            products.add(u"tax_rate_id", p.taxRateId);
-            products.add(u"base_unit", BaseUnits::key(p.baseUnit));
-            products.add(u"reorder", p.reorderLevelBase);
-            p.cost ? products.add(u"cost", p.cost->minor()) : products.addNull(u"cost");
-            products.add(u"cost_per_base", p.costPerBase);
-            products.add(u"active", p.active);
-            for (const ProductUnit &unit : p.units) {
-                units.beginRow();
-                units.add(u"sku", p.sku);
-                units.add(u"name", unit.name);
-                units.add(u"base_per_unit", unit.basePerUnit);
-                units.add(u"price", unit.price.minor());
-                unit.barcode.isEmpty() ? units.addNull(u"barcode")
-                                       : units.add(u"barcode", unit.barcode);
-                ++outcome.units;
-            }
+        const QList<Product> batch = plan.products.mid(start, kBatchSize);
+        for (const Product &p : batch) {
+            outcome.units += static_cast<int>(p.units.size());
         }
-        for (const auto &[sql, rows] :
-             {std::pair{productSql, products.toString()}, std::pair{unitSql, units.toString()}}) {
-            SqlQuery q(m_db, sql);
-            q.bind(u"rows"_s, rows).bind(u"now"_s, now);
-            if (!q.exec()) {
-                if (q.error().kind == DbError::Kind::Constraint) {
-                    return ServiceError::fromDb(
-                            q.error(), tr("Another lane changed the catalogue while importing; "
-                                          "read the file again. Nothing was imported."));
-                }
-                return failed(q.error());
+        // A batch is two statements, whatever its units: progress and cancel come between.
+        if (DbStatus status = repository.writeProducts(
+                    batch, now, ProductRepository::OnConflict::Update, BulkWriter::kOneStatement);
+            !status) {
+            if (status.error().kind == DbError::Kind::Constraint) {
+                return ServiceError::fromDb(
+                        status.error(), tr("Another lane changed the catalogue while importing; "
+                                           "read the file again. Nothing was imported."));
             }
+            return failed(status.error());
         }
     }
-    if (m_cache && !m_cache->notifyStatement().isEmpty()) {
-        // Too many units to name: an empty payload makes the other lanes start afresh.
-        SqlQuery notify(m_db, m_cache->notifyStatement());
-        notify.bind(u"payload"_s, QString());
-        if (!notify.exec()) {
-            return failed(notify.error());
+    if (m_cache) {
+        if (DbStatus status = repository.notifyAllUnitsChanged(); !status) {
+            return failed(status.error());
         }
     }
     outcome.created = plan.newProducts;

@@ -1,10 +1,11 @@
 #include "models/services/catalogueservice.h"
 
+#include "models/db/categoryrepository.h"
 #include "models/db/conversionratecache.h"
 #include "models/db/database.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
-#include "models/db/sqlquery.h"
+#include "models/db/taxraterepository.h"
 #include "models/db/transaction.h"
 #include "models/domain/barcode.h"
 #include "models/services/authorizer.h"
@@ -118,7 +119,7 @@ QString CatalogueService::currencySymbol() const
 
 ServiceResult<QList<Category>> CatalogueService::categories() const
 {
-    auto result = m_products.categories();
+    auto result = CategoryRepository(m_db).all();
     if (!result) {
         return failed(result.error());
     }
@@ -127,7 +128,7 @@ ServiceResult<QList<Category>> CatalogueService::categories() const
 
 ServiceResult<QList<TaxRate>> CatalogueService::taxRates() const
 {
-    auto result = m_products.taxRates();
+    auto result = TaxRateRepository(m_db).all();
     if (!result) {
         return failed(result.error());
     }
@@ -398,11 +399,9 @@ ServiceResult<Product> CatalogueService::save(const Product &product,
     for (const ProductUnit &unit : (*saved)->units) {
         unitIds << unit.id;
     }
-    if (m_cache && !m_cache->notifyStatement().isEmpty()) {
-        SqlQuery notify(m_db, m_cache->notifyStatement());
-        notify.bind(u"payload"_s, ConversionRateCache::payloadFor(unitIds));
-        if (!notify.exec()) {
-            return failed(notify.error());
+    if (m_cache) {
+        if (DbStatus status = m_products.notifyUnitsChanged(unitIds); !status) {
+            return failed(status.error());
         }
     }
     if (ServiceStatus audited = audit(product.id == 0 ? u"product_created"_s : u"product_updated"_s,
@@ -501,7 +500,7 @@ ServiceResult<qint64> CatalogueService::saveCategory(const Category &category)
     if (category.name.trimmed().isEmpty()) {
         return invalid(tr("Please enter the category's name."));
     }
-    const auto id = m_products.saveCategory(category);
+    const auto id = CategoryRepository(m_db).save(category);
     if (!id) {
         if (id.error().kind == DbError::Kind::Constraint) {
             return ServiceError{
@@ -524,7 +523,7 @@ ServiceStatus CatalogueService::removeCategory(qint64 id)
     if (DbStatus status = tx.begin(); !status) {
         return failed(status.error());
     }
-    if (DbStatus status = m_products.removeCategory(id); !status) {
+    if (DbStatus status = CategoryRepository(m_db).remove(id); !status) {
         return failed(status.error());
     }
     if (ServiceStatus audited = audit(u"category_removed"_s, u"category_id=%1"_s.arg(id));
@@ -548,7 +547,7 @@ ServiceResult<qint64> CatalogueService::saveTaxRate(const TaxRate &rate)
     if (rate.rateBp < 0 || rate.rateBp > 10000) {
         return invalid(tr("A tax rate lies between 0 % and 100 %."));
     }
-    const auto id = m_products.saveTaxRate(rate);
+    const auto id = TaxRateRepository(m_db).save(rate);
     if (!id) {
         if (id.error().kind == DbError::Kind::Constraint) {
             return ServiceError{
@@ -568,7 +567,7 @@ ServiceStatus CatalogueService::removeTaxRate(qint64 id)
     if (auto refusal = denied(Permission::EditCatalogue)) {
         return *refusal;
     }
-    if (DbStatus status = m_products.removeTaxRate(id); !status) {
+    if (DbStatus status = TaxRateRepository(m_db).remove(id); !status) {
         if (status.error().kind == DbError::Kind::Constraint) {
             return ServiceError{
                     ServiceError::Code::Conflict,
@@ -636,12 +635,10 @@ ServiceResult<int> CatalogueService::applyPriceChange(const ProductFilter &filte
         }
         return failed(changed.error());
     }
-    if (m_cache && !m_cache->notifyStatement().isEmpty()) {
+    if (m_cache) {
         // Many units changed price: the other lanes start their caches afresh.
-        SqlQuery notify(m_db, m_cache->notifyStatement());
-        notify.bind(u"payload"_s, QString());
-        if (!notify.exec()) {
-            return failed(notify.error());
+        if (DbStatus status = m_products.notifyAllUnitsChanged(); !status) {
+            return failed(status.error());
         }
     }
     const QString mode = change.mode == PriceChange::Mode::Percent  ? u"percent"_s

@@ -3,9 +3,9 @@
 #include "models/db/auditrepository.h"
 #include "models/db/database.h"
 #include "models/db/lanerepository.h"
-#include "models/db/productrepository.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
+#include "models/db/taxraterepository.h"
 #include "models/db/transaction.h"
 #include "models/db/userrepository.h"
 #include "models/services/authservice.h"
@@ -96,13 +96,13 @@ ServiceResult<User> SetupService::initializeStore(const StoreSetup &setup)
     if (DbStatus status = LaneRepository(m_db).ensure(m_lane); !status) {
         return unavailable(status.error());
     }
-    const ProductRepository products(m_db);
+    const TaxRateRepository taxRates(m_db);
     const QList<TaxRate> rates{
             {0, tr("Standard rate"), setup.standardRateBp},
             {0, tr("Reduced rate"), setup.reducedRateBp},
     };
     for (const TaxRate &rate : rates) {
-        if (const auto id = products.saveTaxRate(rate); !id) {
+        if (const auto id = taxRates.save(rate); !id) {
             if (id.error().kind == DbError::Kind::Constraint) {
                 return ServiceError{ServiceError::Code::Conflict,
                                     tr("The database already holds tax rates, so it is not a new "

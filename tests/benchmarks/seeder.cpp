@@ -1,9 +1,12 @@
 #include "tests/benchmarks/seeder.h"
 
+#include "models/db/bulkwriter.h"
+#include "models/db/categoryrepository.h"
 #include "models/db/database.h"
-#include "models/db/jsonrows.h"
+#include "models/db/productrepository.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/sqlquery.h"
+#include "models/db/taxraterepository.h"
 #include "models/db/transaction.h"
 #include "models/db/userrepository.h"
 #include "models/domain/barcode.h"
@@ -16,51 +19,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kChunk = 5000;
 using Type = Dialect::ColumnType;
 
-class Writer
+QString skuOf(int product)
 {
-public:
-    Writer(const Database &db, QString sql)
-        : m_db(db)
-        , m_sql(std::move(sql))
-    {}
-    JsonRows &row()
-    {
-        if (m_rows.rowCount() >= kChunk) {
-            flush();
-        }
-        m_rows.beginRow();
-        return m_rows;
-    }
-    void flush()
-    {
-        if (m_rows.isEmpty() || !m_error.details.isEmpty()) {
-            return;
-        }
-        SqlQuery q(m_db, m_sql, SqlQuery::Prepared::Keep);
-        q.bind(u"rows"_s, m_rows.toString());
-        if (!q.exec()) {
-            m_error = q.error();
-        }
-        m_rows.clear();
-    }
-    DbStatus finish()
-    {
-        flush();
-        if (!m_error.details.isEmpty()) {
-            return m_error;
-        }
-        return Done{};
-    }
-
-private:
-    const Database &m_db;
-    QString m_sql;
-    JsonRows m_rows;
-    DbError m_error;
-};
+    return u"SKU-%1"_s.arg(product, 6, 10, QChar(u'0'));
+}
 
 } // namespace
 
@@ -94,7 +58,6 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
     }
     for (const QString &sql :
          {u"INSERT INTO lanes (name) VALUES ('1')"_s,
-          u"INSERT INTO tax_rates (name, rate_bp) VALUES ('Standard', 1900), ('Reduced', 700)"_s,
           u"INSERT INTO settings (key, value) VALUES ('store.name', 'Bench Market'), ('store.currency_symbol', 'EUR')"_s}) {
         if (DbStatus status = SqlQuery::run(m_db, sql); !status) {
             return status;
@@ -108,82 +71,67 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
             return id.error();
         }
     }
-    {
-        Writer categories(m_db,
-                          u"INSERT INTO categories (name, sort_order) SELECT name, sort FROM "_s
-                                  + dialect.jsonRows(u"rows"_s, {{u"name"_s, Type::Text},
-                                                                 {u"sort"_s, Type::Integer}})
-                                  + u" AS j"_s);
-        for (int c = 0; c < 20; ++c) {
-            JsonRows &row = categories.row();
-            row.add(u"name", u"Category %1"_s.arg(c));
-            row.add(u"sort", c);
-        }
-        if (DbStatus status = categories.finish(); !status) {
-            return status;
-        }
+    // The catalogue goes in as the till's own import writes it.
+    const auto taxes
+            = TaxRateRepository(m_db).insertAll({{0, u"Standard"_s, 1900}, {0, u"Reduced"_s, 700}});
+    if (!taxes) {
+        return taxes.error();
+    }
+    QHash<int, qint64> taxIds;
+    for (const TaxRate &rate : *taxes) {
+        taxIds.insert(rate.rateBp, rate.id);
+    }
+    QList<Category> wanted;
+    for (int c = 0; c < 20; ++c) {
+        wanted.append({0, u"Category %1"_s.arg(c), c});
+    }
+    const auto categories = CategoryRepository(m_db).insertAll(wanted);
+    if (!categories) {
+        return categories.error();
+    }
+    QHash<int, qint64> categoryIds;
+    for (const Category &category : *categories) {
+        categoryIds.insert(category.sortOrder, category.id);
     }
     {
-        Writer products(
-                m_db,
-                u"INSERT INTO products (sku, name, category_id, tax_rate_id, base_unit, "
-                u"reorder_level_base, cost_minor, "
-                "cost_per_base, created_at, updated_at) SELECT j.sku, j.name, c.id, t.id, 'piece', "
-                "10, j.cost, 1, j.at, j.at "
-                "FROM "_s
-                        + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
-                                                       {u"name"_s, Type::Text},
-                                                       {u"category"_s, Type::Text},
-                                                       {u"tax"_s, Type::Text},
-                                                       {u"cost"_s, Type::Integer},
-                                                       {u"at"_s, Type::Timestamp}})
-                        + u" AS j JOIN categories c ON c.name = j.category JOIN tax_rates t ON t.name = j.tax"_s);
+        QList<Product> products;
+        products.reserve(scale.products);
         for (int p = 0; p < scale.products; ++p) {
-            JsonRows &row = products.row();
-            row.add(u"sku", u"SKU-%1"_s.arg(p, 6, 10, QChar(u'0')));
-            row.add(u"name", u"Product %1"_s.arg(p));
-            row.add(u"category", u"Category %1"_s.arg(p % 20));
-            row.add(u"tax", p % 3 == 0 ? u"Standard"_s : u"Reduced"_s);
-            row.add(u"cost", qint64(40 + p % 500));
-            row.add(u"at", QDateTime(today.addDays(-400), QTime(6, 0)));
-        }
-        if (DbStatus status = products.finish(); !status) {
-            return status;
-        }
-        Writer units(m_db, u"INSERT INTO product_units (product_id, name, base_per_unit, "
-                           u"price_minor, barcode) "
-                           "SELECT p.id, j.name, j.rate, j.price, j.barcode FROM "_s
-                                   + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
-                                                                  {u"name"_s, Type::Text},
-                                                                  {u"rate"_s, Type::Integer},
-                                                                  {u"price"_s, Type::Integer},
-                                                                  {u"barcode"_s, Type::Text}})
-                                   + u" AS j JOIN products p ON p.sku = j.sku"_s);
-        for (int p = 0; p < scale.products; ++p) {
+            Product product;
+            product.sku = skuOf(p);
+            product.name = u"Product %1"_s.arg(p);
+            product.categoryId = categoryIds.value(p % 20);
+            product.taxRateId = taxIds.value(p % 3 == 0 ? 1900 : 700);
+            product.reorderLevelBase = 10;
+            product.cost = Money::fromMinor(40 + p % 500);
             const qint64 price = 79 + (p * 37) % 1900;
             for (bool box : {false, true}) {
-                JsonRows &row = units.row();
-                row.add(u"sku", u"SKU-%1"_s.arg(p, 6, 10, QChar(u'0')));
-                row.add(u"name", box ? u"Box of 12"_s : u"Piece"_s);
-                row.add(u"rate", qint64(box ? 12 : 1));
-                row.add(u"price", box ? price * 11 : price);
-                row.add(u"barcode", barcodeOf(p, box));
+                ProductUnit unit;
+                unit.name = box ? u"Box of 12"_s : u"Piece"_s;
+                unit.basePerUnit = box ? 12 : 1;
+                unit.price = Money::fromMinor(box ? price * 11 : price);
+                unit.barcode = barcodeOf(p, box);
+                product.units.append(unit);
             }
+            products.append(product);
         }
-        if (DbStatus status = units.finish(); !status) {
+        if (DbStatus status = ProductRepository(m_db).writeProducts(
+                    products, QDateTime(today.addDays(-400), QTime(6, 0)),
+                    ProductRepository::OnConflict::Fail, BulkWriter::kRowsPerStatement);
+            !status) {
             return status;
         }
     }
     // One shift a day over the past year; bills follow the clock.
     const int days = 365;
     {
-        Writer shifts(m_db, u"INSERT INTO shifts (lane, cashier_id, opened_at, closed_at, "
-                            u"closed_by, opening_float_minor, z_number) "
-                            "SELECT '1', u.id, j.opened, j.closed, u.id, 10000, j.z FROM "_s
-                                    + dialect.jsonRows(u"rows"_s, {{u"opened"_s, Type::Timestamp},
-                                                                   {u"closed"_s, Type::Timestamp},
-                                                                   {u"z"_s, Type::Integer}})
-                                    + u" AS j JOIN users u ON u.login = 'cash'"_s);
+        BulkWriter shifts(m_db, u"INSERT INTO shifts (lane, cashier_id, opened_at, closed_at, "
+                                u"closed_by, opening_float_minor, z_number) "
+                                "SELECT '1', u.id, j.opened, j.closed, u.id, 10000, j.z FROM "_s
+                                        + BulkWriter::source(m_db, {{u"opened"_s, Type::Timestamp},
+                                                                    {u"closed"_s, Type::Timestamp},
+                                                                    {u"z"_s, Type::Integer}})
+                                        + u" AS j JOIN users u ON u.login = 'cash'"_s);
         for (int d = 0; d < days; ++d) {
             const QDate day = today.addDays(d - days);
             JsonRows &row = shifts.row();
@@ -196,21 +144,21 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
         }
     }
     const int bills = std::max(1, scale.billLines / 5);
-    Writer billWriter(
+    BulkWriter billWriter(
             m_db,
             u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
             u"subtotal_minor, discount_minor, "
             "tax_minor, rounding_minor, total_minor) SELECT j.uuid, j.number, '1', u.id, s.id, "
             "j.at, j.total, 0, j.tax, 0, "
             "j.total FROM "_s
-                    + dialect.jsonRows(u"rows"_s, {{u"uuid"_s, Type::Text},
-                                                   {u"number"_s, Type::Integer},
-                                                   {u"z"_s, Type::Integer},
-                                                   {u"at"_s, Type::Timestamp},
-                                                   {u"total"_s, Type::Integer},
-                                                   {u"tax"_s, Type::Integer}})
+                    + BulkWriter::source(m_db, {{u"uuid"_s, Type::Text},
+                                                {u"number"_s, Type::Integer},
+                                                {u"z"_s, Type::Integer},
+                                                {u"at"_s, Type::Timestamp},
+                                                {u"total"_s, Type::Integer},
+                                                {u"tax"_s, Type::Integer}})
                     + u" AS j JOIN users u ON u.login = 'cash' JOIN shifts s ON s.lane = '1' AND s.z_number = j.z"_s);
-    Writer lineWriter(
+    BulkWriter lineWriter(
             m_db,
             u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
             u"base_quantity, unit_price_minor, "
@@ -218,47 +166,47 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
             "SELECT b.id, j.line, pu.product_id, pu.id, j.quantity, j.quantity, j.price, 0, "
             "j.rate, j.tax, j.total, j.refunded "
             "FROM "_s
-                    + dialect.jsonRows(u"rows"_s, {{u"bill"_s, Type::Text},
-                                                   {u"line"_s, Type::Integer},
-                                                   {u"barcode"_s, Type::Text},
-                                                   {u"quantity"_s, Type::Integer},
-                                                   {u"price"_s, Type::Integer},
-                                                   {u"rate"_s, Type::Integer},
-                                                   {u"tax"_s, Type::Integer},
-                                                   {u"total"_s, Type::Integer},
-                                                   {u"refunded"_s, Type::Integer}})
+                    + BulkWriter::source(m_db, {{u"bill"_s, Type::Text},
+                                                {u"line"_s, Type::Integer},
+                                                {u"barcode"_s, Type::Text},
+                                                {u"quantity"_s, Type::Integer},
+                                                {u"price"_s, Type::Integer},
+                                                {u"rate"_s, Type::Integer},
+                                                {u"tax"_s, Type::Integer},
+                                                {u"total"_s, Type::Integer},
+                                                {u"refunded"_s, Type::Integer}})
                     + u" AS j JOIN bills b ON b.uuid = j.bill JOIN product_units pu ON pu.barcode = j.barcode"_s);
-    Writer ledger(
+    BulkWriter ledger(
             m_db,
             u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, created_at) "
             "SELECT p.id, j.delta, j.reason, b.id, j.at FROM "_s
-                    + dialect.jsonRows(u"rows"_s, {{u"sku"_s, Type::Text},
-                                                   {u"delta"_s, Type::Integer},
-                                                   {u"reason"_s, Type::Text},
-                                                   {u"bill"_s, Type::Text},
-                                                   {u"at"_s, Type::Timestamp}})
+                    + BulkWriter::source(m_db, {{u"sku"_s, Type::Text},
+                                                {u"delta"_s, Type::Integer},
+                                                {u"reason"_s, Type::Text},
+                                                {u"bill"_s, Type::Text},
+                                                {u"at"_s, Type::Timestamp}})
                     + u" AS j JOIN products p ON p.sku = j.sku LEFT JOIN bills b ON b.uuid = j.bill"_s);
-    Writer refunds(
+    BulkWriter refunds(
             m_db,
             u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, reason, created_at, "
             u"total_minor) "
             "SELECT j.uuid, j.number, '1', b.id, u.id, 'bench', j.at, j.total FROM "_s
-                    + dialect.jsonRows(u"rows"_s, {{u"uuid"_s, Type::Text},
-                                                   {u"number"_s, Type::Integer},
-                                                   {u"bill"_s, Type::Text},
-                                                   {u"at"_s, Type::Timestamp},
-                                                   {u"total"_s, Type::Integer}})
+                    + BulkWriter::source(m_db, {{u"uuid"_s, Type::Text},
+                                                {u"number"_s, Type::Integer},
+                                                {u"bill"_s, Type::Text},
+                                                {u"at"_s, Type::Timestamp},
+                                                {u"total"_s, Type::Integer}})
                     + u" AS j JOIN bills b ON b.uuid = j.bill JOIN users u ON u.login = 'bench'"_s);
-    Writer refundItems(
+    BulkWriter refundItems(
             m_db,
             u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
             u"refunded_amount_minor, restock) "
             "SELECT r.id, i.id, j.quantity, j.amount, FALSE FROM "_s
-                    + dialect.jsonRows(u"rows"_s, {{u"refund"_s, Type::Text},
-                                                   {u"bill"_s, Type::Text},
-                                                   {u"line"_s, Type::Integer},
-                                                   {u"quantity"_s, Type::Integer},
-                                                   {u"amount"_s, Type::Integer}})
+                    + BulkWriter::source(m_db, {{u"refund"_s, Type::Text},
+                                                {u"bill"_s, Type::Text},
+                                                {u"line"_s, Type::Integer},
+                                                {u"quantity"_s, Type::Integer},
+                                                {u"amount"_s, Type::Integer}})
                     + u" AS j JOIN refunds r ON r.uuid = j.refund JOIN bills b ON b.uuid = j.bill "
                       "JOIN bill_items i ON i.bill_id = b.id AND i.line_no = j.line"_s);
     QList<qint64> sold(scale.products, 0);
@@ -319,7 +267,7 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
             row.add(u"total", price * q);
             row.add(u"refunded", qint64(refunded && l == 0 ? 1 : 0));
             JsonRows &move = ledger.row();
-            move.add(u"sku", u"SKU-%1"_s.arg(p, 6, 10, QChar(u'0')));
+            move.add(u"sku", skuOf(p));
             move.add(u"delta", -q);
             move.add(u"reason", u"sale"_s);
             move.add(u"bill", uuid);
@@ -360,7 +308,7 @@ DbStatus BenchSeeder::seed(const Scale &scale, const QDate &today)
     }
     for (int p = 0; p < scale.products; ++p) {
         JsonRows &move = ledger.row();
-        move.add(u"sku", u"SKU-%1"_s.arg(p, 6, 10, QChar(u'0')));
+        move.add(u"sku", skuOf(p));
         move.add(u"delta", sold.at(p) + 1000);
         move.add(u"reason", u"opening"_s);
         move.addNull(u"bill");

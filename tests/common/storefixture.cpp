@@ -1,8 +1,10 @@
 #include "tests/common/storefixture.h"
 
+#include "models/db/categoryrepository.h"
 #include "models/db/productrepository.h"
 #include "models/db/shiftrepository.h"
 #include "models/db/sqlquery.h"
+#include "models/db/taxraterepository.h"
 #include "models/db/userrepository.h"
 #include "models/services/services.h"
 
@@ -22,11 +24,12 @@ std::unique_ptr<StoreFixture> StoreFixture::create()
     store->manager = addUser(db, u"maria"_s, u"Maria Manager"_s, Role::Manager);
     store->cashier = addUser(db, u"carl"_s, u"Carl Cashier"_s, Role::Cashier);
 
-    ProductRepository products(db);
-    store->standardTax = products.saveTaxRate({0, u"Standard"_s, 1900}).value();
-    store->reducedTax = products.saveTaxRate({0, u"Reduced"_s, 700}).value();
-    store->drinks = products.saveCategory({0, u"Drinks"_s, 1}).value();
-    store->groceries = products.saveCategory({0, u"Groceries"_s, 2}).value();
+    const TaxRateRepository taxRates(db);
+    store->standardTax = taxRates.save({0, u"Standard"_s, 1900}).value();
+    store->reducedTax = taxRates.save({0, u"Reduced"_s, 700}).value();
+    const CategoryRepository categories(db);
+    store->drinks = categories.save({0, u"Drinks"_s, 1}).value();
+    store->groceries = categories.save({0, u"Groceries"_s, 2}).value();
     if (!SqlQuery::run(db, u"INSERT INTO lanes (name) VALUES ('1'), ('2')"_s)) {
         return nullptr;
     }

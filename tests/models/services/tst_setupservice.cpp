@@ -1,7 +1,7 @@
-#include "models/db/productrepository.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/settingsrepository.h"
 #include "models/db/sqlquery.h"
+#include "models/db/taxraterepository.h"
 #include "models/db/userrepository.h"
 #include "models/services/authservice.h"
 #include "models/services/setupservice.h"
@@ -90,7 +90,7 @@ private Q_SLOTS:
         QCOMPARE(setting(Setting::IdleLockMinutes.key), u"5"_s);
         // The lane, the two rates
         QCOMPARE(count(u"lanes WHERE name = '3'"_s), 1);
-        const auto rates = ProductRepository(m_scratch->db()).taxRates();
+        const auto rates = TaxRateRepository(m_scratch->db()).all();
         QVERIFY(rates);
         QCOMPARE(rates->size(), 2);
         QList<int> bp;
@@ -199,8 +199,8 @@ private Q_SLOTS:
     void aFailureHalfWayLeavesTheDatabaseEmpty()
     {
         // Given a leftover tax rate with the name setup wants: the second write collides
-        QVERIFY(ProductRepository(m_scratch->db())
-                        .saveTaxRate({0, SetupService::tr("Reduced rate"), 500}));
+        QVERIFY(TaxRateRepository(m_scratch->db())
+                        .save({0, SetupService::tr("Reduced rate"), 500}));
 
         const auto admin = m_setup->initializeStore(aStore());
 
