@@ -2,12 +2,11 @@
 #include "ui_productspage.h"
 
 #include "models/items/productlistmodel.h"
-#include "models/services/databaseworker.h"
-#include "models/services/demostore.h"
 #include "models/services/services.h"
+#include "ui/cataloguefiles.h"
 #include "ui/categoriesdialog.h"
+#include "ui/emptycataloguepanel.h"
 #include "ui/errorbanner.h"
-#include "ui/filedialogs.h"
 #include "ui/importdialog.h"
 #include "ui/pricechangedialog.h"
 #include "ui/producteditor.h"
@@ -16,24 +15,14 @@
 #include "ui/themeicon.h"
 
 #include <QAction>
-#include <QDate>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QProcess>
-#include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -48,8 +37,7 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
     , m_services(services)
     , m_model(new ProductListModel(services.catalogue, this))
     , m_searchTimer(new QTimer(this))
-    , m_exportWorker(new DatabaseWorker(services.db, u"till-export"_s, this))
-    , m_demoWorker(new DatabaseWorker(services.db, u"till-demo"_s, this))
+    , m_files(new CatalogueFiles(services, this, this))
 {
     m_ui->setupUi(this);
 
@@ -75,10 +63,20 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
     connect(m_ui->categoryCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ProductsPage::applyFilter);
     connect(m_ui->lowStockCheck, &QCheckBox::toggled, this, &ProductsPage::applyFilter);
+    connect(m_files, &CatalogueFiles::busyChanged, this, &ProductsPage::updateActions);
+    connect(m_files, &CatalogueFiles::statusChanged, m_ui->countLabel, &QLabel::setText);
+    connect(m_files, &CatalogueFiles::statusWithdrawn, this, &ProductsPage::updateCount);
 
     createActions();
     setUpView();
-    m_emptyPanel = createEmptyPanel();
+    m_emptyPanel = new EmptyCataloguePanel(this);
+    connect(m_emptyPanel, &EmptyCataloguePanel::importRequested, this, &ProductsPage::importCsv);
+    connect(m_emptyPanel, &EmptyCataloguePanel::templateRequested, m_files,
+            &CatalogueFiles::chooseTemplateFile);
+    connect(m_emptyPanel, &EmptyCataloguePanel::newProductRequested, this,
+            &ProductsPage::newProduct);
+    connect(m_emptyPanel, &EmptyCataloguePanel::demoRequested, m_files,
+            &CatalogueFiles::openDemoStore);
     m_ui->pageLayout->insertWidget(m_ui->pageLayout->indexOf(m_ui->productsView), m_emptyPanel);
     m_emptyPanel->hide();
 
@@ -103,63 +101,7 @@ ProductsPage::ProductsPage(Services &services, QWidget *parent)
 ProductsPage::~ProductsPage()
 {
     // An export or a demo still being filled ends before the page's members go.
-    delete m_exportWorker;
-    delete m_demoWorker;
-}
-
-QWidget *ProductsPage::createEmptyPanel()
-{
-    // A new store's first visit: what to do next, where the list would be.
-    auto *panel = new QWidget(this);
-    panel->setObjectName(u"emptyCataloguePanel"_s);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(24, 24, 24, 24);
-    layout->setSpacing(12);
-    auto *title = new QLabel(tr("The catalogue has no products yet."), panel);
-    title->setObjectName(u"emptyCatalogueTitle"_s);
-    QFont bigger = title->font();
-    bigger.setPointSizeF(bigger.pointSizeF() * 1.3);
-    bigger.setBold(true);
-    title->setFont(bigger);
-    auto *text
-            = new QLabel(tr("Bring your products in from a spreadsheet, type them in one by one, "
-                            "or look around a demo shop first. The demo opens in a file of its "
-                            "own, so this store stays as it is."),
-                         panel);
-    text->setWordWrap(true);
-    layout->addWidget(title);
-    layout->addWidget(text);
-
-    auto button = [panel](const QString &name, const QString &label, const QString &tip) {
-        auto *b = new QPushButton(label, panel);
-        b->setObjectName(name);
-        b->setToolTip(tip);
-        b->setAutoDefault(false);
-        return b;
-    };
-    QPushButton *importButton = button(u"emptyImportButton"_s, tr("&Import a Catalogue CSV…"),
-                                       tr("Create products from a CSV file, e.g. saved from a "
-                                          "spreadsheet"));
-    QPushButton *templateButton = button(u"emptyTemplateButton"_s, tr("Save a &Template CSV…"),
-                                         tr("A CSV file with the columns the import reads and two "
-                                            "example products, to fill in a spreadsheet"));
-    QPushButton *newButton = button(u"emptyNewButton"_s, tr("Add a &Product…"),
-                                    tr("Type in a product with its units, prices and barcodes"));
-    QPushButton *demoButton = button(u"emptyDemoButton"_s, tr("Open the &Demo Store…"),
-                                     tr("A shop with products, sales and users in a separate "
-                                        "database file, opened in a second window"));
-    connect(importButton, &QPushButton::clicked, this, &ProductsPage::importCsv);
-    connect(templateButton, &QPushButton::clicked, this, &ProductsPage::chooseTemplateFile);
-    connect(newButton, &QPushButton::clicked, this, &ProductsPage::newProduct);
-    connect(demoButton, &QPushButton::clicked, this, &ProductsPage::openDemoStore);
-    auto *row = new QHBoxLayout;
-    for (QPushButton *b : {importButton, templateButton, newButton, demoButton}) {
-        row->addWidget(b);
-    }
-    row->addStretch(1);
-    layout->addLayout(row);
-    layout->addStretch(1);
-    return panel;
+    delete m_files;
 }
 
 void ProductsPage::createActions()
@@ -229,12 +171,17 @@ void ProductsPage::createActions()
                      tr("Create and update products from a CSV file"), &ProductsPage::importCsv);
     m_importAction->setObjectName(u"importAction"_s);
 
-    m_exportAction
-            = action({u"document-export"_s, u"document-save-as"_s, u"document-save-as-symbolic"_s},
-                     QStyle::SP_DialogSaveButton, tr("E&xport CSV…"),
-                     tr("Save the whole catalogue as a CSV file"), &ProductsPage::exportCsv);
+    m_exportAction = action(
+            {u"document-export"_s, u"document-save-as"_s, u"document-save-as-symbolic"_s},
+            QStyle::SP_DialogSaveButton, tr("E&xport CSV…"),
+            tr("Save the whole catalogue as a CSV file"), [this] { m_files->exportCsv(); });
     m_exportAction->setObjectName(u"exportAction"_s);
 
+    createToolBar();
+}
+
+void ProductsPage::createToolBar()
+{
     // What is done every day stays in sight; what is done now and then (categories, tax
     // rates, files) sits in one menu, so the bar fits the narrowest till screen.
     auto *catalogueMenu = new QMenu(this);
@@ -532,13 +479,10 @@ void ProductsPage::updateActions()
     m_quickKeysAction->setEnabled(canEdit);
     m_priceChangeAction->setEnabled(canEdit);
     m_importAction->setEnabled(canImport);
-    m_exportAction->setEnabled(signedIn && !m_exportWorker->isBusy());
+    m_exportAction->setEnabled(signedIn && !m_files->isExporting());
     if (m_emptyPanel) {
-        m_emptyPanel->findChild<QPushButton *>(u"emptyImportButton"_s)->setEnabled(canImport);
-        m_emptyPanel->findChild<QPushButton *>(u"emptyTemplateButton"_s)->setEnabled(signedIn);
-        m_emptyPanel->findChild<QPushButton *>(u"emptyNewButton"_s)->setEnabled(canEdit);
-        m_emptyPanel->findChild<QPushButton *>(u"emptyDemoButton"_s)
-                ->setEnabled(canEdit && !m_demoWorker->isBusy());
+        m_emptyPanel->setAllowed(
+                {canImport, signedIn, canEdit, canEdit && !m_files->isFillingDemo()});
     }
 }
 
@@ -689,166 +633,12 @@ void ProductsPage::importCsv()
     }
 }
 
-void ProductsPage::exportCsv()
+void ProductsPage::setTillStarter(TillStarter starter)
 {
-    if (m_exportWorker->isBusy()) {
-        return;
-    }
-    const QString suggested = tr("catalogue-%1.csv", "file name; %1 is the date")
-                                      .arg(QDate::currentDate().toString(Qt::ISODate));
-    QString fileName = FileDialogs::saveFileName(this, tr("Export Catalogue"), suggested,
-                                                 tr("CSV files (*.csv);;All files (*)"));
-    if (fileName.isEmpty()) {
-        return;
-    }
-    if (QFileInfo(fileName).suffix().isEmpty()) {
-        fileName += u".csv"_s;
-    }
-    // Say so before the work, not after it: a folder that cannot be written stays so.
-    const QFileInfo target(fileName);
-    const QFileInfo dir(target.absolutePath());
-    if (!dir.isDir() || !dir.isWritable() || (target.exists() && !target.isWritable())) {
-        ErrorBanner::report(this, tr("Export Catalogue"),
-                            {ServiceError::Code::InvalidInput,
-                             tr("Till may not write to the folder %1. Choose another folder, such "
-                                "as your Documents folder.")
-                                     .arg(QDir::toNativeSeparators(target.absolutePath())),
-                             {}});
-        return;
-    }
-    const CatalogueCsv &csv = m_services.catalogueCsv;
-    m_exportWorker->run([&csv] { return csv.exportAll(); }, this,
-                        [this, fileName](const ServiceResult<QByteArray> &result) {
-                            if (!result) {
-                                ErrorBanner::report(this, tr("Export Catalogue"), result.error());
-                            } else {
-                                handleExported(fileName, *result);
-                            }
-                            updateActions();
-                        });
-    updateActions();
-    m_ui->countLabel->setText(tr("Exporting the catalogue…"));
-}
-
-void ProductsPage::handleExported(const QString &fileName, const QByteArray &csv)
-{
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
-        ErrorBanner::report(this, tr("Export Catalogue"),
-                            {ServiceError::Code::Unavailable,
-                             tr("The catalogue could not be saved as %1. Check that the disk is "
-                                "not full and that you may write there.")
-                                     .arg(QDir::toNativeSeparators(fileName)),
-                             file.errorString()});
-        updateCount();
-        return;
-    }
-    const int lines = static_cast<int>(csv.count('\n')) - 1;
-    m_ui->countLabel->setText(tr("Exported %Ln unit row(s) to %1.", "", lines)
-                                      .arg(QDir::toNativeSeparators(fileName)));
-}
-
-void ProductsPage::chooseTemplateFile()
-{
-    const QString fileName = ImportDialog::askTemplateFileName(this);
-    if (!fileName.isEmpty()) {
-        saveTemplate(fileName);
-    }
+    m_files->setTillStarter(std::move(starter));
 }
 
 bool ProductsPage::saveTemplate(const QString &fileName)
 {
-    const auto csv = m_services.catalogueCsv.templateFile();
-    if (!csv) {
-        ErrorBanner::report(this, tr("Save a Template CSV"), csv.error());
-        return false;
-    }
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit()) {
-        ErrorBanner::report(this, tr("Save a Template CSV"),
-                            {ServiceError::Code::Unavailable,
-                             tr("The template could not be saved as %1. Check that the disk is "
-                                "not full and that you may write there.")
-                                     .arg(QDir::toNativeSeparators(fileName)),
-                             file.errorString()});
-        return false;
-    }
-    m_ui->countLabel->setText(tr("Saved the template as %1. Fill it in, then import it.")
-                                      .arg(QDir::toNativeSeparators(fileName)));
-    return true;
-}
-
-void ProductsPage::openDemoStore()
-{
-    if (m_demoWorker->isBusy()) {
-        return;
-    }
-    const QString path = DemoStore::separateFilePath(m_services.db.url());
-    QMessageBox box(QMessageBox::Question, tr("Open the Demo Store"),
-                    tr("Open the demo store in a separate file?"), QMessageBox::Cancel, this);
-    box.setInformativeText(
-            tr("Till fills the database file %1 with a demo shop (products, 90 days of sales and "
-               "users; the manager \"maria\" signs in with the PIN 1234) and opens it in a second "
-               "window. This store's own database is not touched.")
-                    .arg(QDir::toNativeSeparators(path)));
-    QPushButton *open = box.addButton(tr("&Open the Demo"), QMessageBox::AcceptRole);
-    box.setDefaultButton(open);
-    box.exec();
-    if (box.clickedButton() != open) {
-        return;
-    }
-    auto *progress = new QProgressDialog(tr("Filling the demo store…"), QString(), 0, 0, this);
-    progress->setObjectName(u"demoProgress"_s);
-    progress->setWindowTitle(tr("Open the Demo Store"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(0);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->show();
-    // The demo's language follows this till's locale, as the translator does.
-    const DemoStore::Options options;
-    m_demoWorker->run(
-            [path, options] {
-                const auto filled = DemoStore::fillSeparateFile(path, options);
-                return filled ? QString() : filled.error().details;
-            },
-            this,
-            [this, path, progress](const QString &details) {
-                progress->close();
-                handleDemoFilled(
-                        path,
-                        details.isEmpty()
-                                ? QString()
-                                : tr("The demo store could not be created in %1. Check that you "
-                                     "may write in that folder.")
-                                          .arg(QDir::toNativeSeparators(path)),
-                        details);
-                updateActions();
-            });
-    updateActions();
-}
-
-void ProductsPage::handleDemoFilled(const QString &path, const QString &problem,
-                                    const QString &details)
-{
-    const QString title = tr("Open the Demo Store");
-    if (!problem.isEmpty()) {
-        ErrorBanner::report(this, title, {ServiceError::Code::Unavailable, problem, details});
-        return;
-    }
-    const QStringList arguments{u"--database"_s, DatabaseUrl::sqliteFile(path).toString()};
-    const bool started
-            = m_startTill
-                      ? m_startTill(arguments)
-                      : QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments);
-    if (!started) {
-        ErrorBanner::report(this, title,
-                            {ServiceError::Code::Unavailable,
-                             tr("The demo store is ready in %1, but a second Till could not be "
-                                "started. Start Till with --database and that file to open it.")
-                                     .arg(QDir::toNativeSeparators(path)),
-                             {}});
-        return;
-    }
-    m_ui->countLabel->setText(tr("The demo store opens in a second window. This store is as it "
-                                 "was."));
+    return m_files->saveTemplate(fileName);
 }

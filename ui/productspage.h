@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -11,7 +10,8 @@
 class CatalogueService;
 class ProductListModel;
 class QAction;
-class DatabaseWorker;
+class CatalogueFiles;
+class EmptyCataloguePanel;
 class QTimer;
 class Services;
 struct Product;
@@ -50,7 +50,7 @@ public:
      * it started. By default the running program, detached; tests put a stand-in here.
      */
     using TillStarter = std::function<bool(const QStringList &arguments)>;
-    void setTillStarter(TillStarter starter) { m_startTill = std::move(starter); }
+    void setTillStarter(TillStarter starter);
 
     /*!
      * Whether the store has no product at all, active or archived (one small query): a new
@@ -66,6 +66,7 @@ protected:
 
 private:
     void createActions();
+    void createToolBar();
     void setUpView();
     void refresh();
     void reloadCategories();
@@ -74,12 +75,8 @@ private:
     void fitColumns();
     void updateActions();
     void updateCount();
-    QWidget *createEmptyPanel();
     //! With nothing typed or chosen and no product shown: is the catalogue empty?
     bool catalogueIsEmpty() const;
-    void chooseTemplateFile();
-    void openDemoStore();
-    void handleDemoFilled(const QString &path, const QString &problem, const QString &details);
     void handleSignedIn();
     void handleSignedOut();
     void handleLoadFailed(const ServiceError &error);
@@ -96,8 +93,6 @@ private:
     void editQuickKeys();
     void changePrices();
     void importCsv();
-    void exportCsv();
-    void handleExported(const QString &fileName, const QByteArray &csv);
 
     std::unique_ptr<Ui::ProductsPage> m_ui;
     Services &m_services;
@@ -118,9 +113,7 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
 
-    DatabaseWorker *m_exportWorker = nullptr;
-    DatabaseWorker *m_demoWorker = nullptr;
-    QWidget *m_emptyPanel = nullptr;
+    CatalogueFiles *m_files = nullptr;
+    EmptyCataloguePanel *m_emptyPanel = nullptr;
     bool m_catalogueEmpty = false; //!< the list was read with no product at all
-    TillStarter m_startTill;
 };
