@@ -29,6 +29,158 @@ Shift readShift(const SqlQuery &q)
     return s;
 }
 
+//! The shifts one figures() call reads, and the report each row of its queries adds to.
+class FigureShifts
+{
+public:
+    FigureShifts(bool oneShift, QList<ShiftReport> &reports)
+        : m_oneShift(oneShift)
+        , m_reports(reports)
+    {
+        for (qsizetype i = 0; i < reports.size(); ++i) {
+            m_indexOf.insert(reports.at(i).shift.id, i);
+        }
+    }
+    QString where(const QString &column) const
+    {
+        return m_oneShift
+                       ? u"%1 = :shift"_s.arg(column)
+                       : u"%1 IN (SELECT id FROM shifts WHERE closed_at IS NOT NULL)"_s.arg(column);
+    }
+    void bind(SqlQuery &q) const
+    {
+        if (m_oneShift) {
+            q.bind(u"shift"_s, m_reports.constFirst().shift.id);
+        }
+    }
+    ShiftReport *reportOf(qint64 shiftId) const
+    {
+        const auto found = m_indexOf.constFind(shiftId);
+        return found == m_indexOf.constEnd() ? nullptr : &m_reports[*found];
+    }
+
+private:
+    bool m_oneShift;
+    QList<ShiftReport> &m_reports;
+    QHash<qint64, qsizetype> m_indexOf;
+};
+
+DbStatus addBillFigures(const Database &db, const FigureShifts &shifts)
+{
+    // Grouped by cashier too: whoever sold in the shift is on its report, and the
+    // shift's totals are the sum of theirs, still in one statement.
+    SqlQuery q(db, u"SELECT b.shift_id, b.cashier_id, u.name, COUNT(*), "
+                   "COALESCE(SUM(b.total_minor), 0), COALESCE(SUM(b.discount_minor), 0), "
+                   "COALESCE(SUM(b.tax_minor), 0), COALESCE(SUM(b.rounding_minor), 0) "
+                   "FROM bills b JOIN users u ON u.id = b.cashier_id WHERE "_s
+                           + shifts.where(u"b.shift_id"_s)
+                           + u" GROUP BY b.shift_id, b.cashier_id, u.name "
+                             "ORDER BY b.shift_id, 5 DESC, b.cashier_id"_s);
+    shifts.bind(q);
+    if (!q.exec()) {
+        return q.error();
+    }
+    while (q.next()) {
+        if (ShiftReport *r = shifts.reportOf(q.int64(0))) {
+            const Money sales = Money::fromMinor(q.int64(4));
+            r->salesByCashier.append({q.int64(1), q.text(2), q.int64(3), sales});
+            r->bills += q.int64(3);
+            r->sales += sales;
+            r->discounts += Money::fromMinor(q.int64(5));
+            r->tax += Money::fromMinor(q.int64(6));
+            r->rounding += Money::fromMinor(q.int64(7));
+        }
+    }
+    return Done{};
+}
+
+DbStatus addPaymentFigures(const Database &db, const FigureShifts &shifts)
+{
+    const QString isRefund = u"CASE WHEN bill_id IS NULL THEN 1 ELSE 0 END"_s;
+    SqlQuery q(db, u"SELECT shift_id, %1 AS is_refund, method, COUNT(*), SUM(amount_minor) "
+                   "FROM payments WHERE "_s.arg(isRefund)
+                           + shifts.where(u"shift_id"_s)
+                           + u" GROUP BY shift_id, %1, method ORDER BY 1, 2, 3"_s.arg(isRefund));
+    shifts.bind(q);
+    if (!q.exec()) {
+        return q.error();
+    }
+    while (q.next()) {
+        if (ShiftReport *r = shifts.reportOf(q.int64(0))) {
+            const ShiftReport::MethodTotal total{q.text(2), q.int64(3),
+                                                 Money::fromMinor(q.int64(4))};
+            (q.int64(1) == 1 ? r->refundsByMethod : r->salesByMethod).append(total);
+        }
+    }
+    return Done{};
+}
+
+DbStatus addRefundFigures(const Database &db, const FigureShifts &shifts)
+{
+    SqlQuery q(db, u"SELECT shift_id, COUNT(*), COALESCE(SUM(total_minor), 0) "
+                   "FROM refunds WHERE "_s
+                           + shifts.where(u"shift_id"_s) + u" GROUP BY shift_id"_s);
+    shifts.bind(q);
+    if (!q.exec()) {
+        return q.error();
+    }
+    while (q.next()) {
+        if (ShiftReport *r = shifts.reportOf(q.int64(0))) {
+            r->refunds = q.int64(1);
+            r->refunded = Money::fromMinor(q.int64(2));
+        }
+    }
+    return Done{};
+}
+
+DbStatus addCashMovementFigures(const Database &db, const FigureShifts &shifts)
+{
+    SqlQuery q(db, u"SELECT shift_id, kind, COUNT(*), COALESCE(SUM(amount_minor), 0) "
+                   "FROM cash_movements WHERE "_s
+                           + shifts.where(u"shift_id"_s) + u" GROUP BY shift_id, kind"_s);
+    shifts.bind(q);
+    if (!q.exec()) {
+        return q.error();
+    }
+    while (q.next()) {
+        ShiftReport *r = shifts.reportOf(q.int64(0));
+        if (!r) {
+            continue;
+        }
+        const QString kind = q.text(1);
+        if (kind == u"in"_s) {
+            r->cashIns = q.int64(2);
+            r->cashIn = Money::fromMinor(q.int64(3));
+        } else if (kind == u"out"_s) {
+            r->cashOuts = q.int64(2);
+            r->cashOut = Money::fromMinor(q.int64(3));
+        } else {
+            r->drawerOpens = q.int64(2);
+        }
+    }
+    return Done{};
+}
+
+DbStatus addTaxFigures(const Database &db, const FigureShifts &shifts)
+{
+    SqlQuery q(db, u"SELECT b.shift_id, i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "
+                   "FROM bill_items i JOIN bills b ON b.id = i.bill_id WHERE "_s
+                           + shifts.where(u"b.shift_id"_s)
+                           + u" GROUP BY b.shift_id, i.tax_rate_bp "
+                             "ORDER BY b.shift_id, i.tax_rate_bp DESC"_s);
+    shifts.bind(q);
+    if (!q.exec()) {
+        return q.error();
+    }
+    while (q.next()) {
+        if (ShiftReport *r = shifts.reportOf(q.int64(0))) {
+            r->taxes.append({static_cast<int>(q.int64(1)), Money::fromMinor(q.int64(2)),
+                             Money::fromMinor(q.int64(3))});
+        }
+    }
+    return Done{};
+}
+
 } // namespace
 
 DbStatus ShiftRepository::ensureLane(const QString &lane) const
@@ -142,18 +294,7 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
 {
     // The same five aggregates for one shift or for many, grouped by shift: a shift's
     // figures never depend on how many shifts were asked for at once.
-    const auto where = [scope](const QString &column) {
-        return scope == Scope::One
-                       ? u"%1 = :shift"_s.arg(column)
-                       : u"%1 IN (SELECT id FROM shifts WHERE closed_at IS NOT NULL)"_s.arg(column);
-    };
-    const auto bindShift = [&shifts, scope](SqlQuery &q) {
-        if (scope == Scope::One) {
-            q.bind(u"shift"_s, shifts.constFirst().id);
-        }
-    };
     QList<ShiftReport> reports;
-    QHash<qint64, qsizetype> indexOf;
     const Money zero = Money::fromMinor(0);
     for (const Shift &shift : shifts) {
         ShiftReport r;
@@ -165,113 +306,13 @@ DbResult<QList<ShiftReport>> ShiftRepository::figures(const QList<Shift> &shifts
         r.discounts = zero;
         r.tax = zero;
         r.rounding = zero;
-        indexOf.insert(shift.id, reports.size());
         reports.append(r);
     }
-    const auto reportOf = [&](qint64 shiftId) -> ShiftReport * {
-        const auto found = indexOf.constFind(shiftId);
-        return found == indexOf.constEnd() ? nullptr : &reports[*found];
-    };
-    {
-        // Grouped by cashier too: whoever sold in the shift is on its report, and the
-        // shift's totals are the sum of theirs, still in one statement.
-        SqlQuery q(m_db, u"SELECT b.shift_id, b.cashier_id, u.name, COUNT(*), "
-                         "COALESCE(SUM(b.total_minor), 0), COALESCE(SUM(b.discount_minor), 0), "
-                         "COALESCE(SUM(b.tax_minor), 0), COALESCE(SUM(b.rounding_minor), 0) "
-                         "FROM bills b JOIN users u ON u.id = b.cashier_id WHERE "_s
-                                 + where(u"b.shift_id"_s)
-                                 + u" GROUP BY b.shift_id, b.cashier_id, u.name "
-                                   "ORDER BY b.shift_id, 5 DESC, b.cashier_id"_s);
-        bindShift(q);
-        if (!q.exec()) {
-            return q.error();
-        }
-        while (q.next()) {
-            if (ShiftReport *r = reportOf(q.int64(0))) {
-                const Money sales = Money::fromMinor(q.int64(4));
-                r->salesByCashier.append({q.int64(1), q.text(2), q.int64(3), sales});
-                r->bills += q.int64(3);
-                r->sales += sales;
-                r->discounts += Money::fromMinor(q.int64(5));
-                r->tax += Money::fromMinor(q.int64(6));
-                r->rounding += Money::fromMinor(q.int64(7));
-            }
-        }
-    }
-    {
-        const QString isRefund = u"CASE WHEN bill_id IS NULL THEN 1 ELSE 0 END"_s;
-        SqlQuery q(m_db,
-                   u"SELECT shift_id, %1 AS is_refund, method, COUNT(*), SUM(amount_minor) "
-                   "FROM payments WHERE "_s.arg(isRefund)
-                           + where(u"shift_id"_s)
-                           + u" GROUP BY shift_id, %1, method ORDER BY 1, 2, 3"_s.arg(isRefund));
-        bindShift(q);
-        if (!q.exec()) {
-            return q.error();
-        }
-        while (q.next()) {
-            if (ShiftReport *r = reportOf(q.int64(0))) {
-                const ShiftReport::MethodTotal total{q.text(2), q.int64(3),
-                                                     Money::fromMinor(q.int64(4))};
-                (q.int64(1) == 1 ? r->refundsByMethod : r->salesByMethod).append(total);
-            }
-        }
-    }
-    {
-        SqlQuery q(m_db, u"SELECT shift_id, COUNT(*), COALESCE(SUM(total_minor), 0) "
-                         "FROM refunds WHERE "_s
-                                 + where(u"shift_id"_s) + u" GROUP BY shift_id"_s);
-        bindShift(q);
-        if (!q.exec()) {
-            return q.error();
-        }
-        while (q.next()) {
-            if (ShiftReport *r = reportOf(q.int64(0))) {
-                r->refunds = q.int64(1);
-                r->refunded = Money::fromMinor(q.int64(2));
-            }
-        }
-    }
-    {
-        SqlQuery q(m_db, u"SELECT shift_id, kind, COUNT(*), COALESCE(SUM(amount_minor), 0) "
-                         "FROM cash_movements WHERE "_s
-                                 + where(u"shift_id"_s) + u" GROUP BY shift_id, kind"_s);
-        bindShift(q);
-        if (!q.exec()) {
-            return q.error();
-        }
-        while (q.next()) {
-            ShiftReport *r = reportOf(q.int64(0));
-            if (!r) {
-                continue;
-            }
-            const QString kind = q.text(1);
-            if (kind == u"in"_s) {
-                r->cashIns = q.int64(2);
-                r->cashIn = Money::fromMinor(q.int64(3));
-            } else if (kind == u"out"_s) {
-                r->cashOuts = q.int64(2);
-                r->cashOut = Money::fromMinor(q.int64(3));
-            } else {
-                r->drawerOpens = q.int64(2);
-            }
-        }
-    }
-    {
-        SqlQuery q(m_db, u"SELECT b.shift_id, i.tax_rate_bp, SUM(i.total_minor), SUM(i.tax_minor) "
-                         "FROM bill_items i JOIN bills b ON b.id = i.bill_id WHERE "_s
-                                 + where(u"b.shift_id"_s)
-                                 + u" GROUP BY b.shift_id, i.tax_rate_bp "
-                                   "ORDER BY b.shift_id, i.tax_rate_bp DESC"_s);
-        bindShift(q);
-        if (!q.exec()) {
-            return q.error();
-        }
-        while (q.next()) {
-            if (ShiftReport *r = reportOf(q.int64(0))) {
-                r->taxes.append({static_cast<int>(q.int64(1)), Money::fromMinor(q.int64(2)),
-                                 Money::fromMinor(q.int64(3))});
-            }
+    const FigureShifts figureShifts(scope == Scope::One, reports);
+    for (const auto add : {addBillFigures, addPaymentFigures, addRefundFigures,
+                           addCashMovementFigures, addTaxFigures}) {
+        if (DbStatus status = add(m_db, figureShifts); !status) {
+            return status.error();
         }
     }
     for (ShiftReport &r : reports) {
