@@ -250,80 +250,211 @@ bool SaleRepository::isStockShort(const DbError &error)
     return error.kind == DbError::Kind::Conflict && error.driverText == kStockShortMarker;
 }
 
+namespace {
+
+// The one PostgreSQL statement of a sale: the bill, its lines, stock, ledger, payments and
+// audits, with the checks that refuse it, in a single round trip.
+QString postgresCommitSql(const Dialect &dialect)
+{
+    return u"WITH existing AS (SELECT id, number FROM bills WHERE uuid = :uuid), "
+           "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
+           "num AS (UPDATE lanes SET next_bill_number = next_bill_number + 1 "
+           "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) AND EXISTS (SELECT 1 "
+           "FROM shift) "
+           "  RETURNING next_bill_number - 1 AS number), "
+           "bill AS (INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+           "  subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, "
+           "approved_by) "
+           "  SELECT :uuid, num.number, :lane, :cashier, shift.id, :at, :subtotal, :discount, "
+           ":tax, "
+           "  :rounding, :total, :approved FROM num, shift RETURNING id, number, shift_id), "
+           "j AS "_s
+           + dialect.jsonRows(u"lines"_s, kLineColumns)
+           + u", items AS (INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, "
+             u"quantity, "
+             "  base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, "
+             "total_minor) "
+             "  SELECT bill.id, j.line_no, j.product_id, j.unit_id, j.quantity, "
+             "j.base_quantity, "
+             "  j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM bill, j RETURNING "
+             "1), "
+             "d AS (SELECT product_id, SUM(base_quantity) AS delta FROM j GROUP BY product_id), "
+             // Rows are locked in id order before they are updated: two lanes selling the same
+             // products in another order would otherwise deadlock (till-bench --lanes found it),
+             // and the loser waits deadlock_timeout (1 s) before it is told. NO KEY UPDATE is
+             // what the UPDATE takes anyway, so the foreign key checks of other sales still
+             // pass.
+             "locked AS MATERIALIZED (SELECT id FROM products WHERE id IN (SELECT product_id "
+             "FROM d) "
+             "  ORDER BY id FOR NO KEY UPDATE), "
+             "stock AS (UPDATE products p SET stock_base = p.stock_base - d.delta, updated_at = "
+             ":at "
+             "  FROM d, locked, bill WHERE p.id = d.product_id AND locked.id = d.product_id "
+             "  AND (:allow_negative OR p.stock_base >= d.delta) RETURNING p.id), "
+             "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, "
+             "user_id, "
+             "  created_at) SELECT d.product_id, -d.delta, 'sale', bill.id, :cashier, :at FROM "
+             "d, bill "
+             "  RETURNING 1), "
+             "pay AS (INSERT INTO payments (bill_id, shift_id, method, amount_minor, "
+             "tendered_minor, "
+             "  change_minor, reference, created_at) SELECT bill.id, bill.shift_id, p.method, "
+             "p.amount, "
+             "  p.tendered, p.change, p.reference, :at FROM bill, "_s
+           + dialect.jsonRows(u"payments"_s, kPaymentColumns)
+           + u" AS p RETURNING 1), "
+             "audited AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, "
+             "details) "
+             "  SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || CAST(:lane AS "
+             "text) "
+             "  || '/' || bill.number || ' ' || a.details FROM bill, "_s
+           + dialect.jsonRows(u"audits"_s, kAuditColumns)
+           + u" AS a RETURNING 1), "
+             "bad AS ("_s
+           + kCatalogueMismatch
+           + u"), "
+             "note AS (SELECT pg_notify('%1', CAST(:lane AS text) || ':' || bill.number) FROM "
+             "bill) "
+             "SELECT (SELECT id FROM bill), (SELECT number FROM bill), (SELECT id FROM "
+             "existing), "
+             "(SELECT number FROM existing), "
+             "CASE WHEN EXISTS (SELECT 1 FROM bill) AND (SELECT COUNT(*) FROM stock) < (SELECT "
+             "COUNT(*) FROM d) "
+             "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM stock)) AS INTEGER) ELSE 0 END, "
+             "CASE WHEN EXISTS (SELECT 1 FROM bill) AND EXISTS (SELECT 1 FROM bad) "
+             "  THEN CAST(CONCAT('%3:', (SELECT MIN(line_no) FROM bad)) AS INTEGER) ELSE 0 END, "
+             "(SELECT COUNT(*) FROM note), (SELECT COUNT(*) FROM audited)"_s.arg(
+                     SaleRepository::kSalesChannel, kStockShortMarker, kCatalogueChangedMarker);
+}
+
+// The steps of a sale on SQLite, one statement each, inside the caller's transaction.
+
+DbResult<qint64> insertBill(const Database &db, const SaleRecord &sale, qint64 number)
+{
+    SqlQuery q(db,
+               u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+               "subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, "
+               "approved_by) "
+               "VALUES (:uuid, :number, :lane, :cashier, (SELECT id FROM shifts WHERE lane = "
+               ":lane "
+               "AND closed_at IS NULL), :at, :subtotal, :discount, :tax, :rounding, :total, "
+               ":approved) RETURNING id"_s,
+               SqlQuery::Prepared::Keep);
+    bindBill(q, sale);
+    q.bind(u"number"_s, number);
+    if (!q.execOne()) {
+        return q.error();
+    }
+    return q.int64(0);
+}
+
+//! How many lines went in: only lines the catalogue sells as they are do.
+DbResult<int> insertLines(const Database &db, qint64 billId, const QString &source,
+                          const QString &lines)
+{
+    SqlQuery q(db,
+               u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
+               "base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, "
+               "total_minor) "
+               "SELECT :bill, j.line_no, j.product_id, j.unit_id, j.quantity, j.base_quantity, "
+               "j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM "_s
+                       + source
+                       + u" AS j JOIN product_units pu ON pu.id = j.unit_id AND pu.product_id = "
+                         u"j.product_id "
+                         "AND pu.active JOIN products pr ON pr.id = j.product_id AND pr.active "
+                         "JOIN tax_rates t ON t.id = pr.tax_rate_id AND t.rate_bp = j.tax_rate_bp "
+                         "WHERE j.base_quantity = j.quantity * pu.base_per_unit "
+                         "AND (j.overridden <> 0 OR pu.price_minor = j.unit_price)"_s,
+               SqlQuery::Prepared::Keep);
+    q.bind(u"bill"_s, billId).bind(u"lines"_s, lines);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return q.numRowsAffected();
+}
+
+//! How many products' stock went down: fewer than the sale's products means one was short.
+DbResult<int> takeStock(const Database &db, const SaleRecord &sale, const QString &source,
+                        const QString &lines)
+{
+    SqlQuery q(db,
+               u"WITH d AS (SELECT product_id, SUM(base_quantity) AS delta FROM "_s + source
+                       + u" AS j GROUP BY product_id) UPDATE products SET stock_base = "
+                         u"stock_base - d.delta, "
+                         "updated_at = :at FROM d WHERE products.id = d.product_id "
+                         "AND (:allow_negative OR products.stock_base >= d.delta)"_s,
+               SqlQuery::Prepared::Keep);
+    q.bind(u"lines"_s, lines)
+            .bind(u"at"_s, Dialect::timestampText(sale.at))
+            .bind(u"allow_negative"_s, sale.allowNegativeStock);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return q.numRowsAffected();
+}
+
+DbStatus insertLedger(const Database &db, const SaleRecord &sale, qint64 billId,
+                      const QString &source, const QString &lines)
+{
+    SqlQuery q(
+            db,
+            u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, user_id, "
+            "created_at) SELECT product_id, -SUM(base_quantity), 'sale', :bill, :cashier, :at FROM "_s
+                    + source + u" AS j GROUP BY product_id"_s,
+            SqlQuery::Prepared::Keep);
+    q.bind(u"lines"_s, lines)
+            .bind(u"bill"_s, billId)
+            .bind(u"cashier"_s, sale.cashierId)
+            .bind(u"at"_s, Dialect::timestampText(sale.at));
+    if (!q.exec()) {
+        return q.error();
+    }
+    return Done{};
+}
+
+DbStatus insertPayments(const Database &db, const SaleRecord &sale, qint64 billId,
+                        const QString &payments)
+{
+    SqlQuery q(db,
+               u"INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
+               "change_minor, reference, created_at) SELECT :bill, (SELECT shift_id FROM bills "
+               "WHERE id = :bill), method, amount, tendered, change, reference, :at FROM "_s
+                       + db.dialect().jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
+               SqlQuery::Prepared::Keep);
+    q.bind(u"bill"_s, billId)
+            .bind(u"payments"_s, payments)
+            .bind(u"at"_s, Dialect::timestampText(sale.at));
+    if (!q.exec()) {
+        return q.error();
+    }
+    return Done{};
+}
+
+DbStatus insertAudits(const Database &db, const SaleRecord &sale, qint64 number,
+                      const QString &audits)
+{
+    SqlQuery q(db,
+               u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
+               "SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || :lane || '/' "
+               "|| :number || ' ' || a.details FROM "_s
+                       + db.dialect().jsonRows(u"audits"_s, kAuditColumns) + u" AS a"_s,
+               SqlQuery::Prepared::Keep);
+    q.bind(u"at"_s, Dialect::timestampText(sale.at))
+            .bind(u"cashier"_s, sale.cashierId)
+            .bind(u"lane"_s, sale.lane)
+            .bind(u"number"_s, number)
+            .bind(u"audits"_s, audits);
+    if (!q.exec()) {
+        return q.error();
+    }
+    return Done{};
+}
+
+} // namespace
+
 DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) const
 {
-    const Dialect &dialect = m_db.dialect();
-    static const QString sql
-            = u"WITH existing AS (SELECT id, number FROM bills WHERE uuid = :uuid), "
-              "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
-              "num AS (UPDATE lanes SET next_bill_number = next_bill_number + 1 "
-              "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) AND EXISTS (SELECT 1 "
-              "FROM shift) "
-              "  RETURNING next_bill_number - 1 AS number), "
-              "bill AS (INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
-              "  subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, "
-              "approved_by) "
-              "  SELECT :uuid, num.number, :lane, :cashier, shift.id, :at, :subtotal, :discount, "
-              ":tax, "
-              "  :rounding, :total, :approved FROM num, shift RETURNING id, number, shift_id), "
-              "j AS "_s
-              + dialect.jsonRows(u"lines"_s, kLineColumns)
-              + u", items AS (INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, "
-                u"quantity, "
-                "  base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, "
-                "total_minor) "
-                "  SELECT bill.id, j.line_no, j.product_id, j.unit_id, j.quantity, "
-                "j.base_quantity, "
-                "  j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM bill, j RETURNING "
-                "1), "
-                "d AS (SELECT product_id, SUM(base_quantity) AS delta FROM j GROUP BY product_id), "
-                // Rows are locked in id order before they are updated: two lanes selling the same
-                // products in another order would otherwise deadlock (till-bench --lanes found it),
-                // and the loser waits deadlock_timeout (1 s) before it is told. NO KEY UPDATE is
-                // what the UPDATE takes anyway, so the foreign key checks of other sales still
-                // pass.
-                "locked AS MATERIALIZED (SELECT id FROM products WHERE id IN (SELECT product_id "
-                "FROM d) "
-                "  ORDER BY id FOR NO KEY UPDATE), "
-                "stock AS (UPDATE products p SET stock_base = p.stock_base - d.delta, updated_at = "
-                ":at "
-                "  FROM d, locked, bill WHERE p.id = d.product_id AND locked.id = d.product_id "
-                "  AND (:allow_negative OR p.stock_base >= d.delta) RETURNING p.id), "
-                "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, "
-                "user_id, "
-                "  created_at) SELECT d.product_id, -d.delta, 'sale', bill.id, :cashier, :at FROM "
-                "d, bill "
-                "  RETURNING 1), "
-                "pay AS (INSERT INTO payments (bill_id, shift_id, method, amount_minor, "
-                "tendered_minor, "
-                "  change_minor, reference, created_at) SELECT bill.id, bill.shift_id, p.method, "
-                "p.amount, "
-                "  p.tendered, p.change, p.reference, :at FROM bill, "_s
-              + dialect.jsonRows(u"payments"_s, kPaymentColumns)
-              + u" AS p RETURNING 1), "
-                "audited AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, "
-                "details) "
-                "  SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || CAST(:lane AS "
-                "text) "
-                "  || '/' || bill.number || ' ' || a.details FROM bill, "_s
-              + dialect.jsonRows(u"audits"_s, kAuditColumns)
-              + u" AS a RETURNING 1), "
-                "bad AS ("_s
-              + kCatalogueMismatch
-              + u"), "
-                "note AS (SELECT pg_notify('%1', CAST(:lane AS text) || ':' || bill.number) FROM "
-                "bill) "
-                "SELECT (SELECT id FROM bill), (SELECT number FROM bill), (SELECT id FROM "
-                "existing), "
-                "(SELECT number FROM existing), "
-                "CASE WHEN EXISTS (SELECT 1 FROM bill) AND (SELECT COUNT(*) FROM stock) < (SELECT "
-                "COUNT(*) FROM d) "
-                "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM stock)) AS INTEGER) ELSE 0 END, "
-                "CASE WHEN EXISTS (SELECT 1 FROM bill) AND EXISTS (SELECT 1 FROM bad) "
-                "  THEN CAST(CONCAT('%3:', (SELECT MIN(line_no) FROM bad)) AS INTEGER) ELSE 0 END, "
-                "(SELECT COUNT(*) FROM note), (SELECT COUNT(*) FROM audited)"_s.arg(
-                        kSalesChannel, kStockShortMarker, kCatalogueChangedMarker);
-
+    static const QString sql = postgresCommitSql(m_db.dialect());
     SqlQuery q(m_db, sql, SqlQuery::Prepared::Keep);
     bindBill(q, sale);
     q.bind(u"lines"_s, linesJson(sale))
@@ -359,7 +490,6 @@ DbResult<CommittedBill> SaleRepository::commitPostgres(const SaleRecord &sale) c
 
 DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) const
 {
-    const Dialect &dialect = m_db.dialect();
     Transaction tx(m_db);
     if (DbStatus status = tx.begin(); !status) {
         return status.error();
@@ -375,120 +505,42 @@ DbResult<CommittedBill> SaleRepository::commitSteps(const SaleRecord &sale) cons
         tx.rollback();
         return nothingWritten(sale);
     }
-    qint64 billId = 0;
-    {
-        SqlQuery q(m_db,
-                   u"INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
-                   "subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, "
-                   "approved_by) "
-                   "VALUES (:uuid, :number, :lane, :cashier, (SELECT id FROM shifts WHERE lane = "
-                   ":lane "
-                   "AND closed_at IS NULL), :at, :subtotal, :discount, :tax, :rounding, :total, "
-                   ":approved) RETURNING id"_s,
-                   SqlQuery::Prepared::Keep);
-        bindBill(q, sale);
-        q.bind(u"number"_s, number);
-        if (!q.execOne()) {
-            return q.error();
-        }
-        billId = q.int64(0);
+    const auto billId = insertBill(m_db, sale, number);
+    if (!billId) {
+        return billId.error();
     }
     const QString lines = linesJson(sale);
-    const QString source = dialect.jsonRows(u"lines"_s, kLineColumns);
-    {
-        // Only lines the catalogue sells as they are go in; a shortfall means one does not.
-        SqlQuery q(
-                m_db,
-                u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, quantity, "
-                "base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, "
-                "total_minor) "
-                "SELECT :bill, j.line_no, j.product_id, j.unit_id, j.quantity, j.base_quantity, "
-                "j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM "_s
-                        + source
-                        + u" AS j JOIN product_units pu ON pu.id = j.unit_id AND pu.product_id = "
-                          u"j.product_id "
-                          "AND pu.active JOIN products pr ON pr.id = j.product_id AND pr.active "
-                          "JOIN tax_rates t ON t.id = pr.tax_rate_id AND t.rate_bp = j.tax_rate_bp "
-                          "WHERE j.base_quantity = j.quantity * pu.base_per_unit "
-                          "AND (j.overridden <> 0 OR pu.price_minor = j.unit_price)"_s,
-                SqlQuery::Prepared::Keep);
-        q.bind(u"bill"_s, billId).bind(u"lines"_s, lines);
-        if (!q.exec()) {
-            return q.error();
-        }
-        if (q.numRowsAffected() < sale.lines.size()) {
-            tx.rollback();
-            return DbError{DbError::Kind::Conflict, u"a line does not match the catalogue"_s,
-                           kCatalogueChangedMarker};
-        }
+    const QString source = m_db.dialect().jsonRows(u"lines"_s, kLineColumns);
+    const auto inserted = insertLines(m_db, *billId, source, lines);
+    if (!inserted) {
+        return inserted.error();
     }
-    {
-        SqlQuery q(m_db,
-                   u"WITH d AS (SELECT product_id, SUM(base_quantity) AS delta FROM "_s + source
-                           + u" AS j GROUP BY product_id) UPDATE products SET stock_base = "
-                             u"stock_base - d.delta, "
-                             "updated_at = :at FROM d WHERE products.id = d.product_id "
-                             "AND (:allow_negative OR products.stock_base >= d.delta)"_s,
-                   SqlQuery::Prepared::Keep);
-        q.bind(u"lines"_s, lines)
-                .bind(u"at"_s, Dialect::timestampText(sale.at))
-                .bind(u"allow_negative"_s, sale.allowNegativeStock);
-        if (!q.exec()) {
-            return q.error();
-        }
-        if (q.numRowsAffected() < distinctProducts(sale)) {
-            tx.rollback();
-            return stockShortError(sale);
-        }
+    if (*inserted < sale.lines.size()) {
+        tx.rollback();
+        return DbError{DbError::Kind::Conflict, u"a line does not match the catalogue"_s,
+                       kCatalogueChangedMarker};
     }
-    {
-        SqlQuery q(
-                m_db,
-                u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, user_id, "
-                "created_at) SELECT product_id, -SUM(base_quantity), 'sale', :bill, :cashier, :at FROM "_s
-                        + source + u" AS j GROUP BY product_id"_s,
-                SqlQuery::Prepared::Keep);
-        q.bind(u"lines"_s, lines)
-                .bind(u"bill"_s, billId)
-                .bind(u"cashier"_s, sale.cashierId)
-                .bind(u"at"_s, Dialect::timestampText(sale.at));
-        if (!q.exec()) {
-            return q.error();
-        }
+    const auto lowered = takeStock(m_db, sale, source, lines);
+    if (!lowered) {
+        return lowered.error();
     }
-    {
-        SqlQuery q(
-                m_db,
-                u"INSERT INTO payments (bill_id, shift_id, method, amount_minor, tendered_minor, "
-                "change_minor, reference, created_at) SELECT :bill, (SELECT shift_id FROM bills "
-                "WHERE id = :bill), method, amount, tendered, change, reference, :at FROM "_s
-                        + dialect.jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
-                SqlQuery::Prepared::Keep);
-        q.bind(u"bill"_s, billId)
-                .bind(u"payments"_s, paymentsJson(sale))
-                .bind(u"at"_s, Dialect::timestampText(sale.at));
-        if (!q.exec()) {
-            return q.error();
-        }
+    if (*lowered < distinctProducts(sale)) {
+        tx.rollback();
+        return stockShortError(sale);
+    }
+    if (DbStatus status = insertLedger(m_db, sale, *billId, source, lines); !status) {
+        return status.error();
+    }
+    if (DbStatus status = insertPayments(m_db, sale, *billId, paymentsJson(sale)); !status) {
+        return status.error();
     }
     if (!sale.audits.isEmpty()) {
-        SqlQuery q(m_db,
-                   u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
-                   "SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || :lane || '/' "
-                   "|| :number || ' ' || a.details FROM "_s
-                           + dialect.jsonRows(u"audits"_s, kAuditColumns) + u" AS a"_s,
-                   SqlQuery::Prepared::Keep);
-        q.bind(u"at"_s, Dialect::timestampText(sale.at))
-                .bind(u"cashier"_s, sale.cashierId)
-                .bind(u"lane"_s, sale.lane)
-                .bind(u"number"_s, number)
-                .bind(u"audits"_s, auditsJson(sale));
-        if (!q.exec()) {
-            return q.error();
+        if (DbStatus status = insertAudits(m_db, sale, number, auditsJson(sale)); !status) {
+            return status.error();
         }
     }
     if (DbStatus status = tx.commit(); !status) {
         return status.error();
     }
-    return CommittedBill{billId, number, sale.lane, false};
+    return CommittedBill{*billId, number, sale.lane, false};
 }
