@@ -275,30 +275,24 @@ DbResult<CommittedRefund> RefundRepository::commitPostgres(const RefundRecord &r
     return nothingWritten(refund);
 }
 
-DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refund) const
+namespace {
+
+// The steps of a refund on SQLite, one statement each, inside the caller's transaction: what
+// they all bind is taken once.
+struct RefundSteps
 {
-    const Dialect &dialect = m_db.dialect();
-    const QString lines = linesJson(refund);
-    const QString source = dialect.jsonRows(u"lines"_s, kLineColumns);
-    const QString at = Dialect::timestampText(refund.at);
-    Transaction tx(m_db);
-    if (DbStatus status = tx.begin(); !status) {
-        return status.error();
-    }
-    const auto taken = LaneRepository(m_db).takeNumber(LaneRepository::Counter::Refund, refund.lane,
-                                                       refund.uuid);
-    if (!taken) {
-        return taken.error();
-    }
-    const qint64 number = *taken;
-    if (number == 0) {
-        tx.rollback();
-        return nothingWritten(refund);
-    }
+    const Database &db;
+    const RefundRecord &refund;
+    QString lines;  //!< the refund's lines as JSON
+    QString source; //!< those lines as rows
+    QString at;
+    qint64 number = 0;
     qint64 refundId = 0;
+
+    DbResult<qint64> insertRefund() const
     {
         SqlQuery q(
-                m_db,
+                db,
                 u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, approved_by, "
                 u"shift_id, "
                 "reason, created_at, total_minor) VALUES (:uuid, :number, :lane, :bill, :cashier, "
@@ -311,10 +305,12 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         if (!q.execOne()) {
             return q.error();
         }
-        refundId = q.int64(0);
+        return q.int64(0);
     }
+
+    DbStatus insertItems() const
     {
-        SqlQuery q(m_db,
+        SqlQuery q(db,
                    u"INSERT INTO refund_items (refund_id, bill_item_id, base_quantity, "
                    "refunded_amount_minor, restock) SELECT :refund, bill_item_id, base_quantity, "
                    "amount, "
@@ -325,9 +321,13 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         if (!q.exec()) {
             return q.error();
         }
+        return Done{};
     }
+
+    //! How many of the bill's items were marked: fewer than the refund's means one is not on it.
+    DbResult<int> markRefunded() const
     {
-        SqlQuery q(m_db,
+        SqlQuery q(db,
                    u"WITH d AS (SELECT bill_item_id, SUM(base_quantity) AS q FROM "_s + source
                            + u" AS j GROUP BY bill_item_id) UPDATE bill_items SET "
                              u"refunded_base_quantity = "
@@ -339,14 +339,13 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         if (!q.exec()) {
             return q.error();
         }
-        if (q.numRowsAffected() < distinctItems(refund)) {
-            tx.rollback();
-            return DbError{DbError::Kind::Invalid, u"a line is not on this bill"_s};
-        }
+        return q.numRowsAffected();
     }
+
+    DbStatus restock() const
     {
         SqlQuery q(
-                m_db,
+                db,
                 u"WITH back AS (SELECT product_id, SUM(base_quantity) AS delta FROM "_s + source
                         + u" AS j WHERE restock GROUP BY product_id) UPDATE products SET "
                           u"stock_base = "
@@ -357,9 +356,12 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         if (!q.exec()) {
             return q.error();
         }
+        return Done{};
     }
+
+    DbStatus insertLedger() const
     {
-        SqlQuery q(m_db,
+        SqlQuery q(db,
                    u"WITH j AS "_s + source
                            + u" INSERT INTO stock_movements (product_id, delta_base, reason, "
                              u"refund_id, "
@@ -375,23 +377,29 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         if (!q.exec()) {
             return q.error();
         }
+        return Done{};
     }
+
+    DbStatus insertPayments(const QString &payments) const
     {
         SqlQuery q(
-                m_db,
+                db,
                 u"INSERT INTO payments (refund_id, shift_id, method, amount_minor, change_minor, "
                 "reference, created_at) SELECT :refund, (SELECT shift_id FROM refunds WHERE id = "
                 ":refund), "
                 "method, amount, 0, reference, :at FROM "_s
-                        + dialect.jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
+                        + db.dialect().jsonRows(u"payments"_s, kPaymentColumns) + u" AS p"_s,
                 SqlQuery::Prepared::Keep);
-        q.bind(u"refund"_s, refundId).bind(u"payments"_s, paymentsJson(refund)).bind(u"at"_s, at);
+        q.bind(u"refund"_s, refundId).bind(u"payments"_s, payments).bind(u"at"_s, at);
         if (!q.exec()) {
             return q.error();
         }
+        return Done{};
     }
+
+    DbStatus insertAudit() const
     {
-        SqlQuery q(m_db,
+        SqlQuery q(db,
                    u"INSERT INTO audit_log (at, user_id, approved_by, lane, action, details) "
                    "VALUES (:at, :cashier, :approved, :lane, 'refund', :details)"_s,
                    SqlQuery::Prepared::Keep);
@@ -404,11 +412,63 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
         if (!q.exec()) {
             return q.error();
         }
+        return Done{};
+    }
+};
+
+} // namespace
+
+DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refund) const
+{
+    RefundSteps steps{m_db, refund, linesJson(refund),
+                      m_db.dialect().jsonRows(u"lines"_s, kLineColumns),
+                      Dialect::timestampText(refund.at)};
+    Transaction tx(m_db);
+    if (DbStatus status = tx.begin(); !status) {
+        return status.error();
+    }
+    const auto taken = LaneRepository(m_db).takeNumber(LaneRepository::Counter::Refund, refund.lane,
+                                                       refund.uuid);
+    if (!taken) {
+        return taken.error();
+    }
+    steps.number = *taken;
+    if (steps.number == 0) {
+        tx.rollback();
+        return nothingWritten(refund);
+    }
+    const auto refundId = steps.insertRefund();
+    if (!refundId) {
+        return refundId.error();
+    }
+    steps.refundId = *refundId;
+    if (DbStatus status = steps.insertItems(); !status) {
+        return status.error();
+    }
+    const auto marked = steps.markRefunded();
+    if (!marked) {
+        return marked.error();
+    }
+    if (*marked < distinctItems(refund)) {
+        tx.rollback();
+        return DbError{DbError::Kind::Invalid, u"a line is not on this bill"_s};
+    }
+    if (DbStatus status = steps.restock(); !status) {
+        return status.error();
+    }
+    if (DbStatus status = steps.insertLedger(); !status) {
+        return status.error();
+    }
+    if (DbStatus status = steps.insertPayments(paymentsJson(refund)); !status) {
+        return status.error();
+    }
+    if (DbStatus status = steps.insertAudit(); !status) {
+        return status.error();
     }
     if (DbStatus status = tx.commit(); !status) {
         return status.error();
     }
-    return CommittedRefund{refundId, number, false};
+    return CommittedRefund{steps.refundId, steps.number, false};
 }
 
 DbResult<QList<BillSummary>> RefundRepository::history(const BillFilter &filter,
