@@ -141,18 +141,15 @@ void sell(const Database &db, const QList<Product> &products, const LaneBench::O
     db.closeThreadConnection();
 }
 
-} // namespace
 
-LaneBench::LaneBench(const Database &db, QList<Product> products)
-    : m_db(db)
-    , m_products(std::move(products))
-{}
+// The steps of LaneBench::run: set the lanes up, let them sell at once, add their figures up,
+// then check what the database holds against what the lanes were told.
 
-DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
+//! Each lane its own cashier, so that each can open a shift of its own.
+DbStatus addCashiers(const Database &db, const LaneBench::Options &options,
+                     std::vector<Lane> &lanes)
 {
-    const bool sqlite = !m_db.dialect().isPostgres();
-    std::vector<Lane> lanes(options.lanes);
-    UserRepository users(m_db);
+    UserRepository users(db);
     for (int i = 0; i < options.lanes; ++i) {
         Lane &lane = lanes[i];
         lane.name = kLanePrefix + QString::number(i + 1);
@@ -163,26 +160,37 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
         }
         lane.cashier.id = *id;
     }
+    return Done{};
+}
 
-    // What the checks compare against: the stock before the lanes start, and where the
-    // ledger stands.
-    QHash<qint64, qint64> opening;
+//! What the checks compare against: the stock before the lanes start, and where the ledger
+//! stands.
+struct Opening
+{
+    QHash<qint64, qint64> stock; //!< product id -> stock_base
     qint64 ledgerBefore = 0;
-    {
-        SqlQuery stock(m_db, u"SELECT id, stock_base FROM products"_s);
-        if (!stock.exec()) {
-            return stock.error();
-        }
-        while (stock.next()) {
-            opening.insert(stock.int64(0), stock.int64(1));
-        }
-        SqlQuery ledger(m_db, u"SELECT COALESCE(MAX(id), 0) FROM stock_movements"_s);
-        if (!ledger.execOne()) {
-            return ledger.error();
-        }
-        ledgerBefore = ledger.int64(0);
-    }
+};
 
+DbResult<Opening> readOpening(const Database &db)
+{
+    Opening opening;
+    SqlQuery stock(db, u"SELECT id, stock_base FROM products"_s);
+    if (!stock.exec()) {
+        return stock.error();
+    }
+    while (stock.next()) {
+        opening.stock.insert(stock.int64(0), stock.int64(1));
+    }
+    SqlQuery ledger(db, u"SELECT COALESCE(MAX(id), 0) FROM stock_movements"_s);
+    if (!ledger.execOne()) {
+        return ledger.error();
+    }
+    opening.ledgerBefore = ledger.int64(0);
+    return opening;
+}
+
+void printPlan(const LaneBench::Options &options, bool sqlite)
+{
     std::printf("lanes: %d at once, %d-line sales, %s; each lane its own connection, cashier and "
                 "open shift\n",
                 options.lanes, options.linesPerSale,
@@ -196,11 +204,16 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
                 options.lanes);
     }
     std::fflush(stdout);
+}
 
+//! Starts every lane, lets them sell together and says for how many seconds they did.
+double sellTogether(const Database &db, const QList<Product> &products,
+                    const LaneBench::Options &options, std::vector<Lane> &lanes)
+{
     StartLine start(options.lanes);
     std::vector<std::unique_ptr<QThread>> threads;
     for (int i = 0; i < options.lanes; ++i) {
-        threads.emplace_back(QThread::create(sell, std::cref(m_db), std::cref(m_products),
+        threads.emplace_back(QThread::create(sell, std::cref(db), std::cref(products),
                                              std::cref(options), i, std::ref(lanes[i]),
                                              std::ref(start)));
         threads.back()->setObjectName(lanes[i].name);
@@ -217,8 +230,29 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
         thread->wait();
     }
     const double seconds = window.nsecsElapsed() / 1e9;
+    return seconds;
+}
 
-    // The figures.
+//! The lanes' figures added up.
+struct Totals
+{
+    QList<double> latencies; //!< sorted
+    QMap<QString, int> conflicts;
+    QHash<qint64, qint64> sold; //!< product id -> base units the lanes were told they sold
+    int committed = 0;
+    int retries = 0;
+    int failures = 0;
+    qint64 lines = 0;
+    int statements = 0;
+    bool setUp = true;
+    double p50 = 0;
+    double p95 = 0;
+    double p99 = 0;
+};
+
+//! Prints each lane's figures and their sum.
+Totals printFigures(const std::vector<Lane> &lanes, double seconds)
+{
     QList<double> latencies;
     QMap<QString, int> conflicts;
     QHash<qint64, qint64> sold;
@@ -269,141 +303,197 @@ DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
         }
         std::printf("retried: %s\n", qPrintable(parts.join(u", "_s)));
     }
+    return {latencies, conflicts,  sold,  committed, retries, failures,
+            lines,     statements, setUp, p50,       p95,     p99};
+}
 
-    // The checks.
-    QJsonArray checks;
+//! The checks' verdicts, printed as they are made and kept for the JSON.
+struct Checks
+{
+    QJsonArray json;
     bool passed = true;
-    const auto report = [&](const QString &name, bool ok, const QString &detail) {
+
+    void report(const QString &name, bool ok, const QString &detail)
+    {
         std::printf("check %s: %s (%s)\n", qPrintable(name), ok ? "passed" : "FAILED",
                     qPrintable(detail));
-        checks.append(QJsonObject{{u"check"_s, name}, {u"passed"_s, ok}, {u"detail"_s, detail}});
+        json.append(QJsonObject{{u"check"_s, name}, {u"passed"_s, ok}, {u"detail"_s, detail}});
         passed = passed && ok;
-    };
-
-    {
-        // (a) Stock equals the ledger: opening stock plus this run's movements, the
-        // ledger's whole sum, and the opening stock less what the lanes were told they sold.
-        SqlQuery q(m_db, u"SELECT p.id, p.stock_base, COALESCE(SUM(m.delta_base), 0), "
-                         "COALESCE(SUM(CASE WHEN m.id > :before THEN m.delta_base ELSE 0 END), 0) "
-                         "FROM products p LEFT JOIN stock_movements m ON m.product_id = p.id "
-                         "GROUP BY p.id, p.stock_base"_s);
-        q.bind(u"before"_s, ledgerBefore);
-        if (!q.exec()) {
-            return q.error();
-        }
-        int products = 0;
-        QStringList differ;
-        while (q.next()) {
-            ++products;
-            const qint64 id = q.int64(0);
-            const qint64 stock = q.int64(1);
-            const qint64 ledger = q.int64(2);
-            const qint64 moved = q.int64(3);
-            const qint64 before = opening.value(id);
-            if (stock != before + moved || stock != ledger || -moved != sold.value(id)) {
-                differ << u"#%1 stock %2, opening %3 + moved %4, ledger %5, sold %6"_s.arg(id)
-                                  .arg(stock)
-                                  .arg(before)
-                                  .arg(moved)
-                                  .arg(ledger)
-                                  .arg(sold.value(id));
-            }
-        }
-        report(u"stock = opening + ledger movements = opening - sold"_s, differ.isEmpty(),
-               differ.isEmpty() ? u"%1 products"_s.arg(products)
-                                : u"%1 of %2 products differ, e.g. %3"_s.arg(differ.size())
-                                          .arg(products)
-                                          .arg(differ.mid(0, 3).join(u"; "_s)));
     }
+};
+
+// (a) Stock equals the ledger: opening stock plus this run's movements, the
+// ledger's whole sum, and the opening stock less what the lanes were told they sold.
+DbStatus checkStock(const Database &db, const Opening &opening, const Totals &totals,
+                    Checks &checks)
+{
+    SqlQuery q(db, u"SELECT p.id, p.stock_base, COALESCE(SUM(m.delta_base), 0), "
+                   "COALESCE(SUM(CASE WHEN m.id > :before THEN m.delta_base ELSE 0 END), 0) "
+                   "FROM products p LEFT JOIN stock_movements m ON m.product_id = p.id "
+                   "GROUP BY p.id, p.stock_base"_s);
+    q.bind(u"before"_s, opening.ledgerBefore);
+    if (!q.exec()) {
+        return q.error();
+    }
+    int products = 0;
+    QStringList differ;
+    while (q.next()) {
+        ++products;
+        const qint64 id = q.int64(0);
+        const qint64 stock = q.int64(1);
+        const qint64 ledger = q.int64(2);
+        const qint64 moved = q.int64(3);
+        const qint64 before = opening.stock.value(id);
+        if (stock != before + moved || stock != ledger || -moved != totals.sold.value(id)) {
+            differ << u"#%1 stock %2, opening %3 + moved %4, ledger %5, sold %6"_s.arg(id)
+                              .arg(stock)
+                              .arg(before)
+                              .arg(moved)
+                              .arg(ledger)
+                              .arg(totals.sold.value(id));
+        }
+    }
+    checks.report(u"stock = opening + ledger movements = opening - sold"_s, differ.isEmpty(),
+                  differ.isEmpty() ? u"%1 products"_s.arg(products)
+                                   : u"%1 of %2 products differ, e.g. %3"_s.arg(differ.size())
+                                             .arg(products)
+                                             .arg(differ.mid(0, 3).join(u"; "_s)));
+    return Done{};
+}
+
+// (b) Each lane's numbers run 1..n, once each, and the lane's counter stands at n + 1.
+//! Returns how many bills the lanes wrote.
+DbResult<int> checkBillNumbers(const Database &db, const std::vector<Lane> &lanes, Checks &checks)
+{
     int billsWritten = 0;
-    qint64 linesWritten = 0;
-    {
-        // (b) Each lane's numbers run 1..n, once each, and the lane's counter stands at n + 1.
-        SqlQuery q(
-                m_db,
-                u"SELECT b.lane, COUNT(*), COUNT(DISTINCT b.number), MIN(b.number), MAX(b.number), "
-                "l.next_bill_number FROM bills b JOIN lanes l ON l.name = b.lane "
-                "WHERE b.lane LIKE :prefix GROUP BY b.lane, l.next_bill_number"_s);
-        q.bind(u"prefix"_s, QString(kLanePrefix + u'%'));
-        if (!q.exec()) {
-            return q.error();
-        }
-        QHash<QString, std::array<qint64, 5>> byLane;
-        while (q.next()) {
-            byLane.insert(q.text(0), {q.int64(1), q.int64(2), q.int64(3), q.int64(4), q.int64(5)});
-            billsWritten += static_cast<int>(q.int64(1));
-        }
-        QStringList wrong;
-        for (const Lane &lane : lanes) {
-            QList<qint64> numbers = lane.billNumbers;
-            std::sort(numbers.begin(), numbers.end());
-            bool clientContiguous = true;
-            for (qsizetype i = 0; i < numbers.size(); ++i) {
-                clientContiguous = clientContiguous && numbers.at(i) == i + 1;
-            }
-            const auto [count, distinct, min, max, next] = byLane.value(lane.name, {0, 0, 0, 0, 1});
-            const bool ok = clientContiguous && count == lane.committed && distinct == count
-                            && max == count && (count == 0 || min == 1) && next == max + 1;
-            if (!ok) {
-                wrong << u"%1: %2 bills, %3 distinct, %4..%5, next %6, %7 committed%8"_s
-                                 .arg(lane.name)
-                                 .arg(count)
-                                 .arg(distinct)
-                                 .arg(min)
-                                 .arg(max)
-                                 .arg(next)
-                                 .arg(lane.committed)
-                                 .arg(clientContiguous ? QString()
-                                                       : u", handed out with gaps or twice"_s);
-            }
-        }
-        report(u"bill numbers per lane contiguous from 1, no duplicates"_s, wrong.isEmpty(),
-               wrong.isEmpty() ? u"%1 lanes"_s.arg(lanes.size()) : wrong.join(u"; "_s));
+    SqlQuery q(db,
+               u"SELECT b.lane, COUNT(*), COUNT(DISTINCT b.number), MIN(b.number), MAX(b.number), "
+               "l.next_bill_number FROM bills b JOIN lanes l ON l.name = b.lane "
+               "WHERE b.lane LIKE :prefix GROUP BY b.lane, l.next_bill_number"_s);
+    q.bind(u"prefix"_s, QString(kLanePrefix + u'%'));
+    if (!q.exec()) {
+        return q.error();
     }
-    {
-        // (c) Every committed sale is a bill with all its lines, and nothing else was written.
-        SqlQuery q(m_db, u"SELECT COUNT(*) FROM bill_items i JOIN bills b ON b.id = i.bill_id "
-                         "WHERE b.lane LIKE :prefix"_s);
-        q.bind(u"prefix"_s, QString(kLanePrefix + u'%'));
-        if (!q.execOne()) {
-            return q.error();
-        }
-        linesWritten = q.int64(0);
-        report(u"committed sales = bills in the database"_s,
-               billsWritten == committed && linesWritten == lines,
-               u"%1 sales committed, %2 bills; %3 lines sold, %4 written"_s.arg(committed)
-                       .arg(billsWritten)
-                       .arg(lines)
-                       .arg(linesWritten));
+    QHash<QString, std::array<qint64, 5>> byLane;
+    while (q.next()) {
+        byLane.insert(q.text(0), {q.int64(1), q.int64(2), q.int64(3), q.int64(4), q.int64(5)});
+        billsWritten += static_cast<int>(q.int64(1));
     }
-    report(u"every lane sold and no sale failed"_s, setUp && failures == 0 && committed > 0,
-           u"%1 failed after %2 attempts each, %3 retried"_s.arg(failures)
-                   .arg(kMaxAttempts)
-                   .arg(retries));
-    std::printf("lanes checks: %s\n", passed ? "passed" : "FAILED");
-    std::fflush(stdout);
+    QStringList wrong;
+    for (const Lane &lane : lanes) {
+        QList<qint64> numbers = lane.billNumbers;
+        std::sort(numbers.begin(), numbers.end());
+        bool clientContiguous = true;
+        for (qsizetype i = 0; i < numbers.size(); ++i) {
+            clientContiguous = clientContiguous && numbers.at(i) == i + 1;
+        }
+        const auto [count, distinct, min, max, next] = byLane.value(lane.name, {0, 0, 0, 0, 1});
+        const bool ok = clientContiguous && count == lane.committed && distinct == count
+                        && max == count && (count == 0 || min == 1) && next == max + 1;
+        if (!ok) {
+            wrong << u"%1: %2 bills, %3 distinct, %4..%5, next %6, %7 committed%8"_s.arg(lane.name)
+                             .arg(count)
+                             .arg(distinct)
+                             .arg(min)
+                             .arg(max)
+                             .arg(next)
+                             .arg(lane.committed)
+                             .arg(clientContiguous ? QString()
+                                                   : u", handed out with gaps or twice"_s);
+        }
+    }
+    checks.report(u"bill numbers per lane contiguous from 1, no duplicates"_s, wrong.isEmpty(),
+                  wrong.isEmpty() ? u"%1 lanes"_s.arg(lanes.size()) : wrong.join(u"; "_s));
+    return billsWritten;
+}
 
+// (c) Every committed sale is a bill with all its lines, and nothing else was written.
+DbStatus checkBillLines(const Database &db, const Totals &totals, int billsWritten, Checks &checks)
+{
+    SqlQuery q(db, u"SELECT COUNT(*) FROM bill_items i JOIN bills b ON b.id = i.bill_id "
+                   "WHERE b.lane LIKE :prefix"_s);
+    q.bind(u"prefix"_s, QString(kLanePrefix + u'%'));
+    if (!q.execOne()) {
+        return q.error();
+    }
+    const qint64 linesWritten = q.int64(0);
+    checks.report(u"committed sales = bills in the database"_s,
+                  billsWritten == totals.committed && linesWritten == totals.lines,
+                  u"%1 sales committed, %2 bills; %3 lines sold, %4 written"_s.arg(totals.committed)
+                          .arg(billsWritten)
+                          .arg(totals.lines)
+                          .arg(linesWritten));
+    return Done{};
+}
+
+QJsonObject figuresJson(const LaneBench::Options &options, const Totals &totals,
+                        const QJsonArray &checks, double seconds, bool sqlite)
+{
     QJsonObject conflictJson;
-    for (auto it = conflicts.cbegin(); it != conflicts.cend(); ++it) {
+    for (auto it = totals.conflicts.cbegin(); it != totals.conflicts.cend(); ++it) {
         conflictJson.insert(it.key(), it.value());
     }
+    return QJsonObject{{u"op"_s, u"checkout_lanes"_s},
+                       {u"variant"_s, u"till"_s},
+                       {u"lanes"_s, options.lanes},
+                       {u"n"_s, options.linesPerSale},
+                       {u"statements"_s, totals.statements},
+                       {u"median_ms"_s, totals.p50},
+                       {u"p95_ms"_s, totals.p95},
+                       {u"p99_ms"_s, totals.p99},
+                       {u"reps"_s, totals.committed},
+                       {u"seconds"_s, seconds},
+                       {u"sales_per_s"_s, totals.committed / seconds},
+                       {u"retries"_s, totals.retries},
+                       {u"retried"_s, conflictJson},
+                       {u"failures"_s, totals.failures},
+                       {u"shared_file"_s, sqlite && options.lanes > 1},
+                       {u"checks"_s, checks}};
+}
+
+} // namespace
+
+LaneBench::LaneBench(const Database &db, QList<Product> products)
+    : m_db(db)
+    , m_products(std::move(products))
+{}
+
+DbResult<LaneBench::Outcome> LaneBench::run(const Options &options)
+{
+    const bool sqlite = !m_db.dialect().isPostgres();
+    std::vector<Lane> lanes(options.lanes);
+    if (DbStatus status = addCashiers(m_db, options, lanes); !status) {
+        return status.error();
+    }
+    const auto opening = readOpening(m_db);
+    if (!opening) {
+        return opening.error();
+    }
+    printPlan(options, sqlite);
+    const double seconds = sellTogether(m_db, m_products, options, lanes);
+    const Totals totals = printFigures(lanes, seconds);
+
+    Checks checks;
+    if (DbStatus status = checkStock(m_db, *opening, totals, checks); !status) {
+        return status.error();
+    }
+    const auto billsWritten = checkBillNumbers(m_db, lanes, checks);
+    if (!billsWritten) {
+        return billsWritten.error();
+    }
+    if (DbStatus status = checkBillLines(m_db, totals, *billsWritten, checks); !status) {
+        return status.error();
+    }
+    checks.report(u"every lane sold and no sale failed"_s,
+                  totals.setUp && totals.failures == 0 && totals.committed > 0,
+                  u"%1 failed after %2 attempts each, %3 retried"_s.arg(totals.failures)
+                          .arg(kMaxAttempts)
+                          .arg(totals.retries));
+    std::printf("lanes checks: %s\n", checks.passed ? "passed" : "FAILED");
+    std::fflush(stdout);
+
     Outcome outcome;
-    outcome.checksPassed = passed;
-    outcome.json = QJsonObject{{u"op"_s, u"checkout_lanes"_s},
-                               {u"variant"_s, u"till"_s},
-                               {u"lanes"_s, options.lanes},
-                               {u"n"_s, options.linesPerSale},
-                               {u"statements"_s, statements},
-                               {u"median_ms"_s, p50},
-                               {u"p95_ms"_s, p95},
-                               {u"p99_ms"_s, p99},
-                               {u"reps"_s, committed},
-                               {u"seconds"_s, seconds},
-                               {u"sales_per_s"_s, committed / seconds},
-                               {u"retries"_s, retries},
-                               {u"retried"_s, conflictJson},
-                               {u"failures"_s, failures},
-                               {u"shared_file"_s, sqlite && options.lanes > 1},
-                               {u"checks"_s, checks}};
+    outcome.checksPassed = checks.passed;
+    outcome.json = figuresJson(options, totals, checks.json, seconds, sqlite);
     return outcome;
 }

@@ -2,17 +2,13 @@
 // (one statement per line, per item, per lookup, no cache), on SQLite or PostgreSQL.
 // It prints figures; it decides nothing.
 
-#include "models/db/conversionratecache.h"
 #include "models/db/database.h"
 #include "models/db/migrator.h"
-#include "models/db/queryprofiler.h"
-#include "models/db/refundrepository.h"
-#include "models/db/reportrepository.h"
 #include "models/db/sqlquery.h"
-#include "models/db/transaction.h"
 #include "models/services/services.h"
-#include "tests/benchmarks/benchstats.h"
+#include "tests/benchmarks/benchmeasure.h"
 #include "tests/benchmarks/lanebench.h"
+#include "tests/benchmarks/operations.h"
 #include "tests/benchmarks/seeder.h"
 
 #include <QCommandLineParser>
@@ -23,161 +19,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QProcess>
-#include <QRandomGenerator>
-#include <QRegularExpression>
-#include <QSet>
-#include <QTemporaryDir>
 
-#include <algorithm>
 #include <cstdio>
-#include <functional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Figure
-{
-    QString op;
-    QString variant;
-    int n = 0;
-    int statements = 0;
-    double medianMs = 0;
-    double p95Ms = 0;
-    int reps = 0;
-};
-
-QList<Figure> s_figures;
-QStringList s_only;
-int s_failures = 0;
-
-/*!
- * Till's own path must succeed, or its figure is meaningless: a failure is counted (and
- * said once per operation) and the bench exits non-zero, so a broken path cannot pass as
- * a fast one.
- */
-template<typename R>
-void ok(const R &result, const char *what)
-{
-    if (result) {
-        return;
-    }
-    static QSet<QByteArray> told;
-    if (!told.contains(what)) {
-        told.insert(what);
-        QString why;
-        if constexpr (requires { result.error().message; }) {
-            why = result.error().message + u' ' + result.error().details;
-        } else if constexpr (requires { result.error().details; }) {
-            why = result.error().details;
-        }
-        std::fprintf(stderr, "till-bench: %s failed: %s\n", what, qPrintable(why));
-    }
-    ++s_failures;
-}
-
-bool wanted(const QString &op)
-{
-    return s_only.isEmpty() || s_only.contains(op);
-}
-
-/*!
- * Runs body reps times (after setup, which is not timed) and records the median and p95
- * of the wall time and the statements of the last run.
- */
-void measure(const QString &op, const QString &variant, int n, int reps,
-             const std::function<void()> &body, const std::function<void()> &setup = {})
-{
-    QList<double> times;
-    int statements = 0;
-    for (int i = 0; i < reps; ++i) {
-        if (setup) {
-            setup();
-        }
-        QElapsedTimer timer;
-        ProfileScope scope(u"bench.%1.%2"_s.arg(op, variant), ProfileScope::Repeats::Expected);
-        timer.start();
-        body();
-        times.append(timer.nsecsElapsed() / 1e6);
-        statements = scope.statementCount();
-    }
-    std::sort(times.begin(), times.end());
-    const double median = percentile(times, 0.50);
-    const double p95 = percentile(times, 0.95);
-    s_figures.append({op, variant, n, statements, median, p95, reps});
-    std::printf("%-20s %-7s %7d %10d %11.3f %11.3f %5d\n", qPrintable(op), qPrintable(variant), n,
-                statements, median, p95, reps);
-    std::fflush(stdout);
-}
-
-Cart cartOf(const QList<Product> &products, int lines, QRandomGenerator &rng)
-{
-    Cart cart;
-    for (int i = 0; i < lines; ++i) {
-        const Product &p = products.at(rng.bounded(static_cast<int>(products.size())));
-        CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 1));
-    }
-    return cart;
-}
-
-//! The N+1 way: a statement per line for the lines, the stock and the ledger.
-void naiveCheckout(const Database &db, const Cart &cart, qint64 cashier, const QString &uuid)
-{
-    const Money total = Pricing::price(cart).total;
-    Transaction tx(db);
-    (void)tx.begin();
-    SqlQuery number(db,
-                    u"UPDATE lanes SET next_bill_number = next_bill_number + 1 WHERE name = '1' "
-                    "RETURNING next_bill_number - 1"_s);
-    number.execOne();
-    SqlQuery bill(
-            db,
-            u"INSERT INTO bills (uuid, number, lane, cashier_id, created_at, subtotal_minor, "
-            u"tax_minor, "
-            "total_minor) VALUES (:uuid, :number, '1', :cashier, :at, :total, 0, :total) RETURNING id"_s);
-    bill.bind(u"uuid"_s, uuid)
-            .bind(u"number"_s, number.int64(0))
-            .bind(u"cashier"_s, cashier)
-            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()))
-            .bind(u"total"_s, total.minor());
-    bill.execOne();
-    const qint64 billId = bill.int64(0);
-    int line = 0;
-    for (const CartLine &l : cart.lines) {
-        SqlQuery item(db, u"INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, "
-                          u"quantity, base_quantity, "
-                          "unit_price_minor, tax_rate_bp, tax_minor, total_minor) VALUES (:b, :n, "
-                          ":p, :u, :q, :q, "
-                          ":price, 0, 0, :price)"_s);
-        item.bind(u"b"_s, billId)
-                .bind(u"n"_s, ++line)
-                .bind(u"p"_s, l.productId)
-                .bind(u"u"_s, l.unitId)
-                .bind(u"q"_s, l.quantity)
-                .bind(u"price"_s, l.unitPrice.minor());
-        item.exec();
-        SqlQuery stock(db, u"UPDATE products SET stock_base = stock_base - :q WHERE id = :p"_s);
-        stock.bind(u"q"_s, l.baseQuantity()).bind(u"p"_s, l.productId);
-        stock.exec();
-        SqlQuery move(db, u"INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, "
-                          u"created_at) "
-                          "VALUES (:p, :d, 'sale', :b, :at)"_s);
-        move.bind(u"p"_s, l.productId)
-                .bind(u"d"_s, -l.baseQuantity())
-                .bind(u"b"_s, billId)
-                .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
-        move.exec();
-    }
-    SqlQuery pay(
-            db,
-            u"INSERT INTO payments (bill_id, method, amount_minor, created_at) VALUES (:b, 'cash', :a, :at)"_s);
-    pay.bind(u"b"_s, billId)
-            .bind(u"a"_s, total.minor())
-            .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
-    pay.exec();
-    (void)tx.commit();
-}
 
 //! How durable a commit is here, since that sets what a commit costs.
 QString durability(const Database &db)
@@ -196,71 +44,6 @@ QString durability(const Database &db)
     return u"journal_mode %1, synchronous %2"_s.arg(
             setting(u"PRAGMA journal_mode"_s),
             levels.value(setting(u"PRAGMA synchronous"_s).toInt(), u"?"_s));
-}
-
-/*!
- * Starts the till executable reps times with --measure-startup and records the time from
- * starting the process to its report that the login window was painted (exec, loading the
- * libraries, Qt, opening and migrating the database, the main window), and the time the
- * till itself counts from the top of main(). Offscreen, with settings of its own.
- */
-void measureStartup(const QString &till, const DatabaseUrl &url, int reps)
-{
-    if (!QFile::exists(till)) {
-        std::printf("%-20s %-7s skipped: %s is not built (cmake --build build --target till)\n",
-                    "startup", "till", qPrintable(till));
-        return;
-    }
-    static const QRegularExpression shown(uR"(login window shown (\d+) ms after main)"_s);
-    QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (!env.contains(u"QT_QPA_PLATFORM"_s)) {
-        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    }
-    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    QList<double> process;
-    QList<double> sinceMain;
-    QString problem;
-    for (int i = 0; i < reps && problem.isEmpty(); ++i) {
-        QProcess child;
-        child.setProcessEnvironment(env);
-        QElapsedTimer timer;
-        timer.start();
-        child.start(till, {u"--database"_s, url.toString(), u"--measure-startup"_s});
-        QByteArray out;
-        std::optional<double> elapsed;
-        while (!elapsed && child.waitForReadyRead(30000)) {
-            out += child.readAllStandardOutput();
-            if (const auto match = shown.match(QString::fromUtf8(out)); match.hasMatch()) {
-                elapsed = timer.nsecsElapsed() / 1e6;
-                sinceMain << match.captured(1).toDouble();
-            }
-        }
-        if (!child.waitForFinished(10000)) {
-            child.kill();
-            child.waitForFinished();
-        }
-        if (!elapsed || child.exitCode() != 0) {
-            problem = QString::fromUtf8(out + child.readAllStandardError()).simplified().left(300);
-            break;
-        }
-        process << *elapsed;
-    }
-    if (!problem.isEmpty() || process.isEmpty()) {
-        std::printf("%-20s %-7s FAILED: %s\n", "startup", "till", qPrintable(problem));
-        return;
-    }
-    for (auto [variant, times] : {std::pair{u"till"_s, process}, std::pair{u"main"_s, sinceMain}}) {
-        std::sort(times.begin(), times.end());
-        const double median = percentile(times, 0.50);
-        const double p95 = percentile(times, 0.95);
-        s_figures.append(
-                {u"startup"_s, variant, 1, 0, median, p95, static_cast<int>(times.size())});
-        std::printf("%-20s %-7s %7d %10s %11.3f %11.3f %5lld\n", "startup", qPrintable(variant), 1,
-                    "-", median, p95, static_cast<long long>(times.size()));
-    }
-    std::fflush(stdout);
 }
 
 bool writeJson(const QString &path, const QJsonArray &array)
@@ -284,13 +67,8 @@ QJsonObject toJson(const Figure &f)
             {u"reps"_s, f.reps}};
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+void addOptions(QCommandLineParser &parser)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"till-bench"_s);
-    QCommandLineParser parser;
     parser.setApplicationDescription(
             u"Measures Till's hot paths at store scale against the naive way."_s);
     parser.addHelpOption();
@@ -317,11 +95,122 @@ int main(int argc, char **argv)
                       "without seeding (the large store takes minutes to seed)."_s});
     parser.addOption({u"till"_s, u"The till executable whose start-up is timed."_s, u"PATH"_s,
                       QStringLiteral(TILL_EXECUTABLE)});
+}
+
+//! Whether the database holds what the run expects: nothing, or with --seeded a store.
+bool holdsExpectedStore(const Database &db, bool reuse)
+{
+    SqlQuery count(db, u"SELECT COUNT(*) FROM products"_s);
+    if (!count.execOne() || (count.int64(0) > 0) != reuse) {
+        std::fprintf(stderr,
+                     reuse ? "till-bench: --seeded wants a database an earlier run seeded.\n"
+                           : "till-bench: the database must be empty; it is seeded and written "
+                             "to.\n");
+        return false;
+    }
+    return true;
+}
+
+//! Seeds the store (unless reused) and says how long it took; nothing when seeding failed.
+std::optional<double> seed(const Database &db, const BenchSeeder::Scale &scale, bool reuse)
+{
+    QElapsedTimer seedTimer;
+    seedTimer.start();
+    if (const DbStatus seeded
+        = reuse ? DbStatus(Done{}) : BenchSeeder(db).seed(scale, QDate::currentDate());
+        !seeded) {
+        std::fprintf(stderr, "till-bench: seeding failed: %s\n",
+                     qPrintable(seeded.error().details));
+        return std::nullopt;
+    }
+    return seedTimer.nsecsElapsed() / 1e6;
+}
+
+//! --lanes: K lanes sell at once instead of the operations; the exit code says whether the
+//! checks after them passed.
+int runLanes(const Database &db, const QCommandLineParser &parser, int laneCount,
+             const BenchSeeder::Scale &scale, double seedMs)
+{
+    std::printf("seeded in %.0f ms\n", seedMs);
+    ProductFilter all;
+    all.sort = ProductFilter::Sort::Sku;
+    const auto products = ProductRepository(db).page(all, {}, 2000);
+    if (!products || products->isEmpty()) {
+        std::fprintf(stderr, "till-bench: no products to sell\n");
+        return 1;
+    }
+    LaneBench::Options options;
+    options.lanes = laneCount;
+    options.salesPerLane = parser.value(u"sales"_s).toInt();
+    const double seconds = parser.isSet(u"duration"_s) ? parser.value(u"duration"_s).toDouble()
+                                                       : (options.salesPerLane > 0 ? 0 : 10);
+    options.duration = std::chrono::milliseconds(qRound64(seconds * 1000));
+    const auto outcome = LaneBench(db, *products).run(options);
+    if (!outcome) {
+        std::fprintf(stderr, "till-bench: %s\n", qPrintable(outcome.error().details));
+        return 1;
+    }
+    if (parser.isSet(u"json"_s)
+        && !writeJson(parser.value(u"json"_s),
+                      {toJson({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1}),
+                       outcome->json})) {
+        return 1;
+    }
+    return outcome->checksPassed ? 0 : 3;
+}
+
+int runOperations(Database &db, const QCommandLineParser &parser, const DatabaseUrl &url,
+                  const BenchSeeder::Scale &scale)
+{
+    Services services(db, u"1"_s);
+    services.session.signIn(UserRepository(db).findByLogin(u"bench"_s).value().value().user);
+    (void)services.checkout.loadRules();
+    SaleRules rules = services.checkout.rules();
+    rules.allowNegativeStock = true;
+    services.checkout.setRules(rules);
+    BenchRun bench{db,
+                   services,
+                   url,
+                   parser.value(u"till"_s),
+                   scale.products,
+                   services.session.user()->id};
+    ProductFilter all;
+    all.sort = ProductFilter::Sort::Sku;
+    all.text = u"SKU-"_s; // the seeded store's own products, not those csv_import adds
+    bench.products = services.catalogue.page(all, {}, 2000).value();
+    measureOperations(bench);
+
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const Figure &f : std::as_const(benchFigures())) {
+            array.append(toJson(f));
+        }
+        if (!writeJson(parser.value(u"json"_s), array)) {
+            return 1;
+        }
+    }
+    if (benchFailures() > 0) {
+        std::fprintf(stderr,
+                     "till-bench: %d calls of Till's own path failed; their figures mean nothing\n",
+                     benchFailures());
+        return 4;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"till-bench"_s);
+    QCommandLineParser parser;
+    addOptions(parser);
     parser.process(app);
     QLoggingCategory::setFilterRules(
             u"till.*.debug=false\ntill.*.info=false\ntill.sql.warning=false"_s);
 
-    s_only = parser.value(u"only"_s).split(u',', Qt::SkipEmptyParts);
+    benchOnly() = parser.value(u"only"_s).split(u',', Qt::SkipEmptyParts);
     QString error;
     const auto url = DatabaseUrl::parse(parser.value(u"database"_s), &error);
     if (!url) {
@@ -340,15 +229,8 @@ int main(int argc, char **argv)
     }
     const BenchSeeder::Scale scale = BenchSeeder::scale(parser.value(u"scale"_s));
     const bool reuse = parser.isSet(u"seeded"_s);
-    {
-        SqlQuery count(db, u"SELECT COUNT(*) FROM products"_s);
-        if (!count.execOne() || (count.int64(0) > 0) != reuse) {
-            std::fprintf(stderr,
-                         reuse ? "till-bench: --seeded wants a database an earlier run seeded.\n"
-                               : "till-bench: the database must be empty; it is seeded and written "
-                                 "to.\n");
-            return 1;
-        }
+    if (!holdsExpectedStore(db, reuse)) {
+        return 1;
     }
     const int laneCount = parser.isSet(u"lanes"_s) ? parser.value(u"lanes"_s).toInt() : 0;
     if (parser.isSet(u"lanes"_s) && (laneCount < 1 || laneCount > 64)) {
@@ -358,385 +240,15 @@ int main(int argc, char **argv)
     std::printf("till-bench on %s (%s), scale %s: %d products, %d bill lines\n",
                 qPrintable(db.description()), qPrintable(durability(db)), qPrintable(scale.name),
                 scale.products, scale.billLines);
-    QElapsedTimer seedTimer;
-    seedTimer.start();
-    if (const DbStatus seeded
-        = reuse ? DbStatus(Done{}) : BenchSeeder(db).seed(scale, QDate::currentDate());
-        !seeded) {
-        std::fprintf(stderr, "till-bench: seeding failed: %s\n",
-                     qPrintable(seeded.error().details));
+    const auto seedMs = seed(db, scale, reuse);
+    if (!seedMs) {
         return 1;
     }
-    const double seedMs = seedTimer.nsecsElapsed() / 1e6;
     if (laneCount > 0) {
-        std::printf("seeded in %.0f ms\n", seedMs);
-        ProductFilter all;
-        all.sort = ProductFilter::Sort::Sku;
-        const auto products = ProductRepository(db).page(all, {}, 2000);
-        if (!products || products->isEmpty()) {
-            std::fprintf(stderr, "till-bench: no products to sell\n");
-            return 1;
-        }
-        LaneBench::Options options;
-        options.lanes = laneCount;
-        options.salesPerLane = parser.value(u"sales"_s).toInt();
-        const double seconds = parser.isSet(u"duration"_s) ? parser.value(u"duration"_s).toDouble()
-                                                           : (options.salesPerLane > 0 ? 0 : 10);
-        options.duration = std::chrono::milliseconds(qRound64(seconds * 1000));
-        const auto outcome = LaneBench(db, *products).run(options);
-        if (!outcome) {
-            std::fprintf(stderr, "till-bench: %s\n", qPrintable(outcome.error().details));
-            return 1;
-        }
-        if (parser.isSet(u"json"_s)
-            && !writeJson(parser.value(u"json"_s),
-                          {toJson({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1}),
-                           outcome->json})) {
-            return 1;
-        }
-        return outcome->checksPassed ? 0 : 3;
+        return runLanes(db, parser, laneCount, scale, *seedMs);
     }
-    std::printf("seeded in %.0f ms\n\n%-20s %-7s %7s %10s %11s %11s %5s\n", seedMs, "op", "variant",
-                "n", "statements", "median_ms", "p95_ms", "reps");
-    s_figures.append({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1});
-
-    Services services(db, u"1"_s);
-    services.session.signIn(UserRepository(db).findByLogin(u"bench"_s).value().value().user);
-    const qint64 cashier = services.session.user()->id;
-    (void)services.checkout.loadRules();
-    SaleRules rules = services.checkout.rules();
-    rules.allowNegativeStock = true;
-    services.checkout.setRules(rules);
-    QRandomGenerator rng(7);
-    ProductFilter all;
-    all.sort = ProductFilter::Sort::Sku;
-    all.text = u"SKU-"_s; // the seeded store's own products, not those csv_import adds
-    const QList<Product> products = services.catalogue.page(all, {}, 2000).value();
-
-    if (wanted(u"checkout"_s)) {
-        for (int lines : {1, 10, 50}) {
-            Cart cart;
-            measure(
-                    u"checkout"_s, u"till"_s, lines, 30,
-                    [&] {
-                        const Money total = Pricing::price(cart).total;
-                        ok(services.checkout.commit(cart, {{Tender::Method::Cash, total, {}}},
-                                                    CheckoutService::newSaleUuid()),
-                           "checkout");
-                    },
-                    [&] { cart = cartOf(products, lines, rng); });
-            measure(
-                    u"checkout"_s, u"naive"_s, lines, 30,
-                    [&] { naiveCheckout(db, cart, cashier, CheckoutService::newSaleUuid()); },
-                    [&] { cart = cartOf(products, lines, rng); });
-        }
-    }
-    if (wanted(u"refund"_s)) {
-        for (int lines : {1, 10, 50}) {
-            qint64 billId = 0;
-            const auto sellOne = [&] {
-                Cart cart;
-                for (int i = 0; i < lines; ++i) {
-                    const Product &p = products.at(i);
-                    CheckoutService::addToCart(cart, CheckoutService::lineFor(p, p.units.at(0), 2));
-                }
-                billId = services.checkout
-                                 .commit(cart,
-                                         {{Tender::Method::Cash, Pricing::price(cart).total, {}}},
-                                         CheckoutService::newSaleUuid())
-                                 ->bill.id;
-            };
-            measure(
-                    u"refund"_s, u"till"_s, lines, 20,
-                    [&] {
-                        const auto bill = services.refunds.load(billId);
-                        ok(bill, "refund load");
-                        if (!bill) {
-                            return;
-                        }
-                        RefundService::Request request{billId, {}, u"bench"_s, false, {}};
-                        for (const auto &line : bill->lines) {
-                            request.lines.append({line.billItemId, 1, false, true});
-                        }
-                        ok(services.refunds.commit(request, CheckoutService::newSaleUuid()),
-                           "refund");
-                    },
-                    sellOne);
-            measure(
-                    u"refund"_s, u"naive"_s, lines, 20,
-                    [&] {
-                        SqlQuery items(
-                                db,
-                                u"SELECT id FROM bill_items WHERE bill_id = :b ORDER BY line_no"_s);
-                        items.bind(u"b"_s, billId);
-                        items.exec();
-                        QList<qint64> ids;
-                        while (items.next()) {
-                            ids << items.int64(0);
-                        }
-                        Transaction tx(db);
-                        (void)tx.begin();
-                        // The lane's counter, as Till's own path takes it (the two share the
-                        // numbers).
-                        SqlQuery number(
-                                db, u"UPDATE lanes SET next_refund_number = next_refund_number + 1 "
-                                    "WHERE name = '1' RETURNING next_refund_number - 1"_s);
-                        number.execOne();
-                        SqlQuery refund(
-                                db,
-                                u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, "
-                                u"created_at, "
-                                "total_minor) VALUES (:u, :n, '1', :b, :c, :at, 0) RETURNING id"_s);
-                        refund.bind(u"u"_s, CheckoutService::newSaleUuid())
-                                .bind(u"n"_s, number.int64(0))
-                                .bind(u"b"_s, billId)
-                                .bind(u"c"_s, cashier)
-                                .bind(u"at"_s,
-                                      Dialect::timestampText(QDateTime::currentDateTimeUtc()));
-                        refund.execOne();
-                        const qint64 refundId = refund.int64(0);
-                        for (qint64 id : ids) {
-                            SqlQuery line(
-                                    db,
-                                    u"SELECT product_id, total_minor FROM bill_items WHERE id = :id"_s);
-                            line.bind(u"id"_s, id);
-                            line.execOne();
-                            const qint64 product = line.int64(0);
-                            SqlQuery item(db, u"INSERT INTO refund_items (refund_id, bill_item_id, "
-                                              u"base_quantity, "
-                                              "refunded_amount_minor) VALUES (:r, :i, 1, 0)"_s);
-                            item.bind(u"r"_s, refundId).bind(u"i"_s, id);
-                            item.exec();
-                            SqlQuery raise(db, u"UPDATE bill_items SET refunded_base_quantity = "
-                                               u"refunded_base_quantity + 1 "
-                                               "WHERE id = :i"_s);
-                            raise.bind(u"i"_s, id);
-                            raise.exec();
-                            SqlQuery stock(
-                                    db,
-                                    u"UPDATE products SET stock_base = stock_base + 1 WHERE id = :p"_s);
-                            stock.bind(u"p"_s, product);
-                            stock.exec();
-                            SqlQuery move(db, u"INSERT INTO stock_movements (product_id, "
-                                              u"delta_base, reason, refund_id, "
-                                              "created_at) VALUES (:p, 1, 'refund', :r, :at)"_s);
-                            move.bind(u"p"_s, product)
-                                    .bind(u"r"_s, refundId)
-                                    .bind(u"at"_s,
-                                          Dialect::timestampText(QDateTime::currentDateTimeUtc()));
-                            move.exec();
-                        }
-                        (void)tx.commit();
-                    },
-                    sellOne);
-        }
-    }
-    if (wanted(u"stock_update"_s)) {
-        QList<InventoryService::ReceiptLine> receipt;
-        for (const Product &p : products) {
-            if (p.units.size() >= 2 && receipt.size() < 1000) {
-                receipt.append({p.id, p.units.at(1).id, 1, std::nullopt});
-            }
-        }
-        measure(u"stock_update"_s, u"till"_s, receipt.size(), 10, [&] {
-            ok(services.inventory.postReceipt(receipt, u"bench"_s, {}), "stock_update");
-        });
-        measure(u"stock_update"_s, u"naive"_s, receipt.size(), 10, [&] {
-            Transaction tx(db);
-            (void)tx.begin();
-            for (const auto &line : receipt) {
-                SqlQuery rate(db, u"SELECT base_per_unit FROM product_units WHERE id = :u"_s);
-                rate.bind(u"u"_s, line.unitId);
-                rate.execOne();
-                SqlQuery stock(db,
-                               u"UPDATE products SET stock_base = stock_base + :d WHERE id = :p"_s);
-                stock.bind(u"d"_s, rate.int64(0)).bind(u"p"_s, line.productId);
-                stock.exec();
-                SqlQuery move(
-                        db,
-                        u"INSERT INTO stock_movements (product_id, delta_base, reason, created_at) "
-                        "VALUES (:p, :d, 'receipt', :at)"_s);
-                move.bind(u"p"_s, line.productId)
-                        .bind(u"d"_s, rate.int64(0))
-                        .bind(u"at"_s, Dialect::timestampText(QDateTime::currentDateTimeUtc()));
-                move.exec();
-            }
-            (void)tx.commit();
-        });
-    }
-    if (wanted(u"conversion_lookup"_s)) {
-        QList<qint64> units;
-        // 500 units of products sold in two units (a store measured again with --seeded also
-        // holds the imported products, which have one).
-        for (const Product &p : products) {
-            if (p.units.size() >= 2 && units.size() < 500) {
-                units << p.units.at(0).id << p.units.at(1).id;
-            }
-        }
-        std::unique_ptr<ConversionRateCache> cache;
-        measure(
-                u"conversion_lookup"_s, u"cold"_s, 10000, 5,
-                [&] {
-                    for (int i = 0; i < 10000; ++i) {
-                        ok(cache->rate(units.at(i % units.size())), "conversion_lookup");
-                    }
-                },
-                [&] { cache = std::make_unique<ConversionRateCache>(db); });
-        measure(u"conversion_lookup"_s, u"warm"_s, 10000, 5, [&] {
-            for (int i = 0; i < 10000; ++i) {
-                ok(cache->rate(units.at(i % units.size())), "conversion_lookup");
-            }
-        });
-        measure(u"conversion_lookup"_s, u"naive"_s, 10000, 3, [&] {
-            for (int i = 0; i < 10000; ++i) {
-                SqlQuery q(db, u"SELECT base_per_unit FROM product_units WHERE id = :id"_s);
-                q.bind(u"id"_s, units.at(i % units.size()));
-                q.execOne();
-            }
-        });
-    }
-    RefundRepository refundRepository(db);
-    if (wanted(u"refund_total"_s)) {
-        SqlQuery any(db, u"SELECT MAX(id) FROM refunds"_s);
-        any.execOne();
-        measure(u"refund_total"_s, u"till"_s, 1, 200,
-                [&] { ok(refundRepository.refundTotal(any.int64(0)), "refund_total"); });
-    }
-    if (wanted(u"bill_refund_total"_s)) {
-        SqlQuery any(db, u"SELECT MAX(bill_id) FROM refunds"_s);
-        any.execOne();
-        measure(u"bill_refund_total"_s, u"till"_s, 1, 200,
-                [&] { ok(refundRepository.billRefundTotal(any.int64(0)), "bill_refund_total"); });
-    }
-    ReportRepository reports(db);
-    const QDate today = QDate::currentDate();
-    if (wanted(u"daily_report"_s)) {
-        measure(u"daily_report"_s, u"till"_s, 1, 20, [&] {
-            ok(reports.byProduct(ReportRange::days(today.addDays(-10), today.addDays(-10)), 100000),
-               "daily_report");
-        });
-    }
-    if (wanted(u"summary_30d"_s)) {
-        measure(u"summary_30d"_s, u"till"_s, 30, 20, [&] {
-            ok(services.reports.sales(ReportRange::days(today.addDays(-30), today)), "summary_30d");
-        });
-    }
-    ProductRepository productRepository(db);
-    if (wanted(u"barcode_lookup"_s)) {
-        // The counter's own path: CheckoutService::scan, which keeps what a scan found. Cold
-        // is a code not scanned before (one indexed query); warm is one scanned before.
-        int i = 0;
-        QStringList scanned;
-        measure(u"barcode_lookup"_s, u"cold"_s, 1, 200, [&] {
-            const QString code = BenchSeeder::barcodeOf((i++ * 7919) % scale.products, false);
-            ok(services.checkout.scan(code), "barcode_lookup cold");
-            scanned.append(code);
-        });
-        int j = 0;
-        measure(u"barcode_lookup"_s, u"warm"_s, 1, 200, [&] {
-            ok(services.checkout.scan(scanned.at(j++ % scanned.size())), "barcode_lookup warm");
-        });
-    }
-    if (wanted(u"search_prefix"_s)) {
-        ProductFilter filter;
-        filter.text = u"SKU-0012"_s;
-        measure(u"search_prefix"_s, u"till"_s, 50, 50,
-                [&] { ok(productRepository.page(filter, {}, 50), "search_prefix"); });
-    }
-    if (wanted(u"search_substring"_s)) {
-        ProductFilter filter;
-        filter.text = u"duct 123"_s;
-        measure(u"search_substring"_s, u"till"_s, 50, 50,
-                [&] { ok(productRepository.page(filter, {}, 50), "search_substring"); });
-    }
-    if (wanted(u"history_first_page"_s)) {
-        measure(u"history_first_page"_s, u"till"_s, 50, 50,
-                [&] { ok(refundRepository.history({}, {}, 0, 50), "history_first_page"); });
-    }
-    if (wanted(u"history_deep_page"_s)) {
-        // The 500th page of 50, or the last page on a store with fewer bills.
-        SqlQuery count(db, u"SELECT COUNT(*) FROM bills"_s);
-        count.execOne();
-        const qint64 page = std::clamp<qint64>(count.int64(0) / 50 - 1, 1, 500);
-        SqlQuery cursor(
-                db,
-                u"SELECT created_at, id FROM bills ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET :skip"_s);
-        cursor.bind(u"skip"_s, page * 50 - 1);
-        if (cursor.execOne()) {
-            const QDateTime at = Dialect::toDateTime(cursor.value(0));
-            const qint64 id = cursor.int64(1);
-            measure(u"history_deep_page"_s, u"till"_s, static_cast<int>(page + 1), 50,
-                    [&] { ok(refundRepository.history({}, at, id, 50), "history_deep_page"); });
-        }
-    }
-    if (wanted(u"csv_import"_s)) {
-        int run = 0;
-        QByteArray file;
-        measure(
-                u"csv_import"_s, u"till"_s, 10000, 3,
-                [&] {
-                    const auto plan = services.catalogueCsv.plan(file);
-                    ok(plan, "csv_import plan");
-                    if (plan) {
-                        ok(services.catalogueCsv.apply(*plan), "csv_import");
-                    }
-                },
-                [&] {
-                    ++run;
-                    file = "sku,name,category,tax_rate,base_unit,cost,cost_per_base,reorder_level,"
-                           "active,unit,base_per_unit,price,barcode\n";
-                    for (int i = 0; i < 10000; ++i) {
-                        file += u"IMP%1-%2,Imported %2,Category 1,Standard,piece,0.50,1,5,1,Piece,1,0.99,\n"_s
-                                        .arg(run)
-                                        .arg(i)
-                                        .toUtf8();
-                    }
-                });
-    }
-    if (wanted(u"shift_close"_s)) {
-        Cart cart = cartOf(products, 3, rng);
-        measure(
-                u"shift_close"_s, u"till"_s, 5000, 1,
-                [&] { ok(services.shifts.close(Money::fromMinor(0)), "shift_close"); },
-                [&] {
-                    // The shift seeded as open gets 5,000 sales first (not timed).
-                    const auto current = services.shifts.current();
-                    ok(current, "shift_close shift");
-                    if (current && !current->has_value()) {
-                        ok(services.shifts.open(Money::fromMinor(10000)), "shift_close open");
-                    }
-                    for (int i = 0; i < 5000; ++i) {
-                        ok(services.checkout.commit(
-                                   cart, {{Tender::Method::Card, Pricing::price(cart).total, {}}},
-                                   CheckoutService::newSaleUuid()),
-                           "shift_close sales");
-                    }
-                });
-    }
-    if (wanted(u"startup"_s)) {
-        measureStartup(parser.value(u"till"_s), *url, 5);
-        measure(u"startup"_s, u"open"_s, 1, 5, [&] {
-            auto again = Database::open(*url);
-            ok(Migrator(**again).migrate(), "startup migrate");
-            Services fresh(**again, u"1"_s);
-            (void)fresh.checkout.loadRules();
-        });
-    }
-
-    if (parser.isSet(u"json"_s)) {
-        QJsonArray array;
-        for (const Figure &f : std::as_const(s_figures)) {
-            array.append(toJson(f));
-        }
-        if (!writeJson(parser.value(u"json"_s), array)) {
-            return 1;
-        }
-    }
-    if (s_failures > 0) {
-        std::fprintf(stderr,
-                     "till-bench: %d calls of Till's own path failed; their figures mean nothing\n",
-                     s_failures);
-        return 4;
-    }
-    return 0;
+    std::printf("seeded in %.0f ms\n\n%-20s %-7s %7s %10s %11s %11s %5s\n", *seedMs, "op",
+                "variant", "n", "statements", "median_ms", "p95_ms", "reps");
+    benchFigures().append({u"seed"_s, u"till"_s, scale.billLines, 0, *seedMs, *seedMs, 1});
+    return runOperations(db, parser, *url, scale);
 }
