@@ -190,6 +190,13 @@ private Q_SLOTS:
         QVERIFY(otherLane);
         ConversionRateCache otherCache(**otherLane);
         QCOMPARE(*otherCache.rate(m_cola.units.at(1).id), 24);
+        // Other tests on the server may edit units at the same time (channels are the
+        // database's): a plain listener on the same connection counts what arrives.
+        QObject context;
+        int arrived = 0;
+        (*otherLane)->listen(ConversionRateCache::kChannel, &context, [&arrived](const QString &) {
+            ++arrived;
+        });
         if (terminated) {
             // Ended from another connection; the lane's next statement fails, the one after
             // opens a new session.
@@ -215,10 +222,12 @@ private Q_SLOTS:
         edited.units[1].basePerUnit = 20;
         QVERIFY(catalogue.save(edited));
 
-        // Then the other lane drops the entry, once, and reads the new rate
-        QTRY_COMPARE_WITH_TIMEOUT(otherCache.stats().invalidations, quint64(1), 5000);
+        // Then the other lane drops the entry and reads the new rate; each edit that arrived
+        // was handled once
+        QTRY_VERIFY_WITH_TIMEOUT(otherCache.stats().invalidations >= 1, 5000);
         QTest::qWait(200);
-        QCOMPARE(changed.count(), 1);
+        QVERIFY(arrived >= 1);
+        QCOMPARE(changed.count(), arrived);
         QCOMPARE(*otherCache.rate(m_cola.units.at(1).id), 20);
     }
 

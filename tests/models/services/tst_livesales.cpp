@@ -1,4 +1,5 @@
 #include "models/db/conversionratecache.h"
+#include "models/db/salerepository.h"
 #include "models/services/checkoutservice.h"
 #include "models/services/livesales.h"
 #include "models/services/refundservice.h"
@@ -21,12 +22,17 @@ private:
     std::unique_ptr<CheckoutService> m_checkout;
     Product m_tea;
 
-    bool sell()
+    bool sell() { return !soldBill().isEmpty(); }
+
+    //! Sells a box of tea; the bill as the NOTIFY names it ("lane:number"), empty on failure.
+    QString soldBill()
     {
         Cart cart;
         CheckoutService::addToCart(cart, CheckoutService::lineFor(m_tea, m_tea.units.at(0), 1));
-        return bool(m_checkout->commit(cart, {{Tender::Method::Cash, Money::fromMinor(250), {}}},
-                                       CheckoutService::newSaleUuid()));
+        const auto sold
+                = m_checkout->commit(cart, {{Tender::Method::Cash, Money::fromMinor(250), {}}},
+                                     CheckoutService::newSaleUuid());
+        return sold ? u"%1:%2"_s.arg(sold->bill.lane).arg(sold->bill.number) : QString();
     }
 
     // Ends lane's server session from another connection, as a restarted server or an admin
@@ -100,9 +106,15 @@ private Q_SLOTS:
             QSKIP("Lanes hear each other through PostgreSQL's NOTIFY; an SQLite till is alone.");
         }
         QFETCH(bool, terminated);
-        // Given a lane that listens and then gets a new server session
+        // Given a lane that listens and then gets a new server session. Other tests on the
+        // server may sell at the same time (channels are the database's, not the schema's):
+        // a plain listener on the same connection hears exactly what LiveSales should.
         auto thisLane = Database::open(m_store->scratch().url());
         QVERIFY(thisLane);
+        QObject context;
+        QStringList heard;
+        (*thisLane)->listen(SaleRepository::kSalesChannel, &context,
+                            [&heard](const QString &payload) { heard << payload; });
         LiveSales live(**thisLane);
         live.setInterval(50);
         QSignalSpy changed(&live, &LiveSales::changed);
@@ -118,28 +130,34 @@ private Q_SLOTS:
         }
 
         // When another lane sells
-        QVERIFY(sell());
+        const QString bill = soldBill();
+        QVERIFY(!bill.isEmpty());
 
-        // Then this lane hears that sale once, and the "Today" view refreshes once
-        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
+        // Then this lane hears that sale once, and the "Today" view refreshes
+        QTRY_VERIFY_WITH_TIMEOUT(heard.contains(bill), 5000);
+        QTRY_VERIFY(changed.count() >= 1);
         QTest::qWait(200);
-        QCOMPARE(live.notificationsHeard(), quint64(1));
-        QCOMPARE(changed.count(), 1);
+        QCOMPARE(heard.count(bill), 1);
+        QCOMPARE(live.notificationsHeard(), quint64(heard.size()));
     }
 
     void aSaleAfterAReconnectIsCountedOnceOnThisTill()
     {
-        // On SQLite this till hears its own services; on PostgreSQL the NOTIFY adds to that.
+        if (TestDatabase::isPostgres()) {
+            QSKIP("On PostgreSQL the NOTIFY is heard too; see aSaleAfterAReconnectIsCountedOnce.");
+        }
+        // An SQLite till hears its own services, once, whatever happened to its connection.
         RefundService refunds(m_store->db(), m_store->session(), m_store->authorizer());
         LiveSales live(m_store->db());
         live.watch(*m_checkout, refunds);
         live.setInterval(50);
         QSignalSpy changed(&live, &LiveSales::changed);
+        QVERIFY(!live.subscribe());
         QVERIFY(m_store->db().reconnect());
         QVERIFY(sell());
         QTRY_COMPARE(changed.count(), 1);
         QTest::qWait(200);
-        QCOMPARE(live.notificationsHeard(), quint64(TestDatabase::isPostgres() ? 2 : 1));
+        QCOMPARE(live.notificationsHeard(), quint64(1));
         QCOMPARE(changed.count(), 1);
     }
 
