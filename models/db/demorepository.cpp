@@ -168,7 +168,7 @@ DbStatus DemoRepository::writeBills(const DemoHistory &history,
             JsonRows &row = payments.row();
             row.add(u"bill", b.uuid);
             row.addNull(u"refund");
-            row.add(u"method", p.method);
+            row.add(u"method", Tender::toString(p.method));
             row.add(u"amount", p.amount);
             p.tendered >= 0 ? row.add(u"tendered", p.tendered) : row.addNull(u"tendered");
             row.add(u"change", p.change);
@@ -236,7 +236,7 @@ DbStatus DemoRepository::writeRefunds(const DemoHistory &history) const
         JsonRows &pay = payments.row();
         pay.addNull(u"bill");
         pay.add(u"refund", r.uuid);
-        pay.add(u"method", r.method);
+        pay.add(u"method", Tender::toString(r.method));
         pay.add(u"amount", r.amount);
         pay.addNull(u"tendered");
         pay.add(u"change", qint64(0));

@@ -157,7 +157,7 @@ void Generator::addDay(const QDate &day)
         bill.zNumber = shift.zNumber;
         bill.cashier = shift.cashier;
         for (const DemoPayment &payment : std::as_const(bill.payments)) {
-            if (payment.method == u"cash"_s) {
+            if (payment.method == Tender::Method::Cash) {
                 shift.cashIn += payment.amount;
             }
         }
@@ -221,8 +221,8 @@ void Generator::addPayments(DemoBill &bill)
 {
     const int method = m_rng.bounded(100);
     if (method < 55) {
-        bill.payments.append(
-                {u"card"_s, bill.total, -1, 0, u"DEMO-%1"_s.arg(100000 + m_rng.bounded(900000))});
+        bill.payments.append({Tender::Method::Card, bill.total, -1, 0,
+                              u"DEMO-%1"_s.arg(100000 + m_rng.bounded(900000))});
     } else if (method < 95 || bill.total < 1000) {
         static constexpr qint64 kNotes[] = {500, 1000, 2000, 5000, 10000};
         qint64 tendered = bill.total;
@@ -234,12 +234,13 @@ void Generator::addPayments(DemoBill &bill)
                 }
             }
         }
-        bill.payments.append({u"cash"_s, bill.total, tendered, tendered - bill.total, {}});
+        bill.payments.append(
+                {Tender::Method::Cash, bill.total, tendered, tendered - bill.total, {}});
     } else {
         const qint64 card = bill.total / 2 / 100 * 100;
-        bill.payments.append(
-                {u"card"_s, card, -1, 0, u"DEMO-%1"_s.arg(100000 + m_rng.bounded(900000))});
-        bill.payments.append({u"cash"_s, bill.total - card, bill.total - card, 0, {}});
+        bill.payments.append({Tender::Method::Card, card, -1, 0,
+                              u"DEMO-%1"_s.arg(100000 + m_rng.bounded(900000))});
+        bill.payments.append({Tender::Method::Cash, bill.total - card, bill.total - card, 0, {}});
     }
 }
 
@@ -296,9 +297,10 @@ std::optional<DemoRefund> Generator::makeRefund(qsizetype billIndex)
     line.refundedBase = refund.baseQuantity;
     DemoShift &shift = m_history.shifts[shiftIndex];
     refund.zNumber = shift.zNumber;
-    const bool paidCash = std::any_of(bill.payments.cbegin(), bill.payments.cend(),
-                                      [](const auto &p) { return p.method == u"cash"_s; });
-    refund.method = paidCash ? u"cash"_s : u"card"_s;
+    const bool paidCash
+            = std::any_of(bill.payments.cbegin(), bill.payments.cend(),
+                          [](const auto &p) { return p.method == Tender::Method::Cash; });
+    refund.method = paidCash ? Tender::Method::Cash : Tender::Method::Card;
     if (paidCash) {
         shift.cashOut += refund.amount;
     }

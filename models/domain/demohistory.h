@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/domain/settlement.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -46,7 +48,7 @@ struct DemoLine
 
 struct DemoPayment
 {
-    QString method; //!< "cash", "card"
+    Tender::Method method = Tender::Method::Cash;
     qint64 amount = 0;
     qint64 tendered = -1; //!< -1: none (card)
     qint64 change = 0;
@@ -81,7 +83,7 @@ struct DemoRefund
     qint64 amount = 0;
     bool restock = true;
     QString reason; //!< one of DemoHistory::refundReasons(), in English
-    QString method;
+    Tender::Method method = Tender::Method::Cash;
     QDateTime at;
 };
 

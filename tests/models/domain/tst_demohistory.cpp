@@ -113,7 +113,7 @@ private Q_SLOTS:
             qint64 paid = 0;
             for (const DemoPayment &payment : bill.payments) {
                 paid += payment.amount;
-                if (payment.method == u"cash"_s) {
+                if (payment.method == Tender::Method::Cash) {
                     QCOMPARE(payment.change, payment.tendered - payment.amount);
                     QVERIFY(payment.change >= 0);
                 } else {
