@@ -32,6 +32,7 @@ QuickKeysPanel::QuickKeysPanel(QWidget *parent)
         m_buttons.append(button);
     }
     createPageBar(grid);
+    showPage();
 }
 
 void QuickKeysPanel::createPageBar(QGridLayout *grid)

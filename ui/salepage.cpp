@@ -225,6 +225,10 @@ void SalePage::createQuickKeys()
     connect(m_ui->quickKeysPanel, &QuickKeysPanel::keyPressed, this, &SalePage::sellQuickKey);
     // The keys take the panel's height that is left: big touch targets on a large screen.
     m_ui->sideLayout->setStretchFactor(m_ui->quickKeysPanel, 1);
+    // Shown once showEvent() has read them: a page made but not yet looked at (another area
+    // is opened first) must not ask the window for the room of twelve empty keys.
+    m_ui->quickKeysCaption->hide();
+    m_ui->quickKeysPanel->hide();
 }
 
 void SalePage::loadQuickKeys()
