@@ -406,18 +406,8 @@ ServiceStatus CheckoutService::recordClear(const Cart &cart, const Approval &app
     return Done{};
 }
 
-ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QList<Tender> &tenders,
-                                                   const QString &uuid)
+ServiceResult<CartTotals> CheckoutService::priceForCommit(Cart &cart) const
 {
-    ProfileScope scope(u"checkout.commit"_s);
-    const auto grant = m_authorizer.authorize(m_session, Permission::Sell);
-    if (!grant) {
-        return grant.error();
-    }
-    if (input.isEmpty()) {
-        return invalid(tr("The sale has no items yet."));
-    }
-    Cart cart = input;
     cart.pricesIncludeTax = m_rules.pricesIncludeTax;
     for (const CartLine &line : std::as_const(cart.lines)) {
         if (line.quantity <= 0) {
@@ -428,8 +418,12 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     if (!totals.isValid) {
         return invalid(tr("This sale is too large to add up. Please split it."));
     }
-    const Settlement settlement
-            = Settlement::settle(totals.total, tenders, m_rules.cashRoundingStep);
+    return totals;
+}
+
+ServiceResult<Settlement> CheckoutService::settle(Money total, const QList<Tender> &tenders) const
+{
+    const Settlement settlement = Settlement::settle(total, tenders, m_rules.cashRoundingStep);
     switch (settlement.problem) {
     case Settlement::Problem::None:
         break;
@@ -440,11 +434,16 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     case Settlement::Problem::InvalidAmount:
         return invalid(tr("A payment amount is not valid."));
     }
+    return settlement;
+}
 
+SaleRecord CheckoutService::saleRecord(const QString &uuid, qint64 cashierId,
+                                       const CartTotals &totals, const Settlement &settlement) const
+{
     SaleRecord record;
     record.uuid = uuid;
     record.lane = m_session.lane();
-    record.cashierId = grant->userId;
+    record.cashierId = cashierId;
     record.at = m_clock();
     record.subtotal = totals.subtotal;
     record.discount = totals.discount;
@@ -452,12 +451,12 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
     record.rounding = settlement.rounding;
     record.total = settlement.due;
     record.allowNegativeStock = m_rules.allowNegativeStock;
-    // What needs a manager is checked here, against approvals the cart carries; the
-    // statement then checks every line against the catalogue.
-    QList<Approval> approvals;
-    if (ServiceStatus approved = checkApprovals(cart, totals, record, approvals); !approved) {
-        return approved.error();
-    }
+    return record;
+}
+
+void CheckoutService::addLinesAndPayments(SaleRecord &record, const Cart &cart,
+                                          const CartTotals &totals, const Settlement &settlement)
+{
     for (qsizetype i = 0; i < cart.lines.size(); ++i) {
         const CartLine &line = cart.lines.at(i);
         const PricedLine &priced = totals.lines.at(i);
@@ -471,7 +470,10 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
         record.payments.append({Tender::toString(payment.method), payment.amount, payment.tendered,
                                 payment.change, payment.reference});
     }
+}
 
+ServiceResult<CommittedBill> CheckoutService::writeSale(const SaleRecord &record)
+{
     auto bill = m_sales.commit(record);
     if (!bill && bill.error().kind == DbError::Kind::ConnectionFailed) {
         // The reply may have been lost after the server committed; the same uuid makes the
@@ -492,33 +494,70 @@ ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QLis
         }
     }
     if (!bill) {
-        const DbError &error = bill.error();
-        if (SaleRepository::isStockShort(error)) {
-            return ServiceError{
-                    ServiceError::Code::Conflict,
-                    tr("Not enough stock of %1. Nothing was sold.")
-                            .arg(QLocale().createSeparatedList(error.details.split(u'\n'))),
-                    error.details};
-        }
-        if (SaleRepository::isCatalogueChanged(error)) {
-            return ServiceError{
-                    ServiceError::Code::Conflict,
-                    tr("The catalogue changed while this sale was open. Nothing was sold; "
-                       "please check the lines and take the payment again."),
-                    error.details};
-        }
-        if (error.kind == DbError::Kind::NotFound) {
-            return ServiceError{
-                    ServiceError::Code::InvalidInput,
-                    tr("No shift is open at lane %1. Open a shift to sell.").arg(record.lane),
-                    error.details};
-        }
-        return failed(error);
+        return commitFailed(bill.error(), record.lane);
+    }
+    return *bill;
+}
+
+ServiceError CheckoutService::commitFailed(const DbError &error, const QString &lane) const
+{
+    if (SaleRepository::isStockShort(error)) {
+        return ServiceError{ServiceError::Code::Conflict,
+                            tr("Not enough stock of %1. Nothing was sold.")
+                                    .arg(QLocale().createSeparatedList(error.details.split(u'\n'))),
+                            error.details};
+    }
+    if (SaleRepository::isCatalogueChanged(error)) {
+        return ServiceError{ServiceError::Code::Conflict,
+                            tr("The catalogue changed while this sale was open. Nothing was sold; "
+                               "please check the lines and take the payment again."),
+                            error.details};
+    }
+    if (error.kind == DbError::Kind::NotFound) {
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("No shift is open at lane %1. Open a shift to sell.").arg(lane),
+                            error.details};
+    }
+    return failed(error);
+}
+
+ServiceResult<SaleReceipt> CheckoutService::commit(const Cart &input, const QList<Tender> &tenders,
+                                                   const QString &uuid)
+{
+    ProfileScope scope(u"checkout.commit"_s);
+    const auto grant = m_authorizer.authorize(m_session, Permission::Sell);
+    if (!grant) {
+        return grant.error();
+    }
+    if (input.isEmpty()) {
+        return invalid(tr("The sale has no items yet."));
+    }
+    Cart cart = input;
+    const auto totals = priceForCommit(cart);
+    if (!totals) {
+        return totals.error();
+    }
+    const auto settlement = settle(totals->total, tenders);
+    if (!settlement) {
+        return settlement.error();
+    }
+    SaleRecord record = saleRecord(uuid, grant->userId, *totals, *settlement);
+    // What needs a manager is checked here, against approvals the cart carries; the
+    // statement then checks every line against the catalogue.
+    QList<Approval> approvals;
+    if (ServiceStatus approved = checkApprovals(cart, *totals, record, approvals); !approved) {
+        return approved.error();
+    }
+    addLinesAndPayments(record, cart, *totals, *settlement);
+
+    const auto bill = writeSale(record);
+    if (!bill) {
+        return bill.error();
     }
     for (const Approval &approval : std::as_const(approvals)) {
         Authorizer::use(approval);
     }
-    SaleReceipt receipt{*bill, totals, settlement, record.at};
+    SaleReceipt receipt{*bill, *totals, *settlement, record.at};
     Q_EMIT saleCommitted(receipt);
     return receipt;
 }

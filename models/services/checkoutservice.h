@@ -137,6 +137,21 @@ private:
     ServiceStatus checkApprovals(const Cart &cart, const CartTotals &totals, SaleRecord &record,
                                  QList<Approval> &toUse) const;
 
+    // The steps of commit(), in the order it takes them.
+    //! The cart priced under the store's rules, or why it cannot be sold as it is.
+    ServiceResult<CartTotals> priceForCommit(Cart &cart) const;
+    //! How the tenders pay the total, or what is still wrong with them.
+    ServiceResult<Settlement> settle(Money total, const QList<Tender> &tenders) const;
+    //! The bill's header: who, where, when and its sums.
+    SaleRecord saleRecord(const QString &uuid, qint64 cashierId, const CartTotals &totals,
+                          const Settlement &settlement) const;
+    static void addLinesAndPayments(SaleRecord &record, const Cart &cart, const CartTotals &totals,
+                                    const Settlement &settlement);
+    //! Writes the sale; a lost connection is reconnected and the commit tried once more.
+    ServiceResult<CommittedBill> writeSale(const SaleRecord &record);
+    //! What a refused commit means for the cashier.
+    ServiceError commitFailed(const DbError &error, const QString &lane) const;
+
     const Database &m_db;
     const Session &m_session;
     const Authorizer &m_authorizer;
