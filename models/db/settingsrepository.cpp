@@ -19,6 +19,15 @@ DbResult<QHash<QString, QString>> SettingsRepository::all() const
     return values;
 }
 
+DbResult<StoreHeader> SettingsRepository::storeHeader() const
+{
+    const auto values = all();
+    if (!values) {
+        return values.error();
+    }
+    return StoreHeader::from(*values);
+}
+
 DbResult<QString> SettingsRepository::value(const QString &key, const QString &fallback) const
 {
     SqlQuery q(m_db, u"SELECT value FROM settings WHERE key = :key"_s);

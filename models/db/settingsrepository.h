@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/dberror.h"
+#include "models/domain/storeheader.h"
 #include "models/domain/storesettings.h"
 
 #include <QHash>
@@ -21,6 +22,8 @@ public:
     {}
 
     DbResult<QHash<QString, QString>> all() const;
+    //! The store's name, address, tax number and currency symbol, for receipts and reports.
+    DbResult<StoreHeader> storeHeader() const;
     DbResult<QString> value(const QString &key, const QString &fallback = {}) const;
     //! The stored value, or the setting's default when the store never saved one.
     DbResult<QString> value(const SettingKey &setting) const

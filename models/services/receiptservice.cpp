@@ -35,15 +35,12 @@ ServiceResult<ReceiptData> ReceiptService::forBill(qint64 billId, bool reprint) 
     if (!receipt->has_value()) {
         return ServiceError{ServiceError::Code::NotFound, tr("There is no such bill."), {}};
     }
-    const auto store = SettingsRepository(m_db).all();
+    const auto store = SettingsRepository(m_db).storeHeader();
     if (!store) {
         return failed(store.error());
     }
     ReceiptData r = **receipt;
-    r.storeName = Setting::StoreName.valueIn(*store);
-    r.storeAddress = Setting::StoreAddress.valueIn(*store);
-    r.taxId = Setting::StoreTaxId.valueIn(*store);
-    r.currencySymbol = Setting::CurrencySymbol.valueIn(*store);
+    store->applyTo(r);
     r.reprint = reprint;
     return r;
 }

@@ -220,11 +220,8 @@ ReceiptData RefundService::receiptFor(const RefundableBill &bill, const RefundRe
                                       qint64 number) const
 {
     ReceiptData r;
-    if (const auto store = SettingsRepository(m_db).all()) {
-        r.storeName = Setting::StoreName.valueIn(*store);
-        r.storeAddress = Setting::StoreAddress.valueIn(*store);
-        r.taxId = Setting::StoreTaxId.valueIn(*store);
-        r.currencySymbol = Setting::CurrencySymbol.valueIn(*store);
+    if (const auto store = SettingsRepository(m_db).storeHeader()) {
+        store->applyTo(r);
     }
     r.isRefund = true;
     r.lane = record.lane;
