@@ -224,65 +224,85 @@ ServiceStatus CatalogueService::removeQuickKey(int position)
                            [&] { return QuickKeyRepository(m_db).remove(position); });
 }
 
-std::optional<CatalogueService::Problem> CatalogueService::problem(const Product &product)
+namespace {
+using Field = CatalogueService::Field;
+using Problem = CatalogueService::Problem;
+
+std::optional<Problem> wrong(Field field, const QString &message, qsizetype unit = -1)
 {
-    const auto wrong = [](Field field, const QString &message, qsizetype unit = -1) {
-        return std::optional<Problem>(Problem{field, unit, message});
-    };
-    const QLocale locale;
-    const auto money = [&locale](qint64 minor) {
-        return Money::fromMinor(minor).toPlainString(locale);
-    };
+    return Problem{field, unit, message};
+}
+
+QString plainMoney(qint64 minor)
+{
+    return Money::fromMinor(minor).toPlainString(QLocale());
+}
+
+//! The product's own fields: SKU, name, tax rate, reorder level and cost.
+std::optional<Problem> fieldsProblem(const Product &product)
+{
     if (product.sku.trimmed().isEmpty()) {
-        return wrong(Field::Sku, tr("Please enter the SKU."));
+        return wrong(Field::Sku, CatalogueService::tr("Please enter the SKU."));
     }
     if (product.sku.trimmed().size() > ProductLimits::kMaxSkuLength) {
-        return wrong(Field::Sku,
-                     tr("The SKU is longer than %1 characters.").arg(ProductLimits::kMaxSkuLength));
+        return wrong(Field::Sku, CatalogueService::tr("The SKU is longer than %1 characters.")
+                                         .arg(ProductLimits::kMaxSkuLength));
     }
     if (product.name.trimmed().isEmpty()) {
-        return wrong(Field::Name, tr("Please enter the product's name."));
+        return wrong(Field::Name, CatalogueService::tr("Please enter the product's name."));
     }
     if (product.name.trimmed().size() > ProductLimits::kMaxNameLength) {
-        return wrong(Field::Name, tr("The product's name is longer than %1 characters.")
-                                          .arg(ProductLimits::kMaxNameLength));
+        return wrong(Field::Name,
+                     CatalogueService::tr("The product's name is longer than %1 characters.")
+                             .arg(ProductLimits::kMaxNameLength));
     }
     if (product.taxRateId <= 0) {
-        return wrong(Field::TaxRate,
-                     tr("Please choose a tax rate for %1.").arg(product.name.trimmed()));
+        return wrong(Field::TaxRate, CatalogueService::tr("Please choose a tax rate for %1.")
+                                             .arg(product.name.trimmed()));
     }
     if (product.reorderLevelBase < 0
         || product.reorderLevelBase > ProductLimits::kMaxReorderLevel) {
-        return wrong(Field::ReorderLevel, tr("The reorder level must lie between 0 and %L1.")
-                                                  .arg(ProductLimits::kMaxReorderLevel));
+        return wrong(Field::ReorderLevel,
+                     CatalogueService::tr("The reorder level must lie between 0 and %L1.")
+                             .arg(ProductLimits::kMaxReorderLevel));
     }
     if (product.cost
         && (!product.cost->isValid() || product.cost->isNegative()
             || product.cost->minor() > ProductLimits::kMaxCostMinor)) {
-        return wrong(Field::Cost, tr("The cost must lie between %1 and %2.")
-                                          .arg(money(0), money(ProductLimits::kMaxCostMinor)));
+        return wrong(Field::Cost,
+                     CatalogueService::tr("The cost must lie between %1 and %2.")
+                             .arg(plainMoney(0), plainMoney(ProductLimits::kMaxCostMinor)));
     }
     if (product.costPerBase < 1 || product.costPerBase > ProductLimits::kMaxCostPerBase) {
-        return wrong(Field::CostPerBase, tr("The cost must be for 1 to %L1 base units.")
-                                                 .arg(ProductLimits::kMaxCostPerBase));
+        return wrong(Field::CostPerBase,
+                     CatalogueService::tr("The cost must be for 1 to %L1 base units.")
+                             .arg(ProductLimits::kMaxCostPerBase));
     }
+    return std::nullopt;
+}
+
+//! The units: named once each, sizes and prices in range, barcodes valid and once each.
+std::optional<Problem> unitsProblem(const QList<ProductUnit> &units)
+{
     QSet<QString> names;
     QSet<qint64> rates;
     QSet<QString> barcodes;
     int active = 0;
-    for (qsizetype i = 0; i < product.units.size(); ++i) {
-        const ProductUnit &unit = product.units.at(i);
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        const ProductUnit &unit = units.at(i);
         const QString name = unit.name.trimmed();
         if (name.isEmpty()) {
-            return wrong(Field::UnitName, tr("Every unit needs a name."), i);
+            return wrong(Field::UnitName, CatalogueService::tr("Every unit needs a name."), i);
         }
         if (names.contains(name.toLower())) {
-            return wrong(Field::UnitName, tr("The unit name \"%1\" is used twice.").arg(name), i);
+            return wrong(Field::UnitName,
+                         CatalogueService::tr("The unit name \"%1\" is used twice.").arg(name), i);
         }
         names.insert(name.toLower());
         if (unit.basePerUnit < 1 || unit.basePerUnit > Quantity::kMaxBasePerUnit) {
             return wrong(Field::BasePerUnit,
-                         tr("The conversion rate of \"%1\" must be a whole number from 1 to %L2.")
+                         CatalogueService::tr("The conversion rate of \"%1\" must be a whole "
+                                              "number from 1 to %L2.")
                                  .arg(name)
                                  .arg(Quantity::kMaxBasePerUnit),
                          i);
@@ -293,17 +313,19 @@ std::optional<CatalogueService::Problem> CatalogueService::problem(const Product
         ++active;
         if (rates.contains(unit.basePerUnit)) {
             return wrong(Field::BasePerUnit,
-                         tr("Two units hold %n base units each; each unit needs its own size.", "",
-                            static_cast<int>(unit.basePerUnit)),
+                         CatalogueService::tr("Two units hold %n base units each; each unit needs "
+                                              "its own size.",
+                                              "", static_cast<int>(unit.basePerUnit)),
                          i);
         }
         rates.insert(unit.basePerUnit);
         if (!unit.price.isValid() || unit.price.isNegative()
             || unit.price.minor() > ProductLimits::kMaxPriceMinor) {
-            return wrong(Field::Price,
-                         tr("The price of \"%1\" must lie between %2 and %3.")
-                                 .arg(name, money(0), money(ProductLimits::kMaxPriceMinor)),
-                         i);
+            return wrong(
+                    Field::Price,
+                    CatalogueService::tr("The price of \"%1\" must lie between %2 and %3.")
+                            .arg(name, plainMoney(0), plainMoney(ProductLimits::kMaxPriceMinor)),
+                    i);
         }
         const QString code = unit.barcode.trimmed();
         if (code.isEmpty()) {
@@ -311,20 +333,32 @@ std::optional<CatalogueService::Problem> CatalogueService::problem(const Product
         }
         if (!Barcode::isValid(code)) {
             return wrong(Field::Barcode,
-                         tr("The barcode %1 of \"%2\" is not valid: check the last digit, or use "
-                            "an internal code without spaces.")
+                         CatalogueService::tr("The barcode %1 of \"%2\" is not valid: check the "
+                                              "last digit, or use an internal code without "
+                                              "spaces.")
                                  .arg(code, name),
                          i);
         }
         if (barcodes.contains(code)) {
-            return wrong(Field::Barcode, tr("The barcode %1 is used twice.").arg(code), i);
+            return wrong(Field::Barcode,
+                         CatalogueService::tr("The barcode %1 is used twice.").arg(code), i);
         }
         barcodes.insert(code);
     }
     if (active == 0) {
-        return wrong(Field::Units, tr("A product needs at least one unit it is sold in."));
+        return wrong(Field::Units,
+                     CatalogueService::tr("A product needs at least one unit it is sold in."));
     }
     return std::nullopt;
+}
+} // namespace
+
+std::optional<CatalogueService::Problem> CatalogueService::problem(const Product &product)
+{
+    if (auto found = fieldsProblem(product)) {
+        return found;
+    }
+    return unitsProblem(product.units);
 }
 
 std::optional<ServiceError> CatalogueService::validate(const Product &product)
