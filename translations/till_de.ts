@@ -56,18 +56,18 @@
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>%1 (%L2 × %3)</source>
         <comment>unit (base units in it × base unit)</comment>
         <translation>%1 (%L2 × %3)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Scan or choose the product whose stock is wrong.</source>
         <translation>Scannen oder wählen Sie den Artikel, dessen Bestand nicht stimmt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 (%2), in stock: %3</source>
         <translation>%1 (%2), Bestand: %3</translation>
     </message>
@@ -78,7 +78,7 @@
         <translation>Die Menge ist zu groß.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Booked as &quot;%1&quot;. The stock is now %2.</source>
         <translation>Als „%1“ gebucht. Der Bestand beträgt jetzt %2.</translation>
     </message>
@@ -96,18 +96,18 @@
         <translation>&amp;Grund</translation>
     </message>
     <message>
-        <location filename="../ui/amountdialog.cpp" line="+18"/>
+        <location filename="../ui/amountdialog.cpp" line="+19"/>
         <source>&amp;Amount (%1)</source>
         <comment>amount (currency symbol)</comment>
         <translation>&amp;Betrag (%1)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>&quot;%1&quot; is not an amount. Type it like %2.</source>
         <translation>„%1“ ist kein Betrag. Geben Sie ihn wie %2 ein.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The amount cannot be negative.</source>
         <translation>Der Betrag darf nicht negativ sein.</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation>&amp;PIN der Marktleitung</translation>
     </message>
     <message>
-        <location filename="../ui/approvaldialog.cpp" line="+28"/>
+        <location filename="../ui/approvaldialog.cpp" line="+27"/>
         <source>%1 asks for a manager&apos;s approval:</source>
         <translation>%1 bittet die Marktleitung um Freigabe:</translation>
     </message>
@@ -155,7 +155,7 @@
         <translation>&amp;Freigeben</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Please enter the manager&apos;s user name.</source>
         <translation>Bitte geben Sie den Benutzernamen der Marktleitung ein.</translation>
     </message>
@@ -247,12 +247,12 @@
         <translation>Preis %1 für %2 (laut Artikelstamm %3)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Void %1 × %2 (%3)</source>
         <translation>%1 × %2 stornieren (%3)</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Clear the sale of %n item(s) (%1)</source>
         <translation>
             <numerusform>Verkauf mit %n Artikel abbrechen (%1)</numerusform>
@@ -280,7 +280,7 @@
         <translation>Schicht schließen, in der Kassenlade gezählt: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Refund %1 of bill %2</source>
         <translation>%1 zu Bon %2 erstatten</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>AreaInfo</name>
     <message>
-        <location filename="../ui/area.cpp" line="+10"/>
+        <location filename="../ui/area.cpp" line="+12"/>
         <source>Checkout</source>
         <translation>Kasse</translation>
     </message>
@@ -303,7 +303,7 @@
         <translation>Artikel scannen oder suchen, kassieren und den Beleg aushändigen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
@@ -313,7 +313,7 @@
         <translation>Einen Bon über seine Nummer finden und einzelne oder alle Artikel zurücknehmen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Products</source>
         <translation>Artikel</translation>
     </message>
@@ -323,7 +323,7 @@
         <translation>Artikel mit ihren Gebinden, Barcodes, Preisen und Steuersätzen nachschlagen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Stock</source>
         <translation>Lagerbestand</translation>
     </message>
@@ -333,7 +333,7 @@
         <translation>Sehen, was in den Regalen steht, Lieferungen buchen und Bestände korrigieren.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>Umsätze, Steuern, Erstattungen und Bargeld für eine Schicht, einen Tag oder einen beliebigen Zeitraum.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>
@@ -353,7 +353,7 @@
         <translation>Kassierer/innen und Marktleitung anlegen, PINs zurücksetzen und Benutzer entsperren.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -509,7 +509,7 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../models/items/auditlogmodel.cpp" line="+75"/>
+        <location filename="../models/items/auditlogmodel.cpp" line="+77"/>
         <source>Time</source>
         <comment>when the audited action happened</comment>
         <translation>Zeit</translation>
@@ -613,7 +613,7 @@
         <translation>Der erste Tag liegt nach dem letzten Tag. Bitte tauschen Sie die beiden.</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%n entries shown; scroll down for older ones.</source>
         <translation>
             <numerusform>%n Eintrag angezeigt; für ältere nach unten scrollen.</numerusform>
@@ -632,7 +632,7 @@
 <context>
     <name>AuditService</name>
     <message>
-        <location filename="../models/services/auditservice.cpp" line="+24"/>
+        <location filename="../models/services/auditservice.cpp" line="+23"/>
         <location line="+12"/>
         <source>The audit log cannot be read right now.</source>
         <translation>Das Protokoll kann gerade nicht gelesen werden.</translation>
@@ -641,7 +641,7 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../models/services/authservice.cpp" line="+120"/>
+        <location filename="../models/services/authservice.cpp" line="+122"/>
         <source>A PIN has 4 to 8 digits; an administrator may instead use a passphrase of at least 8 characters.</source>
         <translation>Eine PIN hat 4 bis 8 Ziffern; Administrator/innen können stattdessen ein Kennwort mit mindestens 8 Zeichen verwenden.</translation>
     </message>
@@ -661,7 +661,7 @@
         <translation>Zu viele falsche PINs. Dieser Benutzer ist bis %1 gesperrt; die Marktleitung kann helfen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This user has been deactivated. Please ask a manager.</source>
         <translation>Dieser Benutzer wurde deaktiviert. Bitte wenden Sie sich an die Marktleitung.</translation>
     </message>
@@ -674,14 +674,14 @@
 <context>
     <name>Authorizer</name>
     <message>
-        <location filename="../models/services/authorizer.cpp" line="+47"/>
-        <location line="+32"/>
+        <location filename="../models/services/authorizer.cpp" line="+46"/>
+        <location line="+33"/>
         <source>Nobody is signed in at this till.</source>
         <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+33"/>
+        <location line="-30"/>
+        <location line="+34"/>
         <source>The till is locked. Please sign in again to continue.</source>
         <translation>Die Kasse ist gesperrt. Bitte melden Sie sich erneut an, um fortzufahren.</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>Die Freigabe wurde jemand anderem erteilt.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1 may not approve &quot;%2&quot;; a manager has to.</source>
         <translation>%1 darf „%2“ nicht freigeben; das muss die Marktleitung tun.</translation>
     </message>
@@ -737,7 +737,7 @@
 <context>
     <name>BillHistoryModel</name>
     <message>
-        <location filename="../models/items/billhistorymodel.cpp" line="+76"/>
+        <location filename="../models/items/billhistorymodel.cpp" line="+67"/>
         <source>Bill %1 was refunded in full.</source>
         <translation>Bon %1 wurde vollständig erstattet.</translation>
     </message>
@@ -781,7 +781,7 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../models/items/cartmodel.cpp" line="+46"/>
+        <location filename="../models/items/cartmodel.cpp" line="+39"/>
         <source>−%1 (%2)</source>
         <comment>line discount: amount (percentage)</comment>
         <translation>−%1 (%2)</translation>
@@ -801,7 +801,7 @@ SKU %2</source>
 Art.-Nr. %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1: %n base units each</source>
         <comment>cart unit tooltip</comment>
         <translation>
@@ -810,7 +810,7 @@ Art.-Nr. %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Price overridden; the catalogue says %1</source>
         <translation>Preis überschrieben; laut Artikelstamm %1</translation>
     </message>
@@ -852,17 +852,17 @@ Art.-Nr. %2</translation>
 <context>
     <name>CashCountModel</name>
     <message>
-        <location filename="../models/items/cashcountmodel.cpp" line="+33"/>
+        <location filename="../models/items/cashcountmodel.cpp" line="+32"/>
         <source>%1 note</source>
         <translation>Schein %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 coin</source>
         <translation>Münze %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Note or coin</source>
         <translation>Schein oder Münze</translation>
     </message>
@@ -880,17 +880,17 @@ Art.-Nr. %2</translation>
 <context>
     <name>CatalogueCsv</name>
     <message>
-        <location filename="../models/services/cataloguecsv.cpp" line="+88"/>
+        <location filename="../models/services/cataloguecsv.cpp" line="+451"/>
         <source>The catalogue could not be read or written. Nothing was changed.</source>
         <translation>Der Artikelstamm konnte nicht gelesen oder geschrieben werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nobody is signed in at this till.</source>
         <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Standard rate</source>
         <translation>Normalsatz</translation>
     </message>
@@ -907,30 +907,30 @@ Art.-Nr. %2</translation>
         <translation>Äpfel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Bottle</source>
         <comment>example unit in the CSV template</comment>
         <translation>Flasche</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Crate of 12</source>
         <comment>example unit in the CSV template</comment>
         <translation>Kiste mit 12</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>1 kg bag</source>
         <comment>example unit in the CSV template</comment>
         <translation>Beutel 1 kg</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>%1 needs a manager.</source>
         <translation>„%1“ ist der Marktleitung vorbehalten.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-472"/>
         <source>The file is not UTF-8 text. Save it from the spreadsheet as &quot;CSV UTF-8&quot; and try again.</source>
         <translation>Die Datei ist kein UTF-8-Text. Speichern Sie sie in der Tabellenkalkulation als „CSV UTF-8“ und versuchen Sie es erneut.</translation>
     </message>
@@ -940,17 +940,17 @@ Art.-Nr. %2</translation>
         <translation>Zeile %1 kann nicht als CSV gelesen werden: %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>The first line must name the columns; missing: %1.</source>
         <translation>Die erste Zeile muss die Spalten benennen; es fehlt: %1.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+99"/>
         <source>Line %1 does not have as many fields as the first line has columns: %2 instead of %3. A value with a comma needs quotes around it.</source>
         <translation>Zeile %1 hat nicht so viele Felder, wie die erste Zeile Spalten hat: %2 statt %3. Ein Wert mit Komma muss in Anführungszeichen stehen.</translation>
     </message>
@@ -960,117 +960,220 @@ Art.-Nr. %2</translation>
         <translation>%1 fehlt.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-48"/>
         <source>&quot;%1&quot; is not a whole number of at least %2.</source>
         <translation>„%1“ ist keine ganze Zahl von mindestens %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is not an amount like 2.49 with at most two decimals.</source>
         <translation>„%1“ ist kein Betrag wie 2.49 mit höchstens zwei Nachkommastellen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+48"/>
         <source>The barcode %1 has a wrong check digit or characters a scanner cannot type.</source>
         <translation>Der Barcode %1 hat eine falsche Prüfziffer oder Zeichen, die ein Scanner nicht eingeben kann.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The barcode %1 is also on line %2.</source>
         <translation>Der Barcode %1 steht auch in Zeile %2.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The unit &quot;%1&quot; of %2 appears twice.</source>
         <translation>Die Einheit „%1“ von %2 kommt doppelt vor.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>There is no category called &quot;%1&quot;.</source>
         <translation>Es gibt keine Warengruppe namens „%1“.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>There is no tax rate called &quot;%1&quot;.</source>
         <translation>Es gibt keinen Steuersatz namens „%1“.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The base unit is piece, gram or millilitre, not &quot;%1&quot;.</source>
         <translation>Die Basiseinheit ist Stück, Gramm oder Milliliter, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>%1 is 1, 0, yes, no, true or false, not &quot;%2&quot;.</source>
         <translation>%1 ist 1, 0, yes, no, true oder false, nicht „%2“.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>The rows of %1 disagree about its name, category, tax rate or base unit; line %2 says otherwise.</source>
         <translation>Die Zeilen von %1 widersprechen sich bei Name, Warengruppe, Steuersatz oder Basiseinheit; Zeile %2 weicht ab.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+63"/>
         <source>The barcode %1 already belongs to %2.</source>
         <translation>Der Barcode %1 gehört bereits zu %2.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+194"/>
         <source>The file has errors; fix them and read it again. Nothing was imported.</source>
         <translation>Die Datei enthält Fehler; beheben Sie sie und lesen Sie die Datei erneut ein. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+58"/>
+        <location line="+14"/>
+        <location line="+36"/>
         <source>The import was cancelled. Nothing was imported.</source>
         <translation>Der Import wurde abgebrochen. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-23"/>
         <source>Another lane changed the catalogue while importing; read the file again. Nothing was imported.</source>
         <translation>Eine andere Kasse hat den Artikelstamm während des Imports geändert; lesen Sie die Datei erneut ein. Es wurde nichts importiert.</translation>
     </message>
 </context>
 <context>
+    <name>CatalogueFiles</name>
+    <message>
+        <location filename="../ui/cataloguefiles.cpp" line="+53"/>
+        <source>catalogue-%1.csv</source>
+        <comment>file name; %1 is the date</comment>
+        <translation>artikelstamm-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <location line="+12"/>
+        <location line="+15"/>
+        <source>Export Catalogue</source>
+        <translation>Artikelstamm exportieren</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Till may not write to the folder %1. Choose another folder, such as your Documents folder.</source>
+        <translation>Till darf nicht in den Ordner %1 schreiben. Wählen Sie einen anderen Ordner, zum Beispiel Ihren Dokumente-Ordner.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Exporting the catalogue…</source>
+        <translation>Artikelstamm wird exportiert…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The catalogue could not be saved as %1. Check that the disk is not full and that you may write there.</source>
+        <translation>Der Artikelstamm konnte nicht als %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %Ln unit row(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Einheitenzeile nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Einheitenzeilen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>Save a Template CSV</source>
+        <translation>Vorlage-CSV speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The template could not be saved as %1. Check that the disk is not full and that you may write there.</source>
+        <translation>Die Vorlage konnte nicht als %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved the template as %1. Fill it in, then import it.</source>
+        <translation>Die Vorlage wurde als %1 gespeichert. Füllen Sie sie aus und importieren Sie sie dann.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
+        <location line="+31"/>
+        <source>Open the Demo Store</source>
+        <translation>Demo-Geschäft öffnen</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Open the demo store in a separate file?</source>
+        <translation>Das Demo-Geschäft in einer eigenen Datei öffnen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Till fills the database file %1 with a demo shop (products, 90 days of sales and users; the manager &quot;maria&quot; signs in with the PIN 1234) and opens it in a second window. This store&apos;s own database is not touched.</source>
+        <translation>Till füllt die Datenbankdatei %1 mit einem Demo-Geschäft (Artikel, Verkäufe aus 90 Tagen und Benutzer; die Marktleiterin „maria“ meldet sich mit der PIN 1234 an) und öffnet es in einem zweiten Fenster. Die eigene Datenbank dieses Geschäfts bleibt unberührt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open the Demo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filling the demo store…</source>
+        <translation>Demo-Geschäft wird befüllt…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The demo store could not be created in %1. Check that you may write in that folder.</source>
+        <translation>Das Demo-Geschäft konnte nicht in %1 angelegt werden. Prüfen Sie, ob Sie in diesen Ordner schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The demo store is ready in %1, but a second Till could not be started. Start Till with --database and that file to open it.</source>
+        <translation>Das Demo-Geschäft liegt in %1 bereit, aber ein zweites Till konnte nicht gestartet werden. Starten Sie Till mit --database und dieser Datei, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The demo store opens in a second window. This store is as it was.</source>
+        <translation>Das Demo-Geschäft öffnet sich in einem zweiten Fenster. Dieses Geschäft bleibt, wie es war.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueService</name>
     <message>
-        <location filename="../models/services/catalogueservice.cpp" line="+38"/>
+        <location filename="../models/services/catalogueservice.cpp" line="+39"/>
         <source>The catalogue could not be read or saved. Nothing was changed.</source>
         <translation>Der Artikelstamm konnte nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <location line="+48"/>
-        <location line="+320"/>
+        <location line="+355"/>
         <source>Nobody is signed in at this till.</source>
         <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
     <message>
-        <location line="-378"/>
-        <location line="+307"/>
-        <location line="+43"/>
+        <location line="-414"/>
+        <location line="+344"/>
+        <location line="+42"/>
         <source>This product no longer exists.</source>
         <translation>Diesen Artikel gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-284"/>
         <location line="+34"/>
         <source>There is no quick key %1.</source>
         <translation>Es gibt keine Schnelltaste %1.</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-28"/>
         <source>A quick key&apos;s text can have at most %1 characters.</source>
         <translation>Der Text einer Schnelltaste darf höchstens %1 Zeichen haben.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>A quick key moves only to another key of the grid.</source>
         <translation>Eine Schnelltaste lässt sich nur auf eine andere Taste des Rasters verschieben.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Please enter the SKU.</source>
         <translation>Bitte geben Sie die Artikelnummer ein.</translation>
     </message>
@@ -1085,17 +1188,17 @@ Art.-Nr. %2</translation>
         <translation>Bitte wählen Sie einen Steuersatz für %1.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>Every unit needs a name.</source>
         <translation>Jede Einheit braucht einen Namen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The unit name &quot;%1&quot; is used twice.</source>
         <translation>Der Einheitenname „%1“ wird doppelt verwendet.</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Two units hold %n base units each; each unit needs its own size.</source>
         <translation>
             <numerusform>Zwei Einheiten enthalten je %n Basiseinheit; jede Einheit braucht eine eigene Größe.</numerusform>
@@ -1103,37 +1206,37 @@ Art.-Nr. %2</translation>
         </translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-68"/>
         <source>The SKU is longer than %1 characters.</source>
         <translation>Die Artikelnummer ist länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The product&apos;s name is longer than %1 characters.</source>
         <translation>Der Name des Artikels ist länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The reorder level must lie between 0 and %L1.</source>
         <translation>Der Mindestbestand muss zwischen 0 und %L1 liegen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The cost must lie between %1 and %2.</source>
         <translation>Der Einkaufspreis muss zwischen %1 und %2 liegen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The cost must be for 1 to %L1 base units.</source>
         <translation>Der Einkaufspreis muss für 1 bis %L1 Basiseinheiten gelten.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>The conversion rate of &quot;%1&quot; must be a whole number from 1 to %L2.</source>
         <translation>Der Umrechnungsfaktor von „%1“ muss eine ganze Zahl von 1 bis %L2 sein.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>The price of &quot;%1&quot; must lie between %2 and %3.</source>
         <translation>Der Preis von „%1“ muss zwischen %2 und %3 liegen.</translation>
     </message>
@@ -1143,17 +1246,17 @@ Art.-Nr. %2</translation>
         <translation>Der Barcode %1 von „%2“ ist ungültig: Prüfen Sie die letzte Ziffer oder verwenden Sie einen internen Code ohne Leerzeichen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The barcode %1 is used twice.</source>
         <translation>Der Barcode %1 wird doppelt verwendet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A product needs at least one unit it is sold in.</source>
         <translation>Ein Artikel braucht mindestens eine Einheit, in der er verkauft wird.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>The SKU %1 already belongs to &quot;%2&quot;.</source>
         <translation>Die Artikelnummer %1 gehört bereits zu „%2“.</translation>
     </message>
@@ -1168,12 +1271,12 @@ Art.-Nr. %2</translation>
         <translation>Bitte geben Sie den Namen der Warengruppe ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>There is already a category called &quot;%1&quot;.</source>
         <translation>Es gibt bereits eine Warengruppe namens „%1“.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Please enter the tax rate&apos;s name.</source>
         <translation>Bitte geben Sie den Namen des Steuersatzes ein.</translation>
     </message>
@@ -1183,17 +1286,17 @@ Art.-Nr. %2</translation>
         <translation>Ein Steuersatz liegt zwischen 0 % und 100 %.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>There is already a tax rate called &quot;%1&quot;.</source>
         <translation>Es gibt bereits einen Steuersatz namens „%1“.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Products still use this tax rate; give them another one first.</source>
         <translation>Dieser Steuersatz wird noch von Artikeln verwendet; weisen Sie ihnen zuerst einen anderen zu.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>A price can be lowered by less than 100 %.</source>
         <translation>Ein Preis kann um weniger als 100 % gesenkt werden.</translation>
     </message>
@@ -1203,7 +1306,7 @@ Art.-Nr. %2</translation>
         <translation>Ein Preis darf nicht negativ sein.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This change would make some prices negative. Nothing was changed.</source>
         <translation>Durch diese Änderung würden einige Preise negativ. Es wurde nichts geändert.</translation>
     </message>
@@ -1251,7 +1354,7 @@ Art.-Nr. %2</translation>
         <translation>Die Warengruppe „%1“ entfernen? Ihre Artikel bleiben ohne Warengruppe im Artikelstamm.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Rename</source>
         <translation>&amp;Umbenennen</translation>
     </message>
@@ -1274,7 +1377,7 @@ Art.-Nr. %2</translation>
         <translation>Eine andere Kasse hat im selben Moment dieselben Artikel geändert, daher wurde nichts verkauft. Der Verkauf ist noch auf dem Bildschirm; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The till cannot reach its database, so nothing was saved. The sale is still on screen; please try again.</source>
         <translation>Die Kasse erreicht ihre Datenbank nicht, daher wurde nichts gespeichert. Der Verkauf ist noch auf dem Bildschirm; bitte versuchen Sie es erneut.</translation>
     </message>
@@ -1284,12 +1387,12 @@ Art.-Nr. %2</translation>
         <translation>Die Datenbank hat nicht rechtzeitig geantwortet; Till hat aufgehört zu warten und weiß noch nicht, ob der Verkauf gespeichert wurde. Er ist noch auf dem Bildschirm: Versuchen Sie es erneut, sobald die Datenbank antwortet. Falls er gespeichert wurde, findet Till ihn und speichert ihn nicht doppelt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The database could not save this. The sale is still on screen; please try again, and show the details to whoever looks after your tills if it keeps failing.</source>
         <translation>Die Datenbank konnte dies nicht speichern. Der Verkauf ist noch auf dem Bildschirm; bitte versuchen Sie es erneut, und zeigen Sie die Details der Person, die Ihre Kassen betreut, falls es weiterhin fehlschlägt.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>The quantity must be at least 1.</source>
         <translation>Die Menge muss mindestens 1 sein.</translation>
     </message>
@@ -1314,12 +1417,12 @@ Art.-Nr. %2</translation>
         <translation>%1 wird nicht mehr verkauft.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The unit &quot;%1&quot; of %2 holds more than %L3 base units; correct its size in the catalogue first.</source>
         <translation>Die Einheit „%1“ von %2 enthält mehr als %L3 Basiseinheiten; korrigieren Sie zuerst ihre Größe im Artikelstamm.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>A discount cannot be negative.</source>
         <translation>Ein Rabatt darf nicht negativ sein.</translation>
     </message>
@@ -1334,17 +1437,17 @@ Art.-Nr. %2</translation>
         <translation>Ein Rabatt darf nicht höher als der Preis sein.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>A price cannot be negative.</source>
         <translation>Ein Preis darf nicht negativ sein.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>One manager&apos;s approval cannot cover two things (%1). Please ask again.</source>
         <translation>Eine Freigabe der Marktleitung kann nicht für zwei Dinge gelten (%1). Bitte fragen Sie erneut.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 needs a manager&apos;s approval. Nothing was sold.</source>
         <translation>%1 erfordert eine Freigabe durch die Marktleitung. Es wurde nichts verkauft.</translation>
     </message>
@@ -1359,7 +1462,7 @@ Art.-Nr. %2</translation>
         <translation>Der Rabatt von %1 auf %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The discount of %1 on the bill</source>
         <translation>Der Rabatt von %1 auf den Bon</translation>
     </message>
@@ -1369,32 +1472,32 @@ Art.-Nr. %2</translation>
         <translation>%1 wird nicht mehr verkauft und wurde aus dem Verkauf entfernt.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 is back at the catalogue price of %2: the price of %3 needs a manager&apos;s approval again.</source>
         <translation>%1 kostet wieder %2 laut Artikelstamm: Der Preis von %3 erfordert erneut eine Freigabe durch die Marktleitung.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 now costs %2 (it was %3).</source>
         <translation>%1 kostet jetzt %2 (vorher %3).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>The discount on %1 needs a manager&apos;s approval again and was taken off.</source>
         <translation>Der Rabatt auf %1 erfordert erneut eine Freigabe durch die Marktleitung und wurde entfernt.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The discount on the bill needs a manager&apos;s approval again and was taken off.</source>
         <translation>Der Rabatt auf den Bon erfordert erneut eine Freigabe durch die Marktleitung und wurde entfernt.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+164"/>
         <source>The sale has no items yet.</source>
         <translation>Der Verkauf enthält noch keine Artikel.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-119"/>
         <source>The quantity of %1 must be at least 1.</source>
         <translation>Die Menge von %1 muss mindestens 1 sein.</translation>
     </message>
@@ -1404,7 +1507,7 @@ Art.-Nr. %2</translation>
         <translation>Dieser Verkauf ist zu groß, um ihn zu summieren. Bitte teilen Sie ihn auf.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>%1 is still to pay.</source>
         <translation>Es sind noch %1 zu zahlen.</translation>
     </message>
@@ -1419,12 +1522,12 @@ Art.-Nr. %2</translation>
         <translation>Ein Zahlungsbetrag ist ungültig.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>The connection to the database was lost while the sale was being saved, so Till cannot tell yet whether it was. The sale is still on screen: try again when the database is back. If it was saved, Till finds it and does not save it twice.</source>
         <translation>Die Verbindung zur Datenbank ist beim Speichern des Verkaufs abgerissen, daher weiß Till noch nicht, ob er gespeichert wurde. Der Verkauf ist noch auf dem Bildschirm: Versuchen Sie es erneut, sobald die Datenbank wieder erreichbar ist. Falls er gespeichert wurde, findet Till ihn und speichert ihn nicht doppelt.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Not enough stock of %1. Nothing was sold.</source>
         <translation>Nicht genug Bestand von %1. Es wurde nichts verkauft.</translation>
     </message>
@@ -1439,12 +1542,12 @@ Art.-Nr. %2</translation>
         <translation>An Kasse %1 ist keine Schicht geöffnet. Öffnen Sie eine Schicht, um zu verkaufen.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+55"/>
         <source>There is nothing to park.</source>
         <translation>Es gibt nichts zu parken.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>This sale was recalled at another lane already.</source>
         <translation>Dieser Verkauf wurde bereits an einer anderen Kasse zurückgeholt.</translation>
     </message>
@@ -1453,7 +1556,7 @@ Art.-Nr. %2</translation>
     <name>CloseShiftDialog</name>
     <message>
         <location filename="../ui/closeshiftdialog.ui" line="+14"/>
-        <location filename="../ui/closeshiftdialog.cpp" line="+175"/>
+        <location filename="../ui/closeshiftdialog.cpp" line="+174"/>
         <source>Close the shift</source>
         <translation>Schicht schließen</translation>
     </message>
@@ -1494,7 +1597,7 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+112"/>
+        <location line="+111"/>
         <source>&amp;Close shift</source>
         <translation>Schicht &amp;schließen</translation>
     </message>
@@ -1504,7 +1607,7 @@ Art.-Nr. %2</translation>
         <translation>Zählung &amp;beenden</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <location line="+2"/>
         <source>—</source>
         <comment>no amount</comment>
@@ -1523,12 +1626,12 @@ Art.-Nr. %2</translation>
         <translation>%1 zu viel</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>&quot;%1&quot; is not an amount.</source>
         <translation>„%1“ ist kein Betrag.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The drawer is %1 short of the %2 expected. Close the shift anyway?</source>
         <translation>In der Kassenlade fehlen %1 gegenüber dem Soll von %2. Schicht trotzdem schließen?</translation>
     </message>
@@ -1571,7 +1674,7 @@ Art.-Nr. %2</translation>
         <translation>Eine leere Datenbank mit dem Demo-Geschäft befüllen, damit Sie Till sofort ausprobieren können.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1
 Run “till --help” to see the options.</source>
         <translation>%1
@@ -1726,7 +1829,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/diagnosticsdialog.cpp" line="+38"/>
+        <location filename="../ui/diagnosticsdialog.cpp" line="+35"/>
         <source>The last operations, in short</source>
         <translation>Die letzten Vorgänge in Kürze</translation>
     </message>
@@ -1736,7 +1839,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>SQL kopieren</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>No database work yet since Till started or the list was cleared.</source>
         <translation>Noch keine Datenbankzugriffe seit dem Start von Till oder seit dem Leeren der Liste.</translation>
     </message>
@@ -1828,6 +1931,59 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
     </message>
 </context>
 <context>
+    <name>EmptyCataloguePanel</name>
+    <message>
+        <location filename="../ui/emptycataloguepanel.cpp" line="+17"/>
+        <source>The catalogue has no products yet.</source>
+        <translation>Der Artikelstamm enthält noch keine Artikel.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bring your products in from a spreadsheet, type them in one by one, or look around a demo shop first. The demo opens in a file of its own, so this store stays as it is.</source>
+        <translation>Übernehmen Sie Ihre Artikel aus einer Tabellenkalkulation, geben Sie sie einzeln ein, oder sehen Sie sich zuerst in einem Demo-Geschäft um. Die Demo öffnet sich in einer eigenen Datei, dieses Geschäft bleibt also, wie es ist.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Import a Catalogue CSV…</source>
+        <translation>Artikelstamm-CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create products from a CSV file, e.g. saved from a spreadsheet</source>
+        <translation>Artikel aus einer CSV-Datei anlegen, z. B. aus einer Tabellenkalkulation gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a &amp;Template CSV…</source>
+        <translation>&amp;Vorlage-CSV speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A CSV file with the columns the import reads and two example products, to fill in a spreadsheet</source>
+        <translation>Eine CSV-Datei mit den Spalten, die der Import liest, und zwei Beispielartikeln, zum Ausfüllen in einer Tabellenkalkulation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a &amp;Product…</source>
+        <translation>Artikel &amp;anlegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type in a product with its units, prices and barcodes</source>
+        <translation>Einen Artikel mit seinen Einheiten, Preisen und Barcodes eingeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;Demo Store…</source>
+        <translation>Demo-Geschäft ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shop with products, sales and users in a separate database file, opened in a second window</source>
+        <translation>Ein Geschäft mit Artikeln, Verkäufen und Benutzern in einer eigenen Datenbankdatei, geöffnet in einem zweiten Fenster</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <location filename="../ui/errorbanner.cpp" line="+20"/>
@@ -1898,7 +2054,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Alle Positionen auf einmal zum Bestand buchen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/goodsreceiptwidget.cpp" line="+50"/>
+        <location filename="../ui/goodsreceiptwidget.cpp" line="+51"/>
         <source>Remove Line</source>
         <translation>Position entfernen</translation>
     </message>
@@ -1908,7 +2064,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>„%1“ wird in keiner Einheit verkauft und kann daher nicht eingebucht werden. Geben Sie dem Artikel zuerst im Artikeleditor eine Einheit.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Clear Goods Receipt</source>
         <translation>Wareneingang leeren</translation>
     </message>
@@ -1921,7 +2077,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+13"/>
         <source>%Ln line(s), %1 at cost</source>
         <translation>
             <numerusform>%Ln Position, %1 zum Einkaufspreis</numerusform>
@@ -1929,12 +2085,12 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Scan the first item, or type its name and press Enter.</source>
         <translation>Scannen Sie den ersten Artikel oder geben Sie seinen Namen ein und drücken Sie Enter.</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Goods receipt %1 was posted: %Ln line(s), stock raised for %2.</source>
         <translation>
             <numerusform>Wareneingang %1 wurde gebucht: %Ln Position, Bestand erhöht für %2.</numerusform>
@@ -1993,7 +2149,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Nur &amp;Probleme anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/importdialog.cpp" line="+50"/>
+        <location filename="../ui/importdialog.cpp" line="+49"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
@@ -2013,7 +2169,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Wählen Sie eine CSV-Datei, um zu sehen, was sie ändern würde.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Choose a Catalogue File</source>
         <translation>Artikelstamm-Datei wählen</translation>
     </message>
@@ -2023,7 +2179,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Save a Template CSV</source>
         <translation>Vorlage-CSV speichern</translation>
     </message>
@@ -2039,7 +2195,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>The template could not be saved as %1. Check that the disk is not full and that you may write there.</source>
         <translation>Die Vorlage konnte nicht als %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob Sie dort schreiben dürfen.</translation>
     </message>
@@ -2049,7 +2205,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Die Datei %1 kann nicht geöffnet werden. Prüfen Sie, ob sie existiert und ob Sie sie lesen dürfen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The file is larger than %L1 MB; that is not a catalogue.</source>
         <translation>Die Datei ist größer als %L1 MB; das ist kein Artikelstamm.</translation>
     </message>
@@ -2059,7 +2215,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>%1 wird gelesen und geprüft…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>%1 %2</source>
         <comment>rows read; problems found</comment>
         <translation>%1 %2</translation>
@@ -2081,7 +2237,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The file has no products.</source>
         <translation>Die Datei enthält keine Artikel.</translation>
     </message>
@@ -2134,12 +2290,12 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Wird abgebrochen; es wird nichts importiert…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>The import was cancelled. Nothing was imported.</source>
         <translation>Der Import wurde abgebrochen. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 %2 %3</source>
         <comment>created; updated; units</comment>
         <translation>%1 %2 %3</translation>
@@ -2172,7 +2328,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../models/items/importpreviewmodel.cpp" line="+45"/>
+        <location filename="../models/items/importpreviewmodel.cpp" line="+40"/>
         <source>New</source>
         <comment>a product the import creates</comment>
         <translation>Neu</translation>
@@ -2189,7 +2345,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Line</source>
         <comment>line number in the file</comment>
         <translation>Zeile</translation>
@@ -2223,7 +2379,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Einheiten und Preise oder das Problem</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1 %2</source>
         <comment>unit name, price</comment>
         <translation>%1 %2</translation>
@@ -2243,7 +2399,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Ein Artikel oder eine Einheit dieses Belegs existiert nicht mehr, oder eine andere Kasse hat im selben Moment gebucht. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The stock could not be read or saved. Nothing was changed.</source>
         <translation>Der Bestand konnte nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
     </message>
@@ -2313,7 +2469,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Position %1: Pro Position können höchstens %L2 Basiseinheiten eingebucht werden.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Line %1: a count lies between 0 and %L2 base units.</source>
         <translation>Position %1: Eine Zählung liegt zwischen 0 und %L2 Basiseinheiten.</translation>
     </message>
@@ -2323,17 +2479,17 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Eine Korrektur ändert den Bestand um höchstens %L1 Basiseinheiten.</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-104"/>
         <source>Line %1: the cost cannot be negative.</source>
         <translation>Position %1: Der Einkaufspreis darf nicht negativ sein.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>A line names a unit of another product. Nothing was posted.</source>
         <translation>Eine Position nennt eine Einheit eines anderen Artikels. Es wurde nichts gebucht.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>The stocktake has no counted products.</source>
         <translation>Die Inventur enthält keine gezählten Artikel.</translation>
     </message>
@@ -2343,7 +2499,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Eine Korrektur ändert den Bestand um mindestens eine Einheit.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Damaged or lost goods lower the stock; enter the quantity as taken away.</source>
         <translation>Beschädigte oder verlorene Ware verringert den Bestand; geben Sie die Menge als „Abziehen“ ein.</translation>
     </message>
@@ -2353,31 +2509,42 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Gefundene Ware erhöht den Bestand.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+44"/>
+        <location line="+13"/>
+        <location line="+45"/>
         <source>This product no longer exists.</source>
         <translation>Diesen Artikel gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>An opening stock lies between 0 and %L1 base units.</source>
         <translation>Ein Eröffnungsbestand liegt zwischen 0 und %L1 Basiseinheiten.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Nobody is signed in at this till.</source>
         <translation>An dieser Kasse ist niemand angemeldet.</translation>
     </message>
 </context>
 <context>
+    <name>KeyStrip</name>
+    <message>
+        <location filename="../ui/keystrip.cpp" line="+22"/>
+        <source>%1
+%2</source>
+        <comment>key cap: key, what it does</comment>
+        <translation>%1
+%2</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
-        <location filename="../app/launcher.cpp" line="+118"/>
+        <location filename="../app/launcher.cpp" line="+116"/>
         <source>Filling the demo store…</source>
         <translation>Demo-Geschäft wird befüllt…</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-22"/>
         <location line="+24"/>
         <source>Till</source>
         <translation>Till</translation>
@@ -2393,8 +2560,8 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location filename="../app/main.cpp" line="+60"/>
+        <location line="+59"/>
+        <location filename="../app/main.cpp" line="+57"/>
         <source>Till cannot start</source>
         <translation>Till kann nicht starten</translation>
     </message>
@@ -2429,13 +2596,13 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Korrektur %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 %2</source>
         <comment>document kind, number</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>+%1</source>
         <comment>a stock increase</comment>
         <translation>+%1</translation>
@@ -2497,7 +2664,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>%1 (%2), Bestand: %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The newest %Ln movement(s); older ones load as you scroll.</source>
         <translation>
             <numerusform>Die neueste %Ln Bewegung; ältere werden beim Scrollen geladen.</numerusform>
@@ -2546,7 +2713,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Till</source>
         <translation>Till</translation>
     </message>
@@ -2570,7 +2737,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>LowStockModel</name>
     <message>
-        <location filename="../models/items/lowstockmodel.cpp" line="+56"/>
+        <location filename="../models/items/lowstockmodel.cpp" line="+52"/>
         <source>At the level</source>
         <translation>Auf Mindestbestand</translation>
     </message>
@@ -2640,7 +2807,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Sehen, wie der Bestand des gewählten Artikels zustande kam</translation>
     </message>
     <message>
-        <location filename="../ui/lowstockwidget.cpp" line="+81"/>
+        <location filename="../ui/lowstockwidget.cpp" line="+82"/>
         <source>No product is low on stock.</source>
         <translation>Kein Artikel hat einen niedrigen Bestand.</translation>
     </message>
@@ -2664,19 +2831,19 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+73"/>
-        <location line="+429"/>
+        <location filename="../ui/mainwindow.cpp" line="+70"/>
+        <location line="+430"/>
         <source>Till</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location line="-429"/>
-        <location line="+429"/>
+        <location line="-430"/>
+        <location line="+430"/>
         <source>Till — %1</source>
         <translation>Till — %1</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-391"/>
         <source>&amp;Sign Out</source>
         <translation>&amp;Abmelden</translation>
     </message>
@@ -2747,14 +2914,14 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Kasse %1</translation>
     </message>
     <message>
-        <location line="+97"/>
-        <location line="+130"/>
+        <location line="+96"/>
+        <location line="+131"/>
         <source>%1 · %2</source>
         <comment>signed-in user: name · role</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-89"/>
         <source>About Till</source>
         <translation>Über Till</translation>
     </message>
@@ -2786,7 +2953,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>OperationsModel</name>
     <message>
-        <location filename="../models/items/operationsmodel.cpp" line="+27"/>
+        <location filename="../models/items/operationsmodel.cpp" line="+25"/>
         <source>sale</source>
         <translation>Verkauf</translation>
     </message>
@@ -2881,7 +3048,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Vorgang „%1“</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>slow: one statement ran again and again, once per item, where one would do</source>
         <translation>langsam: eine Anweisung lief immer wieder, einmal je Eintrag, wo eine einzige genügen würde</translation>
     </message>
@@ -2914,7 +3081,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>These statements ran repeatedly inside one operation; one set-based statement usually does the work of all of them:
 %1</source>
         <translation>Diese Anweisungen liefen innerhalb eines Vorgangs wiederholt; meist erledigt eine einzige mengenbasierte Anweisung die Arbeit aller:
@@ -2960,7 +3127,7 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
 <context>
     <name>ParkedCartModel</name>
     <message>
-        <location filename="../models/items/parkedcartmodel.cpp" line="+33"/>
+        <location filename="../models/items/parkedcartmodel.cpp" line="+32"/>
         <source>(no label)</source>
         <translation>(ohne Bezeichnung)</translation>
     </message>
@@ -3104,12 +3271,12 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Bar: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Enter takes the amount typed and finishes once the sale is paid · F2 exact cash · F3–F7 notes · F8 card · Del removes a payment · Esc goes back to the sale</source>
         <translation>Enter übernimmt den eingegebenen Betrag und schließt ab, sobald bezahlt ist · F2 passend bar · F3–F7 Scheine · F8 Karte · Entf entfernt eine Zahlung · Esc zurück zum Verkauf</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Exact
 F2</source>
         <comment>quick cash button: the exact amount, and its key</comment>
@@ -3117,7 +3284,7 @@ F2</source>
 F2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1
 %2</source>
         <comment>quick cash button: note, key</comment>
@@ -3125,20 +3292,20 @@ F2</translation>
 %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Card (F8)</source>
         <translation>Karte (F8)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <location line="+2"/>
         <location line="+66"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&quot;%1&quot; is not an amount.</source>
         <translation>„%1“ ist kein Betrag.</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <location line="+45"/>
         <source>A card cannot pay more than the total of %1. Take the rest in cash.</source>
         <translation>Mit Karte kann nicht mehr als die Summe von %1 bezahlt werden. Nehmen Sie den Rest bar an.</translation>
@@ -3162,7 +3329,7 @@ F2</translation>
         <translation>Karte</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+159"/>
         <source>%1 is still to pay. Type the cash tendered, or press F2 for the exact amount.</source>
         <translation>Es sind noch %1 zu zahlen. Geben Sie den erhaltenen Barbetrag ein oder drücken Sie F2 für den passenden Betrag.</translation>
     </message>
@@ -3204,7 +3371,7 @@ F2</translation>
         <translation>Preis überschreiben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Take a refund</source>
         <translation>Erstattung durchführen</translation>
     </message>
@@ -3239,7 +3406,7 @@ F2</translation>
         <translation>Bestand korrigieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
@@ -3291,8 +3458,8 @@ F2</translation>
     <name>PriceChangeDialog</name>
     <message>
         <location filename="../ui/pricechangedialog.ui" line="+14"/>
-        <location filename="../ui/pricechangedialog.cpp" line="+184"/>
-        <location line="+12"/>
+        <location filename="../ui/pricechangedialog.cpp" line="+190"/>
+        <location line="+13"/>
         <source>Change Prices</source>
         <translation>Preise ändern</translation>
     </message>
@@ -3313,8 +3480,8 @@ F2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../ui/pricechangedialog.cpp" line="-136"/>
-        <location line="+6"/>
+        <location filename="../ui/pricechangedialog.cpp" line="-142"/>
+        <location line="+7"/>
         <source>&amp;By:</source>
         <translation>&amp;Um:</translation>
     </message>
@@ -3329,7 +3496,7 @@ F2</translation>
         <translation>&amp;Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/pricechangedialog.cpp" line="-37"/>
+        <location filename="../ui/pricechangedialog.cpp" line="-39"/>
         <source>Raise or lower by a percentage</source>
         <translation>Um einen Prozentsatz erhöhen oder senken</translation>
     </message>
@@ -3349,24 +3516,24 @@ F2</translation>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%</source>
         <comment>percent sign after the value</comment>
         <translation>%</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>e.g. %1 or %2</source>
         <translation>z. B. %1 oder %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;To:</source>
         <translation>&amp;Auf:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>e.g. %1</source>
         <translation>z. B. %1</translation>
     </message>
@@ -3376,7 +3543,7 @@ F2</translation>
         <translation>Sehen Sie sich die neuen Preise in der Vorschau an, bevor Sie sie übernehmen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Please enter the new price.</source>
         <translation>Bitte geben Sie den neuen Preis ein.</translation>
     </message>
@@ -3411,7 +3578,7 @@ F2</translation>
         <translation>Eine Änderung um null ändert nichts.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>No unit is sold at a price this change would touch.</source>
         <translation>Keine Einheit wird zu einem Preis verkauft, den diese Änderung betreffen würde.</translation>
     </message>
@@ -3445,7 +3612,7 @@ F2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The prices of %Ln unit(s) were changed.</source>
         <translation>
             <numerusform>Der Preis von %Ln Einheit wurde geändert.</numerusform>
@@ -3456,13 +3623,13 @@ F2</translation>
 <context>
     <name>PriceChangeModel</name>
     <message>
-        <location filename="../models/items/pricechangemodel.cpp" line="+51"/>
+        <location filename="../models/items/pricechangemodel.cpp" line="+46"/>
         <source>+%1</source>
         <comment>a price increase</comment>
         <translation>+%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The new price would be negative; the change cannot be applied.</source>
         <translation>Der neue Preis wäre negativ; die Änderung kann nicht übernommen werden.</translation>
     </message>
@@ -3557,7 +3724,7 @@ F2</translation>
         <translation>&amp;Testbeleg drucken</translation>
     </message>
     <message>
-        <location filename="../ui/printersettingsdialog.cpp" line="+22"/>
+        <location filename="../ui/printersettingsdialog.cpp" line="+24"/>
         <source>No printer</source>
         <translation>Kein Drucker</translation>
     </message>
@@ -3587,7 +3754,7 @@ F2</translation>
         <translation>80 mm (48 Zeichen)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Please enter the printer&apos;s device, such as /dev/usb/lp0.</source>
         <translation>Bitte geben Sie das Gerät des Druckers ein, zum Beispiel /dev/usb/lp0.</translation>
     </message>
@@ -3597,12 +3764,12 @@ F2</translation>
         <translation>Bitte geben Sie den Hostnamen oder die Adresse des Druckers ein.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Please choose the folder for the PDF receipts.</source>
         <translation>Bitte wählen Sie den Ordner für die PDF-Belege.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Folder for PDF receipts</source>
         <translation>Ordner für PDF-Belege</translation>
     </message>
@@ -3627,7 +3794,7 @@ F2</translation>
         <translation>Stück</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>The test receipt was sent.</source>
         <translation>Der Testbeleg wurde gesendet.</translation>
     </message>
@@ -3857,13 +4024,13 @@ F2</translation>
     </message>
     <message>
         <location line="+63"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%1 × %2</source>
         <comment>count × unit name</comment>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Exactly %1</source>
         <comment>stock in the base unit</comment>
         <translation>Genau %1</translation>
@@ -3875,7 +4042,7 @@ F2</translation>
         <translation>%1 g</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 ml</source>
         <comment>millilitres</comment>
         <translation>%1 ml</translation>
@@ -4032,18 +4199,18 @@ F2</translation>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>No category</source>
         <translation>Keine Warengruppe</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 (%2)</source>
         <comment>tax rate: name (percentage)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%1 — Product</source>
         <translation>%1 — Artikel</translation>
     </message>
@@ -4064,12 +4231,12 @@ F2</translation>
         <translation> × %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>= %1</source>
         <translation>= %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>The cost &quot;%1&quot; is not an amount like %2.</source>
         <translation>Der Einkaufspreis „%1“ ist kein Betrag wie %2.</translation>
     </message>
@@ -4077,7 +4244,7 @@ F2</translation>
 <context>
     <name>ProductListModel</name>
     <message>
-        <location filename="../models/items/productlistmodel.cpp" line="+199"/>
+        <location filename="../models/items/productlistmodel.cpp" line="+180"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -4160,7 +4327,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+166"/>
         <source>%1: %2</source>
         <comment>unit: price</comment>
         <translation>%1: %2</translation>
@@ -4228,7 +4395,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
 <context>
     <name>ProductUnitsModel</name>
     <message>
-        <location filename="../models/items/productunitsmodel.cpp" line="+51"/>
+        <location filename="../models/items/productunitsmodel.cpp" line="+46"/>
         <source>Please enter how many base units the new unit holds.</source>
         <translation>Bitte geben Sie ein, wie viele Basiseinheiten die neue Einheit enthält.</translation>
     </message>
@@ -4263,7 +4430,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Der Barcode %1 von „%2“ ist ungültig: Prüfen Sie die letzte Ziffer oder verwenden Sie einen internen Code ohne Leerzeichen.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Clear to stop selling this unit; it stays on old bills.</source>
         <translation>Häkchen entfernen, um diese Einheit nicht mehr zu verkaufen; auf alten Bons bleibt sie erhalten.</translation>
     </message>
@@ -4290,7 +4457,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Basiseinheiten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
@@ -4301,7 +4468,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Preis (%1)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
@@ -4340,7 +4507,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Nur Artikel, deren Bestand auf oder unter ihrem Mindestbestand liegt</translation>
     </message>
     <message>
-        <location filename="../ui/productspage.cpp" line="+55"/>
+        <location filename="../ui/productspage.cpp" line="+44"/>
         <source>Active products</source>
         <translation>Aktive Artikel</translation>
     </message>
@@ -4355,78 +4522,28 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Alle Artikel</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>The catalogue has no products yet.</source>
-        <translation>Der Artikelstamm enthält noch keine Artikel.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Bring your products in from a spreadsheet, type them in one by one, or look around a demo shop first. The demo opens in a file of its own, so this store stays as it is.</source>
-        <translation>Übernehmen Sie Ihre Artikel aus einer Tabellenkalkulation, geben Sie sie einzeln ein, oder sehen Sie sich zuerst in einem Demo-Geschäft um. Die Demo öffnet sich in einer eigenen Datei, dieses Geschäft bleibt also, wie es ist.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&amp;Import a Catalogue CSV…</source>
-        <translation>Artikelstamm-CSV &amp;importieren…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Create products from a CSV file, e.g. saved from a spreadsheet</source>
-        <translation>Artikel aus einer CSV-Datei anlegen, z. B. aus einer Tabellenkalkulation gespeichert</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save a &amp;Template CSV…</source>
-        <translation>&amp;Vorlage-CSV speichern…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A CSV file with the columns the import reads and two example products, to fill in a spreadsheet</source>
-        <translation>Eine CSV-Datei mit den Spalten, die der Import liest, und zwei Beispielartikeln, zum Ausfüllen in einer Tabellenkalkulation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add a &amp;Product…</source>
-        <translation>Artikel &amp;anlegen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type in a product with its units, prices and barcodes</source>
-        <translation>Einen Artikel mit seinen Einheiten, Preisen und Barcodes eingeben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open the &amp;Demo Store…</source>
-        <translation>Demo-Geschäft ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A shop with products, sales and users in a separate database file, opened in a second window</source>
-        <translation>Ein Geschäft mit Artikeln, Verkäufen und Benutzern in einer eigenen Datenbankdatei, geöffnet in einem zweiten Fenster</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+75"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Add a product with its units, prices and barcodes</source>
         <translation>Einen Artikel mit seinen Einheiten, Preisen und Barcodes anlegen</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+328"/>
+        <location line="+7"/>
+        <location line="+346"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-345"/>
         <source>Open the selected product</source>
         <translation>Den gewählten Artikel öffnen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Archive or Delete…</source>
         <translation>Archivieren oder &amp;Löschen…</translation>
     </message>
@@ -4436,17 +4553,17 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Den gewählten Artikel aus dem Verkauf nehmen: archiviert, wenn er schon verkauft wurde, gelöscht, wenn nie</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Reactivate</source>
         <translation>&amp;Reaktivieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Put the selected archived product back on sale</source>
         <translation>Den gewählten archivierten Artikel wieder in den Verkauf nehmen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Categories…</source>
         <translation>Warengr&amp;uppen…</translation>
     </message>
@@ -4461,7 +4578,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>&amp;Steuersätze…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Add and change tax rates</source>
         <translation>Steuersätze anlegen und ändern</translation>
     </message>
@@ -4471,7 +4588,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Schnell&amp;tasten…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Arrange the sale screen&apos;s quick keys</source>
         <translation>Die Schnelltasten des Verkaufsbildschirms anordnen</translation>
     </message>
@@ -4486,12 +4603,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Die Preise aller Artikel in der Liste erhöhen, senken oder festsetzen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Import CSV…</source>
         <translation>CSV &amp;importieren…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Create and update products from a CSV file</source>
         <translation>Artikel aus einer CSV-Datei anlegen und aktualisieren</translation>
     </message>
@@ -4501,12 +4618,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>CSV e&amp;xportieren…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save the whole catalogue as a CSV file</source>
         <translation>Den gesamten Artikelstamm als CSV-Datei speichern</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>&amp;Catalogue</source>
         <translation>Ka&amp;talog</translation>
     </message>
@@ -4521,7 +4638,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>All categories</source>
         <translation>Alle Warengruppen</translation>
     </message>
@@ -4582,7 +4699,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Kein Artikel anzuzeigen. Versuchen Sie eine andere Warengruppe, „Alle Artikel“ oder ohne „Nur knapper Bestand“.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%Ln product(s) shown; more load as you scroll down.</source>
         <translation>
             <numerusform>%Ln Artikel angezeigt; weitere werden beim Scrollen geladen.</numerusform>
@@ -4603,7 +4720,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>&amp;Ansehen…</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+63"/>
         <source>Archive or Delete</source>
         <translation>Archivieren oder löschen</translation>
     </message>
@@ -4633,77 +4750,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Der Artikel hat eine Historie (Verkäufe, Erstattungen oder Bestandsänderungen) und wird daher archiviert, nicht gelöscht: Er kann an der Kasse nicht mehr verkauft oder gefunden werden, seine Einträge bleiben unverändert, und Sie können ihn reaktivieren.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>It has no history: it was never sold and its stock never changed. It is deleted with its units and barcodes. This cannot be undone.</source>
         <translation>Der Artikel hat keine Historie: Er wurde nie verkauft, und sein Bestand hat sich nie geändert. Er wird mit seinen Einheiten und Barcodes gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location line="+152"/>
-        <source>catalogue-template.csv</source>
-        <comment>file name of the CSV template</comment>
-        <translation>artikelstamm-vorlage.csv</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+15"/>
-        <location line="+5"/>
-        <source>Save a Template CSV</source>
-        <translation>Vorlage-CSV speichern</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>The template could not be saved as %1. Check that the disk is not full and that you may write there.</source>
-        <translation>Die Vorlage konnte nicht als %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob Sie dort schreiben dürfen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Saved the template as %1. Fill it in, then import it.</source>
-        <translation>Die Vorlage wurde als %1 gespeichert. Füllen Sie sie aus und importieren Sie sie dann.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+15"/>
-        <location line="+31"/>
-        <source>Open the Demo Store</source>
-        <translation>Demo-Geschäft öffnen</translation>
-    </message>
-    <message>
-        <location line="-45"/>
-        <source>Open the demo store in a separate file?</source>
-        <translation>Das Demo-Geschäft in einer eigenen Datei öffnen?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Till fills the database file %1 with a demo shop (products, 90 days of sales and users; the manager &quot;maria&quot; signs in with the PIN 1234) and opens it in a second window. This store&apos;s own database is not touched.</source>
-        <translation>Till füllt die Datenbankdatei %1 mit einem Demo-Geschäft (Artikel, Verkäufe aus 90 Tagen und Benutzer; die Marktleiterin „maria“ meldet sich mit der PIN 1234 an) und öffnet es in einem zweiten Fenster. Die eigene Datenbank dieses Geschäfts bleibt unberührt.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Open the Demo</source>
-        <translation>&amp;Demo öffnen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Filling the demo store…</source>
-        <translation>Demo-Geschäft wird befüllt…</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>The demo store could not be created in %1. Check that you may write in that folder.</source>
-        <translation>Das Demo-Geschäft konnte nicht in %1 angelegt werden. Prüfen Sie, ob Sie in diesen Ordner schreiben dürfen.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The demo store is ready in %1, but a second Till could not be started. Start Till with --database and that file to open it.</source>
-        <translation>Das Demo-Geschäft liegt in %1 bereit, aber ein zweites Till konnte nicht gestartet werden. Starten Sie Till mit --database und dieser Datei, um es zu öffnen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The demo store opens in a second window. This store is as it was.</source>
-        <translation>Das Demo-Geschäft öffnet sich in einem zweiten Fenster. Dieses Geschäft bleibt, wie es war.</translation>
-    </message>
-    <message>
-        <location line="-254"/>
         <source>&amp;Archive</source>
         <translation>&amp;Archivieren</translation>
     </message>
@@ -4722,60 +4774,17 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <source>Reactivate Product</source>
         <translation>Artikel reaktivieren</translation>
     </message>
-    <message>
-        <location line="+53"/>
-        <source>catalogue-%1.csv</source>
-        <comment>file name; %1 is the date</comment>
-        <translation>artikelstamm-%1.csv</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+12"/>
-        <location line="+14"/>
-        <location line="+14"/>
-        <source>Export Catalogue</source>
-        <translation>Artikelstamm exportieren</translation>
-    </message>
-    <message>
-        <location line="-39"/>
-        <location line="+59"/>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="-46"/>
-        <source>Till may not write to the folder %1. Choose another folder, such as your Documents folder.</source>
-        <translation>Till darf nicht in den Ordner %1 schreiben. Wählen Sie einen anderen Ordner, zum Beispiel Ihren Dokumente-Ordner.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Exporting the catalogue…</source>
-        <translation>Artikelstamm wird exportiert…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The catalogue could not be saved as %1. Check that the disk is not full and that you may write there.</source>
-        <translation>Der Artikelstamm konnte nicht als %1 gespeichert werden. Prüfen Sie, ob der Datenträger voll ist und ob Sie dort schreiben dürfen.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>Exported %Ln unit row(s) to %1.</source>
-        <translation>
-            <numerusform>%Ln Einheitenzeile nach %1 exportiert.</numerusform>
-            <numerusform>%Ln Einheitenzeilen nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Quantity</name>
     <message>
-        <location filename="../models/domain/quantity.cpp" line="+53"/>
+        <location filename="../models/domain/quantity.cpp" line="+54"/>
         <source>%1 × %2</source>
         <comment>count × unit name</comment>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../models/domain/product.cpp" line="+48"/>
+        <location filename="../models/domain/product.cpp" line="+47"/>
         <location filename="../models/domain/quantity.cpp" line="+4"/>
         <source> + </source>
         <comment>joins the parts of one quantity</comment>
@@ -4802,7 +4811,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Wählen Sie eine Taste, und legen Sie dann einen Artikel darauf, verschieben oder leeren Sie sie. Der Verkaufsbildschirm zeigt die Tasten Seite für Seite.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Add a page</source>
         <translation>Seite &amp;hinzufügen</translation>
     </message>
@@ -4879,6 +4888,39 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
     </message>
 </context>
 <context>
+    <name>QuickKeysPanel</name>
+    <message>
+        <location filename="../ui/quickkeyspanel.cpp" line="+46"/>
+        <source>Previous page of quick keys (Alt+Page Up)</source>
+        <translation>Vorige Seite der Schnelltasten (Alt+Bild aufwärts)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next page of quick keys (Alt+Page Down)</source>
+        <translation>Nächste Seite der Schnelltasten (Alt+Bild abwärts)</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Page %1 of %2</source>
+        <comment>quick keys</comment>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1  %2
+%3 · %4</source>
+        <comment>quick key: its number, product, unit · price</comment>
+        <translation>%1  %2
+%3 · %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, %2 (%3)</source>
+        <comment>quick key tooltip: product, unit (shortcut)</comment>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>RecallDialog</name>
     <message>
         <location filename="../ui/recalldialog.ui" line="+14"/>
@@ -4904,12 +4946,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
 <context>
     <name>ReceiptLinesModel</name>
     <message>
-        <location filename="../models/items/receiptlinesmodel.cpp" line="+81"/>
+        <location filename="../models/items/receiptlinesmodel.cpp" line="+78"/>
         <source>The quantity &quot;%1&quot; of %2 is not a whole number.</source>
         <translation>Die Menge „%1“ von %2 ist keine ganze Zahl.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The quantity of %1 must be more than zero.</source>
         <translation>Die Menge von %1 muss größer als null sein.</translation>
     </message>
@@ -4924,7 +4966,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Der Einkaufspreis von %1 darf nicht negativ sein.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>From the product&apos;s cost; type to change it</source>
         <translation>Aus dem Einkaufspreis des Artikels; zum Ändern überschreiben</translation>
     </message>
@@ -4970,22 +5012,22 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../models/services/receiptprinter.cpp" line="+135"/>
+        <location filename="../models/services/receiptprinter.cpp" line="+141"/>
         <source>The receipt printer at %1 cannot be opened: %2</source>
         <translation>Der Belegdrucker an %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The receipt printer at %1 did not take the receipt: %2</source>
         <translation>Der Belegdrucker an %1 hat den Beleg nicht angenommen: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The receipt printer at %1:%2 does not answer: %3</source>
         <translation>Der Belegdrucker unter %1:%2 antwortet nicht: %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The receipt printer at %1:%2 stopped taking data: %3</source>
         <translation>Der Belegdrucker unter %1:%2 nimmt keine Daten mehr an: %3</translation>
     </message>
@@ -4993,29 +5035,29 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
 <context>
     <name>ReceiptRenderer</name>
     <message>
-        <location filename="../models/services/receiptrenderer.cpp" line="+90"/>
+        <location filename="../models/services/receiptrenderer.cpp" line="+101"/>
         <source>Cash</source>
         <translation>Bar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+139"/>
+        <location line="+149"/>
         <source>Tax ID %1</source>
         <translation>St.-Nr. %1</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+139"/>
+        <location line="-142"/>
+        <location line="+149"/>
         <source>COPY</source>
         <translation>KOPIE</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-183"/>
         <source>Bill %1</source>
         <translation>Bon %1</translation>
     </message>
@@ -5030,13 +5072,13 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Erstattung %1</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+139"/>
+        <location line="+38"/>
+        <location line="+149"/>
         <source>Served by %1</source>
         <translation>Es bediente Sie %1</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-144"/>
         <source>  %1 × %2 %3</source>
         <translation>  %1 × %2 %3</translation>
     </message>
@@ -5047,86 +5089,86 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+144"/>
+        <location line="+155"/>
         <source>Subtotal</source>
         <translation>Zwischensumme</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+144"/>
+        <location line="-154"/>
+        <location line="+155"/>
         <source>Discounts</source>
         <translation>Rabatte</translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+144"/>
-        <location line="+108"/>
+        <location line="-152"/>
+        <location line="+155"/>
+        <location line="+113"/>
         <source>Cash rounding</source>
         <translation>Bargeldrundung</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+71"/>
-        <location line="+74"/>
+        <location line="-266"/>
+        <location line="+78"/>
+        <location line="+78"/>
         <source>TOTAL %1</source>
         <translation>SUMME %1</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-152"/>
         <source>%1 given</source>
         <translation>%1 gegeben</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>  Ref. %1</source>
         <translation>  Ref. %1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+139"/>
+        <location line="+151"/>
         <source>Change</source>
         <translation>Wechselgeld</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+235"/>
+        <location line="-148"/>
+        <location line="+251"/>
         <source>Tax</source>
         <translation>MwSt.</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-251"/>
         <source>Net / Tax / Gross</source>
         <translation>Netto / MwSt. / Brutto</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+139"/>
+        <location line="+7"/>
+        <location line="+151"/>
         <source>Refund given</source>
         <translation>Betrag erstattet</translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+139"/>
+        <location line="-151"/>
+        <location line="+151"/>
         <source>Thank you for your visit!</source>
         <translation>Vielen Dank für Ihren Einkauf!</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-37"/>
         <source>%1 × %2 %3</source>
         <translation>%1 × %2 %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Tax %1: net %2, tax %3, gross %4</source>
         <translation>MwSt. %1: netto %2, Steuer %3, brutto %4</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The folder %1 does not exist.</source>
         <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
@@ -5151,7 +5193,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>X-Bericht, Kasse %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Shift</source>
         <translation>Schicht</translation>
     </message>
@@ -5206,7 +5248,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Umsatz nach Kassierer/in</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 (%n bill(s))</source>
         <comment>cashier (bills)</comment>
         <translation>
@@ -5231,7 +5273,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Steuer nach Steuersatz</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 on %2</source>
         <comment>tax rate on gross amount</comment>
         <translation>%1 auf %2</translation>
@@ -5263,7 +5305,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Opened without a sale</source>
         <translation>Ohne Verkauf geöffnet</translation>
     </message>
@@ -5291,7 +5333,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-133"/>
         <source>Receipt %1</source>
         <translation>Beleg %1</translation>
     </message>
@@ -5299,7 +5341,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
 <context>
     <name>ReceiptService</name>
     <message>
-        <location filename="../models/services/receiptservice.cpp" line="+21"/>
+        <location filename="../models/services/receiptservice.cpp" line="+22"/>
         <source>The bill cannot be read right now.</source>
         <translation>Der Bon kann gerade nicht gelesen werden.</translation>
     </message>
@@ -5309,17 +5351,17 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Diesen Bon gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>No bill has been made at this lane yet.</source>
         <translation>An dieser Kasse wurde noch kein Bon erstellt.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>&quot;%1&quot; is not a bill number. Scan the receipt or type its number.</source>
         <translation>„%1“ ist keine Bonnummer. Scannen Sie den Beleg oder geben Sie seine Nummer ein.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>There is no bill %1 at lane %2.</source>
         <translation>An Kasse %2 gibt es keinen Bon %1.</translation>
     </message>
@@ -5333,12 +5375,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Reprint the &amp;last receipt</source>
         <translation>&amp;Letzten Beleg erneut drucken</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reprint a &amp;bill…</source>
         <translation>&amp;Bon erneut drucken…</translation>
     </message>
@@ -5358,12 +5400,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Kein Belegdrucker</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No receipt printer is set up.</source>
         <translation>Es ist kein Belegdrucker eingerichtet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save a copy of bill %1 as a PDF instead?</source>
         <translation>Stattdessen eine Kopie von Bon %1 als PDF speichern?</translation>
     </message>
@@ -5378,17 +5420,17 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Es ist kein Belegdrucker eingerichtet: Bon %1 wurde nicht gedruckt. Richten Sie unter „Belege“ › „Drucker“ einen ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Save bill %1 as PDF</source>
         <translation>Bon %1 als PDF speichern</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>A copy of bill %1 was saved as %2.</source>
         <translation>Eine Kopie von Bon %1 wurde als %2 gespeichert.</translation>
     </message>
@@ -5403,7 +5445,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Scannen Sie den Barcode des Belegs oder geben Sie die Bonnummer ein (42 oder 1-000042 für eine andere Kasse):</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>The printer settings of this till are saved.</source>
         <translation>Die Druckereinstellungen dieser Kasse sind gespeichert.</translation>
     </message>
@@ -5486,17 +5528,17 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Karten&amp;referenz</translation>
     </message>
     <message>
-        <location filename="../ui/refunddialog.cpp" line="+95"/>
+        <location filename="../ui/refunddialog.cpp" line="+97"/>
         <source>Changed their mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Damaged or faulty</source>
         <translation>Beschädigt oder defekt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Wrong item</source>
         <translation>Falscher Artikel</translation>
     </message>
@@ -5506,7 +5548,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Mindesthaltbarkeitsdatum überschritten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Charged in error</source>
         <translation>Irrtümlich berechnet</translation>
     </message>
@@ -5516,7 +5558,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Pflichtfeld: Grund wählen oder eingeben</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Refund</source>
         <translation>&amp;Erstatten</translation>
     </message>
@@ -5531,12 +5573,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Erstattung zu Bon %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>nothing yet</source>
         <translation>noch nichts</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 in cash</source>
         <translation>%1 bar</translation>
     </message>
@@ -5553,13 +5595,13 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>%1 by %2</source>
         <comment>amount by payment method</comment>
         <translation>%1 per %2</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>A manager may pay a card sale back in cash instead of to the card.</source>
         <translation>Die Marktleitung kann einen Kartenverkauf bar statt auf die Karte zurückzahlen.</translation>
     </message>
@@ -5569,7 +5611,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Alles wird bar zurückgezahlt: Auf keine Karte ist etwas zu erstatten.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>As on the card terminal&apos;s slip</source>
         <translation>Wie auf dem Beleg des Kartenterminals</translation>
     </message>
@@ -5585,7 +5627,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>%1 bar aus der Kassenlade</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 back to the card</source>
         <translation>%1 zurück auf die Karte</translation>
     </message>
@@ -5596,12 +5638,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>%1 zurück auf die Karte (%2)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Nothing to refund yet</source>
         <translation>Noch nichts zu erstatten</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Refund %1</source>
         <translation>Erstattung %1</translation>
     </message>
@@ -5619,7 +5661,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Bitte geben Sie einen Grund für die Erstattung an.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Nothing was refunded: a refund needs a manager&apos;s approval.</source>
         <translation>Es wurde nichts erstattet: Eine Erstattung erfordert eine Freigabe durch die Marktleitung.</translation>
     </message>
@@ -5627,12 +5669,12 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
 <context>
     <name>RefundLinesModel</name>
     <message>
-        <location filename="../models/items/refundlinesmodel.cpp" line="+76"/>
+        <location filename="../models/items/refundlinesmodel.cpp" line="+71"/>
         <source>Only %1 of %2 can still be refunded.</source>
         <translation>Von %2 können nur noch %1 erstattet werden.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
         <source>Back to stock</source>
         <translation>Zurück ins Lager</translation>
     </message>
@@ -5643,7 +5685,7 @@ Der Bestand liegt auf oder unter dem Mindestbestand von %2.</translation>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
         <source>%1
 SKU %2</source>
         <comment>product name, then its SKU</comment>
@@ -5677,7 +5719,7 @@ Art.-Nr. %2</translation>
         <translation>Ohne Häkchen: Die Artikel sind beschädigt und kommen nicht zurück ins Regal.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+98"/>
         <source>What the customer paid for the line, after discounts</source>
         <translation>Was der Kunde für die Position nach Rabatten bezahlt hat</translation>
     </message>
@@ -5760,27 +5802,27 @@ Art.-Nr. %2</translation>
 <context>
     <name>RefundService</name>
     <message>
-        <location filename="../models/services/refundservice.cpp" line="+35"/>
+        <location filename="../models/services/refundservice.cpp" line="+37"/>
         <source>The till cannot reach its database. Nothing was refunded; please try again.</source>
         <translation>Die Kasse erreicht ihre Datenbank nicht. Es wurde nichts erstattet; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>&quot;%1&quot; is not a bill number. Scan the receipt or type its number.</source>
         <translation>„%1“ ist keine Bonnummer. Scannen Sie den Beleg oder geben Sie seine Nummer ein.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>There is no bill %1 at lane %2 in this store.</source>
         <translation>In diesem Geschäft gibt es an Kasse %2 keinen Bon %1.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>There is no such bill.</source>
         <translation>Diesen Bon gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Choose at least one item to refund.</source>
         <translation>Wählen Sie mindestens einen Artikel zum Erstatten.</translation>
     </message>
@@ -5795,7 +5837,7 @@ Art.-Nr. %2</translation>
         <translation>Ein zu erstattender Artikel steht nicht auf Bon %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Enter how many of %1 come back (at least 1).</source>
         <translation>Geben Sie ein, wie viele von %1 zurückkommen (mindestens 1).</translation>
     </message>
@@ -5810,7 +5852,7 @@ Art.-Nr. %2</translation>
         <translation>Von %2 können nur noch %1 erstattet werden.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>Some of these items were refunded at another till just now. Nothing was refunded; load the bill again.</source>
         <translation>Einige dieser Artikel wurden gerade an einer anderen Kasse erstattet. Es wurde nichts erstattet; laden Sie den Bon erneut.</translation>
     </message>
@@ -5825,7 +5867,7 @@ Art.-Nr. %2</translation>
         <translation>Ein zu erstattender Artikel steht nicht auf diesem Bon.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>base units</source>
         <translation>Basiseinheiten</translation>
     </message>
@@ -5959,7 +6001,7 @@ Art.-Nr. %2</translation>
         <translation>Die Erstattung ist erledigt, aber ihr Beleg wurde nicht gedruckt: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>“%1” is not an amount. Type it like %2.</source>
         <translation>„%1“ ist kein Betrag. Geben Sie ihn wie %2 ein.</translation>
     </message>
@@ -5988,7 +6030,7 @@ Art.-Nr. %2</translation>
 <context>
     <name>ReportCharts</name>
     <message>
-        <location filename="../ui/reportcharts.cpp" line="+110"/>
+        <location filename="../ui/reportcharts.cpp" line="+112"/>
         <source>Sales</source>
         <translation>Umsatz</translation>
     </message>
@@ -6016,13 +6058,13 @@ Art.-Nr. %2</translation>
         <translation>Umsatz (%1)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Cash</source>
         <comment>payment method</comment>
         <translation>Bar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Card</source>
         <comment>payment method</comment>
         <translation>Karte</translation>
@@ -6031,7 +6073,7 @@ Art.-Nr. %2</translation>
 <context>
     <name>ReportExport</name>
     <message>
-        <location filename="../ui/reportexport.cpp" line="+69"/>
+        <location filename="../ui/reportexport.cpp" line="+70"/>
         <source>Nothing in this period.</source>
         <translation>Keine Einträge in diesem Zeitraum.</translation>
     </message>
@@ -6041,7 +6083,7 @@ Art.-Nr. %2</translation>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Choose a file name to save to.</source>
         <translation>Wählen Sie einen Dateinamen zum Speichern.</translation>
     </message>
@@ -6051,7 +6093,7 @@ Art.-Nr. %2</translation>
         <translation>Der Ordner %1 existiert nicht. Wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 cannot be written. Choose a folder you may write to.</source>
         <translation>%1 kann nicht geschrieben werden. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
@@ -6064,7 +6106,7 @@ Art.-Nr. %2</translation>
 <context>
     <name>ReportService</name>
     <message>
-        <location filename="../models/services/reportservice.cpp" line="+20"/>
+        <location filename="../models/services/reportservice.cpp" line="+21"/>
         <source>Choose the first and the last day.</source>
         <translation>Wählen Sie den ersten und den letzten Tag.</translation>
     </message>
@@ -6074,7 +6116,7 @@ Art.-Nr. %2</translation>
         <translation>Der erste Tag liegt nach dem letzten Tag. Tauschen Sie die beiden und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>The report cannot be read right now; the last figures stay on screen.</source>
         <translation>Der Bericht kann gerade nicht gelesen werden; die letzten Zahlen bleiben auf dem Bildschirm.</translation>
     </message>
@@ -6087,7 +6129,7 @@ Art.-Nr. %2</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../ui/reportview.cpp" line="+118"/>
+        <location filename="../ui/reportview.cpp" line="+90"/>
         <source>Discounts</source>
         <translation>Rabatte</translation>
     </message>
@@ -6105,32 +6147,32 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>Tax</source>
         <translation>MwSt.</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-117"/>
         <source>Net sales</source>
         <comment>report tile: after discounts, less tax</comment>
         <translation>Nettoumsatz</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+128"/>
+        <location line="+135"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+117"/>
-        <location line="+2"/>
+        <location line="-134"/>
+        <location line="+121"/>
+        <location line="+3"/>
         <location line="+2"/>
         <source>Bills</source>
         <translation>Bons</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-125"/>
         <source>Average basket</source>
         <translation>Durchschnittlicher Bon</translation>
     </message>
@@ -6150,7 +6192,7 @@ Art.-Nr. %2</translation>
         <translation>Umsatz ohne MwSt. abzüglich Einkaufspreis, über die Artikel mit bekanntem Einkaufspreis</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Sales by hour of day</source>
         <translation>Umsatz nach Tageszeit</translation>
     </message>
@@ -6161,12 +6203,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Payment methods</source>
         <translation>Zahlungsarten</translation>
     </message>
     <message numerus="yes">
-        <location line="-46"/>
+        <location line="-48"/>
         <source>Top %n products by revenue</source>
         <translation>
             <numerusform>Der umsatzstärkste Artikel</numerusform>
@@ -6195,12 +6237,12 @@ Art.-Nr. %2</translation>
         <translation>Steuersatz</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sales incl. tax</source>
         <translation>Umsatz inkl. MwSt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sales excl. tax</source>
         <translation>Umsatz ohne MwSt.</translation>
     </message>
@@ -6211,30 +6253,30 @@ Art.-Nr. %2</translation>
         <translation>Zahlungsart</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Payments</source>
         <translation>Zahlungen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-21"/>
         <source>Cashiers</source>
         <translation>Kassierer/innen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Cashier</source>
         <translation>Kassierer/in</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+2"/>
+        <location line="-17"/>
+        <location line="+3"/>
         <location line="+2"/>
         <source>Sales</source>
         <translation>Umsatz</translation>
@@ -6246,12 +6288,12 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Category</source>
         <translation>Warengruppe</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Days</source>
         <translation>Tage</translation>
     </message>
@@ -6277,12 +6319,12 @@ Art.-Nr. %2</translation>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
@@ -6298,17 +6340,17 @@ Art.-Nr. %2</translation>
         <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bill</source>
         <translation>Bon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Approved by</source>
         <translation>Freigegeben von</translation>
     </message>
@@ -6323,7 +6365,7 @@ Art.-Nr. %2</translation>
         <translation>Knapper Bestand</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Unit</source>
         <comment>the unit a quantity is counted in</comment>
         <translation>Einheit</translation>
@@ -6367,28 +6409,28 @@ Art.-Nr. %2</translation>
         <translation>%1 vom Umsatz ohne MwSt.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Without category</source>
         <translation>Ohne Warengruppe</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Top %1 of %2 products; the CSV export has all of them.</source>
         <translation>Top %1 von %2 Artikeln; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The latest %1 of %2 refunds; the CSV export has all of them.</source>
         <translation>Die letzten %1 von %2 Erstattungen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location filename="../ui/reportviewexport.cpp" line="+59"/>
         <source>%1: %2</source>
         <comment>store name: report title</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Made %1</source>
         <translation>Erstellt %1</translation>
     </message>
@@ -6403,12 +6445,12 @@ Art.-Nr. %2</translation>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The table “%1” was saved as %2.</source>
         <translation>Die Tabelle „%1“ wurde als %2 gespeichert.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Export the report as PDF</source>
         <translation>Den Bericht als PDF exportieren</translation>
     </message>
@@ -6431,325 +6473,19 @@ Art.-Nr. %2</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../ui/reportspage.ui" line="+30"/>
+        <location filename="../ui/reportspage.cpp" line="+20"/>
         <source>Toda&amp;y</source>
         <translation>&amp;Heute</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+139"/>
-        <source>Updating…</source>
-        <translation>Wird aktualisiert…</translation>
-    </message>
-    <message>
-        <location line="-116"/>
-        <source>The figures follow every sale and refund on every lane by themselves</source>
-        <translation>Die Zahlen folgen jedem Verkauf und jeder Erstattung an jeder Kasse von selbst</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+132"/>
-        <location line="+278"/>
-        <source>Export P&amp;DF…</source>
-        <translation>&amp;PDF exportieren…</translation>
-    </message>
-    <message>
-        <location line="-407"/>
-        <location line="+132"/>
-        <source>Save the whole report, with its charts and tables, as a PDF file</source>
-        <translation>Den ganzen Bericht mit Diagrammen und Tabellen als PDF-Datei speichern</translation>
-    </message>
-    <message>
-        <location line="-122"/>
-        <location line="+132"/>
-        <source>P&amp;rint…</source>
-        <translation>&amp;Drucken…</translation>
-    </message>
-    <message>
-        <location line="-129"/>
-        <location line="+132"/>
-        <source>Print the whole report</source>
-        <translation>Den ganzen Bericht drucken</translation>
-    </message>
-    <message>
-        <location line="-116"/>
+        <location line="+1"/>
         <source>&amp;Sales Report</source>
         <translation>&amp;Umsatzbericht</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Peri&amp;od</source>
-        <translation>Zeit&amp;raum</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>&amp;From</source>
-        <translation>&amp;Von</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>&amp;To</source>
-        <translation>B&amp;is</translation>
-    </message>
-    <message>
-        <location line="+83"/>
-        <source>La&amp;ne</source>
-        <translation>&amp;Kasse</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Cas&amp;hier</source>
-        <translation>Kassierer/i&amp;n</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Cate&amp;gory</source>
-        <translation>&amp;Warengruppe</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+1"/>
         <source>Shift Re&amp;ports</source>
         <translation>Schicht&amp;berichte</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Show &amp;X Report</source>
-        <translation>&amp;X-Bericht anzeigen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The figures of this lane&apos;s open shift so far; nothing is closed or changed</source>
-        <translation>Die bisherigen Zahlen der offenen Schicht dieser Kasse; nichts wird geschlossen oder geändert</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>&amp;Lane</source>
-        <translation>&amp;Kasse</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Closed shifts and their Z reports, the latest first</source>
-        <translation>Geschlossene Schichten und ihre Z-Berichte, die neuesten zuerst</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>&amp;View Z Report</source>
-        <translation>Z-Bericht &amp;ansehen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Show the selected Z report as it was stored at closing, to read, print or save</source>
-        <translation>Den gewählten Z-Bericht so zeigen, wie er beim Schließen gespeichert wurde, zum Lesen, Drucken oder Speichern</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Show &amp;More</source>
-        <translation>&amp;Mehr anzeigen</translation>
-    </message>
-    <message>
-        <location line="+84"/>
-        <source>&amp;Reprint…</source>
-        <translation>&amp;Erneut drucken…</translation>
-    </message>
-    <message>
-        <location filename="../ui/reportspage.cpp" line="+134"/>
-        <location line="+186"/>
-        <source>Today, %1</source>
-        <translation>Heute, %1</translation>
-    </message>
-    <message>
-        <location line="-173"/>
-        <source>Today</source>
-        <translation>Heute</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Yesterday</source>
-        <translation>Gestern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last 7 days</source>
-        <comment>today and the six days before</comment>
-        <translation>Letzte 7 Tage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This week</source>
-        <translation>Diese Woche</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This month</source>
-        <translation>Dieser Monat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last month</source>
-        <comment>the whole calendar month before this one</comment>
-        <translation>Vormonat</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Custom</source>
-        <comment>a period between two dates the person picks</comment>
-        <translation>Eigener Zeitraum</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Lane</source>
-        <translation>Kasse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Z</source>
-        <comment>number of the Z report</comment>
-        <translation>Z</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Opened</source>
-        <translation>Geöffnet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>Geschlossen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cashier</source>
-        <translation>Kassierer/in</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Bills</source>
-        <translation>Bons</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sales</source>
-        <translation>Umsatz</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Refunded</source>
-        <translation>Erstattet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected cash</source>
-        <translation>Bargeld-Soll</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Counted cash</source>
-        <translation>Gezähltes Bargeld</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Difference</source>
-        <comment>counted less expected cash</comment>
-        <translation>Differenz</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Choose a Z report, or show the X report of lane %1.</source>
-        <translation>Wählen Sie einen Z-Bericht oder zeigen Sie den X-Bericht der Kasse %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show &amp;X Report of Lane %1</source>
-        <translation>&amp;X-Bericht der Kasse %1 anzeigen</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+72"/>
-        <source>All lanes</source>
-        <translation>Alle Kassen</translation>
-    </message>
-    <message>
-        <location line="-67"/>
-        <source>Lane %1</source>
-        <translation>Kasse %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Everybody</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Every category</source>
-        <translation>Alle Warengruppen</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Updated %1</source>
-        <translation>Aktualisiert %1</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Sales report, %1</source>
-        <translation>Umsatzbericht, %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sales report, %1 to %2</source>
-        <comment>first and last day</comment>
-        <translation>Umsatzbericht, %1 bis %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Lane: %1. Cashier: %2. Category: %3.</source>
-        <translation>Kasse: %1. Kassierer/in: %2. Warengruppe: %3.</translation>
-    </message>
-    <message>
-        <location line="+79"/>
-        <source>No shift was closed yet.</source>
-        <translation>Es wurde noch keine Schicht geschlossen.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln Z report(s) shown; there are more.</source>
-        <translation>
-            <numerusform>%Ln Z-Bericht angezeigt; es gibt weitere.</numerusform>
-            <numerusform>%Ln Z-Berichte angezeigt; es gibt weitere.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln Z report(s).</source>
-        <translation>
-            <numerusform>%Ln Z-Bericht.</numerusform>
-            <numerusform>%Ln Z-Berichte.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Print %1</source>
-        <translation>%1 drucken</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Export %1 as PDF</source>
-        <translation>%1 als PDF exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-Dateien (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1: %2</source>
-        <comment>store name: report title</comment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 was saved as %2.</source>
-        <translation>%1 wurde als %2 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -6804,6 +6540,181 @@ Art.-Nr. %2</translation>
     </message>
 </context>
 <context>
+    <name>SaleEditor</name>
+    <message>
+        <location filename="../ui/saleeditor.cpp" line="+82"/>
+        <source>%1 Please check it: %2</source>
+        <comment>headline, then what changed in the sale</comment>
+        <translation>%1 Bitte prüfen Sie: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+142"/>
+        <source>There is no line yet: scan an item first.</source>
+        <translation>Es gibt noch keine Position: Scannen Sie zuerst einen Artikel.</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>The quantity cannot be raised any further.</source>
+        <translation>Die Menge kann nicht weiter erhöht werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The line holds one. Press Delete (F8) to void it.</source>
+        <translation>Die Position enthält nur ein Stück. Drücken Sie Entf (F8), um sie zu stornieren.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many %1 of %2?</source>
+        <comment>how many units of product</comment>
+        <translation>Wie viele %1 von %2?</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 is sold in one unit only.</source>
+        <translation>%1 wird nur in einer Einheit verkauft.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is now sold as %2 at the catalogue price; give its discount again if it still applies.</source>
+        <translation>%1 wird jetzt als %2 zum Preis laut Artikelstamm verkauft; geben Sie den Rabatt erneut ein, falls er noch gilt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Discount on a line</source>
+        <translation>Rabatt auf eine Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount on %1 × %2 (%3), which costs %4.</source>
+        <translation>Rabatt auf %1 × %2 (%3) zum Preis von %4.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Discount on the bill</source>
+        <translation>Rabatt auf den Bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount on the whole bill of %1.</source>
+        <translation>Rabatt auf den gesamten Bon über %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the bill</source>
+        <translation>den Bon</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Override the price</source>
+        <translation>Preis überschreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New price of one %1 of %2. The catalogue says %3.</source>
+        <translation>Neuer Preis für %2 je %1. Laut Artikelstamm: %3.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 now costs %2 per %3.</source>
+        <translation>%1 kostet jetzt %2 je %3.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Voided %1 × %2.</source>
+        <translation>%1 × %2 storniert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sale is empty already.</source>
+        <translation>Der Verkauf ist bereits leer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear the sale</source>
+        <translation>Verkauf abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Take all %n item(s) off this sale?</source>
+        <translation>
+            <numerusform>Den %n Artikel aus diesem Verkauf entfernen?</numerusform>
+            <numerusform>Alle %n Artikel aus diesem Verkauf entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The sale was cleared.</source>
+        <translation>Der Verkauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is nothing to park.</source>
+        <translation>Es gibt nichts zu parken.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Park the sale</source>
+        <translation>Verkauf parken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A name to find it by, such as the customer&apos;s (may stay empty):</source>
+        <translation>Ein Name, unter dem er sich wiederfinden lässt, etwa der des Kunden (darf leer bleiben):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The sale is parked. F7 recalls it, at any lane.</source>
+        <translation>Der Verkauf ist geparkt. Mit F7 holen Sie ihn an jeder Kasse zurück.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sale &quot;%1&quot; is parked. F7 recalls it, at any lane.</source>
+        <translation>Der Verkauf „%1“ ist geparkt. Mit F7 holen Sie ihn an jeder Kasse zurück.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No sale is parked.</source>
+        <translation>Es ist kein Verkauf geparkt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recall a parked sale</source>
+        <translation>Geparkten Verkauf zurückholen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>This sale has %n item(s). Park it first, so that the recalled one can take its place?</source>
+        <translation>
+            <numerusform>Dieser Verkauf enthält %n Artikel. Zuerst parken, damit der zurückgeholte Verkauf seinen Platz einnehmen kann?</numerusform>
+            <numerusform>Dieser Verkauf enthält %n Artikel. Zuerst parken, damit der zurückgeholte Verkauf seinen Platz einnehmen kann?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Park it and recall</source>
+        <translation>&amp;Parken und zurückholen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Parked to recall another</source>
+        <translation>Geparkt, um einen anderen zurückzuholen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>The parked sale is back: %n item(s).</source>
+        <translation>
+            <numerusform>Der geparkte Verkauf ist zurück: %n Artikel.</numerusform>
+            <numerusform>Der geparkte Verkauf ist zurück: %n Artikel.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SalePage</name>
     <message>
         <location filename="../ui/salepage.ui" line="+69"/>
@@ -6816,13 +6727,7 @@ Art.-Nr. %2</translation>
         <translation>&amp;Belege</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <location filename="../ui/salepage.cpp" line="+1481"/>
-        <source>Total</source>
-        <translation>Summe</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+73"/>
         <source>Quick keys</source>
         <translation>Schnelltasten</translation>
     </message>
@@ -6837,7 +6742,7 @@ Art.-Nr. %2</translation>
         <translation>Schicht ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/salepage.cpp" line="-1247"/>
+        <location filename="../ui/salepage.cpp" line="+125"/>
         <source>%1 (%2)</source>
         <comment>action (shortcut)</comment>
         <translation>%1 (%2)</translation>
@@ -6848,13 +6753,12 @@ Art.-Nr. %2</translation>
         <translation>Hilfe</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+672"/>
+        <location line="+2"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location line="-672"/>
+        <location line="+0"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
@@ -6875,45 +6779,41 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+776"/>
         <source>Discount on the bill</source>
         <translation>Rabatt auf den Bon</translation>
     </message>
     <message>
-        <location line="-776"/>
+        <location line="+0"/>
         <source>Bill disc.</source>
         <translation>Bonrabatt</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+801"/>
         <source>Override the price</source>
         <translation>Preis überschreiben</translation>
     </message>
     <message>
-        <location line="-801"/>
+        <location line="+0"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1023"/>
         <source>Park the sale</source>
         <translation>Verkauf parken</translation>
     </message>
     <message>
-        <location line="-1023"/>
+        <location line="+0"/>
         <source>Park</source>
         <translation>Parken</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1056"/>
         <source>Recall a parked sale</source>
         <translation>Geparkten Verkauf zurückholen</translation>
     </message>
     <message>
-        <location line="-1056"/>
+        <location line="+0"/>
         <source>Recall</source>
         <translation>Zurückholen</translation>
     </message>
@@ -6929,12 +6829,11 @@ Art.-Nr. %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+842"/>
         <source>Clear the sale</source>
         <translation>Verkauf abbrechen</translation>
     </message>
     <message>
-        <location line="-842"/>
+        <location line="+0"/>
         <source>Clear</source>
         <translation>Abbruch</translation>
     </message>
@@ -6960,7 +6859,7 @@ Art.-Nr. %2</translation>
         <translation>Bezahlen   %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Take the payment (%1, or Enter on an empty scan field)</source>
         <translation>Zahlung annehmen (%1 oder Enter bei leerem Scanfeld)</translation>
     </message>
@@ -6975,76 +6874,27 @@ Art.-Nr. %2</translation>
         <translation>Belege erneut drucken, Drucker einrichten (Alt+B)</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>%1
-%2</source>
-        <comment>key cap: key, what it does</comment>
-        <translation>%1
-%2</translation>
-    </message>
-    <message>
-        <location line="+154"/>
-        <source>%1, %2 (%3)</source>
-        <comment>quick key tooltip: product, unit (shortcut)</comment>
-        <translation>%1, %2 (%3)</translation>
-    </message>
-    <message>
-        <location line="+93"/>
+        <location line="+127"/>
         <source>Nobody can sell at lane %1 until a shift is open. Count the cash float into the drawer and open the shift.</source>
         <translation>An Kasse %1 kann erst verkauft werden, wenn eine Schicht geöffnet ist. Zählen Sie den Anfangsbestand in die Kassenlade ein und öffnen Sie die Schicht.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="-100"/>
         <source>Nothing matches &quot;%1&quot;.</source>
         <translation>Nichts passt zu „%1“.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+123"/>
         <source>The quantity must be between 1 and %1.</source>
         <translation>Die Menge muss zwischen 1 und %1 liegen.</translation>
     </message>
     <message>
-        <location line="-554"/>
-        <source>Scan a barcode or type it and press Enter. Text searches names and SKUs. 3* before a code sells three (F3).</source>
-        <translation>Barcode scannen oder eintippen und Enter drücken. Text sucht in Namen und Artikelnummern. 3* vor einem Code verkauft drei (F3).</translation>
-    </message>
-    <message>
-        <location line="+219"/>
-        <source>Previous page of quick keys (Alt+Page Up)</source>
-        <translation>Vorige Seite der Schnelltasten (Alt+Bild aufwärts)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Next page of quick keys (Alt+Page Down)</source>
-        <translation>Nächste Seite der Schnelltasten (Alt+Bild abwärts)</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Page %1 of %2</source>
-        <comment>quick keys</comment>
-        <translation>Seite %1 von %2</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1  %2
-%3 · %4</source>
-        <comment>quick key: its number, product, unit · price</comment>
-        <translation>%1  %2
-%3 · %4</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="-51"/>
         <source>The sale that was in progress is back on screen (items: %1).</source>
         <translation>Der laufende Verkauf ist wieder auf dem Bildschirm (Artikel: %1).</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>%1 Please check it: %2</source>
-        <comment>headline, then what changed in the sale</comment>
-        <translation>%1 Bitte prüfen Sie: %2</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Lane %1 · %2
 since %3</source>
         <comment>lane, cashier of the shift, opening time</comment>
@@ -7052,168 +6902,56 @@ since %3</source>
 seit %3</translation>
     </message>
     <message>
-        <location line="+172"/>
-        <location line="+182"/>
+        <location line="+37"/>
+        <location line="+194"/>
         <source>Quantity %1: now scan the item.</source>
         <translation>Menge %1: jetzt den Artikel scannen.</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <location line="+405"/>
+        <location line="-190"/>
+        <location line="+104"/>
         <source>Scan an item to start a sale.</source>
         <translation>Scannen Sie einen Artikel, um einen Verkauf zu beginnen.</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-83"/>
         <source>Nothing has the barcode, name or SKU &quot;%1&quot;.</source>
         <translation>Kein Artikel hat den Barcode, Namen oder die Artikelnummer „%1“.</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+165"/>
-        <source>Sell %1 as</source>
-        <comment>which unit to sell a product in</comment>
-        <translation>%1 verkaufen als</translation>
-    </message>
-    <message>
-        <location line="-162"/>
-        <location line="+166"/>
-        <source>&amp;%1  %2 · %3</source>
-        <comment>menu: number, unit · price</comment>
-        <translation>&amp;%1  %2 · %3</translation>
-    </message>
-    <message>
-        <location line="-143"/>
+        <location line="+46"/>
         <source>%1 × %2 (%3) · %4 — %5 on the line now</source>
         <comment>quantity × product (unit) · price — quantity after a repeated scan</comment>
         <translation>%1 × %2 (%3) · %4 — jetzt %5 auf der Position</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 × %2 (%3) · %4</source>
         <comment>quantity × product (unit) · price</comment>
         <translation>%1 × %2 (%3) · %4</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+167"/>
-        <source>There is no line yet: scan an item first.</source>
-        <translation>Es gibt noch keine Position: Scannen Sie zuerst einen Artikel.</translation>
-    </message>
-    <message>
-        <location line="-154"/>
-        <source>The quantity cannot be raised any further.</source>
-        <translation>Die Menge kann nicht weiter erhöht werden.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The line holds one. Press Delete (F8) to void it.</source>
-        <translation>Die Position enthält nur ein Stück. Drücken Sie Entf (F8), um sie zu stornieren.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+112"/>
         <source>Type a quantity from 1 to %1, then press F2.</source>
         <translation>Geben Sie eine Menge von 1 bis %1 ein und drücken Sie dann F2.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>How many %1 of %2?</source>
-        <comment>how many units of product</comment>
-        <translation>Wie viele %1 von %2?</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>%1 is sold in one unit only.</source>
-        <translation>%1 wird nur in einer Einheit verkauft.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>%1 is now sold as %2 at the catalogue price; give its discount again if it still applies.</source>
-        <translation>%1 wird jetzt als %2 zum Preis laut Artikelstamm verkauft; geben Sie den Rabatt erneut ein, falls er noch gilt.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Discount on a line</source>
-        <translation>Rabatt auf eine Position</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Discount on %1 × %2 (%3), which costs %4.</source>
-        <translation>Rabatt auf %1 × %2 (%3) zum Preis von %4.</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Discount on the whole bill of %1.</source>
-        <translation>Rabatt auf den gesamten Bon über %1.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>the bill</source>
-        <translation>den Bon</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>New price of one %1 of %2. The catalogue says %3.</source>
-        <translation>Neuer Preis für %2 je %1. Laut Artikelstamm: %3.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>%1 now costs %2 per %3.</source>
-        <translation>%1 kostet jetzt %2 je %3.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Voided %1 × %2.</source>
-        <translation>%1 × %2 storniert.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The sale is empty already.</source>
-        <translation>Der Verkauf ist bereits leer.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Take all %n item(s) off this sale?</source>
-        <translation>
-            <numerusform>Den %n Artikel aus diesem Verkauf entfernen?</numerusform>
-            <numerusform>Alle %n Artikel aus diesem Verkauf entfernen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The sale was cleared.</source>
-        <translation>Der Verkauf wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="-76"/>
         <source>This sale is too large to add up. Please split it.</source>
         <translation>Dieser Verkauf ist zu groß, um ihn zu summieren. Bitte teilen Sie ihn auf.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Saving the sale…</source>
-        <translation>Verkauf wird gespeichert…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+56"/>
-        <source>Waiting for the database (%n s)… The sale is kept; Till stops waiting after %1 s.</source>
-        <translation>
-            <numerusform>Warten auf die Datenbank (%n s)… Der Verkauf bleibt erhalten; Till wartet höchstens %1 s.</numerusform>
-            <numerusform>Warten auf die Datenbank (%n s)… Der Verkauf bleibt erhalten; Till wartet höchstens %1 s.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>This sale had been saved already as bill %1; nothing was charged twice.</source>
         <translation>Dieser Verkauf war bereits als Bon %1 gespeichert; es wurde nichts doppelt berechnet.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Bill %1 saved. No change.</source>
         <translation>Bon %1 gespeichert. Kein Wechselgeld.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Bill %1 saved. Change: %2</source>
         <translation>Bon %1 gespeichert. Wechselgeld: %2</translation>
     </message>
@@ -7224,68 +6962,17 @@ seit %3</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+133"/>
+        <location line="+83"/>
         <source>Reprint</source>
         <translation>Erneut drucken</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-83"/>
         <source>Print the receipt again (Ctrl+P)</source>
         <translation>Den Beleg erneut drucken (Strg+P)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>There is nothing to park.</source>
-        <translation>Es gibt nichts zu parken.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A name to find it by, such as the customer&apos;s (may stay empty):</source>
-        <translation>Ein Name, unter dem er sich wiederfinden lässt, etwa der des Kunden (darf leer bleiben):</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The sale is parked. F7 recalls it, at any lane.</source>
-        <translation>Der Verkauf ist geparkt. Mit F7 holen Sie ihn an jeder Kasse zurück.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The sale &quot;%1&quot; is parked. F7 recalls it, at any lane.</source>
-        <translation>Der Verkauf „%1“ ist geparkt. Mit F7 holen Sie ihn an jeder Kasse zurück.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>No sale is parked.</source>
-        <translation>Es ist kein Verkauf geparkt.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>This sale has %n item(s). Park it first, so that the recalled one can take its place?</source>
-        <translation>
-            <numerusform>Dieser Verkauf enthält %n Artikel. Zuerst parken, damit der zurückgeholte Verkauf seinen Platz einnehmen kann?</numerusform>
-            <numerusform>Dieser Verkauf enthält %n Artikel. Zuerst parken, damit der zurückgeholte Verkauf seinen Platz einnehmen kann?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Park it and recall</source>
-        <translation>&amp;Parken und zurückholen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Parked to recall another</source>
-        <translation>Geparkt, um einen anderen zurückzuholen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+15"/>
-        <source>The parked sale is back: %n item(s).</source>
-        <translation>
-            <numerusform>Der geparkte Verkauf ist zurück: %n Artikel.</numerusform>
-            <numerusform>Der geparkte Verkauf ist zurück: %n Artikel.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+34"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -7376,41 +7063,17 @@ seit %3</translation>
         <translation>Tasten an der Kasse</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Type part of a name or a SKU; the list opens as you type.</source>
         <translation>Geben Sie einen Teil eines Namens oder einer Artikelnummer ein; die Liste öffnet sich beim Tippen.</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Items %1 · lines %2</source>
-        <comment>count of items and of lines</comment>
-        <translation>Artikel %1 · Positionen %2</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Change</source>
-        <comment>change due to the customer</comment>
-        <translation>Wechselgeld</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Paid %1 of %2</source>
-        <comment>paid amount of bill total</comment>
-        <translation>%1 von %2 bezahlt</translation>
-    </message>
-    <message>
-        <location line="-71"/>
+        <location line="+9"/>
         <source>The cash drawer did not open: %1</source>
         <translation>Die Kassenlade hat sich nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location line="-1231"/>
-        <source>Scan or search</source>
-        <comment>placeholder of the scan field; the tool tip explains more</comment>
-        <translation>Scan oder Suche</translation>
-    </message>
-    <message>
-        <location line="+1234"/>
+        <location line="+3"/>
         <source>The receipt of bill %1 did not print: %2</source>
         <translation>Der Beleg zu Bon %1 wurde nicht gedruckt: %2</translation>
     </message>
@@ -7419,29 +7082,167 @@ seit %3</translation>
         <source>Print the receipt of bill %1 again</source>
         <translation>Den Beleg zu Bon %1 erneut drucken</translation>
     </message>
+</context>
+<context>
+    <name>SaleSaver</name>
     <message>
-        <location line="+11"/>
-        <source>—</source>
-        <comment>no amount</comment>
-        <translation>—</translation>
+        <location filename="../ui/salesaver.cpp" line="+41"/>
+        <source>Saving the sale…</source>
+        <translation>Verkauf wird gespeichert…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>Waiting for the database (%n s)… The sale is kept; Till stops waiting after %1 s.</source>
+        <translation>
+            <numerusform>Warten auf die Datenbank (%n s)… Der Verkauf bleibt erhalten; Till wartet höchstens %1 s.</numerusform>
+            <numerusform>Warten auf die Datenbank (%n s)… Der Verkauf bleibt erhalten; Till wartet höchstens %1 s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SalesReportTab</name>
+    <message>
+        <location filename="../ui/salesreporttab.ui" line="+11"/>
+        <source>Peri&amp;od</source>
+        <translation>Zeit&amp;raum</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Subtotal %1&lt;br&gt;Discounts −%2</source>
-        <comment>rich text</comment>
-        <translation>Zwischensumme %1&lt;br&gt;Rabatte −%2</translation>
+        <location line="+17"/>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;To</source>
+        <translation>B&amp;is</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Export P&amp;DF…</source>
+        <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the whole report, with its charts and tables, as a PDF file</source>
+        <translation>Den ganzen Bericht mit Diagrammen und Tabellen als PDF-Datei speichern</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>incl. %1 tax on %2: %3</source>
-        <comment>tax included in prices</comment>
-        <translation>inkl. %1 MwSt. auf %2: %3</translation>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the whole report</source>
+        <translation>Den ganzen Bericht drucken</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>La&amp;ne</source>
+        <translation>&amp;Kasse</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cas&amp;hier</source>
+        <translation>Kassie&amp;rer/in</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cate&amp;gory</source>
+        <translation>&amp;Warengruppe</translation>
+    </message>
+    <message>
+        <location filename="../ui/salesreporttab.cpp" line="+53"/>
+        <source>Today</source>
+        <translation>Heute</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>plus %1 tax on %2: %3</source>
-        <comment>tax added to prices</comment>
-        <translation>zzgl. %1 MwSt. auf %2: %3</translation>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <comment>today and the six days before</comment>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <comment>the whole calendar month before this one</comment>
+        <translation>Vormonat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom</source>
+        <comment>a period between two dates the person picks</comment>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>All lanes</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lane %1</source>
+        <translation>Kasse %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everybody</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Every category</source>
+        <translation>Alle Warengruppen</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Sales report, %1</source>
+        <translation>Umsatzbericht, %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales report, %1 to %2</source>
+        <comment>first and last day</comment>
+        <translation>Umsatzbericht, %1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lane: %1. Cashier: %2. Category: %3.</source>
+        <translation>Kasse: %1. Kassierer/in: %2. Warengruppe: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanField</name>
+    <message>
+        <location filename="../ui/scanfield.cpp" line="+40"/>
+        <source>Scan or search</source>
+        <comment>placeholder of the scan field; the tool tip explains more</comment>
+        <translation>Scan oder Suche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a barcode or type it and press Enter. Text searches names and SKUs. 3* before a code sells three (F3).</source>
+        <translation>Barcode scannen oder eintippen und Enter drücken. Text sucht in Namen und Artikelnummern. 3* vor einem Code verkauft drei (F3).</translation>
     </message>
 </context>
 <context>
@@ -7636,7 +7437,7 @@ seit %3</translation>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../ui/settingspage.cpp" line="+33"/>
+        <location filename="../ui/settingspage.cpp" line="+32"/>
         <source>Warn, then sell anyway</source>
         <translation>Warnen, dann trotzdem verkaufen</translation>
     </message>
@@ -7646,7 +7447,7 @@ seit %3</translation>
         <translation>Verkauf sperren</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Saved. Other tills take up new sign-in and lock settings when they next start.</source>
         <translation>Gespeichert. Andere Kassen übernehmen neue Anmelde- und Sperreinstellungen beim nächsten Start.</translation>
     </message>
@@ -7654,7 +7455,7 @@ seit %3</translation>
 <context>
     <name>SettingsService</name>
     <message>
-        <location filename="../models/services/settingsservice.cpp" line="+110"/>
+        <location filename="../models/services/settingsservice.cpp" line="+80"/>
         <source>Store name</source>
         <translation>Name des Geschäfts</translation>
     </message>
@@ -7760,6 +7561,7 @@ seit %3</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+24"/>
         <source>The settings could not be read or saved. Nothing was changed.</source>
         <translation>Die Einstellungen konnten nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
     </message>
@@ -7767,12 +7569,12 @@ seit %3</translation>
 <context>
     <name>SetupService</name>
     <message>
-        <location filename="../models/services/setupservice.cpp" line="+32"/>
+        <location filename="../models/services/setupservice.cpp" line="+31"/>
         <source>The store could not be set up. Nothing was saved; please try again.</source>
         <translation>Das Geschäft konnte nicht eingerichtet werden. Es wurde nichts gespeichert; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>A tax rate lies between 0 % and 100 %.</source>
         <translation>Ein Steuersatz liegt zwischen 0 % und 100 %.</translation>
     </message>
@@ -7965,7 +7767,7 @@ seit %3</translation>
         <translation>Entnahme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cash put into the drawer, and why (change from the bank, …).</source>
         <translation>Bargeld in die Kassenlade gelegt, und warum (Wechselgeld von der Bank, …).</translation>
     </message>
@@ -8000,7 +7802,7 @@ seit %3</translation>
         <translation>Ohne Verkauf öffnet die Kassenlade nur mit Angabe eines Grundes.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The drawer was opened: %1</source>
         <translation>Die Kassenlade wurde geöffnet: %1</translation>
     </message>
@@ -8010,7 +7812,7 @@ seit %3</translation>
         <translation>Schließen Sie den Verkauf auf dem Bildschirm ab oder parken Sie ihn, bevor Sie die Schicht schließen.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The shift is closed: Z report %1.</source>
         <translation>Die Schicht ist geschlossen: Z-Bericht %1.</translation>
     </message>
@@ -8018,12 +7820,12 @@ seit %3</translation>
 <context>
     <name>ShiftReportDialog</name>
     <message>
-        <location filename="../ui/shiftreportdialog.cpp" line="+64"/>
+        <location filename="../ui/shiftreportdialog.cpp" line="+67"/>
         <source>&amp;Print</source>
         <translation>&amp;Drucken</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Print the report on the receipt printer</source>
         <translation>Den Bericht auf dem Belegdrucker drucken</translation>
     </message>
@@ -8033,17 +7835,17 @@ seit %3</translation>
         <translation>Den Bericht auf einem Drucker drucken</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save as P&amp;DF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%1 was printed.</source>
         <translation>%1 wurde gedruckt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 did not print: %2</source>
         <translation>%1 wurde nicht gedruckt: %2</translation>
     </message>
@@ -8058,12 +7860,12 @@ seit %3</translation>
         <translation>%1 drucken</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 was sent to the printer.</source>
         <translation>%1 wurde an den Drucker gesendet.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Save %1 as PDF</source>
         <translation>%1 als PDF speichern</translation>
     </message>
@@ -8073,7 +7875,179 @@ seit %3</translation>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>%1 was saved as %2.</source>
+        <translation>%1 wurde als %2 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportsTab</name>
+    <message>
+        <location filename="../ui/shiftreportstab.ui" line="+13"/>
+        <source>Show &amp;X Report</source>
+        <translation>&amp;X-Bericht anzeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The figures of this lane&apos;s open shift so far; nothing is closed or changed</source>
+        <translation>Die bisherigen Zahlen der offenen Schicht dieser Kasse; nichts wird geschlossen oder geändert</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Lane</source>
+        <translation>&amp;Kasse</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Closed shifts and their Z reports, the latest first</source>
+        <translation>Geschlossene Schichten und ihre Z-Berichte, die neuesten zuerst</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;View Z Report</source>
+        <translation>Z-Bericht &amp;ansehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the selected Z report as it was stored at closing, to read, print or save</source>
+        <translation>Den gewählten Z-Bericht so zeigen, wie er beim Schließen gespeichert wurde, zum Lesen, Drucken oder Speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show &amp;More</source>
+        <translation>&amp;Mehr anzeigen</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Export P&amp;DF…</source>
+        <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Reprint…</source>
+        <translation>&amp;Erneut drucken…</translation>
+    </message>
+    <message>
+        <location filename="../ui/shiftreportstab.cpp" line="+42"/>
+        <source>Choose a Z report, or show the X report of lane %1.</source>
+        <translation>Wählen Sie einen Z-Bericht oder zeigen Sie den X-Bericht der Kasse %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show &amp;X Report of Lane %1</source>
+        <translation>&amp;X-Bericht der Kasse %1 anzeigen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Lane</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z</source>
+        <comment>number of the Z report</comment>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bills</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected cash</source>
+        <translation>Bargeld-Soll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted cash</source>
+        <translation>Gezähltes Bargeld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <comment>counted less expected cash</comment>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>All lanes</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lane %1</source>
+        <translation>Kasse %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No shift was closed yet.</source>
+        <translation>Es wurde noch keine Schicht geschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln Z report(s) shown; there are more.</source>
+        <translation>
+            <numerusform>%Ln Z-Bericht angezeigt; es gibt weitere.</numerusform>
+            <numerusform>%Ln Z-Berichte angezeigt; es gibt weitere.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln Z report(s).</source>
+        <translation>
+            <numerusform>%Ln Z-Bericht.</numerusform>
+            <numerusform>%Ln Z-Berichte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Print %1</source>
+        <translation>%1 drucken</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export %1 as PDF</source>
+        <translation>%1 als PDF exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <comment>store name: report title</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 was saved as %2.</source>
         <translation>%1 wurde als %2 gespeichert.</translation>
     </message>
@@ -8086,12 +8060,12 @@ seit %3</translation>
         <translation>Die Schicht konnte nicht gelesen oder gespeichert werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>No shift is open at lane %1. Open a shift first.</source>
         <translation>An Kasse %1 ist keine Schicht geöffnet. Öffnen Sie zuerst eine Schicht.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The opening float cannot be negative.</source>
         <translation>Der Anfangsbestand darf nicht negativ sein.</translation>
     </message>
@@ -8101,7 +8075,7 @@ seit %3</translation>
         <translation>An Kasse %1 ist bereits eine Schicht geöffnet.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Enter an amount above zero.</source>
         <translation>Geben Sie einen Betrag über null ein.</translation>
     </message>
@@ -8111,7 +8085,7 @@ seit %3</translation>
         <translation>Bitte geben Sie an, warum Bargeld eingelegt oder entnommen wird.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>The counted cash cannot be negative.</source>
         <translation>Das gezählte Bargeld darf nicht negativ sein.</translation>
     </message>
@@ -8121,7 +8095,7 @@ seit %3</translation>
         <translation>Diese Schicht wurde inzwischen an einer anderen Kasse geschlossen.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>There is no Z report %1 for lane %2.</source>
         <translation>Für Kasse %2 gibt es keinen Z-Bericht %1.</translation>
     </message>
@@ -8154,7 +8128,7 @@ seit %3</translation>
         <translation>Till kann keine Verbindung zum Datenbankserver unter %1 herstellen. Bitte prüfen Sie, ob der Server läuft und diese Kasse ihn erreichen kann, und starten Sie Till dann erneut.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>This database was set up by a newer version of Till. Please install that version on this till too. Nothing in the database has been changed.</source>
         <translation>Diese Datenbank wurde von einer neueren Version von Till eingerichtet. Bitte installieren Sie diese Version auch auf dieser Kasse. In der Datenbank wurde nichts geändert.</translation>
     </message>
@@ -8184,7 +8158,7 @@ seit %3</translation>
 <context>
     <name>StatementsModel</name>
     <message>
-        <location filename="../models/items/statementsmodel.cpp" line="+46"/>
+        <location filename="../models/items/statementsmodel.cpp" line="+41"/>
         <source>OK</source>
         <comment>the SQL statement succeeded</comment>
         <translation>OK</translation>
@@ -8251,7 +8225,7 @@ seit %3</translation>
 <context>
     <name>StocktakeModel</name>
     <message>
-        <location filename="../models/items/stocktakemodel.cpp" line="+69"/>
+        <location filename="../models/items/stocktakemodel.cpp" line="+102"/>
         <source>Count first</source>
         <comment>blind stocktake: the stock shows after the count</comment>
         <translation>Erst zählen</translation>
@@ -8262,31 +8236,31 @@ seit %3</translation>
         <translation>Blindzählung: Der Bestand erscheint, sobald dieser Artikel gezählt ist.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-40"/>
         <source>—</source>
         <comment>no pack to count in</comment>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+4"/>
+        <location line="+3"/>
+        <location line="+3"/>
         <source>%L1 × %2</source>
         <comment>count × unit</comment>
         <translation>%L1 × %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>No difference</source>
         <translation>Keine Differenz</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>+%1</source>
         <comment>more counted than booked</comment>
         <translation>+%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+48"/>
         <source>Count full %1 (%L2 × %3 each)</source>
         <translation>Volle %1 zählen (je %L2 × %3)</translation>
     </message>
@@ -8301,7 +8275,7 @@ seit %3</translation>
         <translation>Zählen Sie, was nicht in einem vollen Gebinde ist, in %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Full packs counted, in each product&apos;s largest pack</source>
         <translation>Gezählte volle Gebinde, jeweils im größten Gebinde des Artikels</translation>
     </message>
@@ -8385,12 +8359,12 @@ Bestand</translation>
         <translation>Den Bestand jedes gezählten Artikels auf die gezählte Menge setzen</translation>
     </message>
     <message>
-        <location filename="../ui/stocktakewidget.cpp" line="+24"/>
+        <location filename="../ui/stocktakewidget.cpp" line="+25"/>
         <source>Count each product in full packs and loose units. Counts are kept while you search for the next shelf; posting sets the stock of every counted product and books the differences.</source>
         <translation>Zählen Sie jeden Artikel in vollen Gebinden und losen Einheiten. Die Zählungen bleiben erhalten, während Sie nach dem nächsten Regal suchen; beim Buchen wird der Bestand jedes gezählten Artikels gesetzt und die Differenzen werden gebucht.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>All categories</source>
         <translation>Alle Warengruppen</translation>
     </message>
@@ -8421,12 +8395,13 @@ Bestand</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Stocktake %1 was posted: %2 counted, %3 changed.</source>
         <translation>Inventur %1 wurde gebucht: %2 gezählt, %3 geändert.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <location line="+1"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln Artikel</numerusform>
@@ -8477,23 +8452,23 @@ Bestand</translation>
         <translation>Ent&amp;fernen…</translation>
     </message>
     <message>
-        <location filename="../ui/taxratesdialog.cpp" line="+21"/>
+        <location filename="../ui/taxratesdialog.cpp" line="+20"/>
         <source>e.g. %1 or %2</source>
         <translation>z. B. %1 oder %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%1 — %2</source>
         <comment>tax rate name — percentage</comment>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>The rate &quot;%1&quot; is not a percentage between 0 and 100 with at most two decimals, such as %2 or %3.</source>
         <translation>Der Satz „%1“ ist kein Prozentwert zwischen 0 und 100 mit höchstens zwei Nachkommastellen, wie etwa %2 oder %3.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Remove Tax Rate</source>
         <translation>Steuersatz entfernen</translation>
     </message>
@@ -8511,6 +8486,121 @@ Bestand</translation>
         <location line="+0"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>TodayReportTab</name>
+    <message>
+        <location filename="../ui/todayreporttab.ui" line="+34"/>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The figures follow every sale and refund on every lane by themselves</source>
+        <translation>Die Zahlen folgen jedem Verkauf und jeder Erstattung an jeder Kasse von selbst</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export P&amp;DF…</source>
+        <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the whole report, with its charts and tables, as a PDF file</source>
+        <translation>Den ganzen Bericht mit Diagrammen und Tabellen als PDF-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the whole report</source>
+        <translation>Den ganzen Bericht drucken</translation>
+    </message>
+    <message>
+        <location filename="../ui/todayreporttab.cpp" line="+32"/>
+        <location line="+47"/>
+        <source>Today, %1</source>
+        <translation>Heute, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All lanes</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updated %1</source>
+        <translation>Aktualisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../ui/totalspanel.ui" line="+12"/>
+        <location filename="../ui/totalspanel.cpp" line="+83"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location filename="../ui/totalspanel.cpp" line="-55"/>
+        <source>—</source>
+        <comment>no amount</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Items %1 · lines %2</source>
+        <comment>count of items and of lines</comment>
+        <translation>Artikel %1 · Positionen %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Subtotal %1&lt;br&gt;Discounts −%2</source>
+        <comment>rich text</comment>
+        <translation>Zwischensumme %1&lt;br&gt;Rabatte −%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>incl. %1 tax on %2: %3</source>
+        <comment>tax included in prices</comment>
+        <translation>inkl. %1 MwSt. auf %2: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plus %1 tax on %2: %3</source>
+        <comment>tax added to prices</comment>
+        <translation>zzgl. %1 MwSt. auf %2: %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Change</source>
+        <comment>change due to the customer</comment>
+        <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid %1 of %2</source>
+        <comment>paid amount of bill total</comment>
+        <translation>%1 von %2 bezahlt</translation>
+    </message>
+</context>
+<context>
+    <name>UnitMenu</name>
+    <message>
+        <location filename="../ui/unitmenu.cpp" line="+12"/>
+        <source>Sell %1 as</source>
+        <comment>which unit to sell a product in</comment>
+        <translation>%1 verkaufen als</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;%1  %2 · %3</source>
+        <comment>menu: number, unit · price</comment>
+        <translation>&amp;%1  %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -8615,7 +8705,7 @@ Bestand</translation>
         <translation>Dem gewählten Benutzer die Anmeldung wieder erlauben</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Deactivate %1</source>
         <translation>%1 deaktivieren</translation>
     </message>
@@ -8639,17 +8729,17 @@ Bestand</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Please enter the person&apos;s name.</source>
         <translation>Bitte geben Sie den Namen der Person ein.</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>Only an administrator can create an administrator.</source>
         <translation>Nur Administrator/innen können Administrator/innen anlegen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The user name &quot;%1&quot; is taken. Please choose another.</source>
         <translation>Der Benutzername „%1“ ist vergeben. Bitte wählen Sie einen anderen.</translation>
     </message>
@@ -8664,7 +8754,7 @@ Bestand</translation>
         <translation>Nur Administrator/innen können Administrator/innen ändern.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1 is the last administrator and must stay one.</source>
         <translation>%1 ist die letzte Administratorin bzw. der letzte Administrator und muss es bleiben.</translation>
     </message>
@@ -8682,7 +8772,7 @@ Bestand</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../models/items/usersmodel.cpp" line="+44"/>
+        <location filename="../models/items/usersmodel.cpp" line="+37"/>
         <source>Active</source>
         <comment>user may sign in</comment>
         <translation>Aktiv</translation>
