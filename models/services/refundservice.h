@@ -3,8 +3,8 @@
 #include "models/db/auditrepository.h"
 #include "models/db/refundrepository.h"
 #include "models/domain/approval.h"
-#include "models/domain/receipt.h"
 #include "models/domain/clock.h"
+#include "models/domain/receipt.h"
 #include "models/services/serviceerror.h"
 
 #include <QObject>
