@@ -1,9 +1,9 @@
+#include "tests/common/childcase.h"
 #include "tests/common/modeltesters.h"
 
 #include <QAbstractListModel>
 #include <QApplication>
 #include <QComboBox>
-#include <QProcess>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
@@ -60,17 +60,7 @@ private:
     //! The child's exit code for one case (-1 when it crashed or hung), and its report.
     static int runCase(const QString &testCase, QString *report)
     {
-        QProcess child;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QString::fromLatin1(kCasesVariable), u"1"_s);
-        child.setProcessEnvironment(environment);
-        child.setProcessChannelMode(QProcess::MergedChannels);
-        child.start(QCoreApplication::applicationFilePath(), {testCase});
-        if (!child.waitForFinished(30000)) {
-            return -1;
-        }
-        *report = QString::fromUtf8(child.readAll());
-        return child.exitStatus() == QProcess::NormalExit ? child.exitCode() : -1;
+        return runChildCase(kCasesVariable, testCase, report);
     }
 
 private Q_SLOTS:

@@ -1,7 +1,7 @@
 #include "models/services/serviceerror.h"
+#include "tests/common/childcase.h"
 #include "tests/common/qverifyok.h"
 
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -62,18 +62,9 @@ private:
     //! The child's report of one failing case, and whether it failed.
     static QString runFailing(const QString &testCase, int *exitCode)
     {
-        QProcess child;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QString::fromLatin1(kCasesVariable), u"1"_s);
-        child.setProcessEnvironment(environment);
-        child.setProcessChannelMode(QProcess::MergedChannels);
-        child.start(QCoreApplication::applicationFilePath(), {testCase});
-        if (!child.waitForFinished(30000)) {
-            *exitCode = -1;
-            return {};
-        }
-        *exitCode = child.exitStatus() == QProcess::NormalExit ? child.exitCode() : -1;
-        return QString::fromUtf8(child.readAll());
+        QString report;
+        *exitCode = runChildCase(kCasesVariable, testCase, &report);
+        return report;
     }
 
 private Q_SLOTS:
