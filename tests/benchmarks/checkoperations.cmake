@@ -12,7 +12,7 @@ set(expected
     refund_total/till bill_refund_total/till
     daily_report/till summary_30d/till
     barcode_lookup/cold barcode_lookup/warm
-    search_prefix/till search_substring/till
+    search_prefix/till search_substring/till search_rare/till search_absent/till
     history_first_page/till history_deep_page/till
     csv_import/till shift_close/till
     startup/open)

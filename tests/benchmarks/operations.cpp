@@ -428,6 +428,27 @@ void measureSearchSubstring(BenchRun &bench)
             [&] { ok(productRepository.page(filter, {}, 50), "search_substring"); });
 }
 
+//! A term that only a handful of products hold ("Product 1234", "Product 12340" to 12349):
+//! a search that must not read the whole catalogue to find so few.
+void measureSearchRare(BenchRun &bench)
+{
+    ProductRepository productRepository(bench.db);
+    ProductFilter filter;
+    filter.text = u"duct 1234"_s;
+    measure(u"search_rare"_s, u"till"_s, 50, 50,
+            [&] { ok(productRepository.page(filter, {}, 50), "search_rare"); });
+}
+
+//! A term no product holds: the slowest case of a search that scans.
+void measureSearchAbsent(BenchRun &bench)
+{
+    ProductRepository productRepository(bench.db);
+    ProductFilter filter;
+    filter.text = u"no such product"_s;
+    measure(u"search_absent"_s, u"till"_s, 50, 50,
+            [&] { ok(productRepository.page(filter, {}, 50), "search_absent"); });
+}
+
 void measureHistoryFirstPage(BenchRun &bench)
 {
     RefundRepository refundRepository(bench.db);
@@ -535,6 +556,8 @@ void measureOperations(BenchRun &bench)
             {u"barcode_lookup"_s, measureBarcodeLookup},
             {u"search_prefix"_s, measureSearchPrefix},
             {u"search_substring"_s, measureSearchSubstring},
+            {u"search_rare"_s, measureSearchRare},
+            {u"search_absent"_s, measureSearchAbsent},
             {u"history_first_page"_s, measureHistoryFirstPage},
             {u"history_deep_page"_s, measureHistoryDeepPage},
             {u"csv_import"_s, measureCsvImport},
