@@ -65,7 +65,7 @@ void TodayReportTab::refresh()
     }
     m_stale = false;
     // Listens again if the connection was opened anew since (idempotent otherwise).
-    m_live->subscribe();
+    m_live->isListening();
     const QDate today = QDate::currentDate();
     m_runner->request(ReportRange::days(today, today));
 }

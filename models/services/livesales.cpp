@@ -13,7 +13,7 @@ LiveSales::LiveSales(const Database &db, QObject *parent)
     m_coalesce.setInterval(250);
     connect(&m_coalesce, &QTimer::timeout, this, &LiveSales::changed);
     m_db.listen(SaleRepository::kSalesChannel, this, [this](const QString &) { handleCommit(); });
-    subscribe(); // opens the connection now, so the others are heard from the start
+    isListening(); // opens the connection now, so the others are heard from the start
 }
 
 void LiveSales::watch(CheckoutService &checkout, RefundService &refunds)
@@ -22,7 +22,7 @@ void LiveSales::watch(CheckoutService &checkout, RefundService &refunds)
     connect(&refunds, &RefundService::refundCommitted, this, &LiveSales::handleCommit);
 }
 
-bool LiveSales::subscribe()
+bool LiveSales::isListening()
 {
     return m_db.isListening(SaleRepository::kSalesChannel);
 }

@@ -28,7 +28,7 @@ public:
      * Whether this lane hears the others now. A lost connection is opened again first, and
      * listens again with it; idempotent, and cheap while the connection holds.
      */
-    bool subscribe();
+    bool isListening();
 
     quint64 notificationsHeard() const { return m_heard; }
 
