@@ -45,28 +45,82 @@ QList<Migration> Migrator::builtIn()
     return result;
 }
 
-QStringList Migrator::splitStatements(const QString &sql)
+namespace {
+
+//! The engine a `--@ postgresql` / `--@ sqlite` line names, if it is one.
+std::optional<DatabaseUrl::Engine> engineMark(const QString &trimmed)
+{
+    if (!trimmed.startsWith(u"--@"_s)) {
+        return std::nullopt;
+    }
+    const QString name = trimmed.mid(3).trimmed().toLower();
+    if (name == u"postgresql"_s) {
+        return DatabaseUrl::Engine::PostgreSQL;
+    }
+    if (name == u"sqlite"_s) {
+        return DatabaseUrl::Engine::SQLite;
+    }
+    return std::nullopt;
+}
+
+//! Whether a statement begun so far is a SQLite trigger with a body, which ends at `END;`
+//! (a PostgreSQL trigger names a function and ends at its line's semicolon).
+bool isTriggerBody(const QString &statement)
+{
+    static const QRegularExpression trigger(
+            uR"(^\s*CREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b.*\bBEGIN\b)"_s,
+            QRegularExpression::CaseInsensitiveOption
+                    | QRegularExpression::DotMatchesEverythingOption);
+    return trigger.match(statement).hasMatch();
+}
+
+} // namespace
+
+QStringList Migrator::splitStatements(const QString &sql, std::optional<DatabaseUrl::Engine> engine)
 {
     QStringList statements;
     QString current;
+    std::optional<DatabaseUrl::Engine> only;
+    bool inDollarBody = false;
+    const auto finish = [&] {
+        QString statement = current.trimmed();
+        if (statement.endsWith(u';')) {
+            statement.chop(1);
+        }
+        statement = statement.trimmed();
+        if (!statement.isEmpty() && (!engine || !only || *only == *engine)) {
+            statements.append(statement);
+        }
+        current.clear();
+        only.reset();
+    };
     const QStringList lines = sql.split(u'\n');
     for (const QString &line : lines) {
         const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(u"--"_s) || (trimmed.isEmpty() && current.isEmpty())) {
+        if (current.isEmpty() && !inDollarBody) {
+            if (const auto mark = engineMark(trimmed)) {
+                only = mark;
+                continue;
+            }
+        }
+        if (!inDollarBody
+            && (trimmed.startsWith(u"--"_s) || (trimmed.isEmpty() && current.isEmpty()))) {
             continue;
         }
         current += line + u'\n';
-        if (trimmed.endsWith(u';')) {
-            QString statement = current.trimmed();
-            statement.chop(1);
-            if (!statement.trimmed().isEmpty()) {
-                statements.append(statement.trimmed());
-            }
-            current.clear();
+        if (line.count(u"$$"_s) % 2 == 1) {
+            inDollarBody = !inDollarBody;
         }
+        if (inDollarBody || !trimmed.endsWith(u';')) {
+            continue;
+        }
+        if (isTriggerBody(current) && trimmed.compare(u"END;"_s, Qt::CaseInsensitive) != 0) {
+            continue;
+        }
+        finish();
     }
     if (!current.trimmed().isEmpty()) {
-        statements.append(current.trimmed());
+        finish();
     }
     return statements;
 }
@@ -143,7 +197,8 @@ DbStatus Migrator::apply(const Migration &migration) const
     if (done.int64(0) > 0) {
         return tx.commit();
     }
-    const QStringList statements = splitStatements(m_db.dialect().expandTemplates(migration.sql));
+    const QStringList statements = splitStatements(m_db.dialect().expandTemplates(migration.sql),
+                                                   m_db.dialect().engine());
     for (const QString &statement : statements) {
         if (DbStatus status = SqlQuery::run(m_db, statement); !status) {
             DbError error = status.error();

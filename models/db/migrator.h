@@ -1,10 +1,13 @@
 #pragma once
 
+#include "models/db/databaseurl.h"
 #include "models/db/dberror.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class Database;
 
@@ -24,7 +27,10 @@ struct Migration
  *
  * File format: one file serves both engines through the dialect's type templates
  * ({{id}}, {{timestamp}}, {{now}}); a statement ends with a semicolon at the end of a
- * line, so a statement that needs an inner ';' keeps it inside a line.
+ * line, so a statement that needs an inner ';' keeps it inside a line. Two bodies may
+ * hold line-end semicolons: a PL/pgSQL body between $$ marks, and a SQLite
+ * `CREATE TRIGGER ... BEGIN ... END;`. A statement whose first line is `--@ postgresql`
+ * or `--@ sqlite` runs on that engine alone (an index or trigger only one of them has).
  */
 class Migrator
 {
@@ -34,7 +40,9 @@ public:
     explicit Migrator(const Database &db, QList<Migration> migrations = builtIn());
 
     static QList<Migration> builtIn();
-    static QStringList splitStatements(const QString &sql);
+    //! The statements of a file; with an engine, only those for it (without their marks).
+    static QStringList splitStatements(const QString &sql,
+                                       std::optional<DatabaseUrl::Engine> engine = std::nullopt);
 
     int latestVersion() const;
     //! The version the database is at; 0 for an empty database.

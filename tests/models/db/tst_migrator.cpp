@@ -40,6 +40,81 @@ private Q_SLOTS:
         QCOMPARE(statements.at(3), u"SELECT 1"_s);
     }
 
+    void keepsBodiesWholeAndStatementsForOneEngine()
+    {
+        const QString file = u"--@ postgresql\n"
+                             "CREATE FUNCTION f() RETURNS trigger AS $$\n"
+                             "BEGIN\n"
+                             "  -- a comment in the body stays\n"
+                             "  RAISE EXCEPTION 'no';\n"
+                             "END;\n"
+                             "$$ LANGUAGE plpgsql;\n"
+                             "--@ postgresql\n"
+                             "CREATE TRIGGER t BEFORE DELETE ON a EXECUTE FUNCTION f();\n"
+                             "--@ sqlite\n"
+                             "CREATE TRIGGER t BEFORE DELETE ON a\n"
+                             "BEGIN\n"
+                             "  SELECT RAISE(ABORT, 'no');\n"
+                             "END;\n"
+                             "CREATE INDEX i ON a (x);\n"_s;
+        using Engine = DatabaseUrl::Engine;
+
+        const QStringList all = Migrator::splitStatements(file);
+        QCOMPARE(all.size(), 4);
+
+        const QStringList postgres = Migrator::splitStatements(file, Engine::PostgreSQL);
+        QCOMPARE(postgres.size(), 3);
+        QVERIFY(postgres.at(0).startsWith(u"CREATE FUNCTION f()"_s));
+        QVERIFY(postgres.at(0).contains(u"RAISE EXCEPTION 'no';\nEND;\n$$ LANGUAGE plpgsql"_s));
+        QVERIFY(postgres.at(0).contains(u"-- a comment in the body stays"_s));
+        QCOMPARE(postgres.at(1), u"CREATE TRIGGER t BEFORE DELETE ON a EXECUTE FUNCTION f()"_s);
+        QCOMPARE(postgres.at(2), u"CREATE INDEX i ON a (x)"_s);
+
+        const QStringList sqlite = Migrator::splitStatements(file, Engine::SQLite);
+        QCOMPARE(sqlite.size(), 2);
+        QCOMPARE(
+                sqlite.at(0),
+                u"CREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n  SELECT RAISE(ABORT, 'no');\nEND"_s);
+        QCOMPARE(sqlite.at(1), u"CREATE INDEX i ON a (x)"_s);
+    }
+
+    void appliesWhatItsEngineHasAlone()
+    {
+        // Given an empty database and a migration with a guard written for each engine
+        auto scratch = TestDatabase::create(TestDatabase::Schema::Empty);
+        QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+        Database &db = scratch->db();
+        const Migration guarded{
+                1, u"guarded"_s,
+                u"CREATE TABLE kept (x INTEGER);\n"
+                "--@ postgresql\n"
+                "CREATE FUNCTION kept_refuse() RETURNS trigger AS $$\n"
+                "BEGIN\n"
+                "  RAISE EXCEPTION 'kept rows stay';\n"
+                "END;\n"
+                "$$ LANGUAGE plpgsql;\n"
+                "--@ postgresql\n"
+                "CREATE TRIGGER kept_stays BEFORE DELETE ON kept FOR EACH STATEMENT\n"
+                "  EXECUTE FUNCTION kept_refuse();\n"
+                "--@ sqlite\n"
+                "CREATE TRIGGER kept_stays BEFORE DELETE ON kept\n"
+                "BEGIN\n"
+                "  SELECT RAISE(ABORT, 'kept rows stay');\n"
+                "END;\n"
+                "INSERT INTO kept VALUES (1);\n"_s};
+
+        // When it is applied
+        QVERIFY_OK(Migrator(db, {guarded}).migrate());
+
+        // Then its table holds its row, and the engine's own guard refuses a delete
+        QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM kept"_s), 1);
+        SqlQuery remove(db, u"DELETE FROM kept"_s);
+        QVERIFY(!remove.exec());
+        QVERIFY2(remove.error().details.contains(u"kept rows stay"_s),
+                 qPrintable(remove.error().details));
+        QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM kept"_s), 1);
+    }
+
     void freshDatabaseGetsTheWholeSchema()
     {
         // Given an empty database
