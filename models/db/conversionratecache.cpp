@@ -3,6 +3,8 @@
 #include "models/db/database.h"
 #include "models/db/productrepository.h"
 
+#include <QSet>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -48,15 +50,17 @@ DbResult<std::optional<ScannedUnit>> ConversionRateCache::scan(const QString &ba
     return *found;
 }
 
-DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &unitIds)
+QList<qint64> ConversionRateCache::takeFresh(const QList<qint64> &unitIds, const QDateTime &now,
+                                             QHash<qint64, qint64> &found)
 {
-    const QDateTime now = m_clock();
-    QHash<qint64, qint64> found;
     QList<qint64> missing;
+    QSet<qint64> seen; // a document names a unit on many lines: each is looked up once
+    seen.reserve(unitIds.size());
     for (qint64 id : unitIds) {
-        if (found.contains(id) || missing.contains(id)) {
+        if (seen.contains(id)) {
             continue;
         }
+        seen.insert(id);
         const Entry *entry = m_cache.object(id);
         if (entry && isFresh(entry->loadedAt, now)) {
             found.insert(id, entry->rate);
@@ -70,20 +74,51 @@ DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &
         ++m_stats.misses;
         missing.append(id);
     }
-    if (!missing.isEmpty()) {
-        const auto loaded = ProductRepository(m_db).conversionRates(missing);
-        ++m_stats.loads;
-        if (!loaded) {
-            Q_EMIT statsChanged();
-            return loaded.error();
-        }
-        for (auto it = loaded->cbegin(); it != loaded->cend(); ++it) {
-            m_cache.insert(it.key(), new Entry{it.value(), now});
-            found.insert(it.key(), it.value());
-        }
+    return missing;
+}
+
+DbStatus ConversionRateCache::load(const QList<qint64> &unitIds, const QDateTime &now,
+                                   QHash<qint64, qint64> &found)
+{
+    if (unitIds.isEmpty()) {
+        return Done{};
     }
+    const auto loaded = ProductRepository(m_db).conversionRates(unitIds);
+    ++m_stats.loads;
+    if (!loaded) {
+        return loaded.error();
+    }
+    for (auto it = loaded->cbegin(); it != loaded->cend(); ++it) {
+        m_cache.insert(it.key(), new Entry{it.value(), now});
+        found.insert(it.key(), it.value());
+    }
+    return Done{};
+}
+
+DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &unitIds)
+{
+    const QDateTime now = m_clock();
+    QHash<qint64, qint64> found;
+    found.reserve(unitIds.size());
+    const DbStatus loaded = load(takeFresh(unitIds, now, found), now, found);
     Q_EMIT statsChanged();
+    if (!loaded) {
+        return loaded.error();
+    }
     return found;
+}
+
+DbStatus ConversionRateCache::prefetch(const QList<qint64> &unitIds)
+{
+    // Not a lookup: the units already fresh count as hits when they are read, not here.
+    const quint64 hits = m_stats.hits;
+    const QDateTime now = m_clock();
+    QHash<qint64, qint64> found;
+    const QList<qint64> missing = takeFresh(unitIds, now, found);
+    m_stats.hits = hits;
+    const DbStatus loaded = load(missing, now, found);
+    Q_EMIT statsChanged();
+    return loaded;
 }
 
 DbResult<qint64> ConversionRateCache::rate(qint64 unitId)

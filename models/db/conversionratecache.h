@@ -41,6 +41,16 @@ public:
     DbResult<qint64> rate(qint64 unitId);
 
     /*!
+     * Loads the rates of all these units that are not fresh in memory, in one query
+     * (none when all are), so that the rate() calls that follow are hits. For a caller
+     * that walks many lines one at a time (a document, a list of products' units):
+     *
+     *     cache.prefetch(unitIdsOfTheDocument);
+     *     for (const Line &line : lines) { ... cache.rate(line.unitId) ... }
+     */
+    DbStatus prefetch(const QList<qint64> &unitIds);
+
+    /*!
      * The unit a barcode names, from memory or one indexed query. std::nullopt for a code
      * nobody has (not remembered: it may be added any moment).
      */
@@ -76,6 +86,11 @@ private:
         return loadedAt.secsTo(now) < m_ttlSeconds;
     }
     void handleNotification(const QString &payload);
+    //! Fresh rates go into found; the ids to load (each once) are returned.
+    QList<qint64> takeFresh(const QList<qint64> &unitIds, const QDateTime &now,
+                            QHash<qint64, qint64> &found);
+    //! One query for the ids; what it finds is cached and added to found.
+    DbStatus load(const QList<qint64> &unitIds, const QDateTime &now, QHash<qint64, qint64> &found);
 
     struct Entry
     {

@@ -23,6 +23,33 @@ public:
         : m_db(db)
     {}
 
+    //! Who posts a goods receipt, and where, for the document and the audit log.
+    struct ReceiptHeader
+    {
+        qint64 userId = 0;
+        QString supplier;
+        QString note;
+        QString lane;
+    };
+    //! A goods receipt written whole, or refused whole at a line (nothing written).
+    struct PostedReceipt
+    {
+        StockDocument document; //!< id 0 when refused
+        int refusedLine = 0;    //!< 1-based; 0 when posted
+        int productsChanged = 0;
+    };
+    /*!
+     * A whole goods receipt: the document, its lines, each product's stock and one ledger
+     * row per product, and the audit row; one statement on PostgreSQL, one transaction on
+     * SQLite, whatever the number of lines. The statements check each line themselves, so
+     * no foreign key has to: its unit is one of its product's, its product still exists
+     * (locked until commit on PostgreSQL, so it cannot be deleted meanwhile) and its base
+     * quantity is its quantity times the unit's size now (a rate read before the unit was
+     * changed is refused). The first line that fails refuses the whole receipt.
+     */
+    DbResult<PostedReceipt> postReceipt(const QList<StockDelta> &lines,
+                                        const ReceiptHeader &header) const;
+
     //! A new posted document with the next number of its kind.
     DbResult<StockDocument> createDocument(const QString &kind, qint64 userId,
                                            const QString &supplier, const QString &note) const;
@@ -48,8 +75,16 @@ public:
     DbResult<QList<LedgerRow>> ledger(qint64 productId, qint64 beforeId, int limit) const;
 
 private:
-    QString linesJson(const QList<StockDelta> &lines) const;
-    QString linesSource() const;
+    enum class LineNumbers { Omit, Include };
+    QString linesJson(const QList<StockDelta> &lines,
+                      LineNumbers numbers = LineNumbers::Omit) const;
+    QString linesSource(LineNumbers numbers = LineNumbers::Omit) const;
+    DbResult<PostedReceipt> postReceiptPostgres(const QList<StockDelta> &lines,
+                                                const ReceiptHeader &header) const;
+    //! After a refusal: the first line that refused the receipt.
+    DbResult<PostedReceipt> refusedLine(const QString &source, const QString &json) const;
+    DbResult<PostedReceipt> postReceiptSteps(const QList<StockDelta> &lines,
+                                             const ReceiptHeader &header) const;
 
     const Database &m_db;
 };

@@ -134,38 +134,23 @@ ServiceResult<StockDocument> InventoryService::postReceipt(const QList<ReceiptLi
         }
         deltas.append({line.productId, line.unitId, line.quantity, *base, line.unitCost});
     }
-    Transaction tx(m_db);
-    if (DbStatus status = tx.begin(); !status) {
-        return failed(status.error());
+    const auto posted = m_stock.postReceipt(
+            deltas, {grant->userId, supplier.trimmed(), note.trimmed(), m_session.lane()});
+    if (!posted) {
+        return failed(posted.error());
     }
-    auto document = m_stock.createDocument(u"receipt"_s, grant->userId, supplier.trimmed(),
-                                           note.trimmed());
-    if (!document) {
-        return failed(document.error());
+    if (posted->refusedLine > 0) {
+        // The line's unit changed under the rate this till remembered, or was never its
+        // product's: read the units again before the receipt is posted again.
+        m_cache.invalidate(unitIds);
+        return invalid(tr("Line %1: this unit is not one of the product's units, or it was "
+                          "changed meanwhile. Nothing was posted.")
+                               .arg(posted->refusedLine));
     }
-    const auto written = m_stock.insertDocumentLines(document->id, deltas);
-    if (!written) {
-        return failed(written.error());
-    }
-    if (*written != deltas.size()) {
-        return invalid(tr("A line names a unit of another product. Nothing was posted."));
-    }
-    const auto changed = m_stock.applyDeltas(deltas, u"receipt"_s, document->id, grant->userId, {});
-    if (!changed) {
-        return failed(changed.error());
-    }
-    if (DbStatus status
-        = m_audit.record({grant->userId, 0, m_session.lane(), u"goods_receipt"_s,
-                          u"document=%1 lines=%2"_s.arg(document->number).arg(lines.size())});
-        !status) {
-        return failed(status.error());
-    }
-    if (DbStatus status = tx.commit(); !status) {
-        return failed(status.error());
-    }
-    document->lines = static_cast<int>(lines.size());
-    document->productsChanged = *changed;
-    return *document;
+    StockDocument document = posted->document;
+    document.lines = static_cast<int>(lines.size());
+    document.productsChanged = posted->productsChanged;
+    return document;
 }
 
 ServiceResult<StockDocument> InventoryService::postStocktake(const QList<CountLine> &lines,

@@ -1,6 +1,7 @@
 #include "models/db/conversionratecache.h"
 #include "models/db/queryprofiler.h"
 #include "models/services/catalogueservice.h"
+#include "tests/common/qverifyok.h"
 #include "tests/common/storefixture.h"
 
 #include <QSignalSpy>
@@ -65,6 +66,67 @@ private Q_SLOTS:
         }
         QCOMPARE(cache.stats().hits, quint64(4));
         QCOMPARE(cache.stats().entries, 4);
+    }
+
+    void aPrefetchLoadsADocumentsUnitsInOneQueryThenEachRateIsAHit()
+    {
+        // Given a cold cache and a document of forty products in pieces and boxes, each
+        // unit named twice
+        const QList<Product> products = m_store->addProducts(
+                40, {{u"Piece"_s, 1, 100, {}}, {u"Box of 12"_s, 12, 1100, {}}});
+        QList<qint64> ids;
+        for (const Product &product : products) {
+            ids << unitIds(product);
+        }
+        ConversionRateCache cache(m_store->db());
+
+        // When its units are prefetched, one query loads them all
+        {
+            ProfileScope scope(u"test.prefetch"_s);
+            QVERIFY_OK(cache.prefetch(ids + ids));
+            QCOMPARE(scope.statementCount(), 1);
+        }
+        QCOMPARE(cache.stats().loads, quint64(1));
+        QCOMPARE(cache.stats().misses, quint64(80));
+        QCOMPARE(cache.stats().entries, 80);
+
+        // Then every line's rate is a hit, with no statement
+        {
+            ProfileScope scope(u"test.lines"_s);
+            for (const Product &product : products) {
+                QCOMPARE(*cache.rate(product.units.at(0).id), 1);
+                QCOMPARE(*cache.rate(product.units.at(1).id), 12);
+            }
+            QCOMPARE(scope.statementCount(), 0);
+        }
+        QCOMPARE(cache.stats().hits, quint64(80));
+
+        // And prefetching units already fresh costs nothing and counts no lookup
+        {
+            ProfileScope scope(u"test.again"_s);
+            QVERIFY_OK(cache.prefetch(ids));
+            QCOMPARE(scope.statementCount(), 0);
+        }
+        QCOMPARE(cache.stats().loads, quint64(1));
+        QCOMPARE(cache.stats().hits, quint64(80));
+    }
+
+    void aPrefetchLoadsOnlyWhatIsMissingOrExpired()
+    {
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        ConversionRateCache cache(m_store->db());
+        cache.setClock([&now] { return now; });
+        QCOMPARE(*cache.rate(m_cola.units.at(1).id), 24);
+        now = now.addSecs(cache.timeToLive() + 1);
+        QCOMPARE(*cache.rate(m_wine.units.at(1).id), 8);
+        // The cola case has expired, the wine bottle is fresh, the glass was never read.
+        ProfileScope scope(u"test.partial"_s);
+        QVERIFY_OK(cache.prefetch(
+                {m_cola.units.at(1).id, m_wine.units.at(1).id, m_wine.units.at(0).id, 987654}));
+        QCOMPARE(scope.statementCount(), 1);
+        QCOMPARE(cache.stats().expirations, quint64(1));
+        QCOMPARE(cache.stats().loads, quint64(3));
+        QCOMPARE(cache.stats().entries, 3);
     }
 
     void unknownUnitsAreAbsentNotZero()
