@@ -1,6 +1,7 @@
 #include "models/db/database.h"
 
 #include "models/db/notificationrelay.h"
+#include "models/db/pgstatement.h"
 #include "models/db/queryprofiler.h"
 #include "models/db/sqlitefilelocks.h"
 
@@ -55,6 +56,7 @@ Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
     m_statements.clear();
+    m_pgStatements.clear();
     m_relays.clear();
     // Connections of other threads should have been closed by their threads; removing
     // them here is the last resort and Qt warns if they are still in use.
@@ -308,7 +310,62 @@ void Database::dropCachedStatements() const
     {
         QMutexLocker lock(&m_mutex);
         dropped = m_statements.take(QThread::currentThread());
+        // Prepared on a session that is gone (or going): nothing to deallocate.
+        m_pgStatements.remove(QThread::currentThread());
     }
+}
+
+pg_conn *Database::libpqConnection() const
+{
+    PGconn *conn = pgConnection(connection());
+    return conn != nullptr && PQstatus(conn) == CONNECTION_OK ? conn : nullptr;
+}
+
+std::shared_ptr<const PgStatement> Database::keptPgStatement(const QString &sql,
+                                                             QSqlError *error) const
+{
+    // First the connection: one lost or interrupted is opened again, which forgets the
+    // statements of the session before.
+    PGconn *conn = libpqConnection();
+    if (conn == nullptr) {
+        *error = PgExec::noConnection();
+        return nullptr;
+    }
+    const QThread *thread = QThread::currentThread();
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto &statements = m_pgStatements[thread];
+        const auto it = statements.constFind(sql);
+        if (it != statements.cend() && it.value()->connection == conn) {
+            return it.value();
+        }
+    }
+    auto statement = std::make_shared<PgStatement>(PgStatement::translate(sql));
+    // Never QPSQL's "qpsqlpstmt_*": the driver deallocates those by its own count.
+    statement->name = "till_" + QByteArray::number(m_pgStatementNames.fetch_add(1) + 1);
+    statement->connection = conn;
+    QueryProfiler::instance().recordPrepare();
+    if (!PgExec::prepare(conn, *statement, error)) {
+        return nullptr;
+    }
+    QMutexLocker lock(&m_mutex);
+    m_pgStatements[thread].insert(sql, statement);
+    return statement;
+}
+
+void Database::relayPgNotifications(pg_conn *connection) const
+{
+    std::shared_ptr<NotificationRelay> relay;
+    {
+        QMutexLocker lock(&m_mutex);
+        relay = m_relays.value(QThread::currentThread());
+    }
+    PgExec::drainNotifications(connection,
+                               [&relay](const QString &channel, const QString &payload) {
+                                   if (relay) {
+                                       relay->post(channel, payload);
+                                   }
+                               });
 }
 
 void Database::interrupt(const QThread *thread) const

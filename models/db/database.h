@@ -16,6 +16,8 @@
 #include <memory>
 
 class NotificationRelay;
+struct PgStatement;
+struct pg_conn;
 class QObject;
 class QSqlError;
 class QThread;
@@ -80,6 +82,21 @@ public:
     //! Forgets the calling thread's cached statements (after a lost connection).
     void dropCachedStatements() const;
 
+    /*!
+     * PostgreSQL: the calling thread's libpq connection, the one behind connection() (so a
+     * transaction begun there applies), opened again if it was lost; nullptr when it cannot
+     * be had.
+     */
+    pg_conn *libpqConnection() const;
+    /*!
+     * PostgreSQL: sql prepared once on the calling thread's session under a name of Till's
+     * own, kept until that session ends (reconnect(), dropCachedStatements()); nullptr and
+     * the server's error when it refuses the statement or there is no connection.
+     */
+    std::shared_ptr<const PgStatement> keptPgStatement(const QString &sql, QSqlError *error) const;
+    //! PostgreSQL: hands the notifications a statement read off connection to the listeners.
+    void relayPgNotifications(pg_conn *connection) const;
+
     //! How many times a connection was opened, on any thread.
     quint64 openings() const { return m_openings.load(std::memory_order_acquire); }
 
@@ -127,6 +144,10 @@ private:
     mutable std::atomic<bool> m_fileLost{false};
     mutable QHash<const QThread *, QString> m_connections;
     mutable QHash<const QThread *, QHash<QString, std::shared_ptr<QSqlQuery>>> m_statements;
+    // PostgreSQL: each thread's statements prepared through libpq, by SQL text.
+    mutable QHash<const QThread *, QHash<QString, std::shared_ptr<const PgStatement>>>
+            m_pgStatements;
+    mutable std::atomic<quint64> m_pgStatementNames{0};
     // PostgreSQL: each thread's socket, for interrupt(), and the threads interrupted since.
     mutable QHash<const QThread *, int> m_sockets;
     mutable QSet<const QThread *> m_interrupted;

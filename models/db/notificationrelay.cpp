@@ -31,6 +31,12 @@ void NotificationRelay::follow(QSqlDriver *driver)
                    const QVariant &payload) { deliver(channel, payload.toString()); });
 }
 
+void NotificationRelay::post(const QString &channel, const QString &payload)
+{
+    QMetaObject::invokeMethod(
+            this, [this, channel, payload] { deliver(channel, payload); }, Qt::QueuedConnection);
+}
+
 void NotificationRelay::deliver(const QString &channel, const QString &payload)
 {
     m_listeners.removeIf([](const Listener &listener) { return !listener.receiver; });

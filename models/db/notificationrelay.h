@@ -28,6 +28,12 @@ public:
     QStringList channels() const;
     //! Takes the notifications of driver from now on; nothing happens if it already does.
     void follow(QSqlDriver *driver);
+    /*!
+     * Hands a notification read off the connection by a statement (libpq keeps those that
+     * arrive with a result, and the driver never sees them) to the listeners, from the event
+     * loop of this thread, as the driver's own ones are.
+     */
+    void post(const QString &channel, const QString &payload);
 
 private:
     void deliver(const QString &channel, const QString &payload);

@@ -2,6 +2,7 @@
 
 #include "models/db/dberror.h"
 
+#include <QHash>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -9,12 +10,17 @@
 #include <memory>
 
 class Database;
+class PgResult;
+struct PgStatement;
 
 /*!
- * The one way Till runs SQL. Wraps a QSqlQuery on the calling thread's connection,
- * prepares with named placeholders, and hands every execution to the QueryProfiler.
- * Reads are forward-only. A failed statement leaves a DbError with the driver's text.
- * Hot paths pass Prepared::Keep, so the statement is prepared once per connection.
+ * The one way Till runs SQL, with named placeholders, handing every execution to the
+ * QueryProfiler. On SQLite it wraps a QSqlQuery on the calling thread's connection. On
+ * PostgreSQL it talks libpq on that same connection: each exec is one round trip with the
+ * values sent as parameters (see PgStatement), and notifications read with a result reach
+ * the listeners at once. Reads are forward-only. A failed statement leaves a DbError with
+ * the driver's text. Hot paths pass Prepared::Keep, so the statement is prepared once per
+ * connection.
  *
  *     SqlQuery q(db, u"SELECT id, name FROM products WHERE sku = :sku"_s);
  *     q.bind(u"sku"_s, sku);
@@ -24,7 +30,10 @@ class Database;
 class SqlQuery
 {
 public:
-    //! Fresh prepares and drops its statement; Keep reuses one prepared per connection.
+    /*!
+     * Fresh prepares and drops its statement (on PostgreSQL the unnamed statement, parsed
+     * with the exec in one round trip); Keep reuses one prepared per connection.
+     */
     enum class Prepared { Fresh, Keep };
 
     SqlQuery(const Database &db, const QString &sql, Prepared prepared = Prepared::Fresh);
@@ -43,12 +52,12 @@ public:
      */
     bool execOne();
 
-    bool next() { return m_query->next(); }
-    QVariant value(int column) const { return m_query->value(column); }
-    QVariant value(const QString &column) const { return m_query->value(column); }
-    qint64 int64(int column) const { return m_query->value(column).toLongLong(); }
-    QString text(int column) const { return m_query->value(column).toString(); }
-    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    bool next();
+    QVariant value(int column) const;
+    QVariant value(const QString &column) const;
+    qint64 int64(int column) const { return value(column).toLongLong(); }
+    QString text(int column) const { return value(column).toString(); }
+    int numRowsAffected() const;
 
     const DbError &error() const { return m_error; }
     bool hasError() const { return m_failed; }
@@ -59,10 +68,18 @@ public:
 
 private:
     bool fail(const QSqlError &error);
+    void preparePostgres();
+    bool execPostgres();
+    static DbStatus runPostgres(const Database &db, const QString &sql);
 
     const Database &m_db;
     QString m_sql;
-    std::shared_ptr<QSqlQuery> m_query;
+    std::shared_ptr<QSqlQuery> m_query; // SQLite
+    // PostgreSQL: the statement, its bound values, and the last result.
+    std::shared_ptr<const PgStatement> m_statement;
+    QHash<QString, QVariant> m_bound;
+    std::unique_ptr<PgResult> m_result;
+    bool m_postgres = false;
     bool m_prepared = false;
     bool m_kept = false;
     bool m_failed = false;

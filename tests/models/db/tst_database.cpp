@@ -136,6 +136,29 @@ private Q_SLOTS:
         QCOMPARE(gone, 0);
     }
 
+    void aNotificationReadWithAResultIsHeardWithoutAnotherStatement()
+    {
+        if (!TestDatabase::isPostgres()) {
+            QSKIP("LISTEN/NOTIFY is PostgreSQL's.");
+        }
+        const Database &db = m_scratch->db();
+        const QString channel = uniqueChannel();
+        QObject receiver;
+        QStringList heard;
+        db.listen(channel, &receiver, [&heard](const QString &payload) { heard << payload; });
+        QVERIFY(db.isListening(channel));
+        // Given a NOTIFY that reaches the listening connection with a kept statement's result
+        // (its own, so the notification comes in the same read as the result)
+        for (int i = 0; i < 2; ++i) {
+            SqlQuery q(db, u"SELECT pg_notify(:channel, :payload)"_s, SqlQuery::Prepared::Keep);
+            q.bind(u"channel"_s, channel).bind(u"payload"_s, u"sold %1"_s.arg(i));
+            QVERIFY(q.exec());
+            // Then it is heard at once, no later statement needed to bring it in
+            QTRY_COMPARE_WITH_TIMEOUT(heard.size(), i + 1, 2000);
+        }
+        QCOMPARE(heard, (QStringList{u"sold 0"_s, u"sold 1"_s}));
+    }
+
     void onSqliteNothingListens()
     {
         if (TestDatabase::isPostgres()) {
