@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 struct Figure
 {
@@ -21,7 +22,14 @@ struct Figure
     double medianMs = 0;
     double p95Ms = 0;
     int reps = 0;
+    //! Round trips on the wire in one extra repetition; none where there is no wire.
+    std::optional<int> roundTrips;
+    //! The server's own time per repetition; none where it cannot be read.
+    std::optional<double> serverMs;
 };
+
+//! A figure's line under the bench's header (round trips and server time "-" when none).
+void printFigure(const Figure &figure);
 
 //! The figures measured so far, in the order they were measured.
 QList<Figure> &benchFigures();
@@ -57,9 +65,15 @@ void ok(const R &result, const char *what)
 
 bool wanted(const QString &op);
 
+//! Whose connection an operation talks on: the bench's own (watched), or one of its own.
+enum class Wire { Bench, Elsewhere };
+
 /*!
  * Runs body reps times (after setup, which is not timed) and records the median and p95
- * of the wall time and the statements of the last run.
+ * of the wall time, the statements of the last run and the server's time per run. Then
+ * once more (after setup, untimed) to count the round trips on the wire and, with
+ * --profile, to write the plans of what it ran.
  */
 void measure(const QString &op, const QString &variant, int n, int reps,
-             const std::function<void()> &body, const std::function<void()> &setup = {});
+             const std::function<void()> &body, const std::function<void()> &setup = {},
+             Wire wire = Wire::Bench);

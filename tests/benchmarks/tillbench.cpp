@@ -7,6 +7,7 @@
 #include "models/db/sqlquery.h"
 #include "models/services/services.h"
 #include "tests/benchmarks/benchmeasure.h"
+#include "tests/benchmarks/benchwire.h"
 #include "tests/benchmarks/lanebench.h"
 #include "tests/benchmarks/operations.h"
 #include "tests/benchmarks/seeder.h"
@@ -27,7 +28,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-//! How durable a commit is here, since that sets what a commit costs.
+//! How durable a commit is here, since that sets what a commit costs, and on PostgreSQL
+//! how much it caches and which server it is.
 QString durability(const Database &db)
 {
     const auto setting = [&db](const QString &sql) {
@@ -36,9 +38,11 @@ QString durability(const Database &db)
     };
     if (db.dialect().isPostgres()) {
         // SHOW cannot be prepared; current_setting() can.
-        return u"fsync %1, synchronous_commit %2"_s.arg(
+        return u"fsync %1, synchronous_commit %2, shared_buffers %3, server %4"_s.arg(
                 setting(u"SELECT current_setting('fsync')"_s),
-                setting(u"SELECT current_setting('synchronous_commit')"_s));
+                setting(u"SELECT current_setting('synchronous_commit')"_s),
+                setting(u"SELECT current_setting('shared_buffers')"_s),
+                setting(u"SELECT current_setting('server_version')"_s));
     }
     const QStringList levels{u"OFF"_s, u"NORMAL"_s, u"FULL"_s, u"EXTRA"_s};
     return u"journal_mode %1, synchronous %2"_s.arg(
@@ -64,7 +68,10 @@ QJsonObject toJson(const Figure &f)
             {u"statements"_s, f.statements},
             {u"median_ms"_s, f.medianMs},
             {u"p95_ms"_s, f.p95Ms},
-            {u"reps"_s, f.reps}};
+            {u"reps"_s, f.reps},
+            // null where there is no wire (SQLite) or no server time to read
+            {u"round_trips"_s, f.roundTrips ? QJsonValue(*f.roundTrips) : QJsonValue()},
+            {u"server_ms"_s, f.serverMs ? QJsonValue(*f.serverMs) : QJsonValue()}};
 }
 
 void addOptions(QCommandLineParser &parser)
@@ -81,6 +88,11 @@ void addOptions(QCommandLineParser &parser)
              u"SCALE"_s, u"small"_s});
     parser.addOption({u"only"_s, u"Comma-separated operations to run."_s, u"OPS"_s});
     parser.addOption({u"json"_s, u"Also write the figures as JSON."_s, u"FILE"_s});
+    parser.addOption({u"profile"_s,
+                      u"Also write, for each operation, the SQL it ran and its plans "
+                      "(PostgreSQL: auto_explain's EXPLAIN ANALYZE; SQLite: EXPLAIN QUERY "
+                      "PLAN)."_s,
+                      u"FILE"_s});
     parser.addOption(
             {u"lanes"_s,
              u"Instead of the operations: K lanes committing sales at once, then checks."_s,
@@ -151,9 +163,10 @@ int runLanes(const Database &db, const QCommandLineParser &parser, int laneCount
         return 1;
     }
     if (parser.isSet(u"json"_s)
-        && !writeJson(parser.value(u"json"_s),
-                      {toJson({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1}),
-                       outcome->json})) {
+        && !writeJson(
+                parser.value(u"json"_s),
+                {toJson({u"seed"_s, u"till"_s, scale.billLines, 0, seedMs, seedMs, 1, {}, {}}),
+                 outcome->json})) {
         return 1;
     }
     return outcome->checksPassed ? 0 : 3;
@@ -165,6 +178,10 @@ int runOperations(Database &db, const QCommandLineParser &parser, const Database
     Services services(db, u"1"_s);
     services.session.signIn(UserRepository(db).findByLogin(u"bench"_s).value().value().user);
     (void)services.checkout.loadRules();
+    // A store measured again (--seeded) has its shift closed by the last shift_close.
+    if (const auto shift = services.shifts.current(); shift && !shift->has_value()) {
+        ok(services.shifts.open(Money::fromMinor(10000)), "opening a shift");
+    }
     SaleRules rules = services.checkout.rules();
     rules.allowNegativeStock = true;
     services.checkout.setRules(rules);
@@ -237,9 +254,12 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "till-bench: --lanes takes 1 to 64.\n");
         return 2;
     }
-    std::printf("till-bench on %s (%s), scale %s: %d products, %d bill lines\n",
+    if (!BenchProbe::instance().setUp(db, parser.value(u"profile"_s))) {
+        return 1;
+    }
+    std::printf("till-bench on %s (%s), scale %s: %d products, %d bill lines\n%s\n",
                 qPrintable(db.description()), qPrintable(durability(db)), qPrintable(scale.name),
-                scale.products, scale.billLines);
+                scale.products, scale.billLines, qPrintable(BenchProbe::instance().describe()));
     const auto seedMs = seed(db, scale, reuse);
     if (!seedMs) {
         return 1;
@@ -247,8 +267,9 @@ int main(int argc, char **argv)
     if (laneCount > 0) {
         return runLanes(db, parser, laneCount, scale, *seedMs);
     }
-    std::printf("seeded in %.0f ms\n\n%-20s %-7s %7s %10s %11s %11s %5s\n", *seedMs, "op",
-                "variant", "n", "statements", "median_ms", "p95_ms", "reps");
-    benchFigures().append({u"seed"_s, u"till"_s, scale.billLines, 0, *seedMs, *seedMs, 1});
+    std::printf("seeded in %.0f ms\n\n%-20s %-7s %7s %10s %11s %11s %5s %11s %10s\n", *seedMs, "op",
+                "variant", "n", "statements", "median_ms", "p95_ms", "reps", "round_trips",
+                "server_ms");
+    benchFigures().append({u"seed"_s, u"till"_s, scale.billLines, 0, *seedMs, *seedMs, 1, {}, {}});
     return runOperations(db, parser, *url, scale);
 }
