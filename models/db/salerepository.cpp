@@ -33,15 +33,16 @@ const QList<Dialect::JsonColumn> kAuditColumns{
 // Raised from inside the PostgreSQL statement when a line does not match the catalogue.
 const QString kCatalogueChangedMarker = u"till:catalogue_changed"_s;
 
-// The lines (j) that the catalogue does not sell as they are: a unit of another product,
-// an archived product or unit, another pack size, tax rate or (not overridden) price.
-const QString kCatalogueMismatch
-        = u"SELECT j.line_no FROM j LEFT JOIN product_units pu ON pu.id = j.unit_id "
-          "LEFT JOIN products pr ON pr.id = pu.product_id "
-          "LEFT JOIN tax_rates t ON t.id = pr.tax_rate_id "
-          "WHERE pu.id IS NULL OR pu.product_id <> j.product_id OR NOT pu.active OR NOT pr.active "
-          "OR j.base_quantity <> j.quantity * pu.base_per_unit OR t.rate_bp <> j.tax_rate_bp "
-          "OR (j.overridden = 0 AND pu.price_minor <> j.unit_price)"_s;
+// The first line (j) that the catalogue does not sell as it is: a unit of another product,
+// an archived product or unit, another pack size, tax rate or (not overridden) price. The
+// products come from the sale's own locked rows (locked), read once for the stock as well.
+const QString kFirstCatalogueMismatch
+        = u"SELECT MIN(j.line_no) FROM j LEFT JOIN product_units pu ON pu.id = j.unit_id "
+          "LEFT JOIN locked l ON l.id = j.product_id LEFT JOIN tax_rates t ON t.id = l.tax_rate_id "
+          "WHERE pu.id IS NULL OR pu.product_id <> j.product_id OR NOT pu.active OR l.id IS NULL "
+          "OR NOT l.active OR j.base_quantity <> j.quantity * pu.base_per_unit "
+          "OR t.rate_bp <> j.tax_rate_bp OR (j.overridden = 0 AND pu.price_minor <> j.unit_price) "
+          "HAVING COUNT(*) > 0"_s;
 
 const QList<Dialect::JsonColumn> kPaymentColumns{
         {u"method"_s, Type::Text},    {u"amount"_s, Type::Integer}, {u"tendered"_s, Type::Integer},
@@ -253,78 +254,71 @@ bool SaleRepository::isStockShort(const DbError &error)
 namespace {
 
 // The one PostgreSQL statement of a sale: the bill, its lines, stock, ledger, payments and
-// audits, with the checks that refuse it, in a single round trip.
+// audits, with the checks that refuse it, in a single round trip. The lines are parsed once
+// (j), the products read once: `locked` takes their rows in id order (two lanes selling the
+// same products in another order would otherwise deadlock, and the loser waits
+// deadlock_timeout, 1 s, before it is told; NO KEY UPDATE is what the UPDATE takes anyway,
+// so other sales' reference checks still pass) and returns what the stock check and the
+// catalogue check read, so the UPDATE finds each row already locked and needs no condition.
+// A retried uuid (no bill) locks and writes nothing. The checks raise from the final SELECT
+// with a cast that fails at run time (the sub-select keeps the planner from folding it),
+// which rolls the whole statement back.
 QString postgresCommitSql(const Dialect &dialect)
 {
-    return u"WITH existing AS (SELECT id, number FROM bills WHERE uuid = :uuid), "
-           "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
-           "num AS (UPDATE lanes SET next_bill_number = next_bill_number + 1 "
-           "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) AND EXISTS (SELECT 1 "
-           "FROM shift) "
-           "  RETURNING next_bill_number - 1 AS number), "
-           "bill AS (INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
-           "  subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, "
-           "approved_by) "
-           "  SELECT :uuid, num.number, :lane, :cashier, shift.id, :at, :subtotal, :discount, "
-           ":tax, "
-           "  :rounding, :total, :approved FROM num, shift RETURNING id, number, shift_id), "
-           "j AS "_s
-           + dialect.jsonRows(u"lines"_s, kLineColumns)
-           + u", items AS (INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, "
-             u"quantity, "
-             "  base_quantity, unit_price_minor, discount_minor, tax_rate_bp, tax_minor, "
-             "total_minor) "
-             "  SELECT bill.id, j.line_no, j.product_id, j.unit_id, j.quantity, "
-             "j.base_quantity, "
-             "  j.unit_price, j.discount, j.tax_rate_bp, j.tax, j.total FROM bill, j RETURNING "
-             "1), "
-             "d AS (SELECT product_id, SUM(base_quantity) AS delta FROM j GROUP BY product_id), "
-             // Rows are locked in id order before they are updated: two lanes selling the same
-             // products in another order would otherwise deadlock (till-bench --lanes found it),
-             // and the loser waits deadlock_timeout (1 s) before it is told. NO KEY UPDATE is
-             // what the UPDATE takes anyway, so the foreign key checks of other sales still
-             // pass.
-             "locked AS MATERIALIZED (SELECT id FROM products WHERE id IN (SELECT product_id "
-             "FROM d) "
-             "  ORDER BY id FOR NO KEY UPDATE), "
-             "stock AS (UPDATE products p SET stock_base = p.stock_base - d.delta, updated_at = "
-             ":at "
-             "  FROM d, locked, bill WHERE p.id = d.product_id AND locked.id = d.product_id "
-             "  AND (:allow_negative OR p.stock_base >= d.delta) RETURNING p.id), "
-             "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, "
-             "user_id, "
-             "  created_at) SELECT d.product_id, -d.delta, 'sale', bill.id, :cashier, :at FROM "
-             "d, bill "
-             "  RETURNING 1), "
-             "pay AS (INSERT INTO payments (bill_id, shift_id, method, amount_minor, "
-             "tendered_minor, "
-             "  change_minor, reference, created_at) SELECT bill.id, bill.shift_id, p.method, "
-             "p.amount, "
-             "  p.tendered, p.change, p.reference, :at FROM bill, "_s
-           + dialect.jsonRows(u"payments"_s, kPaymentColumns)
-           + u" AS p RETURNING 1), "
-             "audited AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, "
-             "details) "
-             "  SELECT :at, :cashier, a.approved_by, :lane, a.action, 'bill=' || CAST(:lane AS "
-             "text) "
-             "  || '/' || bill.number || ' ' || a.details FROM bill, "_s
-           + dialect.jsonRows(u"audits"_s, kAuditColumns)
-           + u" AS a RETURNING 1), "
-             "bad AS ("_s
-           + kCatalogueMismatch
-           + u"), "
-             "note AS (SELECT pg_notify('%1', CAST(:lane AS text) || ':' || bill.number) FROM "
-             "bill) "
-             "SELECT (SELECT id FROM bill), (SELECT number FROM bill), (SELECT id FROM "
-             "existing), "
-             "(SELECT number FROM existing), "
-             "CASE WHEN EXISTS (SELECT 1 FROM bill) AND (SELECT COUNT(*) FROM stock) < (SELECT "
-             "COUNT(*) FROM d) "
-             "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM stock)) AS INTEGER) ELSE 0 END, "
-             "CASE WHEN EXISTS (SELECT 1 FROM bill) AND EXISTS (SELECT 1 FROM bad) "
-             "  THEN CAST(CONCAT('%3:', (SELECT MIN(line_no) FROM bad)) AS INTEGER) ELSE 0 END, "
-             "(SELECT COUNT(*) FROM note), (SELECT COUNT(*) FROM audited)"_s.arg(
-                     SaleRepository::kSalesChannel, kStockShortMarker, kCatalogueChangedMarker);
+    const QString sql
+            = u"WITH existing AS (SELECT id, number FROM bills WHERE uuid = :uuid), "
+              "shift AS (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
+              "num AS (UPDATE lanes SET next_bill_number = next_bill_number + 1 "
+              "  WHERE name = :lane AND NOT EXISTS (SELECT 1 FROM existing) "
+              "  AND EXISTS (SELECT 1 FROM shift) RETURNING next_bill_number - 1 AS number), "
+              "bill AS (INSERT INTO bills (uuid, number, lane, cashier_id, shift_id, created_at, "
+              "  subtotal_minor, discount_minor, tax_minor, rounding_minor, total_minor, "
+              "  approved_by) SELECT :uuid, num.number, :lane, :cashier, shift.id, :at, :subtotal, "
+              "  :discount, :tax, :rounding, :total, :approved FROM num, shift "
+              "  RETURNING id, number, shift_id), "
+              "j AS MATERIALIZED "_s
+              + dialect.jsonRows(u"lines"_s, kLineColumns)
+              + u", items AS (INSERT INTO bill_items (bill_id, line_no, product_id, unit_id, "
+                "  quantity, base_quantity, unit_price_minor, discount_minor, tax_rate_bp, "
+                "  tax_minor, total_minor) SELECT bill.id, j.line_no, j.product_id, j.unit_id, "
+                "  j.quantity, j.base_quantity, j.unit_price, j.discount, j.tax_rate_bp, j.tax, "
+                "  j.total FROM bill, j), "
+                "d AS MATERIALIZED (SELECT product_id, SUM(base_quantity) AS delta FROM j "
+                "  GROUP BY product_id), "
+                "locked AS MATERIALIZED (SELECT p.id, p.stock_base, p.active, p.tax_rate_id, "
+                "  d.delta FROM d JOIN products p ON p.id = d.product_id "
+                "  WHERE EXISTS (SELECT 1 FROM bill) ORDER BY p.id FOR NO KEY UPDATE OF p), "
+                "stock AS (UPDATE products p SET stock_base = p.stock_base - l.delta, "
+                "  updated_at = :at FROM locked l WHERE p.id = l.id), "
+                "ledger AS (INSERT INTO stock_movements (product_id, delta_base, reason, bill_id, "
+                "  user_id, created_at) SELECT l.id, -l.delta, 'sale', bill.id, :cashier, :at "
+                "  FROM locked l, bill), "
+                "pay AS (INSERT INTO payments (bill_id, shift_id, method, amount_minor, "
+                "  tendered_minor, change_minor, reference, created_at) SELECT bill.id, "
+                "  bill.shift_id, p.method, p.amount, p.tendered, p.change, p.reference, :at "
+                "  FROM bill, "_s
+              + dialect.jsonRows(u"payments"_s, kPaymentColumns)
+              + u" AS p), "
+                "audited AS (INSERT INTO audit_log (at, user_id, approved_by, lane, action, "
+                "  details) SELECT :at, :cashier, a.approved_by, :lane, a.action, "
+                "  'bill=' || CAST(:lane AS text) || '/' || bill.number || ' ' || a.details "
+                "  FROM bill, "_s
+              + dialect.jsonRows(u"audits"_s, kAuditColumns)
+              + u" AS a), "
+                "note AS (SELECT pg_notify('%1', CAST(:lane AS text) || ':' || bill.number) "
+                "  FROM bill) "
+                "SELECT b.id, b.number, e.id, e.number, "
+                "CASE WHEN b.id IS NOT NULL AND ((SELECT COUNT(*) FROM locked) < "
+                "  (SELECT COUNT(*) FROM d) OR (NOT :allow_negative AND EXISTS (SELECT 1 "
+                "  FROM locked WHERE stock_base < delta))) "
+                "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM locked)) AS INTEGER) ELSE 0 END, "
+                "CASE WHEN b.id IS NOT NULL THEN COALESCE((SELECT CAST(CONCAT('%3:', m.line_no) "
+                "  AS INTEGER) FROM ("_s
+              + kFirstCatalogueMismatch
+              + u") AS m(line_no)), 0) ELSE 0 END, "
+                "(SELECT COUNT(*) FROM note) "
+                "FROM (SELECT 1) AS one LEFT JOIN bill b ON true LEFT JOIN existing e ON true"_s;
+    return sql.arg(SaleRepository::kSalesChannel, kStockShortMarker, kCatalogueChangedMarker);
 }
 
 // The steps of a sale on SQLite, one statement each, inside the caller's transaction.
