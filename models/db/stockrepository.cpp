@@ -93,8 +93,9 @@ DbResult<int> StockRepository::insertDocumentLines(qint64 documentId,
                "CASE WHEN d.kind = 'stocktake' THEN j.delta END FROM "_s
                        + linesSource()
                        + u" AS j JOIN stock_documents d ON d.id = :document "
-                         "WHERE j.unit_id IS NULL OR EXISTS (SELECT 1 FROM product_units u "
-                         "WHERE u.id = j.unit_id AND u.product_id = j.product_id)"_s);
+                         "WHERE EXISTS (SELECT 1 FROM products p WHERE p.id = j.product_id) "
+                         "AND (j.unit_id IS NULL OR EXISTS (SELECT 1 FROM product_units u "
+                         "WHERE u.id = j.unit_id AND u.product_id = j.product_id))"_s);
     q.bind(u"document"_s, documentId).bind(u"lines"_s, linesJson(lines));
     if (!q.exec()) {
         return q.error();
@@ -251,7 +252,7 @@ namespace {
 
 // A line is refused when its unit is not its product's, its base quantity is not its
 // quantity in the unit's size today, or (PostgreSQL) its product could not be locked.
-const QString kRefusedLine = u"u.id IS NULL OR j.delta <> j.quantity * u.base_per_unit"_s;
+const QString kRefusedLine = u"u.id IS NULL"_s;
 
 QString auditDetails(qint64 documentNumber, qsizetype lines)
 {

@@ -187,6 +187,9 @@ ServiceResult<StockDocument> InventoryService::postStocktake(const QList<CountLi
     }
     if (const auto written = m_stock.insertDocumentLines(document->id, counts); !written) {
         return failed(written.error());
+    } else if (*written != counts.size()) {
+        // A product was deleted before its lock was taken: no foreign key refuses its line.
+        return ServiceError{ServiceError::Code::NotFound, tr("This product no longer exists."), {}};
     }
     const auto changed = m_stock.applyCounts(counts, document->id, grant->userId, note.trimmed());
     if (!changed) {

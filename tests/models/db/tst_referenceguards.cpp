@@ -1,7 +1,9 @@
+#include "models/db/conversionratecache.h"
 #include "models/db/productrepository.h"
 #include "models/db/salerepository.h"
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
+#include "models/services/inventoryservice.h"
 #include "tests/common/storefixture.h"
 
 #include <QDeadlineTimer>
@@ -54,7 +56,7 @@ private:
         return s;
     }
 
-    //! Rows of the sale's tables that name a product or a unit that is not there.
+    //! Rows that name a product or a unit that is not there.
     qint64 orphans()
     {
         return m_store->scalar(
@@ -62,7 +64,9 @@ private:
                 "products p WHERE p.id = bi.product_id) OR NOT EXISTS (SELECT 1 FROM "
                 "product_units u WHERE u.id = bi.unit_id AND u.product_id = bi.product_id)) "
                 "+ (SELECT COUNT(*) FROM stock_movements m WHERE NOT EXISTS (SELECT 1 FROM "
-                "products p WHERE p.id = m.product_id))"_s);
+                "products p WHERE p.id = m.product_id)) "
+                "+ (SELECT COUNT(*) FROM stock_document_lines l WHERE NOT EXISTS (SELECT 1 FROM "
+                "products p WHERE p.id = l.product_id))"_s);
     }
 
     //! Waits until another session waits for a lock this thread's connection holds (from
@@ -225,6 +229,31 @@ private Q_SLOTS:
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bills"_s), 0);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM bill_items"_s), 0);
         QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'sale'"_s),
+                 0);
+        QCOMPARE(orphans(), 0);
+    }
+
+    void aStocktakeOfADeletedProductWritesNothing()
+    {
+        // Given a product without history that is deleted while a stock count still lists it
+        const Product gone = m_store->addProduct(u"G-2"_s, u"Gone"_s, {{u"Piece"_s, 1, 100, {}}});
+        const Product kept
+                = m_store->addProduct(u"C-2"_s, u"Counted"_s, {{u"Piece"_s, 1, 100, {}}});
+        const auto deleted = ProductRepository(m_store->db()).removeUnlessHistory(gone.id);
+        QVERIFY_OK(deleted);
+        QCOMPARE(*deleted, true);
+
+        // When the count is posted with both products
+        m_store->signIn(m_store->manager);
+        ConversionRateCache cache(m_store->db());
+        InventoryService inventory(m_store->db(), m_store->session(), m_store->authorizer(), cache);
+        const auto posted = inventory.postStocktake({{kept.id, 5}, {gone.id, 3}}, {});
+
+        // Then nothing is posted: no document, no line, no ledger row, no orphan
+        QVERIFY(!posted);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_documents"_s), 0);
+        QCOMPARE(m_store->scalar(u"SELECT COUNT(*) FROM stock_document_lines"_s), 0);
+        QCOMPARE(m_store->scalar(u"SELECT stock_base FROM products WHERE id = %1"_s.arg(kept.id)),
                  0);
         QCOMPARE(orphans(), 0);
     }
