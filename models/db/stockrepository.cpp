@@ -252,7 +252,7 @@ namespace {
 
 // A line is refused when its unit is not its product's, its base quantity is not its
 // quantity in the unit's size today, or (PostgreSQL) its product could not be locked.
-const QString kRefusedLine = u"u.id IS NULL"_s;
+const QString kRefusedLine = u"u.id IS NULL OR j.delta <> j.quantity * u.base_per_unit"_s;
 
 QString auditDetails(qint64 documentNumber, qsizetype lines)
 {
