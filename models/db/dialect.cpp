@@ -181,6 +181,12 @@ QString Dialect::escapeLike(const QString &text)
     return escaped;
 }
 
+QString Dialect::inSubquery(const QString &column, const QString &subquery) const
+{
+    return isPostgres() ? u"%1 = ANY(ARRAY(%2))"_s.arg(column, subquery)
+                        : u"%1 IN (%2)"_s.arg(column, subquery);
+}
+
 QString Dialect::lockRowsStatement(const QString &table, const QString &idSubquery) const
 {
     if (!isPostgres()) {

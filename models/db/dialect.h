@@ -44,6 +44,13 @@ public:
     //! Escapes %, _ and \ in user text for a LIKE pattern written with ESCAPE '\'.
     static QString escapeLike(const QString &text);
     /*!
+     * `column IN (subquery)` for an uncorrelated subquery, written so that it can stand in
+     * an OR whose other arms an index answers: PostgreSQL reads `column = ANY(ARRAY(...))`
+     * once and looks the ids up by index (an IN there becomes a subplan that only a scan of
+     * every row can check); SQLite plans IN the same way in either place.
+     */
+    QString inSubquery(const QString &column, const QString &subquery) const;
+    /*!
      * Locks rows for the rest of the transaction where the engine needs it: PostgreSQL
      * takes "SELECT ... FOR UPDATE"; SQLite already holds the whole database for a writer,
      * so nothing is sent (an empty string). subquery selects the ids.

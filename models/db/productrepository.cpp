@@ -4,6 +4,7 @@
 #include "models/db/conversionratecache.h"
 #include "models/db/database.h"
 #include "models/db/jsonrows.h"
+#include "models/db/productsearch.h"
 #include "models/db/sqlquery.h"
 
 #include <QDateTime>
@@ -170,10 +171,9 @@ DbResult<QList<Product>> ProductRepository::readProducts(SqlQuery &q) const
 QStringList ProductRepository::filterConditions(const ProductFilter &filter) const
 {
     QStringList where;
-    if (!filter.text.trimmed().isEmpty()) {
-        where << u"(p.name %1 :pattern ESCAPE '\\' OR p.sku %1 :prefix ESCAPE '\\' "
-                 "OR p.id IN (SELECT b.product_id FROM product_units b WHERE b.barcode = :code))"_s
-                         .arg(m_db.dialect().likeIgnoringCase());
+    if (const QString text = ProductSearch(m_db.dialect(), filter.text).condition();
+        !text.isEmpty()) {
+        where << text;
     }
     if (filter.categoryId > 0) {
         where << u"p.category_id = :category"_s;
@@ -295,14 +295,14 @@ DbResult<QList<Product>> ProductRepository::page(const ProductFilter &filter,
         where << u"p.%1 %2= :key AND (p.%1 %2 :key OR (p.%1 = :key AND p.id %2 :after_id))"_s.arg(
                 column, beyond);
     }
+    const ProductSearch search(m_db.dialect(), filter.text);
     const QString page
-            = u"(SELECT * FROM products p %1 ORDER BY p.%2 %3, p.id %3 LIMIT :limit)"_s.arg(
-                    where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s), column,
-                    direction);
+            = search.pageSource(where, u"ORDER BY p.%1 %2, p.id %2"_s.arg(column, direction));
     SqlQuery q(m_db,
                kProductSelect + joins(page)
                        + u"ORDER BY p.%1 %2, p.id %2, u.base_per_unit"_s.arg(column, direction));
     bindFilter(q, filter);
+    search.bindPage(q);
     if (after.id > 0) {
         if (filter.sort == ProductFilter::Sort::Stock) {
             q.bind(u"key"_s, after.number);
