@@ -137,14 +137,9 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
     if (!db.open()) {
         return DbError{DbError::Kind::ConnectionFailed, db.lastError().text()};
     }
-    for (const QString &statement : m_dialect.sessionSetup(m_url.schema)) {
-        QSqlQuery query(db);
-        if (!query.exec(statement)) {
-            DbError error = toDbError(query.lastError(), statement);
-            error.kind = DbError::Kind::ConnectionFailed;
-            db.close();
-            return error;
-        }
+    if (DbStatus setup = setUpSession(db); !setup) {
+        db.close();
+        return setup;
     }
     if (m_url.engine == DatabaseUrl::Engine::SQLite) {
         if (DbStatus status = rememberFile(); !status) {
@@ -163,6 +158,33 @@ DbStatus Database::openConnection(QSqlDatabase &db) const
     }
     m_openings.fetch_add(1, std::memory_order_release);
     qCDebug(lcDatabase) << "opened" << description() << "as" << db.connectionName();
+    return Done{};
+}
+
+DbStatus Database::setUpSession(QSqlDatabase &db) const
+{
+    const QStringList statements = m_dialect.sessionSetup(m_url.schema);
+    if (m_dialect.isPostgres()) {
+        // One round trip: the simple protocol takes the settings together, and stops at
+        // (and reports) the first that fails.
+        const QString sql = statements.join(u";\n"_s);
+        QSqlError failure = PgExec::noConnection();
+        PGconn *conn = pgConnection(db);
+        if (conn == nullptr || !PgExec::run(conn, sql.toUtf8(), &failure)) {
+            DbError error = toDbError(failure, sql);
+            error.kind = DbError::Kind::ConnectionFailed;
+            return error;
+        }
+        return Done{};
+    }
+    for (const QString &statement : statements) {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            DbError error = toDbError(query.lastError(), statement);
+            error.kind = DbError::Kind::ConnectionFailed;
+            return error;
+        }
+    }
     return Done{};
 }
 

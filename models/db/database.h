@@ -127,6 +127,7 @@ public:
 private:
     explicit Database(const DatabaseUrl &url);
     DbStatus openConnection(QSqlDatabase &db) const;
+    DbStatus setUpSession(QSqlDatabase &db) const;
     DbStatus reopen(QSqlDatabase &db) const;
     QSqlDatabase threadDatabase() const;
     void subscribe(QSqlDatabase &db) const;
