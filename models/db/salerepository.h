@@ -65,6 +65,8 @@ private:
     //! Why nothing was written: the bill existed, the lane is unknown or has no open shift.
     DbResult<CommittedBill> nothingWritten(const SaleRecord &sale) const;
     QString linesJson(const SaleRecord &sale) const;
+    //! The lines bound as :lines, as rows with kLineColumns' names.
+    QString linesSource() const;
     QString paymentsJson(const SaleRecord &sale) const;
     QString auditsJson(const SaleRecord &sale) const;
     DbError stockShortError(const SaleRecord &sale) const;
