@@ -38,6 +38,9 @@ const QString kLedgerRows
 
 // Raised inside the PostgreSQL statement when a line is not one of the bill's.
 const QString kWrongBillMarker = u"till:wrong_bill"_s;
+// Raised inside the PostgreSQL statement (and stood for on SQLite) when the bill had another
+// refund since the one the refund was planned from.
+const QString kStaleMarker = u"till:refund_stale"_s;
 
 QVariant nullableId(qint64 id)
 {
@@ -54,7 +57,8 @@ void bindRefund(SqlQuery &q, const RefundRecord &r)
             .bind(u"reason"_s, r.reason)
             .bind(u"at"_s, Dialect::timestampText(r.at))
             .bind(u"total"_s, r.total.minor())
-            .bind(u"audit"_s, r.auditDetails);
+            .bind(u"audit"_s, r.auditDetails)
+            .bind(u"refunds_before"_s, r.refundsBefore);
 }
 
 int distinctItems(const RefundRecord &r)
@@ -64,6 +68,29 @@ int distinctItems(const RefundRecord &r)
         ids.insert(line.billItemId);
     }
     return static_cast<int>(ids.size());
+}
+
+RefundableBill::Line loadedLine(const SqlQuery &q)
+{
+    RefundableBill::Line line;
+    line.billItemId = q.int64(6);
+    line.lineNo = static_cast<int>(q.int64(7));
+    line.productId = q.int64(8);
+    line.sku = q.text(9);
+    line.productName = q.text(10);
+    line.unitId = q.int64(11);
+    line.unitName = q.text(12);
+    line.quantity = q.int64(13);
+    line.baseQuantity = q.int64(14);
+    // The rate as sold, even if the unit was changed since.
+    line.basePerUnit = line.quantity > 0 ? line.baseQuantity / line.quantity : 1;
+    line.refundedBase = q.int64(15);
+    line.unitPrice = Money::fromMinor(q.int64(16));
+    line.discount = Money::fromMinor(q.int64(17));
+    line.total = Money::fromMinor(q.int64(18));
+    line.taxRateBp = static_cast<int>(q.int64(19));
+    line.baseUnit = BaseUnits::fromKey(q.text(20)).value_or(BaseUnit::Piece);
+    return line;
 }
 
 } // namespace
@@ -96,14 +123,25 @@ QString RefundRepository::paymentsJson(const RefundRecord &refund) const
 
 DbResult<std::optional<RefundableBill>> RefundRepository::load(qint64 billId) const
 {
+    // One round trip: the bill's lines (kind 0, with the bill and its count of refunds so
+    // far), then its payments (kind 1: method, amount, reference in the lane, total and
+    // cashier columns) and what went back so far per method (kind 2).
     SqlQuery q(m_db,
                u"SELECT b.id, b.lane, b.number, b.created_at, u.name, b.total_minor, "
                "i.id, i.line_no, i.product_id, p.sku, p.name, i.unit_id, pu.name, i.quantity, "
                "i.base_quantity, i.refunded_base_quantity, i.unit_price_minor, i.discount_minor, "
-               "i.total_minor, i.tax_rate_bp, p.base_unit "
+               "i.total_minor, i.tax_rate_bp, p.base_unit, 0 AS kind, "
+               "(SELECT COUNT(*) FROM refunds r WHERE r.bill_id = b.id) "
                "FROM bills b JOIN users u ON u.id = b.cashier_id "
                "JOIN bill_items i ON i.bill_id = b.id JOIN products p ON p.id = i.product_id "
-               "JOIN product_units pu ON pu.id = i.unit_id WHERE b.id = :bill ORDER BY i.line_no"_s,
+               "JOIN product_units pu ON pu.id = i.unit_id WHERE b.id = :bill "
+               "UNION ALL SELECT NULL, method, NULL, NULL, COALESCE(reference, ''), amount_minor, "
+               "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+               "NULL, NULL, 1, NULL FROM payments WHERE bill_id = :bill "
+               "UNION ALL SELECT NULL, p.method, NULL, NULL, '', SUM(p.amount_minor), "
+               "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+               "NULL, NULL, 2, NULL FROM payments p JOIN refunds r ON r.id = p.refund_id "
+               "WHERE r.bill_id = :bill GROUP BY p.method ORDER BY 22, 8"_s,
                SqlQuery::Prepared::Keep);
     q.bind(u"bill"_s, billId);
     if (!q.exec()) {
@@ -111,6 +149,18 @@ DbResult<std::optional<RefundableBill>> RefundRepository::load(qint64 billId) co
     }
     RefundableBill bill;
     while (q.next()) {
+        if (q.int64(21) == 1) {
+            bill.payments.append({q.text(1), Money::fromMinor(q.int64(5)), q.text(4)});
+            continue;
+        }
+        if (q.int64(21) == 2) {
+            const Money amount = Money::fromMinor(q.int64(5));
+            bill.refunded += amount;
+            if (Tender::fromString(q.text(1)) == Tender::Method::Card) {
+                bill.refundedToCard += amount;
+            }
+            continue;
+        }
         if (bill.id == 0) {
             bill.id = q.int64(0);
             bill.lane = q.text(1);
@@ -118,50 +168,12 @@ DbResult<std::optional<RefundableBill>> RefundRepository::load(qint64 billId) co
             bill.at = Dialect::toDateTime(q.value(3));
             bill.cashierName = q.text(4);
             bill.total = Money::fromMinor(q.int64(5));
+            bill.refundCount = q.int64(22);
         }
-        RefundableBill::Line line;
-        line.billItemId = q.int64(6);
-        line.lineNo = static_cast<int>(q.int64(7));
-        line.productId = q.int64(8);
-        line.sku = q.text(9);
-        line.productName = q.text(10);
-        line.unitId = q.int64(11);
-        line.unitName = q.text(12);
-        line.quantity = q.int64(13);
-        line.baseQuantity = q.int64(14);
-        // The rate as sold, even if the unit was changed since.
-        line.basePerUnit = line.quantity > 0 ? line.baseQuantity / line.quantity : 1;
-        line.refundedBase = q.int64(15);
-        line.unitPrice = Money::fromMinor(q.int64(16));
-        line.discount = Money::fromMinor(q.int64(17));
-        line.total = Money::fromMinor(q.int64(18));
-        line.taxRateBp = static_cast<int>(q.int64(19));
-        line.baseUnit = BaseUnits::fromKey(q.text(20)).value_or(BaseUnit::Piece);
-        bill.lines.append(line);
+        bill.lines.append(loadedLine(q));
     }
     if (bill.id == 0) {
         return std::optional<RefundableBill>();
-    }
-    SqlQuery pay(m_db,
-                 u"SELECT 0, method, amount_minor, COALESCE(reference, '') FROM payments "
-                 "WHERE bill_id = :bill UNION ALL "
-                 "SELECT 1, p.method, SUM(p.amount_minor), '' FROM payments p "
-                 "JOIN refunds r ON r.id = p.refund_id WHERE r.bill_id = :bill GROUP BY p.method"_s,
-                 SqlQuery::Prepared::Keep);
-    pay.bind(u"bill"_s, billId);
-    if (!pay.exec()) {
-        return pay.error();
-    }
-    while (pay.next()) {
-        const Money amount = Money::fromMinor(pay.int64(2));
-        if (pay.int64(0) == 0) {
-            bill.payments.append({pay.text(1), amount, pay.text(3)});
-        } else {
-            bill.refunded += amount;
-            if (Tender::fromString(pay.text(1)) == Tender::Method::Card) {
-                bill.refundedToCard += amount;
-            }
-        }
     }
     return std::optional<RefundableBill>(bill);
 }
@@ -172,6 +184,11 @@ DbResult<CommittedRefund> RefundRepository::commit(const RefundRecord &refund) c
         return DbError{DbError::Kind::Invalid, u"a refund without lines"_s};
     }
     return m_db.dialect().isPostgres() ? commitPostgres(refund) : commitSteps(refund);
+}
+
+bool RefundRepository::isStale(const DbError &error)
+{
+    return error.kind == DbError::Kind::Conflict && error.driverText == kStaleMarker;
 }
 
 DbResult<CommittedRefund> RefundRepository::nothingWritten(const RefundRecord &refund) const
@@ -242,15 +259,21 @@ DbResult<CommittedRefund> RefundRepository::commitPostgres(const RefundRecord &r
                 "SELECT (SELECT id FROM refund), (SELECT number FROM refund), (SELECT id FROM "
                 "existing), "
                 "(SELECT number FROM existing), "
+                "CASE WHEN EXISTS (SELECT 1 FROM refund) AND (SELECT COUNT(*) FROM refunds "
+                "  WHERE bill_id = :bill) <> :refunds_before THEN CAST(CONCAT('%3:', "
+                "  (SELECT COUNT(*) FROM refunds WHERE bill_id = :bill)) AS INTEGER) ELSE 0 END, "
                 "CASE WHEN EXISTS (SELECT 1 FROM refund) AND (SELECT COUNT(*) FROM raised) < "
                 "(SELECT COUNT(*) FROM d) "
                 "  THEN CAST(CONCAT('%2:', (SELECT COUNT(*) FROM raised)) AS INTEGER) ELSE 0 END, "
-                "(SELECT COUNT(*) FROM note)"_s.arg(SaleRepository::kSalesChannel,
-                                                    kWrongBillMarker);
+                "(SELECT COUNT(*) FROM note)"_s.arg(SaleRepository::kSalesChannel, kWrongBillMarker,
+                                                    kStaleMarker);
     SqlQuery q(m_db, sql, SqlQuery::Prepared::Keep);
     bindRefund(q, refund);
     q.bind(u"lines"_s, linesJson(refund)).bind(u"payments"_s, paymentsJson(refund));
     if (!q.exec()) {
+        if (q.error().driverText.contains(kStaleMarker)) {
+            return DbError{DbError::Kind::Conflict, u"the bill was refunded since"_s, kStaleMarker};
+        }
         if (q.error().driverText.contains(kWrongBillMarker)) {
             return DbError{DbError::Kind::Invalid, u"a line is not on this bill"_s};
         }
@@ -294,11 +317,10 @@ struct RefundSteps
         SqlQuery q(
                 db,
                 u"INSERT INTO refunds (uuid, number, lane, bill_id, cashier_id, approved_by, "
-                u"shift_id, "
-                "reason, created_at, total_minor) VALUES (:uuid, :number, :lane, :bill, :cashier, "
-                ":approved, (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS NULL), "
-                ":reason, "
-                ":at, :total) RETURNING id"_s,
+                "shift_id, reason, created_at, total_minor) SELECT :uuid, :number, :lane, :bill, "
+                ":cashier, :approved, (SELECT id FROM shifts WHERE lane = :lane AND closed_at IS "
+                "NULL), :reason, :at, :total WHERE (SELECT COUNT(*) FROM refunds WHERE bill_id = "
+                ":bill) = :refunds_before RETURNING id"_s,
                 SqlQuery::Prepared::Keep);
         bindRefund(q, refund);
         q.bind(u"number"_s, number);
@@ -439,6 +461,11 @@ DbResult<CommittedRefund> RefundRepository::commitSteps(const RefundRecord &refu
     }
     const auto refundId = steps.insertRefund();
     if (!refundId) {
+        if (refundId.error().kind == DbError::Kind::NotFound) {
+            // No row: the bill had another refund since this one was planned.
+            tx.rollback();
+            return DbError{DbError::Kind::Conflict, u"the bill was refunded since"_s, kStaleMarker};
+        }
         return refundId.error();
     }
     steps.refundId = *refundId;

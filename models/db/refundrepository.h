@@ -15,9 +15,10 @@
 class Database;
 
 /*!
- * Refunds. Loading a bill is one joined query for the bill and its lines plus one for
- * its payments and refunds so far, for 1 line or 50. Writing a refund, its audit row
- * included, is one statement on PostgreSQL and ten on SQLite. The database refuses over-refunds
+ * Refunds. Loading a bill is one query for the bill, its lines, its payments and its
+ * refunds so far, for 1 line or 50. Writing a refund, its audit row included, is one
+ * statement on PostgreSQL and ten on SQLite, and writes nothing if the bill was refunded
+ * since the refund was planned (isStale()). The database refuses over-refunds
  * itself: the CHECK on bill_items.refunded_base_quantity fails the whole refund, so two lanes
  * refunding the last item at once cannot both succeed.
  */
@@ -32,6 +33,11 @@ public:
 
     DbResult<std::optional<RefundableBill>> load(qint64 billId) const;
     DbResult<CommittedRefund> commit(const RefundRecord &refund) const;
+    /*!
+     * Whether commit() wrote nothing because the bill had another refund since the one the
+     * record was planned from (RefundRecord::refundsBefore): plan again from a fresh load().
+     */
+    static bool isStale(const DbError &error);
     //! Bills newest first, older than (beforeAt, beforeId); one query per page.
     DbResult<QList<BillSummary>> history(const BillFilter &filter, const QDateTime &beforeAt,
                                          qint64 beforeId, int limit) const;

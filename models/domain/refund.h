@@ -45,6 +45,9 @@ struct RefundableBill
     Money total;
     Money refunded;       //!< refunded so far, from SQL SUM
     Money refundedToCard; //!< of which back to cards
+    //! How many refunds of this bill there were when it was read: a refund planned from
+    //! this bill is written only while there are still that many (RefundRecord::refundsBefore).
+    qint64 refundCount = 0;
     QList<Line> lines;
     QList<Payment> payments;
 };
@@ -79,6 +82,9 @@ struct RefundRecord
     QList<Payment> payments;
     //! Written to the audit log in the same transaction, after "refund=<lane>/<number> ".
     QString auditDetails;
+    //! The bill's refunds when it was read for the plan; with another one since, nothing is
+    //! written (RefundRepository::isStale) and the plan is made again from a fresh read.
+    qint64 refundsBefore = 0;
 };
 
 struct CommittedRefund

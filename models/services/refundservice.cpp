@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QLocale>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -74,7 +76,16 @@ ServiceResult<RefundableBill> RefundService::load(qint64 billId) const
     if (!bill->has_value()) {
         return ServiceError{ServiceError::Code::NotFound, tr("There is no such bill."), {}};
     }
+    m_loaded = **bill;
     return **bill;
+}
+
+ServiceResult<RefundableBill> RefundService::billToPlan(qint64 billId) const
+{
+    if (m_loaded && m_loaded->id == billId) {
+        return *std::exchange(m_loaded, std::nullopt);
+    }
+    return load(billId);
 }
 
 ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill,
@@ -92,6 +103,7 @@ ServiceResult<RefundRecord> RefundService::plan(const RefundableBill &bill,
     }
     RefundRecord record;
     record.billId = bill.id;
+    record.refundsBefore = bill.refundCount;
     record.reason = request.reason.trimmed();
     record.total = Money::fromMinor(0);
     QHash<qint64, qint64> asked;
@@ -159,7 +171,7 @@ ServiceResult<RefundService::Outcome> RefundService::commit(const Request &reque
                                                             const Approval &approval)
 {
     ProfileScope scope(u"refund.commit"_s);
-    const auto bill = load(request.billId);
+    auto bill = billToPlan(request.billId);
     if (!bill) {
         return bill.error();
     }
@@ -172,16 +184,46 @@ ServiceResult<RefundService::Outcome> RefundService::commit(const Request &reque
     if (!grant) {
         return grant.error();
     }
-    RefundRecord record = *planned;
-    record.uuid = uuid;
-    record.lane = m_session.lane();
-    record.cashierId = grant->userId;
-    record.approvedBy = grant->approvedBy;
-    record.at = m_clock();
-    record.auditDetails = u"bill=%1/%2 total=%3 reason=%4"_s.arg(bill->lane)
-                                  .arg(bill->number)
-                                  .arg(record.total.minor())
-                                  .arg(record.reason);
+    RefundRecord record;
+    DbResult<CommittedRefund> committed = DbError{DbError::Kind::Statement, {}};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (attempt > 0) {
+            // Another refund of this bill since it was read: plan again from what is now.
+            bill = load(request.billId);
+            if (!bill) {
+                return bill.error();
+            }
+            planned = plan(*bill, request);
+            if (!planned) {
+                return planned.error();
+            }
+        }
+        record = *planned;
+        record.uuid = uuid;
+        record.lane = m_session.lane();
+        record.cashierId = grant->userId;
+        record.approvedBy = grant->approvedBy;
+        record.at = m_clock();
+        record.auditDetails = u"bill=%1/%2 total=%3 reason=%4"_s.arg(bill->lane)
+                                      .arg(bill->number)
+                                      .arg(record.total.minor())
+                                      .arg(record.reason);
+        committed = write(record);
+        if (committed || !RefundRepository::isStale(committed.error())) {
+            break;
+        }
+    }
+    m_loaded.reset();
+    if (!committed) {
+        return commitFailed(committed.error(), record.lane);
+    }
+    Outcome outcome{*committed, record, receiptFor(*bill, record, committed->number)};
+    Q_EMIT refundCommitted(outcome);
+    return outcome;
+}
+
+DbResult<CommittedRefund> RefundService::write(const RefundRecord &record)
+{
     auto committed = m_refunds.commit(record);
     if (!committed && committed.error().kind == DbError::Kind::ConnectionFailed) {
         // The same uuid makes the retry find a refund whose reply was lost.
@@ -191,29 +233,28 @@ ServiceResult<RefundService::Outcome> RefundService::commit(const Request &reque
             committed = reopened.error();
         }
     }
-    if (!committed) {
-        const DbError &error = committed.error();
-        if (error.kind == DbError::Kind::Constraint) {
-            return ServiceError{ServiceError::Code::Conflict,
-                                tr("Some of these items were refunded at another till just now. "
-                                   "Nothing was refunded; load the bill again."),
-                                error.details};
-        }
-        if (error.kind == DbError::Kind::NotFound) {
-            return ServiceError{ServiceError::Code::InvalidInput,
-                                tr("No shift is open at lane %1. Open a shift to give money back.")
-                                        .arg(record.lane),
-                                error.details};
-        }
-        if (error.kind == DbError::Kind::Invalid) {
-            return ServiceError{ServiceError::Code::InvalidInput,
-                                tr("An item to refund is not on this bill."), error.details};
-        }
-        return failed(error);
+    return committed;
+}
+
+ServiceError RefundService::commitFailed(const DbError &error, const QString &lane) const
+{
+    if (error.kind == DbError::Kind::Constraint || RefundRepository::isStale(error)) {
+        return ServiceError{ServiceError::Code::Conflict,
+                            tr("Some of these items were refunded at another till just now. "
+                               "Nothing was refunded; load the bill again."),
+                            error.details};
     }
-    Outcome outcome{*committed, record, receiptFor(*bill, record, committed->number)};
-    Q_EMIT refundCommitted(outcome);
-    return outcome;
+    if (error.kind == DbError::Kind::NotFound) {
+        return ServiceError{
+                ServiceError::Code::InvalidInput,
+                tr("No shift is open at lane %1. Open a shift to give money back.").arg(lane),
+                error.details};
+    }
+    if (error.kind == DbError::Kind::Invalid) {
+        return ServiceError{ServiceError::Code::InvalidInput,
+                            tr("An item to refund is not on this bill."), error.details};
+    }
+    return failed(error);
 }
 
 ReceiptData RefundService::receiptFor(const RefundableBill &bill, const RefundRecord &record,

@@ -57,8 +57,10 @@ public:
         ReceiptData receipt;
     };
     /*!
-     * Loads the bill afresh, plans and commits in one transaction. uuid is made once per
-     * refund and reused for a retry, so a lost reply never refunds twice.
+     * Plans from the bill load() last returned (or loads it) and commits in one
+     * transaction. If the bill had another refund since it was read, nothing is written and
+     * the plan is made once more from a fresh read. uuid is made once per refund and reused
+     * for a retry, so a lost reply never refunds twice.
      */
     ServiceResult<Outcome> commit(const Request &request, const QString &uuid,
                                   const Approval &approval = {});
@@ -75,6 +77,11 @@ private:
     ServiceError failed(const DbError &error) const;
     ReceiptData receiptFor(const RefundableBill &bill, const RefundRecord &record,
                            qint64 number) const;
+    //! The bill load() last returned if it is this one, else a fresh read.
+    ServiceResult<RefundableBill> billToPlan(qint64 billId) const;
+    //! Commits, once more after a lost connection (the uuid finds a refund already written).
+    DbResult<CommittedRefund> write(const RefundRecord &record);
+    ServiceError commitFailed(const DbError &error, const QString &lane) const;
 
     const Database &m_db;
     const Session &m_session;
@@ -82,4 +89,6 @@ private:
     RefundRepository m_refunds;
     AuditRepository m_audit;
     Clock m_clock = systemClock();
+    //! What load() returned last: the bill as the cashier saw it, which commit() plans from.
+    mutable std::optional<RefundableBill> m_loaded;
 };
