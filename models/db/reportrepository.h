@@ -30,8 +30,10 @@ public:
 
     //! The range with the ids of its first and last bill (one index read), for the queries below.
     DbResult<ReportRange> bounded(const ReportRange &range) const;
+    //! The bills' figures and the refunds; the units sold and the costs come with taxes().
     DbResult<SalesSummary> summary(const ReportRange &range) const;
-    DbResult<QList<TaxLine>> taxes(const ReportRange &range) const;
+    //! By rate; costs, when given, gets the summary's units sold and costs from the same pass.
+    DbResult<QList<TaxLine>> taxes(const ReportRange &range, SalesSummary *costs = nullptr) const;
     //! Hours with sales; narrowed, the store's other trading hours of the range come at zero.
     DbResult<QList<BucketLine>> byHour(const ReportRange &range) const;
     DbResult<QList<BucketLine>> byDay(const ReportRange &range) const;
@@ -42,15 +44,20 @@ public:
     DbResult<QList<ProductLine>> byProduct(const ReportRange &range, int limit = 0) const;
     //! limit 0: every refund of the range, latest first.
     DbResult<QList<RefundLine>> refunds(const ReportRange &range, int limit = 0) const;
-    //! Fills in the active units of these products, in one query.
-    DbStatus addPackSizes(QList<ProductLine> &lines) const;
+    //! Fills in the active units of these products, sold in the range, in one query.
+    DbStatus addPackSizes(const ReportRange &range, QList<ProductLine> &lines) const;
     //! Every lane the store has had, by name.
     DbResult<QStringList> lanes() const;
 
 private:
     QString billFilter(const ReportRange &range, const QString &alias) const;
-    QString lineFilter(const ReportRange &range) const;
-    QString lineSource(const ReportRange &range, bool withProducts) const;
+    //! The range selects its bills by id alone (see ReportRange::billIdsExact).
+    static bool byIdsAlone(const ReportRange &range);
+    //! Whether the lines of the range need their bills joined to be told apart.
+    static bool linesNeedBills(const ReportRange &range);
+    //! withBills: the statement reads the bills' columns, so they are joined whatever the range.
+    QString lineFilter(const ReportRange &range, bool withBills = false) const;
+    QString lineSource(const ReportRange &range, bool withProducts, bool withBills = false) const;
     //! A GROUP BY key over the bills alone, or over the lines when a category narrows them;
     //! order has %1 where the summed amount goes.
     QString billsOrLines(const ReportRange &range, const QString &key, const QString &join,

@@ -26,6 +26,12 @@ struct ReportRange
      * bill_items' (bill_id, line_no) index instead of a probe per bill. Unset: no narrowing.
      */
     std::optional<std::pair<qint64, qint64>> billIds;
+    /*!
+     * True when no bill numbered within billIds lies outside [from, to) (a till whose clock
+     * was behind can write one): the id range alone then selects the period's bills and
+     * lines, without testing each bill's time.
+     */
+    bool billIdsExact = false;
 
     //! Local midnight of first to local midnight after last, in UTC.
     static ReportRange days(const QDate &first, const QDate &last);

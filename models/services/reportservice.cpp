@@ -56,6 +56,12 @@ ServiceResult<SalesReport> ReportService::sales(const ReportRange &range) const
         return failed(summary.error());
     }
     report.summary = *summary;
+    // The taxes by rate bring the summary's units sold and costs, read from the same lines.
+    auto taxes = reports.taxes(*bounded, &report.summary);
+    if (!taxes) {
+        return failed(taxes.error());
+    }
+    report.taxes = *taxes;
     // Each list is one GROUP BY; a failure anywhere fails the whole report, never half of it.
     const auto fill = [&](auto result, auto &into) -> std::optional<ServiceError> {
         if (!result) {
@@ -64,9 +70,6 @@ ServiceResult<SalesReport> ReportService::sales(const ReportRange &range) const
         into = *result;
         return std::nullopt;
     };
-    if (auto e = fill(reports.taxes(*bounded), report.taxes)) {
-        return *e;
-    }
     if (auto e = fill(reports.byHour(*bounded), report.byHour)) {
         return *e;
     }
@@ -86,7 +89,7 @@ ServiceResult<SalesReport> ReportService::sales(const ReportRange &range) const
         return *e;
     }
     // The packs of the products listed, so quantities read "2 × Six-pack + 3 × Can".
-    if (DbStatus status = reports.addPackSizes(report.products); !status) {
+    if (DbStatus status = reports.addPackSizes(*bounded, report.products); !status) {
         return failed(status.error());
     }
     if (auto e = fill(reports.refunds(*bounded), report.refunds)) {

@@ -27,8 +27,9 @@ struct SalesReport
 Q_DECLARE_METATYPE(SalesReport)
 
 /*!
- * Reports for those allowed to see them (Permission::SeeReports). A report is ten
- * aggregate queries over an indexed range, whatever the range, and one more for the packs
+ * Reports for those allowed to see them (Permission::SeeReports). A report is the period's
+ * bill ids, nine aggregate queries and the refunds over an indexed range, whatever the
+ * range, and one more for the packs
  * of the products it lists (none when nothing was sold); it may run on a worker
  * thread, where the Database gives it that thread's own connection.
  */
