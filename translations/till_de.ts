@@ -2469,32 +2469,32 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Position %1: Pro Position können höchstens %L2 Basiseinheiten eingebucht werden.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+18"/>
+        <source>Line %1: this unit is not one of the product&apos;s units, or it was changed meanwhile. Nothing was posted.</source>
+        <translation>Zeile %1: Diese Einheit gehört nicht zu diesem Artikel oder wurde inzwischen geändert. Es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Line %1: a count lies between 0 and %L2 base units.</source>
         <translation>Position %1: Eine Zählung liegt zwischen 0 und %L2 Basiseinheiten.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>An adjustment changes the stock by at most %L1 base units.</source>
         <translation>Eine Korrektur ändert den Bestand um höchstens %L1 Basiseinheiten.</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-92"/>
         <source>Line %1: the cost cannot be negative.</source>
         <translation>Position %1: Der Einkaufspreis darf nicht negativ sein.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>A line names a unit of another product. Nothing was posted.</source>
-        <translation>Eine Position nennt eine Einheit eines anderen Artikels. Es wurde nichts gebucht.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>The stocktake has no counted products.</source>
         <translation>Die Inventur enthält keine gezählten Artikel.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>An adjustment changes the stock by at least one unit.</source>
         <translation>Eine Korrektur ändert den Bestand um mindestens eine Einheit.</translation>
     </message>
@@ -2509,7 +2509,8 @@ Rufen Sie „till --help“ auf, um die Optionen zu sehen.</translation>
         <translation>Gefundene Ware erhöht den Bestand.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-42"/>
+        <location line="+55"/>
         <location line="+45"/>
         <source>This product no longer exists.</source>
         <translation>Diesen Artikel gibt es nicht mehr.</translation>
@@ -5802,7 +5803,7 @@ Art.-Nr. %2</translation>
 <context>
     <name>RefundService</name>
     <message>
-        <location filename="../models/services/refundservice.cpp" line="+37"/>
+        <location filename="../models/services/refundservice.cpp" line="+39"/>
         <source>The till cannot reach its database. Nothing was refunded; please try again.</source>
         <translation>Die Kasse erreicht ihre Datenbank nicht. Es wurde nichts erstattet; bitte versuchen Sie es erneut.</translation>
     </message>
@@ -5822,7 +5823,7 @@ Art.-Nr. %2</translation>
         <translation>Diesen Bon gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Choose at least one item to refund.</source>
         <translation>Wählen Sie mindestens einen Artikel zum Erstatten.</translation>
     </message>
@@ -5832,7 +5833,7 @@ Art.-Nr. %2</translation>
         <translation>Bitte geben Sie einen Grund für die Erstattung an.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>An item to refund is not on bill %1.</source>
         <translation>Ein zu erstattender Artikel steht nicht auf Bon %1.</translation>
     </message>
@@ -5852,22 +5853,22 @@ Art.-Nr. %2</translation>
         <translation>Von %2 können nur noch %1 erstattet werden.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+117"/>
         <source>Some of these items were refunded at another till just now. Nothing was refunded; load the bill again.</source>
         <translation>Einige dieser Artikel wurden gerade an einer anderen Kasse erstattet. Es wurde nichts erstattet; laden Sie den Bon erneut.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No shift is open at lane %1. Open a shift to give money back.</source>
         <translation>An Kasse %1 ist keine Schicht geöffnet. Öffnen Sie eine Schicht, um Geld zurückzugeben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>An item to refund is not on this bill.</source>
         <translation>Ein zu erstattender Artikel steht nicht auf diesem Bon.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>base units</source>
         <translation>Basiseinheiten</translation>
     </message>
@@ -6121,7 +6122,7 @@ Art.-Nr. %2</translation>
         <translation>Der Bericht kann gerade nicht gelesen werden; die letzten Zahlen bleiben auf dem Bildschirm.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>The list of lanes cannot be read right now.</source>
         <translation>Die Liste der Kassen kann gerade nicht gelesen werden.</translation>
     </message>

@@ -46,8 +46,11 @@ QStringList Dialect::sessionSetup(const QString &schema) const
     }
     // FULL: a commit waits until its WAL frames are on disk. With NORMAL a power cut can
     // take back the last sales after the screen said they were saved.
+    // A 64 MB page cache (the default is 2 MB) keeps the indexes a sale writes into in
+    // memory: a sale's lines and ledger rows land on pages scattered through them.
     return {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA foreign_keys = ON"_s,
-            u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s};
+            u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s,
+            u"PRAGMA cache_size = -65536"_s};
 }
 
 QString Dialect::migrationLockStatement() const

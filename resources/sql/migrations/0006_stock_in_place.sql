@@ -1,4 +1,4 @@
--- Till schema, version 7: room on the products' pages for their stock to change in place.
+-- Till schema, version 6: room on the products' pages for their stock to change in place.
 -- Every sale, refund and goods receipt updates products.stock_base. When a row's page is
 -- full, PostgreSQL writes the new version on another page and adds it to every index of
 -- the table (six, two of them trigram indexes for the search); with room on the same page
