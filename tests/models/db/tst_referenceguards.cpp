@@ -4,6 +4,7 @@
 #include "models/db/sqlquery.h"
 #include "models/db/transaction.h"
 #include "models/services/inventoryservice.h"
+#include "tests/common/othersession.h"
 #include "tests/common/storefixture.h"
 
 #include <QDeadlineTimer>
@@ -70,21 +71,6 @@ private:
     }
 
     //! Waits until another session waits for a lock this thread's connection holds (from
-    //! pg_locks: pg_stat_activity would show the first answer for the whole transaction).
-    bool someoneWaitsForMe()
-    {
-        const QDeadlineTimer deadline(10000);
-        while (!deadline.hasExpired()) {
-            if (m_store->scalar(u"SELECT COUNT(*) FROM pg_locks WHERE NOT granted "
-                                "AND pg_backend_pid() = ANY (pg_blocking_pids(pid))"_s)
-                > 0) {
-                return true;
-            }
-            QThread::msleep(10);
-        }
-        return false;
-    }
-
     //! One row of the table that nothing else names; the WHERE condition that finds it.
     QString childlessRow(const QString &table)
     {
@@ -271,30 +257,14 @@ private Q_SLOTS:
 
         // When a manager on another connection deletes the product meanwhile
         const DatabaseUrl url = m_store->scratch().url();
-        DbResult<bool> deleted = DbError{DbError::Kind::Statement, u"not run"_s};
-        QThread *manager = QThread::create([&] {
-            auto db = Database::open(url);
-            if (!db) {
-                deleted = db.error();
-                return;
-            }
-            Transaction tx(**db);
-            if (DbStatus begun = tx.begin(); !begun) {
-                deleted = begun.error();
-                return;
-            }
-            deleted = ProductRepository(**db).removeUnlessHistory(p.id);
-            if (deleted) {
-                (void)tx.commit();
-            }
-            (*db)->closeThreadConnection();
-        });
-        manager->start();
+        OtherSession<bool> manager(
+                url, [&](Database &db) { return ProductRepository(db).removeUnlessHistory(p.id); },
+                OtherSession<bool>::InTransaction::Yes);
         // (the deletion waits for the sale's lock on the product)
-        const bool waited = someoneWaitsForMe();
+        const bool waited = someoneWaitsFor(*m_store);
         const DbStatus sold = selling.commit();
-        QVERIFY(manager->wait(30000));
-        delete manager;
+        QVERIFY(manager.wait());
+        const DbResult<bool> &deleted = manager.result();
         QVERIFY_OK(sold);
         QVERIFY_OK(deleted);
         QVERIFY(waited);
@@ -326,22 +296,13 @@ private Q_SLOTS:
         // When a lane on another connection sells it with another product meanwhile
         const DatabaseUrl url = m_store->scratch().url();
         const SaleRecord record = sale({kept, gone});
-        DbResult<CommittedBill> bill = DbError{DbError::Kind::Statement, u"not run"_s};
-        QThread *lane = QThread::create([&] {
-            auto db = Database::open(url);
-            if (!db) {
-                bill = db.error();
-                return;
-            }
-            bill = SaleRepository(**db).commit(record);
-            (*db)->closeThreadConnection();
-        });
-        lane->start();
+        OtherSession<CommittedBill> lane(
+                url, [&](Database &db) { return SaleRepository(db).commit(record); });
         // (the sale waits for the deletion's lock on the product)
-        const bool waited = someoneWaitsForMe();
+        const bool waited = someoneWaitsFor(*m_store);
         const DbStatus committed = deleting.commit();
-        QVERIFY(lane->wait(30000));
-        delete lane;
+        QVERIFY(lane.wait());
+        const DbResult<CommittedBill> &bill = lane.result();
         QVERIFY_OK(committed);
         QVERIFY(waited);
 

@@ -1,6 +1,7 @@
 #include "models/db/productrepository.h"
 #include "models/db/stockrepository.h"
 #include "models/db/transaction.h"
+#include "tests/common/othersession.h"
 #include "tests/common/qverifyok.h"
 #include "tests/common/storefixture.h"
 
@@ -44,21 +45,6 @@ private:
                 "FROM products p WHERE p.id = m.product_id)) "
                 "+ (SELECT COUNT(*) FROM stock_document_lines l WHERE NOT EXISTS (SELECT 1 FROM "
                 "product_units u WHERE u.id = l.unit_id AND u.product_id = l.product_id))"_s);
-    }
-
-    //! Waits until another session waits for a lock this thread's connection holds.
-    bool someoneWaitsForMe()
-    {
-        const QDeadlineTimer deadline(10000);
-        while (!deadline.hasExpired()) {
-            if (m_store->scalar(u"SELECT COUNT(*) FROM pg_locks WHERE NOT granted "
-                                "AND pg_backend_pid() = ANY (pg_blocking_pids(pid))"_s)
-                > 0) {
-                return true;
-            }
-            QThread::msleep(10);
-        }
-        return false;
     }
 
 private Q_SLOTS:
@@ -113,23 +99,13 @@ private Q_SLOTS:
         const DatabaseUrl url = m_store->scratch().url();
         const QList<StockDelta> lines = receiptOf({kept, gone});
         const StockRepository::ReceiptHeader who = header();
-        DbResult<StockRepository::PostedReceipt> posted
-                = DbError{DbError::Kind::Statement, u"not run"_s};
-        QThread *office = QThread::create([&] {
-            auto db = Database::open(url);
-            if (!db) {
-                posted = db.error();
-                return;
-            }
-            posted = StockRepository(**db).postReceipt(lines, who);
-            (*db)->closeThreadConnection();
-        });
-        office->start();
+        OtherSession<StockRepository::PostedReceipt> office(
+                url, [&](Database &db) { return StockRepository(db).postReceipt(lines, who); });
         // (the receipt waits for the deletion's lock on the product)
-        const bool waited = someoneWaitsForMe();
+        const bool waited = someoneWaitsFor(*m_store);
         const DbStatus committed = deleting.commit();
-        QVERIFY(office->wait(30000));
-        delete office;
+        QVERIFY(office.wait());
+        const DbResult<StockRepository::PostedReceipt> &posted = office.result();
         QVERIFY_OK(committed);
         QVERIFY(waited);
 
@@ -159,30 +135,14 @@ private Q_SLOTS:
 
         // When a manager on another connection deletes the product meanwhile
         const DatabaseUrl url = m_store->scratch().url();
-        DbResult<bool> deleted = DbError{DbError::Kind::Statement, u"not run"_s};
-        QThread *manager = QThread::create([&] {
-            auto db = Database::open(url);
-            if (!db) {
-                deleted = db.error();
-                return;
-            }
-            Transaction tx(**db);
-            if (DbStatus begun = tx.begin(); !begun) {
-                deleted = begun.error();
-                return;
-            }
-            deleted = ProductRepository(**db).removeUnlessHistory(p.id);
-            if (deleted) {
-                (void)tx.commit();
-            }
-            (*db)->closeThreadConnection();
-        });
-        manager->start();
+        OtherSession<bool> manager(
+                url, [&](Database &db) { return ProductRepository(db).removeUnlessHistory(p.id); },
+                OtherSession<bool>::InTransaction::Yes);
         // (the deletion waits for the receipt's lock on the product)
-        const bool waited = someoneWaitsForMe();
+        const bool waited = someoneWaitsFor(*m_store);
         const DbStatus committed = receiving.commit();
-        QVERIFY(manager->wait(30000));
-        delete manager;
+        QVERIFY(manager.wait());
+        const DbResult<bool> &deleted = manager.result();
         QVERIFY_OK(committed);
         QVERIFY_OK(deleted);
         QVERIFY(waited);
