@@ -176,6 +176,18 @@ DbResult<Migrator::Outcome> Migrator::migrate() const
     return applied ? Outcome::Migrated : Outcome::UpToDate;
 }
 
+DbResult<bool> Migrator::isApplied(int version) const
+{
+    // The query is gone when this returns: on SQLite a statement still open keeps its table
+    // locked, and a migration that drops an index would be refused.
+    SqlQuery done(m_db, u"SELECT COUNT(*) FROM schema_migrations WHERE version = :v"_s);
+    done.bind(u"v"_s, version);
+    if (!done.execOne()) {
+        return done.error();
+    }
+    return done.int64(0) > 0;
+}
+
 DbStatus Migrator::apply(const Migration &migration) const
 {
     Transaction tx(m_db);
@@ -189,12 +201,11 @@ DbStatus Migrator::apply(const Migration &migration) const
         }
     }
     // Another lane may have applied it while we waited for the lock.
-    SqlQuery done(m_db, u"SELECT COUNT(*) FROM schema_migrations WHERE version = :v"_s);
-    done.bind(u"v"_s, migration.version);
-    if (!done.execOne()) {
-        return done.error();
+    const auto applied = isApplied(migration.version);
+    if (!applied) {
+        return applied.error();
     }
-    if (done.int64(0) > 0) {
+    if (*applied) {
         return tx.commit();
     }
     const QStringList statements = splitStatements(m_db.dialect().expandTemplates(migration.sql),

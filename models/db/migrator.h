@@ -55,6 +55,7 @@ public:
 
 private:
     DbStatus ensureVersionTable() const;
+    DbResult<bool> isApplied(int version) const;
     DbStatus apply(const Migration &migration) const;
 
     const Database &m_db;

@@ -115,6 +115,25 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM kept"_s), 1);
     }
 
+    void aLaterMigrationDropsWhatAnEarlierMade()
+    {
+        // Given an empty database and two migrations, the second dropping the first's index
+        auto scratch = TestDatabase::create(TestDatabase::Schema::Empty);
+        QVERIFY2(scratch, qPrintable(TestDatabase::lastError()));
+        Database &db = scratch->db();
+        const QList<Migration> steps{
+                {1, u"made"_s, u"CREATE TABLE t (x INTEGER);\nCREATE INDEX t_x ON t (x);\n"_s},
+                {2, u"dropped"_s,
+                 u"DROP INDEX t_x;\nCREATE INDEX t_x ON t (x) WHERE x IS NOT NULL;\n"_s}};
+
+        // When both are applied in one run
+        const auto outcome = Migrator(db, steps).migrate();
+
+        // Then the second ran (SQLite refused a DROP while the version check was open)
+        QVERIFY_OK(outcome);
+        QCOMPARE(*Migrator(db, steps).currentVersion(), 2);
+    }
+
     void freshDatabaseGetsTheWholeSchema()
     {
         // Given an empty database
