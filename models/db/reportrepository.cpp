@@ -299,11 +299,16 @@ DbResult<QList<BucketLine>> ReportRepository::byPaymentMethod(const ReportRange 
 
 DbResult<QList<BucketLine>> ReportRepository::byCategory(const ReportRange &range) const
 {
-    return buckets(
-            u"SELECT COALESCE(c.name, ''), COUNT(DISTINCT i.bill_id), SUM(i.total_minor) "_s
-                    + lineSource(range, true) + u"LEFT JOIN categories c ON c.id = p.category_id "_s
-                    + lineFilter(range) + u" GROUP BY c.name ORDER BY SUM(i.total_minor) DESC"_s,
-            range);
+    // Bills per category in two hashed steps (each bill's lines per category, then those
+    // per category): COUNT(DISTINCT) sorted every line of the period by category and bill.
+    return buckets(u"SELECT cb.name, COUNT(*), SUM(cb.total) FROM (SELECT COALESCE(c.name, '') "
+                   "AS name, i.bill_id, SUM(i.total_minor) AS total "_s
+                           + lineSource(range, true)
+                           + u"LEFT JOIN categories c ON c.id = p.category_id "_s
+                           + lineFilter(range)
+                           + u" GROUP BY c.name, i.bill_id) AS cb GROUP BY cb.name "
+                             "ORDER BY SUM(cb.total) DESC"_s,
+                   range);
 }
 
 DbResult<QList<ProductLine>> ReportRepository::byProduct(const ReportRange &range, int limit) const

@@ -187,6 +187,9 @@ private Q_SLOTS:
         QCOMPARE(r.byCategory.at(0).amount, m(1300));
         QCOMPARE(r.byCategory.at(1).key, u"Groceries"_s);
         QCOMPARE(r.byCategory.at(1).amount, m(600));
+        // Bills per category: the 17:05 bill of apples and beer counts once in each.
+        QCOMPARE(r.byCategory.at(0).count, 2);
+        QCOMPARE(r.byCategory.at(1).count, 3);
     }
 
     void productsWithQuantitiesAndMargins()
