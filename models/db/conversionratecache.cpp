@@ -64,7 +64,6 @@ QList<qint64> ConversionRateCache::takeFresh(const QList<qint64> &unitIds, const
         const Entry *entry = m_cache.object(id);
         if (entry && isFresh(entry->loadedAt, now)) {
             found.insert(id, entry->rate);
-            ++m_stats.hits;
             continue;
         }
         if (entry) {
@@ -100,7 +99,9 @@ DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &
     const QDateTime now = m_clock();
     QHash<qint64, qint64> found;
     found.reserve(unitIds.size());
-    const DbStatus loaded = load(takeFresh(unitIds, now, found), now, found);
+    const QList<qint64> missing = takeFresh(unitIds, now, found);
+    m_stats.hits += static_cast<quint64>(found.size());
+    const DbStatus loaded = load(missing, now, found);
     Q_EMIT statsChanged();
     if (!loaded) {
         return loaded.error();
@@ -111,11 +112,9 @@ DbResult<QHash<qint64, qint64>> ConversionRateCache::rates(const QList<qint64> &
 DbStatus ConversionRateCache::prefetch(const QList<qint64> &unitIds)
 {
     // Not a lookup: the units already fresh count as hits when they are read, not here.
-    const quint64 hits = m_stats.hits;
     const QDateTime now = m_clock();
     QHash<qint64, qint64> found;
     const QList<qint64> missing = takeFresh(unitIds, now, found);
-    m_stats.hits = hits;
     const DbStatus loaded = load(missing, now, found);
     Q_EMIT statsChanged();
     return loaded;
